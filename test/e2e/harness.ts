@@ -1,0 +1,129 @@
+/**
+ * Headless Chromium over the built add-in in dist/: a static http server on 127.0.0.1, Office.js routed
+ * from node_modules/@microsoft/office-js (the shipped HTML keeps Microsoft's CDN URL), every other
+ * external request aborted.
+ */
+import * as http from "http";
+import * as fs from "fs";
+import * as path from "path";
+import { AddressInfo } from "net";
+import { chromium, Browser, BrowserContext, Page } from "playwright-core";
+
+export const ROOT = path.resolve(__dirname, "..", "..");
+export const DIST = path.join(ROOT, "dist");
+const OFFICE_JS_DIST = path.join(ROOT, "node_modules", "@microsoft", "office-js", "dist");
+const CDN_PREFIX = "https://appsforoffice.microsoft.com/lib/1/hosted/";
+
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH || "/usr/bin/chromium";
+
+const CONTENT_TYPES: Record<string, string> = {
+  ".html": "text/html; charset=utf-8",
+  ".js": "text/javascript; charset=utf-8",
+  ".json": "application/json; charset=utf-8",
+  ".css": "text/css; charset=utf-8",
+  ".png": "image/png",
+  ".map": "application/json",
+  ".xml": "application/xml",
+};
+
+export interface StaticServer {
+  url: string;
+  close(): Promise<void>;
+  /** Extra routes a test may add, e.g. a hosted rules file. */
+  routes: Map<string, { status?: number; headers?: Record<string, string>; body: string | Buffer }>;
+}
+
+export async function serveDist(directory = DIST): Promise<StaticServer> {
+  const routes: StaticServer["routes"] = new Map();
+  const server = http.createServer((request, response) => {
+    const urlPath = decodeURIComponent(new URL(request.url ?? "/", "http://127.0.0.1").pathname);
+    const extra = routes.get(urlPath);
+    if (extra) {
+      response.writeHead(extra.status ?? 200, { "Access-Control-Allow-Origin": "*", ...(extra.headers ?? {}) });
+      response.end(extra.body);
+      return;
+    }
+    const file = path.join(directory, path.normalize(urlPath).replace(/^([/\\])+/, ""));
+    if (!file.startsWith(directory) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) {
+      response.writeHead(404);
+      response.end("not found");
+      return;
+    }
+    response.writeHead(200, { "Content-Type": CONTENT_TYPES[path.extname(file)] ?? "application/octet-stream" });
+    fs.createReadStream(file).pipe(response);
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}/`,
+    routes,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
+
+export async function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM_PATH,
+    args: [
+      "--headless",
+      "--no-sandbox",
+      "--disable-gpu",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      "--disable-quic",
+    ],
+  });
+}
+
+/** A context where Office.js comes from node_modules and nothing leaves the machine but loopback. */
+export async function offlineContext(browser: Browser, options: { width?: number; height?: number } = {}): Promise<BrowserContext> {
+  const context = await browser.newContext({ viewport: { width: options.width ?? 400, height: options.height ?? 900 } });
+  // Playwright tries the most recently registered route first, so the catch-all goes in first.
+  await context.route(/^https?:\/\/(?!127\.0\.0\.1[:/])/, (route) => route.abort());
+  await context.route(`${CDN_PREFIX}**`, (route) => {
+    const relative = route.request().url().slice(CDN_PREFIX.length).split("?")[0];
+    const file = path.join(OFFICE_JS_DIST, relative);
+    if (!file.startsWith(OFFICE_JS_DIST) || !fs.existsSync(file)) return route.fulfill({ status: 404, body: "" });
+    return route.fulfill({ path: file, contentType: "text/javascript; charset=utf-8" });
+  });
+  return context;
+}
+
+/** Records page errors and console errors so a test can assert there were none. */
+export function collectErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on("pageerror", (error) => errors.push(`pageerror: ${error.message}`));
+  page.on("console", (message) => {
+    if (message.type() === "error") errors.push(`console: ${message.text()}`);
+  });
+  return errors;
+}
+
+/**
+ * Installed before any page script: wraps CustomFunctions.associate (which Office.js defines as a stub
+ * outside Excel) so the test can see which ids were registered and call them like Excel would.
+ */
+export const RECORD_ASSOCIATIONS = `
+  (() => {
+    window.__associated = {};
+    let real;
+    const wrap = (cf) => {
+      if (!cf || cf.__chokepointWrapped) return cf;
+      const original = cf.associate ? cf.associate.bind(cf) : null;
+      cf.associate = (id, fn) => {
+        if (typeof id === "object") { Object.assign(window.__associated, id); }
+        else { window.__associated[String(id).toUpperCase()] = fn; }
+        if (original) { try { original(id, fn); } catch (e) { /* outside Excel */ } }
+      };
+      cf.__chokepointWrapped = true;
+      return cf;
+    };
+    Object.defineProperty(window, "CustomFunctions", {
+      configurable: true,
+      get() { return real; },
+      set(value) { real = wrap(value); },
+    });
+  })();
+`;
