@@ -1,0 +1,372 @@
+import { compileRules, type CompiledRules } from "../rules/compile";
+import { parseRules } from "../rules/parse";
+import { checkRulesUrl, fetchRules, type FetchLike } from "../rules/remote";
+import type { RulesDocument } from "../rules/schema";
+import { importPublicKeyPem } from "../rules/signature";
+import { describeRulesError, type RulesLoadError } from "../rules/status-codes";
+import {
+  clearCachedRules,
+  readCacheMeta,
+  readCachedRules,
+  readRefreshRecord,
+  touchCachedRules,
+  writeCachedRules,
+  writeRefreshRecord,
+  type CacheMeta,
+  type RefreshRecord,
+} from "./rules-cache";
+import {
+  checkRefreshInterval,
+  normalizeSettingsPatch,
+  readSettings,
+  writeSettings,
+  DEFAULT_SETTINGS,
+  type RulesSettings,
+} from "./settings";
+import type { KeyValueStorage } from "./storage";
+
+/** bundled: shipped with the add-in; cached: a download from an earlier session; url: downloaded in this session. */
+export type RulesSource = "bundled" | "cached" | "url";
+
+/** The rules every score is computed with right now. Replaced as a whole, never edited in place. */
+export interface ActiveRules {
+  document: RulesDocument;
+  compiled: CompiledRules;
+  source: RulesSource;
+  /** The configured rules URL the document came from; null for bundled rules. */
+  url: string | null;
+  version: string;
+  publishedAt: string;
+  reviewedAt: string;
+  fetchedAt: string | null;
+  etag: string | null;
+}
+
+export interface RulesStatus {
+  source: RulesSource;
+  url: string | null;
+  version: string;
+  publishedAt: string;
+  reviewedAt: string;
+  fetchedAt: string | null;
+  etag: string | null;
+  controlCount: number;
+  /** When the server last confirmed the active document (download or 304). */
+  checkedAt: string | null;
+  lastAttemptAt: string | null;
+  /** The last refresh failure, cleared by the next success. `details` keeps the coded error for rendering. */
+  lastError: { code: RulesLoadError["code"]; message: string; at: string; details: RulesLoadError } | null;
+  refreshing: boolean;
+}
+
+export type RefreshOutcome =
+  | { kind: "updated"; active: ActiveRules }
+  | { kind: "unchanged" }
+  | { kind: "failed"; error: RulesLoadError };
+
+export type SettingsUpdateResult = { ok: true; settings: RulesSettings } | { ok: false; error: RulesLoadError };
+
+export type RulesChangeListener = (active: ActiveRules) => void;
+
+export interface RulesRuntimeOptions {
+  /** The rules shipped with the add-in (raw JSON). Must be valid: an invalid bundle is a build defect and throws. */
+  bundled: unknown;
+  storage: KeyValueStorage;
+  fetch?: FetchLike;
+  timeoutMs?: number;
+  maxBytes?: number;
+  now?: () => Date;
+}
+
+const HOUR_MS = 60 * 60 * 1000;
+
+function activeFromDocument(
+  document: RulesDocument,
+  origin: { source: RulesSource; url: string | null; fetchedAt: string | null; etag: string | null },
+): ActiveRules {
+  return {
+    document,
+    compiled: compileRules(document),
+    ...origin,
+    version: document.version,
+    publishedAt: document.publishedAt,
+    reviewedAt: document.reviewedAt,
+  };
+}
+
+function signatureField(error: RulesLoadError): RulesLoadError["field"] {
+  return error.code === "signature_invalid" || error.code === "signature_missing" || error.code === "public_key_invalid"
+    ? "publicKey"
+    : "rulesUrl";
+}
+
+export class RulesRuntime {
+  private readonly storage: KeyValueStorage;
+  private readonly options: RulesRuntimeOptions;
+  private readonly now: () => Date;
+  private readonly startedAt: Date;
+  private readonly listeners = new Set<RulesChangeListener>();
+  private readonly bundledActive: ActiveRules;
+
+  private current: ActiveRules;
+  /** The exact text of the active hosted document, to tell a real change from a re-download. */
+  private currentText: string | null = null;
+  private currentCache: CacheMeta | null = null;
+  private currentSettings: RulesSettings = { ...DEFAULT_SETTINGS };
+  private refreshRecord: RefreshRecord = { lastAttemptAt: null, lastError: null };
+  private starting: Promise<{ refresh: Promise<RefreshOutcome> | null }> | null = null;
+  private inFlightRefresh: Promise<RefreshOutcome> | null = null;
+  /** Serialises every operation that reads and then replaces state. */
+  private queue: Promise<unknown> = Promise.resolve();
+
+  constructor(options: RulesRuntimeOptions) {
+    this.options = options;
+    this.storage = options.storage;
+    this.now = options.now ?? (() => new Date());
+    this.startedAt = this.now();
+    const parsed = parseRules(options.bundled);
+    if (!parsed.ok) {
+      const first = parsed.issues[0];
+      throw new Error(`The bundled rules are invalid: ${first ? `${first.path}: ${first.message}` : "unknown problem"}`);
+    }
+    this.bundledActive = activeFromDocument(parsed.rules, { source: "bundled", url: null, fetchedAt: null, etag: null });
+    this.current = this.bundledActive;
+  }
+
+  /** The active rules. Always set: the bundled rules until something better is loaded. */
+  get active(): ActiveRules {
+    return this.current;
+  }
+
+  get settings(): RulesSettings {
+    return { ...this.currentSettings };
+  }
+
+  get status(): RulesStatus {
+    const active = this.current;
+    const lastError = this.refreshRecord.lastError;
+    return {
+      source: active.source,
+      url: active.url,
+      version: active.version,
+      publishedAt: active.publishedAt,
+      reviewedAt: active.reviewedAt,
+      fetchedAt: active.fetchedAt,
+      etag: active.etag,
+      controlCount: active.document.controls.length,
+      checkedAt: active.source === "bundled" ? null : (this.currentCache?.checkedAt ?? active.fetchedAt),
+      lastAttemptAt: this.refreshRecord.lastAttemptAt,
+      lastError: lastError
+        ? { code: lastError.error.code, message: describeRulesError(lastError.error), at: lastError.at, details: lastError.error }
+        : null,
+      refreshing: this.inFlightRefresh !== null,
+    };
+  }
+
+  /** Listens for swaps of the active rules; called once per swap, after it is complete. Returns an unsubscribe. */
+  onChange(listener: RulesChangeListener): () => void {
+    this.listeners.add(listener);
+    return () => {
+      this.listeners.delete(listener);
+    };
+  }
+
+  /**
+   * Loads settings and the cached document (if it still validates), then starts a background refresh when
+   * a rules URL is set and the cache is older than the refresh interval. Safe to call more than once.
+   */
+  start(): Promise<{ refresh: Promise<RefreshOutcome> | null }> {
+    this.starting ??= this.serially(async () => {
+      try {
+        this.currentSettings = await readSettings(this.storage);
+        this.refreshRecord = await readRefreshRecord(this.storage);
+        const cached = await readCachedRules(this.storage);
+        if (cached) {
+          const parsed = parseRules(cached.text);
+          if (parsed.ok) this.adoptCached(parsed.rules, cached.text, cached.meta);
+          else await clearCachedRules(this.storage);
+        }
+      } catch {
+        // Storage that cannot be read must not keep the add-in from starting: the bundled rules stay active.
+      }
+    }).then(() => ({ refresh: this.refreshIfStale() }));
+    return this.starting;
+  }
+
+  /** Refreshes when a URL is set and the server has not confirmed the rules within the interval; else null. */
+  refreshIfStale(): Promise<RefreshOutcome> | null {
+    const url = this.currentSettings.rulesUrl;
+    if (!url) return null;
+    const checkedAt = this.currentCache && this.currentCache.url === url ? Date.parse(this.currentCache.checkedAt) : NaN;
+    const fresh = this.now().getTime() - checkedAt < this.currentSettings.refreshIntervalHours * HOUR_MS;
+    return fresh ? null : this.refreshNow();
+  }
+
+  /** Fetches the configured URL now. Concurrent calls share one request. Never rejects. */
+  refreshNow(): Promise<RefreshOutcome> {
+    this.inFlightRefresh ??= this.serially(() => this.refreshFromUrl()).finally(() => {
+      this.inFlightRefresh = null;
+    });
+    return this.inFlightRefresh;
+  }
+
+  /**
+   * Changes settings. A new rules URL or public key is used only after the file at that URL downloads,
+   * validates and (with a key) verifies; its rules then become active. Nothing changes on failure.
+   */
+  updateSettings(patch: Partial<RulesSettings>): Promise<SettingsUpdateResult> {
+    return this.serially(async () => {
+      const next: RulesSettings = { ...this.currentSettings, ...normalizeSettingsPatch(patch) };
+      const intervalError = checkRefreshInterval(next.refreshIntervalHours);
+      if (intervalError) return { ok: false, error: intervalError };
+      if (next.publicKeyPem && !(await importPublicKeyPem(next.publicKeyPem))) {
+        return { ok: false, error: { code: "public_key_invalid", field: "publicKey" } };
+      }
+      if (next.rulesUrl) {
+        const checked = checkRulesUrl(next.rulesUrl);
+        if (!checked.ok) return { ok: false, error: { ...checked.error, field: "rulesUrl" } };
+      }
+      const sourceChanged =
+        next.rulesUrl !== this.currentSettings.rulesUrl || next.publicKeyPem !== this.currentSettings.publicKeyPem;
+      if (next.rulesUrl && sourceChanged) {
+        const result = await fetchRules(next.rulesUrl, this.fetchOptions(next, null));
+        if (result.kind !== "fetched") {
+          const error: RulesLoadError =
+            result.kind === "failed" ? result.error : { code: "http_status", httpStatus: 304, location: next.rulesUrl };
+          return { ok: false, error: { ...error, field: signatureField(error) } };
+        }
+        await writeSettings(this.storage, next);
+        this.currentSettings = next;
+        await this.adoptDownload(next.rulesUrl, result.rules, result.text, result.etag);
+        return { ok: true, settings: { ...next } };
+      }
+      await writeSettings(this.storage, next);
+      this.currentSettings = next;
+      return { ok: true, settings: { ...next } };
+    });
+  }
+
+  /** Forgets the hosted rules: clears the cache and the rules URL, and swaps the bundled rules back in. */
+  resetToBundled(): Promise<void> {
+    return this.serially(async () => {
+      await clearCachedRules(this.storage);
+      this.currentSettings = { ...this.currentSettings, rulesUrl: null };
+      await writeSettings(this.storage, this.currentSettings);
+      this.refreshRecord = { lastAttemptAt: this.refreshRecord.lastAttemptAt, lastError: null };
+      await writeRefreshRecord(this.storage, this.refreshRecord);
+      this.currentCache = null;
+      this.currentText = null;
+      if (this.current !== this.bundledActive) this.swap(this.bundledActive);
+    });
+  }
+
+  /**
+   * Re-reads settings, the refresh record and the cache written by another JavaScript context, and swaps
+   * in a document that context stored. Cheap when nothing changed (three small reads). Resolves to true
+   * when the active rules changed; never rejects.
+   */
+  syncFromStorage(): Promise<boolean> {
+    return this.serially(() => this.readBackFromStorage()).catch(() => false);
+  }
+
+  private async readBackFromStorage(): Promise<boolean> {
+    this.currentSettings = await readSettings(this.storage);
+    this.refreshRecord = await readRefreshRecord(this.storage);
+    const meta = await readCacheMeta(this.storage);
+    if (!meta) {
+      this.currentCache = null;
+      this.currentText = null;
+      if (this.current.source === "bundled") return false;
+      this.swap(this.bundledActive);
+      return true;
+    }
+    if (meta.generation === this.currentCache?.generation) {
+      this.currentCache = meta;
+      return false;
+    }
+    const cached = await readCachedRules(this.storage);
+    if (!cached) return false;
+    const parsed = parseRules(cached.text);
+    return parsed.ok ? this.adoptCached(parsed.rules, cached.text, cached.meta) : false;
+  }
+
+  private serially<T>(operation: () => Promise<T>): Promise<T> {
+    const result = this.queue.then(operation, operation);
+    this.queue = result.catch(() => undefined);
+    return result;
+  }
+
+  private fetchOptions(settings: RulesSettings, etag: string | null) {
+    return {
+      etag,
+      publicKey: settings.publicKeyPem,
+      timeoutMs: this.options.timeoutMs,
+      maxBytes: this.options.maxBytes,
+      fetch: this.options.fetch,
+    };
+  }
+
+  private async refreshFromUrl(): Promise<RefreshOutcome> {
+    const settings = this.currentSettings;
+    const attemptedAt = this.now().toISOString();
+    const url = settings.rulesUrl;
+    if (!url) return this.recordFailure({ code: "url_not_set", field: "rulesUrl" }, attemptedAt);
+
+    const cache = this.currentCache && this.currentCache.url === url ? this.currentCache : null;
+    const result = await fetchRules(url, this.fetchOptions(settings, cache?.etag ?? null));
+    if (result.kind === "failed") return this.recordFailure(result.error, attemptedAt);
+
+    this.refreshRecord = { lastAttemptAt: attemptedAt, lastError: null };
+    await writeRefreshRecord(this.storage, this.refreshRecord).catch(() => undefined);
+    if (result.kind === "not_modified" || (cache && result.text === this.currentText)) {
+      const etag = result.kind === "fetched" ? result.etag : (cache?.etag ?? null);
+      if (cache) this.currentCache = await touchCachedRules(this.storage, cache, attemptedAt, etag).catch(() => cache);
+      // Same document: the new ETag is bookkeeping, not a change listeners need to hear about.
+      if (etag !== this.current.etag) this.current = { ...this.current, etag };
+      return { kind: "unchanged" };
+    }
+    return this.adoptDownload(url, result.rules, result.text, result.etag);
+  }
+
+  private async recordFailure(error: RulesLoadError, at: string): Promise<RefreshOutcome> {
+    this.refreshRecord = { lastAttemptAt: at, lastError: { error, at } };
+    await writeRefreshRecord(this.storage, this.refreshRecord).catch(() => undefined);
+    return { kind: "failed", error };
+  }
+
+  /** Caches a freshly downloaded document, then swaps it in. A storage failure is recorded but does not block the swap. */
+  private async adoptDownload(url: string, document: RulesDocument, text: string, etag: string | null): Promise<RefreshOutcome> {
+    const fetchedAt = this.now().toISOString();
+    const next = activeFromDocument(document, { source: "url", url, fetchedAt, etag });
+    try {
+      this.currentCache = await writeCachedRules(this.storage, { url, etag, fetchedAt, checkedAt: fetchedAt }, text);
+    } catch {
+      this.currentCache = null;
+      await this.recordFailure({ code: "cache_write_failed" }, fetchedAt);
+    }
+    this.currentText = text;
+    this.swap(next);
+    return { kind: "updated", active: next };
+  }
+
+  /** Takes over a stored document; identical text only updates the bookkeeping, without a change event. */
+  private adoptCached(document: RulesDocument, text: string, meta: CacheMeta): boolean {
+    this.currentCache = meta;
+    if (text === this.currentText) return false;
+    const source: RulesSource = Date.parse(meta.fetchedAt) >= this.startedAt.getTime() ? "url" : "cached";
+    this.currentText = text;
+    this.swap(activeFromDocument(document, { source, url: meta.url, fetchedAt: meta.fetchedAt, etag: meta.etag }));
+    return true;
+  }
+
+  private swap(next: ActiveRules): void {
+    this.current = next;
+    for (const listener of [...this.listeners]) {
+      try {
+        listener(next);
+      } catch {
+        // One failing listener must not keep the others from hearing about the swap.
+      }
+    }
+  }
+}
