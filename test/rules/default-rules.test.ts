@@ -1,0 +1,172 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { parseRules } from "../../src/rules/parse";
+import type { RulesDocument } from "../../src/rules/schema";
+
+const DEFAULT_RULES_PATH = join(__dirname, "../../src/rules/default-rules.json");
+
+/** Every control id in sections A1–A4 of the fact base (shared/research/controls.md): the checklist. */
+const FACT_BASE_CONTROL_IDS = [
+  // A1 minerals and materials
+  "CN-2023-GA-GE", "CN-2023-GRAPHITE", "CN-2024-SB", "CN-2024-US-DUALUSE", "CN-2025-W-TE-BI-MO-IN", "CN-2025-REE-7",
+  "CN-2025-REE-EUC", "CN-2025-REE-5", "CN-2025-REE-EXTRATERR", "CN-2025-LIB-MAT", "CN-2025-SUPERHARD-MAT", "CN-2025-RE-RAWMAT",
+  "CN-2025-W-SB-AG-STATE", "CN-2024-RE-MGMT", "CN-2026-JP-DUALUSE", "CN-2026-JP-RE-INFORMAL",
+  // A2 technology
+  "CN-2023-TECH-RE", "CN-2025-TECH-CATHODE", "CN-2025-TECH-LITHIUM", "CN-2025-TECH-GALLIUM", "CN-2025-TECH-RE-1E902",
+  "CN-2025-TECH-LIB", "CN-2025-TECH-DCPCVD", "CN-2024-TECH-SB", "CN-2025-TECH-W-TE", "CN-2023-TECH-SOLAR", "CN-2024-EV-TECH-INFORMAL",
+  // A3 equipment
+  "CN-2025-LIB-EQP", "CN-2025-RE-EQP", "CN-2025-DCPCVD-EQP", "CN-2024-SUPERHARD-EQP", "CN-2024-AERO-GT-EQP", "CN-2024-UAV",
+  "CN-2025-EQP-INDIA-INFORMAL", "CN-2024-TBM-INDIA-INFORMAL", "CN-2024-CUSTOMS-SCRUTINY",
+  // A4 personnel
+  "CN-2025-PERS-FOXCONN-INDIA", "CN-2025-PERS-RE-EXPERTS", "CN-2025-PERS-RE-ASSIST", "CN-2020-ECL-DEEMED",
+];
+
+/** Item ids other parts of the product (engine tests, examples) rely on. */
+const CONTRACT_ITEM_IDS = [
+  "gallium", "germanium", "antimony", "natural-graphite", "synthetic-graphite", "tungsten", "tellurium", "bismuth", "molybdenum", "indium",
+  "silver", "samarium", "gadolinium", "terbium", "dysprosium", "lutetium", "scandium", "yttrium", "holmium", "erbium", "thulium", "europium",
+  "ytterbium", "neodymium", "rare-earth-ore", "lithium-carbonate", "lithium-hydroxide", "spodumene",
+  "gallium-arsenide", "gallium-nitride", "germanium-substrate", "germanium-optics", "antimony-trioxide", "graphite-anode", "tungsten-carbide",
+  "cadmium-telluride", "ndfeb-magnet", "smco-magnet", "lfp-cathode", "ncm-precursor", "li-ion-cell", "synthetic-diamond", "diamond-wire",
+  "battery-production-equipment", "rare-earth-processing-equipment", "diamond-press", "superalloy-casting-furnace", "drone-components",
+  "tunnel-boring-machine",
+  "electronics-assembly", "solar-module", "steel", "aluminium", "copper", "plastics", "packaging", "logistics-services",
+];
+
+const CONTRACT_CONTAINS: Record<string, string[]> = {
+  "gallium-arsenide": ["gallium"],
+  "gallium-nitride": ["gallium"],
+  "germanium-substrate": ["germanium"],
+  "germanium-optics": ["germanium"],
+  "antimony-trioxide": ["antimony"],
+  "graphite-anode": ["natural-graphite", "synthetic-graphite"],
+  "tungsten-carbide": ["tungsten"],
+  "cadmium-telluride": ["tellurium"],
+  "ndfeb-magnet": ["neodymium", "dysprosium", "terbium"],
+  "smco-magnet": ["samarium"],
+  "lfp-cathode": ["lithium-carbonate"],
+  "li-ion-cell": ["lfp-cathode", "graphite-anode"],
+  "diamond-wire": ["synthetic-diamond"],
+};
+
+const ORDINARY_ITEMS = ["electronics-assembly", "solar-module", "steel", "aluminium", "copper", "plastics", "packaging", "logistics-services"];
+
+function loadDefaultRules(): RulesDocument {
+  const parsed = parseRules(readFileSync(DEFAULT_RULES_PATH, "utf8"));
+  if (!parsed.ok) throw new Error(`default rules are invalid:\n${parsed.issues.map((i) => `${i.path}: ${i.message}`).join("\n")}`);
+  return parsed.rules;
+}
+
+describe("the bundled default ruleset", () => {
+  const rules = loadDefaultRules();
+  const controlsById = new Map(rules.controls.map((control) => [control.id, control]));
+  const itemsById = new Map(rules.items.map((item) => [item.id, item]));
+
+  it("parses with zero issues", () => {
+    expect(parseRules(readFileSync(DEFAULT_RULES_PATH, "utf8"))).toMatchObject({ ok: true });
+  });
+
+  it("contains every control of the fact base (sections A1–A4), and no other", () => {
+    expect(FACT_BASE_CONTROL_IDS).toHaveLength(40);
+    expect(FACT_BASE_CONTROL_IDS.filter((id) => !controlsById.has(id))).toEqual([]);
+    expect(rules.controls.map((c) => c.id).filter((id) => !FACT_BASE_CONTROL_IDS.includes(id))).toEqual([]);
+  });
+
+  it.each(FACT_BASE_CONTROL_IDS)("%s has an https source, a timeline and some coverage", (id) => {
+    const control = controlsById.get(id)!;
+    expect(control.sources.length).toBeGreaterThan(0);
+    for (const source of control.sources) expect(new URL(source.url).protocol).toBe("https:");
+    expect(control.timeline.length).toBeGreaterThan(0);
+    expect(control.anyItem || control.items.length > 0).toBe(true);
+  });
+
+  it("has the taxonomy items the engine and its tests rely on, with their components", () => {
+    expect(CONTRACT_ITEM_IDS.filter((id) => !itemsById.has(id))).toEqual([]);
+    for (const [id, components] of Object.entries(CONTRACT_CONTAINS)) {
+      expect(itemsById.get(id)!.contains).toEqual(expect.arrayContaining(components));
+    }
+  });
+
+  it("recognises ordinary purchases without tying any control to them", () => {
+    const reached = new Set(rules.controls.flatMap((control) => control.items));
+    for (const id of ORDINARY_ITEMS) {
+      expect(reached.has(id)).toBe(false);
+      expect(itemsById.get(id)!.contains).toEqual([]);
+    }
+  });
+
+  it("marks the October 2025 measures suspended until 10 Nov 2026, after the last review, so results ask for one", () => {
+    const suspendedToNov10 = rules.controls.filter((control) =>
+      control.timeline.some((entry) => entry.status === "suspended" && entry.until === "2026-11-10"),
+    );
+    expect(suspendedToNov10.map((c) => c.id).sort()).toEqual(
+      [
+        "CN-2025-REE-5", "CN-2025-REE-EXTRATERR", "CN-2025-LIB-MAT", "CN-2025-SUPERHARD-MAT", "CN-2025-RE-RAWMAT", "CN-2025-TECH-RE-1E902",
+        "CN-2025-TECH-LIB", "CN-2025-TECH-DCPCVD", "CN-2025-LIB-EQP", "CN-2025-RE-EQP", "CN-2025-DCPCVD-EQP", "CN-2025-PERS-RE-ASSIST",
+      ].sort(),
+    );
+    expect(rules.reviewedAt < "2026-11-10").toBe(true);
+    const usOverlay = controlsById.get("CN-2024-US-DUALUSE")!;
+    expect(usOverlay.timeline.at(-1)).toMatchObject({ status: "suspended", from: "2025-11-09", until: "2026-11-27" });
+  });
+
+  it("follows the timeline conventions of the examples", () => {
+    expect(controlsById.get("CN-2025-REE-5")!.timeline).toEqual([
+      expect.objectContaining({ status: "announced", from: "2025-10-09" }),
+      expect.objectContaining({ status: "suspended", from: "2025-11-07", until: "2026-11-10" }),
+    ]);
+    expect(controlsById.get("CN-2025-TECH-CATHODE")!.timeline.map(({ status, from }) => ({ status, from }))).toEqual([
+      { status: "proposed", from: "2025-01-02" },
+      { status: "in_force", from: "2025-07-15" },
+    ]);
+    expect(controlsById.get("CN-2024-TBM-INDIA-INFORMAL")!.timeline.map((e) => e.status)).toEqual(["informal", "lifted"]);
+  });
+
+  it("scopes the informal measures to their destinations, India weighted highest", () => {
+    const equipment = controlsById.get("CN-2025-EQP-INDIA-INFORMAL")!;
+    expect(equipment.anyItem).toBe(true);
+    expect(equipment.timeline[0].status).toBe("informal");
+    if (equipment.scope.kind !== "destinations") throw new Error("expected destinations");
+    const weights = new Map(equipment.scope.destinations.map((d) => [d.country, d.weight]));
+    expect(weights.get("IN")).toBe(1);
+    expect(weights.get("VN")!).toBeLessThan(1);
+    expect(weights.get("TH")!).toBeLessThan(weights.get("VN")!);
+    expect(controlsById.get("CN-2024-US-DUALUSE")!.scope).toMatchObject({ kind: "destinations", destinations: [{ country: "US" }] });
+  });
+
+  it("orders the status weights in force > proposed/informal > suspended > lifted = 0", () => {
+    const w = rules.weights.status;
+    expect(w.in_force).toBeGreaterThan(w.proposed);
+    expect(w.in_force).toBeGreaterThan(w.informal);
+    expect(Math.min(w.proposed, w.informal, w.announced)).toBeGreaterThan(w.suspended);
+    expect(w.suspended).toBeGreaterThan(w.lifted);
+    expect(w.lifted).toBe(0);
+  });
+
+  it("gives every share figure a year and an https source", () => {
+    for (const item of rules.items) {
+      for (const figure of [item.chinaShare?.mining, item.chinaShare?.processing]) {
+        if (!figure) continue;
+        expect(figure.share).toBeGreaterThan(0);
+        expect(figure.share).toBeLessThanOrEqual(1);
+        expect(new URL(figure.source).protocol).toBe("https:");
+      }
+    }
+  });
+
+  it("writes chemical formulas both with and without subscripts", () => {
+    const aliases = new Set(rules.items.flatMap((item) => item.aliases));
+    for (const [withSubscripts, plain] of [["LiFePO₄", "LiFePO4"], ["Ga₂O₃", "Ga2O3"], ["Sb₂O₃", "Sb2O3"], ["Li₂CO₃", "Li2CO3"]]) {
+      expect(aliases.has(withSubscripts)).toBe(true);
+      expect(aliases.has(plain)).toBe(true);
+    }
+  });
+
+  it("refuses a copy whose control names an unknown item, naming the path", () => {
+    const copy = JSON.parse(readFileSync(DEFAULT_RULES_PATH, "utf8"));
+    copy.controls[12].items[0] = "not-an-item";
+    const result = parseRules(copy);
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.issues).toEqual([expect.objectContaining({ code: "unknown_item", path: "controls[12].items[0]" })]);
+  });
+});

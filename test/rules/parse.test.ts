@@ -1,0 +1,89 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { aliasIdentity, formatIssue, formatPath, parseRules } from "../../src/rules/parse";
+
+const minimalText = readFileSync(join(__dirname, "fixtures/minimal-valid.json"), "utf8");
+const minimal = () => JSON.parse(minimalText);
+
+describe("parseRules", () => {
+  it("accepts the same document as text or as a value, and applies defaults", () => {
+    const fromText = parseRules(minimalText);
+    const fromValue = parseRules(minimal());
+    expect(fromText).toEqual(fromValue);
+    if (!fromText.ok) throw new Error("expected valid");
+    const steel = fromText.rules.items.find((item) => item.id === "steel")!;
+    expect(steel.contains).toEqual([]);
+    expect(fromText.rules.controls[0]).toMatchObject({ anyItem: false });
+    expect(fromText.rules.controls[1].scope).toMatchObject({ extraterritorial: false });
+  });
+
+  it("refuses a newer format version with one issue, whatever else is wrong", () => {
+    const doc = minimal();
+    doc.schemaVersion = 7;
+    doc.controls = "this would be a shape error in version 1";
+    doc.brandNewField = { anything: true };
+    const result = parseRules(doc);
+    expect(result).toEqual({
+      ok: false,
+      issues: [expect.objectContaining({ code: "schema_version_unsupported", path: "schemaVersion", segments: ["schemaVersion"] })],
+    });
+  });
+
+  it("reports every shape issue, each with a path string and its segments", () => {
+    const doc = minimal();
+    doc.controls[1].timeline[1].until = "2026-13-01";
+    doc.items[0].chinaShare.processing.share = -0.1;
+    const result = parseRules(doc);
+    if (result.ok) throw new Error("expected issues");
+    expect(result.issues).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ code: "invalid_date", path: "controls[1].timeline[1].until", segments: ["controls", 1, "timeline", 1, "until"] }),
+        expect.objectContaining({ code: "share_out_of_range", path: "items[0].chinaShare.processing.share" }),
+      ]),
+    );
+    expect(result.issues).toHaveLength(2);
+  });
+
+  it("reports a JSON syntax error as one invalid_json issue", () => {
+    const result = parseRules('{"schemaVersion": 1,');
+    expect(result).toEqual({ ok: false, issues: [expect.objectContaining({ code: "invalid_json", path: "" })] });
+  });
+
+  it("gives every issue a non-empty English message", () => {
+    const doc = minimal();
+    doc.controls[0].items = ["galium"];
+    doc.publisher.url = "http://rules.example.com/";
+    const result = parseRules(doc);
+    if (result.ok) throw new Error("expected issues");
+    for (const issue of result.issues) expect(issue.message.length).toBeGreaterThan(10);
+  });
+});
+
+describe("formatting", () => {
+  it("writes paths the way a reader types them", () => {
+    expect(formatPath(["controls", 12, "timeline", 1, "until"])).toBe("controls[12].timeline[1].until");
+    expect(formatPath([])).toBe("");
+  });
+
+  it("prints one line per issue with its path and code", () => {
+    expect(formatIssue({ code: "unknown_item", path: "controls[3].items[0]", message: 'no item has the id "galium"' })).toBe(
+      'controls[3].items[0]: no item has the id "galium" [unknown_item]',
+    );
+    expect(formatIssue({ code: "invalid_json", path: "", message: "broken" })).toBe("(document): broken [invalid_json]");
+  });
+
+  it("treats aliases that differ only in case, spacing or subscripts as the same name", () => {
+    expect(aliasIdentity("Ga₂O₃")).toBe(aliasIdentity("ga2o3"));
+    expect(aliasIdentity("  NdFeB   Magnet ")).toBe(aliasIdentity("ndfeb magnet"));
+    expect(aliasIdentity("GaAs")).not.toBe(aliasIdentity("GaN"));
+  });
+});
+
+describe("docs/rules-format.md", () => {
+  it("leads with an example that parses", () => {
+    const markdown = readFileSync(join(__dirname, "../../docs/rules-format.md"), "utf8");
+    const firstJsonBlock = /```json\n([\s\S]*?)\n```/.exec(markdown)![1];
+    const result = parseRules(firstJsonBlock);
+    expect(result).toMatchObject({ ok: true });
+  });
+});
