@@ -1,0 +1,81 @@
+/**
+ * `chokepoint` — arguments only. Each command lives in commands/ (I/O and exit codes) over pure logic in
+ * rules/ and engine/. To add a command, add one `register…` function to COMMANDS.
+ */
+import { Command, CommanderError } from "commander";
+import { schemaCommand } from "./commands/schema";
+import { scoreCommand } from "./commands/score";
+import { validateCommand } from "./commands/validate";
+import { EXIT, type CommandIo } from "./io";
+
+const PACKAGE_VERSION = "0.1.0";
+
+/** Each command sets the exit code through this; commander only parses. */
+type Register = (program: Command, io: CommandIo, finish: (code: number) => void) => void;
+
+const registerValidate: Register = (program, io, finish) => {
+  program
+    .command("validate")
+    .description("check a rules file (path or https URL); exit 0 valid, 1 invalid (every issue with its JSON path), 2 unreadable")
+    .argument("<rules>", "rules JSON file or https URL")
+    .option("--public-key <pem-or-path>", "also require a valid detached signature (RULES.sig) made with this key")
+    .option("--json", "print the result as JSON")
+    .action(async (rules: string, options: { publicKey?: string; json?: boolean }) => {
+      finish(await validateCommand({ rules, publicKey: options.publicKey, json: options.json }, io));
+    });
+};
+
+const registerSchema: Register = (program, io, finish) => {
+  program
+    .command("schema")
+    .description("print the JSON Schema of the rules document")
+    .action(() => finish(schemaCommand(io)));
+};
+
+const registerScore: Register = (program, io, finish) => {
+  program
+    .command("score")
+    .description("score a supplier list (.csv or .xlsx); exit 0 when scored (even with bad rows), 2 for unusable input")
+    .argument("<file>", "supplier list with a header row; only a commodity column is required")
+    .option("--rules <path-or-url>", "rules JSON file or https URL (default: the bundled rules)")
+    .option("--as-of <date>", "score on this day, YYYY-MM-DD (default: today)")
+    .option("--format <format>", "table, csv or json (default: table on a terminal, json otherwise)")
+    .option("--out <file>", "write the report to this file instead of stdout")
+    .option("--sheet <name>", "XLSX: the sheet to read (default: the first)")
+    .action(async (file: string, options: { rules?: string; asOf?: string; format?: string; out?: string; sheet?: string }) => {
+      finish(await scoreCommand({ file, ...options }, io));
+    });
+};
+
+const COMMANDS: readonly Register[] = [registerValidate, registerSchema, registerScore];
+
+function buildProgram(io: CommandIo, finish: (code: number) => void): Command {
+  const program = new Command()
+    .name("chokepoint")
+    .description("Score supplier lists for exposure to China's export controls, and maintain the rules they use.")
+    .version(PACKAGE_VERSION)
+    .exitOverride()
+    .configureOutput({ writeOut: (text) => io.stdout.write(text), writeErr: (text) => io.stderr.write(text) })
+    .showHelpAfterError("(run `chokepoint --help` for usage)");
+  for (const register of COMMANDS) register(program, io, finish);
+  return program;
+}
+
+/** Runs the CLI on arguments after the executable (`process.argv.slice(2)`) and resolves to the exit code. */
+export async function main(argv: string[], io: CommandIo = { stdout: process.stdout, stderr: process.stderr }): Promise<number> {
+  let exitCode: number = EXIT.ok;
+  const program = buildProgram(io, (code) => {
+    exitCode = code;
+  });
+  if (argv.length === 0) {
+    program.outputHelp({ error: true });
+    return EXIT.unusable;
+  }
+  try {
+    await program.parseAsync(argv, { from: "user" });
+  } catch (error) {
+    if (error instanceof CommanderError) return error.exitCode === 0 ? EXIT.ok : EXIT.unusable;
+    throw error;
+  }
+  return exitCode;
+}

@@ -1,0 +1,362 @@
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import Papa from "papaparse";
+import bundledRules from "../../src/rules/default-rules.json";
+import { mapColumns, recordToRow } from "../../src/engine/columns";
+import { compileRules, scoreRows, summarizePortfolio } from "../../src/engine/index";
+import { parseRules } from "../../src/rules/parse";
+import { AS_OF, EXAMPLE_CSV, EXAMPLE_XLSX, FIXTURES, ROOT, expectGolden, runCli } from "./helpers";
+
+const csvCase = (name: string) => join(FIXTURES, "csv", name);
+
+async function scoreJson(file: string, extra: string[] = []) {
+  const result = await runCli(["score", file, "--as-of", AS_OF, "--format", "json", ...extra]);
+  expect(result.code).toBe(0);
+  return { ...result, report: JSON.parse(result.stdout) };
+}
+
+describe("golden outputs for examples/suppliers.csv", () => {
+  it.each([
+    ["json", "json"],
+    ["csv", "csv"],
+    ["table", "txt"],
+  ])("--format %s", async (format, extension) => {
+    const result = await runCli(["score", EXAMPLE_CSV, "--as-of", AS_OF, "--format", format]);
+    expect(result.code).toBe(0);
+    expectGolden(join(FIXTURES, "golden"), extension, result.stdout);
+  });
+});
+
+describe("the JSON report follows the contract", () => {
+  it("has exactly the contract's keys, in order, with the contract's types on every row", async () => {
+    const { report } = await scoreJson(EXAMPLE_CSV);
+    expect(Object.keys(report)).toEqual(["asOf", "rules", "rows", "summary"]);
+    expect(report.asOf).toBe(AS_OF);
+    expect(Object.keys(report.rules)).toEqual(["version", "source"]);
+    expect(report.rules).toEqual({ version: bundledRules.version, source: "bundled" });
+    expect(Object.keys(report.summary)).toEqual(["rows", "scored", "errors", "unmatched", "spendWeightedScore"]);
+
+    const isTextOrNull = (v: unknown) => v === null || typeof v === "string";
+    let previousRow = 1;
+    for (const row of report.rows) {
+      expect(Object.keys(row)).toEqual(["row", "supplier", "commodity", "item", "score", "categories", "controls", "warnings", "error"]);
+      expect(Number.isInteger(row.row) && row.row > previousRow).toBe(true);
+      previousRow = row.row;
+      expect(isTextOrNull(row.supplier) && isTextOrNull(row.commodity) && isTextOrNull(row.error)).toBe(true);
+      expect(row.controls.every((c: unknown) => typeof c === "string")).toBe(true);
+      expect(row.warnings.every((w: unknown) => typeof w === "string" && /^[a-z_]+: /.test(w))).toBe(true);
+      if (row.error === null) {
+        expect(row.score).toBeGreaterThanOrEqual(0);
+        expect(row.score).toBeLessThanOrEqual(100);
+        expect(Object.keys(row.categories)).toEqual(["minerals", "technology", "equipment", "personnel"]);
+        for (const value of Object.values(row.categories)) expect(typeof value).toBe("number");
+        if (row.item === null) expect(row.warnings.some((w: string) => w.startsWith("unmatched: "))).toBe(true);
+        else expect(Object.keys(row.item)).toEqual(["id", "name"]);
+      } else {
+        expect(row.error).toMatch(/^[a-z_]+: /);
+        expect(row.score).toBeNull();
+        expect(row.categories).toBeNull();
+        expect(row.item).toBeNull();
+      }
+    }
+    const { summary } = report;
+    expect(summary.rows).toBe(report.rows.length);
+    expect(summary.scored + summary.errors).toBe(summary.rows);
+    expect(summary.unmatched).toBe(report.rows.filter((r: { item: unknown; error: unknown }) => r.item === null && r.error === null).length);
+  });
+
+  it("uses spreadsheet row numbers: header = 1, a quoted line break stays in one row", async () => {
+    const { report } = await scoreJson(EXAMPLE_CSV);
+    const rows = report.rows as { row: number; supplier: string }[];
+    expect(rows[0].row).toBe(2);
+    expect(rows.at(-1)).toMatchObject({ row: 41, supplier: "Lotus Valley Electronics, Ltd." });
+  });
+
+  it("shows the example's bad rows, unmatched rows and exposure without a matched item", async () => {
+    const { report } = await scoreJson(EXAMPLE_CSV);
+    const byRow = new Map(report.rows.map((r: { row: number }) => [r.row, r]));
+    expect(byRow.get(39)).toMatchObject({ score: null, categories: null, error: expect.stringMatching(/^share_out_of_range: .*150%/) });
+    expect(byRow.get(40)).toMatchObject({ commodity: null, error: expect.stringMatching(/^commodity_missing: /) });
+    // office chairs: unmatched and, bought in Sweden, untouched by any control
+    expect(byRow.get(31)).toMatchObject({ item: null, score: 0, error: null });
+    // test fixtures in Vietnam with Chinese machines and staff: unmatched, yet exposed through any-item controls
+    const fixtures = byRow.get(32) as { item: unknown; categories: Record<string, number>; controls: string[] };
+    expect(fixtures.item).toBeNull();
+    expect(fixtures.categories.equipment).toBeGreaterThan(0);
+    expect(fixtures.categories.minerals).toBe(0);
+    expect(fixtures.controls.length).toBeGreaterThan(0);
+    expect(byRow.get(29)).toMatchObject({ warnings: [expect.stringMatching(/^spend_invalid: .*tbd/)] });
+  });
+
+  it("gives the same numbers as calling scoreRows directly, and the same summary as summarizePortfolio", async () => {
+    const { report } = await scoreJson(EXAMPLE_CSV);
+    const table = Papa.parse<string[]>(readFileSync(EXAMPLE_CSV, "utf8"), { skipEmptyLines: true }).data;
+    const mapped = mapColumns(table[0]);
+    if (!mapped.ok) throw new Error("example has no commodity column");
+    const records = table.slice(1).map((cells) => recordToRow(cells, mapped.map));
+    const parsed = parseRules(bundledRules);
+    if (!parsed.ok) throw new Error("bundled rules invalid");
+    const results = scoreRows(records.map((r) => r.input), compileRules(parsed.rules), { asOf: AS_OF });
+
+    results.forEach((result, i) => {
+      const row = report.rows[i];
+      if (result.ok) {
+        expect(row.score).toBe(result.score);
+        expect(row.categories).toEqual(result.categories);
+        expect(row.item?.id ?? null).toBe(result.match.itemId);
+      } else {
+        expect(row.score).toBeNull();
+        expect(row.error).toContain(result.error.message);
+      }
+    });
+    const portfolio = summarizePortfolio(
+      records.map((r) => ({ input: r.input, supplier: r.supplier ?? undefined, spend: r.spend })),
+      results,
+    );
+    expect(report.summary).toEqual({
+      rows: portfolio.counts.rows,
+      scored: portfolio.counts.scored,
+      errors: portfolio.counts.errors,
+      unmatched: portfolio.counts.unmatched,
+      spendWeightedScore: portfolio.spendWeightedScore,
+    });
+  });
+
+  it("writes an empty rows list for a header-only file", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "chokepoint-"));
+    try {
+      const file = join(dir, "header-only.csv");
+      writeFileSync(file, "supplier,commodity\n");
+      const { report } = await scoreJson(file);
+      expect(report.rows).toEqual([]);
+      expect(report.summary).toEqual({ rows: 0, scored: 0, errors: 0, unmatched: 0, spendWeightedScore: null });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe("CSV input", () => {
+  it("reads ;-separated files with a BOM, decimal commas and European spend", async () => {
+    const { report, stderr } = await scoreJson(csvCase("semicolon-bom.csv"));
+    expect(report.rows.map((r: { commodity: string }) => r.commodity)).toEqual(["NdFeB magnet", "steel brackets"]);
+    expect(report.rows.every((r: { error: unknown }) => r.error === null)).toBe(true);
+    expect(report.rows[0].item.id).toBe("ndfeb-magnet");
+    expect(report.rows[0].warnings.some((w: string) => w.startsWith("spend_invalid"))).toBe(false);
+    expect(stderr).toContain('"Lieferant"');
+  });
+
+  it("strips a BOM in front of a quoted header", async () => {
+    const { report } = await scoreJson(csvCase("bom-quoted-header.csv"));
+    expect(report.rows).toEqual([expect.objectContaining({ row: 2, supplier: "Acme", commodity: "gallium" })]);
+  });
+
+  it("keeps quoted commas, escaped quotes and line breaks inside their cells and counts rows as a spreadsheet does", async () => {
+    const { report } = await scoreJson(csvCase("quoted.csv"));
+    expect(report.rows.map((r: { row: number; supplier: string }) => [r.row, r.supplier])).toEqual([
+      [2, "Lotus Valley Electronics, Ltd."],
+      [3, 'Say "Hi" Co'],
+      [4, "Last Co"],
+    ]);
+  });
+
+  it("skips blank lines but keeps counting them", async () => {
+    const { report } = await scoreJson(csvCase("blank-lines.csv"));
+    expect(report.rows.map((r: { row: number; supplier: string }) => [r.row, r.supplier])).toEqual([
+      [5, "A"],
+      [8, "B"],
+    ]);
+  });
+
+  it("needs only a commodity column", async () => {
+    const { report } = await scoreJson(csvCase("commodity-only.csv"));
+    expect(report.rows).toHaveLength(2);
+    expect(report.rows[0]).toMatchObject({ supplier: null, item: { id: "ndfeb-magnet" }, error: null });
+    expect(report.rows[1]).toMatchObject({ item: null, error: null });
+  });
+
+  it("uses the first of duplicate columns and says which one it ignored", async () => {
+    const { report, stderr } = await scoreJson(csvCase("duplicate-headers.csv"));
+    expect(report.rows[0]).toMatchObject({ supplier: "First", commodity: "NdFeB magnet", item: { id: "ndfeb-magnet" } });
+    expect(stderr).toMatch(/"Product" is a second commodity column/);
+    expect(stderr).toMatch(/"Supplier Name" is a second supplier column/);
+  });
+
+  it("recognises header synonyms", async () => {
+    const { report } = await scoreJson(csvCase("synonyms.csv"));
+    const row = report.rows[0];
+    expect(row).toMatchObject({ supplier: "Acme", commodity: "PCB assembly", error: null });
+    expect(row.categories.equipment).toBeGreaterThan(0);
+    expect(row.categories.personnel).toBeGreaterThan(0);
+    expect(row.warnings.some((w: string) => w.startsWith("spend_invalid"))).toBe(false);
+  });
+
+  it("reads tab-separated files", async () => {
+    const { report } = await scoreJson(csvCase("tab-separated.tsv"));
+    expect(report.rows[0]).toMatchObject({ supplier: "A, Inc.", item: { id: "gallium-arsenide" } });
+  });
+
+  it("reads a Windows-1252 file from older Excel", async () => {
+    const { report } = await scoreJson(csvCase("latin1.csv"));
+    expect(report.rows[0]).toMatchObject({ supplier: "Müller Magnete", item: { id: "ndfeb-magnet" }, error: null });
+  });
+
+  it("reports each bad row with its own error and scores the rest", async () => {
+    const { report } = await scoreJson(csvCase("bad-rows.csv"));
+    expect(report.rows.map((r: { error: string | null }) => r.error?.split(":")[0] ?? null)).toEqual([
+      "share_invalid",
+      "share_out_of_range",
+      "commodity_missing",
+      null,
+      "excel_error_input",
+    ]);
+    expect(report.rows[3].warnings).toEqual([expect.stringMatching(/^spend_invalid: .*lots/)]);
+    expect(report.summary).toMatchObject({ rows: 5, scored: 1, errors: 4 });
+  });
+});
+
+describe("XLSX input", () => {
+  it("reads the first sheet and scores it like the CSV", async () => {
+    const fromCsv = (await scoreJson(EXAMPLE_CSV)).report;
+    const fromXlsx = (await scoreJson(EXAMPLE_XLSX)).report;
+    expect(fromXlsx.rows.map((r: { row: number }) => r.row)).toEqual(fromCsv.rows.map((r: { row: number }) => r.row));
+    fromXlsx.rows.forEach((row: Record<string, unknown>, i: number) => {
+      const csvRow = fromCsv.rows[i];
+      expect([row.supplier, row.commodity, row.item, row.score, row.categories, row.controls]).toEqual([
+        csvRow.supplier,
+        csvRow.commodity,
+        csvRow.item,
+        csvRow.score,
+        csvRow.categories,
+        csvRow.controls,
+      ]);
+      expect(row.error === null).toBe(csvRow.error === null);
+    });
+    expect(fromXlsx.summary).toEqual(fromCsv.summary);
+  });
+
+  it("reads a sheet chosen with --sheet, case-insensitively", async () => {
+    const { report } = await scoreJson(EXAMPLE_XLSX, ["--sheet", "suppliers"]);
+    expect(report.rows).toHaveLength(40);
+  });
+
+  it("refuses an unknown sheet and lists the sheets (exit 2)", async () => {
+    const result = await runCli(["score", EXAMPLE_XLSX, "--sheet", "Vendors", "--as-of", AS_OF]);
+    expect(result.code).toBe(2);
+    expect(result.stdout).toBe("");
+    expect(result.stderr).toContain('no sheet named "Vendors"; its sheets are: "Suppliers", "Read me"');
+  });
+
+  it("turns rich text, formulas, hyperlinks, dates and errors into plain values", async () => {
+    const ExcelJS = (await import("exceljs")).default;
+    const dir = mkdtempSync(join(tmpdir(), "chokepoint-"));
+    try {
+      const workbook = new ExcelJS.Workbook();
+      const sheet = workbook.addWorksheet("List");
+      sheet.addRow(["Supplier", "Commodity", "China input share", "Spend"]);
+      sheet.addRow([{ richText: [{ text: "Rich " }, { text: "Co" }] }, { text: "GaAs wafer", hyperlink: "https://example.com" }, { formula: "1/2", result: 0.5 }, new Date(Date.UTC(2025, 0, 2))]);
+      sheet.addRow(["Err Co", "gallium", { error: "#N/A" }, 10]);
+      const file = join(dir, "cells.xlsx");
+      await workbook.xlsx.writeFile(file);
+      const { report } = await scoreJson(file);
+      expect(report.rows[0]).toMatchObject({ supplier: "Rich Co", commodity: "GaAs wafer", item: { id: "gallium-arsenide" }, error: null });
+      expect(report.rows[0].warnings).toEqual(expect.arrayContaining([expect.stringMatching(/^spend_invalid: .*2025-01-02/)]));
+      expect(report.rows[1].error).toMatch(/^excel_error_input: .*#N\/A/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe("options and output", () => {
+  it("loads rules from a file through the one parse path and names it as the source", async () => {
+    const rulesPath = join(ROOT, "test", "fixtures", "rules", "small-rules.json");
+    const { report } = await scoreJson(csvCase("commodity-only.csv"), ["--rules", rulesPath]);
+    expect(report.rules).toEqual({ version: JSON.parse(readFileSync(rulesPath, "utf8")).version, source: rulesPath });
+  });
+
+  it("writes to --out and nothing to stdout; the format follows the extension", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "chokepoint-"));
+    try {
+      const out = join(dir, "scored.csv");
+      const result = await runCli(["score", csvCase("quoted.csv"), "--as-of", AS_OF, "--out", out]);
+      expect(result.code).toBe(0);
+      expect(result.stdout).toBe("");
+      const written = Papa.parse<string[]>(readFileSync(out, "utf8"), { skipEmptyLines: true }).data;
+      expect(written[0]).toEqual([
+        "supplier", "commodity", "supplier_country", "notes",
+        "score", "minerals", "technology", "equipment", "personnel", "item_id", "item_name", "controls", "warnings", "error",
+      ]);
+      expect(written[1].slice(0, 4)).toEqual(["Lotus Valley Electronics, Ltd.", "GaAs wafer", "Germany", "two\nlines"]);
+      expect(written).toHaveLength(4);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("escapes input cells that Excel would run as formulas in CSV output", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "chokepoint-"));
+    try {
+      const file = join(dir, "formula.csv");
+      writeFileSync(file, 'supplier,commodity\n"=HYPERLINK(""http://x"")",gallium\n');
+      const result = await runCli(["score", file, "--as-of", AS_OF, "--format", "csv"]);
+      expect(result.stdout.split("\n")[1]).toMatch(/^"'=HYPERLINK/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("defaults --as-of to today", async () => {
+    const result = await runCli(["score", csvCase("commodity-only.csv"), "--format", "json"]);
+    const now = new Date();
+    const today = `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, "0")}-${String(now.getDate()).padStart(2, "0")}`;
+    expect(JSON.parse(result.stdout).asOf).toBe(today);
+  });
+
+  it("defaults to JSON when stdout is not a terminal", async () => {
+    const result = await runCli(["score", csvCase("commodity-only.csv"), "--as-of", AS_OF]);
+    expect(() => JSON.parse(result.stdout)).not.toThrow();
+  });
+});
+
+describe("exit codes", () => {
+  const scratch = mkdtempSync(join(tmpdir(), "chokepoint-"));
+  const folderNamedCsv = join(scratch, "folder.csv");
+  mkdirSync(folderNamedCsv);
+  afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+  it.each([
+    ["a missing file", [csvCase("does-not-exist.csv")], /cannot read .*does-not-exist\.csv: no such file/],
+    ["a folder", [folderNamedCsv], /cannot read .*folder\.csv: it is a folder/],
+    ["an empty file", [csvCase("empty.csv")], /no header row/],
+    ["an unsupported file type", [join(FIXTURES, "invalid-rules.json")], /unsupported file type/],
+    ["a file without a commodity column", [csvCase("no-commodity.csv")], /no commodity column found .*columns found: "Supplier", "Country", "Spend"/],
+    ["a bad --as-of", [csvCase("commodity-only.csv"), "--as-of", "2026-02-30"], /--as-of must be a calendar date/],
+    ["a bad --as-of format", [csvCase("commodity-only.csv"), "--as-of", "01/06/2026"], /--as-of must be a calendar date/],
+    ["a bad --format", [csvCase("commodity-only.csv"), "--format", "xml"], /--format must be one of table, csv, json/],
+    ["a missing rules file", [csvCase("commodity-only.csv"), "--rules", join(FIXTURES, "nope.json")], /could not be read/],
+    ["plain http rules off this machine", [csvCase("commodity-only.csv"), "--rules", "http://rules.example.com/r.json"], /https/],
+    ["a corrupt XLSX", [join(FIXTURES, "csv", "not-a-workbook.xlsx")], /cannot read|not a readable XLSX/],
+  ])("exit 2 for %s, with the reason on stderr and nothing on stdout", async (_case, args, message) => {
+    const result = await runCli(["score", ...(args as string[]), ...((args as string[]).includes("--as-of") ? [] : ["--as-of", AS_OF])]);
+    expect(result.code).toBe(2);
+    expect(result.stdout).toBe("");
+    expect(result.stderr).toMatch(message as RegExp);
+  });
+
+  it("exit 2 for an invalid rules file, listing every issue with its path", async () => {
+    const result = await runCli(["score", csvCase("commodity-only.csv"), "--as-of", AS_OF, "--rules", join(FIXTURES, "invalid-rules.json")]);
+    expect(result.code).toBe(2);
+    expect(result.stdout).toBe("");
+    expect(result.stderr).toContain("does not follow the rules format");
+    for (const path of ["publishedAt", "weights.status.proposed", "weights.categories.minerals", "items", "controls"]) {
+      expect(result.stderr).toMatch(new RegExp(`^  ${path.replace(/\./g, "\\.")}: `, "m"));
+    }
+  });
+
+  it("exit 0 when some rows are bad", async () => {
+    const result = await runCli(["score", csvCase("bad-rows.csv"), "--as-of", AS_OF]);
+    expect(result.code).toBe(0);
+  });
+});
