@@ -3,7 +3,8 @@ const CopyWebpackPlugin = require("copy-webpack-plugin");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
 
-const { rewriteManifest } = require("./scripts/rewrite-manifest");
+const webpack = require("webpack");
+const { rewriteDevUrls } = require("./scripts/rewrite-dev-urls");
 const PORT = Number(process.env.npm_package_config_dev_server_port || 3000);
 
 /**
@@ -17,6 +18,29 @@ function productionUrl() {
     throw new Error(`ADDIN_PUBLIC_URL must be an https URL ending with "/"; got ${JSON.stringify(url)}`);
   }
   return url;
+}
+
+class RewriteDevUrlsInAssets {
+  constructor(assetNames, targetUrl) {
+    this.assetNames = assetNames;
+    this.targetUrl = targetUrl;
+  }
+
+  apply(compiler) {
+    if (!this.targetUrl) return;
+    compiler.hooks.thisCompilation.tap("RewriteDevUrlsInAssets", (compilation) => {
+      compilation.hooks.processAssets.tap(
+        { name: "RewriteDevUrlsInAssets", stage: webpack.Compilation.PROCESS_ASSETS_STAGE_OPTIMIZE },
+        (assets) => {
+          for (const name of this.assetNames) {
+            if (!assets[name]) continue;
+            const text = rewriteDevUrls(assets[name].source(), this.targetUrl);
+            compilation.updateAsset(name, new webpack.sources.RawSource(text));
+          }
+        },
+      );
+    });
+  }
 }
 
 module.exports = async (env, options) => {
@@ -54,6 +78,12 @@ module.exports = async (env, options) => {
       ],
     },
     performance: { hints: false },
+    // One webpack runtime for both bundles on the page, so modules such as the rules runtime are
+    // instantiated once and the pane and the functions share the same state in the shared runtime.
+    optimization: {
+      runtimeChunk: "single",
+      splitChunks: { chunks: "all", minSize: 0, cacheGroups: { defaultVendors: false, default: false, shared: { name: "shared", minChunks: 2, priority: 10, reuseExistingChunk: true } } },
+    },
     plugins: [
       new CustomFunctionsMetadataPlugin({
         output: "functions.json",
@@ -73,9 +103,12 @@ module.exports = async (env, options) => {
           { from: "taskpane/support.html", to: "support.html" },
           // Served so that "refresh from a URL" works out of the box with npm start.
           { from: "src/rules/default-rules.json", to: "rules/default-rules.json" },
-          { from: "manifest.xml", to: "manifest.xml", transform: (content) => rewriteManifest(content, targetUrl) },
+          { from: "docs/*.md", to: "docs/[name][ext]", noErrorOnMissing: true },
+          { from: "manifest.xml", to: "manifest.xml", transform: (content) => rewriteDevUrls(content, targetUrl) },
         ],
       }),
+      // functions.json carries help URLs; they must point at the deployed docs too.
+      new RewriteDevUrlsInAssets(["functions.json"], targetUrl),
     ],
     devServer: {
       host: "localhost",

@@ -12,7 +12,7 @@ const BT = "http://schemas.microsoft.com/office/officeappbasictypes/1.0";
 const XSI = "http://www.w3.org/2001/XMLSchema-instance";
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const { rewriteManifest } = require(path.join(ROOT, "scripts", "rewrite-manifest.js"));
+const { rewriteDevUrls } = require(path.join(ROOT, "scripts", "rewrite-dev-urls.js"));
 
 function load(text = fs.readFileSync(path.join(ROOT, "manifest.xml"), "utf8")): Document {
   const doc = new DOMParser().parseFromString(text, "application/xml");
@@ -127,7 +127,7 @@ describe("manifest.xml", () => {
 
   test("the production rewrite replaces every localhost URL, AppDomains included", () => {
     const original = fs.readFileSync(path.join(ROOT, "manifest.xml"), "utf8");
-    const rewritten: string = rewriteManifest(original, "https://addins.example.com/chokepoint/");
+    const rewritten: string = rewriteDevUrls(original, "https://addins.example.com/chokepoint/");
     expect((original.match(/localhost/g) ?? []).length).toBeGreaterThan(8);
     expect(rewritten).not.toMatch(/localhost/);
     const doc2 = load(rewritten);
