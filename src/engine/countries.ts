@@ -1,0 +1,61 @@
+import countries from "i18n-iso-countries";
+import english from "i18n-iso-countries/langs/en.json";
+
+countries.registerLocale(english);
+
+/**
+ * Spellings the library does not know but supplier lists use. Hong Kong, Macau and Taiwan are
+ * deliberately absent from the "China" entries: they are separate customs territories.
+ */
+const VARIANTS_MISSING_FROM_LIBRARY: Readonly<Record<string, string>> = {
+  prc: "CN",
+  "p r c": "CN",
+  "mainland china": "CN",
+  "china mainland": "CN",
+  "china prc": "CN",
+  korea: "KR",
+  macau: "MO",
+  "macau sar": "MO",
+  "hong kong sar": "HK",
+  "viet nam": "VN",
+  england: "GB",
+  "u k": "GB",
+};
+
+const NON_WORD_RUNS = /[^\p{L}\p{N}]+/gu;
+const COMBINING_MARKS = /\p{M}+/gu;
+
+function countryKey(text: string): string {
+  return text.normalize("NFKD").replace(COMBINING_MARKS, "").toLowerCase().replace(NON_WORD_RUNS, " ").trim();
+}
+
+function buildCountryIndex(): Map<string, string> {
+  const index = new Map<string, string>();
+  const add = (text: string, alpha2: string) => {
+    const key = countryKey(text);
+    if (key !== "" && !index.has(key)) index.set(key, alpha2);
+  };
+  for (const [alpha3, alpha2] of Object.entries(countries.getAlpha3Codes())) {
+    add(alpha2, alpha2);
+    add(alpha3, alpha2);
+  }
+  for (const [alpha2, names] of Object.entries(countries.getNames("en", { select: "all" }))) {
+    for (const name of names) add(name, alpha2);
+  }
+  for (const [variant, alpha2] of Object.entries(VARIANTS_MISSING_FROM_LIBRARY)) add(variant, alpha2);
+  return index;
+}
+
+const COUNTRY_INDEX = buildCountryIndex();
+
+/** ISO 3166-1 alpha-2 code for a name, alpha-2, alpha-3 or common variant; null when unknown. */
+export function toCountryCode(text: string): string | null {
+  return COUNTRY_INDEX.get(countryKey(text)) ?? null;
+}
+
+export function countryName(alpha2: string): string {
+  return countries.getName(alpha2, "en") ?? alpha2;
+}
+
+/** Mainland China only: Hong Kong (HK), Macau (MO) and Taiwan (TW) are not "in China" for these controls. */
+export const MAINLAND_CHINA = "CN";

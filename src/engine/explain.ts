@@ -1,0 +1,45 @@
+import { CATEGORIES } from "../rules/schema";
+import type { ControlHit, ScoredRow } from "./types";
+
+const STATUS_WORDS: Record<ControlHit["status"], string> = {
+  proposed: "proposed",
+  announced: "announced",
+  in_force: "in force",
+  suspended: "suspended",
+  informal: "informal",
+  framework: "framework",
+  lifted: "lifted",
+};
+
+function describeHit(hit: ControlHit): string {
+  const until = hit.statusUntil ? ` until ${hit.statusUntil}` : "";
+  const via = hit.via.kind === "contains" ? ` via ${hit.via.itemId}` : hit.via.kind === "any_item" ? " any item" : "";
+  return `${hit.controlId} ${STATUS_WORDS[hit.status]} since ${hit.statusSince}${until}, ${Number(hit.contribution.toFixed(3))}${via}`;
+}
+
+/**
+ * One line for a cell: what the commodity was read as, the score, and for each non-zero category the
+ * controls that fired (status, since when, contribution, how they reached the item) and the dependence
+ * applied. The full record, including controls with no effect on this row, is in `hits`.
+ */
+export function explainRow(row: Omit<ScoredRow, "explanation">): string {
+  const subject =
+    row.match.itemId === null
+      ? `Not recognised ("${row.match.normalized.slice(0, 40)}")`
+      : `${row.match.itemName} (${row.match.method}${row.match.confidence < 1 ? ` ${row.match.confidence.toFixed(2)}` : ""})`;
+  const parts: string[] = [];
+  for (const category of CATEGORIES) {
+    const hits = row.hits.filter((hit) => hit.category === category);
+    if (row.categories[category] === 0) continue;
+    const controls = hits.map(describeHit).join("; ");
+    parts.push(`${category} ${row.categories[category].toFixed(1)} (${controls}; dependence ${row.dependence[category].toFixed(2)})`);
+  }
+  const body =
+    parts.length > 0
+      ? parts.join(" | ")
+      : row.hits.length > 0
+        ? `no exposure on ${row.asOf}: ${row.hits.length} control(s) apply, but the row depends on China for none of them`
+        : `no export control covers this on ${row.asOf}`;
+  const warnings = row.warnings.length > 0 ? ` Warnings: ${[...new Set(row.warnings.map((w) => w.code))].join(", ")}.` : "";
+  return `${subject}: ${row.score.toFixed(1)} — ${body}.${warnings}`;
+}

@@ -1,0 +1,13 @@
+export * from "./types";
+export { compileRules } from "../rules/compile";
+export type { CompiledRules } from "../rules/compile";
+export { scoreRow, scoreRows, LONGEST_COMMODITY } from "./score";
+export { matchCommodity } from "./match";
+export { MIN_FUZZY_CONFIDENCE, LOW_CONFIDENCE_BELOW } from "./match-tuning";
+export { normalizeCommodity, hsCodeDigits } from "./commodity";
+export { toCountryCode, countryName } from "./countries";
+export { parseShare, parseDate, parseCountry, excelSerialToIso } from "./inputs";
+export { statusOn } from "./status";
+export type { StatusOnDate } from "./status";
+export { explainRow } from "./explain";
+export { summarizePortfolio } from "./portfolio";

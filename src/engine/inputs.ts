@@ -1,0 +1,91 @@
+/**
+ * Cells → typed values. Each parser returns a value or a coded error; none throws. A blank cell is
+ * `undefined` (the caller applies the documented default).
+ */
+import type { CellValue, EngineError } from "./types";
+import { engineError, type InputField } from "./errors";
+import { toCountryCode } from "./countries";
+
+export type Parsed<T> = { ok: true; value: T } | { ok: false; error: EngineError };
+
+const ok = <T>(value: T): Parsed<T> => ({ ok: true, value });
+const fail = (error: EngineError): Parsed<never> => ({ ok: false, error });
+
+/** The error values Excel shows in a cell; they reach us as text from CSV files and some adapters. */
+const EXCEL_ERROR_VALUES = new Set([
+  "#N/A", "#VALUE!", "#REF!", "#DIV/0!", "#NUM!", "#NAME?", "#NULL!", "#SPILL!", "#CALC!",
+  "#GETTING_DATA", "#FIELD!", "#BLOCKED!", "#CONNECT!", "#BUSY!", "#UNKNOWN!", "#PYTHON!",
+]);
+
+export function isBlank(cell: CellValue): cell is null | undefined | "" {
+  return cell === null || cell === undefined || (typeof cell === "string" && cell.trim() === "");
+}
+
+export function excelErrorIn(cell: CellValue): string | null {
+  if (typeof cell !== "string") return null;
+  const text = cell.trim().toUpperCase();
+  return EXCEL_ERROR_VALUES.has(text) ? text : null;
+}
+
+const PERCENT_TEXT = /^([+-]?(?:\d+(?:\.\d*)?|\.\d+))\s*%$/;
+const NUMBER_TEXT = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:e[+-]?\d+)?$/i;
+
+/**
+ * A share of dependence: a number 0–1 (what a percent-formatted Excel cell holds), text such as
+ * `0.5`, or a percentage `50%`. Numbers like 50 are refused rather than guessed to mean 50%.
+ */
+export function parseShare(cell: CellValue, field: InputField): Parsed<number | undefined> {
+  if (isBlank(cell)) return ok(undefined);
+  if (typeof cell === "number") {
+    if (!Number.isFinite(cell)) return fail(engineError("share_invalid", field, String(cell)));
+    return cell >= 0 && cell <= 1 ? ok(cell) : fail(engineError("share_out_of_range", field, String(cell)));
+  }
+  if (typeof cell !== "string") return fail(engineError("share_invalid", field, String(cell)));
+  const text = cell.trim();
+  const percent = PERCENT_TEXT.exec(text);
+  const value = percent ? Number(percent[1]) / 100 : NUMBER_TEXT.test(text) ? Number(text) : Number.NaN;
+  if (!Number.isFinite(value)) return fail(engineError("share_invalid", field, text));
+  return value >= 0 && value <= 1 ? ok(value) : fail(engineError("share_out_of_range", field, text));
+}
+
+export function parseCountry(cell: CellValue, field: InputField): Parsed<string | null> {
+  if (isBlank(cell)) return ok(null);
+  const text = String(cell).trim();
+  const code = typeof cell === "string" ? toCountryCode(text) : null;
+  return code ? ok(code) : fail(engineError("country_unknown", field, text));
+}
+
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})(?:[T ][\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?$/;
+const DAY_MS = 86_400_000;
+/** Excel's 1900 date system counts 1900-02-29, which never existed; from serial 61 on, day 0 is 1899-12-30. */
+const EXCEL_EPOCH_MS = Date.UTC(1899, 11, 30);
+const FIRST_UNAMBIGUOUS_SERIAL = 61;
+const LAST_EXCEL_SERIAL = 2_958_465; // 9999-12-31
+
+export function excelSerialToIso(serial: number): string | null {
+  if (!Number.isFinite(serial) || serial < FIRST_UNAMBIGUOUS_SERIAL || serial > LAST_EXCEL_SERIAL) return null;
+  return new Date(EXCEL_EPOCH_MS + Math.floor(serial) * DAY_MS).toISOString().slice(0, 10);
+}
+
+export function isoDateOrNull(text: string): string | null {
+  const m = ISO_DATE.exec(text.trim());
+  if (!m) return null;
+  const iso = `${m[1]}-${m[2]}-${m[3]}`;
+  const date = new Date(`${iso}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === iso ? iso : null;
+}
+
+/** ISO text (`2025-06-01`, a time part is ignored) or an Excel date serial, as number or digits. */
+export function parseDate(cell: CellValue, field: InputField): Parsed<string | undefined> {
+  if (isBlank(cell)) return ok(undefined);
+  const received = String(cell).trim();
+  let iso: string | null = null;
+  if (typeof cell === "number") iso = excelSerialToIso(cell);
+  else if (typeof cell === "string") iso = NUMBER_TEXT.test(received) ? excelSerialToIso(Number(received)) : isoDateOrNull(received);
+  return iso ? ok(iso) : fail(engineError("date_invalid", field, received));
+}
+
+/** The day after an ISO date, for "a dated status holds through its last day". */
+export function nextDay(iso: string): string {
+  return new Date(Date.parse(`${iso}T00:00:00Z`) + DAY_MS).toISOString().slice(0, 10);
+}

@@ -1,0 +1,261 @@
+/**
+ * One supplier row → four category scores, an overall score, the controls that fired and warnings.
+ * The model (see docs/scoring.md):
+ *   contribution  = severity × statusWeight(status on the date) × destinationWeight
+ *   e_c           = 1 − Π(1 − contribution)               over the applicable controls of category c
+ *   score_c       = 100 × e_c × dependence_c
+ *   overall       = 100 × (1 − Π(1 − categoryWeight_c × score_c / 100))
+ */
+import type { CompiledControl, CompiledRules, ControlReach } from "../rules/compile";
+import { CATEGORIES } from "../rules/schema";
+import type {
+  Category,
+  CategoryScores,
+  ControlHit,
+  DependenceBasis,
+  MatchResult,
+  RowInput,
+  RowResult,
+  ScoreOptions,
+  ScoredRow,
+  Warning,
+} from "./types";
+import { engineError, type InputField } from "./errors";
+import { excelErrorIn, isBlank, isoDateOrNull, parseCountry, parseDate, parseShare, type Parsed } from "./inputs";
+import { MAINLAND_CHINA } from "./countries";
+import { matchCommodity } from "./match";
+import { LOW_CONFIDENCE_BELOW } from "./match-tuning";
+import { statusOn } from "./status";
+import { explainRow } from "./explain";
+
+/** Longer cells are not commodity descriptions (a pasted document, a runaway formula). */
+export const LONGEST_COMMODITY = 500;
+
+const FIELDS: readonly (readonly [keyof RowInput, InputField])[] = [
+  ["commodity", "commodity"],
+  ["supplierCountry", "supplier_country"],
+  ["siteCountry", "site_country"],
+  ["chinaInputShare", "china_input_share"],
+  ["chinaTechnology", "china_technology"],
+  ["chinaEquipment", "china_equipment"],
+  ["chinaPersonnel", "china_personnel"],
+  ["asOf", "as_of"],
+];
+
+interface ParsedRow {
+  commodity: string;
+  supplierCountry: string | null;
+  siteCountry: string | null;
+  given: Record<Category, number | undefined>;
+  asOf: string;
+}
+
+function parseRow(row: RowInput, options: ScoreOptions): Parsed<ParsedRow> {
+  for (const [key, field] of FIELDS) {
+    const excelError = excelErrorIn(row[key]);
+    if (excelError !== null) return { ok: false, error: engineError("excel_error_input", field, excelError) };
+  }
+  if (isBlank(row.commodity)) return { ok: false, error: engineError("commodity_missing", "commodity", "") };
+  const commodity = String(row.commodity);
+  if (commodity.length > LONGEST_COMMODITY) {
+    return { ok: false, error: engineError("commodity_too_long", "commodity", String(commodity.length)) };
+  }
+  const supplier = parseCountry(row.supplierCountry, "supplier_country");
+  if (!supplier.ok) return supplier;
+  const site = parseCountry(row.siteCountry, "site_country");
+  if (!site.ok) return site;
+  const minerals = parseShare(row.chinaInputShare, "china_input_share");
+  if (!minerals.ok) return minerals;
+  const technology = parseShare(row.chinaTechnology, "china_technology");
+  if (!technology.ok) return technology;
+  const equipment = parseShare(row.chinaEquipment, "china_equipment");
+  if (!equipment.ok) return equipment;
+  const personnel = parseShare(row.chinaPersonnel, "china_personnel");
+  if (!personnel.ok) return personnel;
+  const rowDate = parseDate(row.asOf, "as_of");
+  if (!rowDate.ok) return rowDate;
+  const asOf = rowDate.value ?? isoDateOrNull(options.asOf);
+  if (asOf === null) return { ok: false, error: engineError("date_invalid", "as_of", options.asOf) };
+  return {
+    ok: true,
+    value: {
+      commodity,
+      supplierCountry: supplier.value,
+      siteCountry: site.value,
+      given: { minerals: minerals.value, technology: technology.value, equipment: equipment.value, personnel: personnel.value },
+      asOf,
+    },
+  };
+}
+
+interface Dependence {
+  value: CategoryScores;
+  basis: Record<Category, DependenceBasis>;
+}
+
+/**
+ * Defaults for blank dependence inputs. A supplier in mainland China depends fully on China for the
+ * item's minerals and process technology, and — when the item is itself controlled equipment — for
+ * that equipment. Elsewhere, minerals default to China's world share of the item (or of its most
+ * China-dominated component); a matched item with no known share is assumed fully dependent, so a
+ * missing figure never reads as safe. "Controlled equipment" means an item-based equipment control
+ * applies to the row on its date, so a control that does not apply changes nothing, not even this default.
+ */
+function dependenceFor(rules: CompiledRules, row: ParsedRow, itemId: string | null, itemIsControlledEquipment: boolean): Dependence {
+  const inChina = row.supplierCountry === MAINLAND_CHINA;
+  const value = {} as CategoryScores;
+  const basis = {} as Record<Category, DependenceBasis>;
+  const set = (category: Category, v: number, b: DependenceBasis) => {
+    value[category] = v;
+    basis[category] = b;
+  };
+  const given = row.given;
+
+  if (given.minerals !== undefined) set("minerals", given.minerals, "input");
+  else if (inChina) set("minerals", 1, "supplier_in_china");
+  else if (itemId === null) set("minerals", 0, "not_given");
+  else {
+    const share = rules.mineralShareByItem.get(itemId) ?? null;
+    if (share === null) set("minerals", 1, "no_share_known");
+    else set("minerals", share.share, "china_world_share");
+  }
+
+  if (given.technology !== undefined) set("technology", given.technology, "input");
+  else if (inChina) set("technology", 1, "supplier_in_china");
+  else set("technology", 0, "not_given");
+
+  if (given.equipment !== undefined) set("equipment", given.equipment, "input");
+  else if (inChina && itemIsControlledEquipment) set("equipment", 1, "supplier_in_china");
+  else set("equipment", 0, "not_given");
+
+  if (given.personnel !== undefined) set("personnel", given.personnel, "input");
+  else set("personnel", 0, "not_given");
+
+  return { value, basis };
+}
+
+/** Export controls govern goods leaving China, so a plant in mainland China is outside every control's scope. */
+function destinationWeight(compiled: CompiledControl, siteCountry: string | null): number {
+  if (siteCountry === MAINLAND_CHINA) return 0;
+  if (compiled.destinations === null) return 1;
+  if (siteCountry === null) return 0;
+  return compiled.destinations.get(siteCountry) ?? 0;
+}
+
+function hitFor(
+  rules: CompiledRules,
+  compiled: CompiledControl,
+  via: ControlReach | null,
+  row: ParsedRow,
+  options: ScoreOptions,
+): ControlHit | null {
+  const status = statusOn(compiled.timeline, {
+    asOf: row.asOf,
+    reviewedAt: rules.doc.reviewedAt,
+    suspensionsEnded: options.suspensionsEnded,
+  });
+  if (status === null || status.status === "lifted") return null;
+  const { control } = compiled;
+  const contribution = control.severity * rules.doc.weights.status[status.status] * destinationWeight(compiled, row.siteCountry);
+  if (contribution <= 0) return null;
+  return {
+    controlId: control.id,
+    title: control.title,
+    category: control.category,
+    status: status.status,
+    statusSince: status.since,
+    statusUntil: status.until,
+    contribution,
+    dependence: 0, // filled in once the row's dependence is known
+    via: via === null ? { kind: "any_item" } : via,
+    sourceUrl: compiled.sourceUrl,
+    confidence: control.confidence,
+    informal: status.status === "informal",
+    reviewNeeded: status.reviewNeeded,
+  };
+}
+
+const roundToTenth = (x: number) => Math.round(x * 10) / 10;
+
+const strongestFirst = (a: ControlHit, b: ControlHit) =>
+  b.contribution * b.dependence - a.contribution * a.dependence ||
+  b.contribution - a.contribution ||
+  (a.controlId < b.controlId ? -1 : a.controlId > b.controlId ? 1 : 0);
+
+function warningsFor(match: MatchResult, hits: readonly ControlHit[]): Warning[] {
+  const warnings: Warning[] = [];
+  if (match.itemId === null) {
+    warnings.push({ code: "unmatched", message: `commodity not recognised: "${match.normalized.slice(0, 60)}"; only controls that apply to any item were checked` });
+  } else if (match.confidence < LOW_CONFIDENCE_BELOW) {
+    warnings.push({ code: "low_confidence_match", message: `read as ${match.itemName} with confidence ${match.confidence.toFixed(2)}; check the match` });
+  }
+  for (const hit of hits) {
+    if (hit.dependence <= 0) continue;
+    if (hit.reviewNeeded) {
+      warnings.push({
+        code: "review_needed",
+        controlId: hit.controlId,
+        message: `${hit.controlId}: its dated status (e.g. a suspension) ran out before ${hit.statusSince}, after the rules were last reviewed; counted as in force until the rule owner confirms`,
+      });
+    }
+    if (hit.informal) {
+      warnings.push({ code: "informal_measure", controlId: hit.controlId, message: `${hit.controlId} is reported practice, not a published measure` });
+    }
+  }
+  return warnings;
+}
+
+function scoreParsed(rules: CompiledRules, row: ParsedRow, options: ScoreOptions): ScoredRow {
+  const match = matchCommodity(rules, row.commodity);
+
+  const hits: ControlHit[] = [];
+  const itemLinks = match.itemId === null ? [] : (rules.controlsByItem.get(match.itemId) ?? []);
+  for (const link of itemLinks) {
+    const hit = hitFor(rules, link.compiled, link.via, row, options);
+    if (hit !== null) hits.push(hit);
+  }
+  for (const compiled of rules.anyItemControls) {
+    const hit = hitFor(rules, compiled, null, row, options);
+    if (hit !== null) hits.push(hit);
+  }
+  const itemIsControlledEquipment = hits.some((hit) => hit.category === "equipment" && hit.via.kind !== "any_item");
+  const dependence = dependenceFor(rules, row, match.itemId, itemIsControlledEquipment);
+  for (const hit of hits) hit.dependence = dependence.value[hit.category];
+  hits.sort(strongestFirst);
+
+  const untouched = { minerals: 1, technology: 1, equipment: 1, personnel: 1 };
+  for (const hit of hits) untouched[hit.category] *= 1 - hit.contribution;
+
+  const categories = {} as CategoryScores;
+  let overallUntouched = 1;
+  for (const category of CATEGORIES) {
+    // The overall score is built from the rounded category scores so an analyst can recompute it from what is shown.
+    categories[category] = roundToTenth(100 * (1 - untouched[category]) * dependence.value[category]);
+    overallUntouched *= 1 - (rules.doc.weights.categories[category] * categories[category]) / 100;
+  }
+  const scored: Omit<ScoredRow, "explanation"> = {
+    ok: true,
+    score: roundToTenth(100 * (1 - overallUntouched)),
+    categories,
+    dependence: dependence.value,
+    dependenceBasis: dependence.basis,
+    match,
+    supplierCountry: row.supplierCountry,
+    siteCountry: row.siteCountry,
+    asOf: row.asOf,
+    hits,
+    warnings: warningsFor(match, hits),
+  };
+  return { ...scored, explanation: explainRow(scored) };
+}
+
+/** Score one row. Never throws on any cell content: a bad row comes back as `{ ok: false, error }`. */
+export function scoreRow(row: RowInput, rules: CompiledRules, options: ScoreOptions): RowResult {
+  const parsed = parseRow(row, options);
+  return parsed.ok ? scoreParsed(rules, parsed.value, options) : { ok: false, error: parsed.error };
+}
+
+/** Score many rows against one compiled ruleset; commodity matching is shared across rows. */
+export function scoreRows(rows: readonly RowInput[], rules: CompiledRules, options: ScoreOptions): RowResult[] {
+  return rows.map((row) => scoreRow(row, rules, options));
+}

@@ -1,0 +1,195 @@
+/**
+ * The engine's public contract. Every adapter (custom functions, task pane, CLI) speaks these types;
+ * nothing here depends on Office.js, the DOM, fetch or Node I/O.
+ */
+import type { Category, Status } from "../rules/schema";
+
+export type { Category, Status };
+
+/** A raw cell as Excel, a CSV reader or an XLSX reader hands it over. */
+export type CellValue = string | number | boolean | null | undefined;
+
+/** One supplier row as given by the user, before any normalisation. */
+export interface RowInput {
+  commodity: CellValue;
+  supplierCountry?: CellValue;
+  siteCountry?: CellValue;
+  chinaInputShare?: CellValue;
+  chinaTechnology?: CellValue;
+  chinaEquipment?: CellValue;
+  chinaPersonnel?: CellValue;
+  /** Per-row scoring date (Excel serial or ISO text); falls back to ScoreOptions.asOf. */
+  asOf?: CellValue;
+}
+
+export interface ScoreOptions {
+  /** Scoring date, ISO YYYY-MM-DD. Rows may override it with RowInput.asOf. */
+  asOf: string;
+  /** "What if the suspensions end": treat every suspension as over on the scoring date. */
+  suspensionsEnded?: boolean;
+}
+
+/** Stable error codes; human messages are rendered from them at the edges. */
+export type EngineErrorCode =
+  | "commodity_missing"
+  | "commodity_too_long"
+  | "share_invalid"
+  | "share_out_of_range"
+  | "country_unknown"
+  | "date_invalid"
+  | "excel_error_input";
+
+export interface EngineError {
+  code: EngineErrorCode;
+  /** The input the error is about, e.g. "china_input_share". */
+  field: string;
+  /** The offending input as text (cut to 60 characters), when there was one. */
+  received?: string;
+  message: string;
+}
+
+export type MatchMethod = "alias" | "hs_code" | "fuzzy" | "none";
+
+export interface MatchResult {
+  itemId: string | null;
+  itemName: string | null;
+  method: MatchMethod;
+  /** 0–1; 1 for exact alias and HS matches. */
+  confidence: number;
+  /** The commodity text after normalisation (what was actually matched). */
+  normalized: string;
+}
+
+export type WarningCode = "review_needed" | "informal_measure" | "low_confidence_match" | "unmatched";
+
+export interface Warning {
+  code: WarningCode;
+  message: string;
+  controlId?: string;
+}
+
+/** One control that contributed to a row's score: the explanation as data. */
+export interface ControlHit {
+  controlId: string;
+  title: string;
+  category: Category;
+  /** Status on the scoring date, and the date that status began. */
+  status: Status;
+  statusSince: string;
+  /** Date the status ends, if dated (e.g. a suspension's last day). */
+  statusUntil: string | null;
+  /** severity × status weight × destination weight, 0–1. */
+  contribution: number;
+  /** The dependence (0–1) this category used for the row. */
+  dependence: number;
+  /** How the control reached the item: directly, through a component, or whatever the item. */
+  via:
+    | { kind: "item"; itemId: string }
+    /** `path` runs from the row's item to the component the control names, e.g. li-ion-cell → graphite-anode → natural-graphite. */
+    | { kind: "contains"; itemId: string; path?: string[] }
+    | { kind: "any_item" };
+  sourceUrl: string;
+  confidence: "C" | "R" | "U";
+  informal: boolean;
+  reviewNeeded: boolean;
+}
+
+export type CategoryScores = Record<Category, number>;
+
+/**
+ * Where a category's dependence came from: the row's own input; the supplier being in mainland China;
+ * China's world share of the item (minerals); no share known for a matched item (full dependence assumed);
+ * or nothing given (0).
+ */
+export type DependenceBasis = "input" | "supplier_in_china" | "china_world_share" | "no_share_known" | "not_given";
+
+export interface ScoredRow {
+  ok: true;
+  /** Overall exposure 0–100, rounded to one decimal in the engine so every adapter shows the same number. */
+  score: number;
+  categories: CategoryScores;
+  /** Dependence actually used per category, after defaults. */
+  dependence: CategoryScores;
+  dependenceBasis: Record<Category, DependenceBasis>;
+  match: MatchResult;
+  supplierCountry: string | null;
+  siteCountry: string | null;
+  asOf: string;
+  /** Controls that fired, strongest first. */
+  hits: ControlHit[];
+  warnings: Warning[];
+  /** One line for a cell: the controls that fired, their status and date, and why. */
+  explanation: string;
+}
+
+export interface FailedRow {
+  ok: false;
+  error: EngineError;
+}
+
+export type RowResult = ScoredRow | FailedRow;
+
+/** One row of a portfolio as the adapters hand it over: the engine inputs plus what only the portfolio needs. */
+export interface PortfolioRowInput {
+  input: RowInput;
+  supplier?: string;
+  /** Annual spend in any single currency; blank, negative or non-numeric spend counts as unknown. */
+  spend?: number | null;
+}
+
+export interface PortfolioTopRow {
+  /** Position in the rows given (0-based); adapters add their own row numbering. */
+  index: number;
+  supplier: string | null;
+  commodity: string;
+  itemId: string | null;
+  itemName: string | null;
+  score: number;
+  leadingControl: { controlId: string; title: string; category: Category } | null;
+}
+
+export interface ItemExposure {
+  itemId: string;
+  itemName: string;
+  rows: number;
+  /** Sum of the rows' weights (spend, or 1 per row under equal weighting). */
+  weight: number;
+  /** Weighted mean overall score of these rows. */
+  meanScore: number;
+  maxScore: number;
+}
+
+export interface ControlExposure {
+  controlId: string;
+  title: string;
+  category: Category;
+  /** Rows where the control moved the score (contribution × dependence > 0). */
+  rows: number;
+  weight: number;
+}
+
+export interface Portfolio {
+  counts: {
+    rows: number;
+    scored: number;
+    errors: number;
+    unmatched: number;
+    reviewNeeded: number;
+    lowConfidence: number;
+  };
+  /**
+   * "spend" when at least one scored row has a spend figure: rows without one are left out of the
+   * weighted scores (counted in rowsWithoutSpend). "equal" when no row has spend: plain means.
+   */
+  weighting: "spend" | "equal";
+  /** Weighted overall score of the matched rows, 0–100; null when no matched row could be weighted. */
+  spendWeightedScore: number | null;
+  categories: CategoryScores | null;
+  totalSpend: number;
+  rowsWithoutSpend: number;
+  topRows: PortfolioTopRow[];
+  byItem: ItemExposure[];
+  byControl: ControlExposure[];
+  unmatchedCommodities: { text: string; rows: number }[];
+  errorsByCode: Partial<Record<EngineErrorCode, number>>;
+}

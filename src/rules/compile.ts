@@ -1,0 +1,225 @@
+/**
+ * Rules document → indexes the engine reads row after row. Everything that depends only on the
+ * rules is built here, once per ruleset: no row ever builds an index or compiles a pattern.
+ */
+import Fuse from "fuse.js";
+import type { Category, Control, Item, RulesDocument, TimelineEntry } from "./schema";
+import { CATEGORIES } from "./schema";
+import { aliasKey, commodityWords, normalizeCommodity } from "../engine/commodity";
+import { sortTimeline } from "../engine/status";
+import type { MatchResult } from "../engine/types";
+import { LONGEST_FUZZY_TEXT, MIN_FUZZY_CONFIDENCE, aliasLengthBand } from "../engine/match-tuning";
+
+export interface CompiledControl {
+  control: Control;
+  timeline: TimelineEntry[];
+  /** Destination country → weight; null for a worldwide control. */
+  destinations: ReadonlyMap<string, number> | null;
+  sourceUrl: string;
+}
+
+/** How a control reaches an item: named directly, or through a chain of `contains`. */
+export type ControlReach =
+  | { kind: "item"; itemId: string }
+  | { kind: "contains"; itemId: string; path: string[] };
+
+export interface ControlLink {
+  compiled: CompiledControl;
+  via: ControlReach;
+}
+
+export interface MineralShare {
+  share: number;
+  stage: "processing" | "mining";
+  year: number;
+  /** The item the figure belongs to (the row's item or one of its components). */
+  itemId: string;
+  source: string;
+}
+
+/** One searchable name or alias of an item, for the tolerant text match. */
+export interface AliasEntry {
+  itemId: string;
+  text: string;
+}
+
+export interface MatchMemo {
+  readonly results: Map<string, MatchResult>;
+  /** How many distinct texts were actually matched (not served from the memo). */
+  computed: number;
+}
+
+export interface CompiledRules {
+  doc: RulesDocument;
+  itemsById: ReadonlyMap<string, Item>;
+  /** Alias key (normalised, plural-insensitive) → item id; names, aliases and ids all count. */
+  aliasIndex: ReadonlyMap<string, string>;
+  /** The longest alias in words, which bounds the phrase search inside longer text. */
+  longestAliasWords: number;
+  /** HS digits → item id; `hsPrefixLengths` longest first, for longest-prefix lookup. */
+  hsIndex: ReadonlyMap<string, string>;
+  hsPrefixLengths: readonly number[];
+  /** Item id → every item-based control reaching it (directly or through `contains`), one link per control. */
+  controlsByItem: ReadonlyMap<string, readonly ControlLink[]>;
+  /** Controls that bite whatever the item is. */
+  anyItemControls: readonly CompiledControl[];
+  controlsByCategory: Readonly<Record<Category, readonly CompiledControl[]>>;
+  controlsById: ReadonlyMap<string, CompiledControl>;
+  /** China's share of world supply used as default mineral dependence; null when no figure is known. */
+  mineralShareByItem: ReadonlyMap<string, MineralShare | null>;
+  /** Text length → fuse.js index over the aliases whose length could still give an acceptable confidence. */
+  fuzzyIndexByLength: readonly (Fuse<AliasEntry> | undefined)[];
+  matchMemo: MatchMemo;
+}
+
+/** fuse.js's own cut-off: a worse score cannot reach the engine's minimum confidence. */
+const FUZZY_SEARCH_THRESHOLD = 1 - MIN_FUZZY_CONFIDENCE;
+
+/** One fuse.js index per text length, each holding only aliases within that length's band. */
+function buildFuzzyIndexes(entries: readonly AliasEntry[]): (Fuse<AliasEntry> | undefined)[] {
+  const indexes: (Fuse<AliasEntry> | undefined)[] = [];
+  for (let length = 1; length <= LONGEST_FUZZY_TEXT; length++) {
+    const { shortest, longest } = aliasLengthBand(length);
+    const inBand = entries.filter((e) => e.text.length >= shortest && e.text.length <= longest);
+    if (inBand.length === 0) continue;
+    indexes[length] = new Fuse(inBand, {
+      keys: ["text"],
+      includeScore: true,
+      ignoreLocation: true,
+      ignoreFieldNorm: true,
+      threshold: FUZZY_SEARCH_THRESHOLD,
+    });
+  }
+  return indexes;
+}
+
+function compileControl(control: Control): CompiledControl {
+  return {
+    control,
+    timeline: sortTimeline(control.timeline),
+    destinations:
+      control.scope.kind === "worldwide"
+        ? null
+        : new Map(control.scope.destinations.map((d) => [d.country, d.weight])),
+    sourceUrl: control.sources[0].url,
+  };
+}
+
+/** Every component an item contains, transitively, with the path to it; nearest first (breadth-first). */
+function componentsOf(itemId: string, itemsById: ReadonlyMap<string, Item>): { itemId: string; path: string[] }[] {
+  const found: { itemId: string; path: string[] }[] = [];
+  const seen = new Set([itemId]);
+  let frontier = [{ itemId, path: [itemId] }];
+  while (frontier.length > 0) {
+    const next: typeof frontier = [];
+    for (const { itemId: parent, path } of frontier) {
+      for (const child of itemsById.get(parent)?.contains ?? []) {
+        if (seen.has(child) || !itemsById.has(child)) continue;
+        seen.add(child);
+        const step = { itemId: child, path: [...path, child] };
+        found.push(step);
+        next.push(step);
+      }
+    }
+    frontier = next;
+  }
+  return found;
+}
+
+function ownShare(item: Item): MineralShare | null {
+  const figure = item.chinaShare?.processing ?? item.chinaShare?.mining;
+  if (!figure) return null;
+  const stage = item.chinaShare?.processing ? "processing" : "mining";
+  return { share: figure.share, stage, year: figure.year, itemId: item.id, source: figure.source };
+}
+
+function buildAliasIndex(items: readonly Item[]): { aliasIndex: Map<string, string>; longestAliasWords: number; entries: AliasEntry[] } {
+  const aliasIndex = new Map<string, string>();
+  const entries: AliasEntry[] = [];
+  let longestAliasWords = 1;
+  for (const item of items) {
+    const seen = new Set<string>();
+    for (const text of [item.name, item.id, ...item.aliases]) {
+      const normalized = normalizeCommodity(text);
+      if (normalized === "" || seen.has(normalized)) continue;
+      seen.add(normalized);
+      const key = aliasKey(normalized);
+      if (!aliasIndex.has(key)) aliasIndex.set(key, item.id);
+      longestAliasWords = Math.max(longestAliasWords, commodityWords(normalized).length);
+      entries.push({ itemId: item.id, text: normalized });
+    }
+  }
+  return { aliasIndex, longestAliasWords, entries };
+}
+
+function buildHsIndex(items: readonly Item[]): { hsIndex: Map<string, string>; hsPrefixLengths: number[] } {
+  const hsIndex = new Map<string, string>();
+  for (const item of items) for (const code of item.hsCodes) if (!hsIndex.has(code)) hsIndex.set(code, item.id);
+  const hsPrefixLengths = [...new Set([...hsIndex.keys()].map((code) => code.length))].sort((a, b) => b - a);
+  return { hsIndex, hsPrefixLengths };
+}
+
+export function compileRules(doc: RulesDocument): CompiledRules {
+  const itemsById = new Map(doc.items.map((item) => [item.id, item]));
+  const compiledControls = doc.controls.map(compileControl);
+  const controlsById = new Map(compiledControls.map((c) => [c.control.id, c]));
+
+  const controlsNamingItem = new Map<string, CompiledControl[]>();
+  for (const compiled of compiledControls) {
+    if (compiled.control.anyItem) continue;
+    for (const itemId of compiled.control.items) {
+      const list = controlsNamingItem.get(itemId) ?? [];
+      if (!list.includes(compiled)) list.push(compiled);
+      controlsNamingItem.set(itemId, list);
+    }
+  }
+
+  const controlsByItem = new Map<string, ControlLink[]>();
+  const mineralShareByItem = new Map<string, MineralShare | null>();
+  for (const item of doc.items) {
+    const links: ControlLink[] = [];
+    const linked = new Set<CompiledControl>();
+    const components = componentsOf(item.id, itemsById);
+    for (const compiled of controlsNamingItem.get(item.id) ?? []) {
+      linked.add(compiled);
+      links.push({ compiled, via: { kind: "item", itemId: item.id } });
+    }
+    for (const component of components) {
+      for (const compiled of controlsNamingItem.get(component.itemId) ?? []) {
+        if (linked.has(compiled)) continue;
+        linked.add(compiled);
+        links.push({ compiled, via: { kind: "contains", itemId: component.itemId, path: component.path } });
+      }
+    }
+    controlsByItem.set(item.id, links);
+
+    const componentShares = components
+      .map((component) => ownShare(itemsById.get(component.itemId)!))
+      .filter((share): share is MineralShare => share !== null);
+    const highest = componentShares.reduce<MineralShare | null>((best, s) => (best === null || s.share > best.share ? s : best), null);
+    mineralShareByItem.set(item.id, ownShare(item) ?? highest);
+  }
+
+  const controlsByCategory = Object.fromEntries(
+    CATEGORIES.map((category) => [category, compiledControls.filter((c) => c.control.category === category)]),
+  ) as Record<Category, CompiledControl[]>;
+
+  const { aliasIndex, longestAliasWords, entries } = buildAliasIndex(doc.items);
+  const { hsIndex, hsPrefixLengths } = buildHsIndex(doc.items);
+
+  return {
+    doc,
+    itemsById,
+    aliasIndex,
+    longestAliasWords,
+    hsIndex,
+    hsPrefixLengths,
+    controlsByItem,
+    anyItemControls: compiledControls.filter((c) => c.control.anyItem),
+    controlsByCategory,
+    controlsById,
+    mineralShareByItem,
+    fuzzyIndexByLength: buildFuzzyIndexes(entries),
+    matchMemo: { results: new Map(), computed: 0 },
+  };
+}

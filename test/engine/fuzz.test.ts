@@ -1,0 +1,59 @@
+import fc from "fast-check";
+import { scoreRows } from "../../src/engine/score";
+import type { CellValue, EngineErrorCode, RowInput } from "../../src/engine/types";
+import { fixtureRules, ITEM_TEXTS } from "./support";
+
+const ERROR_CODES: readonly EngineErrorCode[] = [
+  "commodity_missing", "commodity_too_long", "share_invalid", "share_out_of_range", "country_unknown", "date_invalid", "excel_error_input",
+];
+const HUGE = ["x".repeat(100_000), "NdFeB magnet ".repeat(8_000), "8".repeat(100_000)];
+
+const cellArb: fc.Arbitrary<CellValue> = fc.oneof(
+  fc.string({ maxLength: 40 }),
+  fc.string({ unit: "grapheme", maxLength: 20 }),
+  fc.constantFrom(...ITEM_TEXTS),
+  fc.constantFrom("#N/A", "#VALUE!", "#REF!", "#DIV/0!", "#NAME?", "#SPILL!", " #n/a "),
+  fc.constantFrom("", " ", null, undefined, "50%", "1.5", "-3%", "China", "PRC", "IN", "2025-06-01", "45658", "HS 8505.11"),
+  fc.double(),
+  fc.integer(),
+  fc.boolean(),
+  fc.constantFrom(...HUGE),
+);
+
+/** Mostly plausible values with random junk mixed in, so both outcomes are exercised. */
+const mostly = (plausible: fc.Arbitrary<CellValue>) => fc.oneof({ arbitrary: plausible, weight: 9 }, { arbitrary: cellArb, weight: 1 });
+const countryArb = mostly(fc.constantFrom("China", "PRC", "DE", "IN", "USA", "Viet Nam", "HK", "", null));
+const shareArb = mostly(fc.oneof(fc.constantFrom(undefined, "", "50%"), fc.double({ min: 0, max: 1, noNaN: true })));
+
+const rowArb: fc.Arbitrary<RowInput> = fc.record({
+  commodity: cellArb,
+  supplierCountry: countryArb,
+  siteCountry: countryArb,
+  chinaInputShare: shareArb,
+  chinaTechnology: shareArb,
+  chinaEquipment: shareArb,
+  chinaPersonnel: shareArb,
+  asOf: fc.option(cellArb, { freq: 9, nil: undefined }),
+});
+
+test("100,000 random rows never throw; each gives a score or a coded error", () => {
+  const rules = fixtureRules();
+  const rows = fc.sample(rowArb, { numRuns: 100_000, seed: 20250601 });
+  const results = scoreRows(rows, rules, { asOf: "2025-06-01" });
+  expect(results).toHaveLength(rows.length);
+  let scoredCount = 0;
+  for (const result of results) {
+    if (result.ok) {
+      scoredCount += 1;
+      expect(result.score).toBeGreaterThanOrEqual(0);
+      expect(result.score).toBeLessThanOrEqual(100);
+      expect(typeof result.explanation).toBe("string");
+    } else {
+      expect(ERROR_CODES).toContain(result.error.code);
+      expect(result.error.message.length).toBeLessThan(300);
+    }
+  }
+  // the mix must exercise both outcomes, or the test proves nothing
+  expect(scoredCount).toBeGreaterThan(100);
+  expect(results.length - scoredCount).toBeGreaterThan(100);
+}, 60_000);
