@@ -3,7 +3,9 @@
  * rules/ and engine/. To add a command, add one `register…` function to COMMANDS.
  */
 import { Command, CommanderError } from "commander";
+import { keygenCommand } from "./commands/keygen";
 import { schemaCommand } from "./commands/schema";
+import { signCommand } from "./commands/sign";
 import { scoreCommand } from "./commands/score";
 import { validateCommand } from "./commands/validate";
 import { EXIT, type CommandIo } from "./io";
@@ -47,7 +49,24 @@ const registerScore: Register = (program, io, finish) => {
     });
 };
 
-const COMMANDS: readonly Register[] = [registerValidate, registerSchema, registerScore];
+const registerKeygen: Register = (program, io, finish) => {
+  program
+    .command("keygen")
+    .description("create an ECDSA P-256 key pair for signing rules files (private.pem, public.pem); never overwrites")
+    .requiredOption("--out <dir>", "folder to write private.pem and public.pem into")
+    .action(async (options: { out: string }) => finish(await keygenCommand({ out: options.out }, io)));
+};
+
+const registerSign: Register = (program, io, finish) => {
+  program
+    .command("sign")
+    .description("write RULES.sig, a detached signature over the exact bytes of a valid rules file")
+    .argument("<rules>", "the rules JSON file, exactly as it will be published")
+    .requiredOption("--key <private.pem>", "the private key written by chokepoint keygen")
+    .action(async (rules: string, options: { key: string }) => finish(await signCommand({ rules, key: options.key }, io)));
+};
+
+const COMMANDS: readonly Register[] = [registerValidate, registerSchema, registerScore, registerKeygen, registerSign];
 
 function buildProgram(io: CommandIo, finish: (code: number) => void): Command {
   const program = new Command()

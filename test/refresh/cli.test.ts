@@ -1,7 +1,8 @@
 import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { keygenCommand, type CommandIo } from "../../src/cli/commands/keygen";
+import { keygenCommand } from "../../src/cli/commands/keygen";
+import type { CommandIo } from "../../src/cli/io";
 import { signCommand } from "../../src/cli/commands/sign";
 import { loadRulesSource } from "../../src/cli/rules-source";
 import { fixtureText } from "./helpers";

@@ -1,12 +1,7 @@
 import { mkdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { generateSigningKeyPair, publicKeyFingerprint } from "../../rules/signature";
-
-/** Where a command writes; `process.stdout` / `process.stderr` fit, and so does a string collector in tests. */
-export interface CommandIo {
-  stdout: { write(text: string): unknown };
-  stderr: { write(text: string): unknown };
-}
+import { EXIT, type CommandIo } from "../io";
 
 export const PRIVATE_KEY_FILE = "private.pem";
 export const PUBLIC_KEY_FILE = "public.pem";
@@ -38,7 +33,7 @@ export async function keygenCommand(args: KeygenArgs, io: CommandIo): Promise<nu
         ? `chokepoint keygen: ${privatePath} already exists; refusing to overwrite a signing key. Choose another --out folder.\n`
         : `chokepoint keygen: cannot write ${privatePath}: ${(error as Error).message}\n`,
     );
-    return 2;
+    return EXIT.unusable;
   }
   try {
     await writeFile(publicPath, pair.publicKeyPem, { mode: 0o644, flag: "wx" });
@@ -48,7 +43,7 @@ export async function keygenCommand(args: KeygenArgs, io: CommandIo): Promise<nu
         ? `chokepoint keygen: ${publicPath} already exists; refusing to overwrite it. The new private key is in ${privatePath}.\n`
         : `chokepoint keygen: cannot write ${publicPath}: ${(error as Error).message}\n`,
     );
-    return 2;
+    return EXIT.unusable;
   }
   const fingerprint = await publicKeyFingerprint(pair.publicKeyPem);
   io.stdout.write(
@@ -56,5 +51,5 @@ export async function keygenCommand(args: KeygenArgs, io: CommandIo): Promise<nu
       `Public key fingerprint: ${fingerprint}\n` +
       `Sign a rules file with: chokepoint sign RULES.json --key ${privatePath}\n`,
   );
-  return 0;
+  return EXIT.ok;
 }
