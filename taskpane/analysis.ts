@@ -1,0 +1,65 @@
+/**
+ * Rows read from the sheet → engine results and the portfolio summary. The pane renders what this returns;
+ * every number comes from `scoreRows` and `summarizePortfolio`. Scoring runs in slices with a pause between
+ * them so a 100,000-row list does not freeze the pane.
+ */
+import {
+  scoreRows,
+  summarizePortfolio,
+  type CompiledRules,
+  type Portfolio,
+  type PortfolioRowInput,
+  type RowResult,
+  type ScoreOptions,
+} from "../src/engine";
+import { recordToRow, type ColumnMap, type SupplierRecord } from "../src/engine/columns";
+import { yieldToEventLoop } from "./excel/host";
+import type { SheetRecord } from "./excel/table-source";
+
+export interface Analysis {
+  /** Parallel arrays: one entry per non-blank data row, in sheet order. */
+  sheetRows: number[];
+  records: SupplierRecord[];
+  results: RowResult[];
+  portfolio: Portfolio;
+  options: ScoreOptions;
+}
+
+const SCORE_SLICE_ROWS = 5_000;
+
+export interface AnalyseOptions {
+  pause?: () => Promise<void>;
+  onProgress?: (rowsScored: number, rowsTotal: number) => void;
+  isCancelled?: () => boolean;
+}
+
+export async function analyseRows(
+  rows: readonly SheetRecord[],
+  map: ColumnMap,
+  rules: CompiledRules,
+  options: ScoreOptions,
+  control: AnalyseOptions = {},
+): Promise<Analysis | null> {
+  const pause = control.pause ?? yieldToEventLoop;
+  const records = rows.map((row) => recordToRow(row.cells, map));
+  const results: RowResult[] = [];
+  for (let offset = 0; offset < records.length; offset += SCORE_SLICE_ROWS) {
+    if (control.isCancelled?.()) return null;
+    const slice = records.slice(offset, offset + SCORE_SLICE_ROWS);
+    results.push(...scoreRows(slice.map((record) => record.input), rules, options));
+    control.onProgress?.(results.length, records.length);
+    if (results.length < records.length) await pause();
+  }
+  const portfolioRows: PortfolioRowInput[] = records.map((record) => ({
+    input: record.input,
+    supplier: record.supplier ?? undefined,
+    spend: record.spend,
+  }));
+  return {
+    sheetRows: rows.map((row) => row.sheetRow),
+    records,
+    results,
+    portfolio: summarizePortfolio(portfolioRows, results),
+    options,
+  };
+}

@@ -1,0 +1,306 @@
+/**
+ * The pane's controller: finds and reads the supplier table, asks the engine for results, renders them,
+ * and drives the rules runtime. Workbook access goes through `Excel.run` and the modules in ./excel;
+ * rendering through ./ui. Nothing here computes a score.
+ */
+import type { ScoreOptions } from "../src/engine";
+import type { ColumnField } from "../src/engine/columns";
+import { describeRulesError } from "../src/rules/status-codes";
+import type { RulesRuntime } from "../src/runtime";
+import { analyseRows, type Analysis } from "./analysis";
+import { resolveMapping, type ColumnChoices, type ResolvedMapping } from "./column-mapping";
+import { detectExcelSupport, hasExcel, type ExcelSupport } from "./excel/host";
+import { loadColumnChoices, saveColumnChoices } from "./excel/mapping-store";
+import { writeReport } from "./excel/report";
+import { selectSheetRow } from "./excel/select-row";
+import { findSupplierTable, readSupplierRows, sourceKey, type SheetRecord, type SupplierTableSource } from "./excel/table-source";
+import { describePaneProblem, errorDetail, type PaneProblemCode } from "./messages";
+import { buildReportContent } from "./report-content";
+import { byId, formatCount, replaceChildren, todayIso } from "./ui/dom";
+import { mappingSummary, renderMappingFields } from "./ui/mapping-form";
+import { controlsNeedingReview, renderRulesPanel } from "./ui/rules-panel";
+import { renderSummary } from "./ui/summary";
+
+interface TableState {
+  source: SupplierTableSource;
+  rows: SheetRecord[];
+  choices: ColumnChoices | null;
+  mapping: ResolvedMapping;
+}
+
+export class TaskPaneApp {
+  private readonly support: ExcelSupport = detectExcelSupport();
+  private table: TableState | null = null;
+  private analysis: Analysis | null = null;
+  /** Bumped by every new read and every new scoring run; an older run sees its number change and stops. */
+  private readGeneration = 0;
+  private scoreGeneration = 0;
+
+  constructor(private readonly runtime: RulesRuntime) {}
+
+  async start(): Promise<void> {
+    byId<HTMLInputElement>("as-of").value = todayIso();
+    this.bindControls();
+    this.runtime.onChange(() => {
+      this.renderRules();
+      void this.rescore("Rules updated; scores recalculated.");
+    });
+    this.renderRules();
+    const started = this.runtime.start();
+    if (!hasExcel()) {
+      this.setBusy(false);
+      byId<HTMLButtonElement>("analyse").disabled = true;
+      this.announce(describePaneProblem("not_in_excel"));
+    } else {
+      await this.analyseSelection({ quietIfNoTable: true });
+    }
+    const { refresh } = await started;
+    this.renderRules();
+    if (refresh) {
+      await refresh;
+      this.renderRules();
+    }
+  }
+
+  private bindControls(): void {
+    byId("analyse").addEventListener("click", () => void this.analyseSelection({ quietIfNoTable: false }));
+    byId("as-of").addEventListener("change", () => {
+      this.renderRules();
+      void this.rescore();
+    });
+    byId("suspensions-ended").addEventListener("change", () => void this.rescore());
+    byId("write-report").addEventListener("click", () => void this.writeReport());
+    byId("mapping-reset").addEventListener("click", () => void this.changeMapping(null));
+    byId("refresh-rules").addEventListener("click", () => void this.refreshRules());
+    byId("reset-rules").addEventListener("click", () => void this.resetRules());
+    byId("rules-settings").addEventListener("submit", (event) => {
+      event.preventDefault();
+      void this.saveSettings();
+    });
+  }
+
+  private announce(message: string, tone: "info" | "error" = "info"): void {
+    const status = byId("status");
+    status.textContent = message;
+    status.classList.toggle("cp-status-error", tone === "error");
+  }
+
+  private problem(code: PaneProblemCode, detail?: string): void {
+    this.announce(describePaneProblem(code, detail), "error");
+  }
+
+  private setBusy(busy: boolean): void {
+    for (const id of ["analyse", "write-report"]) byId<HTMLButtonElement>(id).disabled = busy;
+    document.body.setAttribute("aria-busy", String(busy));
+  }
+
+  private showProgress(label: string | null, done = 0, total = 0): void {
+    const box = byId("progress");
+    box.hidden = label === null;
+    if (label === null) return;
+    byId("progress-label").textContent = label;
+    const bar = byId<HTMLProgressElement>("progress-bar");
+    bar.max = Math.max(total, 1);
+    bar.value = done;
+  }
+
+  private scoreOptions(): ScoreOptions {
+    const asOf = byId<HTMLInputElement>("as-of").value || todayIso();
+    return { asOf, suspensionsEnded: byId<HTMLInputElement>("suspensions-ended").checked };
+  }
+
+  async analyseSelection({ quietIfNoTable }: { quietIfNoTable: boolean }): Promise<void> {
+    const generation = ++this.readGeneration;
+    const cancelled = () => generation !== this.readGeneration;
+    this.setBusy(true);
+    this.announce("Looking for the supplier table…");
+    try {
+      const loaded = await Excel.run(async (context) => {
+        const found = await findSupplierTable(context, this.support);
+        if (!found.ok) return found;
+        const key = sourceKey(found.source);
+        const choices = await loadColumnChoices(context, this.support, key).catch(() => null);
+        this.showProgress(`Reading ${formatCount(found.source.rowCount)} rows…`, 0, found.source.rowCount);
+        const rows = await readSupplierRows(context, found.source, {
+          isCancelled: cancelled,
+          onProgress: (done, total) => this.showProgress(`Reading rows: ${formatCount(done)} of ${formatCount(total)}`, done, total),
+        });
+        return { ok: true as const, source: found.source, rows, choices };
+      });
+      if (cancelled()) return;
+      if (!loaded.ok) {
+        if (quietIfNoTable && loaded.code === "no_table_at_selection") this.announce("Select a cell in your supplier list, then choose “Analyse selection”.");
+        else this.problem(loaded.code);
+        return;
+      }
+      if (loaded.rows === null) return;
+      this.showProgress(null);
+      this.table = { source: loaded.source, rows: loaded.rows, choices: loaded.choices, mapping: resolveMapping(loaded.source.headers, loaded.choices) };
+      this.renderSource();
+      await this.rescore();
+    } catch (error) {
+      if (!cancelled()) this.problem("excel_call_failed", errorDetail(error));
+    } finally {
+      if (!cancelled()) {
+        this.showProgress(null);
+        this.setBusy(false);
+      }
+    }
+  }
+
+  private renderSource(): void {
+    const table = this.table;
+    if (!table) return;
+    const { source } = table;
+    byId("source-label").textContent =
+      `${source.tableName ? `Table ${source.tableName}` : "Range"} ${source.address} · ${formatCount(table.rows.length)} suppliers`;
+    const details = byId<HTMLDetailsElement>("mapping");
+    details.hidden = false;
+    if (table.mapping.commodityMissing) details.open = true;
+    details.querySelector("summary")!.textContent = mappingSummary(table.mapping);
+    renderMappingFields(byId("mapping-fields"), source.firstColumn, table.mapping, (field, header) => void this.changeMapping({ [field]: header }));
+  }
+
+  private async changeMapping(change: Partial<Record<ColumnField, string | null>> | null): Promise<void> {
+    const table = this.table;
+    if (!table) return;
+    const choices: ColumnChoices | null = change === null ? null : { ...(table.choices ?? {}), ...change };
+    table.choices = choices;
+    table.mapping = resolveMapping(table.source.headers, choices);
+    this.renderSource();
+    try {
+      await Excel.run((context) => saveColumnChoices(context, this.support, sourceKey(table.source), choices));
+    } catch (error) {
+      this.problem("excel_call_failed", errorDetail(error));
+    }
+    await this.rescore();
+  }
+
+  private async rescore(doneMessage?: string): Promise<void> {
+    const table = this.table;
+    if (!table) return;
+    if (table.mapping.commodityMissing) {
+      this.scoreGeneration += 1;
+      this.analysis = null;
+      byId("summary-section").hidden = true;
+      this.problem("commodity_column_missing");
+      return;
+    }
+    const generation = ++this.scoreGeneration;
+    const options = this.scoreOptions();
+    this.setBusy(true);
+    try {
+      const analysis = await analyseRows(table.rows, table.mapping.map, this.runtime.active.compiled, options, {
+        isCancelled: () => generation !== this.scoreGeneration,
+        onProgress: (done, total) => {
+          if (total > 5_000) this.showProgress(`Scoring: ${formatCount(done)} of ${formatCount(total)}`, done, total);
+        },
+      });
+      if (!analysis || generation !== this.scoreGeneration) return;
+      this.analysis = analysis;
+      this.renderAnalysis(analysis);
+      const c = analysis.portfolio.counts;
+      this.announce(doneMessage ?? `Scored ${formatCount(c.scored)} of ${formatCount(c.rows)} rows as of ${options.asOf}.`);
+    } finally {
+      if (generation === this.scoreGeneration) {
+        this.showProgress(null);
+        this.setBusy(false);
+      }
+    }
+  }
+
+  private renderAnalysis(analysis: Analysis): void {
+    byId("summary-section").hidden = false;
+    replaceChildren(byId("summary"), ...renderSummary(analysis.portfolio, { onSelectRow: (index) => void this.selectRow(index) }));
+  }
+
+  private async selectRow(index: number): Promise<void> {
+    const table = this.table;
+    const analysis = this.analysis;
+    if (!table || !analysis) return;
+    const sheetRow = analysis.sheetRows[index];
+    try {
+      const address = await Excel.run((context) => selectSheetRow(context, table.source, sheetRow));
+      this.announce(`Selected ${address}.`);
+    } catch (error) {
+      this.problem("select_failed", errorDetail(error));
+    }
+  }
+
+  private async writeReport(): Promise<void> {
+    const table = this.table;
+    const analysis = this.analysis;
+    if (!table || !analysis) return;
+    this.setBusy(true);
+    const status = this.runtime.status;
+    const content = buildReportContent(analysis, {
+      tableLabel: table.source.address,
+      rulesVersion: status.version,
+      rulesSource: status.url ?? status.source,
+    });
+    try {
+      const written = await Excel.run((context) =>
+        writeReport(context, content, {
+          onProgress: (done, total) => this.showProgress(`Writing report: ${formatCount(done)} of ${formatCount(total)} rows`, done, total),
+        }),
+      );
+      this.announce(`Report written to the new sheet “${written.sheetName}”.`);
+    } catch (error) {
+      this.problem("report_failed", errorDetail(error));
+    } finally {
+      this.showProgress(null);
+      this.setBusy(false);
+    }
+  }
+
+  private renderRules(): void {
+    const asOf = this.scoreOptions().asOf;
+    const compiled = this.runtime.active.compiled;
+    renderRulesPanel(byId("rules-banners"), byId("rules-facts"), this.runtime.status, compiled, controlsNeedingReview(compiled, asOf));
+    const settings = this.runtime.settings;
+    const url = byId<HTMLInputElement>("rules-url");
+    const key = byId<HTMLTextAreaElement>("public-key");
+    if (document.activeElement !== url) url.value = settings.rulesUrl ?? "";
+    if (document.activeElement !== key) key.value = settings.publicKeyPem ?? "";
+    byId<HTMLButtonElement>("refresh-rules").disabled = !settings.rulesUrl;
+    byId("refresh-help").hidden = Boolean(settings.rulesUrl);
+  }
+
+  private async refreshRules(): Promise<void> {
+    this.announce("Refreshing the rules…");
+    const outcome = await this.runtime.refreshNow();
+    this.renderRules();
+    if (outcome.kind === "failed") this.announce(describeRulesError(outcome.error), "error");
+    else if (outcome.kind === "unchanged") this.announce("The rules are up to date.");
+    else this.announce(`Rules updated to version ${outcome.active.version}.`);
+  }
+
+  private async resetRules(): Promise<void> {
+    await this.runtime.resetToBundled();
+    this.renderRules();
+    this.announce(`Using the bundled rules, version ${this.runtime.active.version}.`);
+  }
+
+  private async saveSettings(): Promise<void> {
+    const urlField = byId<HTMLInputElement>("rules-url");
+    const keyField = byId<HTMLTextAreaElement>("public-key");
+    const urlError = byId("rules-url-error");
+    const keyError = byId("public-key-error");
+    urlError.textContent = "";
+    keyError.textContent = "";
+    urlField.removeAttribute("aria-invalid");
+    keyField.removeAttribute("aria-invalid");
+    this.announce("Checking the rules file…");
+    const result = await this.runtime.updateSettings({ rulesUrl: urlField.value, publicKeyPem: keyField.value });
+    if (!result.ok) {
+      const message = describeRulesError(result.error);
+      const onKey = result.error.field === "publicKey";
+      (onKey ? keyError : urlError).textContent = message;
+      (onKey ? keyField : urlField).setAttribute("aria-invalid", "true");
+      this.announce(message, "error");
+      return;
+    }
+    this.renderRules();
+    this.announce(result.settings.rulesUrl ? `Rules loaded from ${result.settings.rulesUrl}.` : "Settings saved.");
+  }
+}

@@ -1,0 +1,123 @@
+/**
+ * Writes a report to a NEW worksheet: a heading, a few facts, the four category scores with a native
+ * Excel bar chart over them, and the per-row results as a formatted Excel table. The sheet gets a name
+ * no other sheet has ("Chokepoint report", "Chokepoint report (2)", …); nothing else in the workbook is
+ * touched. Rows are written in chunks for the same per-request payload cap that reading respects.
+ */
+import { yieldToEventLoop } from "./host";
+
+export type ReportCell = string | number;
+
+export interface ReportContent {
+  title: string;
+  facts: [label: string, value: ReportCell][];
+  /** Chart data: category label → score 0–100. */
+  categories: [label: string, score: number][];
+  header: string[];
+  rows: ReportCell[][];
+  /** Columns of `rows` holding scores, shown with one decimal. */
+  scoreColumns: number[];
+}
+
+export const REPORT_SHEET_BASE_NAME = "Chokepoint report";
+/** Excel's own limit on worksheet names. */
+const MAX_SHEET_NAME = 31;
+const REPORT_CHUNK_ROWS = 5_000;
+const CATEGORY_HEADER = ["Category", "Exposure (0–100)"];
+
+/** The first of "Chokepoint report", "Chokepoint report (2)", … that no sheet uses (Excel compares names case-insensitively). */
+export function freshSheetName(existing: readonly string[], base = REPORT_SHEET_BASE_NAME): string {
+  const taken = new Set(existing.map((name) => name.toLocaleLowerCase()));
+  for (let n = 1; ; n += 1) {
+    const suffix = n === 1 ? "" : ` (${n})`;
+    const name = base.slice(0, MAX_SHEET_NAME - suffix.length) + suffix;
+    if (!taken.has(name.toLocaleLowerCase())) return name;
+  }
+}
+
+/**
+ * Text that starts like a formula would be evaluated by Excel when written as a value; a supplier called
+ * "=HYPERLINK(…)" must stay text. Excel's leading apostrophe marks a cell as text and is not displayed.
+ */
+export function asCellValue(value: ReportCell): ReportCell {
+  return typeof value === "string" && /^[=+\-@]/.test(value) ? `'${value}` : value;
+}
+
+function columnLetter(index: number): string {
+  let n = index + 1;
+  let letters = "";
+  while (n > 0) {
+    const rest = (n - 1) % 26;
+    letters = String.fromCharCode(65 + rest) + letters;
+    n = Math.floor((n - 1) / 26);
+  }
+  return letters;
+}
+
+export interface WriteReportOptions {
+  onProgress?: (rowsWritten: number, rowsTotal: number) => void;
+  pause?: () => Promise<void>;
+}
+
+export async function writeReport(
+  context: Excel.RequestContext,
+  content: ReportContent,
+  options: WriteReportOptions = {},
+): Promise<{ sheetName: string; tableAddress: string }> {
+  const pause = options.pause ?? yieldToEventLoop;
+  const worksheets = context.workbook.worksheets;
+  worksheets.load("items/name");
+  await context.sync();
+  const sheetName = freshSheetName(worksheets.items.map((sheet) => sheet.name));
+  const sheet = worksheets.add(sheetName);
+
+  const title = sheet.getRange("A1");
+  title.values = [[asCellValue(content.title)]];
+  title.format.font.bold = true;
+  title.format.font.size = 14;
+
+  const factsTop = 2;
+  if (content.facts.length > 0) {
+    const facts = sheet.getRangeByIndexes(factsTop, 0, content.facts.length, 2);
+    facts.values = content.facts.map(([label, value]) => [asCellValue(label), asCellValue(value)]);
+    sheet.getRangeByIndexes(factsTop, 0, content.facts.length, 1).format.font.bold = true;
+  }
+
+  const categoriesTop = factsTop + content.facts.length + 1;
+  const categoryBlock = sheet.getRangeByIndexes(categoriesTop, 0, content.categories.length + 1, 2);
+  categoryBlock.values = [CATEGORY_HEADER, ...content.categories.map(([label, score]) => [label, score])];
+  categoryBlock.numberFormat = [["General", "General"], ...content.categories.map(() => ["General", "0.0"])];
+  sheet.getRangeByIndexes(categoriesTop, 0, 1, 2).format.font.bold = true;
+
+  const chart = sheet.charts.add("BarClustered", categoryBlock, "Columns");
+  chart.title.text = "Exposure by category (0–100)";
+  chart.legend.visible = false;
+  chart.setPosition(`D${factsTop + 1}`, `K${categoriesTop + content.categories.length + 8}`);
+
+  const tableTop = Math.max(categoriesTop + content.categories.length + 2, factsTop + 18);
+  const width = content.header.length;
+  const headerRange = sheet.getRangeByIndexes(tableTop, 0, 1, width);
+  headerRange.values = [content.header.map(asCellValue)];
+  await context.sync();
+
+  const formats = content.header.map((_, column) => (content.scoreColumns.includes(column) ? "0.0" : "General"));
+  options.onProgress?.(0, content.rows.length);
+  for (let offset = 0; offset < content.rows.length; offset += REPORT_CHUNK_ROWS) {
+    const chunk = content.rows.slice(offset, offset + REPORT_CHUNK_ROWS);
+    const target = sheet.getRangeByIndexes(tableTop + 1 + offset, 0, chunk.length, width);
+    target.values = chunk.map((row) => row.map(asCellValue));
+    target.numberFormat = chunk.map(() => formats);
+    await context.sync();
+    options.onProgress?.(offset + chunk.length, content.rows.length);
+    if (offset + chunk.length < content.rows.length) await pause();
+  }
+
+  const lastRow = tableTop + 1 + Math.max(content.rows.length, 1);
+  const tableAddress = `A${tableTop + 1}:${columnLetter(width - 1)}${lastRow}`;
+  const table = sheet.tables.add(sheet.getRangeByIndexes(tableTop, 0, lastRow - tableTop, width), true);
+  table.style = "TableStyleMedium2";
+  sheet.getRangeByIndexes(0, 0, Math.min(lastRow, tableTop + 1 + REPORT_CHUNK_ROWS), width).format.autofitColumns();
+  sheet.activate();
+  await context.sync();
+  return { sheetName, tableAddress };
+}

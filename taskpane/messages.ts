@@ -1,0 +1,66 @@
+/**
+ * Every sentence the pane shows for a coded outcome, in one table. Codes come from the engine, the rules
+ * runtime and the pane's own workbook calls; rules-load errors are described by the rules module itself.
+ */
+import type { Category, EngineErrorCode, Status } from "../src/engine";
+
+export const CATEGORY_LABELS: Record<Category, string> = {
+  minerals: "Minerals",
+  technology: "Technology",
+  equipment: "Equipment",
+  personnel: "Personnel",
+};
+
+export const STATUS_LABELS: Record<Status, string> = {
+  proposed: "proposed",
+  announced: "announced",
+  in_force: "in force",
+  suspended: "suspended",
+  informal: "informal",
+  framework: "framework",
+  lifted: "lifted",
+};
+
+export const ENGINE_ERROR_LABELS: Record<EngineErrorCode, string> = {
+  commodity_missing: "No commodity",
+  commodity_too_long: "Commodity text too long",
+  share_invalid: "Share not a number",
+  share_out_of_range: "Share outside 0–100%",
+  country_unknown: "Country not recognised",
+  date_invalid: "Date not recognised",
+  excel_error_input: "Excel error in an input cell",
+};
+
+export type PaneProblemCode =
+  | "not_in_excel"
+  | "api_unsupported"
+  | "no_table_at_selection"
+  | "commodity_column_missing"
+  | "excel_call_failed"
+  | "report_failed"
+  | "select_failed";
+
+export function describePaneProblem(code: PaneProblemCode, detail?: string): string {
+  const suffix = detail ? ` (${detail})` : "";
+  switch (code) {
+    case "not_in_excel":
+      return "Open this pane in Excel to analyse a supplier list. The rules below can still be checked and refreshed.";
+    case "api_unsupported":
+      return "This version of Excel cannot read tables for add-ins (Excel API 1.7 is needed). Update Office, or use the command-line tool.";
+    case "no_table_at_selection":
+      return "No supplier table found at the selection. Click a cell inside your supplier list (a header row followed by one row per supplier) and try again.";
+    case "commodity_column_missing":
+      return "No commodity column was recognised. Choose which column holds the commodity under “Columns”.";
+    case "excel_call_failed":
+      return `Excel could not complete the request${suffix}. Nothing was changed.`;
+    case "report_failed":
+      return `The report could not be written${suffix}. Your data was not changed.`;
+    case "select_failed":
+      return `That row could not be selected${suffix}.`;
+  }
+}
+
+export function errorDetail(error: unknown): string {
+  if (error && typeof error === "object" && "message" in error) return String((error as { message: unknown }).message);
+  return String(error);
+}

@@ -1,0 +1,10 @@
+/** Task pane entry. zod's configuration must run before any rules document is parsed. */
+import "./zod-config";
+import { getRulesRuntime } from "../src/runtime";
+import { TaskPaneApp } from "./app";
+import { applyOfficeTheme } from "./ui/theme";
+
+Office.onReady(() => {
+  applyOfficeTheme();
+  void new TaskPaneApp(getRulesRuntime()).start();
+});

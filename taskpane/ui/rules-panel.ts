@@ -1,0 +1,80 @@
+/** The rules panel: where the active rules came from, how fresh they are, and what needs attention. */
+import { statusOn, type CompiledRules } from "../../src/engine";
+import type { RulesSource, RulesStatus } from "../../src/runtime";
+import { externalLink, h, replaceChildren } from "./dom";
+
+const SOURCE_LABELS: Record<RulesSource, string> = {
+  bundled: "Bundled with the add-in",
+  cached: "Downloaded earlier (saved copy)",
+  url: "Downloaded",
+};
+
+export interface ReviewedControl {
+  controlId: string;
+  title: string;
+}
+
+/** Controls whose dated status (e.g. a suspension) ran out after the rules were last reviewed, on `asOf`. */
+export function controlsNeedingReview(rules: CompiledRules, asOf: string): ReviewedControl[] {
+  const reviewedAt = rules.doc.reviewedAt;
+  return [...rules.controlsById.values()]
+    .filter((compiled) => statusOn(compiled.timeline, { asOf, reviewedAt })?.reviewNeeded)
+    .map((compiled) => ({ controlId: compiled.control.id, title: compiled.control.title }));
+}
+
+function formatTimestamp(iso: string | null): string {
+  if (!iso) return "never";
+  const date = new Date(iso);
+  return Number.isNaN(date.getTime()) ? iso : date.toLocaleString("en-GB", { dateStyle: "medium", timeStyle: "short" });
+}
+
+function banner(kind: "error" | "warning", id: string, title: string, ...body: (HTMLElement | string)[]): HTMLElement {
+  return h("div", { className: `cp-banner cp-banner-${kind}`, id, role: kind === "error" ? "alert" : "status" }, h("p", { className: "cp-banner-title" }, title), ...body);
+}
+
+export function renderRulesPanel(
+  banners: HTMLElement,
+  facts: HTMLElement,
+  status: RulesStatus,
+  rules: CompiledRules,
+  review: ReviewedControl[],
+): void {
+  const doc = rules.doc;
+  const bannerList: HTMLElement[] = [];
+  if (status.lastError) {
+    bannerList.push(
+      banner(
+        "error",
+        "rules-error",
+        "The last refresh failed; the previous rules are still in use.",
+        h("p", {}, status.lastError.message),
+        h("p", { className: "cp-help" }, `Attempted ${formatTimestamp(status.lastError.at)}.`),
+      ),
+    );
+  }
+  if (review.length > 0) {
+    bannerList.push(
+      banner(
+        "warning",
+        "rules-review",
+        `${review.length} control${review.length === 1 ? "" : "s"} need${review.length === 1 ? "s" : ""} review by the rule owner`,
+        h("p", {}, "A dated status (such as a suspension) has ended since the rules were last reviewed; these controls are counted as in force until confirmed."),
+        h("ul", { className: "cp-list" }, ...review.map((control) => h("li", {}, h("span", {}, control.title), h("span", { className: "cp-muted" }, ` (${control.controlId})`)))),
+      ),
+    );
+  }
+  replaceChildren(banners, ...bannerList);
+
+  const row = (label: string, value: HTMLElement | string, id?: string) => [h("dt", {}, label), h("dd", { id }, value)];
+  const publisher = doc.publisher.url ? externalLink(doc.publisher.url, doc.publisher.name) : h("span", {}, doc.publisher.name);
+  replaceChildren(
+    facts,
+    ...row("Source", status.url ? h("span", {}, SOURCE_LABELS[status.source], h("br"), h("span", { className: "cp-url" }, status.url)) : SOURCE_LABELS[status.source], "rules-source"),
+    ...row("Publisher", publisher, "rules-publisher"),
+    ...row("Version", status.version, "rules-version"),
+    ...row("Published", status.publishedAt),
+    ...row("Reviewed", status.reviewedAt),
+    ...row("Controls", String(status.controlCount), "rules-control-count"),
+    ...row("Last refresh", status.refreshing ? "in progress…" : formatTimestamp(status.checkedAt ?? status.fetchedAt), "rules-last-refresh"),
+  );
+}

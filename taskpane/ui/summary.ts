@@ -1,0 +1,187 @@
+/** The exposure summary: renders an engine Portfolio as it is, adding only labels and layout. */
+import type { EngineErrorCode, Portfolio, PortfolioTopRow } from "../../src/engine";
+import { CATEGORY_LABELS, ENGINE_ERROR_LABELS } from "../messages";
+import { renderCategoryChart } from "./category-chart";
+import { formatCount, formatScore, h } from "./dom";
+
+export interface SummaryHandlers {
+  /** The user picked a top supplier: select its row in the sheet. */
+  onSelectRow(index: number): void;
+}
+
+function band(score: number | null): string {
+  if (score === null) return "none";
+  if (score >= 60) return "high";
+  if (score >= 30) return "medium";
+  return "low";
+}
+
+const BAND_TEXT: Record<string, string> = { high: "High", medium: "Medium", low: "Low", none: "Not available" };
+
+function headline(portfolio: Portfolio): HTMLElement {
+  const score = portfolio.spendWeightedScore;
+  const label = portfolio.weighting === "spend" ? "Spend-weighted exposure" : "Average exposure (no spend column)";
+  const level = band(score);
+  const note =
+    portfolio.weighting === "spend" && portfolio.rowsWithoutSpend > 0
+      ? `${formatCount(portfolio.rowsWithoutSpend)} rows without spend are left out of the weighting.`
+      : null;
+  return h(
+    "div",
+    { className: `cp-headline cp-band-${level}` },
+    h("p", { className: "cp-headline-label", id: "overall-label" }, label),
+    h(
+      "p",
+      { className: "cp-headline-value" },
+      h("span", { id: "overall-score", "aria-describedby": "overall-label" }, formatScore(score)),
+      h("span", { className: "cp-headline-scale" }, " / 100"),
+      h("span", { className: "cp-badge" }, BAND_TEXT[level]),
+    ),
+    note && h("p", { className: "cp-help" }, note),
+  );
+}
+
+function counts(portfolio: Portfolio): HTMLElement {
+  const entry = (id: string, label: string, value: number, tone: string) =>
+    h("div", { className: `cp-count cp-tone-${value > 0 ? tone : "neutral"}` }, h("dt", {}, label), h("dd", { id }, formatCount(value)));
+  const c = portfolio.counts;
+  return h(
+    "dl",
+    { className: "cp-counts" },
+    entry("count-scored", "Scored", c.scored, "neutral"),
+    entry("count-unmatched", "Unmatched", c.unmatched, "warning"),
+    entry("count-errors", "In error", c.errors, "danger"),
+    entry("count-review", "To review", c.reviewNeeded, "warning"),
+  );
+}
+
+function topSuppliers(rows: PortfolioTopRow[], handlers: SummaryHandlers): HTMLElement {
+  if (rows.length === 0) return h("p", { className: "cp-muted" }, "No supplier has any exposure on this date.");
+  return h(
+    "ol",
+    { className: "cp-top", id: "top-suppliers" },
+    ...rows.map((row) => {
+      const who = row.supplier ?? "(no supplier name)";
+      const what = row.itemName ?? row.commodity;
+      const driver = row.leadingControl
+        ? `${CATEGORY_LABELS[row.leadingControl.category]}: ${row.leadingControl.title}`
+        : "No single control dominates";
+      const button = h(
+        "button",
+        {
+          type: "button",
+          className: "cp-top-row",
+          "data-index": row.index,
+        },
+        h(
+          "span",
+          { className: "cp-top-main" },
+          h("span", { className: "cp-top-supplier" }, who),
+          h("span", { className: "cp-visually-hidden" }, ", "),
+          h("span", { className: "cp-top-item" }, what),
+        ),
+        h("span", { className: "cp-visually-hidden" }, ", exposure "),
+        h("span", { className: `cp-score cp-band-${band(row.score)}` }, formatScore(row.score)),
+        h("span", { className: "cp-visually-hidden" }, ", driven by "),
+        h("span", { className: "cp-top-driver" }, driver),
+      );
+      button.addEventListener("click", () => handlers.onSelectRow(row.index));
+      return h("li", {}, button);
+    }),
+  );
+}
+
+function byItem(portfolio: Portfolio): HTMLElement {
+  const items = portfolio.byItem.filter((item) => item.maxScore > 0);
+  if (items.length === 0) return h("p", { className: "cp-muted" }, "No controlled item in this list.");
+  const weightLabel = portfolio.weighting === "spend" ? "Spend" : "Rows";
+  return h(
+    "div",
+    { className: "cp-table-wrap" },
+    h(
+      "table",
+      { className: "cp-table", id: "by-item" },
+      h(
+        "thead",
+        {},
+        h(
+          "tr",
+          {},
+          h("th", { scope: "col" }, "Item"),
+          h("th", { scope: "col", className: "cp-num" }, weightLabel),
+          h("th", { scope: "col", className: "cp-num" }, "Mean"),
+          h("th", { scope: "col", className: "cp-num" }, "Max"),
+        ),
+      ),
+      h(
+        "tbody",
+        {},
+        ...items.map((item) =>
+          h(
+            "tr",
+            {},
+            h("th", { scope: "row" }, item.itemName),
+            h("td", { className: "cp-num" }, portfolio.weighting === "spend" ? compactNumber(item.weight) : formatCount(item.rows)),
+            h("td", { className: "cp-num" }, formatScore(item.meanScore)),
+            h("td", { className: "cp-num" }, formatScore(item.maxScore)),
+          ),
+        ),
+      ),
+    ),
+  );
+}
+
+function compactNumber(value: number): string {
+  return new Intl.NumberFormat("en-US", { notation: "compact", maximumFractionDigits: 1 }).format(value);
+}
+
+function unmatched(portfolio: Portfolio): HTMLElement | null {
+  if (portfolio.unmatchedCommodities.length === 0) return null;
+  return h(
+    "section",
+    { "aria-labelledby": "unmatched-heading" },
+    h("h3", { id: "unmatched-heading" }, "Commodities not recognised"),
+    h(
+      "p",
+      { className: "cp-help" },
+      "These rows were checked only against controls that apply to any item. Rename them to a common name, a chemical formula or an HS code to score them fully.",
+    ),
+    h(
+      "ul",
+      { className: "cp-chips", id: "unmatched-list" },
+      ...portfolio.unmatchedCommodities.map((entry) =>
+        h("li", {}, h("span", { className: "cp-chip-text" }, entry.text), h("span", { className: "cp-chip-count" }, `× ${formatCount(entry.rows)}`)),
+      ),
+    ),
+  );
+}
+
+function errors(portfolio: Portfolio): HTMLElement | null {
+  const codes = Object.entries(portfolio.errorsByCode) as [EngineErrorCode, number][];
+  if (codes.length === 0) return null;
+  return h(
+    "section",
+    { "aria-labelledby": "errors-heading" },
+    h("h3", { id: "errors-heading" }, "Rows that could not be scored"),
+    h("ul", { className: "cp-list" }, ...codes.map(([code, count]) => h("li", {}, `${ENGINE_ERROR_LABELS[code]}: ${formatCount(count)}`))),
+  );
+}
+
+export function renderSummary(portfolio: Portfolio, handlers: SummaryHandlers): HTMLElement[] {
+  const parts: (HTMLElement | null)[] = [
+    headline(portfolio),
+    counts(portfolio),
+    portfolio.categories && h("section", { "aria-labelledby": "categories-heading" }, h("h3", { id: "categories-heading" }, "By category"), renderCategoryChart(portfolio.categories)),
+    h(
+      "section",
+      { "aria-labelledby": "top-heading" },
+      h("h3", { id: "top-heading" }, "Most exposed suppliers"),
+      h("p", { className: "cp-help" }, "Each shows the control that drives its score. Select one to go to its row."),
+      topSuppliers(portfolio.topRows, handlers),
+    ),
+    h("section", { "aria-labelledby": "items-heading" }, h("h3", { id: "items-heading" }, "By controlled item"), byItem(portfolio)),
+    unmatched(portfolio),
+    errors(portfolio),
+  ];
+  return parts.filter((part): part is HTMLElement => part !== null);
+}

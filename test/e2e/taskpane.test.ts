@@ -1,0 +1,259 @@
+/**
+ * The real built pane (dist/taskpane.html) in headless Chromium, with a fake Excel host injected before
+ * load (test/e2e/fake-excel.js). The expected numbers are computed here, in Node, with the same engine
+ * functions on the same rows: the pane must show exactly those.
+ */
+import * as fs from "fs";
+import * as path from "path";
+import Papa from "papaparse";
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { compileRules, scoreRows, summarizePortfolio, type Portfolio } from "../../src/engine";
+import { mapColumns, recordToRow } from "../../src/engine/columns";
+import { parseRules } from "../../src/rules/parse";
+import { DIST, ROOT, collectErrors, launchBrowser, offlineContext, serveDist, type StaticServer } from "./harness";
+
+const AS_OF = "2026-06-01";
+const SHEET = "Suppliers";
+/** The table sits at B3 (0-based row 2, column 1) under a title, as users often lay it out. */
+const TABLE_ROW = 2;
+const TABLE_COLUMN = 1;
+const ARTIFACTS = path.join(__dirname, "artifacts");
+const FAKE_EXCEL = fs.readFileSync(path.join(__dirname, "fake-excel.js"), "utf8");
+
+type Cell = string | number | null;
+
+function supplierTable(rows: number): { header: string[]; body: Cell[][] } {
+  const csv = Papa.parse<string[]>(fs.readFileSync(path.join(ROOT, "examples", "suppliers.csv"), "utf8"), { skipEmptyLines: true });
+  const [header, ...examples] = csv.data;
+  const body = Array.from({ length: rows }, (_, i) => {
+    const row: Cell[] = [...examples[i % examples.length]];
+    if (i >= examples.length) row[0] = `${row[0]} #${Math.floor(i / examples.length) + 1}`;
+    return row;
+  });
+  return { header, body };
+}
+
+function sheetCells(table: { header: string[]; body: Cell[][] }): Cell[][] {
+  const indent = (row: Cell[]) => [...Array(TABLE_COLUMN).fill(null), ...row];
+  return [["Supplier list FY2026"], [], indent(table.header), ...table.body.map(indent)];
+}
+
+function expectedPortfolio(table: { header: string[]; body: Cell[][] }, rulesJson: unknown): Portfolio {
+  const parsed = parseRules(rulesJson);
+  if (!parsed.ok) throw new Error("bundled rules invalid");
+  const compiled = compileRules(parsed.rules);
+  const mapped = mapColumns(table.header);
+  if (!mapped.ok) throw new Error("no commodity column");
+  const records = table.body.map((cells) => recordToRow(cells, mapped.map));
+  const results = scoreRows(records.map((r) => r.input), compiled, { asOf: AS_OF, suspensionsEnded: false });
+  return summarizePortfolio(records.map((r) => ({ input: r.input, supplier: r.supplier ?? undefined, spend: r.spend })), results);
+}
+
+const TABLE = supplierTable(200);
+const BUNDLED_RULES = JSON.parse(fs.readFileSync(path.join(DIST, "rules", "default-rules.json"), "utf8"));
+const SPEC = {
+  sheets: [
+    {
+      name: SHEET,
+      cells: sheetCells(TABLE),
+      tables: [{ name: "SupplierList", row: TABLE_ROW, column: TABLE_COLUMN, rows: TABLE.body.length + 1, columns: TABLE.header.length }],
+    },
+  ],
+  selection: { sheet: SHEET, row: TABLE_ROW + 5, column: TABLE_COLUMN + 1 },
+};
+
+interface FakeExcelLog {
+  writes: { sheet: string; property: string }[];
+  selections: string[];
+  activated: string[];
+}
+type FakeWindow = { __fakeExcel: { book: { sheets: { name: string; cells: Cell[][] }[] }; log: FakeExcelLog }; __pwned?: unknown };
+
+let browser: Browser;
+let server: StaticServer;
+
+beforeAll(async () => {
+  server = await serveDist();
+  browser = await launchBrowser();
+  fs.mkdirSync(ARTIFACTS, { recursive: true });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function openPane(width = 400): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
+  const context = await offlineContext(browser, { width, height: 1000 });
+  const page = await context.newPage();
+  const errors = collectErrors(page);
+  await page.addInitScript({ content: `${FAKE_EXCEL};\ninstallFakeExcel(${JSON.stringify(SPEC)});` });
+  await page.goto(`${server.url}taskpane.html`);
+  await page.waitForSelector("#overall-score", { timeout: 20_000 });
+  await page.fill("#as-of", AS_OF);
+  await page.dispatchEvent("#as-of", "change");
+  await page.waitForFunction((asOf) => document.getElementById("status")?.textContent?.includes(`as of ${asOf}`), AS_OF);
+  return { context, page, errors };
+}
+
+const realErrors = (errors: string[]) => errors.filter((e) => !/Office\.js is loaded outside of Office client/i.test(e));
+
+test("the summary of a selected 200-row supplier table shows exactly the engine's numbers", async () => {
+  const expected = expectedPortfolio(TABLE, BUNDLED_RULES);
+  const { context, page, errors } = await openPane();
+  const text = (selector: string) => page.locator(selector).innerText();
+
+  expect(await text("#source-label")).toContain(`Table SupplierList ${SHEET}!B3:`);
+  expect(await text("#overall-score")).toBe(expected.spendWeightedScore!.toFixed(1));
+  expect(await text("#count-scored")).toBe(String(expected.counts.scored));
+  expect(await text("#count-unmatched")).toBe(String(expected.counts.unmatched));
+  expect(await text("#count-errors")).toBe(String(expected.counts.errors));
+  expect(await text("#count-review")).toBe(String(expected.counts.reviewNeeded));
+  expect(expected.counts.rows).toBe(200);
+
+  const categoryCells = await page.locator(".cp-category-table tbody td").allInnerTexts();
+  const categories = expected.categories!;
+  expect(categoryCells).toEqual([categories.minerals, categories.technology, categories.equipment, categories.personnel].map((score) => score.toFixed(1)));
+  const canvasLabel = await page.getAttribute("#category-chart", "aria-label");
+  expect(canvasLabel).toContain("Exposure by category");
+
+  const topScores = await page.locator("#top-suppliers .cp-score").allInnerTexts();
+  expect(topScores).toEqual(expected.topRows.map((row) => row.score.toFixed(1)));
+  const topSuppliers = await page.locator("#top-suppliers .cp-top-supplier").allInnerTexts();
+  expect(topSuppliers).toEqual(expected.topRows.map((row) => row.supplier));
+  const drivers = await page.locator("#top-suppliers .cp-top-driver").allInnerTexts();
+  drivers.forEach((driver, i) => expect(driver).toContain(expected.topRows[i].leadingControl!.title));
+
+  const itemRows = await page.locator("#by-item tbody th").allInnerTexts();
+  expect(itemRows).toEqual(expected.byItem.filter((item) => item.maxScore > 0).map((item) => item.itemName));
+  if (expected.unmatchedCommodities.length > 0) {
+    const unmatched = await page.locator("#unmatched-list .cp-chip-text").allInnerTexts();
+    expect(unmatched).toEqual(expected.unmatchedCommodities.map((u) => u.text));
+  }
+
+  // The as-of date and the what-if switch go back through the engine.
+  await page.check("#suspensions-ended");
+  await page.waitForFunction(() => document.body.getAttribute("aria-busy") === "false");
+  const parsed = parseRules(BUNDLED_RULES);
+  if (!parsed.ok) throw new Error("rules");
+  const mapped = mapColumns(TABLE.header);
+  if (!mapped.ok) throw new Error("columns");
+  const records = TABLE.body.map((cells) => recordToRow(cells, mapped.map));
+  const whatIf = summarizePortfolio(
+    records.map((r) => ({ input: r.input, supplier: r.supplier ?? undefined, spend: r.spend })),
+    scoreRows(records.map((r) => r.input), compileRules(parsed.rules), { asOf: AS_OF, suspensionsEnded: true }),
+  );
+  await page.waitForFunction((score) => document.getElementById("overall-score")?.textContent === score, whatIf.spendWeightedScore!.toFixed(1));
+
+  const log = await page.evaluate(() => (window as unknown as FakeWindow).__fakeExcel.log);
+  expect(log.writes).toEqual([]);
+  expect(realErrors(errors)).toEqual([]);
+  await context.close();
+});
+
+test("choosing a top supplier selects its row in the sheet", async () => {
+  const expected = expectedPortfolio(TABLE, BUNDLED_RULES);
+  const { context, page } = await openPane();
+  const pick = 2;
+  await page.locator("#top-suppliers .cp-top-row").nth(pick).click();
+  await page.waitForFunction(() => (window as unknown as FakeWindow).__fakeExcel.log.selections.length > 0);
+  const log = await page.evaluate(() => (window as unknown as FakeWindow).__fakeExcel.log);
+  const sheetRow = TABLE_ROW + 1 + expected.topRows[pick].index + 1;
+  const lastColumn = String.fromCharCode(65 + TABLE_COLUMN + TABLE.header.length - 1);
+  expect(log.selections).toEqual([`${SHEET}!B${sheetRow}:${lastColumn}${sheetRow}`]);
+  expect(log.activated).toEqual([SHEET]);
+  expect(log.writes).toEqual([]);
+  await context.close();
+});
+
+test("writing a report creates a new sheet with a table and a chart, and leaves the user's range untouched", async () => {
+  const { context, page } = await openPane();
+  const before = await page.evaluate((sheet) => JSON.stringify((window as unknown as FakeWindow).__fakeExcel.book.sheets.find((s) => s.name === sheet)!.cells), SHEET);
+  await page.click("#write-report");
+  await page.waitForFunction(() => document.getElementById("status")?.textContent?.includes("Report written"));
+  await page.click("#write-report");
+  await page.waitForFunction(() => document.getElementById("status")?.textContent?.includes("Chokepoint report (2)"));
+
+  const state = await page.evaluate(() => {
+    const fake = (window as unknown as FakeWindow).__fakeExcel;
+    return { sheets: fake.book.sheets.map((s) => s.name), log: fake.log, book: fake.book };
+  });
+  expect(state.sheets).toEqual([SHEET, "Chokepoint report", "Chokepoint report (2)"]);
+  expect(JSON.stringify(state.book.sheets[0].cells)).toBe(before);
+  expect(state.log.writes.filter((w) => w.sheet === SHEET)).toEqual([]);
+  const reportWrites = state.log.writes.filter((w) => w.sheet === "Chokepoint report").map((w) => w.property);
+  expect(reportWrites).toEqual(expect.arrayContaining(["worksheets.add", "values", "charts.add", "tables.add"]));
+  const report = state.book.sheets[1] as unknown as { cells: Cell[][]; charts: { type: string }[] };
+  expect(report.charts.map((c) => c.type)).toEqual(["BarClustered"]);
+  const headerRow = report.cells.findIndex((row) => row && row[0] === "Row" && row[1] === "Supplier");
+  expect(headerRow).toBeGreaterThan(0);
+  expect(report.cells.length - headerRow - 1).toBe(200);
+  await context.close();
+});
+
+test("titles and names from a rules file render as inert text", async () => {
+  const payloadImg = "<img src=x onerror=\"window.__pwned='img'\">";
+  const payloadScript = "<script>window.__pwned='script'</script>";
+  const evil = JSON.parse(JSON.stringify(BUNDLED_RULES));
+  evil.version = "evil-1";
+  evil.publisher.name = `${payloadImg} Publisher ${payloadScript}`;
+  for (const control of evil.controls) control.title = `${payloadImg}${control.title}${payloadScript}`;
+  server.routes.set("/evil-rules.json", { headers: { "Content-Type": "application/json" }, body: JSON.stringify(evil) });
+
+  const { context, page, errors } = await openPane();
+  await page.locator("summary", { hasText: "Rules source settings" }).click();
+  await page.fill("#rules-url", `${server.url}evil-rules.json`);
+  await page.click("#save-settings");
+  await page.waitForFunction(() => document.getElementById("rules-version")?.textContent === "evil-1", null, { timeout: 15_000 });
+  await page.waitForFunction(() => document.querySelector("#top-suppliers .cp-top-driver")?.textContent?.includes("<img"));
+
+  expect(await page.locator("#rules-publisher").innerText()).toContain(payloadImg);
+  expect(await page.locator("#top-suppliers .cp-top-driver").first().innerText()).toContain(payloadScript);
+  expect(await page.locator("main img, main script").count()).toBe(0);
+  await page.waitForTimeout(300);
+  expect(await page.evaluate(() => (window as unknown as FakeWindow).__pwned)).toBeUndefined();
+  expect(realErrors(errors)).toEqual([]);
+  await context.close();
+});
+
+test("a failed refresh shows why and keeps the rules; reset brings back the bundled rules", async () => {
+  const hosted = JSON.parse(JSON.stringify(BUNDLED_RULES));
+  hosted.version = "hosted-7";
+  server.routes.set("/hosted-rules.json", { headers: { "Content-Type": "application/json" }, body: JSON.stringify(hosted) });
+  const { context, page } = await openPane();
+  await page.locator("summary", { hasText: "Rules source settings" }).click();
+  await page.fill("#rules-url", `${server.url}hosted-rules.json`);
+  await page.click("#save-settings");
+  await page.waitForFunction(() => document.getElementById("rules-version")?.textContent === "hosted-7");
+
+  server.routes.set("/hosted-rules.json", { status: 500, body: "down" });
+  await page.click("#refresh-rules");
+  await page.waitForSelector("#rules-error");
+  expect(await page.locator("#rules-error").innerText()).toContain("HTTP 500");
+  expect(await page.locator("#rules-version").innerText()).toBe("hosted-7");
+
+  await page.click("#reset-rules");
+  await page.waitForFunction((version) => document.getElementById("rules-version")?.textContent === version, BUNDLED_RULES.version);
+  expect(await page.locator("#rules-error").count()).toBe(0);
+  expect(await page.inputValue("#rules-url")).toBe("");
+  server.routes.delete("/hosted-rules.json");
+  await context.close();
+});
+
+test("axe-core finds no serious or critical accessibility violations; a 350 px screenshot is saved", async () => {
+  const { context, page } = await openPane(350);
+  const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth);
+  expect(scrollWidth).toBeLessThanOrEqual(350);
+  // The page's CSP refuses inline scripts, so axe is served from the pane's own origin.
+  server.routes.set("/axe.min.js", { headers: { "Content-Type": "text/javascript" }, body: fs.readFileSync(require.resolve("axe-core/axe.min.js")) });
+  await page.addScriptTag({ url: `${server.url}axe.min.js` });
+  const violations = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run(context: Document, options: object): Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe;
+    const result = await axe.run(document, { resultTypes: ["violations"] });
+    return result.violations.map((v) => ({ id: v.id, impact: v.impact, targets: v.nodes.slice(0, 3).map((n) => n.target.join(" ")) }));
+  });
+  const severe = violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+  expect(severe).toEqual([]);
+  await page.screenshot({ path: path.join(ARTIFACTS, "taskpane-350.png"), fullPage: true });
+  await context.close();
+});

@@ -1,0 +1,269 @@
+/**
+ * A small workbook built from office-addin-mock objects. OfficeMockObject enforces Office.js's rule that
+ * a property is readable only after load() and sync(); the pieces Office.js creates on demand (ranges
+ * from getRangeByIndexes, new sheets, tables, charts) are created here as further mock objects and are
+ * synced by the context's sync() like the rest. Every property the code under test sets on a range is
+ * recorded with the sheet it belongs to, so a test can prove nothing was written to the user's data.
+ */
+import { OfficeMockObject } from "office-addin-mock";
+
+export type Cell = string | number | boolean | null;
+
+export interface MockSheetSpec {
+  name: string;
+  /** Cell values from A1, row by row. */
+  cells: Cell[][];
+  tables?: { name: string; row: number; column: number; rows: number; columns: number }[];
+}
+
+export interface MockWorkbookSpec {
+  sheets: MockSheetSpec[];
+  /** The selected cell, 0-based. */
+  selection: { sheet: string; row: number; column: number };
+  settings?: Record<string, unknown>;
+}
+
+export interface RecordedWrite {
+  sheet: string;
+  property: string;
+  value: unknown;
+}
+
+/** OfficeMockObject.setValue is documented API but typed private; it adds a value or a method to a mock. */
+function setMock(mock: OfficeMockObject, name: string, value: unknown): void {
+  (mock as unknown as { setValue(name: string, value: unknown): void }).setValue(name, value);
+}
+
+const INTERNAL_KEYS = new Set(["_properties", "_loaded", "_value", "_valueBeforeLoaded", "_host", "_isObject"]);
+
+function columnLetter(index: number): string {
+  let n = index + 1;
+  let letters = "";
+  while (n > 0) {
+    letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
+    n = Math.floor((n - 1) / 26);
+  }
+  return letters;
+}
+
+export function a1(sheet: string, row: number, column: number, rows: number, columns: number): string {
+  return `${sheet}!${columnLetter(column)}${row + 1}:${columnLetter(column + columns - 1)}${row + rows}`;
+}
+
+export class MockWorkbook {
+  readonly writes: RecordedWrite[] = [];
+  readonly selections: string[] = [];
+  readonly activated: string[] = [];
+  readonly syncs: { count: number } = { count: 0 };
+  readonly charts: { sheet: string; type: string; seriesBy: string }[] = [];
+  readonly tablesAdded: { sheet: string; hasHeaders: boolean }[] = [];
+  /** Sizes (rows) of every range whose values were loaded, in order. */
+  readonly loadedRangeRows: number[] = [];
+  readonly sheets: MockSheetSpec[];
+  readonly settingsStore: Record<string, unknown>;
+  readonly context: OfficeMockObject & Excel.RequestContext;
+  private readonly tracked: OfficeMockObject[] = [];
+
+  constructor(spec: MockWorkbookSpec) {
+    this.sheets = spec.sheets.map((sheet) => ({ ...sheet, cells: sheet.cells.map((row) => [...row]), tables: sheet.tables ?? [] }));
+    this.settingsStore = { ...(spec.settings ?? {}) };
+    const workbook = this.track(new OfficeMockObject({}));
+    const worksheets = this.worksheetCollection();
+    const settings = this.settingsCollection();
+    const selection = spec.selection;
+    setMock(workbook, "getSelectedRange", () => this.range(selection.sheet, selection.row, selection.column, 1, 1));
+    (workbook as unknown as Record<string, unknown>).worksheets = worksheets;
+    (workbook as unknown as Record<string, unknown>).settings = settings;
+    const context = this.track(new OfficeMockObject({})) as OfficeMockObject & Excel.RequestContext;
+    (context as unknown as Record<string, unknown>).workbook = workbook;
+    setMock(context, "sync", async () => {
+      this.syncs.count += 1;
+      for (const mock of [...this.tracked]) await OfficeMockObject.prototype.sync.call(mock);
+      // OfficeMockObject.sync walks children without awaiting them; let those finish too.
+      for (let i = 0; i < 5; i += 1) await Promise.resolve();
+    });
+    this.context = context;
+  }
+
+  sheet(name: string): MockSheetSpec {
+    const found = this.sheets.find((s) => s.name === name);
+    if (!found) throw new Error(`no sheet ${name}`);
+    return found;
+  }
+
+  private track<T extends OfficeMockObject>(mock: T): T {
+    this.tracked.push(mock);
+    return mock;
+  }
+
+  /** Wraps a mock so that sets made by the code under test (not by load/sync bookkeeping) are recorded. */
+  private watch<T extends OfficeMockObject>(mock: T, sheet: string): T {
+    let internal = 0;
+    const proxy: T = new Proxy(mock, {
+      set: (target, key, value) => {
+        if (internal === 0 && typeof key === "string" && !INTERNAL_KEYS.has(key)) this.writes.push({ sheet, property: key, value });
+        (target as unknown as Record<string | symbol, unknown>)[key] = value;
+        return true;
+      },
+    });
+    const load = mock.load.bind(proxy);
+    setMock(mock, "load", (...args: unknown[]) => {
+      internal += 1;
+      try {
+        return (load as (...a: unknown[]) => unknown)(...args);
+      } finally {
+        internal -= 1;
+      }
+    });
+    const originalSync = OfficeMockObject.prototype.sync;
+    setMock(mock, "sync", async () => {
+      internal += 1;
+      try {
+        await originalSync.call(mock);
+      } finally {
+        internal -= 1;
+      }
+    });
+    return proxy;
+  }
+
+  private formatMock(sheet: string): OfficeMockObject {
+    const raw = this.track(new OfficeMockObject({ font: { bold: false, size: 11 } }));
+    const rawFields = raw as unknown as Record<string, OfficeMockObject>;
+    rawFields.font = this.watch(rawFields.font, sheet);
+    setMock(raw, "autofitColumns", () => undefined);
+    return this.watch(raw, sheet);
+  }
+
+  range(sheetName: string, row: number, column: number, rows: number, columns: number): OfficeMockObject & Excel.Range {
+    const sheet = this.sheet(sheetName);
+    const values = Array.from({ length: rows }, (_, r) =>
+      Array.from({ length: columns }, (_, c) => sheet.cells[row + r]?.[column + c] ?? ""),
+    );
+    const mock = this.track(
+      new OfficeMockObject({
+        address: a1(sheetName, row, column, rows, columns),
+        rowIndex: row,
+        columnIndex: column,
+        rowCount: rows,
+        columnCount: columns,
+        values,
+      }),
+    );
+    const range = this.watch(mock, sheetName) as OfficeMockObject & Excel.Range;
+    const originalLoad = (mock as unknown as { load: (p: unknown) => unknown }).load;
+    setMock(mock, "load", (properties: unknown) => {
+      if (typeof properties === "string" && properties.includes("values")) this.loadedRangeRows.push(rows);
+      return originalLoad(properties);
+    });
+    (mock as unknown as Record<string, unknown>).format = this.formatMock(sheetName);
+    (mock as unknown as Record<string, unknown>).worksheet = this.worksheet(sheetName);
+    setMock(mock, "getSurroundingRegion", () => this.surroundingRegion(sheetName, row, column));
+    setMock(mock, "getTables", () => this.tablesAt(sheetName, row, column));
+    setMock(mock, "select", () => {
+      this.selections.push(a1(sheetName, row, column, rows, columns));
+    });
+    return range;
+  }
+
+  /** Excel's current region: grow the block while a neighbouring row or column has a non-blank cell. */
+  private surroundingRegion(sheetName: string, row: number, column: number): OfficeMockObject & Excel.Range {
+    const cells = this.sheet(sheetName).cells;
+    const filled = (r: number, c: number) => r >= 0 && c >= 0 && cells[r]?.[c] !== undefined && cells[r]?.[c] !== null && cells[r]?.[c] !== "";
+    let [top, bottom, left, right] = [row, row, column, column];
+    for (let grew = true; grew; ) {
+      grew = false;
+      const rowHas = (r: number) => Array.from({ length: right - left + 3 }, (_, i) => left - 1 + i).some((c) => filled(r, c));
+      const colHas = (c: number) => Array.from({ length: bottom - top + 3 }, (_, i) => top - 1 + i).some((r) => filled(r, c));
+      if (top > 0 && rowHas(top - 1)) [top, grew] = [top - 1, true];
+      if (rowHas(bottom + 1)) [bottom, grew] = [bottom + 1, true];
+      if (left > 0 && colHas(left - 1)) [left, grew] = [left - 1, true];
+      if (colHas(right + 1)) [right, grew] = [right + 1, true];
+    }
+    return this.range(sheetName, top, left, bottom - top + 1, right - left + 1);
+  }
+
+  private tablesAt(sheetName: string, row: number, column: number): OfficeMockObject {
+    const hits = (this.sheet(sheetName).tables ?? []).filter(
+      (t) => row >= t.row && row < t.row + t.rows && column >= t.column && column < t.column + t.columns,
+    );
+    const collection = this.track(new OfficeMockObject({}));
+    setMock(collection, "getCount", () => ({ value: hits.length }));
+    setMock(collection, "getFirst", () => {
+      const t = hits[0];
+      if (!t) throw new Error("ItemNotFound");
+      const table = this.track(new OfficeMockObject({ name: t.name }));
+      setMock(table, "getRange", () => this.range(sheetName, t.row, t.column, t.rows, t.columns));
+      return table;
+    });
+    return collection;
+  }
+
+  private readonly worksheetMocks = new Map<string, OfficeMockObject>();
+
+  worksheet(name: string): OfficeMockObject & Excel.Worksheet {
+    const existing = this.worksheetMocks.get(name);
+    if (existing) return existing as OfficeMockObject & Excel.Worksheet;
+    const mock = this.track(new OfficeMockObject({ name }));
+    const sheet = this.watch(mock, name);
+    setMock(mock, "getRangeByIndexes", (r: number, c: number, rows: number, columns: number) => this.range(name, r, c, rows, columns));
+    setMock(mock, "getRange", (address: string) => {
+      const match = /^([A-Z]+)(\d+)$/.exec(address);
+      if (!match) throw new Error(`mock getRange supports single cells only, got ${address}`);
+      const column = match[1].split("").reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
+      return this.range(name, Number(match[2]) - 1, column, 1, 1);
+    });
+    setMock(mock, "activate", () => {
+      this.activated.push(name);
+    });
+    const charts = this.track(new OfficeMockObject({}));
+    setMock(charts, "add", (type: string, _source: unknown, seriesBy: string) => {
+      this.charts.push({ sheet: name, type, seriesBy });
+      const chart = this.watch(this.track(new OfficeMockObject({ title: { text: "" }, legend: { visible: true } })), name);
+      setMock(chart, "setPosition", () => undefined);
+      return chart;
+    });
+    const tables = this.track(new OfficeMockObject({}));
+    setMock(tables, "add", (_range: unknown, hasHeaders: boolean) => {
+      this.tablesAdded.push({ sheet: name, hasHeaders });
+      return this.watch(this.track(new OfficeMockObject({ style: "", name: "Table1" })), name);
+    });
+    (mock as unknown as Record<string, unknown>).charts = charts;
+    (mock as unknown as Record<string, unknown>).tables = tables;
+    this.worksheetMocks.set(name, sheet);
+    return sheet as OfficeMockObject & Excel.Worksheet;
+  }
+
+  private worksheetCollection(): OfficeMockObject {
+    const collection = this.track(new OfficeMockObject({ items: [] }));
+    const refreshItems = () => setMock(collection, "items", this.sheets.map((s) => ({ name: s.name })));
+    refreshItems();
+    // The mock cannot navigate into arrays, so "items/name" loads the whole items array (plain objects).
+    setMock(collection, "load", (properties: string) =>
+      OfficeMockObject.prototype.load.call(collection, properties.startsWith("items") ? "items" : properties),
+    );
+    setMock(collection, "getItem", (name: string) => this.worksheet(this.sheet(name).name));
+    setMock(collection, "add", (name: string) => {
+      if (this.sheets.some((s) => s.name.toLowerCase() === name.toLowerCase())) throw new Error(`ItemAlreadyExists: ${name}`);
+      this.sheets.push({ name, cells: [], tables: [] });
+      refreshItems();
+      return this.worksheet(name);
+    });
+    return collection;
+  }
+
+  private settingsCollection(): OfficeMockObject {
+    const settings = this.track(new OfficeMockObject({}));
+    setMock(settings, "getItemOrNullObject", (key: string) => {
+      const present = key in this.settingsStore;
+      const setting = this.track(new OfficeMockObject({ value: present ? this.settingsStore[key] : "", isNullObject: !present }));
+      // Office.js fills isNullObject on every sync; the mock needs it loaded explicitly.
+      setMock(setting, "load", (properties: string) => OfficeMockObject.prototype.load.call(setting, `${properties}, isNullObject`));
+      return setting;
+    });
+    setMock(settings, "add", (key: string, value: unknown) => {
+      this.settingsStore[key] = value;
+    });
+    return settings;
+  }
+}
