@@ -103,27 +103,26 @@ export function collectErrors(page: Page): string[] {
 
 /**
  * Installed before any page script: wraps CustomFunctions.associate (which Office.js defines as a stub
- * outside Excel) so the test can see which ids were registered and call them like Excel would.
+ * outside Excel) so the test can see which ids were registered and call them like Excel would. Office.js
+ * assigns `associate` after creating the object, so the wrapper is an accessor that keeps whatever
+ * Office.js installs as the function it forwards to.
  */
 export const RECORD_ASSOCIATIONS = `
   (() => {
     window.__associated = {};
     let real;
     const wrap = (cf) => {
-      if (!cf || cf.__chokepointWrapped) return cf;
-      const original = cf.associate ? cf.associate.bind(cf) : null;
-      cf.associate = (id, fn) => {
-        if (typeof id === "object") { Object.assign(window.__associated, id); }
-        else { window.__associated[String(id).toUpperCase()] = fn; }
-        if (original) { try { original(id, fn); } catch (e) { /* outside Excel */ } }
+      if (!cf || typeof cf !== "object" || cf.__chokepointWrapped) return cf;
+      let original = typeof cf.associate === "function" ? cf.associate : null;
+      const recording = function (id, fn) {
+        if (id && typeof id === "object") Object.assign(window.__associated, id);
+        else window.__associated[String(id).toUpperCase()] = fn;
+        if (original) { try { return original.apply(this, arguments); } catch (e) { /* outside Excel */ } }
       };
-      cf.__chokepointWrapped = true;
+      Object.defineProperty(cf, "associate", { configurable: true, enumerable: true, get: () => recording, set: (value) => { original = value; } });
+      Object.defineProperty(cf, "__chokepointWrapped", { value: true });
       return cf;
     };
-    Object.defineProperty(window, "CustomFunctions", {
-      configurable: true,
-      get() { return real; },
-      set(value) { real = wrap(value); },
-    });
+    Object.defineProperty(window, "CustomFunctions", { configurable: true, get() { return real; }, set(value) { real = wrap(value); } });
   })();
 `;

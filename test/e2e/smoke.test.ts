@@ -12,6 +12,10 @@ interface FunctionsMetadata {
   functions: { id: string; name: string }[];
 }
 
+function missingFunctions(metadata: FunctionsMetadata, registered: string[]): string[] {
+  return metadata.functions.map((fn) => fn.id).filter((id) => !registered.includes(id));
+}
+
 let browser: Browser;
 let server: StaticServer;
 
@@ -27,9 +31,12 @@ afterAll(async () => {
 
 test("the shipped page references Office.js on Microsoft's CDN, not a local copy", () => {
   const html = fs.readFileSync(path.join(DIST, "taskpane.html"), "utf8");
-  expect(html).toContain('src="https://appsforoffice.microsoft.com/lib/1/hosted/office.js"');
-  expect(html).toMatch(/<script[^>]+src="functions\.js"/);
-  expect(html).toMatch(/<script[^>]+src="taskpane\.js"/);
+  // The production build minifies the HTML, so attribute quotes may be gone.
+  expect(html).toMatch(/<script[^>]+src=["']?https:\/\/appsforoffice\.microsoft\.com\/lib\/1\/hosted\/office\.js/);
+  expect(html).not.toMatch(/node_modules|@microsoft\/office-js/);
+  for (const bundle of ["runtime", "shared", "functions", "taskpane"]) {
+    expect(html).toMatch(new RegExp(`<script[^>]+src=["']?${bundle}\\.js`));
+  }
   expect(html).toContain("Content-Security-Policy");
 });
 
@@ -49,7 +56,7 @@ test("taskpane.html loads without errors and registers every function in functio
     { timeout: 15_000 },
   );
   const registered = await page.evaluate(() => Object.keys((window as unknown as { __associated: Record<string, unknown> }).__associated));
-  for (const fn of metadata.functions) expect(registered).toContain(fn.id);
+  expect(missingFunctions(metadata, registered)).toEqual([]);
 
   const realErrors = errors.filter((e) => !/Office\.js is loaded outside of Office client/i.test(e));
   expect(realErrors).toEqual([]);
@@ -77,5 +84,19 @@ test("RULESVERSION streams the active rules' version through the registered call
   );
   const bundled = JSON.parse(fs.readFileSync(path.join(DIST, "rules", "default-rules.json"), "utf8"));
   expect(String(first)).toContain(bundled.version);
+  await context.close();
+});
+
+test("the registration check catches a page whose functions bundle did not run", async () => {
+  const metadata: FunctionsMetadata = JSON.parse(fs.readFileSync(path.join(DIST, "functions.json"), "utf8"));
+  const context = await offlineContext(browser);
+  await context.route(/\/functions\.js$/, (route) => route.fulfill({ contentType: "text/javascript", body: "/* functions bundle withheld */" }));
+  const page = await context.newPage();
+  await page.addInitScript(RECORD_ASSOCIATIONS);
+  await page.goto(`${server.url}taskpane.html`);
+  await page.waitForFunction(() => typeof (window as unknown as { Office?: unknown }).Office !== "undefined");
+  await page.waitForTimeout(1_000);
+  const registered = await page.evaluate(() => Object.keys((window as unknown as { __associated: Record<string, unknown> }).__associated));
+  expect(missingFunctions(metadata, registered)).toEqual(metadata.functions.map((fn) => fn.id));
   await context.close();
 });
