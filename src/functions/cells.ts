@@ -1,0 +1,144 @@
+/**
+ * Excel arguments → engine cells, and engine results → the shape Excel spills.
+ *
+ * Every range-capable parameter is declared `any[][]`, so Excel hands over a 2-D array even for one cell;
+ * a skipped optional argument arrives as `null`. An argument is a single cell, one column or one row.
+ * Single cells broadcast to the length of the others, the way `=A2:A9*B1` does in Excel; two ranges of
+ * different lengths are refused for the whole formula (there is no sensible per-row answer).
+ */
+import type { CellValue } from "../engine";
+
+export type ExcelArgument = unknown;
+
+/** A problem with the shape of the arguments; it spoils the whole formula, not one row. */
+export type ShapeProblem =
+  | { code: "range_not_one_column"; parameter: string; rows: number; columns: number }
+  | { code: "ranges_differ_in_length"; parameters: { name: string; length: number }[] }
+  | { code: "single_cell_expected"; parameter: string; rows: number; columns: number };
+
+export type Orientation = "column" | "row";
+
+interface Vector {
+  name: string;
+  cells: unknown[];
+  /** null for a single cell, which broadcasts. */
+  orientation: Orientation | null;
+}
+
+/** The arguments of one formula, lined up row by row. */
+export interface Lined<Name extends string> {
+  /** Rows to compute (trailing rows blank in every range are dropped, so whole-column references stay cheap). */
+  length: number;
+  /** How a one-value-per-row result is laid out: along a column unless every range given is a row. */
+  orientation: Orientation;
+  /** The raw cell of an argument at a row (single cells repeat). */
+  cell(name: Name, row: number): unknown;
+  /** True when every range argument is blank on that row: the row is padding, not a supplier. */
+  isBlankRow(row: number): boolean;
+}
+
+export type LineUpResult<Name extends string> = { ok: true; lined: Lined<Name> } | { ok: false; problem: ShapeProblem };
+
+function isMatrix(value: unknown): value is unknown[][] {
+  return Array.isArray(value) && value.every((row) => Array.isArray(row));
+}
+
+type NotOneColumn = Extract<ShapeProblem, { code: "range_not_one_column" }>;
+
+function vectorOf(name: string, argument: ExcelArgument): Vector | NotOneColumn {
+  if (!isMatrix(argument)) return { name, cells: [argument ?? null], orientation: null };
+  const rows = argument.length;
+  const columns = rows === 0 ? 0 : Math.max(...argument.map((row) => row.length));
+  if (rows === 0 || columns === 0) return { name, cells: [null], orientation: null };
+  if (rows === 1 && columns === 1) return { name, cells: [argument[0][0]], orientation: null };
+  if (columns === 1) return { name, cells: argument.map((row) => row[0]), orientation: "column" };
+  if (rows === 1) return { name, cells: argument[0].slice(), orientation: "row" };
+  return { code: "range_not_one_column", parameter: name, rows, columns };
+}
+
+/**
+ * Raw Excel cell → what the engine reads. Blank cells reach custom functions as `null`, `""` or, in older
+ * desktop builds, `0` (office-js#4702); for text-like inputs (commodity, countries, dates) a 0 can only be
+ * such a blank, so it is read as blank. An Excel error object (only passed when the host allows it) becomes
+ * its error text (`#N/A`), which the engine reports as an error input.
+ */
+export function toCell(raw: unknown, zeroIsBlank: boolean): CellValue {
+  if (raw === null || raw === undefined) return null;
+  if (typeof raw === "string") return raw.trim() === "" ? null : raw;
+  if (typeof raw === "number") return zeroIsBlank && raw === 0 ? null : raw;
+  if (typeof raw === "boolean") return raw;
+  if (typeof raw === "object") {
+    const value = raw as { code?: unknown; basicValue?: unknown };
+    if (typeof value.code === "string" && value.code.startsWith("#")) return value.code;
+    if (typeof value.basicValue === "string" || typeof value.basicValue === "number" || typeof value.basicValue === "boolean") {
+      return value.basicValue;
+    }
+  }
+  return String(raw);
+}
+
+function blank(raw: unknown): boolean {
+  return toCell(raw, true) === null;
+}
+
+/**
+ * Lines up the arguments of one formula. `args` lists every parameter in order (skipped ones as null) so
+ * that messages can name them.
+ */
+export function lineUp<Name extends string>(args: readonly (readonly [Name, ExcelArgument])[]): LineUpResult<Name> {
+  const vectors = new Map<Name, Vector>();
+  for (const [name, argument] of args) {
+    const vector = vectorOf(name, argument);
+    if ("code" in vector) return { ok: false, problem: vector };
+    vectors.set(name, vector);
+  }
+  const ranges = [...vectors.values()].filter((v) => v.orientation !== null);
+  const lengths = new Set(ranges.map((v) => v.cells.length));
+  if (lengths.size > 1) {
+    return {
+      ok: false,
+      problem: { code: "ranges_differ_in_length", parameters: ranges.map((v) => ({ name: v.name, length: v.cells.length })) },
+    };
+  }
+  const fullLength = ranges.length === 0 ? 1 : ranges[0].cells.length;
+  const isBlankRow = (row: number) => ranges.length > 0 && ranges.every((v) => blank(v.cells[row]));
+  let length = fullLength;
+  while (length > 1 && isBlankRow(length - 1)) length -= 1;
+
+  return {
+    ok: true,
+    lined: {
+      length,
+      orientation: ranges.length > 0 && ranges.every((v) => v.orientation === "row") ? "row" : "column",
+      cell: (name, row) => {
+        const vector = vectors.get(name);
+        if (!vector) return null;
+        return vector.orientation === null ? vector.cells[0] : vector.cells[row];
+      },
+      isBlankRow,
+    },
+  };
+}
+
+/** An argument that must be one cell (e.g. CONTROLS' commodity): its value, or a shape problem. */
+export function singleCell(name: string, argument: ExcelArgument): { ok: true; value: unknown } | { ok: false; problem: ShapeProblem } {
+  const vector = vectorOf(name, argument);
+  if ("code" in vector) return { ok: false, problem: { ...vector, code: "single_cell_expected" } };
+  if (vector.orientation !== null) {
+    const rows = vector.orientation === "column" ? vector.cells.length : 1;
+    const columns = vector.orientation === "row" ? vector.cells.length : 1;
+    return { ok: false, problem: { code: "single_cell_expected", parameter: name, rows, columns } };
+  }
+  return { ok: true, value: vector.cells[0] };
+}
+
+/** One value per row → the 2-D array Excel spills, along the orientation of the input ranges. */
+export function spill<T>(values: readonly T[], orientation: Orientation): T[][] {
+  return orientation === "row" ? [values.slice()] : values.map((value) => [value]);
+}
+
+/** Today's date where the workbook is open, as the engine's default scoring date. */
+export function todayIso(now: Date = new Date()): string {
+  const pad = (n: number) => String(n).padStart(2, "0");
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}

@@ -1,0 +1,19 @@
+/**
+ * Runs once when the functions bundle loads. Inside Excel it starts the rules runtime of this JavaScript
+ * context (on Excel on the web the functions do not share the task pane's) and recalculates the
+ * CHOKEPOINT formulas whenever the active rules change. Outside Excel it does nothing.
+ */
+import { getRulesRuntime } from "../runtime";
+import { recalculateOnRulesChange } from "./recalc";
+
+function connectToExcel(): void {
+  if (typeof Office === "undefined" || typeof Office.onReady !== "function") return;
+  void Office.onReady((info) => {
+    if (info.host !== Office.HostType.Excel) return;
+    const runtime = getRulesRuntime();
+    recalculateOnRulesChange(runtime);
+    void runtime.start();
+  });
+}
+
+connectToExcel();

@@ -1,0 +1,123 @@
+/**
+ * The built add-in in a real browser: the registered CHOKEPOINT callbacks, called the way Excel calls
+ * them (2-D arrays, null for skipped arguments), spill the same results the engine gives for the bundled
+ * rules — and outside Excel, where Office.js has no CustomFunctions.Error, errors still come back as
+ * error values with their code and message.
+ */
+import * as fs from "fs";
+import * as path from "path";
+import type { Browser, Page } from "playwright-core";
+import { DIST, RECORD_ASSOCIATIONS, collectErrors, launchBrowser, offlineContext, serveDist, StaticServer } from "./harness";
+import { compileRules, scoreRows } from "../../src/engine";
+import { parseRules } from "../../src/rules/parse";
+
+const ON = "2025-06-01";
+
+let browser: Browser;
+let server: StaticServer;
+
+beforeAll(async () => {
+  server = await serveDist();
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+function bundledRules() {
+  const parsed = parseRules(fs.readFileSync(path.join(DIST, "rules", "default-rules.json"), "utf8"));
+  if (!parsed.ok) throw new Error(`bundled rules invalid: ${parsed.issues[0]?.message}`);
+  return compileRules(parsed.rules);
+}
+
+async function openAddIn(): Promise<{ page: Page; errors: string[]; close(): Promise<void> }> {
+  const context = await offlineContext(browser);
+  const page = await context.newPage();
+  const errors = collectErrors(page);
+  await page.addInitScript(RECORD_ASSOCIATIONS);
+  await page.goto(`${server.url}taskpane.html`);
+  await page.waitForFunction(() => Object.keys((window as unknown as { __associated?: object }).__associated ?? {}).length >= 7, null, { timeout: 15_000 });
+  return { page, errors, close: () => context.close() };
+}
+
+/** Calls a registered function in the page and returns its result with error values as { code, message }. */
+function callRegistered(page: Page, id: string, args: unknown[]): Promise<unknown[][]> {
+  return page.evaluate(
+    ({ id, args }) => {
+      const fn = (window as unknown as { __associated: Record<string, (...a: unknown[]) => unknown[][]> }).__associated[id];
+      const result = fn(...args);
+      return result.map((row) =>
+        row.map((cell) =>
+          cell !== null && typeof cell === "object"
+            ? { code: (cell as { code?: unknown }).code, message: (cell as { message?: unknown }).message }
+            : cell,
+        ),
+      );
+    },
+    { id, args },
+  );
+}
+
+test("all seven CHOKEPOINT functions in functions.json are registered in the built page", async () => {
+  const { page, close } = await openAddIn();
+  const metadata = JSON.parse(fs.readFileSync(path.join(DIST, "functions.json"), "utf8")) as { functions: { id: string }[] };
+  const registered = await page.evaluate(() => Object.keys((window as unknown as { __associated: object }).__associated).sort());
+  expect(metadata.functions.map((f) => f.id).sort()).toEqual(["BREAKDOWN", "CHINASHARE", "CONTROLS", "EXPLAIN", "MATCH", "RULESVERSION", "SCORE"]);
+  expect(registered).toEqual(metadata.functions.map((f) => f.id).sort());
+  await close();
+});
+
+test("SCORE called with columns through its registered callback spills the engine's scores, with per-row errors", async () => {
+  const { page, errors, close } = await openAddIn();
+  const commodities = ["gallium", "NdFeB magnet", "lithium-ion cell", "unobtainium", "gallium"];
+  const suppliers = ["Japan", "China", "Korea", "Germany", "Atlantis"];
+  const result = await callRegistered(page, "SCORE", [
+    commodities.map((c) => [c]),
+    suppliers.map((s) => [s]),
+    [["US"]],
+    null,
+    null,
+    null,
+    null,
+    [[ON]],
+  ]);
+
+  const expected = scoreRows(
+    commodities.map((commodity, i) => ({ commodity, supplierCountry: suppliers[i], siteCountry: "US" })),
+    bundledRules(),
+    { asOf: ON },
+  );
+  expect(result).toHaveLength(commodities.length);
+  expected.forEach((row, i) => {
+    const cell = result[i][0];
+    if (!row.ok) expect(cell).toEqual({ code: "#VALUE!", message: expect.stringContaining("supplierCountry") });
+    else if (row.match.itemId === null) expect(cell).toEqual({ code: "#N/A", message: expect.stringContaining("unobtainium") });
+    else expect(cell).toBe(row.score);
+  });
+  expect(result.slice(0, 3).every(([cell]) => typeof cell === "number")).toBe(true);
+
+  expect(errors.filter((e) => !/Office\.js is loaded outside of Office client|Expected to be loaded inside of an Excel add-in/i.test(e))).toEqual([]);
+  await close();
+});
+
+test("BREAKDOWN spills four columns per row through its registered callback", async () => {
+  const { page, close } = await openAddIn();
+  const result = await callRegistered(page, "BREAKDOWN", [[["gallium"], ["NdFeB magnet"]], [["China"]], null, null, null, null, null, [[ON]]]);
+  const expected = scoreRows(
+    [
+      { commodity: "gallium", supplierCountry: "China" },
+      { commodity: "NdFeB magnet", supplierCountry: "China" },
+    ],
+    bundledRules(),
+    { asOf: ON },
+  );
+  expect(result).toEqual(
+    expected.map((row) => {
+      if (!row.ok) throw new Error(row.error.message);
+      return [row.categories.minerals, row.categories.technology, row.categories.equipment, row.categories.personnel];
+    }),
+  );
+  await close();
+});

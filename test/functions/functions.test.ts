@@ -1,0 +1,250 @@
+/**
+ * The seven formulas called the way Excel calls them: every range parameter as a 2-D array (a single
+ * cell is [[value]]), null for a skipped optional argument, numbers for dates and percent-formatted cells.
+ * Expected numbers come from the engine on the fixture rules; the tests check the adapter's part:
+ * shapes, broadcasting, blanks, per-cell errors and their codes.
+ */
+import "./setup";
+jest.mock("../../src/runtime", () => jest.requireActual("./fixture").runtimeModule());
+
+import { breakdown, chinaShare, controls, explain, match, score } from "../../src/functions/functions";
+import { scoreRow, type RowInput, type ScoredRow } from "../../src/engine";
+import { scoreCache } from "../../src/functions/cache";
+import { scoreCells } from "../../src/functions/adapters";
+import { errorOf, fixtureRuntime } from "./fixture";
+
+const rules = () => fixtureRuntime().active.compiled;
+const ON = "2025-06-01";
+const SERIAL_2025_06_01 = 45809;
+
+function engine(row: RowInput): ScoredRow {
+  const result = scoreRow(row, rules(), { asOf: ON });
+  if (!result.ok) throw new Error(`expected a scored row, got ${result.error.code}`);
+  return result;
+}
+
+const column = (...values: unknown[]) => values.map((value) => [value]);
+/** What Excel passes for a skipped optional argument (the declarations say `?`, so TypeScript wants a cast). */
+const SKIPPED = null as never;
+
+describe("SCORE", () => {
+  test("a single cell gives one number, the engine's score for that row", () => {
+    const result = score([["gallium"]], [["Japan"]], [["US"]], SKIPPED, SKIPPED, SKIPPED, SKIPPED, [[ON]]);
+    expect(result).toEqual([[engine({ commodity: "gallium", supplierCountry: "Japan", siteCountry: "US" }).score]]);
+    expect(result[0][0]).toBeGreaterThan(0);
+  });
+
+  test("a column gives one result per row, and a single cell broadcasts to every row", () => {
+    const commodities = ["gallium", "neo magnet", "antimony ingot"];
+    const result = score(column(...commodities), [["Japan"]], SKIPPED, SKIPPED, SKIPPED, SKIPPED, SKIPPED, [[ON]]);
+    expect(result).toEqual(commodities.map((commodity) => [engine({ commodity, supplierCountry: "Japan" }).score]));
+  });
+
+  test("one bad row does not spoil the column: each cell carries its own error", () => {
+    const result = score(
+      column("gallium", "unobtainium", "gallium", "gallium"),
+      column("Japan", "Japan", "Atlantis", "Japan"),
+      SKIPPED,
+      column(null, null, null, 50),
+      SKIPPED,
+      SKIPPED,
+      SKIPPED,
+      [[ON]],
+    );
+    expect(result[0][0]).toBe(engine({ commodity: "gallium", supplierCountry: "Japan" }).score);
+    expect(errorOf(result[1][0])).toEqual({ code: "#N/A", message: expect.stringContaining('"unobtainium"') });
+    expect(errorOf(result[2][0])).toEqual({ code: "#VALUE!", message: expect.stringMatching(/^supplierCountry .*Atlantis/) });
+    expect(errorOf(result[3][0])).toEqual({ code: "#VALUE!", message: expect.stringMatching(/^chinaInputShare .*50/) });
+  });
+
+  test("an unrecognised commodity looks different from zero exposure", () => {
+    const [[steel], [unknown]] = score(column("steel", "unobtainium"), [["Japan"]], SKIPPED, SKIPPED, SKIPPED, SKIPPED, SKIPPED, [[ON]]);
+    expect(steel).toBe(0);
+    expect(errorOf(unknown)?.code).toBe("#N/A");
+  });
+
+  test("skipped optional arguments (null) score like empty cells", () => {
+    const skipped = score([["gallium"]], [["Japan"]], SKIPPED, SKIPPED, SKIPPED, SKIPPED, SKIPPED, [[ON]]);
+    const empty = score([["gallium"]], [["Japan"]], [[""]], [[null]], [[""]], [[null]], [[""]], [[ON]]);
+    expect(skipped).toEqual(empty);
+  });
+
+  test("asOf accepts an Excel date serial and ISO text alike, and moves the score", () => {
+    const bySerial = score([["gallium"]], [["Japan"]], [["US"]], SKIPPED, SKIPPED, SKIPPED, SKIPPED, [[SERIAL_2025_06_01]]);
+    const byText = score([["gallium"]], [["Japan"]], [["US"]], SKIPPED, SKIPPED, SKIPPED, SKIPPED, [[ON]]);
+    const beforeControls = score([["gallium"]], [["Japan"]], [["US"]], SKIPPED, SKIPPED, SKIPPED, SKIPPED, [["2023-01-01"]]);
+    expect(bySerial).toEqual(byText);
+    expect(beforeControls[0][0]).toBe(0);
+    expect(byText[0][0]).toBeGreaterThan(0);
+    expect(errorOf(score([["gallium"]], [["Japan"]], SKIPPED, SKIPPED, SKIPPED, SKIPPED, SKIPPED, [["next Tuesday"]])[0][0])).toEqual({
+      code: "#VALUE!",
+      message: expect.stringMatching(/^asOf /),
+    });
+  });
+
+  test("without asOf the row is scored on today's date where the workbook is open", () => {
+    const june1st = new Date(2025, 5, 1, 18, 30);
+    const withoutDate = scoreCells([[["gallium"]], [["Japan"]], [["US"]]], rules(), june1st);
+    expect(withoutDate).toEqual(score([["gallium"]], [["Japan"]], [["US"]], SKIPPED, SKIPPED, SKIPPED, SKIPPED, [[ON]]));
+    expect(scoreCells([[["gallium"]], [["Japan"]], [["US"]]], rules(), new Date(2023, 0, 1))).toEqual([[0]]);
+  });
+
+  test("shares accept 0–1 numbers (percent-formatted cells) and percentage text", () => {
+    const asNumber = score([["gallium"]], [["Japan"]], SKIPPED, [[0.5]], SKIPPED, SKIPPED, SKIPPED, [[ON]]);
+    const asText = score([["gallium"]], [["Japan"]], SKIPPED, [["50%"]], SKIPPED, SKIPPED, SKIPPED, [[ON]]);
+    expect(asNumber).toEqual(asText);
+    expect(asNumber[0][0]).toBe(engine({ commodity: "gallium", supplierCountry: "Japan", chinaInputShare: 0.5 }).score);
+  });
+
+  test("a blank cell that older Excel passes as 0 counts as blank for countries and dates", () => {
+    const asZero = score([["gallium"]], [[0]], [[0]], SKIPPED, SKIPPED, SKIPPED, SKIPPED, [[ON]]);
+    const asBlank = score([["gallium"]], [[null]], [[null]], SKIPPED, SKIPPED, SKIPPED, SKIPPED, [[ON]]);
+    expect(asZero).toEqual(asBlank);
+  });
+
+  test("ranges of different lengths give #VALUE! naming the arguments and their sizes", () => {
+    const result = score(column("gallium", "germanium", "antimony"), column("Japan", "Korea"), SKIPPED, SKIPPED, SKIPPED, SKIPPED, SKIPPED, [[ON]]);
+    expect(result).toHaveLength(1);
+    expect(errorOf(result[0][0])).toEqual({ code: "#VALUE!", message: expect.stringContaining("commodity 3, supplierCountry 2") });
+  });
+
+  test("a block of several rows and columns in one argument gives #VALUE!", () => {
+    const result = score([["gallium", "Japan"], ["germanium", "Korea"]], [["Japan"]], SKIPPED, SKIPPED, SKIPPED, SKIPPED, SKIPPED, [[ON]]);
+    expect(errorOf(result[0][0])).toEqual({ code: "#VALUE!", message: expect.stringContaining("commodity is a 2×2 block") });
+  });
+
+  test("a row of inputs spills along a row", () => {
+    const result = score([["gallium", "germanium"]], [["Japan"]], SKIPPED, SKIPPED, SKIPPED, SKIPPED, SKIPPED, [[ON]]);
+    expect(result).toEqual([[engine({ commodity: "gallium", supplierCountry: "Japan" }).score, engine({ commodity: "germanium", supplierCountry: "Japan" }).score]]);
+  });
+
+  test("blank rows inside a range stay blank; trailing blank rows (whole-column references) are dropped", () => {
+    const result = score(column("gallium", null, "germanium", null, null, null), column("Japan", null, "Japan", null, null, null), SKIPPED, SKIPPED, SKIPPED, SKIPPED, SKIPPED, [[ON]]);
+    expect(result).toEqual([[engine({ commodity: "gallium", supplierCountry: "Japan" }).score], [""], [engine({ commodity: "germanium", supplierCountry: "Japan" }).score]]);
+  });
+
+  test("an empty commodity next to a filled supplier country is an error, not a blank", () => {
+    const result = score(column("gallium", null), column("Japan", "Japan"), SKIPPED, SKIPPED, SKIPPED, SKIPPED, SKIPPED, [[ON]]);
+    expect(errorOf(result[1][0])).toEqual({ code: "#VALUE!", message: expect.stringMatching(/^commodity is empty/) });
+  });
+
+  test("an Excel error value reaching the function is reported on its row", () => {
+    const inputError = new CustomFunctions.Error("#N/A" as CustomFunctions.ErrorCode);
+    const result = score(column("gallium", "gallium"), column("Japan", inputError), SKIPPED, SKIPPED, SKIPPED, SKIPPED, SKIPPED, [[ON]]);
+    expect(typeof result[0][0]).toBe("number");
+    expect(errorOf(result[1][0])).toEqual({ code: "#VALUE!", message: "supplierCountry holds the error #N/A" });
+  });
+
+  test("a 10,000-row column is scored in one call, one engine call for the rows not seen before", () => {
+    const commodities = ["gallium", "germanium", "neo magnet", "LFP cathode", "steel", "unobtainium", "8505.11", ""];
+    const countries = ["Japan", "China", "Korea", "Germany", "Atlantis"];
+    const rowCount = 10_000;
+    const commodity = Array.from({ length: rowCount }, (_, i) => [commodities[i % commodities.length]]);
+    const supplier = Array.from({ length: rowCount }, (_, i) => [countries[i % countries.length]]);
+    const share = Array.from({ length: rowCount }, (_, i) => [i % 7 === 0 ? null : (i % 101) / 100]);
+    const before = scoreCache.stats;
+    const result = score(commodity, supplier, [["US"]], share, SKIPPED, SKIPPED, SKIPPED, [[ON]]);
+    const after = scoreCache.stats;
+
+    expect(result).toHaveLength(rowCount);
+    expect(after.engineCalls - before.engineCalls).toBe(1);
+    result.forEach(([cell], i) => {
+      const row: RowInput = { commodity: commodity[i][0], supplierCountry: supplier[i][0], siteCountry: "US", chinaInputShare: share[i][0] };
+      const expected = scoreRow(row, rules(), { asOf: ON });
+      if (!expected.ok) expect(errorOf(cell)).toEqual({ code: "#VALUE!", message: expect.any(String) });
+      else if (expected.match.itemId === null) expect(errorOf(cell)?.code).toBe("#N/A");
+      else expect(cell).toBe(expected.score);
+    });
+
+    const again = score(commodity, supplier, [["US"]], share, SKIPPED, SKIPPED, SKIPPED, [[ON]]);
+    expect(again).toEqual(result);
+    expect(scoreCache.stats.engineCalls).toBe(after.engineCalls);
+  });
+});
+
+describe("BREAKDOWN", () => {
+  test("four category scores per row, in the order minerals, technology, equipment, personnel", () => {
+    const result = breakdown(column("gallium", "neo magnet"), column("China", "Japan"), SKIPPED, SKIPPED, SKIPPED, SKIPPED, SKIPPED, [[SERIAL_2025_06_01]]);
+    const expected = [engine({ commodity: "gallium", supplierCountry: "China" }), engine({ commodity: "neo magnet", supplierCountry: "Japan" })];
+    expect(result).toEqual(expected.map((row) => [row.categories.minerals, row.categories.technology, row.categories.equipment, row.categories.personnel]));
+  });
+
+  test("a bad or unmatched row fills its four cells with the error", () => {
+    const result = breakdown(column("unobtainium", "gallium"), column("Japan", "Mars"), SKIPPED, SKIPPED, SKIPPED, SKIPPED, SKIPPED, [[ON]]);
+    expect(result[0].map((cell) => errorOf(cell)?.code)).toEqual(["#N/A", "#N/A", "#N/A", "#N/A"]);
+    expect(result[1].map((cell) => errorOf(cell)?.code)).toEqual(["#VALUE!", "#VALUE!", "#VALUE!", "#VALUE!"]);
+  });
+});
+
+describe("EXPLAIN", () => {
+  test("one line per row, the engine's explanation, including for an unrecognised commodity", () => {
+    const result = explain(column("gallium", "xyz widget"), [["Japan"]], [["IN"]], SKIPPED, SKIPPED, SKIPPED, SKIPPED, [[ON]]);
+    expect(result).toEqual([
+      [engine({ commodity: "gallium", supplierCountry: "Japan", siteCountry: "IN" }).explanation],
+      [engine({ commodity: "xyz widget", supplierCountry: "Japan", siteCountry: "IN" }).explanation],
+    ]);
+    expect(result[1][0]).toMatch(/^Not recognised/);
+  });
+});
+
+describe("MATCH", () => {
+  test("names the taxonomy item for names, trade names and HS codes; #N/A with a message otherwise", () => {
+    const result = match(column("neo magnets", "8505.11", "HS 8112.92.90.10", "foo bar"));
+    expect(result.slice(0, 3)).toEqual([["NdFeB magnet"], ["NdFeB magnet"], ["Gallium"]]);
+    expect(errorOf(result[3][0])).toEqual({ code: "#N/A", message: expect.stringContaining('"foo bar"') });
+  });
+
+  test("an empty commodity cell on its own is #VALUE!", () => {
+    expect(errorOf(match([[""]])[0][0])?.code).toBe("#VALUE!");
+  });
+});
+
+describe("CONTROLS", () => {
+  test("lists the controls that apply on the date, strongest first, with six columns", () => {
+    const result = controls([["gallium"]], [["US"]], [[ON]]);
+    const expected = engine({ commodity: "gallium", siteCountry: "US" }).hits;
+    expect(result.map((row) => row[0])).toEqual(expected.map((hit) => hit.controlId));
+    expect(result[result.length - 1]).toEqual([
+      "CN-2023-GA-GE",
+      "Gallium and germanium export licensing",
+      "minerals",
+      "in_force",
+      "2023-08-01",
+      "https://example.org/source/cn-2023-ga-ge",
+    ]);
+  });
+
+  test("destination-specific controls need the site country; dates before a control leave it out", () => {
+    const withoutSite = controls([["gallium"]], SKIPPED, [[ON]]).map((row) => row[0]);
+    expect(withoutSite).toEqual(["CN-2023-GA-GE"]);
+    expect(controls([["gallium"]], SKIPPED, [["2023-01-01"]])).toEqual([["none: no export control applies to Gallium on 2023-01-01"]]);
+  });
+
+  test("takes one commodity: a column is #VALUE!, an unknown commodity #N/A", () => {
+    expect(errorOf(controls(column("gallium", "germanium"), SKIPPED, SKIPPED)[0][0])).toEqual({
+      code: "#VALUE!",
+      message: expect.stringContaining("commodity must be one cell"),
+    });
+    expect(errorOf(controls([["unobtainium"]], SKIPPED, SKIPPED)[0][0])?.code).toBe("#N/A");
+  });
+});
+
+describe("CHINASHARE", () => {
+  test("share, year and whose figure it is; with no stage, the figure the score uses", () => {
+    const result = chinaShare(column("gallium", "neo magnet", "antimony"), SKIPPED);
+    const shares = rules().mineralShareByItem;
+    expect(result[0]).toEqual([shares.get("gallium")!.share, shares.get("gallium")!.year, "Gallium"]);
+    const magnet = shares.get("ndfeb-magnet")!;
+    expect(result[1]).toEqual([magnet.share, magnet.year, rules().itemsById.get(magnet.itemId)!.name]);
+    expect(result[2]).toEqual([shares.get("antimony")!.share, shares.get("antimony")!.year, "Antimony"]);
+  });
+
+  test("a stage picks that figure; a missing figure is #N/A and an unknown stage #VALUE!", () => {
+    const antimony = rules().itemsById.get("antimony")!.chinaShare!.mining!;
+    expect(chinaShare([["antimony"]], [["Mining"]])).toEqual([[antimony.share, antimony.year, "Antimony"]]);
+    expect(errorOf(chinaShare([["gallium"]], [["mining"]])[0][0])).toEqual({ code: "#N/A", message: expect.stringContaining("mining for Gallium") });
+    expect(errorOf(chinaShare([["gallium"]], [["refining"]])[0][0])?.code).toBe("#VALUE!");
+    expect(errorOf(chinaShare([["steel"]], SKIPPED)[0][0])?.code).toBe("#N/A");
+    expect(errorOf(chinaShare([["unobtainium"]], SKIPPED)[0][1])?.code).toBe("#N/A");
+  });
+});
