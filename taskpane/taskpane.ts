@@ -1,5 +1,5 @@
 /** Task pane entry. zod's configuration must run before any rules document is parsed. */
-import "./zod-config";
+import "../src/runtime/zod-jitless";
 import { getRulesRuntime } from "../src/runtime";
 import { TaskPaneApp } from "./app";
 import { applyOfficeTheme } from "./ui/theme";

@@ -3,6 +3,7 @@
  * the sentences shown in the cell's error flag. `#VALUE!`: the input cannot be used. `#N/A`: the input is
  * fine but nothing in the rules answers it — an unrecognised commodity is never shown as 0 exposure.
  */
+import { FUNCTIONS_NAMESPACE } from "./namespace";
 import type { EngineErrorCode } from "../engine";
 import type { ShapeProblem } from "./cells";
 
@@ -68,7 +69,7 @@ function describe(problem: FunctionProblem): string {
     case "commodity_unmatched": {
       const partial =
         problem.anyItemScore === undefined ? "" : `; controls that apply to any item alone give ${problem.anyItemScore.toFixed(1)}`;
-      return `commodity not recognised: "${problem.received}" — use a name, alias or HS code the rules know (see CHOKEPOINT.MATCH)${partial}`;
+      return `commodity not recognised: "${problem.received}" — use a name, alias or HS code the rules know (see ${FUNCTIONS_NAMESPACE}.MATCH)${partial}`;
     }
     case "share_figure_missing":
       return `the rules give no China share${problem.stage ? ` of ${problem.stage}` : ""} for ${problem.itemName}`;

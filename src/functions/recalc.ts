@@ -5,9 +5,10 @@
  * else in the workbook recalculates and no cell is ever written. Where the finer API is missing
  * (ExcelApi < 1.9) or fails, it falls back to one full recalculation of the workbook.
  */
+import { FUNCTIONS_NAMESPACE } from "./namespace";
 import type { RulesChangeListener } from "../runtime";
 
-const CHOKEPOINT_CALL = /\bCHOKEPOINT\./i;
+const CHOKEPOINT_CALL = new RegExp(`\\b${FUNCTIONS_NAMESPACE}\\.`, "i");
 
 /** A vertical run of formula cells, in 0-based sheet coordinates. */
 export interface FormulaRun {

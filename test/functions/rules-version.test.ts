@@ -1,13 +1,14 @@
 /**
- * RULESVERSION streams: the active version at once, a new value on every rules swap, a periodic look at
- * shared storage (how a refresh made by the task pane reaches the functions on Excel on the web), and
- * silence after Excel cancels the formula.
+ * RULESVERSION streams: the active version at once, a new value on every rules swap (including one found
+ * by the periodic look at shared storage — how a refresh made by the task pane reaches the functions on
+ * Excel on the web), and silence after Excel cancels the formula.
  */
 import "./setup";
 jest.mock("../../src/runtime", () => jest.requireActual("./fixture").runtimeModule());
 
 import { rulesVersion } from "../../src/functions/functions";
-import { STORAGE_SYNC_INTERVAL_MS, streamRulesVersion, type RulesVersionSource } from "../../src/functions/rules-version";
+import { streamRulesVersion, type RulesVersionSource } from "../../src/functions/rules-version";
+import { STORAGE_SYNC_INTERVAL_MS, syncWithStorageEvery } from "../../src/functions/storage-sync";
 import { RulesRuntime, type ActiveRules, type RulesChangeListener } from "../../src/runtime/rules-runtime";
 import { createMemoryStorage } from "../../src/runtime/storage";
 import { FIXTURE_RULES } from "./fixture";
@@ -29,7 +30,7 @@ function fakeSource(version: string) {
         };
     },
     syncFromStorage: jest.fn().mockResolvedValue(false),
-  } satisfies RulesVersionSource;
+  } satisfies RulesVersionSource & { syncFromStorage: unknown };
   const swap = (next: string) => {
     source.active = { version: next, source: "bundled", reviewedAt: "2026-02-01" };
     listeners.forEach((listener) => listener(source.active as ActiveRules));
@@ -49,20 +50,25 @@ test("streams the active version now and a new value on every rules change", () 
   invocation.onCanceled?.();
 });
 
-test("polls shared storage on an interval and stops everything when cancelled", () => {
-  jest.useFakeTimers();
+test("stops listening when Excel cancels the formula", () => {
   const { source, swap, listeners } = fakeSource("v1");
   const { invocation, results } = fakeInvocation();
   streamRulesVersion(source, invocation);
-  jest.advanceTimersByTime(STORAGE_SYNC_INTERVAL_MS * 2);
-  expect(source.syncFromStorage).toHaveBeenCalledTimes(2);
-
   invocation.onCanceled!();
   expect(listeners.size).toBe(0);
-  jest.advanceTimersByTime(STORAGE_SYNC_INTERVAL_MS * 3);
-  expect(source.syncFromStorage).toHaveBeenCalledTimes(2);
   swap("v2");
   expect(results).toHaveLength(1);
+});
+
+test("the storage sync looks at shared storage on an interval until stopped", () => {
+  jest.useFakeTimers();
+  const { source } = fakeSource("v1");
+  const stop = syncWithStorageEvery(source);
+  jest.advanceTimersByTime(STORAGE_SYNC_INTERVAL_MS * 2);
+  expect(source.syncFromStorage).toHaveBeenCalledTimes(2);
+  stop();
+  jest.advanceTimersByTime(STORAGE_SYNC_INTERVAL_MS * 3);
+  expect(source.syncFromStorage).toHaveBeenCalledTimes(2);
 });
 
 test("RULESVERSION picks up rules another context downloaded into shared storage", async () => {
@@ -70,7 +76,8 @@ test("RULESVERSION picks up rules another context downloaded into shared storage
   const storage = createMemoryStorage();
   const functionsSide = new RulesRuntime({ bundled: FIXTURE_RULES, storage });
   const { invocation, results } = fakeInvocation();
-  streamRulesVersion(functionsSide, invocation, 1_000);
+  streamRulesVersion(functionsSide, invocation);
+  const stopSync = syncWithStorageEvery(functionsSide, 1_000);
   expect(results).toEqual(["fixture-1 (bundled, reviewed 2026-01-15)"]);
 
   // The task pane, in its own context over the same storage, downloads newer rules.
@@ -87,6 +94,7 @@ test("RULESVERSION picks up rules another context downloaded into shared storage
   for (let i = 0; i < 20 && results.length < 2; i++) await new Promise((resolve) => setImmediate(resolve));
   expect(results).toEqual(["fixture-1 (bundled, reviewed 2026-01-15)", "fixture-2 (hosted, reviewed 2026-02-01)"]);
   invocation.onCanceled!();
+  stopSync();
 });
 
 test("the registered RULESVERSION function streams the runtime's version", () => {

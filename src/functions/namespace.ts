@@ -1,0 +1,2 @@
+/** The formulas' namespace; it must equal the manifest's Functions.Namespace (a test checks it). */
+export const FUNCTIONS_NAMESPACE = "CHOKEPOINT";
