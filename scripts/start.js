@@ -75,7 +75,6 @@ async function main() {
     return;
   }
 
-  run(npx, ["webpack", "--mode", "development"], "Building the add-in");
   const server = spawn(npx, ["webpack", "serve", "--mode", "development"], { cwd: root, stdio: "inherit" });
   let exited = false;
   server.on("exit", (code, signal) => {
