@@ -2,23 +2,13 @@
  * Every sentence the pane shows for a coded outcome, in one table. Codes come from the engine, the rules
  * runtime and the pane's own workbook calls; rules-load errors are described by the rules module itself.
  */
-import type { Category, EngineErrorCode, Status } from "../src/engine";
+import type { Category, EngineErrorCode } from "../src/engine";
 
 export const CATEGORY_LABELS: Record<Category, string> = {
   minerals: "Minerals",
   technology: "Technology",
   equipment: "Equipment",
   personnel: "Personnel",
-};
-
-export const STATUS_LABELS: Record<Status, string> = {
-  proposed: "proposed",
-  announced: "announced",
-  in_force: "in force",
-  suspended: "suspended",
-  informal: "informal",
-  framework: "framework",
-  lifted: "lifted",
 };
 
 export const ENGINE_ERROR_LABELS: Record<EngineErrorCode, string> = {

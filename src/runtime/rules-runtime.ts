@@ -42,14 +42,7 @@ export interface ActiveRules {
   etag: string | null;
 }
 
-export interface RulesStatus {
-  source: RulesSource;
-  url: string | null;
-  version: string;
-  publishedAt: string;
-  reviewedAt: string;
-  fetchedAt: string | null;
-  etag: string | null;
+export interface RulesStatus extends Omit<ActiveRules, "document" | "compiled"> {
   controlCount: number;
   /** When the server last confirmed the active document (download or 304). */
   checkedAt: string | null;

@@ -6,25 +6,14 @@
  */
 import * as fs from "fs";
 import * as path from "path";
-import type { Browser, Page } from "playwright-core";
-import { DIST, RECORD_ASSOCIATIONS, collectErrors, launchBrowser, offlineContext, serveDist, StaticServer } from "./harness";
+import type { Page } from "playwright-core";
+import { DIST, RECORD_ASSOCIATIONS, collectErrors, offlineContext, useBrowserAndServer } from "./harness";
 import { compileRules, scoreRows } from "../../src/engine";
 import { parseRules } from "../../src/rules/parse";
 
 const ON = "2025-06-01";
 
-let browser: Browser;
-let server: StaticServer;
-
-beforeAll(async () => {
-  server = await serveDist();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const e2e = useBrowserAndServer();
 
 function bundledRules() {
   const parsed = parseRules(fs.readFileSync(path.join(DIST, "rules", "default-rules.json"), "utf8"));
@@ -33,11 +22,11 @@ function bundledRules() {
 }
 
 async function openAddIn(): Promise<{ page: Page; errors: string[]; close(): Promise<void> }> {
-  const context = await offlineContext(browser);
+  const context = await offlineContext(e2e.browser);
   const page = await context.newPage();
   const errors = collectErrors(page);
   await page.addInitScript(RECORD_ASSOCIATIONS);
-  await page.goto(`${server.url}taskpane.html`);
+  await page.goto(`${e2e.server.url}taskpane.html`);
   await page.waitForFunction(() => Object.keys((window as unknown as { __associated?: object }).__associated ?? {}).length >= 7, null, { timeout: 15_000 });
   return { page, errors, close: () => context.close() };
 }

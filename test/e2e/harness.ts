@@ -61,6 +61,25 @@ export async function serveDist(directory = DIST): Promise<StaticServer> {
   };
 }
 
+export interface BrowserAndServer {
+  browser: Browser;
+  server: StaticServer;
+}
+
+/** One static server over dist/ and one Chromium per test file, started before its tests and closed after. */
+export function useBrowserAndServer(): BrowserAndServer {
+  const e2e = {} as BrowserAndServer;
+  beforeAll(async () => {
+    e2e.server = await serveDist();
+    e2e.browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await e2e.browser?.close();
+    await e2e.server?.close();
+  });
+  return e2e;
+}
+
 export async function launchBrowser(): Promise<Browser> {
   return chromium.launch({
     executablePath: CHROMIUM_PATH,

@@ -5,8 +5,7 @@
  */
 import * as fs from "fs";
 import * as path from "path";
-import type { Browser } from "playwright-core";
-import { DIST, RECORD_ASSOCIATIONS, collectErrors, launchBrowser, offlineContext, serveDist, StaticServer } from "./harness";
+import { DIST, RECORD_ASSOCIATIONS, collectErrors, offlineContext, useBrowserAndServer } from "./harness";
 
 interface FunctionsMetadata {
   functions: { id: string; name: string }[];
@@ -16,18 +15,7 @@ function missingFunctions(metadata: FunctionsMetadata, registered: string[]): st
   return metadata.functions.map((fn) => fn.id).filter((id) => !registered.includes(id));
 }
 
-let browser: Browser;
-let server: StaticServer;
-
-beforeAll(async () => {
-  server = await serveDist();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const e2e = useBrowserAndServer();
 
 test("the shipped page references Office.js on Microsoft's CDN, not a local copy", () => {
   const html = fs.readFileSync(path.join(DIST, "taskpane.html"), "utf8");
@@ -44,11 +32,11 @@ test("taskpane.html loads without errors and registers every function in functio
   const metadata: FunctionsMetadata = JSON.parse(fs.readFileSync(path.join(DIST, "functions.json"), "utf8"));
   expect(metadata.functions.length).toBeGreaterThan(0);
 
-  const context = await offlineContext(browser);
+  const context = await offlineContext(e2e.browser);
   const page = await context.newPage();
   const errors = collectErrors(page);
   await page.addInitScript(RECORD_ASSOCIATIONS);
-  await page.goto(`${server.url}taskpane.html`);
+  await page.goto(`${e2e.server.url}taskpane.html`);
   await page.waitForFunction(() => typeof (window as unknown as { Office?: unknown }).Office !== "undefined");
   await page.waitForFunction(
     (count) => Object.keys((window as unknown as { __associated: Record<string, unknown> }).__associated).length >= count,
@@ -64,10 +52,10 @@ test("taskpane.html loads without errors and registers every function in functio
 });
 
 test("RULESVERSION streams the active rules' version through the registered callback", async () => {
-  const context = await offlineContext(browser);
+  const context = await offlineContext(e2e.browser);
   const page = await context.newPage();
   await page.addInitScript(RECORD_ASSOCIATIONS);
-  await page.goto(`${server.url}taskpane.html`);
+  await page.goto(`${e2e.server.url}taskpane.html`);
   await page.waitForFunction(() => "RULESVERSION" in ((window as unknown as { __associated?: object }).__associated ?? {}), null, { timeout: 15_000 });
   const first = await page.evaluate(
     () =>
@@ -89,11 +77,11 @@ test("RULESVERSION streams the active rules' version through the registered call
 
 test("the registration check catches a page whose functions bundle did not run", async () => {
   const metadata: FunctionsMetadata = JSON.parse(fs.readFileSync(path.join(DIST, "functions.json"), "utf8"));
-  const context = await offlineContext(browser);
+  const context = await offlineContext(e2e.browser);
   await context.route(/\/functions\.js$/, (route) => route.fulfill({ contentType: "text/javascript", body: "/* functions bundle withheld */" }));
   const page = await context.newPage();
   await page.addInitScript(RECORD_ASSOCIATIONS);
-  await page.goto(`${server.url}taskpane.html`);
+  await page.goto(`${e2e.server.url}taskpane.html`);
   await page.waitForFunction(() => typeof (window as unknown as { Office?: unknown }).Office !== "undefined");
   await page.waitForTimeout(1_000);
   const registered = await page.evaluate(() => Object.keys((window as unknown as { __associated: Record<string, unknown> }).__associated));

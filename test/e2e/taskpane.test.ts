@@ -6,11 +6,11 @@
 import * as fs from "fs";
 import * as path from "path";
 import Papa from "papaparse";
-import type { Browser, BrowserContext, Page } from "playwright-core";
+import type { BrowserContext, Page } from "playwright-core";
 import { compileRules, scoreRows, summarizePortfolio, type Portfolio } from "../../src/engine";
 import { mapColumns, recordToRow } from "../../src/engine/columns";
 import { parseRules } from "../../src/rules/parse";
-import { DIST, ROOT, collectErrors, launchBrowser, offlineContext, serveDist, type StaticServer } from "./harness";
+import { DIST, ROOT, collectErrors, offlineContext, useBrowserAndServer } from "./harness";
 
 const AS_OF = "2026-06-01";
 const SHEET = "Suppliers";
@@ -69,26 +69,18 @@ interface FakeExcelLog {
 }
 type FakeWindow = { __fakeExcel: { book: { sheets: { name: string; cells: Cell[][] }[] }; log: FakeExcelLog }; __pwned?: unknown };
 
-let browser: Browser;
-let server: StaticServer;
+const e2e = useBrowserAndServer();
 
-beforeAll(async () => {
-  server = await serveDist();
-  browser = await launchBrowser();
+beforeAll(() => {
   fs.mkdirSync(ARTIFACTS, { recursive: true });
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
 async function openPane(width = 400): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
-  const context = await offlineContext(browser, { width, height: 1000 });
+  const context = await offlineContext(e2e.browser, { width, height: 1000 });
   const page = await context.newPage();
   const errors = collectErrors(page);
   await page.addInitScript({ content: `${FAKE_EXCEL};\ninstallFakeExcel(${JSON.stringify(SPEC)});` });
-  await page.goto(`${server.url}taskpane.html`);
+  await page.goto(`${e2e.server.url}taskpane.html`);
   await page.waitForSelector("#overall-score", { timeout: 20_000 });
   await page.fill("#as-of", AS_OF);
   await page.dispatchEvent("#as-of", "change");
@@ -198,11 +190,11 @@ test("titles and names from a rules file render as inert text", async () => {
   evil.version = "evil-1";
   evil.publisher.name = `${payloadImg} Publisher ${payloadScript}`;
   for (const control of evil.controls) control.title = `${payloadImg}${control.title}${payloadScript}`;
-  server.routes.set("/evil-rules.json", { headers: { "Content-Type": "application/json" }, body: JSON.stringify(evil) });
+  e2e.server.routes.set("/evil-rules.json", { headers: { "Content-Type": "application/json" }, body: JSON.stringify(evil) });
 
   const { context, page, errors } = await openPane();
   await page.locator("summary", { hasText: "Rules source settings" }).click();
-  await page.fill("#rules-url", `${server.url}evil-rules.json`);
+  await page.fill("#rules-url", `${e2e.server.url}evil-rules.json`);
   await page.click("#save-settings");
   await page.waitForFunction(() => document.getElementById("rules-version")?.textContent === "evil-1", null, { timeout: 15_000 });
   await page.waitForFunction(() => document.querySelector("#top-suppliers .cp-top-driver")?.textContent?.includes("<img"));
@@ -219,14 +211,14 @@ test("titles and names from a rules file render as inert text", async () => {
 test("a failed refresh shows why and keeps the rules; reset brings back the bundled rules", async () => {
   const hosted = JSON.parse(JSON.stringify(BUNDLED_RULES));
   hosted.version = "hosted-7";
-  server.routes.set("/hosted-rules.json", { headers: { "Content-Type": "application/json" }, body: JSON.stringify(hosted) });
+  e2e.server.routes.set("/hosted-rules.json", { headers: { "Content-Type": "application/json" }, body: JSON.stringify(hosted) });
   const { context, page } = await openPane();
   await page.locator("summary", { hasText: "Rules source settings" }).click();
-  await page.fill("#rules-url", `${server.url}hosted-rules.json`);
+  await page.fill("#rules-url", `${e2e.server.url}hosted-rules.json`);
   await page.click("#save-settings");
   await page.waitForFunction(() => document.getElementById("rules-version")?.textContent === "hosted-7");
 
-  server.routes.set("/hosted-rules.json", { status: 500, body: "down" });
+  e2e.server.routes.set("/hosted-rules.json", { status: 500, body: "down" });
   await page.click("#refresh-rules");
   await page.waitForSelector("#rules-error");
   expect(await page.locator("#rules-error").innerText()).toContain("HTTP 500");
@@ -236,7 +228,7 @@ test("a failed refresh shows why and keeps the rules; reset brings back the bund
   await page.waitForFunction((version) => document.getElementById("rules-version")?.textContent === version, BUNDLED_RULES.version);
   expect(await page.locator("#rules-error").count()).toBe(0);
   expect(await page.inputValue("#rules-url")).toBe("");
-  server.routes.delete("/hosted-rules.json");
+  e2e.server.routes.delete("/hosted-rules.json");
   await context.close();
 });
 
@@ -245,8 +237,8 @@ test("axe-core finds no serious or critical accessibility violations; a 350 px s
   const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth);
   expect(scrollWidth).toBeLessThanOrEqual(350);
   // The page's CSP refuses inline scripts, so axe is served from the pane's own origin.
-  server.routes.set("/axe.min.js", { headers: { "Content-Type": "text/javascript" }, body: fs.readFileSync(require.resolve("axe-core/axe.min.js")) });
-  await page.addScriptTag({ url: `${server.url}axe.min.js` });
+  e2e.server.routes.set("/axe.min.js", { headers: { "Content-Type": "text/javascript" }, body: fs.readFileSync(require.resolve("axe-core/axe.min.js")) });
+  await page.addScriptTag({ url: `${e2e.server.url}axe.min.js` });
   const violations = await page.evaluate(async () => {
     const axe = (window as unknown as { axe: { run(context: Document, options: object): Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe;
     const result = await axe.run(document, { resultTypes: ["violations"] });
