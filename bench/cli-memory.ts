@@ -1,0 +1,132 @@
+/**
+ * Peak memory of the command-line tool on a large file: a generated supplier CSV of a million rows is
+ * scored by `node bin/chokepoint.js score`, output to a temporary file, and the child's peak resident set
+ * is read from GNU time (`/usr/bin/time -v`) or, without it, by polling VmHWM in /proc/PID/status.
+ */
+import { spawn } from "node:child_process";
+import { closeSync, existsSync, mkdtempSync, openSync, readFileSync, rmSync, statSync, writeSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { performance } from "node:perf_hooks";
+import Papa from "papaparse";
+import type { RulesDocument } from "../src/rules/schema";
+import { median } from "./measure";
+import { syntheticRows } from "./synthetic";
+
+const HEADER = ["supplier", "commodity", "supplier_country", "site_country", "china_input_share", "china_technology", "china_equipment", "china_personnel", "spend"];
+const GNU_TIME = "/usr/bin/time";
+
+export interface CliMemory {
+  rows: number;
+  inputBytes: number;
+  format: string;
+  outputBytes: number;
+  method: "gnu-time" | "proc-vmhwm";
+  peakMb: number[];
+  medianPeakMb: number;
+  medianWallMs: number;
+}
+
+/** The same synthetic rows as the in-memory figures, as a CSV file with the CLI's column names. */
+export function writeSupplierCsv(path: string, document: RulesDocument, rows: number): void {
+  const file = openSync(path, "w");
+  try {
+    writeSync(file, `${HEADER.join(",")}\n`);
+    let batch: unknown[][] = [];
+    const flush = () => {
+      if (batch.length > 0) writeSync(file, `${Papa.unparse(batch, { newline: "\n" })}\n`);
+      batch = [];
+    };
+    for (const row of syntheticRows(document, rows)) {
+      const { input } = row;
+      batch.push([row.supplier, input.commodity, input.supplierCountry, input.siteCountry, input.chinaInputShare, input.chinaTechnology, input.chinaEquipment, input.chinaPersonnel, row.spend].map((cell) => cell ?? ""));
+      if (batch.length === 10_000) flush();
+    }
+    flush();
+  } finally {
+    closeSync(file);
+  }
+}
+
+interface RunResult {
+  peakKb: number;
+  wallMs: number;
+}
+
+function exitError(code: number | null, stderr: string): Error {
+  return new Error(`chokepoint score exited with ${code}: ${stderr.trim().split("\n").slice(-5).join("\n")}`);
+}
+
+function runWithGnuTime(command: string[]): Promise<RunResult> {
+  return new Promise((resolve, reject) => {
+    const start = performance.now();
+    const child = spawn(GNU_TIME, ["-v", ...command], { stdio: ["ignore", "ignore", "pipe"] });
+    let stderr = "";
+    child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
+    child.on("error", reject);
+    child.on("close", (code) => {
+      const wallMs = performance.now() - start;
+      const peak = /Maximum resident set size \(kbytes\):\s*(\d+)/.exec(stderr);
+      if (code !== 0) reject(exitError(code, stderr));
+      else if (!peak) reject(new Error("GNU time did not report the maximum resident set size"));
+      else resolve({ peakKb: Number(peak[1]), wallMs });
+    });
+  });
+}
+
+function runPollingProc(command: string[]): Promise<RunResult> {
+  return new Promise((resolve, reject) => {
+    const start = performance.now();
+    const child = spawn(command[0], command.slice(1), { stdio: ["ignore", "ignore", "pipe"] });
+    let stderr = "";
+    let peakKb = 0;
+    child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
+    const poll = setInterval(() => {
+      try {
+        const hwm = /VmHWM:\s*(\d+) kB/.exec(readFileSync(`/proc/${child.pid}/status`, "utf8"));
+        if (hwm) peakKb = Math.max(peakKb, Number(hwm[1]));
+      } catch {
+        // the process has just exited
+      }
+    }, 20);
+    child.on("error", reject);
+    child.on("close", (code) => {
+      clearInterval(poll);
+      if (code !== 0) reject(exitError(code, stderr));
+      else resolve({ peakKb, wallMs: performance.now() - start });
+    });
+  });
+}
+
+export async function measureCliMemory(options: { root: string; rows: number; asOf: string; document: RulesDocument; runs?: number; format?: "json" | "csv" }): Promise<CliMemory> {
+  const format = options.format ?? "json";
+  const runs = options.runs ?? 3;
+  const workDir = mkdtempSync(join(tmpdir(), "chokepoint-bench-"));
+  try {
+    const input = join(workDir, "suppliers.csv");
+    const output = join(workDir, `scores.${format}`);
+    process.stderr.write(`6. CLI memory: writing ${options.rows.toLocaleString("en-US")} rows to ${input}\n`);
+    writeSupplierCsv(input, options.document, options.rows);
+    const command = [process.execPath, join(options.root, "bin", "chokepoint.js"), "score", input, "--format", format, "--out", output, "--as-of", options.asOf];
+    const useGnuTime = existsSync(GNU_TIME);
+    const results: RunResult[] = [];
+    for (let run = 0; run < runs; run++) {
+      const result = useGnuTime ? await runWithGnuTime(command) : await runPollingProc(command);
+      process.stderr.write(`  run ${run + 1}/${runs}: peak ${(result.peakKb / 1024).toFixed(0)} MB, ${(result.wallMs / 1000).toFixed(1)} s\n`);
+      results.push(result);
+    }
+    const peakMb = results.map((r) => r.peakKb / 1024);
+    return {
+      rows: options.rows,
+      inputBytes: statSync(input).size,
+      format,
+      outputBytes: statSync(output).size,
+      method: useGnuTime ? "gnu-time" : "proc-vmhwm",
+      peakMb,
+      medianPeakMb: median(peakMb),
+      medianWallMs: median(results.map((r) => r.wallMs)),
+    };
+  } finally {
+    rmSync(workDir, { recursive: true, force: true });
+  }
+}

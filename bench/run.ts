@@ -1,0 +1,269 @@
+/**
+ * `npm run bench` (through scripts/bench.js, which builds what this needs first). Measures the six
+ * figures of docs/benchmarks.md on synthetic data from a fixed seed, prints a table of absolute
+ * figures, writes bench/out/latest.json and ends with one comparable line per figure.
+ */
+import { readFileSync, mkdirSync, writeFileSync } from "node:fs";
+import { cpus } from "node:os";
+import { join } from "node:path";
+import bundledRules from "../src/rules/default-rules.json";
+import { parseRules } from "../src/rules/parse";
+import type { RulesDocument, RulesDocumentInput } from "../src/rules/schema";
+import { CATEGORIES } from "../src/rules/schema";
+import { compileRules, scoreRows, type CompiledRules, type RowInput, type RowResult } from "../src/engine";
+import { scoreCells } from "../src/functions/adapters";
+import { todayIso } from "../src/functions/cells";
+import { score as scoreFormula } from "../src/functions/functions";
+import { getRulesRuntime } from "../src/runtime";
+import { bigRulesText } from "./big-rules";
+import { buildFloorTable, floorScores } from "./floor";
+import { buildJsonRulesScorer } from "./json-rules";
+import { round, timeRuns, type Timing } from "./measure";
+import { measureBundles, type BundleSize } from "./bundle-size";
+import { measureCliMemory, type CliMemory } from "./cli-memory";
+import { syntheticInputs } from "./synthetic";
+
+/** Compiled to build/bench/bench/run.js: three levels below the project. */
+const ROOT = join(__dirname, "..", "..", "..");
+const AS_OF = "2025-12-01";
+const ROWS = 100_000;
+const JSON_RULES_ROWS = 10_000;
+const CLI_ROWS = 1_000_000;
+const BIG_RULES_BYTES = 1_000_000;
+
+interface Figure {
+  label: string;
+  timing: Timing;
+  rows?: number;
+}
+
+const table: Figure[] = [];
+
+function record(label: string, timing: Timing, rows?: number): Timing {
+  table.push({ label, timing, rows });
+  const perRow = rows ? `  ${formatPerRow(timing.medianMs / rows)}/row  ${Math.round(rows / (timing.medianMs / 1000)).toLocaleString("en-US")} rows/s` : "";
+  process.stderr.write(`  measured ${label}: ${timing.medianMs.toFixed(2)} ms${perRow}\n`);
+  return timing;
+}
+
+function formatPerRow(ms: number): string {
+  return ms >= 1 ? `${ms.toFixed(2)} ms` : ms >= 0.001 ? `${(ms * 1000).toFixed(2)} µs` : `${(ms * 1e6).toFixed(0)} ns`;
+}
+
+function compileBundled(): CompiledRules {
+  const parsed = parseRules(bundledRules);
+  if (!parsed.ok) throw new Error(`the bundled rules are invalid: ${parsed.issues.map((i) => i.path).join(", ")}`);
+  return compileRules(parsed.rules);
+}
+
+/** The same compiled rules with an empty commodity memo, as right after a rules swap. */
+const withColdMemo = (rules: CompiledRules): CompiledRules => ({ ...rules, matchMemo: { results: new Map(), computed: 0 } });
+
+const overallScores = (results: readonly RowResult[]): Float64Array => Float64Array.from(results, (r) => (r.ok ? r.score : Number.NaN));
+
+function sameScores(a: Float64Array, b: Float64Array): number {
+  let differing = 0;
+  for (let i = 0; i < a.length; i++) if (!(a[i] === b[i] || (Number.isNaN(a[i]) && Number.isNaN(b[i])))) differing += 1;
+  return differing;
+}
+
+async function engineVersusFloor(rows: RowInput[], rules: CompiledRules) {
+  process.stderr.write("1. engine vs floor\n");
+  const options = { asOf: AS_OF };
+  const floorTable = buildFloorTable(rows, rules, AS_OF);
+  const weights = CATEGORIES.map((category) => rules.doc.weights.categories[category]);
+  const floor = record("floor: Map lookup + arithmetic", await timeRuns({ warmups: 3, runs: 11 }, () => floorTable, (t) => floorScores(rows, t, weights)), rows.length);
+  const engine = record("engine scoreRows (commodity memo warm)", await timeRuns({ warmups: 1, runs: 7 }, () => rules, (r) => scoreRows(rows, r, options)), rows.length);
+  const engineCold = record("engine scoreRows (commodity memo cold)", await timeRuns({ warmups: 1, runs: 3 }, () => withColdMemo(rules), (r) => scoreRows(rows, r, options)), rows.length);
+  const results = scoreRows(rows, rules, options);
+  const floorRows = Array.from(floorScores(rows, floorTable, weights)).filter((s) => !Number.isNaN(s)).length;
+  return {
+    rows: rows.length,
+    floorMs: floor.medianMs,
+    engineMs: engine.medianMs,
+    engineColdMemoMs: engineCold.medianMs,
+    engineRowsPerSecond: Math.round(rows.length / (engine.medianMs / 1000)),
+    engineColdMemoRowsPerSecond: Math.round(rows.length / (engineCold.medianMs / 1000)),
+    distinctCommodities: new Set(rows.map((r) => r.commodity)).size,
+    rowsScored: results.filter((r) => r.ok).length,
+    rowsMatched: results.filter((r) => r.ok && r.match.itemId !== null).length,
+    rowsTheFloorScored: floorRows,
+    ratio: engine.medianMs / floor.medianMs,
+  };
+}
+
+async function engineVersusJsonRules(rows: RowInput[], rules: CompiledRules) {
+  process.stderr.write(`2. engine vs json-rules-engine (${rows.length} rows)\n`);
+  const options = { asOf: AS_OF };
+  const scorer = buildJsonRulesScorer(rules);
+  const jsonRules = record("json-rules-engine (same controls)", await timeRuns({ warmups: 1, runs: 3 }, () => scorer, (s) => s.score(rows, AS_OF)), rows.length);
+  const engine = record("engine scoreRows, same rows", await timeRuns({ warmups: 1, runs: 7 }, () => rules, (r) => scoreRows(rows, r, options)), rows.length);
+  const differing = sameScores(await scorer.score(rows, AS_OF), overallScores(scoreRows(rows, rules, options)));
+  return {
+    rows: rows.length,
+    jsonRulesRules: scorer.ruleCount,
+    jsonRulesMs: jsonRules.medianMs,
+    engineMs: engine.medianMs,
+    jsonRulesPerRowUs: (jsonRules.medianMs * 1000) / rows.length,
+    enginePerRowUs: (engine.medianMs * 1000) / rows.length,
+    rowsWhereScoresDiffer: differing,
+    ratio: jsonRules.medianMs / engine.medianMs,
+  };
+}
+
+/** Row inputs as Excel hands a column to a custom function: one single-cell row per value. */
+function asColumns(rows: readonly RowInput[]): unknown[][][] {
+  const keys = ["commodity", "supplierCountry", "siteCountry", "chinaInputShare", "chinaTechnology", "chinaEquipment", "chinaPersonnel", "asOf"] as const;
+  return keys.map((key) => rows.map((row) => [row[key] ?? null]));
+}
+
+async function adapterVersusEngine(rows: RowInput[], rules: CompiledRules) {
+  process.stderr.write("3. formula adapter vs engine\n");
+  const now = new Date();
+  const options = { asOf: todayIso(now) };
+  const columns = asColumns(rows);
+  // Each cold run gets the rules under a new identity: the formula cache (kept per ruleset) starts empty,
+  // the commodity memo (shared by both sides) stays warm, so only the adapter's own work differs.
+  const cold = record(
+    "SCORE adapter, 100k-row columns, cache cold",
+    await timeRuns({ warmups: 1, runs: 7 }, () => ({ ...rules }), (fresh) => scoreCells(columns, fresh, now)),
+    rows.length,
+  );
+  const engine = record("engine scoreRows, same rows", await timeRuns({ warmups: 1, runs: 7 }, () => rules, (r) => scoreRows(rows, r, options)), rows.length);
+
+  // The real SCORE entry point over the add-in's rules runtime: after the first call every row is cached.
+  const runtimeRules = getRulesRuntime().active.compiled;
+  const [commodity, supplier, site, share, technology, equipment, personnel, asOf] = columns;
+  const callScore = () => scoreFormula(commodity, supplier, site, share, technology, equipment, personnel, asOf);
+  const warm = record("SCORE() formula, cache warm", await timeRuns({ warmups: 1, runs: 7 }, () => null, callScore), rows.length);
+
+  const fromFormula = callScore().map((cell) => cell[0]);
+  const fromAdapter = scoreCells(columns, { ...runtimeRules }, now).map((cell) => cell[0]);
+  const fromEngine = scoreRows(rows, runtimeRules, options);
+  const numbersAgree = fromEngine.every((result, i) => {
+    if (!result.ok || result.match.itemId === null) return typeof fromFormula[i] === "object" && typeof fromAdapter[i] === "object";
+    return fromFormula[i] === result.score && fromAdapter[i] === result.score;
+  });
+  if (!numbersAgree) throw new Error("SCORE and scoreRows disagree on some row; the comparison would be meaningless");
+  return {
+    rows: rows.length,
+    adapterColdCacheMs: cold.medianMs,
+    adapterWarmCacheMs: warm.medianMs,
+    engineMs: engine.medianMs,
+    ratio: cold.medianMs / engine.medianMs,
+    warmCacheRatio: warm.medianMs / engine.medianMs,
+  };
+}
+
+async function rulesLoading() {
+  process.stderr.write("4. rules: parse + validate + compile vs JSON.parse\n");
+  const bundledText = readFileSync(join(ROOT, "src", "rules", "default-rules.json"), "utf8");
+  const big = bigRulesText(bundledRules as RulesDocumentInput, BIG_RULES_BYTES);
+  const measureText = async (name: string, text: string, plan: { warmups: number; runs: number }) => {
+    const check = parseRules(text);
+    if (!check.ok) throw new Error(`${name} rules are invalid: ${check.issues.slice(0, 3).map((i) => `${i.path} ${i.code}`).join("; ")}`);
+    const document: RulesDocument = check.rules;
+    const jsonParse = record(`JSON.parse, ${name} (${(text.length / 1024).toFixed(0)} KB)`, await timeRuns(plan, () => text, (t) => JSON.parse(t)));
+    const parseOnly = record(`parseRules (JSON + zod + cross-checks), ${name}`, await timeRuns(plan, () => text, (t) => parseRules(t)));
+    const compileOnly = record(`compileRules, ${name}`, await timeRuns(plan, () => document, (d) => compileRules(d)));
+    const full = record(
+      `parseRules + compileRules, ${name}`,
+      await timeRuns(plan, () => text, (t) => {
+        const parsed = parseRules(t);
+        if (!parsed.ok) throw new Error("invalid");
+        return compileRules(parsed.rules);
+      }),
+    );
+    return {
+      bytes: text.length,
+      items: document.items.length,
+      controls: document.controls.length,
+      jsonParseMs: jsonParse.medianMs,
+      parseRulesMs: parseOnly.medianMs,
+      compileRulesMs: compileOnly.medianMs,
+      parseAndCompileMs: full.medianMs,
+      ratio: full.medianMs / jsonParse.medianMs,
+    };
+  };
+  const bundled = await measureText("bundled", bundledText, { warmups: 3, runs: 15 });
+  const generated = await measureText("generated", big.text, { warmups: 1, runs: 7 });
+  return { bundled, generated, ratio: bundled.ratio };
+}
+
+function machine() {
+  let cpuModel = cpus()[0]?.model ?? "unknown";
+  try {
+    cpuModel = /model name\s*:\s*(.+)/.exec(readFileSync("/proc/cpuinfo", "utf8"))?.[1] ?? cpuModel;
+  } catch {
+    // not Linux: keep what os.cpus() says
+  }
+  return { cpus: cpus().length, cpuModel, node: process.version, platform: `${process.platform} ${process.arch}`, date: new Date().toISOString() };
+}
+
+function printTable(): void {
+  const lines = table.map(({ label, timing, rows }) => {
+    const perRow = rows ? `${formatPerRow(timing.medianMs / rows).padStart(10)}   ${Math.round(rows / (timing.medianMs / 1000)).toLocaleString("en-US").padStart(11)}` : "";
+    return `${label.padEnd(58)} ${timing.medianMs.toFixed(2).padStart(10)}   ${perRow}`;
+  });
+  console.log(`${"measurement (median after warm-up)".padEnd(58)} ${"ms".padStart(10)}   ${"per row".padStart(10)}   ${"rows/s".padStart(11)}`);
+  console.log(lines.join("\n"));
+}
+
+function printSizes(bundle: BundleSize): void {
+  console.log("\nbundle (what taskpane.html loads, office.js excluded)      minified KB    gzip -9 KB");
+  for (const file of bundle.files) console.log(`  ${file.name.padEnd(56)} ${(file.bytes / 1024).toFixed(1).padStart(11)}  ${(file.gzipBytes / 1024).toFixed(1).padStart(12)}`);
+  console.log(`  ${"total".padEnd(56)} ${(bundle.totalBytes / 1024).toFixed(1).padStart(11)}  ${(bundle.totalGzipBytes / 1024).toFixed(1).padStart(12)}`);
+}
+
+function printCli(cli: CliMemory): void {
+  console.log(
+    `\nchokepoint score, ${cli.rows.toLocaleString("en-US")}-row CSV (${(cli.inputBytes / 1e6).toFixed(0)} MB) → ${cli.format}: ` +
+      `peak RSS ${cli.peakMb.map((mb) => mb.toFixed(0)).join(" / ")} MB (median ${cli.medianPeakMb.toFixed(0)}), ` +
+      `wall ${(cli.medianWallMs / 1000).toFixed(1)} s (${Math.round(cli.rows / (cli.medianWallMs / 1000)).toLocaleString("en-US")} rows/s)`,
+  );
+}
+
+async function main(): Promise<void> {
+  const onlyIndex = process.argv.indexOf("--only");
+  const only = onlyIndex >= 0 ? new Set(process.argv[onlyIndex + 1].split(",")) : null;
+  const wanted = (name: string) => only === null || only.has(name);
+  const cliRunsIndex = process.argv.indexOf("--cli-runs");
+  // One run by default: each is a fresh process, so there is nothing to warm up, and at the CLI's current
+  // speed (see docs/benchmarks.md) more runs would take the bench past ten minutes.
+  const cliRuns = cliRunsIndex >= 0 ? Number(process.argv[cliRunsIndex + 1]) : 1;
+  if (!(globalThis as { gc?: unknown }).gc) process.stderr.write("note: run node with --expose-gc for steadier figures\n");
+
+  const rules = compileBundled();
+  const rows = syntheticInputs(rules.doc, ROWS);
+  const results: Record<string, unknown> = { machine: machine(), asOf: AS_OF };
+
+  const floor = wanted("floor") ? await engineVersusFloor(rows, rules) : null;
+  const jsonRules = wanted("jsonrules") ? await engineVersusJsonRules(rows.slice(0, JSON_RULES_ROWS), rules) : null;
+  const adapter = wanted("adapter") ? await adapterVersusEngine(rows, rules) : null;
+  const rulesFigures = wanted("rules") ? await rulesLoading() : null;
+  const bundle = wanted("size") ? measureBundles(join(ROOT, "dist")) : null;
+  const cli = wanted("cli") ? await measureCliMemory({ root: ROOT, rows: CLI_ROWS, asOf: AS_OF, document: rules.doc, runs: cliRuns }) : null;
+  Object.assign(results, { engineVsFloor: floor, jsonRulesVsEngine: jsonRules, adapterVsEngine: adapter, rules: rulesFigures, bundle, cliMemory: cli });
+
+  console.log("");
+  printTable();
+  if (bundle) printSizes(bundle);
+  if (cli) printCli(cli);
+
+  const outDir = join(ROOT, "bench", "out");
+  mkdirSync(outDir, { recursive: true });
+  writeFileSync(join(outDir, "latest.json"), `${JSON.stringify({ ...results, table }, null, 2)}\n`);
+  console.log(`\nfull results: bench/out/latest.json\n`);
+
+  if (floor) console.log(`ratio engine/floor: ${round(floor.ratio, 2)}`);
+  if (jsonRules) console.log(`ratio jsonrules/engine: ${round(jsonRules.ratio, 1)}`);
+  if (adapter) console.log(`ratio adapter/engine: ${round(adapter.ratio, 2)}`);
+  if (rulesFigures) console.log(`ratio validate/jsonparse: ${round(rulesFigures.ratio, 1)}`);
+  if (bundle) console.log(`bundle gzip KB: ${round(bundle.totalGzipBytes / 1024, 1)}`);
+  if (cli) console.log(`cli 1M rows peak MB: ${Math.round(cli.medianPeakMb)}`);
+}
+
+main().catch((error) => {
+  console.error(error instanceof Error ? error.stack : error);
+  process.exitCode = 1;
+});
