@@ -1,5 +1,5 @@
 /**
- * CSV → spreadsheet rows, streamed: the file is read in 1 MB chunks, parsed by papaparse and handed on in
+ * CSV → spreadsheet rows, streamed: the file is read in 16 KB chunks, parsed by papaparse and handed on in
  * batches, so a file of any length is never held whole. Row numbers are those a spreadsheet shows: a quoted
  * field with line breaks inside stays one row, and blank lines count but are not returned.
  */
@@ -10,7 +10,9 @@ import Papa from "papaparse";
 import type { CellValue } from "../../engine/types";
 import { isBlankRecord, type OpenTableResult, type TableRecord } from "./table";
 
-const READ_CHUNK_BYTES = 1 << 20;
+// Small reads on purpose: papaparse's stream mode re-copies the unparsed rest of a chunk as it hands out
+// rows, so its cost grows with the square of the chunk size (1 MB chunks were 45x slower than 16 KB).
+const READ_CHUNK_BYTES = 16 * 1024;
 export const CSV_BATCH_ROWS = 2000;
 
 /** Separators Excel writes: "," in most locales, ";" where the comma is the decimal mark, tab for "Text". */
