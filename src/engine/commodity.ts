@@ -59,3 +59,52 @@ export function commodityWords(normalized: string): string[] {
 export function aliasKey(normalized: string): string {
   return commodityWords(normalized).join(" ");
 }
+
+/** One of an item's names in the matcher's terms. */
+export interface NameForm {
+  /** `normalizeCommodity` of the text. */
+  normalized: string;
+  /** `aliasKey` of that: the key two names share when the matcher cannot tell them apart. */
+  key: string;
+  /** How many words the name has. */
+  words: number;
+}
+
+interface NamedItem {
+  readonly id: string;
+  readonly name: string;
+  readonly aliases: readonly string[];
+}
+
+interface CachedForms {
+  id: string;
+  name: string;
+  aliases: readonly string[];
+  forms: readonly NameForm[];
+}
+
+const formsByItem = new WeakMap<object, CachedForms>();
+
+function nameForm(text: string): NameForm {
+  const normalized = normalizeCommodity(text);
+  const words = commodityWords(normalized);
+  return { normalized, key: words.join(" "), words: words.length };
+}
+
+function sameTexts(cached: CachedForms, item: NamedItem): boolean {
+  if (cached.id !== item.id || cached.name !== item.name || cached.aliases.length !== item.aliases.length) return false;
+  return cached.aliases.every((alias, k) => alias === item.aliases[k]);
+}
+
+/**
+ * An item's id, name and aliases, in that order, in the matcher's terms. Checking the rules and
+ * compiling them both need these for the same item objects, so they are worked out once per item
+ * (and again if its texts have changed since).
+ */
+export function itemNameForms(item: NamedItem): readonly NameForm[] {
+  const cached = formsByItem.get(item);
+  if (cached !== undefined && sameTexts(cached, item)) return cached.forms;
+  const forms = [item.id, item.name, ...item.aliases].map(nameForm);
+  formsByItem.set(item, { id: item.id, name: item.name, aliases: [...item.aliases], forms });
+  return forms;
+}

@@ -48,9 +48,17 @@ function buildCountryIndex(): Map<string, string> {
 
 const COUNTRY_INDEX = buildCountryIndex();
 
+/** Country cells repeat row after row; each distinct text is looked up once (up to a bound, then as before). */
+const CODE_BY_TEXT = new Map<string, string | null>();
+const CODE_BY_TEXT_LIMIT = 10_000;
+
 /** ISO 3166-1 alpha-2 code for a name, alpha-2, alpha-3 or common variant; null when unknown. */
 export function toCountryCode(text: string): string | null {
-  return COUNTRY_INDEX.get(countryKey(text)) ?? null;
+  const known = CODE_BY_TEXT.get(text);
+  if (known !== undefined) return known;
+  const code = COUNTRY_INDEX.get(countryKey(text)) ?? null;
+  if (CODE_BY_TEXT.size < CODE_BY_TEXT_LIMIT) CODE_BY_TEXT.set(text, code);
+  return code;
 }
 
 export function countryName(alpha2: string): string {

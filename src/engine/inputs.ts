@@ -22,7 +22,8 @@ export function isBlank(cell: CellValue): cell is null | undefined | "" {
 }
 
 export function excelErrorIn(cell: CellValue): string | null {
-  if (typeof cell !== "string") return null;
+  // Every Excel error value starts with "#", which neither trimming nor upper-casing can create.
+  if (typeof cell !== "string" || !cell.includes("#")) return null;
   const text = cell.trim().toUpperCase();
   return EXCEL_ERROR_VALUES.has(text) ? text : null;
 }

@@ -61,7 +61,7 @@ function byPhraseInText(rules: CompiledRules, words: readonly string[]): string 
  */
 function byFuzzyText(rules: CompiledRules, normalized: string): { itemId: string; confidence: number } | null {
   if (normalized.length < SHORTEST_ALIAS_IN_TEXT || normalized.length > LONGEST_FUZZY_TEXT) return null;
-  const index = rules.fuzzyIndexByLength[normalized.length];
+  const index = rules.fuzzyIndexFor(normalized.length);
   if (index === undefined) return null;
   let best: { itemId: string; confidence: number } | null = null;
   for (const hit of index.search(normalized, { limit: FUZZY_CANDIDATES })) {
@@ -95,14 +95,24 @@ function matchNormalized(rules: CompiledRules, normalized: string): MatchResult 
   return result(rules, normalized, null, "none", 0);
 }
 
-/** Match one commodity text; the same normalised text is matched once per compiled ruleset. */
+/**
+ * Match one commodity text; the same normalised text is matched once per compiled ruleset. The text
+ * as given is memoised too, so a repeated cell skips normalising; it only ever points at a result the
+ * normalised memo holds, so what is served (and `computed`) is exactly what the normalised memo gives.
+ */
 export function matchCommodity(rules: CompiledRules, text: string): MatchResult {
-  const normalized = normalizeCommodity(text);
   const memo = rules.matchMemo;
-  const known = memo.results.get(normalized);
-  if (known !== undefined) return known;
-  memo.computed += 1;
-  const match = matchNormalized(rules, normalized);
-  if (memo.results.size < MEMO_LIMIT) memo.results.set(normalized, match);
+  const byText = (memo.byText ??= new Map());
+  const seen = byText.get(text);
+  if (seen !== undefined) return seen;
+  const normalized = normalizeCommodity(text);
+  let match = memo.results.get(normalized);
+  if (match === undefined) {
+    memo.computed += 1;
+    match = matchNormalized(rules, normalized);
+    if (memo.results.size >= MEMO_LIMIT) return match;
+    memo.results.set(normalized, match);
+  }
+  if (byText.size < MEMO_LIMIT) byText.set(text, match);
   return match;
 }

@@ -50,7 +50,18 @@ interface ParsedRow {
   asOf: string;
 }
 
-function parseRow(row: RowInput, options: ScoreOptions): Parsed<ParsedRow> {
+/** The run's own date (`options.asOf`), parsed on first need and then reused for every row of the call. */
+type RunDate = () => string | null;
+
+function runDateOf(options: ScoreOptions): RunDate {
+  let parsed: string | null | undefined;
+  return () => {
+    if (parsed === undefined) parsed = isoDateOrNull(options.asOf);
+    return parsed;
+  };
+}
+
+function parseRow(row: RowInput, options: ScoreOptions, runDate: RunDate): Parsed<ParsedRow> {
   for (const [key, field] of FIELDS) {
     const excelError = excelErrorIn(row[key]);
     if (excelError !== null) return { ok: false, error: engineError("excel_error_input", field, excelError) };
@@ -74,7 +85,7 @@ function parseRow(row: RowInput, options: ScoreOptions): Parsed<ParsedRow> {
   if (!personnel.ok) return personnel;
   const rowDate = parseDate(row.asOf, "as_of");
   if (!rowDate.ok) return rowDate;
-  const asOf = rowDate.value ?? isoDateOrNull(options.asOf);
+  const asOf = rowDate.value ?? runDate();
   if (asOf === null) return { ok: false, error: engineError("date_invalid", "as_of", options.asOf) };
   return {
     ok: true,
@@ -233,7 +244,10 @@ function scoreParsed(rules: CompiledRules, row: ParsedRow, options: ScoreOptions
     categories[category] = roundToTenth(100 * (1 - untouched[category]) * dependence.value[category]);
     overallUntouched *= 1 - (rules.doc.weights.categories[category] * categories[category]) / 100;
   }
-  const scored: Omit<ScoredRow, "explanation"> = {
+  // The one-line explanation is built on first read (then kept): most callers never read it, and it
+  // costs more than the arithmetic. It stays an ordinary enumerable property to JSON, spreads and tests.
+  let explanation: string | undefined;
+  const scored: ScoredRow = {
     ok: true,
     score: roundToTenth(100 * (1 - overallUntouched)),
     categories,
@@ -245,17 +259,29 @@ function scoreParsed(rules: CompiledRules, row: ParsedRow, options: ScoreOptions
     asOf: row.asOf,
     hits,
     warnings: warningsFor(match, hits),
+    get explanation(): string {
+      if (explanation === undefined) explanation = explainRow(scored);
+      return explanation;
+    },
+    set explanation(text: string) {
+      explanation = text;
+    },
   };
-  return { ...scored, explanation: explainRow(scored) };
+  return scored;
 }
 
 /** Score one row. Never throws on any cell content: a bad row comes back as `{ ok: false, error }`. */
 export function scoreRow(row: RowInput, rules: CompiledRules, options: ScoreOptions): RowResult {
-  const parsed = parseRow(row, options);
+  return scoreOne(row, rules, options, runDateOf(options));
+}
+
+function scoreOne(row: RowInput, rules: CompiledRules, options: ScoreOptions, runDate: RunDate): RowResult {
+  const parsed = parseRow(row, options, runDate);
   return parsed.ok ? scoreParsed(rules, parsed.value, options) : { ok: false, error: parsed.error };
 }
 
 /** Score many rows against one compiled ruleset; commodity matching is shared across rows. */
 export function scoreRows(rows: readonly RowInput[], rules: CompiledRules, options: ScoreOptions): RowResult[] {
-  return rows.map((row) => scoreRow(row, rules, options));
+  const runDate = runDateOf(options);
+  return rows.map((row) => scoreOne(row, rules, options, runDate));
 }

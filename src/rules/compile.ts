@@ -5,7 +5,7 @@
 import Fuse from "fuse.js";
 import type { Category, Control, Item, RulesDocument, TimelineEntry } from "./schema";
 import { CATEGORIES } from "./schema";
-import { aliasKey, commodityWords, normalizeCommodity } from "../engine/commodity";
+import { itemNameForms } from "../engine/commodity";
 import { sortTimeline } from "../engine/status";
 import type { MatchResult } from "../engine/types";
 import { LONGEST_FUZZY_TEXT, MIN_FUZZY_CONFIDENCE, aliasLengthBand } from "../engine/match-tuning";
@@ -47,6 +47,11 @@ export interface MatchMemo {
   readonly results: Map<string, MatchResult>;
   /** How many distinct texts were actually matched (not served from the memo). */
   computed: number;
+  /**
+   * The text exactly as given → its entry in `results`, so a repeated cell skips normalising. Bounded
+   * like `results`; created on first use when a memo is built without it.
+   */
+  byText?: Map<string, MatchResult>;
 }
 
 export interface CompiledRules {
@@ -67,30 +72,43 @@ export interface CompiledRules {
   controlsById: ReadonlyMap<string, CompiledControl>;
   /** China's share of world supply used as default mineral dependence; null when no figure is known. */
   mineralShareByItem: ReadonlyMap<string, MineralShare | null>;
-  /** Text length → fuse.js index over the aliases whose length could still give an acceptable confidence. */
-  fuzzyIndexByLength: readonly (Fuse<AliasEntry> | undefined)[];
+  /**
+   * Text length → fuse.js index over the aliases whose length could still give an acceptable confidence
+   * (undefined when none could); built on first use and kept with the ruleset.
+   */
+  fuzzyIndexFor: (length: number) => Fuse<AliasEntry> | undefined;
   matchMemo: MatchMemo;
 }
 
 /** fuse.js's own cut-off: a worse score cannot reach the engine's minimum confidence. */
 const FUZZY_SEARCH_THRESHOLD = 1 - MIN_FUZZY_CONFIDENCE;
 
-/** One fuse.js index per text length, each holding only aliases within that length's band. */
-function buildFuzzyIndexes(entries: readonly AliasEntry[]): (Fuse<AliasEntry> | undefined)[] {
-  const indexes: (Fuse<AliasEntry> | undefined)[] = [];
-  for (let length = 1; length <= LONGEST_FUZZY_TEXT; length++) {
-    const { shortest, longest } = aliasLengthBand(length);
-    const inBand = entries.filter((e) => e.text.length >= shortest && e.text.length <= longest);
-    if (inBand.length === 0) continue;
-    indexes[length] = new Fuse(inBand, {
-      keys: ["text"],
-      includeScore: true,
-      ignoreLocation: true,
-      ignoreFieldNorm: true,
-      threshold: FUZZY_SEARCH_THRESHOLD,
-    });
-  }
-  return indexes;
+/**
+ * One fuse.js index per text length, each holding only aliases within that length's band. Each is built
+ * on the first tolerant lookup of a text that long (most sheets need few lengths, many need none), then kept.
+ */
+function lazyFuzzyIndexes(entries: readonly AliasEntry[]): (length: number) => Fuse<AliasEntry> | undefined {
+  const built: (Fuse<AliasEntry> | null | undefined)[] = [];
+  return (length) => {
+    if (!Number.isInteger(length) || length < 1 || length > LONGEST_FUZZY_TEXT) return undefined;
+    let index = built[length];
+    if (index === undefined) {
+      const { shortest, longest } = aliasLengthBand(length);
+      const inBand = entries.filter((e) => e.text.length >= shortest && e.text.length <= longest);
+      index =
+        inBand.length === 0
+          ? null
+          : new Fuse(inBand, {
+              keys: ["text"],
+              includeScore: true,
+              ignoreLocation: true,
+              ignoreFieldNorm: true,
+              threshold: FUZZY_SEARCH_THRESHOLD,
+            });
+      built[length] = index;
+    }
+    return index ?? undefined;
+  };
 }
 
 function compileControl(control: Control): CompiledControl {
@@ -139,13 +157,13 @@ function buildAliasIndex(items: readonly Item[]): { aliasIndex: Map<string, stri
   let longestAliasWords = 1;
   for (const item of items) {
     const seen = new Set<string>();
-    for (const text of [item.name, item.id, ...item.aliases]) {
-      const normalized = normalizeCommodity(text);
+    // itemNameForms gives id, name, aliases; the name is indexed first.
+    const [id, name, ...aliases] = itemNameForms(item);
+    for (const { normalized, key, words } of [name, id, ...aliases]) {
       if (normalized === "" || seen.has(normalized)) continue;
       seen.add(normalized);
-      const key = aliasKey(normalized);
       if (!aliasIndex.has(key)) aliasIndex.set(key, item.id);
-      longestAliasWords = Math.max(longestAliasWords, commodityWords(normalized).length);
+      longestAliasWords = Math.max(longestAliasWords, words);
       entries.push({ itemId: item.id, text: normalized });
     }
   }
@@ -219,7 +237,7 @@ export function compileRules(doc: RulesDocument): CompiledRules {
     controlsByCategory,
     controlsById,
     mineralShareByItem,
-    fuzzyIndexByLength: buildFuzzyIndexes(entries),
-    matchMemo: { results: new Map(), computed: 0 },
+    fuzzyIndexFor: lazyFuzzyIndexes(entries),
+    matchMemo: { results: new Map(), computed: 0, byText: new Map() },
   };
 }

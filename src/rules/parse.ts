@@ -4,7 +4,7 @@
  * Nothing is ever half-loaded: any issue means no rules.
  */
 import type { core } from "zod";
-import { aliasKey, normalizeCommodity } from "../engine/commodity";
+import { aliasKey, itemNameForms, normalizeCommodity } from "../engine/commodity";
 import { rulesDocumentSchema, SUPPORTED_SCHEMA_VERSION, type RulesDocument } from "./schema";
 
 export const RULES_ISSUE_CODES = [
@@ -306,15 +306,17 @@ function checkAliases(rules: RulesDocument): RulesIssue[] {
       { text: item.name, segments: ["items", i, "name"] },
       ...item.aliases.map((text, k) => ({ text, segments: ["items", i, "aliases", k] })),
     ];
-    for (const { text, segments } of names) {
-      const key = aliasIdentity(text);
-      if (key === "") continue;
+    // The same forms compileRules indexes (id, name, then aliases): see `itemNameForms`.
+    const forms = itemNameForms(item);
+    names.forEach(({ text, segments }, n) => {
+      const key = forms[n].key;
+      if (key === "") return;
       const claimed = owner.get(key);
       if (claimed === undefined) owner.set(key, { itemId: item.id, segments });
       else if (claimed.itemId !== item.id) {
         issues.push(issue("duplicate_alias", segments, `"${text}" already names the item "${claimed.itemId}" (${formatPath(claimed.segments)})`));
       }
-    }
+    });
   });
   return issues;
 }
