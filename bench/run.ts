@@ -230,7 +230,7 @@ async function main(): Promise<void> {
   const cliRunsIndex = process.argv.indexOf("--cli-runs");
   // One run by default: each is a fresh process, so there is nothing to warm up, and at the CLI's current
   // speed (see docs/benchmarks.md) more runs would take the bench past ten minutes.
-  const cliRuns = cliRunsIndex >= 0 ? Number(process.argv[cliRunsIndex + 1]) : 1;
+  const cliRuns = cliRunsIndex >= 0 ? Number(process.argv[cliRunsIndex + 1]) : 3;
   if (!(globalThis as { gc?: unknown }).gc) process.stderr.write("note: run node with --expose-gc for steadier figures\n");
 
   const rules = compileBundled();
