@@ -5,6 +5,7 @@ const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin"
 
 const webpack = require("webpack");
 const { rewriteDevUrls } = require("./scripts/rewrite-dev-urls");
+const { renderMarkdownPage } = require("./scripts/render-docs");
 const PORT = Number(process.env.npm_package_config_dev_server_port || 3000);
 
 /**
@@ -103,7 +104,8 @@ module.exports = async (env, options) => {
           { from: "taskpane/support.html", to: "support.html" },
           // Served so that "refresh from a URL" works out of the box with npm start.
           { from: "src/rules/default-rules.json", to: "rules/default-rules.json" },
-          { from: "docs/*.md", to: "docs/[name][ext]", noErrorOnMissing: true },
+          // Help pages: the formula help URLs point at docs/functions.html#<function>.
+          { from: "docs/*.md", to: "docs/[name].html", transform: (content) => renderMarkdownPage(content) },
           { from: "manifest.xml", to: "manifest.xml", transform: (content) => rewriteDevUrls(content, targetUrl) },
         ],
       }),

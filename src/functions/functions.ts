@@ -14,7 +14,7 @@ import "./startup";
 /**
  * Exposure of a supplier row to China's export controls, 0 (none) to 100. Give columns to score a whole list at once.
  * @customfunction SCORE
- * @helpurl https://localhost:3000/docs/functions.md#score
+ * @helpurl https://localhost:3000/docs/functions.html#score
  * @param commodity What the supplier sells: a name, trade name, chemical formula or HS code (e.g. "gallium", "NdFeB magnet", "8505.11").
  * @param supplierCountry Country of the supplier's site: a name or ISO code (e.g. "China", "CN", "Japan"). Leave empty if unknown.
  * @param [siteCountry] Country of your plant receiving the goods; needed for measures aimed at one destination (e.g. "US", "India").
@@ -42,7 +42,7 @@ export function score(
 /**
  * Exposure per category for each row: minerals, technology, equipment and personnel, each 0 to 100 (four cells per row).
  * @customfunction BREAKDOWN
- * @helpurl https://localhost:3000/docs/functions.md#breakdown
+ * @helpurl https://localhost:3000/docs/functions.html#breakdown
  * @param commodity What the supplier sells: a name, trade name, chemical formula or HS code.
  * @param supplierCountry Country of the supplier's site: a name or ISO code. Leave empty if unknown.
  * @param [siteCountry] Country of your plant receiving the goods.
@@ -70,7 +70,7 @@ export function breakdown(
 /**
  * Why a row scores what it does: what the commodity was read as, the controls that apply, their status and date, and the dependence used.
  * @customfunction EXPLAIN
- * @helpurl https://localhost:3000/docs/functions.md#explain
+ * @helpurl https://localhost:3000/docs/functions.html#explain
  * @param commodity What the supplier sells: a name, trade name, chemical formula or HS code.
  * @param supplierCountry Country of the supplier's site: a name or ISO code. Leave empty if unknown.
  * @param [siteCountry] Country of your plant receiving the goods.
@@ -98,7 +98,7 @@ export function explain(
 /**
  * The item of the rules' taxonomy a commodity text or HS code is understood as, e.g. "NdFeB magnet" for "neo magnets".
  * @customfunction MATCH
- * @helpurl https://localhost:3000/docs/functions.md#match
+ * @helpurl https://localhost:3000/docs/functions.html#match
  * @param commodity A commodity description or HS code, or a column of them.
  * @returns The item's name per row; #N/A with a message when nothing in the rules matches.
  */
@@ -109,7 +109,7 @@ export function match(commodity: any[][]): any[][] {
 /**
  * The export controls that apply to one commodity on a date: id, title, category, status, effective date and source, one control per row.
  * @customfunction CONTROLS
- * @helpurl https://localhost:3000/docs/functions.md#controls
+ * @helpurl https://localhost:3000/docs/functions.html#controls
  * @param commodity One commodity description or HS code.
  * @param [siteCountry] Country of your plant; adds the measures aimed at that destination.
  * @param [asOf] Date to list the controls on: an Excel date or text such as "2025-06-01". Empty: today.
@@ -122,7 +122,7 @@ export function controls(commodity: any[][], siteCountry?: any[][], asOf?: any[]
 /**
  * China's share of world supply of an item, with the year of the figure and the item it belongs to (three cells per row).
  * @customfunction CHINASHARE
- * @helpurl https://localhost:3000/docs/functions.md#chinashare
+ * @helpurl https://localhost:3000/docs/functions.html#chinashare
  * @param commodity A commodity description or HS code, or a column of them.
  * @param [stage] "mining" or "processing". Empty: the figure the score uses (processing if known, else mining).
  * @returns Share 0 to 1, year, and the item the figure is for.
@@ -134,7 +134,7 @@ export function chinaShare(commodity: any[][], stage?: any[][]): any[][] {
 /**
  * The version of the export-control rules in use, where they came from and when they were last reviewed; updates when the rules are refreshed.
  * @customfunction RULESVERSION
- * @helpurl https://localhost:3000/docs/functions.md#rulesversion
+ * @helpurl https://localhost:3000/docs/functions.html#rulesversion
  * @param invocation Supplied by Excel.
  * @returns e.g. "2026.01.15-1 (bundled, reviewed 2026-01-15)".
  */

@@ -52,10 +52,14 @@ test.each(Object.entries(EXPECTED))("%s has its parameters in order, optional fl
   if (id !== "RULESVERSION") expect(f.result?.dimensionality).toBe("matrix");
 });
 
-test("every function has a description and a help URL into docs/functions.md", () => {
+test("every function has a description and a help URL into the rendered docs/functions.md", () => {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { renderMarkdownPage } = require("../../scripts/render-docs.js");
+  const page: string = renderMarkdownPage(fs.readFileSync(path.join(__dirname, "..", "..", "docs", "functions.md"), "utf8"));
   for (const f of metadata.functions) {
     expect(f.description?.length).toBeGreaterThan(20);
-    expect(f.helpUrl).toBe(`https://localhost:3000/docs/functions.md#${f.id.toLowerCase()}`);
+    expect(f.helpUrl).toBe(`https://localhost:3000/docs/functions.html#${f.id.toLowerCase()}`);
+    expect(page).toContain(`id="${f.id.toLowerCase()}"`);
   }
 });
 
