@@ -11,3 +11,5 @@ export { statusOn } from "./status";
 export type { StatusOnDate } from "./status";
 export { explainRow } from "./explain";
 export { summarizePortfolio } from "./portfolio";
+export { chinaShareFor, firstInForceDate } from "./lookups";
+export type { ChinaShareFigure, SupplyStage } from "./lookups";

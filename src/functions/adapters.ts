@@ -3,11 +3,11 @@
  * once, scores every row of the formula in one engine call (through the cache), and answers per cell:
  * a value, `""` for padding rows of a range, or an Excel error that says what is wrong with that row.
  */
-import type { CompiledRules, RowInput, RowResult, ScoredRow } from "../engine";
+import { chinaShareFor, firstInForceDate, type CompiledRules, type SupplyStage, type RowInput, type RowResult, type ScoredRow } from "../engine";
 import type { ActiveRules } from "../runtime";
 import { lineUp, singleCell, spill, toCell, todayIso, type ExcelArgument, type Orientation } from "./cells";
 import { scoreCache } from "./cache";
-import { toExcelError, type FunctionProblem, type StageName } from "./errors";
+import { toExcelError, type FunctionProblem } from "./errors";
 
 export type Cell = string | number | CustomFunctions.Error;
 
@@ -142,12 +142,6 @@ export function matchCells(commodity: ExcelArgument, rules: CompiledRules, now =
   return spill(cells, scored.orientation);
 }
 
-/** The first day a control was in force, from its timeline; "" for a measure never formally in force. */
-function effectiveDate(rules: CompiledRules, controlId: string): string {
-  const timeline = rules.controlsById.get(controlId)?.timeline ?? [];
-  return timeline.find((entry) => entry.status === "in_force")?.from ?? BLANK;
-}
-
 /** CONTROLS: one row per control that applies to the commodity on the date: id, title, category, status, effective date, source. */
 export function controlsCells(
   commodity: ExcelArgument,
@@ -175,10 +169,10 @@ export function controlsCells(
   if (notFound) return [[notFound]];
   const { row } = outcome;
   if (row.hits.length === 0) return [[`none: no export control applies to ${row.match.itemName} on ${row.asOf}`]];
-  return row.hits.map((hit) => [hit.controlId, hit.title, hit.category, hit.status, effectiveDate(rules, hit.controlId), hit.sourceUrl]);
+  return row.hits.map((hit) => [hit.controlId, hit.title, hit.category, hit.status, firstInForceDate(rules, hit.controlId) ?? BLANK, hit.sourceUrl]);
 }
 
-function stageOf(raw: unknown): { ok: true; stage: StageName | null } | { ok: false; problem: FunctionProblem } {
+function stageOf(raw: unknown): { ok: true; stage: SupplyStage | null } | { ok: false; problem: FunctionProblem } {
   const cell = toCell(raw, true);
   if (cell === null) return { ok: true, stage: null };
   const text = String(cell).trim().toLowerCase();
@@ -222,15 +216,11 @@ function shareAnswer(outcome: Exclude<RowOutcome, { kind: "blank" }>, stageCell:
   if (outcome.kind === "problem") return { problem: outcome.problem };
   const itemId = outcome.row.match.itemId;
   if (itemId === null) return { problem: { code: "commodity_unmatched", received: outcome.commodity } };
-  const nameOf = (id: string) => rules.itemsById.get(id)?.name ?? id;
-  if (stage.stage === null) {
-    const figure = rules.mineralShareByItem.get(itemId) ?? null;
-    if (figure === null) return { problem: { code: "share_figure_missing", itemName: nameOf(itemId), stage: null } };
-    return { share: figure.share, year: figure.year, itemName: nameOf(figure.itemId) };
+  const figure = chinaShareFor(rules, itemId, stage.stage);
+  if (figure === null) {
+    return { problem: { code: "share_figure_missing", itemName: rules.itemsById.get(itemId)?.name ?? itemId, stage: stage.stage } };
   }
-  const figure = rules.itemsById.get(itemId)?.chinaShare?.[stage.stage];
-  if (!figure) return { problem: { code: "share_figure_missing", itemName: nameOf(itemId), stage: stage.stage } };
-  return { share: figure.share, year: figure.year, itemName: nameOf(itemId) };
+  return { share: figure.share, year: figure.year, itemName: figure.itemName };
 }
 
 const SOURCE_WORDS: Record<ActiveRules["source"], string> = {

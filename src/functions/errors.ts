@@ -3,16 +3,16 @@
  * the sentences shown in the cell's error flag. `#VALUE!`: the input cannot be used. `#N/A`: the input is
  * fine but nothing in the rules answers it — an unrecognised commodity is never shown as 0 exposure.
  */
+import type { SupplyStage } from "../engine";
 import { FUNCTIONS_NAMESPACE } from "./namespace";
 import type { EngineErrorCode } from "../engine";
 import type { ShapeProblem } from "./cells";
 
-export type StageName = "mining" | "processing";
 
 export type FunctionProblem =
   | { code: EngineErrorCode; field: string; received?: string }
   | { code: "commodity_unmatched"; received: string; anyItemScore?: number }
-  | { code: "share_figure_missing"; itemName: string; stage: StageName | null }
+  | { code: "share_figure_missing"; itemName: string; stage: SupplyStage | null }
   | { code: "stage_unknown"; received: string }
   | ShapeProblem;
 
