@@ -3,9 +3,8 @@
  * the sentences shown in the cell's error flag. `#VALUE!`: the input cannot be used. `#N/A`: the input is
  * fine but nothing in the rules answers it — an unrecognised commodity is never shown as 0 exposure.
  */
-import type { SupplyStage } from "../engine";
+import type { EngineErrorCode, SupplyStage } from "../engine";
 import { FUNCTIONS_NAMESPACE } from "./namespace";
-import type { EngineErrorCode } from "../engine";
 import type { ShapeProblem } from "./cells";
 
 

@@ -4,6 +4,7 @@
  * no other sheet has ("Chokepoint report", "Chokepoint report (2)", …); nothing else in the workbook is
  * touched. Rows are written in chunks for the same per-request payload cap that reading respects.
  */
+import { columnLetter } from "./addresses";
 import { yieldToEventLoop } from "./host";
 
 export type ReportCell = string | number;
@@ -43,16 +44,6 @@ export function asCellValue(value: ReportCell): ReportCell {
   return typeof value === "string" && /^[=+\-@]/.test(value) ? `'${value}` : value;
 }
 
-function columnLetter(index: number): string {
-  let n = index + 1;
-  let letters = "";
-  while (n > 0) {
-    const rest = (n - 1) % 26;
-    letters = String.fromCharCode(65 + rest) + letters;
-    n = Math.floor((n - 1) / 26);
-  }
-  return letters;
-}
 
 export interface WriteReportOptions {
   onProgress?: (rowsWritten: number, rowsTotal: number) => void;

@@ -1,4 +1,5 @@
 /** One drop-down per field the scorer reads, listing the table's headers; "not used" leaves the field out. */
+import { columnLetter } from "../excel/addresses";
 import { COLUMN_FIELDS, type ColumnField } from "../../src/engine/columns";
 import type { ResolvedMapping } from "../column-mapping";
 import { h, replaceChildren } from "./dom";
@@ -17,15 +18,6 @@ export const FIELD_LABELS: Record<ColumnField, string> = {
 
 const NOT_USED = "";
 
-function columnLetter(index: number): string {
-  let n = index + 1;
-  let letters = "";
-  while (n > 0) {
-    letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
-    n = Math.floor((n - 1) / 26);
-  }
-  return letters;
-}
 
 export function renderMappingFields(
   container: HTMLElement,

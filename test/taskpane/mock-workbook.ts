@@ -5,6 +5,7 @@
  * synced by the context's sync() like the rest. Every property the code under test sets on a range is
  * recorded with the sheet it belongs to, so a test can prove nothing was written to the user's data.
  */
+import { columnLetter } from "../../taskpane/excel/addresses";
 import { OfficeMockObject } from "office-addin-mock";
 
 export type Cell = string | number | boolean | null;
@@ -36,15 +37,6 @@ function setMock(mock: OfficeMockObject, name: string, value: unknown): void {
 
 const INTERNAL_KEYS = new Set(["_properties", "_loaded", "_value", "_valueBeforeLoaded", "_host", "_isObject"]);
 
-function columnLetter(index: number): string {
-  let n = index + 1;
-  let letters = "";
-  while (n > 0) {
-    letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
-    n = Math.floor((n - 1) / 26);
-  }
-  return letters;
-}
 
 export function a1(sheet: string, row: number, column: number, rows: number, columns: number): string {
   return `${sheet}!${columnLetter(column)}${row + 1}:${columnLetter(column + columns - 1)}${row + rows}`;
