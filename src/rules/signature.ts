@@ -51,24 +51,23 @@ export function pemToDer(pem: string, label: PemLabel): Uint8Array<ArrayBuffer> 
   return match ? base64ToBytes(match[1]) : null;
 }
 
-export async function importPublicKeyPem(pem: string): Promise<CryptoKey | null> {
-  const der = pemToDer(pem, "PUBLIC KEY");
+/** A PEM key as a WebCrypto key, or null when the text is not such a key. */
+async function importPem(pem: string, label: PemLabel, format: "spki" | "pkcs8", usage: KeyUsage): Promise<CryptoKey | null> {
+  const der = pemToDer(pem, label);
   if (!der) return null;
   try {
-    return await subtle().importKey("spki", der, KEY_ALGORITHM, true, ["verify"]);
+    return await subtle().importKey(format, der, KEY_ALGORITHM, format === "spki", [usage]);
   } catch {
     return null;
   }
 }
 
-export async function importPrivateKeyPem(pem: string): Promise<CryptoKey | null> {
-  const der = pemToDer(pem, "PRIVATE KEY");
-  if (!der) return null;
-  try {
-    return await subtle().importKey("pkcs8", der, KEY_ALGORITHM, false, ["sign"]);
-  } catch {
-    return null;
-  }
+export function importPublicKeyPem(pem: string): Promise<CryptoKey | null> {
+  return importPem(pem, "PUBLIC KEY", "spki", "verify");
+}
+
+export function importPrivateKeyPem(pem: string): Promise<CryptoKey | null> {
+  return importPem(pem, "PRIVATE KEY", "pkcs8", "sign");
 }
 
 export interface SigningKeyPair {

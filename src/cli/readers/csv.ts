@@ -7,8 +7,7 @@ import { createReadStream } from "node:fs";
 import { stat } from "node:fs/promises";
 import { pipeline, Transform, type TransformCallback } from "node:stream";
 import Papa from "papaparse";
-import type { CellValue } from "../../engine/types";
-import { isBlankRecord, type OpenTableResult, type TableRecord } from "./table";
+import { isBlankRecord, nonBlankBatches, type OpenTableResult, type TableRecord } from "./table";
 
 // Small reads on purpose: papaparse's stream mode re-copies the unparsed rest of a chunk as it hands out
 // rows, so its cost grows with the square of the chunk size (1 MB chunks were 45x slower than 16 KB).
@@ -106,26 +105,18 @@ export async function openCsv(path: string): Promise<OpenTableResult> {
   }
   if (header === null) return { ok: false, error: { code: "file_empty", path } };
 
-  async function* batches(): AsyncGenerator<TableRecord[]> {
-    let batch: TableRecord[] = [];
+  async function* records(): AsyncGenerator<TableRecord> {
     for (let next = await rows.next(); !next.done; next = await rows.next()) {
       rowNumber += 1;
-      const cells: CellValue[] = next.value;
-      if (isBlankRecord(cells)) continue;
-      batch.push({ row: rowNumber, cells });
-      if (batch.length >= CSV_BATCH_ROWS) {
-        yield batch;
-        batch = [];
-      }
+      yield { row: rowNumber, cells: next.value };
     }
-    if (batch.length > 0) yield batch;
   }
 
   return {
     ok: true,
     reader: {
       header,
-      batches: batches(),
+      batches: nonBlankBatches(records(), CSV_BATCH_ROWS),
       progress: { unit: "bytes", total: size, done: () => decoding.bytesRead },
       close: () => source.destroy(),
     },

@@ -32,6 +32,20 @@ export function isBlankRecord(cells: readonly CellValue[]): boolean {
   return cells.every((cell) => cell === null || cell === undefined || (typeof cell === "string" && cell.trim() === ""));
 }
 
+/** Data rows in batches of `size`, blank rows left out (they still count in the row numbers). */
+export async function* nonBlankBatches(records: AsyncIterable<TableRecord> | Iterable<TableRecord>, size: number): AsyncGenerator<TableRecord[]> {
+  let batch: TableRecord[] = [];
+  for await (const record of records) {
+    if (isBlankRecord(record.cells)) continue;
+    batch.push(record);
+    if (batch.length >= size) {
+      yield batch;
+      batch = [];
+    }
+  }
+  if (batch.length > 0) yield batch;
+}
+
 export function describeTableReadError(error: TableReadError): string {
   switch (error.code) {
     case "file_unreadable":

@@ -7,7 +7,7 @@
 import { stat } from "node:fs/promises";
 import ExcelJS from "exceljs";
 import type { CellValue } from "../../engine/types";
-import { isBlankRecord, type OpenTableResult, type TableRecord } from "./table";
+import { isBlankRecord, nonBlankBatches, type OpenTableResult, type TableRecord } from "./table";
 
 export const XLSX_BATCH_ROWS = 2000;
 
@@ -74,23 +74,15 @@ export async function openXlsx(path: string, options: { sheet?: string } = {}): 
   }
   if (header === null) return { ok: false, error: { code: "file_empty", path } };
 
-  async function* batches(): AsyncGenerator<TableRecord[]> {
-    let batch: TableRecord[] = [];
+  function* records(): Generator<TableRecord> {
     while (rowNumber < lastRow) {
       rowNumber += 1;
-      const cells = cellsOf(rowNumber);
-      if (isBlankRecord(cells)) continue;
-      batch.push({ row: rowNumber, cells });
-      if (batch.length >= XLSX_BATCH_ROWS) {
-        yield batch;
-        batch = [];
-      }
+      yield { row: rowNumber, cells: cellsOf(rowNumber) };
     }
-    if (batch.length > 0) yield batch;
   }
 
   return {
     ok: true,
-    reader: { header, batches: batches(), progress: { unit: "rows", total: lastRow, done: () => rowNumber }, close: () => undefined },
+    reader: { header, batches: nonBlankBatches(records(), XLSX_BATCH_ROWS), progress: { unit: "rows", total: lastRow, done: () => rowNumber }, close: () => undefined },
   };
 }
