@@ -1,6 +1,6 @@
 export * from "./types";
-export { compileRules } from "../rules/compile";
-export type { CompiledRules } from "../rules/compile";
+export { compileRules } from "./compile";
+export type { CompiledRules } from "./compile";
 export { scoreRow, scoreRows, LONGEST_COMMODITY } from "./score";
 export { matchCommodity } from "./match";
 export { MIN_FUZZY_CONFIDENCE, LOW_CONFIDENCE_BELOW } from "./match-tuning";

@@ -2,7 +2,7 @@
  * Facts about the rules themselves, for adapters that show them (CONTROLS, CHINASHARE): pure reads of the
  * compiled ruleset, kept here so no adapter interprets timelines or share figures on its own.
  */
-import type { CompiledRules } from "../rules/compile";
+import type { CompiledRules } from "./compile";
 
 export type SupplyStage = "mining" | "processing";
 

@@ -7,7 +7,7 @@
  * 5. the tolerant text match scoring at least MIN_FUZZY_CONFIDENCE.
  * Anything else is unmatched. Results are memoised per compiled ruleset by normalised text.
  */
-import type { CompiledRules } from "../rules/compile";
+import type { CompiledRules } from "./compile";
 import type { MatchMethod, MatchResult } from "./types";
 import { commodityWords, hsCodeDigits, normalizeCommodity } from "./commodity";
 import {

@@ -6,7 +6,7 @@
  *   score_c       = 100 × e_c × dependence_c
  *   overall       = 100 × (1 − Π(1 − categoryWeight_c × score_c / 100))
  */
-import type { CompiledControl, CompiledRules, ControlReach } from "../rules/compile";
+import type { CompiledControl, CompiledRules, ControlReach } from "./compile";
 import { CATEGORIES } from "../rules/schema";
 import type {
   Category,

@@ -6,7 +6,7 @@
 import { chinaShareFor, firstInForceDate, type CompiledRules, type SupplyStage, type RowInput, type RowResult, type ScoredRow } from "../engine";
 import type { ActiveRules } from "../runtime";
 import { lineUp, singleCell, spill, toCell, todayIso, type ExcelArgument, type Orientation } from "./cells";
-import { scoreCache } from "./cache";
+import { scoreCache } from "../runtime/score-cache";
 import { toExcelError, type FunctionProblem } from "./errors";
 
 export type Cell = string | number | CustomFunctions.Error;

@@ -4,7 +4,7 @@
  * Nothing is ever half-loaded: any issue means no rules.
  */
 import type { core } from "zod";
-import { aliasKey, itemNameForms, normalizeCommodity } from "../engine/commodity";
+import { aliasKey, itemNameForms, normalizeCommodity } from "./names";
 import { rulesDocumentSchema, SUPPORTED_SCHEMA_VERSION, type RulesDocument } from "./schema";
 
 export const RULES_ISSUE_CODES = [

@@ -1,4 +1,4 @@
-import { compileRules, type CompiledRules } from "../rules/compile";
+import { compileRules, type CompiledRules } from "../engine/compile";
 import { parseRules } from "../rules/parse";
 import { checkRulesUrl, fetchRules, type FetchLike } from "../rules/remote";
 import type { RulesDocument } from "../rules/schema";

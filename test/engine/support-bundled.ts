@@ -1,5 +1,5 @@
 import { parseRules } from "../../src/rules/parse";
-import { compileRules, type CompiledRules } from "../../src/rules/compile";
+import { compileRules, type CompiledRules } from "../../src/engine/compile";
 import bundled from "../../src/rules/default-rules.json";
 
 /** The bundled ruleset, through the one validation path every source takes. */

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { rulesDocumentSchema, type RulesDocument, type RulesDocumentInput } from "../../src/rules/schema";
-import { compileRules, type CompiledRules } from "../../src/rules/compile";
+import { compileRules, type CompiledRules } from "../../src/engine/compile";
 import type { RowInput, ScoredRow, RowResult } from "../../src/engine/types";
 import smallRules from "../fixtures/rules/small-rules.json";
 

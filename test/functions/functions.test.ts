@@ -9,7 +9,7 @@ jest.mock("../../src/runtime", () => jest.requireActual("./fixture").runtimeModu
 
 import { breakdown, chinaShare, controls, explain, match, score } from "../../src/functions/functions";
 import { scoreRow, type RowInput, type ScoredRow } from "../../src/engine";
-import { scoreCache } from "../../src/functions/cache";
+import { scoreCache } from "../../src/runtime/score-cache";
 import { scoreCells } from "../../src/functions/adapters";
 import { errorOf, fixtureRuntime } from "./fixture";
 

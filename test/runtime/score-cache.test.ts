@@ -1,8 +1,8 @@
-import "./setup";
-import { ScoreCache } from "../../src/functions/cache";
+import "../functions/setup";
+import { ScoreCache } from "../../src/runtime/score-cache";
 import { compileRules, scoreRows, type RowInput } from "../../src/engine";
 import { parseRules } from "../../src/rules/parse";
-import { FIXTURE_RULES } from "./fixture";
+import { FIXTURE_RULES } from "../functions/fixture";
 
 function fixtureRules() {
   const parsed = parseRules(FIXTURE_RULES);

@@ -3,12 +3,12 @@
  * rules is built here, once per ruleset: no row ever builds an index or compiles a pattern.
  */
 import Fuse from "fuse.js";
-import type { Category, Control, Item, RulesDocument, TimelineEntry } from "./schema";
-import { CATEGORIES } from "./schema";
-import { itemNameForms } from "../engine/commodity";
-import { sortTimeline } from "../engine/status";
-import type { MatchResult } from "../engine/types";
-import { LONGEST_FUZZY_TEXT, MIN_FUZZY_CONFIDENCE, aliasLengthBand } from "../engine/match-tuning";
+import type { Category, Control, Item, RulesDocument, TimelineEntry } from "../rules/schema";
+import { CATEGORIES } from "../rules/schema";
+import { itemNameForms } from "./commodity";
+import { sortTimeline } from "./status";
+import type { MatchResult } from "./types";
+import { LONGEST_FUZZY_TEXT, MIN_FUZZY_CONFIDENCE, aliasLengthBand } from "./match-tuning";
 
 export interface CompiledControl {
   control: Control;
