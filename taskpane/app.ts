@@ -3,7 +3,7 @@
  * and drives the rules runtime. Workbook access goes through `Excel.run` and the modules in ./excel;
  * rendering through ./ui. Nothing here computes a score.
  */
-import type { ScoreOptions } from "../src/engine";
+import { todayIso, type ScoreOptions } from "../src/engine";
 import type { ColumnField } from "../src/engine/columns";
 import { describeRulesError } from "../src/rules/status-codes";
 import type { RulesRuntime } from "../src/runtime";
@@ -16,7 +16,7 @@ import { selectSheetRow } from "./excel/select-row";
 import { findSupplierTable, readSupplierRows, sourceKey, type SheetRecord, type SupplierTableSource } from "./excel/table-source";
 import { describePaneProblem, errorDetail, type PaneProblemCode } from "./messages";
 import { buildReportContent } from "./report-content";
-import { byId, formatCount, replaceChildren, todayIso } from "./ui/dom";
+import { byId, formatCount, replaceChildren } from "./ui/dom";
 import { mappingSummary, renderMappingFields } from "./ui/mapping-form";
 import { controlsNeedingReview, renderRulesPanel } from "./ui/rules-panel";
 import { renderSummary } from "./ui/summary";

@@ -1,5 +1,5 @@
 /** The report sheet's content, built only from engine results (the pane never recomputes a score). */
-import type { CategoryScores } from "../src/engine";
+import { describeEngineError, type CategoryScores } from "../src/engine";
 import { CATEGORIES } from "../src/rules/schema";
 import type { Analysis } from "./analysis";
 import type { ReportCell, ReportContent } from "./excel/report";
@@ -45,7 +45,7 @@ export function buildReportContent(analysis: Analysis, context: ReportContext): 
   const rows: ReportCell[][] = analysis.results.map((result, i) => {
     const record = analysis.records[i];
     const base: ReportCell[] = [analysis.sheetRows[i] + 1, record.supplier ?? "", record.commodity ?? ""];
-    if (!result.ok) return [...base, "", "", "", "", "", "", "", "", result.error.message];
+    if (!result.ok) return [...base, "", "", "", "", "", "", "", "", describeEngineError(result.error)];
     const leading = result.hits.find((hit) => hit.contribution * hit.dependence > 0);
     return [
       ...base,

@@ -11,24 +11,14 @@ export type InputField =
   | "china_personnel"
   | "as_of";
 
-const MESSAGES: Record<EngineErrorCode, (field: string, received: string) => string> = {
-  commodity_missing: (field) => `${field} is required`,
-  commodity_too_long: (field, received) => `${field} is too long to be a commodity (${received} characters)`,
-  share_invalid: (field, received) => `${field} must be a number between 0 and 1 or a percentage such as 50%; got ${received}`,
-  share_out_of_range: (field, received) => `${field} must be between 0 and 1 (or 0%–100%); got ${received}`,
-  country_unknown: (field, received) => `${field} is not a country name or ISO code: ${received}`,
-  date_invalid: (field, received) => `${field} must be a date (YYYY-MM-DD or an Excel date); got ${received}`,
-  excel_error_input: (field, received) => `${field} holds the Excel error ${received}`,
-};
-
 const SHOWN_CHARACTERS = 60;
 
-/** Long inputs are cut in messages so an error about a 100 KB cell stays readable. */
+/** Long inputs are cut so an error about a 100 KB cell stays readable wherever it is shown. */
 function shown(received: string): string {
   return received.length > SHOWN_CHARACTERS ? `${received.slice(0, SHOWN_CHARACTERS)}…` : received;
 }
 
+/** A row error as data: the code, the input it is about and what was received. Adapters render it (./messages.ts). */
 export function engineError(code: EngineErrorCode, field: InputField, received: string): EngineError {
-  const value = shown(received);
-  return { code, field, received: value, message: MESSAGES[code](field, value) };
+  return { code, field, received: shown(received) };
 }

@@ -5,6 +5,7 @@
 import type { CellValue, EngineError } from "./types";
 import { engineError, type InputField } from "./errors";
 import { toCountryCode } from "./countries";
+import { excelSerialToIso, isoDateOrNull } from "./dates";
 
 export type Parsed<T> = { ok: true; value: T } | { ok: false; error: EngineError };
 
@@ -56,26 +57,6 @@ export function parseCountry(cell: CellValue, field: InputField): Parsed<string 
   return code ? ok(code) : fail(engineError("country_unknown", field, text));
 }
 
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})(?:[T ][\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?$/;
-const DAY_MS = 86_400_000;
-/** Excel's 1900 date system counts 1900-02-29, which never existed; from serial 61 on, day 0 is 1899-12-30. */
-const EXCEL_EPOCH_MS = Date.UTC(1899, 11, 30);
-const FIRST_UNAMBIGUOUS_SERIAL = 61;
-const LAST_EXCEL_SERIAL = 2_958_465; // 9999-12-31
-
-export function excelSerialToIso(serial: number): string | null {
-  if (!Number.isFinite(serial) || serial < FIRST_UNAMBIGUOUS_SERIAL || serial > LAST_EXCEL_SERIAL) return null;
-  return new Date(EXCEL_EPOCH_MS + Math.floor(serial) * DAY_MS).toISOString().slice(0, 10);
-}
-
-export function isoDateOrNull(text: string): string | null {
-  const m = ISO_DATE.exec(text.trim());
-  if (!m) return null;
-  const iso = `${m[1]}-${m[2]}-${m[3]}`;
-  const date = new Date(`${iso}T00:00:00Z`);
-  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === iso ? iso : null;
-}
-
 /** ISO text (`2025-06-01`, a time part is ignored) or an Excel date serial, as number or digits. */
 export function parseDate(cell: CellValue, field: InputField): Parsed<string | undefined> {
   if (isBlank(cell)) return ok(undefined);
@@ -86,7 +67,3 @@ export function parseDate(cell: CellValue, field: InputField): Parsed<string | u
   return iso ? ok(iso) : fail(engineError("date_invalid", field, received));
 }
 
-/** The day after an ISO date, for "a dated status holds through its last day". */
-export function nextDay(iso: string): string {
-  return new Date(Date.parse(`${iso}T00:00:00Z`) + DAY_MS).toISOString().slice(0, 10);
-}

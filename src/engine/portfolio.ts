@@ -17,7 +17,7 @@ import type {
 
 export const TOP_ROWS = 10;
 
-const roundToTenth = (x: number) => Math.round(x * 10) / 10;
+import { roundToTenth } from "./rounding";
 
 function validSpend(spend: number | null | undefined): number | null {
   return typeof spend === "number" && Number.isFinite(spend) && spend >= 0 ? spend : null;

@@ -21,7 +21,9 @@ import type {
   Warning,
 } from "./types";
 import { engineError, type InputField } from "./errors";
-import { excelErrorIn, isBlank, isoDateOrNull, parseCountry, parseDate, parseShare, type Parsed } from "./inputs";
+import { excelErrorIn, isBlank, parseCountry, parseDate, parseShare, type Parsed } from "./inputs";
+import { isoDateOrNull } from "./dates";
+import { roundToTenth } from "./rounding";
 import { MAINLAND_CHINA } from "./countries";
 import { matchCommodity } from "./match";
 import { LOW_CONFIDENCE_BELOW } from "./match-tuning";
@@ -185,8 +187,6 @@ function hitFor(
     reviewNeeded: status.reviewNeeded,
   };
 }
-
-const roundToTenth = (x: number) => Math.round(x * 10) / 10;
 
 const strongestFirst = (a: ControlHit, b: ControlHit) =>
   b.contribution * b.dependence - a.contribution * a.dependence ||

@@ -1,6 +1,6 @@
 import type { Status } from "./types";
 import type { TimelineEntry } from "../rules/schema";
-import { nextDay } from "./inputs";
+import { nextDay } from "./dates";
 
 export interface StatusOnDate {
   status: Status;

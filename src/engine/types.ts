@@ -45,7 +45,6 @@ export interface EngineError {
   field: string;
   /** The offending input as text (cut to 60 characters), when there was one. */
   received?: string;
-  message: string;
 }
 
 export type MatchMethod = "alias" | "hs_code" | "fuzzy" | "none";

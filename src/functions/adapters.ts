@@ -3,9 +3,9 @@
  * once, scores every row of the formula in one engine call (through the cache), and answers per cell:
  * a value, `""` for padding rows of a range, or an Excel error that says what is wrong with that row.
  */
-import { chinaShareFor, firstInForceDate, type CompiledRules, type SupplyStage, type RowInput, type RowResult, type ScoredRow } from "../engine";
+import { chinaShareFor, firstInForceDate, todayIso, type CompiledRules, type SupplyStage, type RowInput, type RowResult, type ScoredRow } from "../engine";
 import type { ActiveRules } from "../runtime";
-import { lineUp, singleCell, spill, toCell, todayIso, type ExcelArgument, type Orientation } from "./cells";
+import { lineUp, singleCell, spill, toCell, type ExcelArgument, type Orientation } from "./cells";
 import { scoreCache } from "../runtime/score-cache";
 import { toExcelError, type FunctionProblem } from "./errors";
 

@@ -136,9 +136,3 @@ export function singleCell(name: string, argument: ExcelArgument): { ok: true; v
 export function spill<T>(values: readonly T[], orientation: Orientation): T[][] {
   return orientation === "row" ? [values.slice()] : values.map((value) => [value]);
 }
-
-/** Today's date where the workbook is open, as the engine's default scoring date. */
-export function todayIso(now: Date = new Date()): string {
-  const pad = (n: number) => String(n).padStart(2, "0");
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
-}

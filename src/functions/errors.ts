@@ -3,7 +3,7 @@
  * the sentences shown in the cell's error flag. `#VALUE!`: the input cannot be used. `#N/A`: the input is
  * fine but nothing in the rules answers it — an unrecognised commodity is never shown as 0 exposure.
  */
-import type { EngineErrorCode, SupplyStage } from "../engine";
+import { describeEngineError, type EngineErrorCode, type SupplyStage } from "../engine";
 import { FUNCTIONS_NAMESPACE } from "./namespace";
 import type { ShapeProblem } from "./cells";
 
@@ -52,19 +52,13 @@ const parameter = (field: string) => PARAMETER_NAMES[field] ?? field;
 function describe(problem: FunctionProblem): string {
   switch (problem.code) {
     case "commodity_missing":
-      return "commodity is empty: give a product name, alias or HS code";
     case "commodity_too_long":
-      return `commodity is too long to be a product description (${problem.received} characters)`;
     case "share_invalid":
-      return `${parameter(problem.field)} must be a number from 0 to 1 or a percentage such as 50%; got ${problem.received}`;
     case "share_out_of_range":
-      return `${parameter(problem.field)} must be between 0 and 1 (0%–100%); got ${problem.received}. Enter 50% or 0.5, not 50`;
     case "country_unknown":
-      return `${parameter(problem.field)} is not a country name or ISO code: ${problem.received}`;
     case "date_invalid":
-      return `${parameter(problem.field)} must be a date (an Excel date or YYYY-MM-DD text); got ${problem.received}`;
     case "excel_error_input":
-      return `${parameter(problem.field)} holds the error ${problem.received}`;
+      return describeEngineError({ code: problem.code, field: problem.field, received: problem.received }, parameter);
     case "commodity_unmatched": {
       const partial =
         problem.anyItemScore === undefined ? "" : `; controls that apply to any item alone give ${problem.anyItemScore.toFixed(1)}`;

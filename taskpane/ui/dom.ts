@@ -77,9 +77,3 @@ export function formatScore(score: number | null): string {
 export function formatCount(count: number): string {
   return count.toLocaleString("en-US");
 }
-
-/** Today's date in the user's time zone as YYYY-MM-DD. */
-export function todayIso(now = new Date()): string {
-  const pad = (n: number) => String(n).padStart(2, "0");
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
-}

@@ -4,7 +4,7 @@ import { join } from "node:path";
 import Papa from "papaparse";
 import bundledRules from "../../src/rules/default-rules.json";
 import { mapColumns, recordToRow } from "../../src/engine/columns";
-import { compileRules, scoreRows, summarizePortfolio } from "../../src/engine/index";
+import { compileRules, describeEngineError, scoreRows, summarizePortfolio } from "../../src/engine/index";
 import { parseRules } from "../../src/rules/parse";
 import { AS_OF, EXAMPLE_CSV, EXAMPLE_XLSX, FIXTURES, ROOT, expectGolden, runCli } from "./helpers";
 
@@ -107,7 +107,7 @@ describe("the JSON report follows the contract", () => {
         expect(row.item?.id ?? null).toBe(result.match.itemId);
       } else {
         expect(row.score).toBeNull();
-        expect(row.error).toContain(result.error.message);
+        expect(row.error).toBe(`${result.error.code}: ${describeEngineError(result.error)}`);
       }
     });
     const portfolio = summarizePortfolio(

@@ -104,7 +104,7 @@ test("BREAKDOWN spills four columns per row through its registered callback", as
   );
   expect(result).toEqual(
     expected.map((row) => {
-      if (!row.ok) throw new Error(row.error.message);
+      if (!row.ok) throw new Error(row.error.code);
       return [row.categories.minerals, row.categories.technology, row.categories.equipment, row.categories.personnel];
     }),
   );

@@ -29,7 +29,7 @@ const results = new Map<string, RowResult>(cases.map((c) => [c.id, scoreRow(c.ro
 function scoredCase(id: string): ScoredRow {
   const result = results.get(id);
   if (!result) throw new Error(`no case named ${id}`);
-  if (!result.ok) throw new Error(`${id} did not score: ${result.error.message}`);
+  if (!result.ok) throw new Error(`${id} did not score: ${result.error.code} (${result.error.field})`);
   return result;
 }
 

@@ -1,5 +1,6 @@
 import fc from "fast-check";
 import { scoreRows } from "../../src/engine/score";
+import { describeEngineError } from "../../src/engine/messages";
 import type { CellValue, EngineErrorCode, RowInput } from "../../src/engine/types";
 import { fixtureRules, ITEM_TEXTS } from "./support";
 
@@ -50,7 +51,7 @@ test("100,000 random rows never throw; each gives a score or a coded error", () 
       expect(typeof result.explanation).toBe("string");
     } else {
       expect(ERROR_CODES).toContain(result.error.code);
-      expect(result.error.message.length).toBeLessThan(300);
+      expect(describeEngineError(result.error).length).toBeLessThan(300);
     }
   }
   // the mix must exercise both outcomes, or the test proves nothing

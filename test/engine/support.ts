@@ -13,7 +13,7 @@ export function fixtureRules(): CompiledRules {
 }
 
 export function scored(result: RowResult): ScoredRow {
-  if (!result.ok) throw new Error(`expected a score, got ${result.error.code}: ${result.error.message}`);
+  if (!result.ok) throw new Error(`expected a score, got ${result.error.code} (${result.error.field})`);
   return result;
 }
 

@@ -1,4 +1,5 @@
-import { lineUp, singleCell, spill, toCell, todayIso } from "../../src/functions/cells";
+import { lineUp, singleCell, spill, toCell } from "../../src/functions/cells";
+import { todayIso } from "../../src/engine/dates";
 
 describe("toCell", () => {
   test.each([

@@ -8,7 +8,7 @@ import { extname } from "node:path";
 import bundledRules from "../../rules/default-rules.json";
 import { describeColumnIssue, mapColumns, recordToRow, type ColumnIssue } from "../../engine/columns";
 import { compileRules, scoreRows } from "../../engine/index";
-import { isoDateOrNull } from "../../engine/inputs";
+import { isoDateOrNull, todayIso } from "../../engine/dates";
 import { formatIssue, parseRules } from "../../rules/parse";
 import type { RulesDocument } from "../../rules/schema";
 import { describeRulesError } from "../../rules/status-codes";
@@ -43,12 +43,6 @@ export interface ScoreArgs {
 
 const CSV_EXTENSIONS = new Set([".csv", ".txt", ".tsv"]);
 const XLSX_EXTENSIONS = new Set([".xlsx", ".xlsm"]);
-
-function today(): string {
-  const now = new Date();
-  const two = (n: number) => String(n).padStart(2, "0");
-  return `${now.getFullYear()}-${two(now.getMonth() + 1)}-${two(now.getDate())}`;
-}
 
 function isTerminal(stream: unknown): boolean {
   return (stream as { isTTY?: boolean } | undefined)?.isTTY === true;
@@ -121,7 +115,7 @@ export async function scoreCommand(args: ScoreArgs, io: CommandIo): Promise<Exit
     return EXIT.unusable;
   };
 
-  const asOf = args.asOf ?? today();
+  const asOf = args.asOf ?? todayIso();
   if (!/^\d{4}-\d{2}-\d{2}$/.test(asOf.trim()) || isoDateOrNull(asOf) === null) {
     return fail(`--as-of must be a calendar date written YYYY-MM-DD; got "${asOf}"`);
   }

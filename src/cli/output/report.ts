@@ -4,6 +4,8 @@
  */
 import type { SupplierRecord } from "../../engine/columns";
 import type { CategoryScores, RowResult } from "../../engine/types";
+import { roundToTenth } from "../../engine/rounding";
+import { describeEngineError } from "../../engine/messages";
 
 export interface RowReport {
   row: number;
@@ -47,7 +49,7 @@ export function rowReport(row: number, record: SupplierRecord, result: RowResult
       categories: null,
       controls: [],
       warnings: recordWarnings,
-      error: `${result.error.code}: ${result.error.message}`,
+      error: `${result.error.code}: ${describeEngineError(result.error)}`,
     };
   }
   const { match } = result;
@@ -63,7 +65,6 @@ export function rowReport(row: number, record: SupplierRecord, result: RowResult
   };
 }
 
-const roundToTenth = (x: number) => Math.round(x * 10) / 10;
 
 /**
  * Running totals for the summary, so a file of any length needs constant memory. The weighted score follows

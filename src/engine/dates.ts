@@ -1,0 +1,34 @@
+/**
+ * Calendar days as the engine handles them: ISO text (YYYY-MM-DD, compared as text), Excel serials, and
+ * "today" where the workbook or the command runs. Every adapter takes its dates from here.
+ */
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})(?:[T ][\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?$/;
+const DAY_MS = 86_400_000;
+/** Excel's 1900 date system counts 1900-02-29, which never existed; from serial 61 on, day 0 is 1899-12-30. */
+const EXCEL_EPOCH_MS = Date.UTC(1899, 11, 30);
+const FIRST_UNAMBIGUOUS_SERIAL = 61;
+const LAST_EXCEL_SERIAL = 2_958_465; // 9999-12-31
+
+export function excelSerialToIso(serial: number): string | null {
+  if (!Number.isFinite(serial) || serial < FIRST_UNAMBIGUOUS_SERIAL || serial > LAST_EXCEL_SERIAL) return null;
+  return new Date(EXCEL_EPOCH_MS + Math.floor(serial) * DAY_MS).toISOString().slice(0, 10);
+}
+
+export function isoDateOrNull(text: string): string | null {
+  const m = ISO_DATE.exec(text.trim());
+  if (!m) return null;
+  const iso = `${m[1]}-${m[2]}-${m[3]}`;
+  const date = new Date(`${iso}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === iso ? iso : null;
+}
+
+/** The day after an ISO date, for "a dated status holds through its last day". */
+export function nextDay(iso: string): string {
+  return new Date(Date.parse(`${iso}T00:00:00Z`) + DAY_MS).toISOString().slice(0, 10);
+}
+
+/** Today's local calendar date as YYYY-MM-DD: the default scoring date in every front end. */
+export function todayIso(now: Date = new Date()): string {
+  const pad = (n: number) => String(n).padStart(2, "0");
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}
