@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // npm test: the whole gate, in the order a failure is cheapest to find.
-//   type check → lint → unit tests (jest) → production build → headless-Chromium tests over dist/.
+//   type check (add-in and benchmarks) → lint → unit tests (jest) → production build → headless-Chromium tests over dist/.
 // Ends with one line "N passed, N failed" counting every jest test of both runs.
 "use strict";
 const { spawnSync } = require("child_process");
@@ -54,6 +54,7 @@ function ensureChromium() {
 
 const steps = [
   () => step("Type check (tsc --noEmit)", bin("tsc"), ["--noEmit", "-p", "tsconfig.json"]),
+  () => step("Type check the benchmarks (tsc --noEmit -p tsconfig.bench.json)", bin("tsc"), ["--noEmit", "-p", "tsconfig.bench.json"]),
   () => step("Lint (eslint)", bin("eslint"), [".", "--max-warnings=0"]),
   () => jest("Unit tests (jest)", "jest.config.js"),
   () => step("Production build (webpack)", bin("webpack"), ["--mode", "production"], { ADDIN_PUBLIC_URL: process.env.ADDIN_PUBLIC_URL || "https://chokepoint.example.com/addin/" }),

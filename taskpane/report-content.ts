@@ -46,7 +46,7 @@ export function buildReportContent(analysis: Analysis, context: ReportContext): 
     const record = analysis.records[i];
     const base: ReportCell[] = [analysis.sheetRows[i] + 1, record.supplier ?? "", record.commodity ?? ""];
     if (!result.ok) return [...base, "", "", "", "", "", "", "", "", describeEngineError(result.error)];
-    const leading = result.hits.find((hit) => hit.contribution * hit.dependence > 0);
+    const leading = result.hits.find((hit) => hit.moved);
     return [
       ...base,
       result.match.itemName ?? "(not recognised)",

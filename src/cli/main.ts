@@ -9,8 +9,7 @@ import { signCommand } from "./commands/sign";
 import { scoreCommand } from "./commands/score";
 import { validateCommand } from "./commands/validate";
 import { EXIT, type CommandIo } from "./io";
-
-const PACKAGE_VERSION = "0.1.0";
+import { packageVersion } from "./version";
 
 /** Each command sets the exit code through this; commander only parses. */
 type Register = (program: Command, io: CommandIo, finish: (code: number) => void) => void;
@@ -72,7 +71,7 @@ function buildProgram(io: CommandIo, finish: (code: number) => void): Command {
   const program = new Command()
     .name("chokepoint")
     .description("Score supplier lists for exposure to China's export controls, and maintain the rules they use.")
-    .version(PACKAGE_VERSION)
+    .version(packageVersion())
     .exitOverride()
     .configureOutput({ writeOut: (text) => io.stdout.write(text), writeErr: (text) => io.stderr.write(text) })
     .showHelpAfterError("(run `chokepoint --help` for usage)");

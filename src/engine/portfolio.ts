@@ -89,7 +89,7 @@ function topRows(rows: readonly PortfolioRowInput[], scored: readonly { index: n
     .sort((a, b) => b.result.score - a.result.score || a.index - b.index)
     .slice(0, TOP_ROWS)
     .map(({ index, result }) => {
-      const leading = result.hits.find((hit) => hit.contribution * hit.dependence > 0) ?? null;
+      const leading = result.hits.find((hit) => hit.moved) ?? null;
       return {
         index,
         supplier: rows[index]?.supplier ?? null,
@@ -132,7 +132,7 @@ function exposureByControl(matched: readonly Weighed[], weightOf: (s: Weighed) =
   const byControl = new Map<string, ControlExposure>();
   for (const s of matched) {
     for (const hit of s.result.hits) {
-      if (hit.contribution * hit.dependence <= 0) continue;
+      if (!hit.moved) continue;
       const entry = byControl.get(hit.controlId) ?? { controlId: hit.controlId, title: hit.title, category: hit.category, rows: 0, weight: 0 };
       entry.rows += 1;
       entry.weight += weightOf(s);

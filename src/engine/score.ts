@@ -180,6 +180,7 @@ function hitFor(
     statusUntil: status.until,
     contribution,
     dependence: 0, // filled in once the row's dependence is known
+    moved: false,
     via: via === null ? { kind: "any_item" } : via,
     sourceUrl: compiled.sourceUrl,
     confidence: control.confidence,
@@ -201,7 +202,7 @@ function warningsFor(match: MatchResult, hits: readonly ControlHit[]): Warning[]
     warnings.push({ code: "low_confidence_match", message: `read as ${match.itemName} with confidence ${match.confidence.toFixed(2)}; check the match` });
   }
   for (const hit of hits) {
-    if (hit.dependence <= 0) continue;
+    if (!hit.moved) continue;
     if (hit.reviewNeeded) {
       warnings.push({
         code: "review_needed",
@@ -231,7 +232,10 @@ function scoreParsed(rules: CompiledRules, row: ParsedRow, options: ScoreOptions
   }
   const itemIsControlledEquipment = hits.some((hit) => hit.category === "equipment" && hit.via.kind !== "any_item");
   const dependence = dependenceFor(rules, row, match.itemId, itemIsControlledEquipment);
-  for (const hit of hits) hit.dependence = dependence.value[hit.category];
+  for (const hit of hits) {
+    hit.dependence = dependence.value[hit.category];
+    hit.moved = hit.contribution * hit.dependence > 0;
+  }
   hits.sort(strongestFirst);
 
   const untouched = { minerals: 1, technology: 1, equipment: 1, personnel: 1 };

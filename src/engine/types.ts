@@ -81,6 +81,8 @@ export interface ControlHit {
   contribution: number;
   /** The dependence (0–1) this category used for the row. */
   dependence: number;
+  /** The control changed this row's score: contribution × dependence > 0. */
+  moved: boolean;
   /** How the control reached the item: directly, through a component, or whatever the item. */
   via:
     | { kind: "item"; itemId: string }
@@ -162,7 +164,7 @@ export interface ControlExposure {
   controlId: string;
   title: string;
   category: Category;
-  /** Rows where the control moved the score (contribution × dependence > 0). */
+  /** Rows where the control moved the score (`ControlHit.moved`). */
   rows: number;
   weight: number;
 }

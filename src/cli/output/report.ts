@@ -59,7 +59,7 @@ export function rowReport(row: number, record: SupplierRecord, result: RowResult
     score: result.score,
     categories: { ...result.categories },
     // The controls that moved the score: a control whose category has no dependence changes nothing.
-    controls: result.hits.filter((hit) => hit.contribution * hit.dependence > 0).map((hit) => hit.controlId),
+    controls: result.hits.filter((hit) => hit.moved).map((hit) => hit.controlId),
     warnings: [...result.warnings.map((w) => `${w.code}: ${w.message}`), ...recordWarnings],
     error: null,
   };
