@@ -9,8 +9,9 @@ type ItemInput = RulesDocumentInput["items"][number];
 type ControlInput = RulesDocumentInput["controls"][number];
 
 /** HS codes of a series start with 9 followed by the series digit; no real code in the bundle does. */
-function seriesHsCode(series: number, itemIndex: number, codeIndex: number): string {
-  return `9${series}${String(itemIndex).padStart(3, "0")}${String(codeIndex).padStart(3, "0")}`;
+/** A China tariff line of its own for each series, item and code (ten digits, as the announcements cite them). */
+function seriesHsCode(series: number, itemIndex: number, codeIndex: number): { code: string; system: "CN" } {
+  return { code: `9${String(series).padStart(3, "0")}${String(itemIndex).padStart(3, "0")}${String(codeIndex).padStart(3, "0")}`, system: "CN" };
 }
 
 function seriesItem(item: ItemInput, itemIndex: number, series: number): ItemInput {
@@ -21,7 +22,7 @@ function seriesItem(item: ItemInput, itemIndex: number, series: number): ItemInp
     name: `${item.name} series ${series}`,
     aliases: (item.aliases ?? []).map((alias) => `${alias} series ${series}`),
     hsCodes: (item.hsCodes ?? []).map((_, codeIndex) => seriesHsCode(series, itemIndex, codeIndex)),
-    contains: (item.contains ?? []).map(idOf),
+    contains: (item.contains ?? []).map((entry) => (typeof entry === "string" ? idOf(entry) : { ...entry, item: idOf(entry.item) })),
   };
 }
 
@@ -30,7 +31,7 @@ function seriesControl(control: ControlInput, series: number): ControlInput {
     ...control,
     id: `${control.id}-S${series}`,
     title: `${control.title} (series ${series})`,
-    items: (control.items ?? []).map((id) => `${id}-s${series}`),
+    items: (control.items ?? []).map((entry) => (typeof entry === "string" ? `${entry}-s${series}` : { ...entry, item: `${entry.item}-s${series}` })),
   };
 }
 

@@ -11,7 +11,7 @@
  * `scoreRows` does for them.
  */
 import { Engine, type RuleProperties, type TopLevelCondition, type NestedCondition } from "json-rules-engine";
-import { CATEGORIES, type Category, type Control, type TimelineEntry } from "../src/rules/schema";
+import { CATEGORIES, coverageOf, type Category, type Control, type TimelineEntry } from "../src/rules/schema";
 import { matchCommodity, parseCountry, parseDate, parseShare, type CompiledRules, type RowInput } from "../src/engine";
 import { MAINLAND_CHINA } from "../src/engine/countries";
 
@@ -69,7 +69,7 @@ function rulesFor(rules: CompiledRules): RuleProperties[] {
       if (strength <= 0) continue;
       const all: NestedCondition[] = [{ fact: "asOfDay", operator: "greaterThanInclusive", value: period.fromDay }];
       if (period.endDay !== null) all.push({ fact: "asOfDay", operator: "lessThan", value: period.endDay });
-      if (!control.anyItem) all.push({ any: control.items.map((itemId) => ({ fact: "reach", operator: "contains", value: itemId })) });
+      if (!control.anyItem) all.push({ any: control.items.map((entry) => ({ fact: "reach", operator: "contains", value: coverageOf(entry).item })) });
       all.push(scopeCondition(control));
       const event: ControlEvent = {
         controlId: control.id,
@@ -93,7 +93,7 @@ function reachByItem(rules: CompiledRules): Map<string, string[]> {
     const seen = new Set([itemId]);
     const queue = [itemId];
     while (queue.length > 0) {
-      for (const child of rules.itemsById.get(queue.shift()!)?.contains ?? []) {
+      for (const child of (rules.itemsById.get(queue.shift()!)?.contains ?? []).map((entry) => coverageOf(entry).item)) {
         if (!seen.has(child)) {
           seen.add(child);
           queue.push(child);

@@ -7,7 +7,7 @@
  * numbers, percent text, decimal text, blanks and the odd bad cell.
  */
 import type { CellValue, RowInput } from "../src/engine";
-import type { RulesDocument } from "../src/rules/schema";
+import { hsCodeOf, type RulesDocument } from "../src/rules/schema";
 
 export const BENCH_SEED = 20260601;
 
@@ -62,7 +62,7 @@ function writeHsCode(random: Random, digits: string): string {
 export function commodityVocabulary(rules: RulesDocument, random: Random, size: number): string[] {
   const names = rules.items.flatMap((item) => [item.name, ...item.aliases]);
   const longNames = names.filter((name) => name.length >= 7);
-  const codes = rules.items.flatMap((item) => item.hsCodes);
+  const codes = rules.items.flatMap((item) => item.hsCodes.map((code) => hsCodeOf(code).code));
   const vocabulary = new Set<string>();
   while (vocabulary.size < size) {
     const kind = random();

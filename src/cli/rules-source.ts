@@ -13,7 +13,7 @@ export interface RulesSourceOptions {
 }
 
 export type LoadedRulesSource =
-  | { ok: true; rules: RulesDocument; source: { kind: "file" | "url"; location: string }; signed: boolean }
+  | { ok: true; rules: RulesDocument; source: { kind: "file" | "url"; location: string }; signed: boolean; upgradedFrom?: number }
   | { ok: false; error: RulesLoadError };
 
 const URL_PATTERN = /^[a-z][a-z0-9+.-]*:\/\//i;
@@ -50,7 +50,7 @@ export async function loadRulesSource(pathOrUrl: string, options: RulesSourceOpt
     // No ETag is sent, so a 304 cannot happen; a server that sends one anyway has not given us a document.
     if (result.kind === "not_modified") return { ok: false, error: { code: "http_status", httpStatus: 304, location: pathOrUrl } };
     if (result.kind === "failed") return { ok: false, error: result.error };
-    return { ok: true, rules: result.rules, source: { kind: "url", location: pathOrUrl }, signed: publicKeyPem !== null };
+    return { ok: true, rules: result.rules, source: { kind: "url", location: pathOrUrl }, signed: publicKeyPem !== null, upgradedFrom: result.upgradedFrom };
   }
 
   let bytes: Uint8Array<ArrayBuffer>;
@@ -72,5 +72,5 @@ export async function loadRulesSource(pathOrUrl: string, options: RulesSourceOpt
   }
   const parsed = parseRulesText(bytes, pathOrUrl);
   if (!parsed.ok) return parsed;
-  return { ok: true, rules: parsed.rules, source: { kind: "file", location: pathOrUrl }, signed: publicKeyPem !== null };
+  return { ok: true, rules: parsed.rules, source: { kind: "file", location: pathOrUrl }, signed: publicKeyPem !== null, upgradedFrom: parsed.upgradedFrom };
 }

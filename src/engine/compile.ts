@@ -4,8 +4,10 @@
  */
 import Fuse from "fuse.js";
 import type { Category, Control, Item, RulesDocument, TimelineEntry } from "../rules/schema";
-import { CATEGORIES } from "../rules/schema";
-import { itemNameForms } from "./commodity";
+import { CATEGORIES, hsCodeOf } from "../rules/schema";
+import { itemNames } from "./commodity";
+import { compileGrades, type CompiledGrade } from "./grades";
+import { componentsOf, controlsNamingItems, linksFor, PerItem, type Component, type ControlLink } from "./reach";
 import { sortTimeline } from "./status";
 import type { MatchResult } from "./types";
 import { LONGEST_FUZZY_TEXT, MIN_FUZZY_CONFIDENCE, aliasLengthBand } from "./match-tuning";
@@ -18,15 +20,7 @@ export interface CompiledControl {
   sourceUrl: string;
 }
 
-/** How a control reaches an item: named directly, or through a chain of `contains`. */
-export type ControlReach =
-  | { kind: "item"; itemId: string }
-  | { kind: "contains"; itemId: string; path: string[] };
-
-export interface ControlLink {
-  compiled: CompiledControl;
-  via: ControlReach;
-}
+export type { ControlLink, ControlReach, LinkCondition } from "./reach";
 
 export interface MineralShare {
   share: number;
@@ -64,14 +58,19 @@ export interface CompiledRules {
   /** HS digits → item id; `hsPrefixLengths` longest first, for longest-prefix lookup. */
   hsIndex: ReadonlyMap<string, string>;
   hsPrefixLengths: readonly number[];
-  /** Item id → every item-based control reaching it (directly or through `contains`), one link per control. */
-  controlsByItem: ReadonlyMap<string, readonly ControlLink[]>;
+  /**
+   * Item id → every item-based control reaching it (directly or through `contains`), one link per control,
+   * with the grade conditions met on the way. Worked out on first use per item (see reach.ts).
+   */
+  controlsByItem: PerItem<readonly ControlLink[]>;
+  /** Item id → its grades, ready for matching a line's words against them. */
+  gradesByItem: ReadonlyMap<string, readonly CompiledGrade[]>;
   /** Controls that bite whatever the item is. */
   anyItemControls: readonly CompiledControl[];
   controlsByCategory: Readonly<Record<Category, readonly CompiledControl[]>>;
   controlsById: ReadonlyMap<string, CompiledControl>;
   /** China's share of world supply used as default mineral dependence; null when no figure is known. */
-  mineralShareByItem: ReadonlyMap<string, MineralShare | null>;
+  mineralShareByItem: PerItem<MineralShare | null>;
   /**
    * Text length → fuse.js index over the aliases whose length could still give an acceptable confidence
    * (undefined when none could); built on first use and kept with the ruleset.
@@ -123,27 +122,6 @@ function compileControl(control: Control): CompiledControl {
   };
 }
 
-/** Every component an item contains, transitively, with the path to it; nearest first (breadth-first). */
-function componentsOf(itemId: string, itemsById: ReadonlyMap<string, Item>): { itemId: string; path: string[] }[] {
-  const found: { itemId: string; path: string[] }[] = [];
-  const seen = new Set([itemId]);
-  let frontier = [{ itemId, path: [itemId] }];
-  while (frontier.length > 0) {
-    const next: typeof frontier = [];
-    for (const { itemId: parent, path } of frontier) {
-      for (const child of itemsById.get(parent)?.contains ?? []) {
-        if (seen.has(child) || !itemsById.has(child)) continue;
-        seen.add(child);
-        const step = { itemId: child, path: [...path, child] };
-        found.push(step);
-        next.push(step);
-      }
-    }
-    frontier = next;
-  }
-  return found;
-}
-
 function ownShare(item: Item): MineralShare | null {
   const figure = item.chinaShare?.processing ?? item.chinaShare?.mining;
   if (!figure) return null;
@@ -157,8 +135,8 @@ function buildAliasIndex(items: readonly Item[]): { aliasIndex: Map<string, stri
   let longestAliasWords = 1;
   for (const item of items) {
     const seen = new Set<string>();
-    // itemNameForms gives id, name, aliases; the name is indexed first.
-    const [id, name, ...aliases] = itemNameForms(item);
+    // itemNames gives id, name, aliases, other languages; the name is indexed first.
+    const [id, name, ...aliases] = itemNames(item);
     for (const { normalized, key, words } of [name, id, ...aliases]) {
       if (normalized === "" || seen.has(normalized)) continue;
       seen.add(normalized);
@@ -172,7 +150,12 @@ function buildAliasIndex(items: readonly Item[]): { aliasIndex: Map<string, stri
 
 function buildHsIndex(items: readonly Item[]): { hsIndex: Map<string, string>; hsPrefixLengths: number[] } {
   const hsIndex = new Map<string, string>();
-  for (const item of items) for (const code of item.hsCodes) if (!hsIndex.has(code)) hsIndex.set(code, item.id);
+  for (const item of items) {
+    for (const written of item.hsCodes) {
+      const { code } = hsCodeOf(written);
+      if (!hsIndex.has(code)) hsIndex.set(code, item.id);
+    }
+  }
   const hsPrefixLengths = [...new Set([...hsIndex.keys()].map((code) => code.length))].sort((a, b) => b - a);
   return { hsIndex, hsPrefixLengths };
 }
@@ -182,41 +165,21 @@ export function compileRules(doc: RulesDocument): CompiledRules {
   const compiledControls = doc.controls.map(compileControl);
   const controlsById = new Map(compiledControls.map((c) => [c.control.id, c]));
 
-  const controlsNamingItem = new Map<string, CompiledControl[]>();
-  for (const compiled of compiledControls) {
-    if (compiled.control.anyItem) continue;
-    for (const itemId of compiled.control.items) {
-      const list = controlsNamingItem.get(itemId) ?? [];
-      if (!list.includes(compiled)) list.push(compiled);
-      controlsNamingItem.set(itemId, list);
+  const naming = controlsNamingItems(compiledControls);
+  const components = new PerItem<Component[]>((itemId) => componentsOf(itemId, itemsById));
+  const controlsByItem = new PerItem<readonly ControlLink[]>((itemId) => (itemsById.has(itemId) ? linksFor(itemId, components.get(itemId), naming) : []));
+  const mineralShareByItem = new PerItem<MineralShare | null>((itemId) => {
+    const item = itemsById.get(itemId);
+    if (item === undefined) return null;
+    const own = ownShare(item);
+    if (own !== null) return own;
+    let highest: MineralShare | null = null;
+    for (const component of components.get(itemId)) {
+      const share = ownShare(itemsById.get(component.itemId)!);
+      if (share !== null && (highest === null || share.share > highest.share)) highest = share;
     }
-  }
-
-  const controlsByItem = new Map<string, ControlLink[]>();
-  const mineralShareByItem = new Map<string, MineralShare | null>();
-  for (const item of doc.items) {
-    const links: ControlLink[] = [];
-    const linked = new Set<CompiledControl>();
-    const components = componentsOf(item.id, itemsById);
-    for (const compiled of controlsNamingItem.get(item.id) ?? []) {
-      linked.add(compiled);
-      links.push({ compiled, via: { kind: "item", itemId: item.id } });
-    }
-    for (const component of components) {
-      for (const compiled of controlsNamingItem.get(component.itemId) ?? []) {
-        if (linked.has(compiled)) continue;
-        linked.add(compiled);
-        links.push({ compiled, via: { kind: "contains", itemId: component.itemId, path: component.path } });
-      }
-    }
-    controlsByItem.set(item.id, links);
-
-    const componentShares = components
-      .map((component) => ownShare(itemsById.get(component.itemId)!))
-      .filter((share): share is MineralShare => share !== null);
-    const highest = componentShares.reduce<MineralShare | null>((best, s) => (best === null || s.share > best.share ? s : best), null);
-    mineralShareByItem.set(item.id, ownShare(item) ?? highest);
-  }
+    return highest;
+  });
 
   const controlsByCategory = Object.fromEntries(
     CATEGORIES.map((category) => [category, compiledControls.filter((c) => c.control.category === category)]),
@@ -233,6 +196,7 @@ export function compileRules(doc: RulesDocument): CompiledRules {
     hsIndex,
     hsPrefixLengths,
     controlsByItem,
+    gradesByItem: new Map(doc.items.map((item) => [item.id, compileGrades(item)])),
     anyItemControls: compiledControls.filter((c) => c.control.anyItem),
     controlsByCategory,
     controlsById,

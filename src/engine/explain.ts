@@ -9,12 +9,26 @@ const STATUS_WORDS: Record<ControlHit["status"], string> = {
   informal: "informal",
   framework: "framework",
   lifted: "lifted",
+  dropped: "dropped",
 };
 
 function describeHit(hit: ControlHit): string {
   const until = hit.statusUntil ? ` until ${hit.statusUntil}` : "";
+  const unconfirmed = hit.unconfirmed ? " (unconfirmed)" : "";
   const via = hit.via.kind === "contains" ? ` via ${hit.via.itemId}` : hit.via.kind === "any_item" ? " any item" : "";
-  return `${hit.controlId} ${STATUS_WORDS[hit.status]} since ${hit.statusSince}${until}, ${Number(hit.contribution.toFixed(3))}${via}`;
+  const grade = hit.grade.outcome === "unspecified" ? ", grade not stated" : "";
+  const citation = hit.citation === null ? "" : ` [${hit.citation}]`;
+  return `${hit.controlId}${citation} ${STATUS_WORDS[hit.status]}${unconfirmed} since ${hit.statusSince}${until}, ${Number(hit.contribution.toFixed(3))}${via}${grade}`;
+}
+
+/** How the text was read: the item, how, and any grade or figures it states. */
+function describeReading(row: Omit<ScoredRow, "explanation">): string {
+  const { match } = row;
+  if (match.itemId === null) return `Not recognised ("${match.normalized.slice(0, 40)}")`;
+  const how = `${match.method}${match.confidence < 1 ? ` ${match.confidence.toFixed(2)}` : ""}`;
+  const grade = match.grade === null ? "" : `, grade ${match.grade.name}`;
+  const figures = match.quantities.length === 0 ? "" : `, stated ${match.quantities.map((q) => q.text).join(", ")}`;
+  return `${match.itemName} (${how}${grade}${figures})`;
 }
 
 /**
@@ -23,10 +37,7 @@ function describeHit(hit: ControlHit): string {
  * applied. The full record, including controls with no effect on this row, is in `hits`.
  */
 export function explainRow(row: Omit<ScoredRow, "explanation">): string {
-  const subject =
-    row.match.itemId === null
-      ? `Not recognised ("${row.match.normalized.slice(0, 40)}")`
-      : `${row.match.itemName} (${row.match.method}${row.match.confidence < 1 ? ` ${row.match.confidence.toFixed(2)}` : ""})`;
+  const subject = describeReading(row);
   const parts: string[] = [];
   for (const category of CATEGORIES) {
     const hits = row.hits.filter((hit) => hit.category === category);

@@ -10,6 +10,8 @@
 import type { CompiledRules } from "./compile";
 import type { MatchMethod, MatchResult } from "./types";
 import { commodityWords, hsCodeDigits, normalizeCommodity } from "./commodity";
+import { gradeNamed } from "./grades";
+import { readQuantities, type QuantityReading } from "./quantities";
 import {
   FUZZY_BEATS_PHRASE,
   FUZZY_CANDIDATES,
@@ -22,13 +24,18 @@ import {
 
 export { LOW_CONFIDENCE_BELOW, MIN_FUZZY_CONFIDENCE } from "./match-tuning";
 
+const NO_QUANTITIES: readonly QuantityReading[] = Object.freeze([]);
+
 function result(rules: CompiledRules, normalized: string, itemId: string | null, method: MatchMethod, confidence: number): MatchResult {
+  const grades = itemId === null ? undefined : rules.gradesByItem.get(itemId);
   return {
     itemId,
     itemName: itemId === null ? null : (rules.itemsById.get(itemId)?.name ?? null),
     method,
     confidence,
     normalized,
+    grade: grades === undefined || grades.length === 0 ? null : gradeNamed(grades, commodityWords(normalized)),
+    quantities: NO_QUANTITIES,
   };
 }
 
@@ -110,9 +117,11 @@ export function matchCommodity(rules: CompiledRules, text: string): MatchResult 
   if (match === undefined) {
     memo.computed += 1;
     match = matchNormalized(rules, normalized);
-    if (memo.results.size >= MEMO_LIMIT) return match;
-    memo.results.set(normalized, match);
+    if (memo.results.size < MEMO_LIMIT) memo.results.set(normalized, match);
   }
-  if (byText.size < MEMO_LIMIT) byText.set(text, match);
-  return match;
+  // Numbers are read from the text as given: normalising drops the "%", "µm" and "/" they depend on.
+  const quantities = match.itemId === null ? NO_QUANTITIES : readQuantities(text);
+  const answer = quantities.length === 0 ? match : { ...match, quantities };
+  if (byText.size < MEMO_LIMIT) byText.set(text, answer);
+  return answer;
 }

@@ -6,7 +6,8 @@
  *   score_c       = 100 × e_c × dependence_c
  *   overall       = 100 × (1 − Π(1 − categoryWeight_c × score_c / 100))
  */
-import type { CompiledControl, CompiledRules, ControlReach } from "./compile";
+import type { CompiledControl, CompiledRules, ControlReach, LinkCondition } from "./compile";
+import { judgeCondition } from "./grades";
 import { CATEGORIES } from "../rules/schema";
 import type {
   Category,
@@ -155,11 +156,31 @@ function destinationWeight(compiled: CompiledControl, siteCountry: string | null
   return compiled.destinations.get(siteCountry) ?? 0;
 }
 
+/**
+ * How the control's grade conditions stand for the row (see grades.ts): one condition the row's text
+ * contradicts keeps the control from reaching the row at all; one it cannot settle lowers the control to
+ * the rules' `weights.grades.unspecified`; otherwise the control applies in full.
+ */
+function gradeWeightFor(rules: CompiledRules, conditions: readonly LinkCondition[], match: MatchResult): { weight: number; grade: ControlHit["grade"] } {
+  if (conditions.length === 0) return { weight: 1, grade: { outcome: "whole_item", condition: null, detail: null } };
+  const unsettled: string[] = [];
+  const met: string[] = [];
+  for (const condition of conditions) {
+    const outcome = judgeCondition(condition, match);
+    if (outcome.kind === "not_met") return { weight: 0, grade: { outcome: "met", condition: null, detail: outcome.detail } };
+    if (outcome.kind === "met") met.push(outcome.detail);
+    else unsettled.push(condition.coverage.condition ?? `only some grades of ${rules.itemsById.get(condition.itemId)?.name ?? condition.itemId}`);
+  }
+  if (unsettled.length === 0) return { weight: 1, grade: { outcome: "met", condition: null, detail: met.join("; ") } };
+  return { weight: rules.doc.weights.grades.unspecified, grade: { outcome: "unspecified", condition: unsettled.join("; "), detail: null } };
+}
+
 function hitFor(
   rules: CompiledRules,
   compiled: CompiledControl,
-  via: ControlReach | null,
+  link: { via: ControlReach; conditions: readonly LinkCondition[] } | null,
   row: ParsedRow,
+  match: MatchResult,
   options: ScoreOptions,
 ): ControlHit | null {
   const status = statusOn(compiled.timeline, {
@@ -167,13 +188,16 @@ function hitFor(
     reviewedAt: rules.doc.reviewedAt,
     suspensionsEnded: options.suspensionsEnded,
   });
-  if (status === null || status.status === "lifted") return null;
+  if (status === null || status.status === "lifted" || status.status === "dropped") return null;
   const { control } = compiled;
-  const contribution = control.severity * rules.doc.weights.status[status.status] * destinationWeight(compiled, row.siteCountry);
+  const grade = gradeWeightFor(rules, link?.conditions ?? [], match);
+  const contribution =
+    control.severity * rules.doc.weights.status[status.status] * destinationWeight(compiled, row.siteCountry) * grade.weight;
   if (contribution <= 0) return null;
   return {
     controlId: control.id,
     title: control.title,
+    citation: control.citation ?? null,
     category: control.category,
     status: status.status,
     statusSince: status.since,
@@ -181,11 +205,14 @@ function hitFor(
     contribution,
     dependence: 0, // filled in once the row's dependence is known
     moved: false,
-    via: via === null ? { kind: "any_item" } : via,
+    via: link === null ? { kind: "any_item" } : link.via,
+    grade: grade.grade,
     sourceUrl: compiled.sourceUrl,
     confidence: control.confidence,
     informal: status.status === "informal",
     reviewNeeded: status.reviewNeeded,
+    unconfirmed: status.unconfirmed,
+    statusNote: status.note,
   };
 }
 
@@ -210,6 +237,20 @@ function warningsFor(match: MatchResult, hits: readonly ControlHit[]): Warning[]
         message: `${hit.controlId}: its dated status (e.g. a suspension) ran out before ${hit.statusSince}, after the rules were last reviewed; counted as in force until the rule owner confirms`,
       });
     }
+    if (hit.unconfirmed) {
+      warnings.push({
+        code: "status_unconfirmed",
+        controlId: hit.controlId,
+        message: `${hit.controlId}${hit.citation === null ? "" : ` (${hit.citation})`}: counted as ${hit.status.replace("_", " ")} from ${hit.statusSince}, unconfirmed${hit.statusNote ? `: ${hit.statusNote}` : ""}`,
+      });
+    }
+    if (hit.grade.outcome === "unspecified") {
+      warnings.push({
+        code: "grade_dependent",
+        controlId: hit.controlId,
+        message: `${hit.controlId} covers only some grades (${hit.grade.condition}); the text does not say which, so it counts at reduced weight: check the grade`,
+      });
+    }
     if (hit.informal) {
       warnings.push({ code: "informal_measure", controlId: hit.controlId, message: `${hit.controlId} is reported practice, not a published measure` });
     }
@@ -223,11 +264,11 @@ function scoreParsed(rules: CompiledRules, row: ParsedRow, options: ScoreOptions
   const hits: ControlHit[] = [];
   const itemLinks = match.itemId === null ? [] : (rules.controlsByItem.get(match.itemId) ?? []);
   for (const link of itemLinks) {
-    const hit = hitFor(rules, link.compiled, link.via, row, options);
+    const hit = hitFor(rules, link.compiled, link, row, match, options);
     if (hit !== null) hits.push(hit);
   }
   for (const compiled of rules.anyItemControls) {
-    const hit = hitFor(rules, compiled, null, row, options);
+    const hit = hitFor(rules, compiled, null, row, match, options);
     if (hit !== null) hits.push(hit);
   }
   const itemIsControlledEquipment = hits.some((hit) => hit.category === "equipment" && hit.via.kind !== "any_item");

@@ -3,6 +3,7 @@
  * nothing here depends on Office.js, the DOM, fetch or Node I/O.
  */
 import type { Category, Status } from "../rules/schema";
+import type { QuantityReading } from "./quantities";
 
 export type { Category, Status };
 
@@ -57,9 +58,19 @@ export interface MatchResult {
   confidence: number;
   /** The commodity text after normalisation (what was actually matched). */
   normalized: string;
+  /** The grade or form of the item the text names ("N42SH" → Dy/Tb-bearing grade); null when none is named. */
+  grade: { id: string; name: string } | null;
+  /** Measurable properties the text states (particle size, purity, energy density…), canonical units. */
+  quantities: readonly QuantityReading[];
 }
 
-export type WarningCode = "review_needed" | "informal_measure" | "low_confidence_match" | "unmatched";
+export type WarningCode =
+  | "review_needed"
+  | "status_unconfirmed"
+  | "grade_dependent"
+  | "informal_measure"
+  | "low_confidence_match"
+  | "unmatched";
 
 export interface Warning {
   code: WarningCode;
@@ -71,14 +82,21 @@ export interface Warning {
 export interface ControlHit {
   controlId: string;
   title: string;
+  /** The rules' short citation, e.g. "No. 46/2024 cl. 2"; null when the rules give none. */
+  citation: string | null;
   category: Category;
   /** Status on the scoring date, and the date that status began. */
   status: Status;
   statusSince: string;
   /** Date the status ends, if dated (e.g. a suspension's last day). */
   statusUntil: string | null;
-  /** severity × status weight × destination weight, 0–1. */
+  /** severity × status weight × destination weight × grade weight, 0–1. */
   contribution: number;
+  /**
+   * How the control's grade conditions stood for this row: all met (or none set: "whole item"), or not
+   * settled by the row's text, so the control counts at the reduced grade weight; `condition` says what to check.
+   */
+  grade: { outcome: "whole_item" | "met" | "unspecified"; condition: string | null; detail: string | null };
   /** The dependence (0–1) this category used for the row. */
   dependence: number;
   /** The control changed this row's score: contribution × dependence > 0. */
@@ -93,6 +111,9 @@ export interface ControlHit {
   confidence: "C" | "R" | "U";
   informal: boolean;
   reviewNeeded: boolean;
+  /** The rules mark this status unconfirmed; `statusNote` says what is not known. */
+  unconfirmed: boolean;
+  statusNote: string | null;
 }
 
 export type CategoryScores = Record<Category, number>;

@@ -58,16 +58,24 @@ interface NamedItem {
   readonly id: string;
   readonly name: string;
   readonly aliases: readonly string[];
+  readonly names?: Readonly<Partial<Record<string, readonly string[]>>>;
 }
 
-interface CachedForms {
-  id: string;
-  name: string;
-  aliases: readonly string[];
-  forms: readonly NameForm[];
+/** One name of an item, where it is written, and its form in the matcher's terms. */
+export interface ItemName extends NameForm {
+  text: string;
+  /** Path inside the item: `["name"]`, `["aliases", 3]`, `["names", "de", 0]`. */
+  where: (string | number)[];
+  /** The language of a name from `names`; null for the id, the name and `aliases` (any script). */
+  language: string | null;
 }
 
-const formsByItem = new WeakMap<object, CachedForms>();
+interface CachedNames {
+  signature: string;
+  names: readonly ItemName[];
+}
+
+const namesByItem = new WeakMap<object, CachedNames>();
 
 function nameForm(text: string): NameForm {
   const normalized = normalizeCommodity(text);
@@ -75,20 +83,32 @@ function nameForm(text: string): NameForm {
   return { normalized, key: words.join(" "), words: words.length };
 }
 
-function sameTexts(cached: CachedForms, item: NamedItem): boolean {
-  if (cached.id !== item.id || cached.name !== item.name || cached.aliases.length !== item.aliases.length) return false;
-  return cached.aliases.every((alias, k) => alias === item.aliases[k]);
+function signatureOf(item: NamedItem): string {
+  return JSON.stringify([item.id, item.name, item.aliases, item.names ?? null]);
 }
 
 /**
- * An item's id, name and aliases, in that order, in the matcher's terms. Checking the rules and
- * compiling them both need these for the same item objects, so they are worked out once per item
- * (and again if its texts have changed since).
+ * An item's id, name, aliases and names in other languages, in that order, in the matcher's terms.
+ * Checking the rules and compiling them both need these for the same item objects, so they are worked
+ * out once per item (and again if its texts have changed since).
  */
-export function itemNameForms(item: NamedItem): readonly NameForm[] {
-  const cached = formsByItem.get(item);
-  if (cached !== undefined && sameTexts(cached, item)) return cached.forms;
-  const forms = [item.id, item.name, ...item.aliases].map(nameForm);
-  formsByItem.set(item, { id: item.id, name: item.name, aliases: [...item.aliases], forms });
-  return forms;
+export function itemNames(item: NamedItem): readonly ItemName[] {
+  const signature = signatureOf(item);
+  const cached = namesByItem.get(item);
+  if (cached !== undefined && cached.signature === signature) return cached.names;
+  const names: ItemName[] = [
+    { text: item.id, where: ["id"], language: null, ...nameForm(item.id) },
+    { text: item.name, where: ["name"], language: null, ...nameForm(item.name) },
+    ...item.aliases.map((text, k) => ({ text, where: ["aliases", k], language: null, ...nameForm(text) })),
+  ];
+  for (const [language, texts] of Object.entries(item.names ?? {})) {
+    (texts ?? []).forEach((text, k) => names.push({ text, where: ["names", language, k], language, ...nameForm(text) }));
+  }
+  namesByItem.set(item, { signature, names });
+  return names;
+}
+
+/** The matcher's form of any one text (a grade alias, an exclusion phrase). */
+export function nameFormOf(text: string): NameForm {
+  return nameForm(text);
 }

@@ -3,76 +3,19 @@
  * JSON text or a value → format version check → zod shapes → cross-checks → a document or a list of issues.
  * Nothing is ever half-loaded: any issue means no rules.
  */
-import type { core } from "zod";
-import { aliasKey, itemNameForms, normalizeCommodity } from "./names";
+import type { core, ZodType } from "zod";
+import { crossCheck } from "./cross-checks";
+import { issue, type PathSegment, type RulesIssue, type RulesIssueCode } from "./issues";
+import { findDuplicateKeys } from "./json-keys";
+import { aliasKey, normalizeCommodity } from "./names";
 import { rulesDocumentSchema, SUPPORTED_SCHEMA_VERSION, type RulesDocument } from "./schema";
+import { rulesDocumentV1Schema } from "./schema-v1";
+import { upgradeV1 } from "./upgrade";
 
-export const RULES_ISSUE_CODES = [
-  // reading the document
-  "invalid_json",
-  "schema_version_missing",
-  "schema_version_invalid",
-  "schema_version_unsupported",
-  // shapes (from the zod schema)
-  "missing",
-  "invalid_type",
-  "unknown_key",
-  "invalid_value",
-  "invalid_date",
-  "invalid_url",
-  "invalid_id",
-  "invalid_hs_code",
-  "unknown_country",
-  "invalid_format",
-  "share_out_of_range",
-  "out_of_range",
-  "empty_list",
-  "empty_text",
-  "too_long",
-  // cross-checks on a well-shaped document
-  "duplicate_id",
-  "unknown_item",
-  "duplicate_alias",
-  "duplicate_hs_code",
-  "contains_cycle",
-  "timeline_out_of_order",
-  "until_before_from",
-  "insecure_url",
-  "empty_coverage",
-  "duplicate_destination",
-  "reviewed_after_published",
-] as const;
+export { formatIssue, formatPath, RULES_ISSUE_CODES, type PathSegment, type RulesIssue, type RulesIssueCode } from "./issues";
 
-export type RulesIssueCode = (typeof RULES_ISSUE_CODES)[number];
-
-export type PathSegment = string | number;
-
-export interface RulesIssue {
-  code: RulesIssueCode;
-  /** Where in the document, e.g. `controls[12].timeline[1].until`; "" for the document itself. */
-  path: string;
-  /** The same place as segments: `["controls", 12, "timeline", 1, "until"]`. */
-  segments: PathSegment[];
-  /** A default English sentence; adapters may render their own from `code`. */
-  message: string;
-}
-
-export type ParseRulesResult = { ok: true; rules: RulesDocument } | { ok: false; issues: RulesIssue[] };
-
-export function formatPath(segments: readonly PathSegment[]): string {
-  return segments
-    .map((segment, index) => (typeof segment === "number" ? `[${segment}]` : index === 0 ? segment : `.${segment}`))
-    .join("");
-}
-
-function issue(code: RulesIssueCode, segments: PathSegment[], message: string): RulesIssue {
-  return { code, path: formatPath(segments), segments, message };
-}
-
-/** One line for a terminal or a log: `controls[3].items[0]: no item has the id "galium" [unknown_item]`. */
-export function formatIssue(rulesIssue: Pick<RulesIssue, "path" | "message"> & { code: string }): string {
-  return `${rulesIssue.path || "(document)"}: ${rulesIssue.message} [${rulesIssue.code}]`;
-}
+/** `upgradedFrom` is set when the document was written in an older format and upgraded on read. */
+export type ParseRulesResult = { ok: true; rules: RulesDocument; upgradedFrom?: number } | { ok: false; issues: RulesIssue[] };
 
 /** The key under which two aliases count as the same name: the engine's own matching key. */
 export function aliasIdentity(text: string): string {
@@ -88,22 +31,50 @@ export function parseRules(input: unknown): ParseRulesResult {
       const reason = error instanceof Error ? error.message : String(error);
       return { ok: false, issues: [issue("invalid_json", [], `the text is not valid JSON (${reason})`)] };
     }
+    // JSON.parse keeps the last of two equal keys ("severity":0.7,"severity":0): refuse instead of guessing.
+    const duplicates = findDuplicateKeys(input);
+    if (duplicates.tooDeep) return { ok: false, issues: [issue("too_deep", [], `the JSON nests deeper than ${duplicates.tooDeep} levels`)] };
+    if (duplicates.keys.length > 0) {
+      return {
+        ok: false,
+        issues: duplicates.keys.map(({ segments, key }) => issue("duplicate_key", [...segments, key], `"${key}" appears twice in the same object; only one value is allowed`)),
+      };
+    }
   }
 
-  const versionIssue = checkSchemaVersion(document);
-  if (versionIssue) return { ok: false, issues: [versionIssue] };
+  const version = checkSchemaVersion(document);
+  if (typeof version !== "number") return { ok: false, issues: [version] };
 
-  const shaped = rulesDocumentSchema.safeParse(document);
-  if (!shaped.success) return { ok: false, issues: shaped.error.issues.flatMap((zodIssue) => fromZodIssue(zodIssue, document)) };
+  if (version === 1) {
+    const v1 = rulesDocumentV1Schema.safeParse(document);
+    if (!v1.success) return { ok: false, issues: zodIssues(v1.error.issues, document) };
+    const upgraded = validateShapes(rulesDocumentSchema, upgradeV1(v1.data));
+    if (!upgraded.ok) return upgraded;
+    return finish(upgraded.value, 1);
+  }
+  const shaped = validateShapes(rulesDocumentSchema, document);
+  return shaped.ok ? finish(shaped.value) : shaped;
+}
 
-  const crossIssues = crossCheck(shaped.data);
+function validateShapes<T>(schema: ZodType<T>, document: unknown): { ok: true; value: T } | { ok: false; issues: RulesIssue[] } {
+  const shaped = schema.safeParse(document);
+  return shaped.success ? { ok: true, value: shaped.data } : { ok: false, issues: zodIssues(shaped.error.issues, document) };
+}
+
+function finish(rules: RulesDocument, upgradedFrom?: number): ParseRulesResult {
+  const crossIssues = crossCheck(rules);
   if (crossIssues.length > 0) return { ok: false, issues: crossIssues };
-  return { ok: true, rules: shaped.data };
+  return upgradedFrom === undefined ? { ok: true, rules } : { ok: true, rules, upgradedFrom };
+}
+
+function zodIssues(issues: readonly core.$ZodIssue[], document: unknown): RulesIssue[] {
+  return issues.flatMap((zodIssue) => fromZodIssue(zodIssue, document));
 }
 
 // ---------------------------------------------------------------- format version
 
-function checkSchemaVersion(document: unknown): RulesIssue | null {
+/** The document's format version (1 or the supported one), or the issue that stops reading it. */
+function checkSchemaVersion(document: unknown): number | RulesIssue {
   if (typeof document !== "object" || document === null || Array.isArray(document)) {
     return issue("invalid_type", [], `a rules document is a JSON object, not ${describeValue(document)}`);
   }
@@ -121,7 +92,7 @@ function checkSchemaVersion(document: unknown): RulesIssue | null {
       `the document uses format version ${version}, newer than the ${SUPPORTED_SCHEMA_VERSION} this version of Chokepoint reads; update Chokepoint`,
     );
   }
-  return null;
+  return version;
 }
 
 // ---------------------------------------------------------------- zod issues → coded issues
@@ -211,193 +182,4 @@ function fromSizeIssue(
   if (zodIssue.origin === "array") return issue("empty_list", segments, "the list needs at least one entry");
   if (small) return issue("empty_text", segments, "the text must not be empty");
   return issue("too_long", segments, `the text is longer than ${(zodIssue as core.$ZodIssueTooBig).maximum} characters`);
-}
-
-// ---------------------------------------------------------------- cross-checks
-
-function crossCheck(rules: RulesDocument): RulesIssue[] {
-  return [
-    ...checkDates(rules),
-    ...checkUniqueIds(rules),
-    ...checkItemReferences(rules),
-    ...checkContainsCycles(rules),
-    ...checkAliases(rules),
-    ...checkHsCodes(rules),
-    ...checkTimelines(rules),
-    ...checkCoverage(rules),
-    ...checkDestinations(rules),
-    ...checkUrls(rules),
-  ];
-}
-
-function checkDates(rules: RulesDocument): RulesIssue[] {
-  if (rules.reviewedAt <= rules.publishedAt) return [];
-  return [
-    issue(
-      "reviewed_after_published",
-      ["reviewedAt"],
-      `reviewedAt (${rules.reviewedAt}) is later than publishedAt (${rules.publishedAt}); a review after publication needs a new publication`,
-    ),
-  ];
-}
-
-function checkUniqueIds(rules: RulesDocument): RulesIssue[] {
-  const issues: RulesIssue[] = [];
-  for (const listName of ["items", "controls"] as const) {
-    const firstIndex = new Map<string, number>();
-    rules[listName].forEach((entry, index) => {
-      const earlier = firstIndex.get(entry.id);
-      if (earlier === undefined) firstIndex.set(entry.id, index);
-      else issues.push(issue("duplicate_id", [listName, index, "id"], `the id "${entry.id}" is already used by ${listName}[${earlier}]`));
-    });
-  }
-  return issues;
-}
-
-function checkItemReferences(rules: RulesDocument): RulesIssue[] {
-  const known = new Set(rules.items.map((item) => item.id));
-  const issues: RulesIssue[] = [];
-  const unknown = (segments: PathSegment[], id: string) => issue("unknown_item", segments, `no item has the id "${id}"`);
-  rules.controls.forEach((control, c) =>
-    control.items.forEach((id, k) => {
-      if (!known.has(id)) issues.push(unknown(["controls", c, "items", k], id));
-    }),
-  );
-  rules.items.forEach((item, i) =>
-    item.contains.forEach((id, k) => {
-      if (!known.has(id)) issues.push(unknown(["items", i, "contains", k], id));
-    }),
-  );
-  return issues;
-}
-
-/** Depth-first search over `contains`; each edge that closes a loop is reported once. */
-function checkContainsCycles(rules: RulesDocument): RulesIssue[] {
-  const indexById = new Map(rules.items.map((item, index) => [item.id, index]));
-  const state = new Map<string, "visiting" | "done">();
-  const issues: RulesIssue[] = [];
-
-  const visit = (itemId: string, trail: string[]) => {
-    state.set(itemId, "visiting");
-    const index = indexById.get(itemId)!;
-    rules.items[index].contains.forEach((childId, k) => {
-      if (!indexById.has(childId)) return;
-      const childState = state.get(childId);
-      if (childState === "visiting") {
-        const loop = [...trail.slice(trail.indexOf(childId)), itemId, childId];
-        issues.push(issue("contains_cycle", ["items", index, "contains", k], `items contain each other in a loop: ${loop.join(" → ")}`));
-      } else if (childState === undefined) {
-        visit(childId, [...trail, itemId]);
-      }
-    });
-    state.set(itemId, "done");
-  };
-  for (const item of rules.items) if (!state.has(item.id)) visit(item.id, []);
-  return issues;
-}
-
-/** A name the matcher could read two ways is refused: each alias (and each item's name and id) belongs to one item. */
-function checkAliases(rules: RulesDocument): RulesIssue[] {
-  const owner = new Map<string, { itemId: string; segments: PathSegment[] }>();
-  const issues: RulesIssue[] = [];
-  rules.items.forEach((item, i) => {
-    const names: { text: string; segments: PathSegment[] }[] = [
-      { text: item.id, segments: ["items", i, "id"] },
-      { text: item.name, segments: ["items", i, "name"] },
-      ...item.aliases.map((text, k) => ({ text, segments: ["items", i, "aliases", k] })),
-    ];
-    // The same forms compileRules indexes (id, name, then aliases): see `itemNameForms`.
-    const forms = itemNameForms(item);
-    names.forEach(({ text, segments }, n) => {
-      const key = forms[n].key;
-      if (key === "") return;
-      const claimed = owner.get(key);
-      if (claimed === undefined) owner.set(key, { itemId: item.id, segments });
-      else if (claimed.itemId !== item.id) {
-        issues.push(issue("duplicate_alias", segments, `"${text}" already names the item "${claimed.itemId}" (${formatPath(claimed.segments)})`));
-      }
-    });
-  });
-  return issues;
-}
-
-/** An HS code names one item, so the code lookup has one answer; longer codes under a shorter one are fine. */
-function checkHsCodes(rules: RulesDocument): RulesIssue[] {
-  const owner = new Map<string, { itemId: string; segments: PathSegment[] }>();
-  const issues: RulesIssue[] = [];
-  rules.items.forEach((item, i) =>
-    item.hsCodes.forEach((code, k) => {
-      const segments: PathSegment[] = ["items", i, "hsCodes", k];
-      const claimed = owner.get(code);
-      if (claimed === undefined) owner.set(code, { itemId: item.id, segments });
-      else issues.push(issue("duplicate_hs_code", segments, `HS code ${code} is already listed at ${formatPath(claimed.segments)} (item "${claimed.itemId}")`));
-    }),
-  );
-  return issues;
-}
-
-function checkTimelines(rules: RulesDocument): RulesIssue[] {
-  const issues: RulesIssue[] = [];
-  rules.controls.forEach((control, c) =>
-    control.timeline.forEach((entry, t) => {
-      const previous = control.timeline[t - 1];
-      if (previous && entry.from < previous.from) {
-        issues.push(
-          issue("timeline_out_of_order", ["controls", c, "timeline", t, "from"], `${entry.from} is earlier than the previous entry's ${previous.from}; list entries by date`),
-        );
-      }
-      if (entry.until !== undefined && entry.until < entry.from) {
-        issues.push(issue("until_before_from", ["controls", c, "timeline", t, "until"], `the status ends (${entry.until}) before it starts (${entry.from})`));
-      }
-    }),
-  );
-  return issues;
-}
-
-function checkCoverage(rules: RulesDocument): RulesIssue[] {
-  return rules.controls.flatMap((control, c) =>
-    control.items.length === 0 && !control.anyItem
-      ? [issue("empty_coverage", ["controls", c, "items"], "the control covers nothing: list its items, or set anyItem to true")]
-      : [],
-  );
-}
-
-function checkDestinations(rules: RulesDocument): RulesIssue[] {
-  const issues: RulesIssue[] = [];
-  rules.controls.forEach((control, c) => {
-    if (control.scope.kind !== "destinations") return;
-    const seen = new Set<string>();
-    control.scope.destinations.forEach((destination, d) => {
-      if (seen.has(destination.country)) {
-        issues.push(issue("duplicate_destination", ["controls", c, "scope", "destinations", d, "country"], `${destination.country} is listed twice`));
-      }
-      seen.add(destination.country);
-    });
-  });
-  return issues;
-}
-
-function isHttps(url: string): boolean {
-  try {
-    return new URL(url).protocol === "https:";
-  } catch {
-    return false;
-  }
-}
-
-function checkUrls(rules: RulesDocument): RulesIssue[] {
-  const links: { url: string; segments: PathSegment[] }[] = [];
-  if (rules.publisher.url !== undefined) links.push({ url: rules.publisher.url, segments: ["publisher", "url"] });
-  rules.items.forEach((item, i) => {
-    for (const stage of ["mining", "processing"] as const) {
-      const figure = item.chinaShare?.[stage];
-      if (figure) links.push({ url: figure.source, segments: ["items", i, "chinaShare", stage, "source"] });
-    }
-  });
-  rules.controls.forEach((control, c) =>
-    control.sources.forEach((source, s) => links.push({ url: source.url, segments: ["controls", c, "sources", s, "url"] })),
-  );
-  return links
-    .filter((link) => !isHttps(link.url))
-    .map((link) => issue("insecure_url", link.segments, `${describeValue(link.url)} is not an https address; sources must be https`));
 }

@@ -36,6 +36,8 @@ export type FetchRulesResult =
       etag: string | null;
       /** Where the document finally came from, after redirects. */
       finalUrl: string;
+      /** The format version the document was written in, when older than the current one (upgraded on read). */
+      upgradedFrom?: number;
     }
   | { kind: "not_modified" }
   | { kind: "failed"; error: RulesLoadError };
@@ -166,7 +168,7 @@ function parseFailure(issues: RulesIssue[], location: string): RulesLoadError {
 export function parseRulesText(
   bytes: Uint8Array,
   location: string,
-): { ok: true; rules: RulesDocument; text: string } | { ok: false; error: RulesLoadError } {
+): { ok: true; rules: RulesDocument; text: string; upgradedFrom?: number } | { ok: false; error: RulesLoadError } {
   let text: string;
   try {
     text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
@@ -175,7 +177,7 @@ export function parseRulesText(
   }
   const parsed = parseRules(text);
   if (!parsed.ok) return { ok: false, error: parseFailure(parsed.issues, location) };
-  return { ok: true, rules: parsed.rules, text };
+  return parsed.upgradedFrom === undefined ? { ok: true, rules: parsed.rules, text } : { ok: true, rules: parsed.rules, text, upgradedFrom: parsed.upgradedFrom };
 }
 
 export async function fetchRules(url: string, options: FetchRulesOptions = {}): Promise<FetchRulesResult> {
@@ -208,7 +210,7 @@ export async function fetchRules(url: string, options: FetchRulesOptions = {}): 
 
     const parsed = parseRulesText(main.bytes, url);
     if (!parsed.ok) return { kind: "failed", error: parsed.error };
-    return { kind: "fetched", rules: parsed.rules, text: parsed.text, etag: main.etag, finalUrl: main.finalUrl };
+    return { kind: "fetched", rules: parsed.rules, text: parsed.text, etag: main.etag, finalUrl: main.finalUrl, upgradedFrom: parsed.upgradedFrom };
   } finally {
     clearTimeout(timer);
   }

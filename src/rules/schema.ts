@@ -1,8 +1,15 @@
+/**
+ * The rules document, version 2: the commodity taxonomy (items, their grades and names in several
+ * languages, HS codes by tariff system), the controls (clauses of an instrument, which grades of an item
+ * they reach, a dated status timeline that may be marked unconfirmed), and the edition's list of changes.
+ * A version-1 document is still read: it is checked against schema-v1.ts and upgraded (upgrade.ts).
+ * docs/rules-format.md explains every field; `chokepoint schema` prints the JSON Schema made from this.
+ */
 import { z } from "zod";
 import { isValid as isKnownCountryCode } from "i18n-iso-countries";
 
-/** The rules-document format this code understands. A newer document is refused, never half-loaded. */
-export const SUPPORTED_SCHEMA_VERSION = 1;
+/** The rules-document format this code writes and reads. A newer document is refused, never half-loaded. */
+export const SUPPORTED_SCHEMA_VERSION = 2;
 
 export const CATEGORIES = ["minerals", "technology", "equipment", "personnel"] as const;
 export type Category = (typeof CATEGORIES)[number];
@@ -12,12 +19,53 @@ export type Category = (typeof CATEGORIES)[number];
  * - announced: published, not yet effective; proposed: a draft out for comment;
  * - in_force: applies now; suspended: on the books but paused;
  * - informal: reported practice, never published; framework: a legal basis, not an item control;
- * - lifted: withdrawn, contributes nothing.
+ * - lifted: withdrawn; dropped: a draft that was never adopted. Neither contributes anything.
  */
-export const STATUSES = ["proposed", "announced", "in_force", "suspended", "informal", "framework", "lifted"] as const;
+export const STATUSES = ["proposed", "announced", "in_force", "suspended", "informal", "framework", "lifted", "dropped"] as const;
 export type Status = (typeof STATUSES)[number];
 
+/** Statuses that end a control's effect: their weight must be exactly 0. */
+export const ENDED_STATUSES: readonly Status[] = ["lifted", "dropped"];
+
+/** C: official text or two independent reports; R: one secondary source; U: unconfirmed or conflicting. */
 export const CONFIDENCES = ["C", "R", "U"] as const;
+export type Confidence = (typeof CONFIDENCES)[number];
+
+/** What an item is, which decides how a line of text is read ("a cable with copper" is a cable, not copper). */
+export const ITEM_KINDS = ["material", "component", "product", "equipment", "technology", "service"] as const;
+export type ItemKind = (typeof ITEM_KINDS)[number];
+
+/** Languages item names may be given in (ISO 639-1). English names go in `aliases`. */
+export const NAME_LANGUAGES = ["de", "fr", "es", "it", "pt", "ja", "zh", "ko"] as const;
+export type NameLanguage = (typeof NAME_LANGUAGES)[number];
+
+/**
+ * Tariff systems of an HS code. HS: the international six-digit nomenclature (or its four-digit heading);
+ * CN: China's 8- and 10-digit tariff lines, as the export-control announcements cite them; US: the US HTS;
+ * EU: the EU Combined Nomenclature (8 digits) and TARIC (10).
+ */
+export const TARIFF_SYSTEMS = ["HS", "CN", "US", "EU"] as const;
+export type TariffSystem = (typeof TARIFF_SYSTEMS)[number];
+
+/**
+ * Measurable properties a control's coverage may be bounded by, each in one canonical unit. The engine
+ * reads these from the row's text (e.g. "≤ 45 µm", "99.995%", "5N", "320 Wh/kg") and converts them.
+ */
+export const QUANTITIES = {
+  purity: "%",
+  particle_size: "µm",
+  energy_density: "Wh/kg",
+  density: "g/cm3",
+  specific_capacity: "mAh/g",
+  flexural_strength: "MPa",
+  pressure: "GPa",
+  bore_diameter: "mm",
+  volume: "m3",
+} as const;
+export type Quantity = keyof typeof QUANTITIES;
+
+/** How many levels of `contains` an item may have (an EV motor → NdFeB magnet → dysprosium is two). */
+export const MAX_CONTAINS_DEPTH = 12;
 
 /** A calendar date, YYYY-MM-DD; the pattern itself rejects days that do not exist (2025-02-30). */
 const isoDate = z.iso.date();
@@ -41,8 +89,24 @@ const countryCode = z
 /** Source links must be https; the cross-checks report anything else with its own code. */
 const sourceUrl = z.string().url();
 
+/** A name, alias or phrase: one line of readable text. */
+const phrase = z.string().min(1).max(200);
+
 /** HS codes are written as digits only in the document, 4 to 10 of them (prefixes are allowed). */
-const hsCode = z.stringFormat("hs-code", /^\d{4,10}$/, { error: "HS codes are 4 to 10 digits with no dots or spaces" });
+const hsDigits = z.stringFormat("hs-code", /^\d{4,10}$/, { error: "HS codes are 4 to 10 digits with no dots or spaces" });
+
+/**
+ * An HS code: a bare string is an international heading or subheading (4 or 6 digits); a longer national
+ * line says whose it is, because the digits after the sixth mean different things in China, the US and the EU.
+ */
+export const hsCodeSchema = z.union([
+  hsDigits,
+  z.strictObject({
+    code: hsDigits,
+    system: z.enum(TARIFF_SYSTEMS),
+    note: phrase.optional(),
+  }),
+]);
 
 const shareFigure = z.strictObject({
   share: fraction,
@@ -51,20 +115,72 @@ const shareFigure = z.strictObject({
   source: sourceUrl,
 });
 
+/** Names of an item (or grade) in other languages, e.g. `{ "de": ["Gallium"], "ja": ["ガリウム"] }`. */
+const namesByLanguage = z.partialRecord(z.enum(NAME_LANGUAGES), z.array(phrase));
+
+/**
+ * A grade or form of an item that a control may treat differently: "fine powder", "Dy/Tb-bearing NdFeB",
+ * "InP wafer". In a grade's aliases `#` stands for a run of digits, so "N#SH" reads N35SH and N52SH.
+ */
+export const gradeSchema = z.strictObject({
+  id: identifier,
+  name: phrase,
+  aliases: z.array(phrase).default([]),
+  names: namesByLanguage.optional(),
+  note: z.string().min(1).optional(),
+});
+
+/** A bound on a measurable property, in the quantity's canonical unit (QUANTITIES). */
+export const thresholdSchema = z
+  .strictObject({
+    quantity: z.enum(Object.keys(QUANTITIES) as [Quantity, ...Quantity[]]),
+    min: z.number().finite().optional(),
+    max: z.number().finite().optional(),
+    /** Whether a value exactly at the bound is covered (default true: "≥ 300 Wh/kg", "≤ 50 µm"). */
+    inclusive: z.boolean().default(true),
+  })
+  .refine((t) => t.min !== undefined || t.max !== undefined, { message: "a threshold needs min, max or both" });
+
+/**
+ * Which part of an item a reference reaches. With none of `grades`, `excludes` or `thresholds` the whole item
+ * is reached. Otherwise: a number the row states for a bounded quantity decides; else a grade the row names
+ * (in `grades`: reached; in `excludes`: not reached); else the row does not say, and the reference applies at
+ * the reduced weight `weights.grades.unspecified` with a warning quoting `condition`.
+ */
+const gradeConditions = {
+  grades: z.array(identifier).optional(),
+  excludes: z.array(identifier).optional(),
+  thresholds: z.array(thresholdSchema).optional(),
+  /** The condition in words, quoted to the analyst when the row does not say ("only Mo powder ≤ 50 µm"). */
+  condition: z.string().min(1).optional(),
+};
+
+export const coverageSchema = z.union([identifier, z.strictObject({ item: identifier, ...gradeConditions })]);
+export type CoverageInput = z.input<typeof coverageSchema>;
+
 export const itemSchema = z.strictObject({
   id: identifier,
-  name: z.string().min(1),
+  name: phrase,
   description: z.string().min(1).optional(),
-  aliases: z.array(z.string().min(1)).default([]),
-  hsCodes: z.array(hsCode).default([]),
+  kind: z.enum(ITEM_KINDS).default("material"),
+  /** Other names in any script: trade names, formulas, abbreviations, English spellings. */
+  aliases: z.array(phrase).default([]),
+  names: namesByLanguage.optional(),
+  hsCodes: z.array(hsCodeSchema).default([]),
+  /** Phrases that mean a line is NOT this item even when one of its names appears ("Ga-free", "LFP-free"). */
+  exclusions: z.array(phrase).default([]),
+  grades: z.array(gradeSchema).default([]),
   chinaShare: z
     .strictObject({
       mining: shareFigure.optional(),
       processing: shareFigure.optional(),
     })
     .optional(),
-  /** Ids of the items this one is made of: a control on any of them reaches this item too. */
-  contains: z.array(identifier).default([]),
+  /**
+   * The items this one is made of: a control on any of them reaches this item too. An entry may hold only for
+   * some grades of THIS item (NdFeB contains dysprosium only in its Dy/Tb-bearing grades).
+   */
+  contains: z.array(coverageSchema).default([]),
 });
 
 export const timelineEntrySchema = z.strictObject({
@@ -76,6 +192,11 @@ export const timelineEntrySchema = z.strictObject({
    * review_needed warning because nobody has confirmed what happened next.
    */
   until: isoDate.optional(),
+  /**
+   * No source confirms this entry (e.g. "the suspension ended; no public source on an extension"). It scores
+   * as its status, and results carry a status_unconfirmed warning quoting `note`, which is then required.
+   */
+  unconfirmed: z.boolean().default(false),
   note: z.string().min(1).optional(),
 });
 
@@ -104,11 +225,16 @@ export const controlSchema = z.strictObject({
   title: z.string().min(1),
   description: z.string().min(1),
   category: z.enum(CATEGORIES),
-  /** Item ids the control names. Empty only when `anyItem` is true. */
-  items: z.array(identifier).default([]),
+  /** Items the control names, each whole or only some of its grades. Empty only when `anyItem` is true. */
+  items: z.array(coverageSchema).default([]),
   /** The control bites whatever the row's item is (e.g. machines and engineers held back from one country). */
   anyItem: z.boolean().default(false),
+  /** The legal instrument in full, e.g. "MOFCOM Announcement No. 46 of 2024". */
   instrument: z.string().min(1),
+  /** The clause of the instrument when it holds several controls, e.g. "cl. 2". */
+  clause: z.string().min(1).max(40).optional(),
+  /** How explanations cite it, short: "No. 46/2024 cl. 2". */
+  citation: z.string().min(1).max(60).optional(),
   timeline: z.array(timelineEntrySchema).min(1),
   scope: scopeSchema,
   severity: fraction,
@@ -125,6 +251,7 @@ const statusWeights = z.strictObject({
   informal: fraction,
   framework: fraction,
   lifted: fraction,
+  dropped: fraction,
 });
 
 const categoryWeights = z.strictObject({
@@ -134,35 +261,74 @@ const categoryWeights = z.strictObject({
   personnel: fraction,
 });
 
-export const rulesDocumentSchema = z.strictObject({
-  $schema: z.string().optional(),
-  schemaVersion: z.literal(SUPPORTED_SCHEMA_VERSION),
-  version: z.string().min(1),
-  publishedAt: isoDate,
-  /** The day a person last checked every control against its sources. */
-  reviewedAt: isoDate,
-  publisher: z.strictObject({
-    name: z.string().min(1),
-    url: sourceUrl.optional(),
-    contact: z.string().min(1).optional(),
-  }),
-  weights: z.strictObject({
-    status: statusWeights,
-    categories: categoryWeights,
-  }),
-  items: z.array(itemSchema).min(1),
-  controls: z.array(controlSchema).min(1),
-}).meta({
-  title: "Chokepoint rules document",
-  description: "Export controls, the commodity taxonomy they cover and the weights used to score them. See docs/rules-format.md.",
+/** How grade conditions weigh when the row does not say which grade it is. */
+const gradeWeights = z.strictObject({
+  unspecified: fraction,
 });
+
+/** One entry of the edition's change list, written by the rule owner (shown beside the computed diff). */
+export const changeSchema = z.strictObject({
+  date: isoDate,
+  controls: z.array(identifier).default([]),
+  items: z.array(identifier).default([]),
+  summary: z.string().min(1).max(500),
+});
+
+export const rulesDocumentSchema = z
+  .strictObject({
+    $schema: z.string().optional(),
+    schemaVersion: z.literal(SUPPORTED_SCHEMA_VERSION),
+    version: z.string().min(1).max(100),
+    publishedAt: isoDate,
+    /** The day a person last checked every control against its sources. */
+    reviewedAt: isoDate,
+    publisher: z.strictObject({
+      name: z.string().min(1),
+      url: sourceUrl.optional(),
+      contact: z.string().min(1).optional(),
+    }),
+    weights: z.strictObject({
+      status: statusWeights,
+      categories: categoryWeights,
+      grades: gradeWeights.default({ unspecified: 0.5 }),
+    }),
+    items: z.array(itemSchema).min(1),
+    controls: z.array(controlSchema).min(1),
+    /** What changed since the previous edition, newest first. */
+    changes: z.array(changeSchema).default([]),
+  })
+  .meta({
+    title: "Chokepoint rules document",
+    description: "Export controls, the commodity taxonomy they cover and the weights used to score them. See docs/rules-format.md.",
+  });
 
 /** A rules document as authored (defaults not yet applied). */
 export type RulesDocumentInput = z.input<typeof rulesDocumentSchema>;
 /** A validated rules document with defaults applied. */
 export type RulesDocument = z.output<typeof rulesDocumentSchema>;
 export type Item = RulesDocument["items"][number];
+export type Grade = Item["grades"][number];
+export type HsCode = Item["hsCodes"][number];
+export type Coverage = Item["contains"][number];
+export type Threshold = z.output<typeof thresholdSchema>;
 export type Control = RulesDocument["controls"][number];
 export type TimelineEntry = Control["timeline"][number];
 export type Scope = Control["scope"];
 export type ShareFigure = z.output<typeof shareFigure>;
+export type Change = RulesDocument["changes"][number];
+
+/** A coverage or contains entry as an object, whichever way it was written. */
+export function coverageOf(entry: Coverage): Exclude<Coverage, string> {
+  return typeof entry === "string" ? { item: entry } : entry;
+}
+
+/** True when a coverage entry reaches only part of its item. */
+export function isConditional(entry: Coverage): boolean {
+  if (typeof entry === "string") return false;
+  return (entry.grades?.length ?? 0) + (entry.excludes?.length ?? 0) + (entry.thresholds?.length ?? 0) > 0;
+}
+
+/** An HS code as an object, whichever way it was written; a bare code belongs to the international HS. */
+export function hsCodeOf(code: HsCode): { code: string; system: TariffSystem; note?: string } {
+  return typeof code === "string" ? { code, system: "HS" } : code;
+}

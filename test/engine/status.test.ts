@@ -1,5 +1,5 @@
 import { sortTimeline, statusOn } from "../../src/engine/status";
-import type { TimelineEntry } from "../../src/rules/schema";
+import type { TimelineInput as TimelineEntry } from "../../src/engine/status";
 
 const REE_5: TimelineEntry[] = [
   { status: "announced", from: "2025-10-09" },
@@ -13,13 +13,13 @@ const reviewedAt = "2026-01-15";
 
 test.each([
   [REE_5, "2025-10-08", null],
-  [REE_5, "2025-10-09", { status: "announced", since: "2025-10-09", until: null, reviewNeeded: false }],
-  [REE_5, "2025-12-01", { status: "suspended", since: "2025-11-07", until: "2026-11-10", reviewNeeded: false }],
-  [REE_5, "2026-11-10", { status: "suspended", since: "2025-11-07", until: "2026-11-10", reviewNeeded: false }],
-  [REE_5, "2026-11-11", { status: "in_force", since: "2026-11-11", until: null, reviewNeeded: true }],
+  [REE_5, "2025-10-09", { status: "announced", since: "2025-10-09", until: null, reviewNeeded: false, unconfirmed: false, note: null }],
+  [REE_5, "2025-12-01", { status: "suspended", since: "2025-11-07", until: "2026-11-10", reviewNeeded: false, unconfirmed: false, note: null }],
+  [REE_5, "2026-11-10", { status: "suspended", since: "2025-11-07", until: "2026-11-10", reviewNeeded: false, unconfirmed: false, note: null }],
+  [REE_5, "2026-11-11", { status: "in_force", since: "2026-11-11", until: null, reviewNeeded: true, unconfirmed: false, note: null }],
   [CATHODE, "2025-01-01", null],
-  [CATHODE, "2025-03-01", { status: "proposed", since: "2025-01-02", until: null, reviewNeeded: false }],
-  [CATHODE, "2025-07-15", { status: "in_force", since: "2025-07-15", until: null, reviewNeeded: false }],
+  [CATHODE, "2025-03-01", { status: "proposed", since: "2025-01-02", until: null, reviewNeeded: false, unconfirmed: false, note: null }],
+  [CATHODE, "2025-07-15", { status: "in_force", since: "2025-07-15", until: null, reviewNeeded: false, unconfirmed: false, note: null }],
 ])("%#: on %s", (timeline, asOf, expected) => {
   expect(statusOn(timeline, { asOf, reviewedAt })).toEqual(expected);
 });
@@ -43,8 +43,26 @@ test("the 'suspensions ended' what-if treats a running suspension as in force wi
     since: "2025-11-07",
     until: null,
     reviewNeeded: false,
+    unconfirmed: false,
+    note: null,
   });
   expect(statusOn(REE_5, { asOf: "2025-10-20", reviewedAt, suspensionsEnded: true })).toMatchObject({ status: "announced" });
+});
+
+test("an entry marked unconfirmed scores as its status and says what is not known", () => {
+  const timeline: TimelineEntry[] = [
+    { status: "suspended", from: "2025-11-07", until: "2026-11-10" },
+    { status: "in_force", from: "2026-11-11", unconfirmed: true, note: "no public source on an extension as of 2026-11-26" },
+  ];
+  expect(statusOn(timeline, { asOf: "2026-11-10", reviewedAt: "2026-11-26" })).toMatchObject({ status: "suspended", unconfirmed: false });
+  expect(statusOn(timeline, { asOf: "2026-11-11", reviewedAt: "2026-11-26" })).toEqual({
+    status: "in_force",
+    since: "2026-11-11",
+    until: null,
+    reviewNeeded: false,
+    unconfirmed: true,
+    note: "no public source on an extension as of 2026-11-26",
+  });
 });
 
 test("timelines are sorted by date, keeping authored order on the same day", () => {

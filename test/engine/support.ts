@@ -1,11 +1,15 @@
 import fc from "fast-check";
-import { rulesDocumentSchema, type RulesDocument, type RulesDocumentInput } from "../../src/rules/schema";
+import { parseRules } from "../../src/rules/parse";
+import type { RulesDocument } from "../../src/rules/schema";
 import { compileRules, type CompiledRules } from "../../src/engine/compile";
 import type { RowInput, ScoredRow, RowResult } from "../../src/engine/types";
 import smallRules from "../fixtures/rules/small-rules.json";
 
+/** The small fixture ruleset through the one parse path (it is a version-1 file, upgraded on read). */
 export function fixtureDocument(): RulesDocument {
-  return rulesDocumentSchema.parse(structuredClone(smallRules) as RulesDocumentInput);
+  const parsed = parseRules(structuredClone(smallRules));
+  if (!parsed.ok) throw new Error(`the fixture rules are invalid: ${parsed.issues.map((i) => `${i.path} ${i.code}`).join(", ")}`);
+  return parsed.rules;
 }
 
 export function fixtureRules(): CompiledRules {
@@ -100,5 +104,7 @@ export function makeControl(c: {
 export function rulesWith(extraControls: unknown[]): CompiledRules {
   const doc = structuredClone(smallRules) as { controls: unknown[] };
   doc.controls.push(...extraControls);
-  return compileRules(rulesDocumentSchema.parse(doc));
+  const parsed = parseRules(doc);
+  if (!parsed.ok) throw new Error(`the extended rules are invalid: ${parsed.issues.map((i) => `${i.path} ${i.code}`).join(", ")}`);
+  return compileRules(parsed.rules);
 }

@@ -22,6 +22,10 @@ const REJECTED_DOCUMENT: ReadonlySet<RulesErrorCode> = new Set<RulesErrorCode>([
   "signature_invalid",
 ]);
 
+function formatWords(current: number, upgradedFrom: number | undefined): string {
+  return upgradedFrom === undefined ? `format ${current}` : `format ${upgradedFrom}, upgraded to ${current} on read`;
+}
+
 /**
  * `chokepoint validate RULES`: runs the one parse path over a rules file and reports the result.
  * Exit 0 valid; 1 invalid, with every issue and its JSON path on its own line; 2 when it cannot be read.
@@ -32,10 +36,11 @@ export async function validateCommand(args: ValidateArgs, io: CommandIo): Promis
   if (loaded.ok) {
     const { rules } = loaded;
     if (args.json) {
-      io.stdout.write(`${JSON.stringify({ valid: true, version: rules.version, items: rules.items.length, controls: rules.controls.length, issues: [] })}\n`);
+      const format = { schemaVersion: rules.schemaVersion, ...(loaded.upgradedFrom === undefined ? {} : { upgradedFrom: loaded.upgradedFrom }) };
+      io.stdout.write(`${JSON.stringify({ valid: true, version: rules.version, ...format, items: rules.items.length, controls: rules.controls.length, issues: [] })}\n`);
     } else {
       io.stdout.write(
-        `${args.rules}: valid. Rules ${rules.version} (format ${rules.schemaVersion}, reviewed ${rules.reviewedAt}): ` +
+        `${args.rules}: valid. Rules ${rules.version} (${formatWords(rules.schemaVersion, loaded.upgradedFrom)}, reviewed ${rules.reviewedAt}): ` +
           `${rules.items.length} items, ${rules.controls.length} controls${loaded.signed ? ", signature verified" : ""}.\n`,
       );
     }

@@ -1,0 +1,73 @@
+/**
+ * Rules files come from the network. These are generated documents built to break or stall the loader:
+ * each must come back as a coded refusal (or load), never as a thrown error or a stack overflow.
+ */
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { compileRules } from "../../src/engine/compile";
+import { scoreRow } from "../../src/engine/score";
+import { parseRules } from "../../src/rules/parse";
+import { MAX_CONTAINS_DEPTH } from "../../src/rules/schema";
+
+const minimal = () => JSON.parse(readFileSync(join(__dirname, "fixtures", "minimal-valid.json"), "utf8"));
+
+function withChain(length: number) {
+  const doc = minimal();
+  for (let k = 0; k < length; k++) {
+    doc.items.push({ id: `link-${k}`, name: `Link ${k}`, contains: [k + 1 < length ? `link-${k + 1}` : "gallium"] });
+  }
+  return doc;
+}
+
+test("a contains chain of 2,500 items is refused with one coded issue, without overflowing the stack", () => {
+  const parsed = parseRules(JSON.stringify(withChain(2_500)));
+  expect(parsed.ok).toBe(false);
+  if (!parsed.ok) {
+    expect(parsed.issues.map((i) => i.code)).toEqual(["contains_too_deep"]);
+    // link-k sits at items[3 + k] and has 2,500 − k levels below it; the limit is first passed at 13 levels.
+    expect(parsed.issues[0].path).toBe(`items[${3 + 2_500 - (MAX_CONTAINS_DEPTH + 1)}].contains`);
+  }
+});
+
+test("a contains loop through 2,500 items is reported once, without overflowing the stack", () => {
+  const doc = withChain(2_500);
+  doc.items[doc.items.length - 1].contains = ["link-0"];
+  const parsed = parseRules(JSON.stringify(doc));
+  expect(parsed.ok).toBe(false);
+  if (!parsed.ok) expect(parsed.issues.map((i) => i.code)).toEqual(["contains_cycle"]);
+});
+
+test("a chain at the depth limit loads, and a control on its last link reaches its first", () => {
+  const parsed = parseRules(JSON.stringify(withChain(MAX_CONTAINS_DEPTH)));
+  if (!parsed.ok) throw new Error(JSON.stringify(parsed.issues));
+  const compiled = compileRules(parsed.rules);
+  const row = scoreRow({ commodity: "Link 0", supplierCountry: "DE", chinaInputShare: 1 }, compiled, { asOf: "2025-06-01" });
+  if (!row.ok) throw new Error(row.error.code);
+  const hit = row.hits.find((h) => h.controlId === "CN-2023-GA-GE")!;
+  expect(hit.via).toMatchObject({ kind: "contains", itemId: "gallium" });
+  if (hit.via.kind === "contains") expect(hit.via.path).toHaveLength(MAX_CONTAINS_DEPTH + 1);
+});
+
+test.each([
+  ["credentials", "https://user:secret@rules.example.com/x"],
+  ["a space", "https://rules.example.com/a b"],
+  ["a control character", "https://rules.example.com/\u0007x"],
+  ["plain http", "http://rules.example.com/x"],
+])("a source link with %s is refused as insecure_url", (_what, url) => {
+  const doc = minimal();
+  doc.controls[0].sources[0].url = url;
+  const parsed = parseRules(JSON.stringify(doc));
+  expect(parsed.ok).toBe(false);
+  if (!parsed.ok) expect(parsed.issues.map((i) => [i.code, i.path])).toEqual([["insecure_url", "controls[0].sources[0].url"]]);
+});
+
+test("several items may share a code (read as ambiguous later); one item may not list a code twice", () => {
+  const shared = minimal();
+  shared.items[1].hsCodes.push({ code: "8112929010", system: "CN" });
+  expect(parseRules(JSON.stringify(shared)).ok).toBe(true);
+  const twice = minimal();
+  twice.items[2].hsCodes.push("7208");
+  const parsed = parseRules(JSON.stringify(twice));
+  expect(parsed.ok).toBe(false);
+  if (!parsed.ok) expect(parsed.issues.map((i) => [i.code, i.path])).toEqual([["duplicate_hs_code", "items[2].hsCodes[1]"]]);
+});
