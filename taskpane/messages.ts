@@ -18,6 +18,7 @@ export const ENGINE_ERROR_LABELS: Record<EngineErrorCode, string> = {
   share_out_of_range: "Share outside 0–100%",
   country_unknown: "Country not recognised",
   date_invalid: "Date not recognised",
+  date_out_of_range: "Date outside 1990–2100",
   excel_error_input: "Excel error in an input cell",
 };
 

@@ -82,6 +82,15 @@ describe("SCORE", () => {
     });
   });
 
+  test("a year typed as asOf is #VALUE! saying so, not a score on the Excel day 2025 (1905)", () => {
+    for (const year of [2025, "2025"]) {
+      expect(errorOf(score([["gallium"]], [["Japan"]], SKIPPED, SKIPPED, SKIPPED, SKIPPED, SKIPPED, [[year]])[0][0])).toEqual({
+        code: "#VALUE!",
+        message: expect.stringMatching(/^asOf must be a date from 1990 to 2100; got 2025\b/),
+      });
+    }
+  });
+
   test("without asOf the row is scored on today's date where the workbook is open", () => {
     const june1st = new Date(2025, 5, 1, 18, 30);
     const withoutDate = scoreCells([[["gallium"]], [["Japan"]], [["US"]]], rules(), june1st);
