@@ -41,6 +41,17 @@ export function renderRulesPanel(
 ): void {
   const doc = rules.doc;
   const bannerList: HTMLElement[] = [];
+  if (status.storageError) {
+    bannerList.push(
+      banner(
+        "error",
+        "rules-storage-error",
+        "Your saved rules settings could not be read; the bundled rules are in use.",
+        h("p", {}, status.storageError.message),
+        h("p", { className: "cp-help" }, `Noticed ${formatTimestamp(status.storageError.at)}.`),
+      ),
+    );
+  }
   if (status.lastError) {
     bannerList.push(
       banner(

@@ -25,7 +25,7 @@ function hostileRules() {
   return compileRules(parsed.rules);
 }
 
-function status(rules: ReturnType<typeof hostileRules>, lastError: RulesStatus["lastError"] = null): RulesStatus {
+function status(rules: ReturnType<typeof hostileRules>, lastError: RulesStatus["lastError"] = null, more: Partial<RulesStatus> = {}): RulesStatus {
   const doc = rules.doc;
   return {
     source: "url",
@@ -39,7 +39,9 @@ function status(rules: ReturnType<typeof hostileRules>, lastError: RulesStatus["
     checkedAt: "2026-05-02T10:00:00.000Z",
     lastAttemptAt: null,
     lastError,
+    storageError: null,
     refreshing: false,
+    ...more,
   };
 }
 
@@ -102,4 +104,17 @@ test("controls whose suspension ran out after the last review are listed for rev
   const until = suspended.timeline.find((e) => e.until !== undefined)!.until!;
   const after = controlsNeedingReview(rules, "2100-01-01").map((c) => c.controlId);
   expect(after.includes(suspended.control.id)).toBe(rules.doc.reviewedAt < until);
+});
+
+test("storage that could not be read is shown in the rules panel with its coded message", () => {
+  const rules = hostileRules();
+  const banners = document.createElement("div");
+  const facts = document.createElement("dl");
+  const storageError = { code: "storage_unreadable" as const, message: "The saved rules settings could not be read (quota)", at: "2026-05-03T00:00:00Z", details: { code: "storage_unreadable" as const } };
+  renderRulesPanel(banners, facts, status(rules, null, { storageError }), rules, []);
+  const shown = banners.querySelector("#rules-storage-error");
+  expect(shown?.getAttribute("role")).toBe("alert");
+  expect(shown?.textContent).toContain("The saved rules settings could not be read (quota)");
+  renderRulesPanel(banners, facts, status(rules), rules, []);
+  expect(banners.querySelector("#rules-storage-error")).toBeNull();
 });
