@@ -5,6 +5,7 @@
  */
 import { todayIso, type ScoreOptions } from "../src/engine";
 import type { ColumnField } from "../src/engine/columns";
+import { recalculateAndRecord } from "../src/functions/recalc";
 import { describeRulesError } from "../src/rules/status-codes";
 import type { RulesRuntime } from "../src/runtime";
 import { analyseRows, type Analysis } from "./analysis";
@@ -45,6 +46,7 @@ export class TaskPaneApp {
       this.renderRules();
       void this.rescore("Rules updated; scores recalculated.");
     });
+    this.runtime.onStatusChange(() => this.renderRules());
     this.renderRules();
     const started = this.runtime.start();
     if (!hasExcel()) {
@@ -256,7 +258,9 @@ export class TaskPaneApp {
   private renderRules(): void {
     const asOf = this.scoreOptions().asOf;
     const compiled = this.runtime.active.compiled;
-    renderRulesPanel(byId("rules-banners"), byId("rules-facts"), this.runtime.status, compiled, controlsNeedingReview(compiled, asOf));
+    renderRulesPanel(byId("rules-banners"), byId("rules-facts"), this.runtime.status, compiled, controlsNeedingReview(compiled, asOf), {
+      onRecalculate: () => void this.recalculateFormulas(),
+    });
     const settings = this.runtime.settings;
     const url = byId<HTMLInputElement>("rules-url");
     const key = byId<HTMLTextAreaElement>("public-key");
@@ -273,6 +277,13 @@ export class TaskPaneApp {
     if (outcome.kind === "failed") this.announce(describeRulesError(outcome.error), "error");
     else if (outcome.kind === "unchanged") this.announce("The rules are up to date.");
     else this.announce(`Rules updated to version ${outcome.active.version}.`);
+  }
+
+  private async recalculateFormulas(): Promise<void> {
+    this.announce("Recalculating the CHOKEPOINT formulas…");
+    const report = await recalculateAndRecord(this.runtime);
+    if (report.ok) this.announce("The CHOKEPOINT formulas were recalculated with the current rules.");
+    else this.announce(describeRulesError({ code: "recalc_failed", cause: report.cause }), "error");
   }
 
   private async resetRules(): Promise<void> {

@@ -1,7 +1,8 @@
 /**
  * Why loading or refreshing a rules document failed, as data. Every loader (hosted URL, cache, CLI file)
- * reports one of these codes; `describeRulesError` turns it into a sentence at the edge (task pane banner,
- * CLI stderr, RULESVERSION tooltip).
+ * reports one of these codes, and so does the rules runtime for what follows a swap (the formulas'
+ * recalculation); `describeRulesError` turns it into a sentence at the edge (task pane banner, CLI
+ * stderr, RULESVERSION tooltip).
  */
 import type { RulesIssue } from "./parse";
 
@@ -29,6 +30,7 @@ export const RULES_ERROR_CODES = [
   "file_unreadable",
   "cache_write_failed",
   "storage_unreadable",
+  "recalc_failed",
   "internal_error",
 ] as const;
 
@@ -118,6 +120,8 @@ export function describeRulesError(error: RulesLoadError): string {
       return "The new rules are active but could not be saved for next time (storage full or unavailable).";
     case "storage_unreadable":
       return `The saved rules settings and downloaded rules could not be read from storage${error.cause ? ` (${error.cause})` : ""}; the bundled rules and default settings are in use until they can be read.`;
+    case "recalc_failed":
+      return `The rules changed, but the CHOKEPOINT formulas could not be recalculated${error.cause ? ` (${error.cause})` : ""}, so cells may still show scores from the previous rules. Choose "Recalculate now" to try again.`;
     case "internal_error":
       return `Loading the rules failed unexpectedly${where(error)}${error.cause ? `: ${error.cause}` : ""}. The previous rules are still in use.`;
   }

@@ -63,8 +63,13 @@ export interface RulesStatus extends Omit<ActiveRules, "document" | "compiled"> 
    * unknown, so the defaults and the bundled rules are in use. Cleared by the next read that works.
    */
   storageError: StatusProblem | null;
+  /** The formulas' recalculation after the last swap failed (`recalc_failed`); cleared by the next one that works. */
+  recalcError: StatusProblem | null;
   refreshing: boolean;
 }
+
+/** What a recalculation of the formulas came to, as the functions layer reports it. */
+export type RecalculationReport = { ok: true } | { ok: false; cause: string };
 
 export type RefreshOutcome =
   | { kind: "updated"; active: ActiveRules }
@@ -74,6 +79,7 @@ export type RefreshOutcome =
 export type SettingsUpdateResult = { ok: true; settings: RulesSettings } | { ok: false; error: RulesLoadError };
 
 export type RulesChangeListener = (active: ActiveRules) => void;
+export type RulesStatusListener = (status: RulesStatus) => void;
 
 export interface RulesRuntimeOptions {
   /** The rules shipped with the add-in (raw JSON). Must be valid: an invalid bundle is a build defect and throws. */
@@ -121,6 +127,7 @@ export class RulesRuntime {
   private readonly now: () => Date;
   private readonly startedAt: Date;
   private readonly listeners = new Set<RulesChangeListener>();
+  private readonly statusListeners = new Set<RulesStatusListener>();
   private readonly bundledActive: ActiveRules;
 
   private current: ActiveRules;
@@ -130,6 +137,7 @@ export class RulesRuntime {
   private currentSettings: RulesSettings = { ...DEFAULT_SETTINGS };
   private refreshRecord: RefreshRecord = { lastAttemptAt: null, lastError: null };
   private storageError: StatusProblem | null = null;
+  private recalcError: StatusProblem | null = null;
   private starting: Promise<{ refresh: Promise<RefreshOutcome> | null }> | null = null;
   private inFlightRefresh: Promise<RefreshOutcome> | null = null;
   /** Serialises every operation that reads and then replaces state. */
@@ -174,6 +182,7 @@ export class RulesRuntime {
       lastAttemptAt: this.refreshRecord.lastAttemptAt,
       lastError: lastError ? statusProblem(lastError.error, lastError.at) : null,
       storageError: this.storageError,
+      recalcError: this.recalcError,
       refreshing: this.inFlightRefresh !== null,
     };
   }
@@ -184,6 +193,28 @@ export class RulesRuntime {
     return () => {
       this.listeners.delete(listener);
     };
+  }
+
+  /**
+   * Listens for changes of the status that are not a swap of the rules (a storage problem, a failed or
+   * repaired recalculation), so a view can show them when they happen. Returns an unsubscribe.
+   */
+  onStatusChange(listener: RulesStatusListener): () => void {
+    this.statusListeners.add(listener);
+    return () => {
+      this.statusListeners.delete(listener);
+    };
+  }
+
+  /**
+   * Records how recalculating the formulas after a swap went. The functions layer does the work and
+   * reports here, so the state lives with the rest of the rules state and the pane can show it.
+   */
+  recordRecalculation(report: RecalculationReport): void {
+    const next = report.ok ? null : statusProblem({ code: "recalc_failed", cause: report.cause }, this.now().toISOString());
+    if (next === null && this.recalcError === null) return;
+    this.recalcError = next;
+    this.notifyStatus();
   }
 
   /**
@@ -202,7 +233,7 @@ export class RulesRuntime {
           if (parsed.ok) this.adoptCached(parsed.rules, cached.text, cached.meta);
           else await clearCachedRules(this.storage);
         }
-        this.storageError = null;
+        this.clearStorageError();
       } catch (error) {
         // Storage that cannot be read must not keep the add-in from starting: the bundled rules stay
         // active, and the status says why the saved settings are not in use.
@@ -307,7 +338,7 @@ export class RulesRuntime {
     this.currentSettings = await readSettings(this.storage);
     this.refreshRecord = await readRefreshRecord(this.storage);
     const stored = await readCacheMeta(this.storage);
-    this.storageError = null;
+    this.clearStorageError();
     const meta = stored && this.cacheMatchesSettings(stored) ? stored : null;
     if (!meta) {
       this.currentCache = null;
@@ -333,6 +364,24 @@ export class RulesRuntime {
 
   private recordStorageError(error: unknown): void {
     this.storageError = statusProblem({ code: "storage_unreadable", cause: causeOf(error) }, this.now().toISOString());
+    this.notifyStatus();
+  }
+
+  private clearStorageError(): void {
+    if (this.storageError === null) return;
+    this.storageError = null;
+    this.notifyStatus();
+  }
+
+  private notifyStatus(): void {
+    const status = this.status;
+    for (const listener of [...this.statusListeners]) {
+      try {
+        listener(status);
+      } catch {
+        // A failing view must not keep the others from hearing.
+      }
+    }
   }
 
   /** `older_than_active` when `document` is an older release from the address the active rules came from. */

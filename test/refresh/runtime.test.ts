@@ -695,3 +695,19 @@ describe("storage that cannot be read at start-up", () => {
     expect(runtime.status.storageError).toMatchObject({ code: "storage_unreadable", details: { cause: "storage went away" } });
   });
 });
+
+describe("recalculation after a swap", () => {
+  test("a failure is kept in the status with a code, listeners hear of it, and a success clears it", async () => {
+    const runtime = newRuntime(createMemoryStorage());
+    await runtime.start();
+    const heard: (string | null)[] = [];
+    runtime.onStatusChange((status) => heard.push(status.recalcError?.code ?? null));
+    runtime.recordRecalculation({ ok: false, cause: "The response payload size has exceeded the limit." });
+    expect(runtime.status.recalcError).toMatchObject({ code: "recalc_failed", details: { code: "recalc_failed" } });
+    expect(runtime.status.recalcError?.message).toContain("The response payload size has exceeded the limit.");
+    expect(runtime.status.recalcError?.message).toMatch(/previous rules/);
+    runtime.recordRecalculation({ ok: true });
+    expect(runtime.status.recalcError).toBeNull();
+    expect(heard).toEqual(["recalc_failed", null]);
+  });
+});

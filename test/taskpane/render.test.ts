@@ -40,6 +40,7 @@ function status(rules: ReturnType<typeof hostileRules>, lastError: RulesStatus["
     lastAttemptAt: null,
     lastError,
     storageError: null,
+    recalcError: null,
     refreshing: false,
     ...more,
   };
@@ -117,4 +118,21 @@ test("storage that could not be read is shown in the rules panel with its coded 
   expect(shown?.textContent).toContain("The saved rules settings could not be read (quota)");
   renderRulesPanel(banners, facts, status(rules), rules, []);
   expect(banners.querySelector("#rules-storage-error")).toBeNull();
+});
+
+test("a failed recalculation after a swap is shown with a Recalculate now action", () => {
+  const rules = hostileRules();
+  const banners = document.createElement("div");
+  const facts = document.createElement("dl");
+  const recalcError = { code: "recalc_failed" as const, message: "The formulas could not be recalculated (payload too large)", at: "2026-05-03T00:00:00Z", details: { code: "recalc_failed" as const } };
+  let asked = 0;
+  renderRulesPanel(banners, facts, status(rules, null, { recalcError }), rules, [], { onRecalculate: () => (asked += 1) });
+  const shown = banners.querySelector("#rules-recalc-error");
+  expect(shown?.textContent).toContain("The formulas could not be recalculated (payload too large)");
+  const button = shown?.querySelector<HTMLButtonElement>("button#recalculate-now");
+  expect(button?.textContent).toBe("Recalculate now");
+  button?.click();
+  expect(asked).toBe(1);
+  renderRulesPanel(banners, facts, status(rules), rules, [], { onRecalculate: () => undefined });
+  expect(banners.querySelector("#rules-recalc-error")).toBeNull();
 });
