@@ -1,11 +1,19 @@
 import fc from "fast-check";
-import { rulesDocumentSchema, type RulesDocument, type RulesDocumentInput } from "../../src/rules/schema";
+import { parseRules } from "../../src/rules/parse";
+import type { RulesDocument } from "../../src/rules/schema";
 import { compileRules, type CompiledRules } from "../../src/engine/compile";
 import type { RowInput, ScoredRow, RowResult } from "../../src/engine/types";
 import smallRules from "../fixtures/rules/small-rules.json";
 
+/** A rules document through the one parse path every loader uses; a fixture it refuses is a broken test. */
+function parsedRules(input: unknown): RulesDocument {
+  const parsed = parseRules(input);
+  if (!parsed.ok) throw new Error(`fixture rules refused: ${parsed.issues.map((issue) => `${issue.path}: ${issue.message}`).join("; ")}`);
+  return parsed.rules;
+}
+
 export function fixtureDocument(): RulesDocument {
-  return rulesDocumentSchema.parse(structuredClone(smallRules) as RulesDocumentInput);
+  return parsedRules(structuredClone(smallRules));
 }
 
 export function fixtureRules(): CompiledRules {
@@ -100,5 +108,5 @@ export function makeControl(c: {
 export function rulesWith(extraControls: unknown[]): CompiledRules {
   const doc = structuredClone(smallRules) as { controls: unknown[] };
   doc.controls.push(...extraControls);
-  return compileRules(rulesDocumentSchema.parse(doc));
+  return compileRules(parsedRules(doc));
 }

@@ -16,8 +16,8 @@ beforeAll(() => {
   HTMLCanvasElement.prototype.getContext = (() => null) as unknown as HTMLCanvasElement["getContext"];
 });
 
-function hostileRules() {
-  const raw = JSON.parse(fs.readFileSync(path.join(__dirname, "..", "fixtures", "rules", "small-rules.json"), "utf8"));
+function hostileRules(dates: { publishedAt?: string; reviewedAt?: string } = {}) {
+  const raw = { ...JSON.parse(fs.readFileSync(path.join(__dirname, "..", "fixtures", "rules", "small-rules.json"), "utf8")), ...dates };
   raw.publisher = { name: `${IMG} Rules Ltd ${SCRIPT}`, url: "https://rules.example.com/" };
   for (const control of raw.controls) control.title = `${IMG}${control.title}`;
   const parsed = parseRules(raw);
@@ -99,12 +99,18 @@ test("links are made only for https addresses", () => {
 });
 
 test("controls whose suspension ran out after the last review are listed for review", () => {
+  // small-rules.json, reviewed 2026-01-15: REE-5, LIB-MAT and LIB-EQP are suspended until 2026-11-10,
+  // US-DUALUSE until 2026-11-27. A suspension holds through its last day.
   const rules = hostileRules();
-  const suspended = [...rules.controlsById.values()].find((c) => c.timeline.some((e) => e.until !== undefined));
-  if (!suspended) return expect(controlsNeedingReview(rules, "2100-01-01")).toEqual([]);
-  const until = suspended.timeline.find((e) => e.until !== undefined)!.until!;
-  const after = controlsNeedingReview(rules, "2100-01-01").map((c) => c.controlId);
-  expect(after.includes(suspended.control.id)).toBe(rules.doc.reviewedAt < until);
+  const ids = (asOf: string) => controlsNeedingReview(rules, asOf).map((c) => c.controlId);
+  expect(ids("2026-11-10")).toEqual([]);
+  expect(ids("2026-11-11")).toEqual(["CN-2025-REE-5", "CN-2025-LIB-MAT", "CN-2025-LIB-EQP"]);
+  expect(ids("2026-11-28")).toEqual(["CN-2024-US-DUALUSE", "CN-2025-REE-5", "CN-2025-LIB-MAT", "CN-2025-LIB-EQP"]);
+});
+
+test("a suspension that ended before the last review needs no review", () => {
+  const rules = hostileRules({ publishedAt: "2026-12-01", reviewedAt: "2026-12-01" });
+  expect(controlsNeedingReview(rules, "2027-01-01")).toEqual([]);
 });
 
 test("storage that could not be read is shown in the rules panel with its coded message", () => {
