@@ -337,16 +337,17 @@ export class RulesRuntime {
   private async readBackFromStorage(): Promise<boolean> {
     this.currentSettings = await readSettings(this.storage);
     this.refreshRecord = await readRefreshRecord(this.storage);
-    const stored = await readCacheMeta(this.storage);
+    const meta = await readCacheMeta(this.storage);
     this.clearStorageError();
-    const meta = stored && this.cacheMatchesSettings(stored) ? stored : null;
-    if (!meta) {
+    if (!meta || this.currentSettings.rulesUrl === null) {
       this.currentCache = null;
       this.currentText = null;
       if (this.current.source === "bundled") return false;
       this.swap(this.bundledActive);
       return true;
     }
+    // Another context is switching addresses (it saves the setting, then the new file): wait for the file.
+    if (!this.cacheMatchesSettings(meta)) return false;
     if (meta.generation === this.currentCache?.generation) {
       this.currentCache = meta;
       return false;

@@ -561,6 +561,21 @@ describe("a cache from another address", () => {
     expect(servers.requests.map((request) => [request.path, request.headers["if-none-match"]])).toEqual([["/other/rules.json", undefined]]);
   });
 
+  test("a sync in the middle of another context's change of address keeps the current rules until the new file is saved", async () => {
+    const { storage, runtime: functions } = await runtimeOnV1();
+    const otherUrl = `${servers.httpsOrigin}/other/rules.json`;
+    await storage.setItem(SETTINGS_KEY, JSON.stringify({ rulesUrl: otherUrl, publicKeyPem: null, refreshIntervalHours: 24 }));
+    expect(await functions.syncFromStorage()).toBe(false);
+    expect(functions.active).toMatchObject({ version: "2025.06.01", url: rulesUrl });
+
+    servers.route("/other/rules.json", serveDocument(V2, '"other"'));
+    const pane = newRuntime(storage);
+    await pane.start();
+    expect(await pane.updateSettings({ rulesUrl: otherUrl })).toMatchObject({ ok: true });
+    expect(await functions.syncFromStorage()).toBe(true);
+    expect(functions.active).toMatchObject({ version: "2025.07.01", url: otherUrl });
+  });
+
   test("is not picked up by another context's sync either", async () => {
     const storage = await storageWithV1CachedAndSettings({ rulesUrl: null, publicKeyPem: null, refreshIntervalHours: 24 });
     const functions = newRuntime(storage, { now: () => new Date(Date.now() + HOUR_MS) });
