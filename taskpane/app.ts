@@ -5,6 +5,7 @@
  */
 import { todayIso, type ScoreOptions } from "../src/engine";
 import type { ColumnField } from "../src/engine/columns";
+import { recalculateAndRecord } from "../src/functions/recalc";
 import { describeRulesError } from "../src/rules/status-codes";
 import type { RulesRuntime } from "../src/runtime";
 import { analyseRows, type Analysis } from "./analysis";
@@ -16,7 +17,7 @@ import { selectSheetRow } from "./excel/select-row";
 import { findSupplierTable, readSupplierRows, sourceKey, type SheetRecord, type SupplierTableSource } from "./excel/table-source";
 import { describePaneProblem, errorDetail, type PaneProblemCode } from "./messages";
 import { buildReportContent } from "./report-content";
-import { byId, formatCount, replaceChildren } from "./ui/dom";
+import { byId, formatCount, h, replaceChildren } from "./ui/dom";
 import { mappingSummary, renderMappingFields } from "./ui/mapping-form";
 import { controlsNeedingReview, renderRulesPanel } from "./ui/rules-panel";
 import { renderSummary } from "./ui/summary";
@@ -35,6 +36,11 @@ export class TaskPaneApp {
   /** Bumped by every new read and every new scoring run; an older run sees its number change and stops. */
   private readGeneration = 0;
   private scoreGeneration = 0;
+  /**
+   * Problems that must stay in view until they are resolved (the status line is overwritten by the next
+   * message): one notice per code, with its sentence.
+   */
+  private readonly notices = new Map<PaneProblemCode, string>();
 
   constructor(private readonly runtime: RulesRuntime) {}
 
@@ -45,6 +51,7 @@ export class TaskPaneApp {
       this.renderRules();
       void this.rescore("Rules updated; scores recalculated.");
     });
+    this.runtime.onStatusChange(() => this.renderRules());
     this.renderRules();
     const started = this.runtime.start();
     if (!hasExcel()) {
@@ -89,6 +96,22 @@ export class TaskPaneApp {
     this.announce(describePaneProblem(code, detail), "error");
   }
 
+  private notice(code: PaneProblemCode, detail?: string): void {
+    this.notices.set(code, describePaneProblem(code, detail));
+    this.renderNotices();
+  }
+
+  private clearNotice(code: PaneProblemCode): void {
+    if (this.notices.delete(code)) this.renderNotices();
+  }
+
+  private renderNotices(): void {
+    replaceChildren(
+      byId("pane-notices"),
+      ...[...this.notices].map(([code, message]) => h("p", { className: "cp-banner cp-banner-error", role: "alert", "data-code": code }, message)),
+    );
+  }
+
   private setBusy(busy: boolean): void {
     for (const id of ["analyse", "write-report"]) byId<HTMLButtonElement>(id).disabled = busy;
     document.body.setAttribute("aria-busy", String(busy));
@@ -119,13 +142,13 @@ export class TaskPaneApp {
         const found = await findSupplierTable(context, this.support);
         if (!found.ok) return found;
         const key = sourceKey(found.source);
-        const choices = await loadColumnChoices(context, this.support, key).catch(() => null);
+        const saved = await loadColumnChoices(context, this.support, key);
         this.showProgress(`Reading ${formatCount(found.source.rowCount)} rows…`, 0, found.source.rowCount);
         const rows = await readSupplierRows(context, found.source, {
           isCancelled: cancelled,
           onProgress: (done, total) => this.showProgress(`Reading rows: ${formatCount(done)} of ${formatCount(total)}`, done, total),
         });
-        return { ok: true as const, source: found.source, rows, choices };
+        return { ok: true as const, source: found.source, rows, saved };
       });
       if (cancelled()) return;
       if (!loaded.ok) {
@@ -135,7 +158,10 @@ export class TaskPaneApp {
       }
       if (loaded.rows === null) return;
       this.showProgress(null);
-      this.table = { source: loaded.source, rows: loaded.rows, choices: loaded.choices, mapping: resolveMapping(loaded.source.headers, loaded.choices) };
+      if (loaded.saved.ok) this.clearNotice("mapping_unreadable");
+      else this.notice("mapping_unreadable", loaded.saved.cause);
+      const choices = loaded.saved.ok ? loaded.saved.choices : null;
+      this.table = { source: loaded.source, rows: loaded.rows, choices, mapping: resolveMapping(loaded.source.headers, choices) };
       this.renderSource();
       await this.rescore();
     } catch (error) {
@@ -170,8 +196,9 @@ export class TaskPaneApp {
     this.renderSource();
     try {
       await Excel.run((context) => saveColumnChoices(context, this.support, sourceKey(table.source), choices));
+      this.clearNotice("mapping_not_saved");
     } catch (error) {
-      this.problem("excel_call_failed", errorDetail(error));
+      this.notice("mapping_not_saved", errorDetail(error));
     }
     await this.rescore();
   }
@@ -199,8 +226,11 @@ export class TaskPaneApp {
       if (!analysis || generation !== this.scoreGeneration) return;
       this.analysis = analysis;
       this.renderAnalysis(analysis);
+      this.clearNotice("scoring_failed");
       const c = analysis.portfolio.counts;
       this.announce(doneMessage ?? `Scored ${formatCount(c.scored)} of ${formatCount(c.rows)} rows as of ${options.asOf}.`);
+    } catch (error) {
+      if (generation === this.scoreGeneration) this.notice("scoring_failed", errorDetail(error));
     } finally {
       if (generation === this.scoreGeneration) {
         this.showProgress(null);
@@ -256,7 +286,9 @@ export class TaskPaneApp {
   private renderRules(): void {
     const asOf = this.scoreOptions().asOf;
     const compiled = this.runtime.active.compiled;
-    renderRulesPanel(byId("rules-banners"), byId("rules-facts"), this.runtime.status, compiled, controlsNeedingReview(compiled, asOf));
+    renderRulesPanel(byId("rules-banners"), byId("rules-facts"), this.runtime.status, compiled, controlsNeedingReview(compiled, asOf), {
+      onRecalculate: () => void this.recalculateFormulas(),
+    });
     const settings = this.runtime.settings;
     const url = byId<HTMLInputElement>("rules-url");
     const key = byId<HTMLTextAreaElement>("public-key");
@@ -275,8 +307,21 @@ export class TaskPaneApp {
     else this.announce(`Rules updated to version ${outcome.active.version}.`);
   }
 
+  private async recalculateFormulas(): Promise<void> {
+    this.announce("Recalculating the CHOKEPOINT formulas…");
+    const report = await recalculateAndRecord(this.runtime);
+    if (report.ok) this.announce("The CHOKEPOINT formulas were recalculated with the current rules.");
+    else this.announce(describeRulesError({ code: "recalc_failed", cause: report.cause }), "error");
+  }
+
   private async resetRules(): Promise<void> {
-    await this.runtime.resetToBundled();
+    try {
+      await this.runtime.resetToBundled();
+      this.clearNotice("settings_not_saved");
+    } catch (error) {
+      this.notice("settings_not_saved", errorDetail(error));
+      return;
+    }
     this.renderRules();
     this.announce(`Using the bundled rules, version ${this.runtime.active.version}.`);
   }
@@ -291,7 +336,15 @@ export class TaskPaneApp {
     urlField.removeAttribute("aria-invalid");
     keyField.removeAttribute("aria-invalid");
     this.announce("Checking the rules file…");
-    const result = await this.runtime.updateSettings({ rulesUrl: urlField.value, publicKeyPem: keyField.value });
+    let result: Awaited<ReturnType<RulesRuntime["updateSettings"]>>;
+    try {
+      result = await this.runtime.updateSettings({ rulesUrl: urlField.value, publicKeyPem: keyField.value });
+      this.clearNotice("settings_not_saved");
+    } catch (error) {
+      this.notice("settings_not_saved", errorDetail(error));
+      this.announce(describePaneProblem("settings_not_saved", errorDetail(error)), "error");
+      return;
+    }
     if (!result.ok) {
       const message = describeRulesError(result.error);
       const onKey = result.error.field === "publicKey";

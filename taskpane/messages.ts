@@ -18,6 +18,7 @@ export const ENGINE_ERROR_LABELS: Record<EngineErrorCode, string> = {
   share_out_of_range: "Share outside 0–100%",
   country_unknown: "Country not recognised",
   date_invalid: "Date not recognised",
+  date_out_of_range: "Date outside 1990–2100",
   excel_error_input: "Excel error in an input cell",
 };
 
@@ -28,7 +29,11 @@ export type PaneProblemCode =
   | "commodity_column_missing"
   | "excel_call_failed"
   | "report_failed"
-  | "select_failed";
+  | "select_failed"
+  | "mapping_unreadable"
+  | "mapping_not_saved"
+  | "scoring_failed"
+  | "settings_not_saved";
 
 export function describePaneProblem(code: PaneProblemCode, detail?: string): string {
   const suffix = detail ? ` (${detail})` : "";
@@ -47,6 +52,14 @@ export function describePaneProblem(code: PaneProblemCode, detail?: string): str
       return `The report could not be written${suffix}. Your data was not changed.`;
     case "select_failed":
       return `That row could not be selected${suffix}.`;
+    case "mapping_unreadable":
+      return `The saved column choices for this table could not be read${suffix}, so the columns were matched automatically. Check them under “Columns”; choosing again saves them afresh.`;
+    case "mapping_not_saved":
+      return `Your column choice is used now but could not be saved in the workbook${suffix}; it will be forgotten when the pane is closed.`;
+    case "scoring_failed":
+      return `The rows could not be scored${suffix}. The results shown, if any, are from the previous run.`;
+    case "settings_not_saved":
+      return `The rules settings could not be saved${suffix}. Nothing was changed.`;
   }
 }
 

@@ -153,15 +153,6 @@ export interface SupplierRecord {
   warnings: RecordWarning[];
 }
 
-const DECIMAL_COMMA_SHARE = /^\s*([+-]?\d*),(\d+)\s*(%?)\s*$/;
-
-/** "0,5" and "12,5 %" as written in many European locales; the engine reads the dot form. */
-function shareCell(cell: CellValue): CellValue {
-  if (typeof cell !== "string") return cell;
-  const m = DECIMAL_COMMA_SHARE.exec(cell);
-  return m ? `${m[1]}.${m[2]}${m[3]}` : cell;
-}
-
 function textOrNull(cell: CellValue): string | null {
   return isBlank(cell) ? null : String(cell).trim();
 }
@@ -216,7 +207,10 @@ function spendWarning(cell: CellValue): RecordWarning {
   };
 }
 
-/** One data record (cells in header order) → what the engine scores, plus the name and spend. */
+/**
+ * One data record (cells in header order) → what the engine scores, plus the name and spend. The cells
+ * go to the engine as they are: it reads every one with `readCell` (./cells.ts), as it does a formula's.
+ */
 export function recordToRow(cells: readonly CellValue[], map: ColumnMap): SupplierRecord {
   const cell = (field: ColumnField): CellValue => {
     const column = map.columns[field];
@@ -231,10 +225,10 @@ export function recordToRow(cells: readonly CellValue[], map: ColumnMap): Suppli
       commodity: cell("commodity"),
       supplierCountry: cell("supplier_country"),
       siteCountry: cell("site_country"),
-      chinaInputShare: shareCell(cell("china_input_share")),
-      chinaTechnology: shareCell(cell("china_technology")),
-      chinaEquipment: shareCell(cell("china_equipment")),
-      chinaPersonnel: shareCell(cell("china_personnel")),
+      chinaInputShare: cell("china_input_share"),
+      chinaTechnology: cell("china_technology"),
+      chinaEquipment: cell("china_equipment"),
+      chinaPersonnel: cell("china_personnel"),
     },
     supplier: textOrNull(cell("supplier")),
     commodity: textOrNull(cell("commodity")),

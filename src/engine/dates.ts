@@ -14,6 +14,18 @@ export function excelSerialToIso(serial: number): string | null {
   return new Date(EXCEL_EPOCH_MS + Math.floor(serial) * DAY_MS).toISOString().slice(0, 10);
 }
 
+/**
+ * The days a score can be asked for. Export controls before 1990 or after 2100 are not in any rules file,
+ * and a date outside this range is almost always a mistake: a year typed alone (`2025`) is the Excel
+ * day 2025, which is 1905-07-17.
+ */
+export const FIRST_SCORING_DATE = "1990-01-01";
+export const LAST_SCORING_DATE = "2100-12-31";
+
+export function isScoringDate(iso: string): boolean {
+  return iso >= FIRST_SCORING_DATE && iso <= LAST_SCORING_DATE;
+}
+
 export function isoDateOrNull(text: string): string | null {
   const m = ISO_DATE.exec(text.trim());
   if (!m) return null;

@@ -5,7 +5,8 @@
 import type { CellValue, EngineError } from "./types";
 import { engineError, type InputField } from "./errors";
 import { toCountryCode } from "./countries";
-import { excelSerialToIso, isoDateOrNull } from "./dates";
+import { excelSerialToIso, isoDateOrNull, isScoringDate } from "./dates";
+import { LONGEST_SHARE_TEXT } from "./cells";
 
 export type Parsed<T> = { ok: true; value: T } | { ok: false; error: EngineError };
 
@@ -34,7 +35,9 @@ const NUMBER_TEXT = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:e[+-]?\d+)?$/i;
 
 /**
  * A share of dependence: a number 0–1 (what a percent-formatted Excel cell holds), text such as
- * `0.5`, or a percentage `50%`. Numbers like 50 are refused rather than guessed to mean 50%.
+ * `0.5`, or a percentage `50%` (a decimal comma is turned into a point by `readCell` first). Numbers
+ * like 50 are refused rather than guessed to mean 50%. Text is trimmed, then refused when longer than a
+ * share can be, and only then matched: the patterns never see an unbounded run of spaces.
  */
 export function parseShare(cell: CellValue, field: InputField): Parsed<number | undefined> {
   if (isBlank(cell)) return ok(undefined);
@@ -44,6 +47,7 @@ export function parseShare(cell: CellValue, field: InputField): Parsed<number | 
   }
   if (typeof cell !== "string") return fail(engineError("share_invalid", field, String(cell)));
   const text = cell.trim();
+  if (text.length > LONGEST_SHARE_TEXT) return fail(engineError("share_invalid", field, text));
   const percent = PERCENT_TEXT.exec(text);
   const value = percent ? Number(percent[1]) / 100 : NUMBER_TEXT.test(text) ? Number(text) : Number.NaN;
   if (!Number.isFinite(value)) return fail(engineError("share_invalid", field, text));
@@ -57,13 +61,17 @@ export function parseCountry(cell: CellValue, field: InputField): Parsed<string 
   return code ? ok(code) : fail(engineError("country_unknown", field, text));
 }
 
-/** ISO text (`2025-06-01`, a time part is ignored) or an Excel date serial, as number or digits. */
+/**
+ * ISO text (`2025-06-01`, a time part is ignored) or an Excel date serial, as number or digits. A date
+ * outside 1990–2100 is `date_out_of_range`, whichever way it was written.
+ */
 export function parseDate(cell: CellValue, field: InputField): Parsed<string | undefined> {
   if (isBlank(cell)) return ok(undefined);
   const received = String(cell).trim();
   let iso: string | null = null;
   if (typeof cell === "number") iso = excelSerialToIso(cell);
   else if (typeof cell === "string") iso = NUMBER_TEXT.test(received) ? excelSerialToIso(Number(received)) : isoDateOrNull(received);
-  return iso ? ok(iso) : fail(engineError("date_invalid", field, received));
+  if (iso === null) return fail(engineError("date_invalid", field, received));
+  return isScoringDate(iso) ? ok(iso) : fail(engineError("date_out_of_range", field, received));
 }
 

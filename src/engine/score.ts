@@ -22,8 +22,9 @@ import type {
   Warning,
 } from "./types";
 import { engineError, type InputField } from "./errors";
+import { readRow } from "./cells";
 import { excelErrorIn, isBlank, parseCountry, parseDate, parseShare, type Parsed } from "./inputs";
-import { isoDateOrNull } from "./dates";
+import { isoDateOrNull, isScoringDate } from "./dates";
 import { roundToTenth } from "./rounding";
 import { MAINLAND_CHINA } from "./countries";
 import { matchCommodity } from "./match";
@@ -64,7 +65,8 @@ function runDateOf(options: ScoreOptions): RunDate {
   };
 }
 
-function parseRow(row: RowInput, options: ScoreOptions, runDate: RunDate): Parsed<ParsedRow> {
+function parseRow(given: RowInput, options: ScoreOptions, runDate: RunDate): Parsed<ParsedRow> {
+  const row = readRow(given);
   for (const [key, field] of FIELDS) {
     const excelError = excelErrorIn(row[key]);
     if (excelError !== null) return { ok: false, error: engineError("excel_error_input", field, excelError) };
@@ -90,6 +92,7 @@ function parseRow(row: RowInput, options: ScoreOptions, runDate: RunDate): Parse
   if (!rowDate.ok) return rowDate;
   const asOf = rowDate.value ?? runDate();
   if (asOf === null) return { ok: false, error: engineError("date_invalid", "as_of", options.asOf) };
+  if (!isScoringDate(asOf)) return { ok: false, error: engineError("date_out_of_range", "as_of", options.asOf) };
   return {
     ok: true,
     value: {

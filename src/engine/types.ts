@@ -38,6 +38,7 @@ export type EngineErrorCode =
   | "share_out_of_range"
   | "country_unknown"
   | "date_invalid"
+  | "date_out_of_range"
   | "excel_error_input";
 
 export interface EngineError {

@@ -3,9 +3,15 @@
  * once, scores every row of the formula in one engine call (through the cache), and answers per cell:
  * a value, `""` for padding rows of a range, or an Excel error that says what is wrong with that row.
  */
-import { chinaShareFor, firstInForceDate, todayIso, type CompiledRules, type SupplyStage, type RowInput, type RowResult, type ScoredRow } from "../engine";
+import {
+  chinaShareFor,
+  firstInForceDate,
+  readCell,
+  todayIso,
+  ROW_FIELD_KINDS,
+  type CompiledRules, type SupplyStage, type RowInput, type RowResult, type ScoredRow } from "../engine";
 import type { ActiveRules } from "../runtime";
-import { lineUp, singleCell, spill, toCell, type ExcelArgument, type Orientation } from "./cells";
+import { lineUp, singleCell, spill, type ExcelArgument, type Orientation } from "./cells";
 import { scoreCache } from "../runtime/score-cache";
 import { toExcelError, type FunctionProblem } from "./errors";
 
@@ -23,9 +29,6 @@ const ROW_PARAMETERS = [
 ] as const satisfies readonly (keyof RowInput)[];
 
 type RowParameter = (typeof ROW_PARAMETERS)[number];
-
-/** Inputs that are never legitimately the number 0, so a 0 there is a blank cell from older Excel builds. */
-const ZERO_MEANS_BLANK: ReadonlySet<RowParameter> = new Set(["commodity", "supplierCountry", "siteCountry", "asOf"]);
 
 const BLANK = "";
 
@@ -63,7 +66,7 @@ function scoreLinedRows(
   const rows: (RowInput | null)[] = [];
   for (let index = 0; index < length; index++) {
     const input = {} as RowInput;
-    for (const [name] of args) input[name] = toCell(cell(name, index), ZERO_MEANS_BLANK.has(name));
+    for (const [name] of args) input[name] = readCell(cell(name, index), ROW_FIELD_KINDS[name]);
     inputs.push(input);
     rows.push(isBlankRow(index) ? null : input);
   }
@@ -159,7 +162,7 @@ export function controlsCells(
   for (const [name, argument] of given) {
     const single = singleCell(name, argument);
     if (!single.ok) return [[toExcelError(single.problem)]];
-    input[name] = toCell(single.value, ZERO_MEANS_BLANK.has(name));
+    input[name] = readCell(single.value, ROW_FIELD_KINDS[name]);
   }
   const [result] = scoreCache.score([input], rules, { asOf: todayIso(now) });
   const outcome = outcomeOf(input, result);
@@ -173,7 +176,7 @@ export function controlsCells(
 }
 
 function stageOf(raw: unknown): { ok: true; stage: SupplyStage | null } | { ok: false; problem: FunctionProblem } {
-  const cell = toCell(raw, true);
+  const cell = readCell(raw, "text");
   if (cell === null) return { ok: true, stage: null };
   const text = String(cell).trim().toLowerCase();
   if (text === "mining" || text === "processing") return { ok: true, stage: text };
@@ -195,7 +198,7 @@ export function chinaShareCells(commodity: ExcelArgument, stage: ExcelArgument, 
     return [[error, error, error]];
   }
   const { length, cell, isBlankRow } = lined.lined;
-  const inputs: RowInput[] = Array.from({ length }, (_, index) => ({ commodity: toCell(cell("commodity", index), true) }));
+  const inputs: RowInput[] = Array.from({ length }, (_, index) => ({ commodity: readCell(cell("commodity", index), "text") }));
   const outcomes = scoreInputs(inputs, inputs.map((input, index) => (isBlankRow(index) ? null : input)), rules, now);
   return outcomes.map((outcome, index): Cell[] => {
     if (outcome.kind === "blank") return [BLANK, BLANK, BLANK];

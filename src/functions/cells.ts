@@ -6,7 +6,7 @@
  * Single cells broadcast to the length of the others, the way `=A2:A9*B1` does in Excel; two ranges of
  * different lengths are refused for the whole formula (there is no sensible per-row answer).
  */
-import type { CellValue } from "../engine";
+import { isEmptyCell } from "../engine";
 
 export type ExcelArgument = unknown;
 
@@ -57,31 +57,6 @@ function vectorOf(name: string, argument: ExcelArgument): Vector | NotOneColumn 
 }
 
 /**
- * Raw Excel cell → what the engine reads. Blank cells reach custom functions as `null`, `""` or, in older
- * desktop builds, `0` (office-js#4702); for text-like inputs (commodity, countries, dates) a 0 can only be
- * such a blank, so it is read as blank. An Excel error object (only passed when the host allows it) becomes
- * its error text (`#N/A`), which the engine reports as an error input.
- */
-export function toCell(raw: unknown, zeroIsBlank: boolean): CellValue {
-  if (raw === null || raw === undefined) return null;
-  if (typeof raw === "string") return raw.trim() === "" ? null : raw;
-  if (typeof raw === "number") return zeroIsBlank && raw === 0 ? null : raw;
-  if (typeof raw === "boolean") return raw;
-  if (typeof raw === "object") {
-    const value = raw as { code?: unknown; basicValue?: unknown };
-    if (typeof value.code === "string" && value.code.startsWith("#")) return value.code;
-    if (typeof value.basicValue === "string" || typeof value.basicValue === "number" || typeof value.basicValue === "boolean") {
-      return value.basicValue;
-    }
-  }
-  return String(raw);
-}
-
-function blank(raw: unknown): boolean {
-  return toCell(raw, true) === null;
-}
-
-/**
  * Lines up the arguments of one formula. `args` lists every parameter in order (skipped ones as null) so
  * that messages can name them.
  */
@@ -101,7 +76,7 @@ export function lineUp<Name extends string>(args: readonly (readonly [Name, Exce
     };
   }
   const fullLength = ranges.length === 0 ? 1 : ranges[0].cells.length;
-  const isBlankRow = (row: number) => ranges.length > 0 && ranges.every((v) => blank(v.cells[row]));
+  const isBlankRow = (row: number) => ranges.length > 0 && ranges.every((v) => isEmptyCell(v.cells[row]));
   let length = fullLength;
   while (length > 1 && isBlankRow(length - 1)) length -= 1;
 

@@ -26,6 +26,7 @@ const EXCEL_ERROR: Record<FunctionProblemCode, ExcelErrorText> = {
   share_out_of_range: "#VALUE!",
   country_unknown: "#VALUE!",
   date_invalid: "#VALUE!",
+  date_out_of_range: "#VALUE!",
   excel_error_input: "#VALUE!",
   stage_unknown: "#VALUE!",
   range_not_one_column: "#VALUE!",
@@ -57,6 +58,7 @@ function describe(problem: FunctionProblem): string {
     case "share_out_of_range":
     case "country_unknown":
     case "date_invalid":
+    case "date_out_of_range":
     case "excel_error_input":
       return describeEngineError({ code: problem.code, field: problem.field, received: problem.received }, parameter);
     case "commodity_unmatched": {

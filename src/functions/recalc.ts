@@ -6,7 +6,7 @@
  * (ExcelApi < 1.9) or fails, it falls back to one full recalculation of the workbook.
  */
 import { FUNCTIONS_NAMESPACE } from "./namespace";
-import type { RulesChangeListener } from "../runtime";
+import type { RecalculationReport, RulesChangeListener } from "../runtime";
 
 const CHOKEPOINT_CALL = new RegExp(`\\b${FUNCTIONS_NAMESPACE}\\.`, "i");
 
@@ -132,12 +132,39 @@ export async function recalculateChokepointFormulas(host: RecalcHost | null = cu
   return { kind: "workbook" };
 }
 
+/** Where a recalculation's outcome is kept: the rules runtime (state lives there, not here). */
+export interface RecalculationRecorder {
+  recordRecalculation(report: RecalculationReport): void;
+}
+
+function describeFailure(error: unknown): string {
+  if (error && typeof error === "object" && "message" in error) return String((error as { message: unknown }).message);
+  return String(error);
+}
+
+/** Recalculates the formulas once and records how it went; never rejects. Used after a swap and by "Recalculate now". */
+export async function recalculateAndRecord(
+  recorder: RecalculationRecorder,
+  recalculate: () => Promise<unknown> = () => recalculateChokepointFormulas(),
+): Promise<RecalculationReport> {
+  let report: RecalculationReport;
+  try {
+    await recalculate();
+    report = { ok: true };
+  } catch (error) {
+    report = { ok: false, cause: describeFailure(error) };
+  }
+  recorder.recordRecalculation(report);
+  return report;
+}
+
 /**
- * Recalculates after every swap of the rules. Swaps arriving while a recalculation runs are folded into
- * one more run afterwards. Returns the unsubscribe.
+ * Recalculates after every swap of the rules and records each outcome in the runtime, so a failure
+ * (RULESVERSION showing new rules over cells with old numbers) is reported, not swallowed. Swaps arriving
+ * while a recalculation runs are folded into one more run afterwards. Returns the unsubscribe.
  */
 export function recalculateOnRulesChange(
-  runtime: { onChange(listener: RulesChangeListener): () => void },
+  runtime: RecalculationRecorder & { onChange(listener: RulesChangeListener): () => void },
   recalculate: () => Promise<unknown> = () => recalculateChokepointFormulas(),
 ): () => void {
   let running = false;
@@ -148,8 +175,7 @@ export function recalculateOnRulesChange(
       return;
     }
     running = true;
-    void recalculate()
-      .catch(() => undefined)
+    void recalculateAndRecord(runtime, recalculate)
       .finally(() => {
         running = false;
         if (again) {

@@ -1,7 +1,15 @@
 /**
  * Downloading a hosted rules document. Works in the browser (task pane, shared runtime) and in Node 20
- * (CLI) with nothing but `fetch`, streams, `TextDecoder` and WebCrypto. It never throws: every outcome is
- * a value, and a failure says why with a code from `status-codes.ts`.
+ * (CLI) with nothing but `fetch`, streams, `TextDecoder` and WebCrypto. It never throws and its promise
+ * never rejects: every outcome is a value, and a failure says why with a code from `status-codes.ts`.
+ *
+ * Redirects are followed one hop at a time (`redirect: "manual"`, at most MAX_REDIRECTS), and each hop's
+ * address is checked (https, or http on loopback) before it is requested. That is what happens in Node.
+ * A browser does not show a redirect to scripts: under "manual" it answers with an opaque response
+ * (type "opaqueredirect", status 0, no Location). There the request is repeated with
+ * `redirect: "follow"`, and the browser checks every hop itself — a page served over https may not
+ * fetch plain http (mixed content), and the task pane's Content-Security-Policy `connect-src` allows
+ * only https and loopback http — after which the address the response came from is checked here too.
  */
 import type { RulesDocument } from "./schema";
 import { parseRules } from "./parse";
@@ -9,6 +17,8 @@ import { verifyDetachedSignature } from "./signature";
 import type { RulesIssue, RulesLoadError } from "./status-codes";
 
 export const DEFAULT_TIMEOUT_MS = 10_000;
+export const MAX_REDIRECTS = 5;
+const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
 export const DEFAULT_MAX_BYTES = 5 * 1024 * 1024;
 /** A `.sig` file is one line of base64; anything much longer is not a signature. */
 const MAX_SIGNATURE_BYTES = 4 * 1024;
@@ -85,46 +95,89 @@ function describeCause(error: unknown): string | undefined {
   return typeof causeCode === "string" ? causeCode : error.message;
 }
 
+function describeThrown(error: unknown): string {
+  return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+}
+
+type Hop = { kind: "response"; response: Response; url: string } | { kind: "failed"; error: RulesLoadError };
+
+/** Requests `url` and follows redirects hop by hop, refusing a hop to an address we would not request. */
+async function requestFollowingRedirects(request: DownloadRequest): Promise<Hop> {
+  const { etag, signal } = request;
+  const init: RequestInit = {
+    method: "GET",
+    headers: etag ? { "If-None-Match": etag } : {},
+    signal,
+    redirect: "manual",
+    credentials: "omit",
+    // The ETag exchange is ours; the browser's HTTP cache must not answer in our place.
+    cache: "no-store",
+  };
+  const send = async (url: string, redirect: RequestRedirect): Promise<Hop> => {
+    try {
+      return { kind: "response", response: await request.fetch(url, { ...init, redirect }), url };
+    } catch (error) {
+      if (signal.aborted) return { kind: "failed", error: { code: "timeout", location: url, limit: request.timeoutMs } };
+      return { kind: "failed", error: { code: "network", location: url, cause: describeCause(error) } };
+    }
+  };
+
+  let url = request.url;
+  for (let redirects = 0; ; redirects++) {
+    const hop = await send(url, "manual");
+    if (hop.kind === "failed") return hop;
+    const { response } = hop;
+    if (response.type === "opaqueredirect") {
+      // A browser: the hop is hidden from us, so the browser follows it and vets every hop (see above).
+      const followed = await send(url, "follow");
+      return followed.kind === "failed" ? followed : { ...followed, url: followed.response.url || url };
+    }
+    if (!REDIRECT_STATUSES.has(response.status)) return hop;
+    discard(response);
+    const location = response.headers.get("location");
+    if (!location) return { kind: "failed", error: { code: "http_status", location: url, httpStatus: response.status } };
+    let next: string;
+    try {
+      next = new URL(location, url).toString();
+    } catch {
+      return { kind: "failed", error: { code: "invalid_url", location } };
+    }
+    const allowed = checkRulesUrl(next);
+    if (!allowed.ok) return { kind: "failed", error: { ...allowed.error, location: next } };
+    if (redirects >= MAX_REDIRECTS) {
+      return { kind: "failed", error: { code: "too_many_redirects", location: request.url, limit: MAX_REDIRECTS } };
+    }
+    url = next;
+  }
+}
+
+function discard(response: Response): void {
+  response.body?.cancel().catch(() => undefined);
+}
+
 async function download(request: DownloadRequest): Promise<Download> {
-  const { url, etag, maxBytes, signal } = request;
+  const { etag, maxBytes, signal } = request;
+  const hop = await requestFollowingRedirects(request);
+  if (hop.kind === "failed") return hop;
+  const { response, url } = hop;
   const timedOut = (): Download => ({ kind: "failed", error: { code: "timeout", location: url, limit: request.timeoutMs } });
 
-  let response: Response;
-  try {
-    response = await request.fetch(url, {
-      method: "GET",
-      headers: etag ? { "If-None-Match": etag } : {},
-      signal,
-      redirect: "follow",
-      credentials: "omit",
-      // The ETag exchange is ours; the browser's HTTP cache must not answer in our place.
-      cache: "no-store",
-    });
-  } catch (error) {
-    if (signal.aborted) return timedOut();
-    return { kind: "failed", error: { code: "network", location: url, cause: describeCause(error) } };
-  }
-
-  const discardBody = () => {
-    response.body?.cancel().catch(() => undefined);
-  };
-  const finalUrl = response.url || url;
-  const landed = checkRulesUrl(finalUrl);
+  const landed = checkRulesUrl(url);
   if (!landed.ok) {
-    discardBody();
-    return { kind: "failed", error: { ...landed.error, location: finalUrl } };
+    discard(response);
+    return { kind: "failed", error: { ...landed.error, location: url } };
   }
   if (response.status === 304 && etag) {
-    discardBody();
+    discard(response);
     return { kind: "not_modified" };
   }
   if (!response.ok) {
-    discardBody();
+    discard(response);
     return { kind: "failed", error: { code: "http_status", location: url, httpStatus: response.status } };
   }
   const declaredLength = Number(response.headers.get("content-length"));
   if (Number.isFinite(declaredLength) && declaredLength > maxBytes) {
-    discardBody();
+    discard(response);
     return { kind: "failed", error: { code: "too_large", location: url, limit: maxBytes } };
   }
 
@@ -154,7 +207,7 @@ async function download(request: DownloadRequest): Promise<Download> {
     bytes.set(chunk, offset);
     offset += chunk.byteLength;
   }
-  return { kind: "body", bytes, etag: response.headers.get("etag"), finalUrl };
+  return { kind: "body", bytes, etag: response.headers.get("etag"), finalUrl: url };
 }
 
 /** Maps the parser's issues onto the load codes: two pass through, every shape problem is `schema_invalid`. */
@@ -175,12 +228,27 @@ export function parseRulesText(
   } catch {
     return { ok: false, error: { code: "invalid_json", location, cause: "the file is not UTF-8 text" } };
   }
-  const parsed = parseRules(text);
+  let parsed: ReturnType<typeof parseRules>;
+  try {
+    parsed = parseRules(text);
+  } catch (error) {
+    // The parser must never throw; if a hostile file makes it (a stack overflow, say), the file is refused.
+    return { ok: false, error: { code: "internal_error", location, cause: describeThrown(error) } };
+  }
   if (!parsed.ok) return { ok: false, error: parseFailure(parsed.issues, location) };
   return parsed.upgradedFrom === undefined ? { ok: true, rules: parsed.rules, text } : { ok: true, rules: parsed.rules, text, upgradedFrom: parsed.upgradedFrom };
 }
 
+/** Downloads, verifies and validates the rules at `url`. Resolves to a coded failure whatever goes wrong; never rejects. */
 export async function fetchRules(url: string, options: FetchRulesOptions = {}): Promise<FetchRulesResult> {
+  try {
+    return await fetchRulesOnce(url, options);
+  } catch (error) {
+    return { kind: "failed", error: { code: "internal_error", location: url, cause: describeThrown(error) } };
+  }
+}
+
+async function fetchRulesOnce(url: string, options: FetchRulesOptions): Promise<FetchRulesResult> {
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
   const fetchImpl: FetchLike = options.fetch ?? ((input, init) => globalThis.fetch(input, init));

@@ -1,7 +1,8 @@
 /**
  * Why loading or refreshing a rules document failed, as data. Every loader (hosted URL, cache, CLI file)
- * reports one of these codes; `describeRulesError` turns it into a sentence at the edge (task pane banner,
- * CLI stderr, RULESVERSION tooltip).
+ * reports one of these codes, and so does the rules runtime for what follows a swap (the formulas'
+ * recalculation); `describeRulesError` turns it into a sentence at the edge (task pane banner, CLI
+ * stderr, RULESVERSION tooltip).
  */
 import type { RulesIssue } from "./parse";
 
@@ -15,10 +16,12 @@ export const RULES_ERROR_CODES = [
   "network",
   "truncated",
   "http_status",
+  "too_many_redirects",
   "too_large",
   "invalid_json",
   "schema_invalid",
   "schema_version_unsupported",
+  "older_than_active",
   "signature_missing",
   "signature_invalid",
   "public_key_invalid",
@@ -26,6 +29,9 @@ export const RULES_ERROR_CODES = [
   "refresh_interval_invalid",
   "file_unreadable",
   "cache_write_failed",
+  "storage_unreadable",
+  "recalc_failed",
+  "internal_error",
 ] as const;
 
 export type RulesErrorCode = (typeof RULES_ERROR_CODES)[number];
@@ -45,6 +51,9 @@ export interface RulesLoadError {
   issues?: RulesIssue[];
   /** Low-level cause as reported by the platform (e.g. "ECONNREFUSED"), for diagnostics only. */
   cause?: string;
+  /** For `older_than_active`: the release the server offered and the one in use. */
+  offered?: { version: string; publishedAt: string };
+  active?: { version: string; publishedAt: string };
 }
 
 const MAX_ISSUES_IN_MESSAGE = 3;
@@ -83,6 +92,8 @@ export function describeRulesError(error: RulesLoadError): string {
       return `The download of the rules file was cut off before it finished${where(error)}.`;
     case "http_status":
       return `The rules server answered with HTTP ${error.httpStatus ?? "error"}${where(error)}.`;
+    case "too_many_redirects":
+      return `The rules address redirects more than ${error.limit ?? "the allowed number of"} times${where(error)}.`;
     case "too_large":
       return `The rules file is larger than the ${formatBytes(error.limit ?? 0)} limit${where(error)}.`;
     case "invalid_json":
@@ -91,6 +102,8 @@ export function describeRulesError(error: RulesLoadError): string {
       return `The rules file does not follow the rules format${where(error)}.${issueSummary(error.issues)}`;
     case "schema_version_unsupported":
       return `The rules file uses a newer format than this version of Chokepoint understands; update the add-in${where(error)}.`;
+    case "older_than_active":
+      return `The rules server offered an older file (version ${error.offered?.version ?? "?"}, published ${error.offered?.publishedAt ?? "?"}) than the one in use (version ${error.active?.version ?? "?"}, published ${error.active?.publishedAt ?? "?"}), so it was refused${where(error)}. To go back to older rules on purpose, use "Reset to bundled rules" and set the address again.`;
     case "signature_missing":
       return `A public key is pinned but the rules file has no signature file next to it${where(error)}.`;
     case "signature_invalid":
@@ -105,5 +118,11 @@ export function describeRulesError(error: RulesLoadError): string {
       return `The rules file could not be read${where(error)}${error.cause ? `: ${error.cause}` : ""}.`;
     case "cache_write_failed":
       return "The new rules are active but could not be saved for next time (storage full or unavailable).";
+    case "storage_unreadable":
+      return `The saved rules settings and downloaded rules could not be read from storage${error.cause ? ` (${error.cause})` : ""}; the bundled rules and default settings are in use until they can be read.`;
+    case "recalc_failed":
+      return `The rules changed, but the CHOKEPOINT formulas could not be recalculated${error.cause ? ` (${error.cause})` : ""}, so cells may still show scores from the previous rules. Choose "Recalculate now" to try again.`;
+    case "internal_error":
+      return `Loading the rules failed unexpectedly${where(error)}${error.cause ? `: ${error.cause}` : ""}. The previous rules are still in use.`;
   }
 }

@@ -8,6 +8,8 @@
  *   runtime.active.compiled                     // what the engine scores with (never null)
  *   runtime.status                              // source, version, dates, control count, lastError…
  *   const stop = runtime.onChange((active) => …) // once per swap, after the swap is complete
+ *   runtime.onStatusChange((status) => …)       // storage problems, failed or repaired recalculations
+ *   runtime.recordRecalculation({ ok: false, cause }) // the functions report how recalculating went
  *   await runtime.refreshNow()                  // { kind: "updated" | "unchanged" | "failed", … }
  *   await runtime.updateSettings({ rulesUrl })  // downloads and validates the URL before saving it
  *   await runtime.resetToBundled()
@@ -30,8 +32,11 @@ export type {
   RulesChangeListener,
   RulesRuntimeOptions,
   RulesSource,
+  RecalculationReport,
   RulesStatus,
+  RulesStatusListener,
   SettingsUpdateResult,
+  StatusProblem,
 } from "./rules-runtime";
 export { DEFAULT_REFRESH_INTERVAL_HOURS, type RulesSettings } from "./settings";
 export { createMemoryStorage, detectStorage, type KeyValueStorage } from "./storage";

@@ -1,5 +1,6 @@
 import { compileRules, type CompiledRules } from "../engine/compile";
 import { parseRules } from "../rules/parse";
+import { isOlderRelease } from "../rules/releases";
 import { checkRulesUrl, fetchRules, type FetchLike } from "../rules/remote";
 import type { RulesDocument } from "../rules/schema";
 import { importPublicKeyPem } from "../rules/signature";
@@ -42,15 +43,33 @@ export interface ActiveRules {
   etag: string | null;
 }
 
+/** A coded problem as the status reports it: the code, its sentence, when, and the error for rendering. */
+export interface StatusProblem {
+  code: RulesLoadError["code"];
+  message: string;
+  at: string;
+  details: RulesLoadError;
+}
+
 export interface RulesStatus extends Omit<ActiveRules, "document" | "compiled"> {
   controlCount: number;
   /** When the server last confirmed the active document (download or 304). */
   checkedAt: string | null;
   lastAttemptAt: string | null;
-  /** The last refresh failure, cleared by the next success. `details` keeps the coded error for rendering. */
-  lastError: { code: RulesLoadError["code"]; message: string; at: string; details: RulesLoadError } | null;
+  /** The last refresh failure, cleared by the next success. */
+  lastError: StatusProblem | null;
+  /**
+   * Storage could not be read (at start-up or in a later sync): the settings and the cached rules are
+   * unknown, so the defaults and the bundled rules are in use. Cleared by the next read that works.
+   */
+  storageError: StatusProblem | null;
+  /** The formulas' recalculation after the last swap failed (`recalc_failed`); cleared by the next one that works. */
+  recalcError: StatusProblem | null;
   refreshing: boolean;
 }
+
+/** What a recalculation of the formulas came to, as the functions layer reports it. */
+export type RecalculationReport = { ok: true } | { ok: false; cause: string };
 
 export type RefreshOutcome =
   | { kind: "updated"; active: ActiveRules }
@@ -60,6 +79,7 @@ export type RefreshOutcome =
 export type SettingsUpdateResult = { ok: true; settings: RulesSettings } | { ok: false; error: RulesLoadError };
 
 export type RulesChangeListener = (active: ActiveRules) => void;
+export type RulesStatusListener = (status: RulesStatus) => void;
 
 export interface RulesRuntimeOptions {
   /** The rules shipped with the add-in (raw JSON). Must be valid: an invalid bundle is a build defect and throws. */
@@ -87,6 +107,14 @@ function activeFromDocument(
   };
 }
 
+function statusProblem(error: RulesLoadError, at: string): StatusProblem {
+  return { code: error.code, message: describeRulesError(error), at, details: error };
+}
+
+function causeOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
 function signatureField(error: RulesLoadError): RulesLoadError["field"] {
   return error.code === "signature_invalid" || error.code === "signature_missing" || error.code === "public_key_invalid"
     ? "publicKey"
@@ -99,6 +127,7 @@ export class RulesRuntime {
   private readonly now: () => Date;
   private readonly startedAt: Date;
   private readonly listeners = new Set<RulesChangeListener>();
+  private readonly statusListeners = new Set<RulesStatusListener>();
   private readonly bundledActive: ActiveRules;
 
   private current: ActiveRules;
@@ -107,6 +136,8 @@ export class RulesRuntime {
   private currentCache: CacheMeta | null = null;
   private currentSettings: RulesSettings = { ...DEFAULT_SETTINGS };
   private refreshRecord: RefreshRecord = { lastAttemptAt: null, lastError: null };
+  private storageError: StatusProblem | null = null;
+  private recalcError: StatusProblem | null = null;
   private starting: Promise<{ refresh: Promise<RefreshOutcome> | null }> | null = null;
   private inFlightRefresh: Promise<RefreshOutcome> | null = null;
   /** Serialises every operation that reads and then replaces state. */
@@ -149,9 +180,9 @@ export class RulesRuntime {
       controlCount: active.document.controls.length,
       checkedAt: active.source === "bundled" ? null : (this.currentCache?.checkedAt ?? active.fetchedAt),
       lastAttemptAt: this.refreshRecord.lastAttemptAt,
-      lastError: lastError
-        ? { code: lastError.error.code, message: describeRulesError(lastError.error), at: lastError.at, details: lastError.error }
-        : null,
+      lastError: lastError ? statusProblem(lastError.error, lastError.at) : null,
+      storageError: this.storageError,
+      recalcError: this.recalcError,
       refreshing: this.inFlightRefresh !== null,
     };
   }
@@ -165,8 +196,31 @@ export class RulesRuntime {
   }
 
   /**
-   * Loads settings and the cached document (if it still validates), then starts a background refresh when
-   * a rules URL is set and the cache is older than the refresh interval. Safe to call more than once.
+   * Listens for changes of the status that are not a swap of the rules (a storage problem, a failed or
+   * repaired recalculation), so a view can show them when they happen. Returns an unsubscribe.
+   */
+  onStatusChange(listener: RulesStatusListener): () => void {
+    this.statusListeners.add(listener);
+    return () => {
+      this.statusListeners.delete(listener);
+    };
+  }
+
+  /**
+   * Records how recalculating the formulas after a swap went. The functions layer does the work and
+   * reports here, so the state lives with the rest of the rules state and the pane can show it.
+   */
+  recordRecalculation(report: RecalculationReport): void {
+    const next = report.ok ? null : statusProblem({ code: "recalc_failed", cause: report.cause }, this.now().toISOString());
+    if (next === null && this.recalcError === null) return;
+    this.recalcError = next;
+    this.notifyStatus();
+  }
+
+  /**
+   * Loads settings and the cached document (if it still validates and was downloaded from the address
+   * the settings name), then starts a background refresh when a rules URL is set and the cache is older
+   * than the refresh interval. Safe to call more than once.
    */
   start(): Promise<{ refresh: Promise<RefreshOutcome> | null }> {
     this.starting ??= this.serially(async () => {
@@ -174,13 +228,16 @@ export class RulesRuntime {
         this.currentSettings = await readSettings(this.storage);
         this.refreshRecord = await readRefreshRecord(this.storage);
         const cached = await readCachedRules(this.storage);
-        if (cached) {
+        if (cached && this.cacheMatchesSettings(cached.meta)) {
           const parsed = parseRules(cached.text);
           if (parsed.ok) this.adoptCached(parsed.rules, cached.text, cached.meta);
           else await clearCachedRules(this.storage);
         }
-      } catch {
-        // Storage that cannot be read must not keep the add-in from starting: the bundled rules stay active.
+        this.clearStorageError();
+      } catch (error) {
+        // Storage that cannot be read must not keep the add-in from starting: the bundled rules stay
+        // active, and the status says why the saved settings are not in use.
+        this.recordStorageError(error);
       }
     }).then(() => ({ refresh: this.refreshIfStale() }));
     return this.starting;
@@ -206,6 +263,7 @@ export class RulesRuntime {
   /**
    * Changes settings. A new rules URL or public key is used only after the file at that URL downloads,
    * validates and (with a key) verifies; its rules then become active. Nothing changes on failure.
+   * Clearing the URL is the same as `resetToBundled`: the bundled rules come back and the cache is cleared.
    */
   updateSettings(patch: Partial<RulesSettings>): Promise<SettingsUpdateResult> {
     return this.serially(async () => {
@@ -219,6 +277,10 @@ export class RulesRuntime {
         const checked = checkRulesUrl(next.rulesUrl);
         if (!checked.ok) return { ok: false, error: { ...checked.error, field: "rulesUrl" } };
       }
+      if (!next.rulesUrl && (this.currentSettings.rulesUrl !== null || this.current.source !== "bundled")) {
+        await this.returnToBundled(next);
+        return { ok: true, settings: { ...next } };
+      }
       const sourceChanged =
         next.rulesUrl !== this.currentSettings.rulesUrl || next.publicKeyPem !== this.currentSettings.publicKeyPem;
       if (next.rulesUrl && sourceChanged) {
@@ -228,6 +290,8 @@ export class RulesRuntime {
             result.kind === "failed" ? result.error : { code: "http_status", httpStatus: 304, location: next.rulesUrl };
           return { ok: false, error: { ...error, field: signatureField(error) } };
         }
+        const older = this.olderThanActive(next.rulesUrl, result.rules);
+        if (older) return { ok: false, error: { ...older, field: "rulesUrl" } };
         await writeSettings(this.storage, next);
         this.currentSettings = next;
         await this.adoptDownload(next.rulesUrl, result.rules, result.text, result.etag);
@@ -239,18 +303,23 @@ export class RulesRuntime {
     });
   }
 
-  /** Forgets the hosted rules: clears the cache and the rules URL, and swaps the bundled rules back in. */
+  /**
+   * Forgets the hosted rules: clears the cache and the rules URL, and swaps the bundled rules back in.
+   * This is also the one way back to an older file from the same address (a refresh refuses one).
+   */
   resetToBundled(): Promise<void> {
-    return this.serially(async () => {
-      await clearCachedRules(this.storage);
-      this.currentSettings = { ...this.currentSettings, rulesUrl: null };
-      await writeSettings(this.storage, this.currentSettings);
-      this.refreshRecord = { lastAttemptAt: this.refreshRecord.lastAttemptAt, lastError: null };
-      await writeRefreshRecord(this.storage, this.refreshRecord);
-      this.currentCache = null;
-      this.currentText = null;
-      if (this.current !== this.bundledActive) this.swap(this.bundledActive);
-    });
+    return this.serially(() => this.returnToBundled({ ...this.currentSettings, rulesUrl: null }));
+  }
+
+  private async returnToBundled(settings: RulesSettings): Promise<void> {
+    await clearCachedRules(this.storage);
+    this.currentSettings = { ...settings, rulesUrl: null };
+    await writeSettings(this.storage, this.currentSettings);
+    this.refreshRecord = { lastAttemptAt: this.refreshRecord.lastAttemptAt, lastError: null };
+    await writeRefreshRecord(this.storage, this.refreshRecord);
+    this.currentCache = null;
+    this.currentText = null;
+    if (this.current !== this.bundledActive) this.swap(this.bundledActive);
   }
 
   /**
@@ -259,28 +328,73 @@ export class RulesRuntime {
    * when the active rules changed; never rejects.
    */
   syncFromStorage(): Promise<boolean> {
-    return this.serially(() => this.readBackFromStorage()).catch(() => false);
+    return this.serially(() => this.readBackFromStorage()).catch((error: unknown) => {
+      this.recordStorageError(error);
+      return false;
+    });
   }
 
   private async readBackFromStorage(): Promise<boolean> {
     this.currentSettings = await readSettings(this.storage);
     this.refreshRecord = await readRefreshRecord(this.storage);
     const meta = await readCacheMeta(this.storage);
-    if (!meta) {
+    this.clearStorageError();
+    if (!meta || this.currentSettings.rulesUrl === null) {
       this.currentCache = null;
       this.currentText = null;
       if (this.current.source === "bundled") return false;
       this.swap(this.bundledActive);
       return true;
     }
+    // Another context is switching addresses (it saves the setting, then the new file): wait for the file.
+    if (!this.cacheMatchesSettings(meta)) return false;
     if (meta.generation === this.currentCache?.generation) {
       this.currentCache = meta;
       return false;
     }
     const cached = await readCachedRules(this.storage);
-    if (!cached) return false;
+    if (!cached || !this.cacheMatchesSettings(cached.meta)) return false;
     const parsed = parseRules(cached.text);
     return parsed.ok ? this.adoptCached(parsed.rules, cached.text, cached.meta) : false;
+  }
+
+  /** A cached document counts only for the address the settings name now; any other is ignored. */
+  private cacheMatchesSettings(meta: CacheMeta): boolean {
+    return meta.url === this.currentSettings.rulesUrl;
+  }
+
+  private recordStorageError(error: unknown): void {
+    this.storageError = statusProblem({ code: "storage_unreadable", cause: causeOf(error) }, this.now().toISOString());
+    this.notifyStatus();
+  }
+
+  private clearStorageError(): void {
+    if (this.storageError === null) return;
+    this.storageError = null;
+    this.notifyStatus();
+  }
+
+  private notifyStatus(): void {
+    const status = this.status;
+    for (const listener of [...this.statusListeners]) {
+      try {
+        listener(status);
+      } catch {
+        // A failing view must not keep the others from hearing.
+      }
+    }
+  }
+
+  /** `older_than_active` when `document` is an older release from the address the active rules came from. */
+  private olderThanActive(url: string, document: RulesDocument): RulesLoadError | null {
+    const active = this.current;
+    if (active.source === "bundled" || active.url !== url || !isOlderRelease(document, active.document)) return null;
+    return {
+      code: "older_than_active",
+      location: url,
+      offered: { version: document.version, publishedAt: document.publishedAt },
+      active: { version: active.version, publishedAt: active.publishedAt },
+    };
   }
 
   private serially<T>(operation: () => Promise<T>): Promise<T> {
@@ -318,6 +432,8 @@ export class RulesRuntime {
       if (etag !== this.current.etag) this.current = { ...this.current, etag };
       return { kind: "unchanged" };
     }
+    const older = this.olderThanActive(url, result.rules);
+    if (older) return this.recordFailure(older, attemptedAt);
     return this.adoptDownload(url, result.rules, result.text, result.etag);
   }
 

@@ -10,15 +10,27 @@ export const MAPPING_SETTING_KEY = "chokepoint.columnMappings";
 
 type StoredMappings = Record<string, ColumnChoices>;
 
+/** What reading the remembered choices came to; a setting that is there but cannot be read is not "nothing saved". */
+export type ColumnChoicesRead = { ok: true; choices: ColumnChoices | null } | { ok: false; cause: string };
+
+class UnreadableSetting extends Error {}
+
+function isChoices(value: unknown): value is ColumnChoices {
+  return Boolean(value) && typeof value === "object" && !Array.isArray(value) &&
+    Object.values(value as Record<string, unknown>).every((header) => header === null || typeof header === "string");
+}
+
 function asMappings(value: unknown): StoredMappings {
+  let parsed = value;
   if (typeof value === "string") {
     try {
-      return asMappings(JSON.parse(value));
+      parsed = JSON.parse(value);
     } catch {
-      return {};
+      throw new UnreadableSetting("the saved setting is not valid JSON");
     }
   }
-  return value && typeof value === "object" && !Array.isArray(value) ? (value as StoredMappings) : {};
+  if (!parsed || typeof parsed !== "object" || Array.isArray(parsed)) throw new UnreadableSetting("the saved setting is not a table of choices");
+  return parsed as StoredMappings;
 }
 
 async function readAll(context: Excel.RequestContext): Promise<StoredMappings> {
@@ -32,9 +44,15 @@ export async function loadColumnChoices(
   context: Excel.RequestContext,
   support: ExcelSupport,
   tableKey: string,
-): Promise<ColumnChoices | null> {
-  if (!support.workbookSettings) return null;
-  return (await readAll(context))[tableKey] ?? null;
+): Promise<ColumnChoicesRead> {
+  if (!support.workbookSettings) return { ok: true, choices: null };
+  try {
+    const choices = (await readAll(context))[tableKey];
+    if (choices === undefined) return { ok: true, choices: null };
+    return isChoices(choices) ? { ok: true, choices } : { ok: false, cause: "the saved choices for this table are malformed" };
+  } catch (error) {
+    return { ok: false, cause: error instanceof Error ? error.message : String(error) };
+  }
 }
 
 /** Stores the choices for one table; passing null forgets them (back to automatic matching). */
@@ -45,7 +63,11 @@ export async function saveColumnChoices(
   choices: ColumnChoices | null,
 ): Promise<boolean> {
   if (!support.workbookSettings) return false;
-  const all = await readAll(context);
+  // A setting that cannot be read is replaced: the user has been told it was lost (mapping_unreadable).
+  const all = await readAll(context).catch((error: unknown): StoredMappings => {
+    if (error instanceof UnreadableSetting) return {};
+    throw error;
+  });
   if (choices === null) delete all[tableKey];
   else all[tableKey] = choices;
   // Stored as JSON text: setting values must be JSON-serialisable, and text round-trips the same on every host.

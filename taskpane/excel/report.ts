@@ -3,6 +3,10 @@
  * Excel bar chart over them, and the per-row results as a formatted Excel table. The sheet gets a name
  * no other sheet has ("Chokepoint report", "Chokepoint report (2)", …); nothing else in the workbook is
  * touched. Rows are written in chunks for the same per-request payload cap that reading respects.
+ *
+ * Excel reads text written into a General cell as if it were typed: a supplier called `050400` would
+ * become the number 50400, an HS code `8505.11` a number, `3-4` a date. So every block gets its number
+ * formats first — text ("@") for text, a number format for numbers — and its values after.
  */
 import { columnLetter } from "./addresses";
 import { yieldToEventLoop } from "./host";
@@ -25,6 +29,15 @@ export const REPORT_SHEET_BASE_NAME = "Chokepoint report";
 const MAX_SHEET_NAME = 31;
 const REPORT_CHUNK_ROWS = 5_000;
 const CATEGORY_HEADER = ["Category", "Exposure (0–100)"];
+const TEXT_FORMAT = "@";
+const NUMBER_FORMAT = "General";
+const SCORE_FORMAT = "0.0";
+
+/** The number format a cell gets before its value is written: text stays text; scores show one decimal. */
+function formatFor(value: ReportCell, isScore = false): string {
+  if (isScore && (typeof value === "number" || value === "")) return SCORE_FORMAT;
+  return typeof value === "number" ? NUMBER_FORMAT : TEXT_FORMAT;
+}
 
 /** The first of "Chokepoint report", "Chokepoint report (2)", … that no sheet uses (Excel compares names case-insensitively). */
 export function freshSheetName(existing: readonly string[], base = REPORT_SHEET_BASE_NAME): string {
@@ -63,6 +76,7 @@ export async function writeReport(
   const sheet = worksheets.add(sheetName);
 
   const title = sheet.getRange("A1");
+  title.numberFormat = [[formatFor(content.title)]];
   title.values = [[asCellValue(content.title)]];
   title.format.font.bold = true;
   title.format.font.size = 14;
@@ -70,14 +84,15 @@ export async function writeReport(
   const factsTop = 2;
   if (content.facts.length > 0) {
     const facts = sheet.getRangeByIndexes(factsTop, 0, content.facts.length, 2);
+    facts.numberFormat = content.facts.map(([label, value]) => [formatFor(label), formatFor(value)]);
     facts.values = content.facts.map(([label, value]) => [asCellValue(label), asCellValue(value)]);
     sheet.getRangeByIndexes(factsTop, 0, content.facts.length, 1).format.font.bold = true;
   }
 
   const categoriesTop = factsTop + content.facts.length + 1;
   const categoryBlock = sheet.getRangeByIndexes(categoriesTop, 0, content.categories.length + 1, 2);
+  categoryBlock.numberFormat = [CATEGORY_HEADER.map(() => TEXT_FORMAT), ...content.categories.map(([label, score]) => [formatFor(label), formatFor(score, true)])];
   categoryBlock.values = [CATEGORY_HEADER, ...content.categories.map(([label, score]) => [label, score])];
-  categoryBlock.numberFormat = [["General", "General"], ...content.categories.map(() => ["General", "0.0"])];
   sheet.getRangeByIndexes(categoriesTop, 0, 1, 2).format.font.bold = true;
 
   const chart = sheet.charts.add("BarClustered", categoryBlock, "Columns");
@@ -88,16 +103,17 @@ export async function writeReport(
   const tableTop = Math.max(categoriesTop + content.categories.length + 2, factsTop + 18);
   const width = content.header.length;
   const headerRange = sheet.getRangeByIndexes(tableTop, 0, 1, width);
+  headerRange.numberFormat = [content.header.map((label) => formatFor(label))];
   headerRange.values = [content.header.map(asCellValue)];
   await context.sync();
 
-  const formats = content.header.map((_, column) => (content.scoreColumns.includes(column) ? "0.0" : "General"));
+  const scoreColumns = new Set(content.scoreColumns);
   options.onProgress?.(0, content.rows.length);
   for (let offset = 0; offset < content.rows.length; offset += REPORT_CHUNK_ROWS) {
     const chunk = content.rows.slice(offset, offset + REPORT_CHUNK_ROWS);
     const target = sheet.getRangeByIndexes(tableTop + 1 + offset, 0, chunk.length, width);
+    target.numberFormat = chunk.map((row) => row.map((value, column) => formatFor(value, scoreColumns.has(column))));
     target.values = chunk.map((row) => row.map(asCellValue));
-    target.numberFormat = chunk.map(() => formats);
     await context.sync();
     options.onProgress?.(offset + chunk.length, content.rows.length);
     if (offset + chunk.length < content.rows.length) await pause();

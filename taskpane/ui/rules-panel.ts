@@ -32,15 +32,46 @@ function banner(kind: "error" | "warning", id: string, title: string, ...body: (
   return h("div", { className: `cp-banner cp-banner-${kind}`, id, role: kind === "error" ? "alert" : "status" }, h("p", { className: "cp-banner-title" }, title), ...body);
 }
 
+/** What the panel's own buttons do; the pane's controller supplies them. */
+export interface RulesPanelActions {
+  onRecalculate(): void;
+}
+
 export function renderRulesPanel(
   banners: HTMLElement,
   facts: HTMLElement,
   status: RulesStatus,
   rules: CompiledRules,
   review: ReviewedControl[],
+  actions: RulesPanelActions = { onRecalculate: () => undefined },
 ): void {
   const doc = rules.doc;
   const bannerList: HTMLElement[] = [];
+  if (status.storageError) {
+    bannerList.push(
+      banner(
+        "error",
+        "rules-storage-error",
+        "Your saved rules settings could not be read; the bundled rules are in use.",
+        h("p", {}, status.storageError.message),
+        h("p", { className: "cp-help" }, `Noticed ${formatTimestamp(status.storageError.at)}.`),
+      ),
+    );
+  }
+  if (status.recalcError) {
+    const recalculate = h("button", { type: "button", className: "cp-button", id: "recalculate-now" }, "Recalculate now");
+    recalculate.addEventListener("click", () => actions.onRecalculate());
+    bannerList.push(
+      banner(
+        "error",
+        "rules-recalc-error",
+        "Formulas may still show scores from the previous rules.",
+        h("p", {}, status.recalcError.message),
+        h("p", { className: "cp-help" }, `Attempted ${formatTimestamp(status.recalcError.at)}.`),
+        recalculate,
+      ),
+    );
+  }
   if (status.lastError) {
     bannerList.push(
       banner(

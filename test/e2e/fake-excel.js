@@ -4,6 +4,11 @@
  * calls the task pane makes, follows Office.js's load-then-sync rule for the properties the pane reads,
  * and records every write, selection and activation in window.__fakeExcel.log.
  *
+ * Values written to a range are stored the way Excel stores them: text written into a cell that is not
+ * formatted as text ("@") is read as if typed (en-US), so `050400` becomes 50400, `8505.11` a number and
+ * `2026-06-01` or `3-4` a date serial; a leading apostrophe marks text and is not kept. Number formats
+ * set on a range apply to values written after them, as the queued commands of one batch do.
+ *
  *   installFakeExcel({ sheets: [{ name, cells, tables: [{ name, row, column, rows, columns }] }],
  *                      selection: { sheet, row, column } })
  */
@@ -21,6 +26,35 @@
     return letters;
   }
 
+  const DAY_MS = 86400000;
+  const EXCEL_EPOCH_MS = Date.UTC(1899, 11, 30);
+  const MOCK_YEAR = 2026;
+
+  function serial(year, month, day) {
+    const date = new Date(Date.UTC(year, month - 1, day));
+    if (date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) return null;
+    return Math.round((date.getTime() - EXCEL_EPOCH_MS) / DAY_MS);
+  }
+
+  /** What Excel keeps when `value` is written into a cell with `numberFormat` (see the file comment). */
+  function excelStores(value, numberFormat) {
+    if (typeof value !== "string") return value;
+    if (value.startsWith("'")) return value.slice(1);
+    if (numberFormat === "@") return value;
+    const text = value.trim();
+    if (/^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:e[+-]?\d+)?$/i.test(text)) return Number(text);
+    if (/^[+-]?\d{1,3}(?:,\d{3})+(?:\.\d*)?$/.test(text)) return Number(text.replace(/,/g, ""));
+    const percent = /^([+-]?(?:\d+(?:\.\d*)?|\.\d+))\s*%$/.exec(text);
+    if (percent) return Number(percent[1]) / 100;
+    if (/^(true|false)$/i.test(text)) return text.toLowerCase() === "true";
+    const iso = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(text);
+    const isoSerial = iso ? serial(Number(iso[1]), Number(iso[2]), Number(iso[3])) : null;
+    if (isoSerial !== null) return isoSerial;
+    const monthDay = /^(\d{1,2})[-/](\d{1,2})$/.exec(text);
+    const monthDaySerial = monthDay ? serial(MOCK_YEAR, Number(monthDay[1]), Number(monthDay[2])) : null;
+    return monthDaySerial === null ? value : monthDaySerial;
+  }
+
   function quoteSheet(name) {
     return /^[A-Za-z0-9_]+$/.test(name) ? name : "'" + name.replace(/'/g, "''") + "'";
   }
@@ -28,7 +62,7 @@
   function installFakeExcel(spec) {
     const log = { writes: [], selections: [], activated: [], syncs: 0 };
     const book = {
-      sheets: spec.sheets.map((s) => ({ name: s.name, cells: s.cells.map((r) => r.slice()), tables: (s.tables || []).slice(), charts: [] })),
+      sheets: spec.sheets.map((s) => ({ name: s.name, cells: s.cells.map((r) => r.slice()), formats: [], tables: (s.tables || []).slice(), charts: [] })),
       selection: Object.assign({}, spec.selection),
       settings: {},
     };
@@ -92,13 +126,25 @@
             record("values", values);
             values.forEach((line, r) => {
               sheet.cells[row + r] = sheet.cells[row + r] || [];
+              const formats = sheet.formats[row + r] || [];
               line.forEach((v, c) => {
-                sheet.cells[row + r][column + c] = typeof v === "string" && v.startsWith("'") ? v.slice(1) : v;
+                sheet.cells[row + r][column + c] = excelStores(v, formats[column + c] || "General");
               });
             });
           },
         });
-        Object.defineProperty(object, "numberFormat", { set(value) { record("numberFormat", value); }, get: () => [] });
+        Object.defineProperty(object, "numberFormat", {
+          set(value) {
+            record("numberFormat", value);
+            value.forEach((line, r) => {
+              sheet.formats[row + r] = sheet.formats[row + r] || [];
+              line.forEach((format, c) => {
+                sheet.formats[row + r][column + c] = format;
+              });
+            });
+          },
+          get: () => [],
+        });
         const font = {};
         ["bold", "size", "color"].forEach((p) => Object.defineProperty(font, p, { set(v) { record("font." + p, v); }, get: () => undefined }));
         object.format = { font, autofitColumns: () => record("autofitColumns", true) };
@@ -188,7 +234,7 @@
         if (book.sheets.some((s) => s.name.toLowerCase() === name.toLowerCase())) {
           throw Object.assign(new Error("A sheet named " + name + " already exists"), { code: "ItemAlreadyExists" });
         }
-        book.sheets.push({ name, cells: [], tables: [], charts: [] });
+        book.sheets.push({ name, cells: [], formats: [], tables: [], charts: [] });
         log.writes.push({ sheet: name, property: "worksheets.add", value: name });
         return worksheet(name);
       };

@@ -180,6 +180,9 @@ test("writing a report creates a new sheet with a table and a chart, and leaves 
   const headerRow = report.cells.findIndex((row) => row && row[0] === "Row" && row[1] === "Supplier");
   expect(headerRow).toBeGreaterThan(0);
   expect(report.cells.length - headerRow - 1).toBe(200);
+  // The fake stores text as Excel reads typing unless the cell is formatted as text: the date stays text.
+  expect(report.cells.find((row) => row && row[0] === "As of")?.[1]).toBe(AS_OF);
+  expect(report.cells.slice(headerRow + 1).every((row) => typeof row[1] === "string" && typeof row[0] === "number")).toBe(true);
   await context.close();
 });
 
@@ -229,6 +232,22 @@ test("a failed refresh shows why and keeps the rules; reset brings back the bund
   expect(await page.locator("#rules-error").count()).toBe(0);
   expect(await page.inputValue("#rules-url")).toBe("");
   e2e.server.routes.delete("/hosted-rules.json");
+  await context.close();
+});
+
+test("a rules address that redirects is followed by the browser (a manual redirect is opaque there) and loads", async () => {
+  const hosted = JSON.parse(JSON.stringify(BUNDLED_RULES));
+  hosted.version = "moved-3";
+  e2e.server.routes.set("/moved/rules.json", { headers: { "Content-Type": "application/json" }, body: JSON.stringify(hosted) });
+  e2e.server.routes.set("/old/rules.json", { status: 302, headers: { Location: "/moved/rules.json" }, body: "" });
+  const { context, page, errors } = await openPane();
+  await page.locator("summary", { hasText: "Rules source settings" }).click();
+  await page.fill("#rules-url", `${e2e.server.url}old/rules.json`);
+  await page.click("#save-settings");
+  await page.waitForFunction(() => document.getElementById("rules-version")?.textContent === "moved-3");
+  expect(realErrors(errors)).toEqual([]);
+  e2e.server.routes.delete("/moved/rules.json");
+  e2e.server.routes.delete("/old/rules.json");
   await context.close();
 });
 

@@ -57,8 +57,7 @@ describe.each(cases.map((c) => [c.id, c] as const))("%s", (id, c) => {
   });
   test("has the expected zero and non-zero categories", () => {
     const row = scoredCase(id);
-    for (const category of expected.nonZero ?? []) expect({ category, score: row.categories[category] }).toEqual({ category, score: expect.any(Number) });
-    for (const category of expected.nonZero ?? []) expect(row.categories[category]).toBeGreaterThan(0);
+    for (const category of expected.nonZero ?? []) expect({ category, above0: row.categories[category] > 0 }).toEqual({ category, above0: true });
     for (const category of expected.zero ?? []) expect({ category, score: row.categories[category] }).toEqual({ category, score: 0 });
     if ((expected.zero ?? []).length === CATEGORIES.length) expect(row.score).toBe(0);
   });

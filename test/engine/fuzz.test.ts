@@ -5,7 +5,7 @@ import type { CellValue, EngineErrorCode, RowInput } from "../../src/engine/type
 import { fixtureRules, ITEM_TEXTS } from "./support";
 
 const ERROR_CODES: readonly EngineErrorCode[] = [
-  "commodity_missing", "commodity_too_long", "share_invalid", "share_out_of_range", "country_unknown", "date_invalid", "excel_error_input",
+  "commodity_missing", "commodity_too_long", "share_invalid", "share_out_of_range", "country_unknown", "date_invalid", "date_out_of_range", "excel_error_input",
 ];
 const HUGE = ["x".repeat(100_000), "NdFeB magnet ".repeat(8_000), "8".repeat(100_000)];
 

@@ -1,6 +1,9 @@
 import { toCountryCode } from "../../src/engine/countries";
 import { excelErrorIn, parseCountry, parseDate, parseShare } from "../../src/engine/inputs";
 import { excelSerialToIso } from "../../src/engine/dates";
+import { mapColumns, recordToRow } from "../../src/engine/columns";
+import { scoreRows } from "../../src/engine/score";
+import { fixtureRules } from "./support";
 
 describe("countries", () => {
   test.each([
@@ -106,6 +109,23 @@ describe("dates", () => {
     ["45658", "2025-01-01"],
   ])("%p → %s", (cell, iso) => expect(parseDate(cell, "as_of")).toEqual({ ok: true, value: iso }));
 
+  test("a year typed as the date is not read as the Excel day 2025 (1905-07-17): dates outside 1990–2100 are date_out_of_range", () => {
+    // Excel day 2025 counts from 1899-12-30: 1905-07-17 (checked against Excel's DATE(1905,7,17) = 2025).
+    for (const cell of [2025, "2025", 32_873 /* 1989-12-31 */, "1985-06-01", "2101-01-01", 73_416 /* 2101-01-01 */]) {
+      expect({ cell, parsed: parseDate(cell, "as_of") }).toEqual({
+        cell,
+        parsed: { ok: false, error: { code: "date_out_of_range", field: "as_of", received: String(cell) } },
+      });
+    }
+  });
+
+  test("the first and last days of the range, as serials and as text, are dates", () => {
+    expect(parseDate(32_874, "as_of")).toEqual({ ok: true, value: "1990-01-01" });
+    expect(parseDate("1990-01-01", "as_of")).toEqual({ ok: true, value: "1990-01-01" });
+    expect(parseDate(73_415, "as_of")).toEqual({ ok: true, value: "2100-12-31" });
+    expect(parseDate("2100-12-31", "as_of")).toEqual({ ok: true, value: "2100-12-31" });
+  });
+
   test("impossible dates are errors", () => {
     for (const cell of ["2025-02-30", "01/06/2025", "tomorrow", -5, true]) {
       expect(parseDate(cell, "as_of")).toMatchObject({ ok: false, error: { code: "date_invalid", field: "as_of" } });
@@ -119,4 +139,48 @@ test("Excel error values are recognised in any case and spacing", () => {
   expect(excelErrorIn("#DIV/0!")).toBe("#DIV/0!");
   expect(excelErrorIn("N/A")).toBeNull();
   expect(excelErrorIn(7)).toBeNull();
+});
+
+describe("share text with long runs of spaces", () => {
+  /**
+   * A pattern with two `\s*` around an optional `%` tries every way of splitting a run of n spaces
+   * between them before it fails: n² steps. Rather than time that, this records every string any pattern
+   * is run on while the table path (the task pane and the CLI) reads and scores a row: once share text is
+   * trimmed and bounded before matching, no pattern ever sees the run.
+   */
+  const RUN = 100_000;
+  const mapped = mapColumns(["commodity", "china_input_share"]);
+  if (!mapped.ok) throw new Error("no commodity column");
+  const columns = mapped.map;
+
+  function scoreWhileWatchingPatterns(share: string) {
+    const lengths: number[] = [];
+    const exec = RegExp.prototype.exec;
+    RegExp.prototype.exec = function (this: RegExp, text: string) {
+      lengths.push(String(text).length);
+      return exec.call(this, text);
+    };
+    try {
+      const [result] = scoreRows([recordToRow(["gallium", share], columns).input], fixtureRules(), { asOf: "2025-06-01" });
+      return { result, longest: Math.max(0, ...lengths) };
+    } finally {
+      RegExp.prototype.exec = exec;
+    }
+  }
+
+  test.each([
+    ["a decimal comma, the run, then garbage", `0,5${" ".repeat(RUN)}x`],
+    ["a number, the run, then a percent sign", `50${" ".repeat(RUN)}%`],
+    ["a number, the run, then garbage", `0.5${" ".repeat(RUN)}x`],
+  ])("%s: refused as share_invalid, and no pattern sees the run", (_name, share) => {
+    const { result, longest } = scoreWhileWatchingPatterns(share);
+    expect(result).toMatchObject({ ok: false, error: { code: "share_invalid", field: "china_input_share" } });
+    expect(longest).toBeLessThan(1_000);
+  });
+
+  test("a valid share padded with the run on both sides is trimmed first and read", () => {
+    const { result, longest } = scoreWhileWatchingPatterns(`${" ".repeat(RUN)}0,5${" ".repeat(RUN)}`);
+    expect(result.ok && result.dependence.minerals).toBe(0.5);
+    expect(longest).toBeLessThan(1_000);
+  });
 });

@@ -9,6 +9,6 @@ test("an error is rendered from its code and data, naming the input as the calle
 });
 
 test("every engine error code has a sentence", () => {
-  const codes = ["commodity_missing", "commodity_too_long", "share_invalid", "share_out_of_range", "country_unknown", "date_invalid", "excel_error_input"] as const;
+  const codes = ["commodity_missing", "commodity_too_long", "share_invalid", "share_out_of_range", "country_unknown", "date_invalid", "date_out_of_range", "excel_error_input"] as const;
   for (const code of codes) expect(describeEngineError({ code, field: "commodity", received: "x" }).length).toBeGreaterThan(15);
 });

@@ -13,7 +13,7 @@ function summarise(rows: PortfolioRowInput[]) {
 const SUPPLIERS: PortfolioRowInput[] = [
   { supplier: "Ningbo Magnetics", spend: 3_000_000, input: { commodity: "SmCo magnet", supplierCountry: "CN", siteCountry: "DE" } }, // 89.2
   { supplier: "Ruhr Stahl", spend: 1_000_000, input: { commodity: "steel coil", supplierCountry: "DE", siteCountry: "DE" } }, // 0
-  { supplier: "Chennai EMS", spend: null, input: { commodity: "PCB assembly", supplierCountry: "IN", siteCountry: "IN", chinaPersonnel: 1 } },
+  { supplier: "Chennai EMS", spend: null, input: { commodity: "PCB assembly", supplierCountry: "IN", siteCountry: "IN", chinaPersonnel: 1 } }, // 15.0
   { supplier: "Mystery Co", spend: 500_000, input: { commodity: "consulting", supplierCountry: "CN", siteCountry: "IN", chinaEquipment: 1 } },
   { supplier: "Broken Row", spend: 10, input: { commodity: "SmCo magnet", chinaInputShare: 1.5 } },
 ];
@@ -35,10 +35,16 @@ test("spend-weighted scores use matched rows with spend; rows without spend are 
 });
 
 test("without any spend the plain mean of matched rows is used", () => {
+  // By hand from small-rules.json on 2025-06-01:
+  //   SmCo magnet, CN → DE: minerals 0.7 (REE-7 via samarium) × 1 = 70.0, technology 0.8 × 1 = 80.0;
+  //     overall 1 − (1 − 0.70)(1 − 0.8 × 0.80) = 1 − 0.3 × 0.36 = 89.2.
+  //   steel coil, DE → DE: no control names steel, none applies to any item there: 0.
+  //   PCB assembly, IN → IN, personnel 1: the informal Foxconn-India measure 0.5 × status 0.5 = 0.25 → 25.0;
+  //     the India equipment measure applies but equipment dependence is 0; overall 1 − (1 − 0.6 × 0.25) = 15.0.
+  //   "consulting" is unmatched and the broken row is an error: neither counts.
   const portfolio = summarise(SUPPLIERS.map((row) => ({ ...row, spend: undefined })));
   expect(portfolio.weighting).toBe("equal");
-  const ems = summarise([SUPPLIERS[2]]).spendWeightedScore!;
-  expect(portfolio.spendWeightedScore).toBe(Math.round(((89.2 + 0 + ems) / 3) * 10) / 10);
+  expect(portfolio.spendWeightedScore).toBe(34.7); // (89.2 + 0 + 15.0) / 3 = 34.73
 });
 
 test("top rows lead with the control that drives them; exposure is grouped by item and by control", () => {

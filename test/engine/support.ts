@@ -5,11 +5,16 @@ import { compileRules, type CompiledRules } from "../../src/engine/compile";
 import type { RowInput, ScoredRow, RowResult } from "../../src/engine/types";
 import smallRules from "../fixtures/rules/small-rules.json";
 
-/** The small fixture ruleset through the one parse path (it is a version-1 file, upgraded on read). */
-export function fixtureDocument(): RulesDocument {
-  const parsed = parseRules(structuredClone(smallRules));
-  if (!parsed.ok) throw new Error(`the fixture rules are invalid: ${parsed.issues.map((i) => `${i.path} ${i.code}`).join(", ")}`);
+/** A rules document through the one parse path every loader uses; a fixture it refuses is a broken test. */
+function parsedRules(input: unknown): RulesDocument {
+  const parsed = parseRules(input);
+  if (!parsed.ok) throw new Error(`fixture rules refused: ${parsed.issues.map((issue) => `${issue.path}: ${issue.message}`).join("; ")}`);
   return parsed.rules;
+}
+
+/** The small fixture ruleset (a version-1 file, upgraded on read). */
+export function fixtureDocument(): RulesDocument {
+  return parsedRules(structuredClone(smallRules));
 }
 
 export function fixtureRules(): CompiledRules {
@@ -104,7 +109,5 @@ export function makeControl(c: {
 export function rulesWith(extraControls: unknown[]): CompiledRules {
   const doc = structuredClone(smallRules) as { controls: unknown[] };
   doc.controls.push(...extraControls);
-  const parsed = parseRules(doc);
-  if (!parsed.ok) throw new Error(`the extended rules are invalid: ${parsed.issues.map((i) => `${i.path} ${i.code}`).join(", ")}`);
-  return compileRules(parsed.rules);
+  return compileRules(parsedRules(doc));
 }

@@ -1,25 +1,5 @@
-import { lineUp, singleCell, spill, toCell } from "../../src/functions/cells";
+import { lineUp, singleCell, spill } from "../../src/functions/cells";
 import { todayIso } from "../../src/engine/dates";
-
-describe("toCell", () => {
-  test.each([
-    [null, true, null],
-    [undefined, true, null],
-    ["  ", true, null],
-    [0, true, null],
-    [0, false, 0],
-    [0.25, false, 0.25],
-    ["Japan", true, "Japan"],
-    [true, false, true],
-  ])("%p (zero is blank: %p) → %p", (raw, zeroIsBlank, expected) => {
-    expect(toCell(raw, zeroIsBlank)).toBe(expected);
-  });
-
-  test("an Excel error object becomes its error text; a data-type value its basic value", () => {
-    expect(toCell({ type: "Error", code: "#REF!" }, true)).toBe("#REF!");
-    expect(toCell({ type: "Double", basicValue: 0.4 }, false)).toBe(0.4);
-  });
-});
 
 describe("lineUp", () => {
   test("single cells broadcast along the ranges; the result follows a column", () => {

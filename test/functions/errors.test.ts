@@ -8,6 +8,7 @@ const CODES: Record<FunctionProblemCode, "#VALUE!" | "#N/A"> = {
   share_out_of_range: "#VALUE!",
   country_unknown: "#VALUE!",
   date_invalid: "#VALUE!",
+  date_out_of_range: "#VALUE!",
   excel_error_input: "#VALUE!",
   stage_unknown: "#VALUE!",
   range_not_one_column: "#VALUE!",

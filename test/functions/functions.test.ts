@@ -82,6 +82,15 @@ describe("SCORE", () => {
     });
   });
 
+  test("a year typed as asOf is #VALUE! saying so, not a score on the Excel day 2025 (1905)", () => {
+    for (const year of [2025, "2025"]) {
+      expect(errorOf(score([["gallium"]], [["Japan"]], SKIPPED, SKIPPED, SKIPPED, SKIPPED, SKIPPED, [[year]])[0][0])).toEqual({
+        code: "#VALUE!",
+        message: expect.stringMatching(/^asOf must be a date from 1990 to 2100; got 2025\b/),
+      });
+    }
+  });
+
   test("without asOf the row is scored on today's date where the workbook is open", () => {
     const june1st = new Date(2025, 5, 1, 18, 30);
     const withoutDate = scoreCells([[["gallium"]], [["Japan"]], [["US"]]], rules(), june1st);
@@ -231,17 +240,18 @@ describe("CONTROLS", () => {
 
 describe("CHINASHARE", () => {
   test("share, year and whose figure it is; with no stage, the figure the score uses", () => {
-    const result = chinaShare(column("gallium", "neo magnet", "antimony"), SKIPPED);
-    const shares = rules().mineralShareByItem;
-    expect(result[0]).toEqual([shares.get("gallium")!.share, shares.get("gallium")!.year, "Gallium"]);
-    const magnet = shares.get("ndfeb-magnet")!;
-    expect(result[1]).toEqual([magnet.share, magnet.year, rules().itemsById.get(magnet.itemId)!.name]);
-    expect(result[2]).toEqual([shares.get("antimony")!.share, shares.get("antimony")!.year, "Antimony"]);
+    // From test/fixtures/rules/small-rules.json: gallium processing 0.98 (2023); antimony has only a mining
+    // figure, 0.48 (2023); a SmCo magnet has none of its own and takes its one component's, samarium
+    // processing 0.92 (2024).
+    expect(chinaShare(column("gallium", "SmCo magnet", "antimony"), SKIPPED)).toEqual([
+      [0.98, 2023, "Gallium"],
+      [0.92, 2024, "Samarium"],
+      [0.48, 2023, "Antimony"],
+    ]);
   });
 
   test("a stage picks that figure; a missing figure is #N/A and an unknown stage #VALUE!", () => {
-    const antimony = rules().itemsById.get("antimony")!.chinaShare!.mining!;
-    expect(chinaShare([["antimony"]], [["Mining"]])).toEqual([[antimony.share, antimony.year, "Antimony"]]);
+    expect(chinaShare([["antimony"]], [["Mining"]])).toEqual([[0.48, 2023, "Antimony"]]);
     expect(errorOf(chinaShare([["gallium"]], [["mining"]])[0][0])).toEqual({ code: "#N/A", message: expect.stringContaining("mining for Gallium") });
     expect(errorOf(chinaShare([["gallium"]], [["refining"]])[0][0])?.code).toBe("#VALUE!");
     expect(errorOf(chinaShare([["steel"]], SKIPPED)[0][0])?.code).toBe("#N/A");

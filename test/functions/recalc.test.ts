@@ -6,6 +6,7 @@ import { OfficeMockObject } from "office-addin-mock";
 import {
   areaAddresses,
   chokepointRuns,
+  recalculateAndRecord,
   recalculateChokepointFormulas,
   recalculateOnRulesChange,
   type RecalcHost,
@@ -157,6 +158,7 @@ describe("recalculateOnRulesChange", () => {
       },
       change: () => listeners.forEach((listener) => listener({} as ActiveRules)),
       listenerCount: () => listeners.size,
+      recordRecalculation: () => undefined,
     };
   }
 
@@ -171,6 +173,30 @@ describe("recalculateOnRulesChange", () => {
     expect(recalculate).toHaveBeenCalledTimes(1);
     stop();
     expect(runtime.listenerCount()).toBe(0);
+  });
+
+  test("a failed recalculation is reported to the runtime with its cause, and the next success clears it", async () => {
+    const runtime = fakeRuntime();
+    const reports: unknown[] = [];
+    const reporting = { ...runtime, recordRecalculation: (report: unknown) => reports.push(report) };
+    const recalculate = jest
+      .fn()
+      .mockRejectedValueOnce(new Error("The response payload size has exceeded the limit."))
+      .mockResolvedValueOnce({ kind: "workbook" });
+    recalculateOnRulesChange(reporting, recalculate);
+    runtime.change();
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(reports).toEqual([{ ok: false, cause: "The response payload size has exceeded the limit." }]);
+    runtime.change();
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(reports).toEqual([{ ok: false, cause: "The response payload size has exceeded the limit." }, { ok: true }]);
+  });
+
+  test("Recalculate now runs the same recalculation and reports it the same way", async () => {
+    const reports: unknown[] = [];
+    const outcome = await recalculateAndRecord({ recordRecalculation: (report) => reports.push(report) }, () => Promise.reject("host gone"));
+    expect(outcome).toEqual({ ok: false, cause: "host gone" });
+    expect(reports).toEqual([{ ok: false, cause: "host gone" }]);
   });
 
   test("changes arriving during a recalculation are folded into one more run", async () => {

@@ -6,6 +6,7 @@
  * the same implementation Node bundles — with a dispatcher that trusts the test certificate and resolves
  * every host name to 127.0.0.1. That lets the tests use a non-local name (`rules.example.test`), so the
  * https-only rule is exercised as it would be against a real host, without any network beyond loopback.
+ * Names under `.invalid` (RFC 6761) do not resolve, as on a real network: `ENOTFOUND`.
  */
 import { execFileSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
@@ -91,8 +92,14 @@ export async function startTestServers(): Promise<TestServers> {
   const agent = new Agent({
     connect: {
       ca: cert,
-      lookup: (_hostname: string, options: { all?: boolean }, callback: LookupCallback) =>
-        options.all ? callback(null, [{ address: "127.0.0.1", family: 4 }]) : callback(null, "127.0.0.1", 4),
+      lookup: (hostname: string, options: { all?: boolean }, callback: LookupCallback) => {
+        if (hostname.endsWith(".invalid")) {
+          callback(Object.assign(new Error(`getaddrinfo ENOTFOUND ${hostname}`), { code: "ENOTFOUND" }), []);
+          return;
+        }
+        if (options.all) callback(null, [{ address: "127.0.0.1", family: 4 }]);
+        else callback(null, "127.0.0.1", 4);
+      },
     },
   });
   const fetch: FetchLike = (url, init) =>

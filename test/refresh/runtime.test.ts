@@ -510,3 +510,219 @@ describe("getRulesRuntime", () => {
     expect(runtime.status.controlCount).toBeGreaterThan(0);
   });
 });
+
+describe("clearing the rules address", () => {
+  test("clearing the URL in the settings is the same as Reset: bundled rules active, cache cleared, no more refreshes", async () => {
+    const { storage, runtime, changes } = await runtimeOnV1();
+    expect(await runtime.updateSettings({ rulesUrl: "  " })).toMatchObject({ ok: true, settings: { rulesUrl: null } });
+    expect(runtime.active).toMatchObject({ source: "bundled", version: "2025.05.01-bundled", url: null });
+    expect(changes).toEqual(["2025.05.01-bundled"]);
+    expect(await storage.getItem(CACHE_META_KEY)).toBeNull();
+    expect(runtime.refreshIfStale()).toBeNull();
+
+    const restarted = newRuntime(storage, { now: () => new Date(Date.now() + 48 * HOUR_MS) });
+    expect(await restarted.start()).toEqual({ refresh: null });
+    expect(restarted.active.source).toBe("bundled");
+    expect(servers.requests).toHaveLength(0);
+  });
+
+  test("clearing the URL keeps the other settings that were changed with it", async () => {
+    const { runtime } = await runtimeOnV1();
+    expect(await runtime.updateSettings({ rulesUrl: null, refreshIntervalHours: 6 })).toMatchObject({ ok: true });
+    expect(runtime.settings).toMatchObject({ rulesUrl: null, refreshIntervalHours: 6 });
+    expect(runtime.active.source).toBe("bundled");
+  });
+});
+
+describe("a cache from another address", () => {
+  async function storageWithV1CachedAndSettings(settings: Record<string, unknown>) {
+    const { storage } = await runtimeOnV1();
+    await storage.setItem(SETTINGS_KEY, JSON.stringify(settings));
+    return storage;
+  }
+
+  test("is ignored at start-up when no address is set", async () => {
+    const storage = await storageWithV1CachedAndSettings({ rulesUrl: null, publicKeyPem: null, refreshIntervalHours: 24 });
+    const restarted = newRuntime(storage, { now: () => new Date(Date.now() + HOUR_MS) });
+    expect(await restarted.start()).toEqual({ refresh: null });
+    expect(restarted.active).toMatchObject({ source: "bundled", url: null });
+  });
+
+  test("is ignored at start-up when another address is set, which is then refreshed", async () => {
+    const otherUrl = `${servers.httpsOrigin}/other/rules.json`;
+    const storage = await storageWithV1CachedAndSettings({ rulesUrl: otherUrl, publicKeyPem: null, refreshIntervalHours: 24 });
+    servers.route("/other/rules.json", serveDocument(V2, '"other"'));
+    const restarted = newRuntime(storage, { now: () => new Date(Date.now() + HOUR_MS) });
+    const changes = recordChanges(restarted);
+    const { refresh } = await restarted.start();
+    expect(changes).toEqual([]);
+    expect(restarted.active.source).toBe("bundled");
+    expect(await refresh).toMatchObject({ kind: "updated", active: { version: "2025.07.01", url: otherUrl } });
+    expect(servers.requests.map((request) => [request.path, request.headers["if-none-match"]])).toEqual([["/other/rules.json", undefined]]);
+  });
+
+  test("a sync in the middle of another context's change of address keeps the current rules until the new file is saved", async () => {
+    const { storage, runtime: functions } = await runtimeOnV1();
+    const otherUrl = `${servers.httpsOrigin}/other/rules.json`;
+    await storage.setItem(SETTINGS_KEY, JSON.stringify({ rulesUrl: otherUrl, publicKeyPem: null, refreshIntervalHours: 24 }));
+    expect(await functions.syncFromStorage()).toBe(false);
+    expect(functions.active).toMatchObject({ version: "2025.06.01", url: rulesUrl });
+
+    servers.route("/other/rules.json", serveDocument(V2, '"other"'));
+    const pane = newRuntime(storage);
+    await pane.start();
+    expect(await pane.updateSettings({ rulesUrl: otherUrl })).toMatchObject({ ok: true });
+    expect(await functions.syncFromStorage()).toBe(true);
+    expect(functions.active).toMatchObject({ version: "2025.07.01", url: otherUrl });
+  });
+
+  test("is not picked up by another context's sync either", async () => {
+    const storage = await storageWithV1CachedAndSettings({ rulesUrl: null, publicKeyPem: null, refreshIntervalHours: 24 });
+    const functions = newRuntime(storage, { now: () => new Date(Date.now() + HOUR_MS) });
+    await functions.start();
+    expect(await functions.syncFromStorage()).toBe(false);
+    expect(functions.active.source).toBe("bundled");
+  });
+});
+
+describe("an older file from the same address (replay)", () => {
+  async function runtimeOnV2() {
+    const { storage, runtime, changes } = await runtimeOnV1();
+    servers.route("/rules.json", serveDocument(V2, '"v2"'));
+    expect(await runtime.refreshNow()).toMatchObject({ kind: "updated" });
+    changes.length = 0;
+    return { storage, runtime, changes };
+  }
+
+  test("is refused with older_than_active, and the newer rules stay active and cached", async () => {
+    const { storage, runtime, changes } = await runtimeOnV2();
+    servers.route("/rules.json", serveDocument(V1, '"v1-again"'));
+    const outcome = await runtime.refreshNow();
+    expect(outcome).toEqual({
+      kind: "failed",
+      error: {
+        code: "older_than_active",
+        location: rulesUrl,
+        offered: { version: "2025.06.01", publishedAt: "2025-06-01" },
+        active: { version: "2025.07.01", publishedAt: "2025-07-01" },
+      },
+    });
+    expect(runtime.active).toMatchObject({ version: "2025.07.01", source: "url" });
+    expect(changes).toEqual([]);
+    expect((await readCachedRules(storage))?.text).toBe(V2);
+    expect(runtime.status.lastError?.code).toBe("older_than_active");
+    expect(runtime.status.lastError?.message).toContain("2025.06.01");
+  });
+
+  test("a signed older file is refused all the same", async () => {
+    const pair = await generateSigningKeyPair();
+    const sign = async (text: string) => {
+      const signed = await signDetached(bytesOf(text), pair.privateKeyPem);
+      if (!signed.ok) throw new Error("could not sign");
+      return signed.signatureText;
+    };
+    const [v1Signature, v2Signature] = await Promise.all([sign(V1), sign(V2)]);
+    servers.route("/rules.json.sig", (_q, s) => s.writeHead(200).end(v1Signature));
+    const { runtime } = await runtimeOnV1(pair.publicKeyPem);
+    servers.route("/rules.json", serveDocument(V2, '"v2"'));
+    servers.route("/rules.json.sig", (_q, s) => s.writeHead(200).end(v2Signature));
+    expect(await runtime.refreshNow()).toMatchObject({ kind: "updated" });
+
+    servers.route("/rules.json", serveDocument(V1, '"v1"'));
+    servers.route("/rules.json.sig", (_q, s) => s.writeHead(200).end(v1Signature));
+    expect(await runtime.refreshNow()).toMatchObject({ kind: "failed", error: { code: "older_than_active" } });
+    expect(runtime.active.version).toBe("2025.07.01");
+  });
+
+  test("the same publication date with an earlier version is older too; a later date with any version is newer", async () => {
+    const { runtime } = await runtimeOnV2();
+    const sameDayEarlier = JSON.stringify({ ...fixtureJson("rules-v2.json"), version: "2025.06.30" });
+    servers.route("/rules.json", serveDocument(sameDayEarlier, '"same-day"'));
+    expect(await runtime.refreshNow()).toMatchObject({ kind: "failed", error: { code: "older_than_active" } });
+
+    const laterRenamed = JSON.stringify({ ...fixtureJson("rules-v2.json"), version: "a-new-scheme", publishedAt: "2025-07-02" });
+    servers.route("/rules.json", serveDocument(laterRenamed, '"later"'));
+    expect(await runtime.refreshNow()).toMatchObject({ kind: "updated", active: { version: "a-new-scheme" } });
+  });
+
+  test("going back on purpose is done through Reset, then setting the address again", async () => {
+    const { runtime } = await runtimeOnV2();
+    servers.route("/rules.json", serveDocument(V1, '"v1"'));
+    await runtime.resetToBundled();
+    expect(await runtime.updateSettings({ rulesUrl })).toMatchObject({ ok: true });
+    expect(runtime.active).toMatchObject({ version: "2025.06.01", source: "url" });
+  });
+});
+
+describe("storage that cannot be read at start-up", () => {
+  test("is recorded in the status with a code, and the bundled rules and default settings are used", async () => {
+    const broken: KeyValueStorage = {
+      getItem: async () => {
+        throw new Error("storage unavailable");
+      },
+      setItem: async () => undefined,
+      removeItem: async () => undefined,
+    };
+    const runtime = newRuntime(broken);
+    await runtime.start();
+    expect(runtime.status.storageError).toMatchObject({
+      code: "storage_unreadable",
+      details: { code: "storage_unreadable", cause: "storage unavailable" },
+    });
+    expect(runtime.status.storageError?.message).toContain("storage unavailable");
+    expect(runtime.status.lastError).toBeNull();
+    expect(runtime.active.source).toBe("bundled");
+  });
+
+  test("a later read that works clears it", async () => {
+    const storage = createMemoryStorage();
+    let failing = true;
+    const flaky: KeyValueStorage = {
+      ...storage,
+      getItem: async (key) => {
+        if (failing) throw new Error("not yet");
+        return storage.getItem(key);
+      },
+    };
+    const runtime = newRuntime(flaky);
+    await runtime.start();
+    expect(runtime.status.storageError?.code).toBe("storage_unreadable");
+    failing = false;
+    await runtime.syncFromStorage();
+    expect(runtime.status.storageError).toBeNull();
+  });
+
+  test("a sync that fails is recorded too, and does not reject", async () => {
+    const storage = createMemoryStorage();
+    let failing = false;
+    const flaky: KeyValueStorage = {
+      ...storage,
+      getItem: async (key) => {
+        if (failing) throw new Error("storage went away");
+        return storage.getItem(key);
+      },
+    };
+    const runtime = newRuntime(flaky);
+    await runtime.start();
+    expect(runtime.status.storageError).toBeNull();
+    failing = true;
+    await expect(runtime.syncFromStorage()).resolves.toBe(false);
+    expect(runtime.status.storageError).toMatchObject({ code: "storage_unreadable", details: { cause: "storage went away" } });
+  });
+});
+
+describe("recalculation after a swap", () => {
+  test("a failure is kept in the status with a code, listeners hear of it, and a success clears it", async () => {
+    const runtime = newRuntime(createMemoryStorage());
+    await runtime.start();
+    const heard: (string | null)[] = [];
+    runtime.onStatusChange((status) => heard.push(status.recalcError?.code ?? null));
+    runtime.recordRecalculation({ ok: false, cause: "The response payload size has exceeded the limit." });
+    expect(runtime.status.recalcError).toMatchObject({ code: "recalc_failed", details: { code: "recalc_failed" } });
+    expect(runtime.status.recalcError?.message).toContain("The response payload size has exceeded the limit.");
+    expect(runtime.status.recalcError?.message).toMatch(/previous rules/);
+    runtime.recordRecalculation({ ok: true });
+    expect(runtime.status.recalcError).toBeNull();
+    expect(heard).toEqual(["recalc_failed", null]);
+  });
+});

@@ -32,7 +32,7 @@ test("a choice of 'not used' removes an automatic match; a remembered header tha
 
 test("a fixed-up mapping is remembered per workbook in workbook.settings, per table", async () => {
   const workbook = new MockWorkbook({ sheets: [{ name: "S", cells: [["a"]] }], selection: { sheet: "S", row: 0, column: 0 } });
-  expect(await loadColumnChoices(workbook.context, ALL, "table:Suppliers")).toBeNull();
+  expect(await loadColumnChoices(workbook.context, ALL, "table:Suppliers")).toEqual({ ok: true, choices: null });
 
   await saveColumnChoices(workbook.context, ALL, "table:Suppliers", { commodity: "What we buy", site_country: null });
   await saveColumnChoices(workbook.context, ALL, "range:Other!R1C1", { commodity: "Part" });
@@ -40,15 +40,15 @@ test("a fixed-up mapping is remembered per workbook in workbook.settings, per ta
     "table:Suppliers": { commodity: "What we buy", site_country: null },
     "range:Other!R1C1": { commodity: "Part" },
   });
-  expect(await loadColumnChoices(workbook.context, ALL, "table:Suppliers")).toEqual({ commodity: "What we buy", site_country: null });
+  expect(await loadColumnChoices(workbook.context, ALL, "table:Suppliers")).toEqual({ ok: true, choices: { commodity: "What we buy", site_country: null } });
 
   // Another workbook has its own settings and knows nothing of these choices.
   const other = new MockWorkbook({ sheets: [{ name: "S", cells: [["a"]] }], selection: { sheet: "S", row: 0, column: 0 } });
-  expect(await loadColumnChoices(other.context, ALL, "table:Suppliers")).toBeNull();
+  expect(await loadColumnChoices(other.context, ALL, "table:Suppliers")).toEqual({ ok: true, choices: null });
 
   await saveColumnChoices(workbook.context, ALL, "table:Suppliers", null);
-  expect(await loadColumnChoices(workbook.context, ALL, "table:Suppliers")).toBeNull();
-  expect(await loadColumnChoices(workbook.context, ALL, "range:Other!R1C1")).toEqual({ commodity: "Part" });
+  expect(await loadColumnChoices(workbook.context, ALL, "table:Suppliers")).toEqual({ ok: true, choices: null });
+  expect(await loadColumnChoices(workbook.context, ALL, "range:Other!R1C1")).toEqual({ ok: true, choices: { commodity: "Part" } });
 });
 
 test("without ExcelApi 1.4 nothing is stored and nothing is read", async () => {
@@ -56,5 +56,23 @@ test("without ExcelApi 1.4 nothing is stored and nothing is read", async () => {
   const none = { ...ALL, workbookSettings: false };
   expect(await saveColumnChoices(workbook.context, none, "k", { commodity: "x" })).toBe(false);
   expect(workbook.settingsStore).toEqual({});
-  expect(await loadColumnChoices(workbook.context, none, "k")).toBeNull();
+  expect(await loadColumnChoices(workbook.context, none, "k")).toEqual({ ok: true, choices: null });
+});
+
+test("a saved setting that cannot be read is reported, not taken for 'nothing saved'; saving again replaces it", async () => {
+  const workbook = new MockWorkbook({
+    sheets: [{ name: "S", cells: [["a"]] }],
+    selection: { sheet: "S", row: 0, column: 0 },
+    settings: { [MAPPING_SETTING_KEY]: "{ this is not JSON", },
+  });
+  expect(await loadColumnChoices(workbook.context, ALL, "table:Suppliers")).toEqual({ ok: false, cause: "the saved setting is not valid JSON" });
+  await saveColumnChoices(workbook.context, ALL, "table:Suppliers", { commodity: "Part" });
+  expect(await loadColumnChoices(workbook.context, ALL, "table:Suppliers")).toEqual({ ok: true, choices: { commodity: "Part" } });
+
+  const malformed = new MockWorkbook({
+    sheets: [{ name: "S", cells: [["a"]] }],
+    selection: { sheet: "S", row: 0, column: 0 },
+    settings: { [MAPPING_SETTING_KEY]: JSON.stringify({ "table:Suppliers": { commodity: 7 } }) },
+  });
+  expect(await loadColumnChoices(malformed.context, ALL, "table:Suppliers")).toEqual({ ok: false, cause: "the saved choices for this table are malformed" });
 });

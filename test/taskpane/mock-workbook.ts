@@ -4,6 +4,11 @@
  * from getRangeByIndexes, new sheets, tables, charts) are created here as further mock objects and are
  * synced by the context's sync() like the rest. Every property the code under test sets on a range is
  * recorded with the sheet it belongs to, so a test can prove nothing was written to the user's data.
+ *
+ * Values written to a range land in the sheet's cells the way Excel stores them (`excelStores`): text
+ * written into a cell that is not formatted as text ("@") is read as Excel reads typing, so `050400`
+ * becomes the number 50400 and `3-4` a date. Number formats set on a range apply to the values written
+ * after them, as the queued commands of one batch do in Excel.
  */
 import { columnLetter } from "../../taskpane/excel/addresses";
 import { OfficeMockObject } from "office-addin-mock";
@@ -14,6 +19,8 @@ export interface MockSheetSpec {
   name: string;
   /** Cell values from A1, row by row. */
   cells: Cell[][];
+  /** Number formats set on cells, row by row (absent: General). */
+  formats?: string[][];
   tables?: { name: string; row: number; column: number; rows: number; columns: number }[];
 }
 
@@ -22,6 +29,44 @@ export interface MockWorkbookSpec {
   /** The selected cell, 0-based. */
   selection: { sheet: string; row: number; column: number };
   settings?: Record<string, unknown>;
+}
+
+const DAY_MS = 86_400_000;
+const EXCEL_EPOCH_MS = Date.UTC(1899, 11, 30);
+const MOCK_YEAR = 2026;
+const NUMBER_TEXT = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:e[+-]?\d+)?$/i;
+const GROUPED_NUMBER_TEXT = /^[+-]?\d{1,3}(?:,\d{3})+(?:\.\d*)?$/;
+const PERCENT_TEXT = /^([+-]?(?:\d+(?:\.\d*)?|\.\d+))\s*%$/;
+const ISO_DATE_TEXT = /^(\d{4})-(\d{1,2})-(\d{1,2})$/;
+const MONTH_DAY_TEXT = /^(\d{1,2})[-/](\d{1,2})$/;
+
+function serial(year: number, month: number, day: number): number | null {
+  const date = new Date(Date.UTC(year, month - 1, day));
+  if (date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) return null;
+  return Math.round((date.getTime() - EXCEL_EPOCH_MS) / DAY_MS);
+}
+
+/**
+ * What Excel keeps when a value is written into a cell with the given number format (en-US reading, as
+ * when the text is typed): a leading apostrophe marks text and is not kept; in a text-formatted cell ("@")
+ * text stays text; elsewhere text that reads as a number, a percentage, a date or TRUE/FALSE is converted.
+ */
+export function excelStores(value: Cell, numberFormat: string): Cell {
+  if (typeof value !== "string") return value;
+  if (value.startsWith("'")) return value.slice(1);
+  if (numberFormat === "@") return value;
+  const text = value.trim();
+  if (NUMBER_TEXT.test(text)) return Number(text);
+  if (GROUPED_NUMBER_TEXT.test(text)) return Number(text.replace(/,/g, ""));
+  const percent = PERCENT_TEXT.exec(text);
+  if (percent) return Number(percent[1]) / 100;
+  if (/^(true|false)$/i.test(text)) return text.toLowerCase() === "true";
+  const iso = ISO_DATE_TEXT.exec(text);
+  const isoSerial = iso ? serial(Number(iso[1]), Number(iso[2]), Number(iso[3])) : null;
+  if (isoSerial !== null) return isoSerial;
+  const monthDay = MONTH_DAY_TEXT.exec(text);
+  const monthDaySerial = monthDay ? serial(MOCK_YEAR, Number(monthDay[1]), Number(monthDay[2])) : null;
+  return monthDaySerial ?? value;
 }
 
 export interface RecordedWrite {
@@ -88,12 +133,18 @@ export class MockWorkbook {
     return mock;
   }
 
-  /** Wraps a mock so that sets made by the code under test (not by load/sync bookkeeping) are recorded. */
-  private watch<T extends OfficeMockObject>(mock: T, sheet: string): T {
+  /**
+   * Wraps a mock so that sets made by the code under test (not by load/sync bookkeeping) are recorded;
+   * `onSet` also sees them (a range stores what was written into its cells).
+   */
+  private watch<T extends OfficeMockObject>(mock: T, sheet: string, onSet?: (property: string, value: unknown) => void): T {
     let internal = 0;
     const proxy: T = new Proxy(mock, {
       set: (target, key, value) => {
-        if (internal === 0 && typeof key === "string" && !INTERNAL_KEYS.has(key)) this.writes.push({ sheet, property: key, value });
+        if (internal === 0 && typeof key === "string" && !INTERNAL_KEYS.has(key)) {
+          this.writes.push({ sheet, property: key, value });
+          onSet?.(key, value);
+        }
         (target as unknown as Record<string | symbol, unknown>)[key] = value;
         return true;
       },
@@ -142,7 +193,7 @@ export class MockWorkbook {
         values,
       }),
     );
-    const range = this.watch(mock, sheetName) as OfficeMockObject & Excel.Range;
+    const range = this.watch(mock, sheetName, (property, value) => this.store(sheet, row, column, property, value)) as OfficeMockObject & Excel.Range;
     const originalLoad = (mock as unknown as { load: (p: unknown) => unknown }).load;
     setMock(mock, "load", (properties: unknown) => {
       if (typeof properties === "string" && properties.includes("values")) this.loadedRangeRows.push(rows);
@@ -156,6 +207,24 @@ export class MockWorkbook {
       this.selections.push(a1(sheetName, row, column, rows, columns));
     });
     return range;
+  }
+
+  /** A write of `values` or `numberFormat` (a 2-D array from the range's top-left cell) into the sheet. */
+  private store(sheet: MockSheetSpec, top: number, left: number, property: string, value: unknown): void {
+    if (!Array.isArray(value) || (property !== "values" && property !== "numberFormat")) return;
+    const formats = (sheet.formats ??= []);
+    (value as unknown[][]).forEach((line, r) => {
+      line.forEach((cell, c) => {
+        const [row, column] = [top + r, left + c];
+        if (property === "numberFormat") {
+          (formats[row] ??= [])[column] = String(cell);
+          return;
+        }
+        const cells = (sheet.cells[row] ??= []);
+        for (let i = cells.length; i < column; i++) cells[i] = null;
+        cells[column] = excelStores(cell as Cell, formats[row]?.[column] ?? "General");
+      });
+    });
   }
 
   /** Excel's current region: grow the block while a neighbouring row or column has a non-blank cell. */

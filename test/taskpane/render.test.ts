@@ -16,8 +16,8 @@ beforeAll(() => {
   HTMLCanvasElement.prototype.getContext = (() => null) as unknown as HTMLCanvasElement["getContext"];
 });
 
-function hostileRules() {
-  const raw = JSON.parse(fs.readFileSync(path.join(__dirname, "..", "fixtures", "rules", "small-rules.json"), "utf8"));
+function hostileRules(dates: { publishedAt?: string; reviewedAt?: string } = {}) {
+  const raw = { ...JSON.parse(fs.readFileSync(path.join(__dirname, "..", "fixtures", "rules", "small-rules.json"), "utf8")), ...dates };
   raw.publisher = { name: `${IMG} Rules Ltd ${SCRIPT}`, url: "https://rules.example.com/" };
   for (const control of raw.controls) control.title = `${IMG}${control.title}`;
   const parsed = parseRules(raw);
@@ -25,7 +25,7 @@ function hostileRules() {
   return compileRules(parsed.rules);
 }
 
-function status(rules: ReturnType<typeof hostileRules>, lastError: RulesStatus["lastError"] = null): RulesStatus {
+function status(rules: ReturnType<typeof hostileRules>, lastError: RulesStatus["lastError"] = null, more: Partial<RulesStatus> = {}): RulesStatus {
   const doc = rules.doc;
   return {
     source: "url",
@@ -39,7 +39,10 @@ function status(rules: ReturnType<typeof hostileRules>, lastError: RulesStatus["
     checkedAt: "2026-05-02T10:00:00.000Z",
     lastAttemptAt: null,
     lastError,
+    storageError: null,
+    recalcError: null,
     refreshing: false,
+    ...more,
   };
 }
 
@@ -96,10 +99,46 @@ test("links are made only for https addresses", () => {
 });
 
 test("controls whose suspension ran out after the last review are listed for review", () => {
+  // small-rules.json, reviewed 2026-01-15: REE-5, LIB-MAT and LIB-EQP are suspended until 2026-11-10,
+  // US-DUALUSE until 2026-11-27. A suspension holds through its last day.
   const rules = hostileRules();
-  const suspended = [...rules.controlsById.values()].find((c) => c.timeline.some((e) => e.until !== undefined));
-  if (!suspended) return expect(controlsNeedingReview(rules, "2100-01-01")).toEqual([]);
-  const until = suspended.timeline.find((e) => e.until !== undefined)!.until!;
-  const after = controlsNeedingReview(rules, "2100-01-01").map((c) => c.controlId);
-  expect(after.includes(suspended.control.id)).toBe(rules.doc.reviewedAt < until);
+  const ids = (asOf: string) => controlsNeedingReview(rules, asOf).map((c) => c.controlId);
+  expect(ids("2026-11-10")).toEqual([]);
+  expect(ids("2026-11-11")).toEqual(["CN-2025-REE-5", "CN-2025-LIB-MAT", "CN-2025-LIB-EQP"]);
+  expect(ids("2026-11-28")).toEqual(["CN-2024-US-DUALUSE", "CN-2025-REE-5", "CN-2025-LIB-MAT", "CN-2025-LIB-EQP"]);
+});
+
+test("a suspension that ended before the last review needs no review", () => {
+  const rules = hostileRules({ publishedAt: "2026-12-01", reviewedAt: "2026-12-01" });
+  expect(controlsNeedingReview(rules, "2027-01-01")).toEqual([]);
+});
+
+test("storage that could not be read is shown in the rules panel with its coded message", () => {
+  const rules = hostileRules();
+  const banners = document.createElement("div");
+  const facts = document.createElement("dl");
+  const storageError = { code: "storage_unreadable" as const, message: "The saved rules settings could not be read (quota)", at: "2026-05-03T00:00:00Z", details: { code: "storage_unreadable" as const } };
+  renderRulesPanel(banners, facts, status(rules, null, { storageError }), rules, []);
+  const shown = banners.querySelector("#rules-storage-error");
+  expect(shown?.getAttribute("role")).toBe("alert");
+  expect(shown?.textContent).toContain("The saved rules settings could not be read (quota)");
+  renderRulesPanel(banners, facts, status(rules), rules, []);
+  expect(banners.querySelector("#rules-storage-error")).toBeNull();
+});
+
+test("a failed recalculation after a swap is shown with a Recalculate now action", () => {
+  const rules = hostileRules();
+  const banners = document.createElement("div");
+  const facts = document.createElement("dl");
+  const recalcError = { code: "recalc_failed" as const, message: "The formulas could not be recalculated (payload too large)", at: "2026-05-03T00:00:00Z", details: { code: "recalc_failed" as const } };
+  let asked = 0;
+  renderRulesPanel(banners, facts, status(rules, null, { recalcError }), rules, [], { onRecalculate: () => (asked += 1) });
+  const shown = banners.querySelector("#rules-recalc-error");
+  expect(shown?.textContent).toContain("The formulas could not be recalculated (payload too large)");
+  const button = shown?.querySelector<HTMLButtonElement>("button#recalculate-now");
+  expect(button?.textContent).toBe("Recalculate now");
+  button?.click();
+  expect(asked).toBe(1);
+  renderRulesPanel(banners, facts, status(rules), rules, [], { onRecalculate: () => undefined });
+  expect(banners.querySelector("#rules-recalc-error")).toBeNull();
 });

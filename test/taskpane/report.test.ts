@@ -1,5 +1,5 @@
 import { asCellValue, freshSheetName, writeReport, type ReportContent } from "../../taskpane/excel/report";
-import { MockWorkbook, type Cell } from "./mock-workbook";
+import { excelStores, MockWorkbook, type Cell } from "./mock-workbook";
 
 const CONTENT: ReportContent = {
   title: "Chokepoint exposure report",
@@ -68,4 +68,42 @@ test("a large report is written in chunks with progress", async () => {
   const progress: number[] = [];
   await writeReport(workbook.context, { ...CONTENT, rows }, { onProgress: (done) => progress.push(done), pause: async () => undefined });
   expect(progress).toEqual([0, 5_000, 10_000, 12_000]);
+});
+
+test("the mock stores text the way Excel reads typing, unless the cell is formatted as text", () => {
+  // Excel (en-US): 050400 → 50400, 8505.11 → 8505.11, 3-4 → 4 March, 2026-06-01 → serial 46174, 12% → 0.12.
+  expect(["050400", "8505.11", "3-4", "2026-06-01", "12%", "TRUE", "Beta"].map((text) => excelStores(text, "General"))).toEqual([
+    50400, 8505.11, 46085, 46174, 0.12, true, "Beta",
+  ]);
+  expect(["050400", "8505.11", "3-4"].map((text) => excelStores(text, "@"))).toEqual(["050400", "8505.11", "3-4"]);
+  expect(excelStores("'=SUM(A1)", "General")).toBe("=SUM(A1)");
+});
+
+test("text in the report stays text: text cells are formatted as text before their values are written", async () => {
+  const workbook = workbookWith(["Suppliers"]);
+  const risky: ReportContent = {
+    title: "2026-06-01",
+    facts: [["As of", "2026-06-01"], ["Rules", "2026.01.15"], ["Rows scored", 2]],
+    categories: [["Minerals", 40], ["Technology", 10], ["Equipment", 0], ["Personnel", 5]],
+    header: ["Row", "Supplier", "Commodity", "Score"],
+    rows: [
+      [2, "3-4", "8505.11", 73.4],
+      [3, "050400", "TRUE", 12],
+      [4, "Gamma", "12%", ""],
+    ],
+    scoreColumns: [3],
+  };
+  await writeReport(workbook.context, risky, { pause: async () => undefined });
+  const cells = workbook.sheet("Chokepoint report").cells;
+  const header = cells.findIndex((row) => row?.[0] === "Row");
+  expect(cells[0][0]).toBe("2026-06-01");
+  expect(cells.slice(2, 5).map((row) => row.slice(0, 2))).toEqual([["As of", "2026-06-01"], ["Rules", "2026.01.15"], ["Rows scored", 2]]);
+  expect(cells.slice(header, header + 4).map((row) => row.slice(0, 4))).toEqual([
+    ["Row", "Supplier", "Commodity", "Score"],
+    [2, "3-4", "8505.11", 73.4],
+    [3, "050400", "TRUE", 12],
+    [4, "Gamma", "12%", ""],
+  ]);
+  const formats = workbook.sheet("Chokepoint report").formats!;
+  expect(formats[header + 1].slice(0, 4)).toEqual(["General", "@", "@", "0.0"]);
 });
