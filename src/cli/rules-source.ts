@@ -1,5 +1,5 @@
-import { readFile } from "node:fs/promises";
-import { fetchRules, parseRulesText, type FetchLike } from "../rules/remote";
+import { readFile, stat } from "node:fs/promises";
+import { DEFAULT_MAX_BYTES, fetchRules, parseRulesText, type FetchLike } from "../rules/remote";
 import type { RulesDocument } from "../rules/schema";
 import { verifyDetachedSignature } from "../rules/signature";
 import type { RulesLoadError } from "../rules/status-codes";
@@ -53,8 +53,11 @@ export async function loadRulesSource(pathOrUrl: string, options: RulesSourceOpt
     return { ok: true, rules: result.rules, source: { kind: "url", location: pathOrUrl }, signed: publicKeyPem !== null, upgradedFrom: result.upgradedFrom };
   }
 
+  // A file the add-in would refuse to download must not pass here either: the same size cap applies.
+  const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
   let bytes: Uint8Array<ArrayBuffer>;
   try {
+    if ((await stat(pathOrUrl)).size > maxBytes) return { ok: false, error: { code: "too_large", location: pathOrUrl, limit: maxBytes } };
     bytes = new Uint8Array(await readFile(pathOrUrl));
   } catch (error) {
     return { ok: false, error: { code: "file_unreadable", location: pathOrUrl, cause: (error as Error).message } };

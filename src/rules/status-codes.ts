@@ -95,7 +95,7 @@ export function describeRulesError(error: RulesLoadError): string {
     case "too_many_redirects":
       return `The rules address redirects more than ${error.limit ?? "the allowed number of"} times${where(error)}.`;
     case "too_large":
-      return `The rules file is larger than the ${formatBytes(error.limit ?? 0)} limit${where(error)}.`;
+      return `The rules file is larger than the ${formatBytes(error.limit ?? 0)} the add-in will download${where(error)}.`;
     case "invalid_json":
       return `The rules file is not valid JSON${where(error)}.${issueSummary(error.issues)}`;
     case "schema_invalid":

@@ -143,3 +143,20 @@ describe("examples/hosted-rules.json", () => {
     expect(example.rules.controls.length).toBe(bundled.rules.controls.length + 1);
   });
 });
+
+describe("a rules file larger than the add-in will download", () => {
+  test("the loader behind validate and score --rules refuses it as too_large, with the add-in's limit", async () => {
+    const path = join(dir, "big-rules.json");
+    // Valid JSON padded past the 5 MB download cap with whitespace: the size alone decides.
+    writeFileSync(path, `${fixtureText("rules-v1.json")}${" ".repeat(5 * 1024 * 1024)}`);
+    const loaded = await loadRulesSource(path);
+    expect(loaded.ok).toBe(false);
+    if (!loaded.ok) expect(loaded.error).toMatchObject({ code: "too_large", limit: 5 * 1024 * 1024, location: path });
+  });
+
+  test("a file just under the limit still loads", async () => {
+    const path = join(dir, "rules.json");
+    writeFileSync(path, fixtureText("rules-v1.json"));
+    expect((await loadRulesSource(path)).ok).toBe(true);
+  });
+});
