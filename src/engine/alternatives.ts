@@ -1,0 +1,282 @@
+/**
+ * Where else an item is produced: for each supply-chain stage, the figure the rules give (world output,
+ * China's share, the producers outside China), the share of world supply outside China, and how concentrated
+ * the stage is (HHI). For an item made of components, the binding stage is the most China-concentrated stage
+ * of the item and everything it contains: the stage where an alternative supplier is hardest to find.
+ * Pure reads of the compiled ruleset; every adapter (ALTERNATIVES, the pane, `chokepoint item`) shows this.
+ */
+import {
+  CONFIDENCES,
+  PRODUCER_STAGES,
+  type Confidence,
+  type FigureQualifier,
+  type ProducerFigure,
+  type ProducerStage,
+  type ProductionBasis,
+} from "../rules/schema";
+import type { CompiledRules } from "./compile";
+import { countryName } from "./countries";
+import { componentsOf } from "./reach";
+
+export { PRODUCER_STAGES, type ProducerStage };
+
+export interface ProducerShare {
+  /** ISO 3166-1 alpha-2. */
+  country: string;
+  countryName: string;
+  /** Share of world output at the stage, 0–1; null when the source names the producer without a share. */
+  share: number | null;
+  qualifier: FigureQualifier | null;
+  note: string | null;
+}
+
+export interface StageSupply {
+  figureId: string;
+  /** The item the figure describes: the item asked about, or the component it was found through. */
+  itemId: string;
+  itemName: string;
+  stage: ProducerStage;
+  material: string;
+  basis: ProductionBasis;
+  /** Null only when the source found no figure at all. */
+  year: number | null;
+  /** First year of a multi-year average. */
+  fromYear: number | null;
+  estimated: boolean;
+  worldTotal: { value: number; upTo: number | null; qualifier: FigureQualifier | null; unit: string; note: string | null } | null;
+  china: { share: number | null; qualifier: FigureQualifier | null; note: string | null };
+  /** Share of world output made outside China (1 − China's share); null when China's share is not known. */
+  outsideChina: { share: number; qualifier: "about" | "less_than" | null } | null;
+  /** Producers outside China, largest share first; those named without a share follow, in the source's order. */
+  producers: ProducerShare[];
+  /** Regions and remainders the source does not split by country ("rest of world"). */
+  groups: { label: string; share: number | null; note: string | null }[];
+  /**
+   * Herfindahl–Hirschman index of the stage, 0–10,000: the sum of squared percentage shares of China and the
+   * countries with a share. Regions are not single producers and are left out, so it is a lower bound when
+   * `hhiCoverage` is below 1. Null when China's share is not known.
+   */
+  hhi: number | null;
+  /** The share of world output the HHI counts. */
+  hhiCoverage: number | null;
+  /** True when at least one producer outside China has a share. */
+  hasBreakdown: boolean;
+  /** Why there is no country breakdown (the source's words); null when there is one. */
+  noCountryBreakdown: string | null;
+  sources: { url: string; title: string | null }[];
+  confidence: Confidence | null;
+  notes: string | null;
+}
+
+/** A stage that answers a question about an item, with the way to it and why it was chosen. */
+export interface SupplyAnswer {
+  supply: StageSupply;
+  /** From the item asked about to the item the figure describes: `["ndfeb-magnet", "neodymium"]`, or just the item. */
+  path: string[];
+  reason: string;
+}
+
+export interface ItemAlternatives {
+  itemId: string;
+  itemName: string;
+  /** The stage asked about, or null for the binding stage. */
+  stage: ProducerStage | null;
+  /** The item's own figure for each stage that has one, mining first. */
+  stages: StageSupply[];
+  /** The item's own figures not chosen for their stage (other years, sources, capacity), newest first. */
+  otherFigures: StageSupply[];
+  /** The most China-concentrated stage of the item and what it contains; null when no figure gives China's share. */
+  binding: SupplyAnswer | null;
+  /**
+   * The figure the question is answered with: the stage asked about (the item's own, else the most
+   * China-concentrated of its components at that stage), or without a stage the binding stage (or, when no
+   * figure gives China's share, the item's first stage). Null when the rules have no such figure.
+   */
+  answer: SupplyAnswer | null;
+}
+
+const CONFIDENCE_RANK = new Map<Confidence | undefined, number>([...CONFIDENCES.map((c, i) => [c, i] as const), [undefined, CONFIDENCES.length]]);
+const STAGE_RANK = new Map(PRODUCER_STAGES.map((stage, i) => [stage, i]));
+
+/** A stage as a user types it ("Refining", " mining "); null for anything else. */
+export function producerStageOf(text: string): ProducerStage | null {
+  const wanted = text.trim().toLowerCase();
+  return (PRODUCER_STAGES as readonly string[]).includes(wanted) ? (wanted as ProducerStage) : null;
+}
+
+/** Item id → the producer figures that describe it, in document order. Built once per compiled ruleset. */
+export function indexProducers(figures: readonly ProducerFigure[]): ReadonlyMap<string, readonly ProducerFigure[]> {
+  const byItem = new Map<string, ProducerFigure[]>();
+  for (const figure of figures) {
+    for (const itemId of new Set(figure.items)) {
+      const list = byItem.get(itemId);
+      if (list) list.push(figure);
+      else byItem.set(itemId, [figure]);
+    }
+  }
+  return byItem;
+}
+
+const hasCountryShares = (figure: ProducerFigure) => figure.countries.some((entry) => entry.share !== null);
+
+/**
+ * The order in which figures for one stage are preferred: not superseded; production before capacity; with a
+ * country breakdown; higher confidence; later year; then the order of the document (the sort is stable).
+ */
+function preferred(a: ProducerFigure, b: ProducerFigure): number {
+  const superseded = Number(a.supersededBy !== undefined) - Number(b.supersededBy !== undefined);
+  const capacity = Number(a.basis === "capacity") - Number(b.basis === "capacity");
+  const breakdown = Number(hasCountryShares(b)) - Number(hasCountryShares(a));
+  const confidence = CONFIDENCE_RANK.get(a.confidence)! - CONFIDENCE_RANK.get(b.confidence)!;
+  const year = (b.year ?? 0) - (a.year ?? 0);
+  return superseded || capacity || breakdown || confidence || year;
+}
+
+const thousandths = (x: number) => Math.round(x * 1000) / 1000;
+
+function supplyOf(figure: ProducerFigure, itemId: string, rules: CompiledRules): StageSupply {
+  const china = figure.china.share;
+  const producers: ProducerShare[] = figure.countries
+    .map((entry) => ({
+      country: entry.country,
+      countryName: countryName(entry.country),
+      share: entry.share,
+      qualifier: entry.qualifier ?? null,
+      note: entry.note ?? null,
+    }))
+    .sort((a, b) => (a.share === null ? (b.share === null ? 0 : 1) : b.share === null ? -1 : b.share - a.share));
+  const counted = [china, ...producers.map((p) => p.share)].filter((share): share is number => share !== null);
+  const total = figure.worldTotal;
+  return {
+    figureId: figure.id,
+    itemId,
+    itemName: rules.itemsById.get(itemId)?.name ?? itemId,
+    stage: figure.stage,
+    material: figure.material,
+    basis: figure.basis,
+    year: figure.year ?? null,
+    fromYear: figure.fromYear ?? null,
+    estimated: figure.estimated,
+    worldTotal: total ? { value: total.value, upTo: total.upTo ?? null, qualifier: total.qualifier ?? null, unit: total.unit, note: total.note ?? null } : null,
+    china: { share: china, qualifier: figure.china.qualifier ?? null, note: figure.china.note ?? null },
+    outsideChina:
+      china === null
+        ? null
+        : { share: thousandths(1 - china), qualifier: figure.china.qualifier === "more_than" ? "less_than" : (figure.china.qualifier ?? null) },
+    producers,
+    groups: figure.groups.map((group) => ({ label: group.label, share: group.share, note: group.note ?? null })),
+    hhi: china === null ? null : Math.round(counted.reduce((sum, share) => sum + (share * 100) ** 2, 0)),
+    hhiCoverage: china === null ? null : thousandths(counted.reduce((sum, share) => sum + share, 0)),
+    hasBreakdown: hasCountryShares(figure),
+    noCountryBreakdown: figure.noCountryBreakdown ?? null,
+    sources: figure.sources.map((source) => ({ url: source.url, title: source.title ?? null })),
+    confidence: figure.confidence ?? null,
+    notes: figure.notes ?? null,
+  };
+}
+
+/** An item's own figures: the preferred one per stage (stage order) and the rest. */
+function ownFigures(rules: CompiledRules, itemId: string): { chosen: StageSupply[]; others: StageSupply[] } {
+  const figures = [...(rules.producersByItem.get(itemId) ?? [])].sort(preferred);
+  const chosen = new Map<ProducerStage, ProducerFigure>();
+  const others: ProducerFigure[] = [];
+  for (const figure of figures) {
+    if (chosen.has(figure.stage)) others.push(figure);
+    else chosen.set(figure.stage, figure);
+  }
+  const inStageOrder = [...chosen.values()].sort((a, b) => STAGE_RANK.get(a.stage)! - STAGE_RANK.get(b.stage)!);
+  const newestFirst = others.sort((a, b) => (b.year ?? 0) - (a.year ?? 0) || STAGE_RANK.get(a.stage)! - STAGE_RANK.get(b.stage)!);
+  return { chosen: inStageOrder.map((f) => supplyOf(f, itemId, rules)), others: newestFirst.map((f) => supplyOf(f, itemId, rules)) };
+}
+
+/** A share as people read it: "91.3%", "≈90%", ">97%", "<3%". */
+export function formatShare(share: number, qualifier: FigureQualifier | "less_than" | null = null): string {
+  const sign = qualifier === "about" ? "≈" : qualifier === "more_than" ? ">" : qualifier === "less_than" ? "<" : "";
+  return `${sign}${Number((share * 100).toFixed(1))}%`;
+}
+
+/** The year as the sources write it: "2024", "2025e", "2016–2020"; "undated" when none. */
+export function formatFigureYear(supply: Pick<StageSupply, "year" | "fromYear" | "estimated">): string {
+  if (supply.year === null) return "undated";
+  if (supply.fromYear !== null && supply.fromYear !== supply.year) return `${supply.fromYear}–${supply.year}`;
+  return `${supply.year}${supply.estimated ? "e" : ""}`;
+}
+
+function describeStage(supply: StageSupply): string {
+  const china = supply.china.share === null ? "China's share not given" : `China ${formatShare(supply.china.share, supply.china.qualifier)}`;
+  const capacity = supply.basis === "capacity" ? " capacity" : "";
+  return `${supply.stage}${capacity} of ${supply.itemName}, ${china} (${formatFigureYear(supply)})`;
+}
+
+interface Candidate {
+  supply: StageSupply;
+  path: string[];
+}
+
+/** The candidate with the highest China share; among equals, the first (own stages come before components'). */
+function mostConcentrated(candidates: readonly Candidate[]): Candidate | null {
+  let best: Candidate | null = null;
+  for (const candidate of candidates) {
+    const share = candidate.supply.china.share;
+    if (share === null) continue;
+    if (best === null || share > best.supply.china.share!) best = candidate;
+  }
+  return best;
+}
+
+function componentCandidates(rules: CompiledRules, itemId: string, stage: ProducerStage | null): Candidate[] {
+  return componentsOf(itemId, rules.itemsById).flatMap((component) =>
+    ownFigures(rules, component.itemId)
+      .chosen.filter((supply) => stage === null || supply.stage === stage)
+      .map((supply) => ({ supply, path: component.path })),
+  );
+}
+
+function bindingStage(own: readonly StageSupply[], components: readonly Candidate[], itemId: string): SupplyAnswer | null {
+  const ownCandidates = own.map((supply) => ({ supply, path: [itemId] }));
+  const best = mostConcentrated([...ownCandidates, ...components]);
+  if (best === null) return null;
+  const rated = [...ownCandidates, ...components].filter((c) => c.supply.china.share !== null).length;
+  const why =
+    best.path.length > 1
+      ? `the most China-concentrated stage of what it contains (${best.path.join(" → ")}), of ${rated} stages with China's share`
+      : rated === 1
+        ? "the only stage with China's share"
+        : `its most China-concentrated stage, of ${rated} with China's share`;
+  return { supply: best.supply, path: best.path, reason: `${describeStage(best.supply)}: ${why}` };
+}
+
+function stageAnswer(own: readonly StageSupply[], rules: CompiledRules, itemId: string, stage: ProducerStage): SupplyAnswer | null {
+  const mine = own.find((supply) => supply.stage === stage);
+  if (mine) return { supply: mine, path: [itemId], reason: `${describeStage(mine)}: the item's own figure for ${stage}` };
+  const components = componentCandidates(rules, itemId, stage);
+  const best = mostConcentrated(components) ?? components[0] ?? null;
+  if (best === null) return null;
+  return {
+    supply: best.supply,
+    path: best.path,
+    reason: `${describeStage(best.supply)}: no figure of its own for ${stage}; the most China-concentrated of what it contains (${best.path.join(" → ")})`,
+  };
+}
+
+/**
+ * Producers by stage for an item, the binding stage and the answer to "who else makes it, at this stage (or
+ * where it binds)?". Null for an id the rules do not have.
+ */
+export function alternativesFor(rules: CompiledRules, itemId: string, stage: ProducerStage | null = null): ItemAlternatives | null {
+  const item = rules.itemsById.get(itemId);
+  if (item === undefined) return null;
+  const { chosen, others } = ownFigures(rules, itemId);
+  const components = componentCandidates(rules, itemId, null);
+  const binding = bindingStage(chosen, components, itemId);
+  let answer: SupplyAnswer | null;
+  if (stage !== null) answer = stageAnswer(chosen, rules, itemId, stage);
+  else answer = binding ?? firstFigure(chosen, components, itemId);
+  return { itemId, itemName: item.name, stage, stages: chosen, otherFigures: others, binding, answer };
+}
+
+/** When no figure gives China's share, the first one found (the item's own first) still says what is known. */
+function firstFigure(own: readonly StageSupply[], components: readonly Candidate[], itemId: string): SupplyAnswer | null {
+  const first = own.length > 0 ? { supply: own[0], path: [itemId] } : (components[0] ?? null);
+  return first && { ...first, reason: `${describeStage(first.supply)}: no figure gives China's share` };
+}
