@@ -213,13 +213,17 @@ interface Candidate {
   path: string[];
 }
 
-/** The candidate with the highest China share; among equals, the first (own stages come before components'). */
+/**
+ * The candidate with the highest China share; among equals, the first (own stages come before components').
+ * Production figures decide; capacity only when no production figure gives China's share, because capacity
+ * says what could be made, not where supply comes from.
+ */
 function mostConcentrated(candidates: readonly Candidate[]): Candidate | null {
+  const rated = candidates.filter((candidate) => candidate.supply.china.share !== null);
+  const production = rated.filter((candidate) => candidate.supply.basis === "production");
   let best: Candidate | null = null;
-  for (const candidate of candidates) {
-    const share = candidate.supply.china.share;
-    if (share === null) continue;
-    if (best === null || share > best.supply.china.share!) best = candidate;
+  for (const candidate of production.length > 0 ? production : rated) {
+    if (best === null || candidate.supply.china.share! > best.supply.china.share!) best = candidate;
   }
   return best;
 }
@@ -237,12 +241,13 @@ function bindingStage(own: readonly StageSupply[], components: readonly Candidat
   const best = mostConcentrated([...ownCandidates, ...components]);
   if (best === null) return null;
   const rated = [...ownCandidates, ...components].filter((c) => c.supply.china.share !== null).length;
+  const stages = `${rated} ${rated === 1 ? "stage" : "stages"} with China's share`;
   const why =
     best.path.length > 1
-      ? `the most China-concentrated stage of what it contains (${best.path.join(" → ")}), of ${rated} stages with China's share`
+      ? `the most China-concentrated stage of what it contains (${best.path.join(" → ")}), of ${stages}`
       : rated === 1
         ? "the only stage with China's share"
-        : `its most China-concentrated stage, of ${rated} with China's share`;
+        : `its most China-concentrated stage, of ${stages}`;
   return { supply: best.supply, path: best.path, reason: `${describeStage(best.supply)}: ${why}` };
 }
 

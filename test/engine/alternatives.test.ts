@@ -32,6 +32,8 @@ function fixture(): CompiledRules {
     { id: "lithium", name: "Lithium", aliases: ["Li metal"] },
     { id: "cell", name: "Battery cell", aliases: ["battery cell"], contains: ["gallium-arsenide", "lithium"] },
     { id: "samarium", name: "Samarium", aliases: ["Sm"] },
+    { id: "anode", name: "Anode material", aliases: ["anode powder"] },
+    { id: "cathode", name: "Cathode material", aliases: ["cathode powder"] },
   );
   doc.producers = [
     // Listed first but superseded: never chosen, even before a figure of the same year.
@@ -44,6 +46,9 @@ function fixture(): CompiledRules {
     figure("li-refining-2024", ["lithium"], "refining", 2024, 0.7, [["CL", 0.2], ["AR", 0.05]]),
     figure("gaas-manufacturing-2024", ["gallium-arsenide"], "manufacturing", 2024, 0.5, [], { basis: "capacity" }),
     figure("sm-refining", ["samarium"], "refining", 2024, null, [["MY", null]]),
+    figure("anode-processing-2024", ["anode"], "processing", 2024, 0.9, [["JP", 0.05]]),
+    figure("cathode-capacity-2024", ["cathode"], "manufacturing", 2024, 0.87, [["KR", null]], { basis: "capacity" }),
+    figure("anode-capacity-2023", ["anode"], "manufacturing", 2023, 0.97, [], { basis: "capacity", china: { share: 0.97, qualifier: "more_than" } }),
   ];
   const parsed = parseRules(doc);
   if (!parsed.ok) throw new Error(parsed.issues.map((i) => `${i.path}: ${i.message}`).join("\n"));
@@ -87,7 +92,7 @@ describe("alternativesFor, one item's own stages", () => {
   it("binds at its most China-concentrated stage and says why", () => {
     expect(gallium.binding?.supply.figureId).toBe("ga-refining-2023");
     expect(gallium.binding?.path).toEqual(["gallium"]);
-    expect(gallium.binding?.reason).toBe("refining of Gallium, China 96% (2023): its most China-concentrated stage, of 2 with China's share");
+    expect(gallium.binding?.reason).toBe("refining of Gallium, China 96% (2023): its most China-concentrated stage, of 2 stages with China's share");
     expect(gallium.answer).toEqual(gallium.binding);
   });
 
@@ -99,6 +104,20 @@ describe("alternativesFor, one item's own stages", () => {
     const lithium = alternativesFor(rules, "lithium")!;
     expect(lithium.stages.map((s) => s.figureId)).toEqual(["li-mining-2024", "li-refining-2024"]);
     expect(lithium.otherFigures.map((s) => s.figureId)).toEqual(["li-mining-2024-first"]);
+  });
+});
+
+describe("alternativesFor, production before capacity", () => {
+  it("binds where production is most China-concentrated, even when a capacity figure is higher", () => {
+    // Processing output 90% vs >97% of manufacturing capacity: capacity says what could be made, not where supply comes from.
+    const anode = alternativesFor(rules, "anode")!;
+    expect(anode.binding?.supply.figureId).toBe("anode-processing-2024");
+    expect(anode.stages.map((s) => s.figureId)).toEqual(["anode-processing-2024", "anode-capacity-2023"]);
+    expect(anode.stages[1].outsideChina).toEqual({ share: 0.03, qualifier: "less_than" });
+  });
+
+  it("uses capacity when no production figure gives China's share", () => {
+    expect(alternativesFor(rules, "cathode")!.binding?.supply.figureId).toBe("cathode-capacity-2024");
   });
 });
 
