@@ -70,7 +70,14 @@ export interface StageSupply {
 
 /** A stage that answers a question about an item, with the way to it and why it was chosen. */
 export interface SupplyAnswer {
+  /** The stage's figure: the one whose producers are listed. */
   supply: StageSupply;
+  /**
+   * The figure that rates how concentrated in China the stage is: the best figure of the stage that gives
+   * China's share (by basis, confidence and year). Usually `supply` itself; another figure when `supply`,
+   * chosen for its country breakdown, gives no share or is older. Null when no figure of the stage gives one.
+   */
+  concentration: StageSupply | null;
   /** From the item asked about to the item the figure describes: `["ndfeb-magnet", "neodymium"]`, or just the item. */
   path: string[];
   reason: string;
@@ -132,6 +139,15 @@ function preferred(a: ProducerFigure, b: ProducerFigure): number {
   return superseded || capacity || breakdown || confidence || year;
 }
 
+/** The order in which figures rate how concentrated a stage is: as above, without regard to a breakdown. */
+function preferredForShare(a: ProducerFigure, b: ProducerFigure): number {
+  const superseded = Number(a.supersededBy !== undefined) - Number(b.supersededBy !== undefined);
+  const capacity = Number(a.basis === "capacity") - Number(b.basis === "capacity");
+  const confidence = CONFIDENCE_RANK.get(a.confidence)! - CONFIDENCE_RANK.get(b.confidence)!;
+  const year = (b.year ?? 0) - (a.year ?? 0);
+  return superseded || capacity || confidence || year;
+}
+
 const thousandths = (x: number) => Math.round(x * 1000) / 1000;
 
 function supplyOf(figure: ProducerFigure, itemId: string, rules: CompiledRules): StageSupply {
@@ -175,18 +191,32 @@ function supplyOf(figure: ProducerFigure, itemId: string, rules: CompiledRules):
   };
 }
 
-/** An item's own figures: the preferred one per stage (stage order) and the rest. */
-function ownFigures(rules: CompiledRules, itemId: string): { chosen: StageSupply[]; others: StageSupply[] } {
-  const figures = [...(rules.producersByItem.get(itemId) ?? [])].sort(preferred);
-  const chosen = new Map<ProducerStage, ProducerFigure>();
+/** One stage of one item: its figure, and the figure that gives China's share of the stage. */
+interface ItemStage {
+  supply: StageSupply;
+  concentration: StageSupply | null;
+}
+
+/** An item's own figures: the preferred one per stage (stage order) with the stage's China share, and the rest. */
+function ownFigures(rules: CompiledRules, itemId: string): { chosen: ItemStage[]; others: StageSupply[] } {
+  const all = rules.producersByItem.get(itemId) ?? [];
+  const figures = [...all].sort(preferred);
+  const byShare = all.filter((f) => f.china.share !== null && f.supersededBy === undefined).sort(preferredForShare);
+  const chosen = new Map<ProducerStage, { figure: ProducerFigure; rating: ProducerFigure | null }>();
   const others: ProducerFigure[] = [];
   for (const figure of figures) {
     if (chosen.has(figure.stage)) others.push(figure);
-    else chosen.set(figure.stage, figure);
+    else chosen.set(figure.stage, { figure, rating: byShare.find((f) => f.stage === figure.stage) ?? null });
   }
-  const inStageOrder = [...chosen.values()].sort((a, b) => STAGE_RANK.get(a.stage)! - STAGE_RANK.get(b.stage)!);
+  const inStageOrder = [...chosen.values()].sort((a, b) => STAGE_RANK.get(a.figure.stage)! - STAGE_RANK.get(b.figure.stage)!);
   const newestFirst = others.sort((a, b) => (b.year ?? 0) - (a.year ?? 0) || STAGE_RANK.get(a.stage)! - STAGE_RANK.get(b.stage)!);
-  return { chosen: inStageOrder.map((f) => supplyOf(f, itemId, rules)), others: newestFirst.map((f) => supplyOf(f, itemId, rules)) };
+  return {
+    chosen: inStageOrder.map(({ figure, rating }) => {
+      const supply = supplyOf(figure, itemId, rules);
+      return { supply, concentration: rating === null ? null : rating === figure ? supply : supplyOf(rating, itemId, rules) };
+    }),
+    others: newestFirst.map((f) => supplyOf(f, itemId, rules)),
+  };
 }
 
 /** A share as people read it: "91.3%", "≈90%", ">97%", "<3%". */
@@ -208,22 +238,21 @@ function describeStage(supply: StageSupply): string {
   return `${supply.stage}${capacity} of ${supply.itemName}, ${china} (${formatFigureYear(supply)})`;
 }
 
-interface Candidate {
-  supply: StageSupply;
+interface Candidate extends ItemStage {
   path: string[];
 }
 
 /**
- * The candidate with the highest China share; among equals, the first (own stages come before components').
- * Production figures decide; capacity only when no production figure gives China's share, because capacity
- * says what could be made, not where supply comes from.
+ * The candidate whose stage is most concentrated in China; among equals, the first (own stages come before
+ * components'). Production figures decide; capacity only when no production figure gives China's share,
+ * because capacity says what could be made, not where supply comes from.
  */
 function mostConcentrated(candidates: readonly Candidate[]): Candidate | null {
-  const rated = candidates.filter((candidate) => candidate.supply.china.share !== null);
-  const production = rated.filter((candidate) => candidate.supply.basis === "production");
+  const rated = candidates.filter((candidate) => candidate.concentration !== null);
+  const production = rated.filter((candidate) => candidate.concentration!.basis === "production");
   let best: Candidate | null = null;
   for (const candidate of production.length > 0 ? production : rated) {
-    if (best === null || candidate.supply.china.share! > best.supply.china.share!) best = candidate;
+    if (best === null || candidate.concentration!.china.share! > best.concentration!.china.share!) best = candidate;
   }
   return best;
 }
@@ -231,16 +260,22 @@ function mostConcentrated(candidates: readonly Candidate[]): Candidate | null {
 function componentCandidates(rules: CompiledRules, itemId: string, stage: ProducerStage | null): Candidate[] {
   return componentsOf(itemId, rules.itemsById).flatMap((component) =>
     ownFigures(rules, component.itemId)
-      .chosen.filter((supply) => stage === null || supply.stage === stage)
-      .map((supply) => ({ supply, path: component.path })),
+      .chosen.filter((own) => stage === null || own.supply.stage === stage)
+      .map((own) => ({ ...own, path: component.path })),
   );
 }
 
-function bindingStage(own: readonly StageSupply[], components: readonly Candidate[], itemId: string): SupplyAnswer | null {
-  const ownCandidates = own.map((supply) => ({ supply, path: [itemId] }));
-  const best = mostConcentrated([...ownCandidates, ...components]);
+function answerOf(candidate: Candidate, why: string): SupplyAnswer {
+  const { supply, concentration, path } = candidate;
+  const rated = concentration ?? supply;
+  const listed = concentration !== null && concentration !== supply ? `; producers from the ${formatFigureYear(supply)} figure` : "";
+  return { supply, concentration, path, reason: `${describeStage(rated)}: ${why}${listed}` };
+}
+
+function bindingStage(candidates: readonly Candidate[]): SupplyAnswer | null {
+  const best = mostConcentrated(candidates);
   if (best === null) return null;
-  const rated = [...ownCandidates, ...components].filter((c) => c.supply.china.share !== null).length;
+  const rated = candidates.filter((c) => c.concentration !== null).length;
   const stages = `${rated} ${rated === 1 ? "stage" : "stages"} with China's share`;
   const why =
     best.path.length > 1
@@ -248,20 +283,16 @@ function bindingStage(own: readonly StageSupply[], components: readonly Candidat
       : rated === 1
         ? "the only stage with China's share"
         : `its most China-concentrated stage, of ${stages}`;
-  return { supply: best.supply, path: best.path, reason: `${describeStage(best.supply)}: ${why}` };
+  return answerOf(best, why);
 }
 
-function stageAnswer(own: readonly StageSupply[], rules: CompiledRules, itemId: string, stage: ProducerStage): SupplyAnswer | null {
-  const mine = own.find((supply) => supply.stage === stage);
-  if (mine) return { supply: mine, path: [itemId], reason: `${describeStage(mine)}: the item's own figure for ${stage}` };
+function stageAnswer(own: readonly Candidate[], rules: CompiledRules, itemId: string, stage: ProducerStage): SupplyAnswer | null {
+  const mine = own.find((candidate) => candidate.supply.stage === stage);
+  if (mine) return answerOf(mine, `the item's own figure for ${stage}`);
   const components = componentCandidates(rules, itemId, stage);
   const best = mostConcentrated(components) ?? components[0] ?? null;
   if (best === null) return null;
-  return {
-    supply: best.supply,
-    path: best.path,
-    reason: `${describeStage(best.supply)}: no figure of its own for ${stage}; the most China-concentrated of what it contains (${best.path.join(" → ")})`,
-  };
+  return answerOf(best, `no figure of its own for ${stage}; the most China-concentrated of what it contains (${best.path.join(" → ")})`);
 }
 
 /**
@@ -272,16 +303,11 @@ export function alternativesFor(rules: CompiledRules, itemId: string, stage: Pro
   const item = rules.itemsById.get(itemId);
   if (item === undefined) return null;
   const { chosen, others } = ownFigures(rules, itemId);
-  const components = componentCandidates(rules, itemId, null);
-  const binding = bindingStage(chosen, components, itemId);
+  const own = chosen.map((entry) => ({ ...entry, path: [itemId] }));
+  const candidates = [...own, ...componentCandidates(rules, itemId, null)];
+  const binding = bindingStage(candidates);
   let answer: SupplyAnswer | null;
-  if (stage !== null) answer = stageAnswer(chosen, rules, itemId, stage);
-  else answer = binding ?? firstFigure(chosen, components, itemId);
-  return { itemId, itemName: item.name, stage, stages: chosen, otherFigures: others, binding, answer };
-}
-
-/** When no figure gives China's share, the first one found (the item's own first) still says what is known. */
-function firstFigure(own: readonly StageSupply[], components: readonly Candidate[], itemId: string): SupplyAnswer | null {
-  const first = own.length > 0 ? { supply: own[0], path: [itemId] } : (components[0] ?? null);
-  return first && { ...first, reason: `${describeStage(first.supply)}: no figure gives China's share` };
+  if (stage !== null) answer = stageAnswer(own, rules, itemId, stage);
+  else answer = binding ?? (candidates.length > 0 ? answerOf(candidates[0], "no figure gives China's share") : null);
+  return { itemId, itemName: item.name, stage, stages: chosen.map((entry) => entry.supply), otherFigures: others, binding, answer };
 }

@@ -18,3 +18,4 @@ export { chinaShareFor, firstInForceDate } from "./lookups";
 export type { ChinaShareFigure, SupplyStage } from "./lookups";
 export { alternativesFor, formatFigureYear, formatShare, producerStageOf, PRODUCER_STAGES } from "./alternatives";
 export type { ItemAlternatives, ProducerShare, ProducerStage, StageSupply, SupplyAnswer } from "./alternatives";
+export type { FigureQualifier } from "../rules/schema";

@@ -91,7 +91,7 @@ function describe(problem: FunctionProblem): string {
     case "count_invalid":
       return `count must be a whole number from 1 (or left empty for every producer); got ${problem.received}`;
     case "producers_missing":
-      return `the rules give no producer figures${problem.stage ? ` for ${problem.stage}` : ""} of ${problem.itemName}`;
+      return `no country breakdown for ${problem.itemName}: the rules give no producer figures${problem.stage ? ` for ${problem.stage}` : ""}`;
     case "no_country_breakdown": {
       const whose = problem.figureItemName === problem.itemName ? "" : ` (through ${problem.figureItemName})`;
       const named = problem.named.length > 0 ? `; named without shares: ${problem.named.join(", ")}` : "";

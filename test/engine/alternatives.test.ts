@@ -34,6 +34,8 @@ function fixture(): CompiledRules {
     { id: "samarium", name: "Samarium", aliases: ["Sm"] },
     { id: "anode", name: "Anode material", aliases: ["anode powder"] },
     { id: "cathode", name: "Cathode material", aliases: ["cathode powder"] },
+    { id: "diamond", name: "Synthetic diamond", aliases: ["lab diamond"] },
+    { id: "cam", name: "Cathode active material", aliases: ["CAM"] },
   );
   doc.producers = [
     // Listed first but superseded: never chosen, even before a figure of the same year.
@@ -47,6 +49,10 @@ function fixture(): CompiledRules {
     figure("gaas-manufacturing-2024", ["gallium-arsenide"], "manufacturing", 2024, 0.5, [], { basis: "capacity" }),
     figure("sm-refining", ["samarium"], "refining", 2024, null, [["MY", null]]),
     figure("anode-processing-2024", ["anode"], "processing", 2024, 0.9, [["JP", 0.05]]),
+    figure("diamond-2025", ["diamond"], "manufacturing", 2025, null, [["US", 0.01], ["RU", null]]),
+    figure("diamond-2018", ["diamond"], "manufacturing", 2018, 0.9, [], { confidence: "U", china: { share: 0.9, qualifier: "more_than" } }),
+    figure("cam-capacity-2020", ["cam"], "manufacturing", 2020, 0.743, [["KR", 0.189], ["JP", 0.055]], { basis: "capacity" }),
+    figure("cam-capacity-2024", ["cam"], "manufacturing", 2024, 0.87, [["KR", null]], { basis: "capacity" }),
     figure("cathode-capacity-2024", ["cathode"], "manufacturing", 2024, 0.87, [["KR", null]], { basis: "capacity" }),
     figure("anode-capacity-2023", ["anode"], "manufacturing", 2023, 0.97, [], { basis: "capacity", china: { share: 0.97, qualifier: "more_than" } }),
   ];
@@ -118,6 +124,30 @@ describe("alternativesFor, production before capacity", () => {
 
   it("uses capacity when no production figure gives China's share", () => {
     expect(alternativesFor(rules, "cathode")!.binding?.supply.figureId).toBe("cathode-capacity-2024");
+  });
+});
+
+describe("alternativesFor, a stage whose figures say different things", () => {
+  it("lists the producers of the figure with a breakdown, and rates the stage by the figure with China's share", () => {
+    const diamond = alternativesFor(rules, "diamond")!;
+    expect(diamond.stages.map((s) => s.figureId)).toEqual(["diamond-2025"]);
+    expect(diamond.binding?.supply.figureId).toBe("diamond-2025");
+    expect(diamond.binding?.concentration?.figureId).toBe("diamond-2018");
+    expect(diamond.binding?.reason).toBe(
+      "manufacturing of Synthetic diamond, China >90% (2018): the only stage with China's share; producers from the 2025 figure",
+    );
+  });
+
+  it("rates a stage by its latest China share, even when an older figure is listed for its breakdown", () => {
+    const cam = alternativesFor(rules, "cam")!;
+    expect(cam.binding?.supply.figureId).toBe("cam-capacity-2020");
+    expect(cam.binding?.concentration?.figureId).toBe("cam-capacity-2024");
+    expect(cam.binding?.reason).toBe("manufacturing capacity of Cathode active material, China 87% (2024): the only stage with China's share; producers from the 2020 figure");
+  });
+
+  it("rates a stage by its own figure when that figure gives China's share", () => {
+    const gallium = alternativesFor(rules, "gallium")!;
+    expect(gallium.binding?.concentration).toBe(gallium.binding?.supply);
   });
 });
 

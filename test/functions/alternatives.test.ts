@@ -50,8 +50,8 @@ test("a figure without a country breakdown is #N/A that says so, naming the prod
 });
 
 test("no producer figure at all, or none for the stage, is #N/A", () => {
-  expect(errorOf(alternatives([["germanium"]], SKIPPED, SKIPPED)[0][0])).toEqual({ code: "#N/A", message: "the rules give no producer figures of Germanium" });
-  expect(errorOf(alternatives([["gallium"]], [["mining"]], SKIPPED)[0][0])).toEqual({ code: "#N/A", message: "the rules give no producer figures for mining of Gallium" });
+  expect(errorOf(alternatives([["germanium"]], SKIPPED, SKIPPED)[0][0])).toEqual({ code: "#N/A", message: "no country breakdown for Germanium: the rules give no producer figures" });
+  expect(errorOf(alternatives([["gallium"]], [["mining"]], SKIPPED)[0][0])).toEqual({ code: "#N/A", message: "no country breakdown for Gallium: the rules give no producer figures for mining" });
 });
 
 test("an unknown commodity is #N/A; a bad stage or count is #VALUE!; a range is refused", () => {
