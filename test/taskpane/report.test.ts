@@ -69,3 +69,36 @@ test("a large report is written in chunks with progress", async () => {
   await writeReport(workbook.context, { ...CONTENT, rows }, { onProgress: (done) => progress.push(done), pause: async () => undefined });
   expect(progress).toEqual([0, 5_000, 10_000, 12_000]);
 });
+
+test("the Alternatives table is a second Excel table with a title, shares formatted as percentages and formula-like text kept as text", async () => {
+  const workbook = workbookWith(["Suppliers"]);
+  const alternatives = {
+    title: "Alternatives",
+    header: ["Item", "China share", "Producers outside China"],
+    rows: [["Lithium carbonate", 0.702, "Chile 20.4%"], ["=cmd|'/c calc'!A1", ">97%", "no country breakdown"]] as (string | number)[][],
+    percentColumns: [1],
+  };
+  await writeReport(workbook.context, { ...CONTENT, alternatives }, { pause: async () => undefined });
+  const writes = (property: string) => workbook.writes.filter((w) => w.property === property).map((w) => w.value as unknown[][]);
+  expect(writes("values")).toContainEqual([["Alternatives"]]);
+  expect(writes("values")).toContainEqual([
+    ["Item", "China share", "Producers outside China"],
+    ["Lithium carbonate", 0.702, "Chile 20.4%"],
+    ["'=cmd|'/c calc'!A1", ">97%", "no country breakdown"],
+  ]);
+  expect(writes("numberFormat")).toContainEqual([
+    ["General", "General", "General"],
+    ["General", "0.0%", "General"],
+    ["General", "0.0%", "General"],
+  ]);
+  expect(workbook.tablesAdded).toEqual([
+    { sheet: "Chokepoint report", hasHeaders: true },
+    { sheet: "Chokepoint report", hasHeaders: true },
+  ]);
+});
+
+test("a report without alternatives writes one table, as before", async () => {
+  const workbook = workbookWith(["Suppliers"]);
+  await writeReport(workbook.context, CONTENT, { pause: async () => undefined });
+  expect(workbook.tablesAdded).toHaveLength(1);
+});
