@@ -4,9 +4,11 @@
  * them so a 100,000-row list does not freeze the pane.
  */
 import {
+  alternativesFor,
   scoreRows,
   summarizePortfolio,
   type CompiledRules,
+  type ItemAlternatives,
   type Portfolio,
   type PortfolioRowInput,
   type RowResult,
@@ -23,6 +25,8 @@ export interface Analysis {
   results: RowResult[];
   portfolio: Portfolio;
   options: ScoreOptions;
+  /** Where else each matched item is produced (its binding stage and the producers outside China), by item id. */
+  alternatives: ReadonlyMap<string, ItemAlternatives>;
 }
 
 const SCORE_SLICE_ROWS = 5_000;
@@ -55,11 +59,18 @@ export async function analyseRows(
     supplier: record.supplier ?? undefined,
     spend: record.spend,
   }));
+  const portfolio = summarizePortfolio(portfolioRows, results);
+  const alternatives = new Map<string, ItemAlternatives>();
+  for (const { itemId } of portfolio.byItem) {
+    const found = alternativesFor(rules, itemId);
+    if (found) alternatives.set(itemId, found);
+  }
   return {
     sheetRows: rows.map((row) => row.sheetRow),
     records,
     results,
-    portfolio: summarizePortfolio(portfolioRows, results),
+    portfolio,
     options,
+    alternatives,
   };
 }

@@ -241,7 +241,7 @@ export class TaskPaneApp {
 
   private renderAnalysis(analysis: Analysis): void {
     byId("summary-section").hidden = false;
-    replaceChildren(byId("summary"), ...renderSummary(analysis.portfolio, { onSelectRow: (index) => void this.selectRow(index) }));
+    replaceChildren(byId("summary"), ...renderSummary(analysis.portfolio, { onSelectRow: (index) => void this.selectRow(index) }, analysis.alternatives));
   }
 
   private async selectRow(index: number): Promise<void> {

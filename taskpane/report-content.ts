@@ -1,8 +1,8 @@
 /** The report sheet's content, built only from engine results (the pane never recomputes a score). */
-import { describeEngineError, type CategoryScores } from "../src/engine";
+import { describeEngineError, formatFigureYear, formatShare, type CategoryScores, type FigureQualifier, type ItemAlternatives } from "../src/engine";
 import { CATEGORIES } from "../src/rules/schema";
 import type { Analysis } from "./analysis";
-import type { ReportCell, ReportContent } from "./excel/report";
+import type { ReportCell, ReportContent, ReportSideTable } from "./excel/report";
 import { CATEGORY_LABELS } from "./messages";
 
 export interface ReportContext {
@@ -26,6 +26,64 @@ const HEADER = [
   "Error",
 ];
 const SCORE_COLUMNS = [4, 5, 6, 7, 8];
+
+const ALTERNATIVES_HEADER = [
+  "Item",
+  "Binding stage",
+  "Figure for",
+  "Year",
+  "Basis",
+  "China share",
+  "Outside China",
+  "HHI",
+  "Producers outside China",
+  "Source",
+  "Confidence",
+];
+const ALTERNATIVES_PERCENT_COLUMNS = [5, 6];
+
+/** A share as a number the sheet can format, or as text when the source only bounds it ("≈90%", ">97%"). */
+function shareCell(share: number | null, qualifier: FigureQualifier | "less_than" | null): ReportCell {
+  if (share === null) return "";
+  return qualifier === null ? share : formatShare(share, qualifier);
+}
+
+function alternativesRow(itemName: string, found: ItemAlternatives | undefined): ReportCell[] {
+  const answer = found?.answer ?? null;
+  if (answer === null) return [itemName, "", "", "", "", "", "", "", "no producer figures in the rules", "", ""];
+  const { supply } = answer;
+  // The stage is rated by the figure giving China's share; producers come from the figure with a breakdown.
+  const rated = answer.concentration ?? supply;
+  const named = supply.producers.map((p) => (p.share === null ? p.countryName : `${p.countryName} ${formatShare(p.share, p.qualifier)}`)).join("; ");
+  const otherFigure = rated === supply ? "" : ` (${formatFigureYear(supply)} figure)`;
+  const producers = supply.hasBreakdown
+    ? `${named}${otherFigure}`
+    : `no country breakdown: ${supply.noCountryBreakdown ?? "the source gives no country shares"}${named ? ` (named: ${named})` : ""}`;
+  return [
+    itemName,
+    found?.binding ? rated.stage : `${rated.stage} (China's share not given)`,
+    rated.itemName,
+    formatFigureYear(rated),
+    rated.basis,
+    shareCell(rated.china.share, rated.china.qualifier),
+    rated.outsideChina ? shareCell(rated.outsideChina.share, rated.outsideChina.qualifier) : "",
+    rated.hhi ?? "",
+    producers,
+    supply.sources[0]?.url ?? "",
+    supply.confidence ?? "",
+  ];
+}
+
+/** One row per controlled item (as the pane lists them): its binding stage and the producers outside China. */
+function alternativesTable(analysis: Analysis): ReportSideTable {
+  const items = analysis.portfolio.byItem.filter((item) => item.maxScore > 0);
+  return {
+    title: "Alternatives: where else each controlled item is produced",
+    header: ALTERNATIVES_HEADER,
+    rows: items.map((item) => alternativesRow(item.itemName, analysis.alternatives.get(item.itemId))),
+    percentColumns: ALTERNATIVES_PERCENT_COLUMNS,
+  };
+}
 
 export function buildReportContent(analysis: Analysis, context: ReportContext): ReportContent {
   const { portfolio, options } = analysis;
@@ -64,5 +122,6 @@ export function buildReportContent(analysis: Analysis, context: ReportContext): 
     header: HEADER,
     rows,
     scoreColumns: SCORE_COLUMNS,
+    alternatives: alternativesTable(analysis),
   };
 }

@@ -3,6 +3,7 @@
  * rules/ and engine/. To add a command, add one `register…` function to COMMANDS.
  */
 import { Command, CommanderError } from "commander";
+import { itemCommand } from "./commands/item";
 import { keygenCommand } from "./commands/keygen";
 import { schemaCommand } from "./commands/schema";
 import { signCommand } from "./commands/sign";
@@ -65,7 +66,21 @@ const registerSign: Register = (program, io, finish) => {
     .action(async (rules: string, options: { key: string }) => finish(await signCommand({ rules, key: options.key }, io)));
 };
 
-const COMMANDS: readonly Register[] = [registerValidate, registerSchema, registerScore, registerKeygen, registerSign];
+const registerItem: Register = (program, io, finish) => {
+  program
+    .command("item")
+    .description("one item's profile: how the text is read, China's shares by stage, the controls on the date, and where else it is produced")
+    .argument("<commodity>", "a name, trade name, chemical formula or HS code")
+    .option("--as-of <date>", "the day to list the controls on, YYYY-MM-DD (default: today)")
+    .option("--site <country>", "country of the receiving plant: adds the controls aimed at that destination")
+    .option("--format <format>", "table or json (default: table on a terminal, json otherwise)")
+    .option("--rules <path-or-url>", "rules JSON file or https URL (default: the bundled rules)")
+    .action(async (commodity: string, options: { asOf?: string; site?: string; format?: string; rules?: string }) => {
+      finish(await itemCommand({ commodity, ...options }, io));
+    });
+};
+
+const COMMANDS: readonly Register[] = [registerValidate, registerSchema, registerScore, registerItem, registerKeygen, registerSign];
 
 function buildProgram(io: CommandIo, finish: (code: number) => void): Command {
   const program = new Command()

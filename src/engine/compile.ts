@@ -3,7 +3,8 @@
  * rules is built here, once per ruleset: no row ever builds an index or compiles a pattern.
  */
 import Fuse from "fuse.js";
-import type { Category, Control, Item, RulesDocument, TimelineEntry } from "../rules/schema";
+import type { Category, Control, Item, ProducerFigure, RulesDocument, TimelineEntry } from "../rules/schema";
+import { indexProducers } from "./alternatives";
 import { CATEGORIES, hsCodeOf } from "../rules/schema";
 import { itemNames } from "./commodity";
 import { compileGrades, type CompiledGrade } from "./grades";
@@ -77,6 +78,8 @@ export interface CompiledRules {
    */
   fuzzyIndexFor: (length: number) => Fuse<AliasEntry> | undefined;
   matchMemo: MatchMemo;
+  /** Item id → the producer figures describing it (rules `producers`), in document order. */
+  producersByItem: ReadonlyMap<string, readonly ProducerFigure[]>;
 }
 
 /** fuse.js's own cut-off: a worse score cannot reach the engine's minimum confidence. */
@@ -203,5 +206,6 @@ export function compileRules(doc: RulesDocument): CompiledRules {
     mineralShareByItem,
     fuzzyIndexFor: lazyFuzzyIndexes(entries),
     matchMemo: { results: new Map(), computed: 0, byText: new Map() },
+    producersByItem: indexProducers(doc.producers),
   };
 }

@@ -18,3 +18,6 @@ export { describeEngineError } from "./messages";
 export { summarizePortfolio } from "./portfolio";
 export { chinaShareFor, firstInForceDate } from "./lookups";
 export type { ChinaShareFigure, SupplyStage } from "./lookups";
+export { alternativesFor, formatFigureYear, formatShare, producerStageOf, PRODUCER_STAGES } from "./alternatives";
+export type { ItemAlternatives, ProducerShare, ProducerStage, StageSupply, SupplyAnswer } from "./alternatives";
+export type { FigureQualifier } from "../rules/schema";

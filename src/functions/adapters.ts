@@ -4,12 +4,21 @@
  * a value, `""` for padding rows of a range, or an Excel error that says what is wrong with that row.
  */
 import {
+  alternativesFor,
   chinaShareFor,
   firstInForceDate,
+  formatFigureYear,
+  producerStageOf,
   readCell,
   todayIso,
   ROW_FIELD_KINDS,
-  type CompiledRules, type SupplyStage, type RowInput, type RowResult, type ScoredRow } from "../engine";
+  type CompiledRules,
+  type ProducerStage,
+  type SupplyStage,
+  type RowInput,
+  type RowResult,
+  type ScoredRow,
+} from "../engine";
 import type { ActiveRules } from "../runtime";
 import { lineUp, singleCell, spill, type ExcelArgument, type Orientation } from "./cells";
 import { scoreCache } from "../runtime/score-cache";
@@ -224,6 +233,81 @@ function shareAnswer(outcome: Exclude<RowOutcome, { kind: "blank" }>, stageCell:
     return { problem: { code: "share_figure_missing", itemName: rules.itemsById.get(itemId)?.name ?? itemId, stage: stage.stage } };
   }
   return { share: figure.share, year: figure.year, itemName: figure.itemName };
+}
+
+function producerStageArgument(raw: unknown): { ok: true; stage: ProducerStage | null } | { ok: false; problem: FunctionProblem } {
+  const cell = readCell(raw, "text");
+  if (cell === null) return { ok: true, stage: null };
+  const stage = producerStageOf(String(cell));
+  return stage === null ? { ok: false, problem: { code: "producer_stage_unknown", received: String(cell) } } : { ok: true, stage };
+}
+
+/** A count of rows to list: a whole number from 1, as a number or numeric text; blank means all. */
+function countArgument(raw: unknown): { ok: true; count: number } | { ok: false; problem: FunctionProblem } {
+  const cell = readCell(raw, "text");
+  if (cell === null) return { ok: true, count: Number.POSITIVE_INFINITY };
+  const count = typeof cell === "number" ? cell : typeof cell === "string" && /^\s*\d+\s*$/.test(cell) ? Number(cell) : Number.NaN;
+  if (!Number.isInteger(count) || count < 1) return { ok: false, problem: { code: "count_invalid", received: String(cell) } };
+  return { ok: true, count };
+}
+
+/**
+ * ALTERNATIVES: the producers outside China at one stage of the commodity's supply chain, largest first, as
+ * [country, share of world output 0–1, year, source]. With no stage, the binding stage (the most
+ * China-concentrated stage of the item and what it contains). Producers the source names without a share come
+ * last with an empty share. #N/A when the rules give no figure, or a figure without a country breakdown.
+ */
+export function alternativesCells(
+  commodity: ExcelArgument,
+  stage: ExcelArgument,
+  count: ExcelArgument,
+  rules: CompiledRules,
+  now = new Date(),
+): Cell[][] {
+  const input = {} as RowInput;
+  const cells: Partial<Record<"commodity" | "stage" | "count", unknown>> = {};
+  for (const [name, argument] of [["commodity", commodity], ["stage", stage], ["count", count]] as const) {
+    const single = singleCell(name, argument);
+    if (!single.ok) return [[toExcelError(single.problem)]];
+    cells[name] = single.value;
+  }
+  input.commodity = readCell(cells.commodity, "text");
+  const wantedStage = producerStageArgument(cells.stage);
+  if (!wantedStage.ok) return [[toExcelError(wantedStage.problem)]];
+  const wantedCount = countArgument(cells.count);
+  if (!wantedCount.ok) return [[toExcelError(wantedCount.problem)]];
+
+  const [result] = scoreCache.score([input], rules, { asOf: todayIso(now) });
+  const outcome = outcomeOf(input, result);
+  if (outcome.kind === "problem") return [[toExcelError(outcome.problem)]];
+  if (outcome.kind !== "scored") return [[BLANK]];
+  const notFound = unmatched(outcome, false);
+  if (notFound) return [[notFound]];
+
+  const itemId = outcome.row.match.itemId!;
+  const itemName = outcome.row.match.itemName ?? itemId;
+  const answer = alternativesFor(rules, itemId, wantedStage.stage)?.answer ?? null;
+  if (answer === null) return [[toExcelError({ code: "producers_missing", itemName, stage: wantedStage.stage })]];
+  const { supply } = answer;
+  if (!supply.hasBreakdown) {
+    return [
+      [
+        toExcelError({
+          code: "no_country_breakdown",
+          itemName,
+          figureItemName: supply.itemName,
+          stage: supply.stage,
+          year: formatFigureYear(supply),
+          reason: supply.noCountryBreakdown ?? "the source gives no country shares",
+          named: supply.producers.map((producer) => producer.countryName),
+        }),
+      ],
+    ];
+  }
+  const source = supply.sources[0]?.url ?? BLANK;
+  return supply.producers
+    .slice(0, wantedCount.count)
+    .map((producer): Cell[] => [producer.countryName, producer.share ?? BLANK, supply.year ?? BLANK, source]);
 }
 
 const SOURCE_WORDS: Record<ActiveRules["source"], string> = {

@@ -3,7 +3,7 @@
  * the sentences shown in the cell's error flag. `#VALUE!`: the input cannot be used. `#N/A`: the input is
  * fine but nothing in the rules answers it — an unrecognised commodity is never shown as 0 exposure.
  */
-import { describeEngineError, type EngineErrorCode, type SupplyStage } from "../engine";
+import { describeEngineError, PRODUCER_STAGES, type EngineErrorCode, type ProducerStage, type SupplyStage } from "../engine";
 import { FUNCTIONS_NAMESPACE } from "./namespace";
 import type { ShapeProblem } from "./cells";
 
@@ -13,6 +13,20 @@ export type FunctionProblem =
   | { code: "commodity_unmatched"; received: string; anyItemScore?: number }
   | { code: "share_figure_missing"; itemName: string; stage: SupplyStage | null }
   | { code: "stage_unknown"; received: string }
+  | { code: "producer_stage_unknown"; received: string }
+  | { code: "count_invalid"; received: string }
+  | { code: "producers_missing"; itemName: string; stage: ProducerStage | null }
+  | {
+      code: "no_country_breakdown";
+      /** The item asked about, and the item whose figure answered (a component, for a binding stage). */
+      itemName: string;
+      figureItemName: string;
+      stage: ProducerStage;
+      year: string;
+      reason: string;
+      /** Producers outside China the source names without a share. */
+      named: string[];
+    }
   | ShapeProblem;
 
 export type FunctionProblemCode = FunctionProblem["code"];
@@ -29,11 +43,15 @@ const EXCEL_ERROR: Record<FunctionProblemCode, ExcelErrorText> = {
   date_out_of_range: "#VALUE!",
   excel_error_input: "#VALUE!",
   stage_unknown: "#VALUE!",
+  producer_stage_unknown: "#VALUE!",
+  count_invalid: "#VALUE!",
   range_not_one_column: "#VALUE!",
   ranges_differ_in_length: "#VALUE!",
   single_cell_expected: "#VALUE!",
   commodity_unmatched: "#N/A",
   share_figure_missing: "#N/A",
+  producers_missing: "#N/A",
+  no_country_breakdown: "#N/A",
 };
 
 /** Engine field names (CLI column headers) → the parameter names shown in Excel's formula builder. */
@@ -70,6 +88,17 @@ function describe(problem: FunctionProblem): string {
       return `the rules give no China share${problem.stage ? ` of ${problem.stage}` : ""} for ${problem.itemName}`;
     case "stage_unknown":
       return `stage must be "mining" or "processing" (or left empty); got ${problem.received}`;
+    case "producer_stage_unknown":
+      return `stage must be ${PRODUCER_STAGES.map((stage) => `"${stage}"`).join(", ")} (or left empty); got ${problem.received}`;
+    case "count_invalid":
+      return `count must be a whole number from 1 (or left empty for every producer); got ${problem.received}`;
+    case "producers_missing":
+      return `no country breakdown for ${problem.itemName}: the rules give no producer figures${problem.stage ? ` for ${problem.stage}` : ""}`;
+    case "no_country_breakdown": {
+      const whose = problem.figureItemName === problem.itemName ? "" : ` (through ${problem.figureItemName})`;
+      const named = problem.named.length > 0 ? `; named without shares: ${problem.named.join(", ")}` : "";
+      return `no country breakdown for ${problem.itemName}${whose}, ${problem.stage} ${problem.year}: ${problem.reason.replace(/\.$/, "")}${named}`;
+    }
     case "range_not_one_column":
       return `${problem.parameter} is a ${problem.rows}×${problem.columns} block; give one column, one row or one cell`;
     case "ranges_differ_in_length":

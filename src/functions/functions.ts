@@ -7,7 +7,7 @@
 /* eslint-disable @typescript-eslint/no-explicit-any -- `any[][]` is what makes the generator declare a matrix of any value */
 import "../runtime/zod-jitless";
 import { getRulesRuntime } from "../runtime";
-import { breakdownCells, chinaShareCells, controlsCells, explainCells, matchCells, scoreCells } from "./adapters";
+import { alternativesCells, breakdownCells, chinaShareCells, controlsCells, explainCells, matchCells, scoreCells } from "./adapters";
 import { streamRulesVersion } from "./rules-version";
 import "./startup";
 
@@ -129,6 +129,19 @@ export function controls(commodity: any[][], siteCountry?: any[][], asOf?: any[]
  */
 export function chinaShare(commodity: any[][], stage?: any[][]): any[][] {
   return chinaShareCells(commodity, stage, getRulesRuntime().active.compiled);
+}
+
+/**
+ * Where else an item is produced: the producer countries outside China at one stage of its supply chain, with their share of world output, the year and the source, largest first.
+ * @customfunction ALTERNATIVES
+ * @helpurl https://localhost:3000/docs/functions.html#alternatives
+ * @param commodity One commodity description or HS code.
+ * @param [stage] "mining", "refining", "processing" or "manufacturing". Empty: the binding stage, the most China-concentrated stage of the item and what it contains.
+ * @param [count] How many producers to list, largest first. Empty: every producer the source names.
+ * @returns A table with four columns (country, share 0 to 1, year, source); #N/A when the rules give no country breakdown.
+ */
+export function alternatives(commodity: any[][], stage?: any[][], count?: any[][]): any[][] {
+  return alternativesCells(commodity, stage, count, getRulesRuntime().active.compiled);
 }
 
 /**

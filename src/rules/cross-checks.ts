@@ -6,7 +6,18 @@
  */
 import { formatPath, issue, type PathSegment, type RulesIssue } from "./issues";
 import { itemNames, nameFormOf } from "./names";
-import { coverageOf, ENDED_STATUSES, hsCodeOf, MAX_CONTAINS_DEPTH, type Coverage, type Item, type RulesDocument, type Status } from "./schema";
+import {
+  coverageOf,
+  ENDED_STATUSES,
+  hsCodeOf,
+  MAX_CONTAINS_DEPTH,
+  PRODUCER_STAGES_OF_CHINA_SHARE,
+  type Coverage,
+  type Item,
+  type ProducerFigure,
+  type RulesDocument,
+  type Status,
+} from "./schema";
 
 export function crossCheck(rules: RulesDocument): RulesIssue[] {
   return [
@@ -22,6 +33,7 @@ export function crossCheck(rules: RulesDocument): RulesIssue[] {
     ...checkDestinations(rules),
     ...checkWeights(rules),
     ...checkUrls(rules),
+    ...checkProducers(rules),
   ];
 }
 
@@ -377,4 +389,167 @@ function checkUrls(rules: RulesDocument): RulesIssue[] {
     const problem = urlProblem(link.url);
     return problem === null ? [] : [issue("insecure_url", link.segments, `${JSON.stringify(link.url.slice(0, 60))} ${problem}`)];
   });
+}
+
+// ---------------------------------------------------------------- producers (where else an item is produced)
+
+/**
+ * The shares of one row may add up to a little over 100%: USGS rounds its world totals (tellurium 2025: the
+ * countries' shares of a rounded 1,000 t add up to 102.2%). More than this over is a slip, not rounding.
+ */
+const SHARE_SUM_SLACK = 0.03;
+
+/**
+ * Two official sources for the same year and stage differ by a few points (graphite mining 2024: USGS 81.9%,
+ * IEA 85.5%). An item's China share further than this outside the range the producer figures span is a
+ * contradiction, not a difference of source.
+ */
+export const CHINA_SHARE_TOLERANCE = 0.05;
+
+function checkProducers(rules: RulesDocument): RulesIssue[] {
+  const figures = rules.producers;
+  if (figures.length === 0) return [];
+  const itemIds = new Set(rules.items.map((item) => item.id));
+  const figureIds = new Set(figures.map((figure) => figure.id));
+  const issues: RulesIssue[] = [];
+  const firstIndex = new Map<string, number>();
+  figures.forEach((figure, p) => {
+    const at = (...rest: PathSegment[]): PathSegment[] => ["producers", p, ...rest];
+    const earlier = firstIndex.get(figure.id);
+    if (earlier === undefined) firstIndex.set(figure.id, p);
+    else issues.push(issue("duplicate_id", at("id"), `the id "${figure.id}" is already used by producers[${earlier}]`));
+    figure.items.forEach((itemId, k) => {
+      if (!itemIds.has(itemId)) issues.push(issue("unknown_item", at("items", k), `no item has the id "${itemId}"`));
+    });
+    if (figure.supersededBy !== undefined && (figure.supersededBy === figure.id || !figureIds.has(figure.supersededBy))) {
+      issues.push(issue("unknown_figure", at("supersededBy"), `no other producer figure has the id "${figure.supersededBy}"`));
+    }
+    issues.push(...checkFigureShape(figure, at));
+    figure.sources.forEach((source, s) => {
+      const problem = urlProblem(source.url);
+      if (problem !== null) issues.push(issue("insecure_url", at("sources", s, "url"), `${JSON.stringify(source.url.slice(0, 60))} ${problem}`));
+    });
+  });
+  return [...issues, ...checkChinaShareAgreement(rules)];
+}
+
+function checkFigureShape(figure: ProducerFigure, at: (...rest: PathSegment[]) => PathSegment[]): RulesIssue[] {
+  const issues: RulesIssue[] = [];
+  const seen = new Map<string, number>();
+  figure.countries.forEach((entry, k) => {
+    if (entry.country === "CN") {
+      issues.push(issue("china_listed_as_producer", at("countries", k, "country"), "China's share goes in `china`; `countries` lists the producers outside China"));
+    }
+    const first = seen.get(entry.country);
+    if (first !== undefined) issues.push(issue("duplicate_producer_country", at("countries", k, "country"), `${entry.country} is already listed at countries[${first}]`));
+    else seen.set(entry.country, k);
+  });
+
+  const hasCountryShares = figure.countries.some((entry) => entry.share !== null);
+  if (!hasCountryShares && figure.noCountryBreakdown === undefined) {
+    issues.push(
+      issue("missing_breakdown_note", at("noCountryBreakdown"), "no country outside China has a share: say so in noCountryBreakdown, in the source's words"),
+    );
+  }
+  if (hasCountryShares && figure.noCountryBreakdown !== undefined) {
+    issues.push(issue("breakdown_note_with_shares", at("noCountryBreakdown"), "the figure gives country shares, so it has a country breakdown; remove noCountryBreakdown"));
+  }
+
+  const shares = [figure.china.share, ...figure.countries.map((entry) => entry.share), ...figure.groups.map((group) => group.share)];
+  const total = shares.reduce<number>((sum, share) => sum + (share ?? 0), 0);
+  if (total > 1 + SHARE_SUM_SLACK) {
+    issues.push(issue("shares_exceed_whole", at(), `China, the countries and the groups add up to ${(total * 100).toFixed(1)}% of world output`));
+  }
+
+  if (figure.fromYear !== undefined && (figure.year === undefined || figure.fromYear > figure.year)) {
+    issues.push(issue("range_reversed", at("fromYear"), `an average from ${figure.fromYear} needs a later (or equal) year; year is ${figure.year ?? "missing"}`));
+  }
+  if (figure.worldTotal?.upTo !== undefined && figure.worldTotal.upTo < figure.worldTotal.value) {
+    issues.push(issue("range_reversed", at("worldTotal", "upTo"), `the range ends (${figure.worldTotal.upTo}) below where it starts (${figure.worldTotal.value})`));
+  }
+
+  const givesNumbers = figure.worldTotal !== undefined || shares.some((share) => share !== null);
+  if (givesNumbers && figure.sources.length === 0) issues.push(issue("figure_unsourced", at("sources"), "a figure that gives numbers needs its source"));
+  if (givesNumbers && figure.confidence === undefined) issues.push(issue("figure_unsourced", at("confidence"), "a figure that gives numbers needs a confidence (C, R or U)"));
+  return issues;
+}
+
+/** The producer figures an item's China share can be held against: same item, matching stage and year, production, a share. */
+function comparableFigures(figures: readonly ProducerFigure[], itemId: string, stage: "mining" | "processing", year: number) {
+  return figures.filter(
+    (figure) =>
+      figure.items.includes(itemId) &&
+      PRODUCER_STAGES_OF_CHINA_SHARE[stage].includes(figure.stage) &&
+      figure.year === year &&
+      figure.basis === "production" &&
+      figure.supersededBy === undefined &&
+      figure.china.share !== null,
+  );
+}
+
+/** The shares a set of figures allows, widened by the tolerance; ">97%" has no upper end. */
+function agreeingRange(figures: readonly ProducerFigure[]): { low: number; high: number } {
+  const lows = figures.map((figure) => figure.china.share!);
+  const highs = figures.map((figure) => (figure.china.qualifier === "more_than" ? 1 : figure.china.share!));
+  return { low: Math.min(...lows) - CHINA_SHARE_TOLERANCE, high: Math.max(...highs) + CHINA_SHARE_TOLERANCE };
+}
+
+const percent = (share: number) => `${Number((share * 100).toFixed(1))}%`;
+
+/**
+ * China's share is stated twice: per item (`chinaShare`, the default dependence the score uses) and per
+ * producer figure. Where both speak of the same item, stage and year they must agree within the tolerance,
+ * unless the figure records why the item's figure differs; an exception that is no longer needed is reported
+ * too, so the document never keeps an excuse for a difference that has gone.
+ */
+function checkChinaShareAgreement(rules: RulesDocument): RulesIssue[] {
+  const figures = rules.producers;
+  const figuresByItem = new Map<string, ProducerFigure[]>();
+  for (const figure of figures) {
+    for (const itemId of new Set(figure.items)) {
+      const list = figuresByItem.get(itemId);
+      if (list) list.push(figure);
+      else figuresByItem.set(itemId, [figure]);
+    }
+  }
+  const issues: RulesIssue[] = [];
+  const excused = (figure: ProducerFigure, itemId: string) => figure.chinaShareDiffers.some((entry) => entry.item === itemId);
+  rules.items.forEach((item, i) => {
+    for (const stage of ["mining", "processing"] as const) {
+      const own = item.chinaShare?.[stage];
+      if (!own) continue;
+      const comparable = comparableFigures(figuresByItem.get(item.id) ?? [], item.id, stage, own.year).filter((figure) => !excused(figure, item.id));
+      if (comparable.length === 0) continue;
+      const { low, high } = agreeingRange(comparable);
+      if (own.share >= low && own.share <= high) continue;
+      const named = comparable.map((figure) => `${percent(figure.china.share!)} (${figure.id})`).join(", ");
+      issues.push(
+        issue(
+          "china_share_mismatch",
+          ["items", i, "chinaShare", stage, "share"],
+          `${item.id}'s China share of ${stage} in ${own.year} is ${percent(own.share)}, but the producer figures for that year give ${named}; ` +
+            `correct one of them, or record the reason in the figure's chinaShareDiffers`,
+        ),
+      );
+    }
+  });
+  const itemsById = new Map(rules.items.map((item) => [item.id, item]));
+  figures.forEach((figure, p) =>
+    figure.chinaShareDiffers.forEach((entry, k) => {
+      const reason = unusedExceptionReason(itemsById, figure, entry.item);
+      if (reason !== null) issues.push(issue("china_share_exception_unused", ["producers", p, "chinaShareDiffers", k, "item"], reason));
+    }),
+  );
+  return issues;
+}
+
+function unusedExceptionReason(itemsById: ReadonlyMap<string, Item>, figure: ProducerFigure, itemId: string): string | null {
+  if (!figure.items.includes(itemId)) return `"${itemId}" is not one of this figure's items`;
+  const stage = (["mining", "processing"] as const).find((candidate) => PRODUCER_STAGES_OF_CHINA_SHARE[candidate].includes(figure.stage))!;
+  const own = itemsById.get(itemId)?.chinaShare?.[stage];
+  if (!own || own.year !== figure.year) return `${itemId} has no China share of ${stage} for ${figure.year ?? "an undated figure"}, so there is nothing to excuse`;
+  if (comparableFigures([figure], itemId, stage, own.year).length === 0) return "this figure is never compared (capacity, superseded, or no China share), so there is nothing to excuse";
+  const { low, high } = agreeingRange([figure]);
+  if (own.share >= low && own.share <= high) return `${itemId}'s ${percent(own.share)} agrees with this figure's ${percent(figure.china.share!)}; remove the exception`;
+  return null;
 }

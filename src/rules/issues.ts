@@ -46,6 +46,17 @@ export const RULES_ISSUE_CODES = [
   "unconfirmed_without_note",
   "threshold_empty_range",
   "too_deep",
+  // cross-checks on the producers section
+  "china_share_mismatch",
+  "china_share_exception_unused",
+  "missing_breakdown_note",
+  "breakdown_note_with_shares",
+  "china_listed_as_producer",
+  "duplicate_producer_country",
+  "shares_exceed_whole",
+  "range_reversed",
+  "unknown_figure",
+  "figure_unsourced",
 ] as const;
 
 export type RulesIssueCode = (typeof RULES_ISSUE_CODES)[number];

@@ -124,7 +124,7 @@ function describeValue(value: unknown): string {
 }
 
 function isShareFigure(segments: readonly PathSegment[]): boolean {
-  return segments.includes("chinaShare") && segments[segments.length - 1] === "share";
+  return (segments.includes("chinaShare") || segments[0] === "producers") && segments[segments.length - 1] === "share";
 }
 
 function listOfOptions(values: readonly unknown[]): string {

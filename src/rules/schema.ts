@@ -274,6 +274,111 @@ export const changeSchema = z.strictObject({
   summary: z.string().min(1).max(500),
 });
 
+// ---------------------------------------------------------------- producers (where else an item is produced)
+
+/**
+ * Stages of a supply chain a producer figure can describe. Mining: ore and concentrate; refining: separated
+ * or refined metal, oxide and chemicals; processing: intermediates made from refined material (APT,
+ * battery-grade graphite, polysilicon); manufacturing: finished materials and parts (magnets, cathodes, cells).
+ */
+export const PRODUCER_STAGES = ["mining", "refining", "processing", "manufacturing"] as const;
+export type ProducerStage = (typeof PRODUCER_STAGES)[number];
+
+/** What a share is a share of: output in the year, or installed capacity. Capacity is not production. */
+export const PRODUCTION_BASES = ["production", "capacity"] as const;
+export type ProductionBasis = (typeof PRODUCTION_BASES)[number];
+
+/** How the source states a figure when it is not exact: "≈90%" is about, ">97%" is more_than. */
+export const FIGURE_QUALIFIERS = ["about", "more_than"] as const;
+export type FigureQualifier = (typeof FIGURE_QUALIFIERS)[number];
+
+/**
+ * The producer stages an item's `chinaShare` stage stands for: its mining figure is a mining share, and its
+ * processing figure covers everything after the mine (refining, processing, manufacturing).
+ */
+export const PRODUCER_STAGES_OF_CHINA_SHARE: Readonly<Record<"mining" | "processing", readonly ProducerStage[]>> = {
+  mining: ["mining"],
+  processing: ["refining", "processing", "manufacturing"],
+};
+
+/** Free text in a producer figure: one readable paragraph at most. */
+const producerNote = z.string().min(1).max(600);
+
+/** A country's share of world output at the stage; `share` null when the source names it without one. */
+const producerCountrySchema = z.strictObject({
+  country: countryCode,
+  share: fraction.nullable(),
+  qualifier: z.enum(FIGURE_QUALIFIERS).optional(),
+  /** Output in the unit of the figure's world total, when the source gives it. */
+  amount: z.number().nonnegative().optional(),
+  note: producerNote.optional(),
+});
+
+/** A region or remainder the source does not split by country ("rest of world", "Other countries", "Europe"). */
+const producerGroupSchema = z.strictObject({
+  label: phrase,
+  share: fraction.nullable(),
+  qualifier: z.enum(FIGURE_QUALIFIERS).optional(),
+  amount: z.number().nonnegative().optional(),
+  note: producerNote.optional(),
+});
+
+const worldTotalSchema = z.strictObject({
+  value: z.number().positive(),
+  /** Upper end when the source gives a range ("10,000–15,000 t"). */
+  upTo: z.number().positive().optional(),
+  qualifier: z.enum(FIGURE_QUALIFIERS).optional(),
+  /** As the source states it: "t", "t Sb content", "kt Li", "t REO", "billion carats". */
+  unit: z.string().min(1).max(40),
+  /** e.g. "excludes the United States (withheld)". */
+  note: producerNote.optional(),
+});
+
+/**
+ * One row of a producer table: the world's output of a material at one stage in one year, China's share of
+ * it, and the other producing countries. Countries are where production happens, not who owns the producer.
+ */
+export const producerFigureSchema = z.strictObject({
+  /** Stable id, e.g. "lithium-refining-2024-iea". */
+  id: identifier,
+  /** Items the figure describes (an ore's mining figure describes every element won from it); may be empty for context. */
+  items: z.array(identifier).default([]),
+  /** What was measured, in the source's words: "Chemical refining (carbonate, hydroxide, etc.)". */
+  material: phrase,
+  stage: z.enum(PRODUCER_STAGES),
+  basis: z.enum(PRODUCTION_BASES).default("production"),
+  /** The data year; absent when the source found no figure at all. For a multi-year average, its last year. */
+  year: z.number().int().min(1990).max(2100).optional(),
+  /** First year of a multi-year average (the EU CRM 2023 study averages 2016–2020). */
+  fromYear: z.number().int().min(1990).max(2100).optional(),
+  /** The source's own estimate for a year not yet closed (USGS "2025e"). */
+  estimated: z.boolean().default(false),
+  worldTotal: worldTotalSchema.optional(),
+  china: z.strictObject({
+    /** China's share of world output at the stage; null when the source gives none ("leading producer"). */
+    share: fraction.nullable(),
+    qualifier: z.enum(FIGURE_QUALIFIERS).optional(),
+    amount: z.number().nonnegative().optional(),
+    note: producerNote.optional(),
+  }),
+  /** Producers outside China, as the source lists them. */
+  countries: z.array(producerCountrySchema).default([]),
+  groups: z.array(producerGroupSchema).default([]),
+  /** Required when no country outside China has a share: why there is no country breakdown. */
+  noCountryBreakdown: producerNote.optional(),
+  sources: z.array(sourceSchema).default([]),
+  /** C: official table seen; R: secondary or third-party copy; U: estimate, proxy or unclear basis. Absent when nothing was found. */
+  confidence: z.enum(CONFIDENCES).optional(),
+  /** A later figure for the same year and stage that replaces this one (a revised edition). */
+  supersededBy: identifier.optional(),
+  /**
+   * Items whose `chinaShare` for this stage and year knowingly differs from this figure, each with the reason;
+   * without an entry here such a difference is a china_share_mismatch.
+   */
+  chinaShareDiffers: z.array(z.strictObject({ item: identifier, reason: producerNote })).default([]),
+  notes: producerNote.optional(),
+});
+
 export const rulesDocumentSchema = z
   .strictObject({
     $schema: z.string().optional(),
@@ -296,6 +401,8 @@ export const rulesDocumentSchema = z
     controls: z.array(controlSchema).min(1),
     /** What changed since the previous edition, newest first. */
     changes: z.array(changeSchema).default([]),
+    /** Where else each item is produced: world output by stage, China's share and the other producers. */
+    producers: z.array(producerFigureSchema).default([]),
   })
   .meta({
     title: "Chokepoint rules document",
@@ -332,3 +439,6 @@ export function isConditional(entry: Coverage): boolean {
 export function hsCodeOf(code: HsCode): { code: string; system: TariffSystem; note?: string } {
   return typeof code === "string" ? { code, system: "HS" } : code;
 }
+
+export type ProducerFigure = RulesDocument["producers"][number];
+export type ProducerCountry = ProducerFigure["countries"][number];

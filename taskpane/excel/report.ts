@@ -13,6 +13,15 @@ import { yieldToEventLoop } from "./host";
 
 export type ReportCell = string | number;
 
+/** A small table written beside the results (the "Alternatives" table). */
+export interface ReportSideTable {
+  title: string;
+  header: string[];
+  rows: ReportCell[][];
+  /** Columns holding shares 0–1, shown as percentages. */
+  percentColumns: number[];
+}
+
 export interface ReportContent {
   title: string;
   facts: [label: string, value: ReportCell][];
@@ -22,6 +31,8 @@ export interface ReportContent {
   rows: ReportCell[][];
   /** Columns of `rows` holding scores, shown with one decimal. */
   scoreColumns: number[];
+  /** Where else each item is produced, written to the right of the results, one column apart. */
+  alternatives?: ReportSideTable;
 }
 
 export const REPORT_SHEET_BASE_NAME = "Chokepoint report";
@@ -124,7 +135,33 @@ export async function writeReport(
   const table = sheet.tables.add(sheet.getRangeByIndexes(tableTop, 0, lastRow - tableTop, width), true);
   table.style = "TableStyleMedium2";
   sheet.getRangeByIndexes(0, 0, Math.min(lastRow, tableTop + 1 + REPORT_CHUNK_ROWS), width).format.autofitColumns();
+  if (content.alternatives) writeSideTable(sheet, content.alternatives, tableTop, width + 1);
   sheet.activate();
   await context.sync();
   return { sheetName, tableAddress };
+}
+
+const PERCENT_FORMAT = "0.0%";
+
+/**
+ * A titled Excel table whose header row is `top`, from column `left`; shares are shown as percentages. Like
+ * the rest of the report, formats go first so text such as a year ("2024") or ">97%" stays text.
+ */
+function writeSideTable(sheet: Excel.Worksheet, side: ReportSideTable, top: number, left: number): void {
+  const width = side.header.length;
+  const title = sheet.getRangeByIndexes(top - 1, left, 1, 1);
+  title.numberFormat = [[formatFor(side.title)]];
+  title.values = [[asCellValue(side.title)]];
+  title.format.font.bold = true;
+  const body = side.rows.length > 0 ? side.rows : [side.header.map(() => "")];
+  const block = sheet.getRangeByIndexes(top, left, body.length + 1, width);
+  const percent = new Set(side.percentColumns);
+  block.numberFormat = [
+    side.header.map((label) => formatFor(label)),
+    ...body.map((row) => row.map((value, column) => (percent.has(column) && typeof value === "number" ? PERCENT_FORMAT : formatFor(value)))),
+  ];
+  block.values = [side.header.map(asCellValue), ...body.map((row) => row.map(asCellValue))];
+  const table = sheet.tables.add(block, true);
+  table.style = "TableStyleMedium2";
+  block.format.autofitColumns();
 }

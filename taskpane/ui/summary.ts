@@ -1,5 +1,5 @@
 /** The exposure summary: renders an engine Portfolio as it is, adding only labels and layout. */
-import type { EngineErrorCode, Portfolio, PortfolioTopRow } from "../../src/engine";
+import { formatFigureYear, formatShare, type EngineErrorCode, type ItemAlternatives, type Portfolio, type PortfolioTopRow } from "../../src/engine";
 import { CATEGORY_LABELS, ENGINE_ERROR_LABELS } from "../messages";
 import { renderCategoryChart } from "./category-chart";
 import { formatCount, formatScore, h } from "./dom";
@@ -91,7 +91,39 @@ function topSuppliers(rows: PortfolioTopRow[], handlers: SummaryHandlers): HTMLE
   );
 }
 
-function byItem(portfolio: Portfolio): HTMLElement {
+/** Producers outside China shown per item in the summary; the report sheet and ALTERNATIVES list them all. */
+const TOP_ALTERNATIVES_SHOWN = 3;
+
+/**
+ * One line under an item: the stage where supply is most China-concentrated (its binding stage), the share of
+ * world output made outside China there, and the largest producers outside China.
+ */
+function alternativesLine(itemName: string, found: ItemAlternatives | undefined): HTMLElement {
+  const answer = found?.answer ?? null;
+  const label = h("span", { className: "cp-visually-hidden" }, `Where else ${itemName} is produced: `);
+  if (answer === null) return h("p", { className: "cp-alt cp-muted" }, label, "No producer figures in the rules.");
+  const { supply } = answer;
+  const rated = answer.concentration ?? supply;
+  const of = answer.path.length > 1 ? ` of ${supply.itemName}` : "";
+  const capacity = rated.basis === "capacity" ? " capacity" : "";
+  const stage = h(
+    "span",
+    { className: "cp-alt-stage" },
+    `${found?.binding ? "Binds at" : "Figure for"} ${rated.stage}${capacity}${of} (${formatFigureYear(rated)})`,
+  );
+  const outside = rated.outsideChina
+    ? h("span", { className: "cp-alt-outside" }, `outside China ${formatShare(rated.outsideChina.share, rated.outsideChina.qualifier)}`)
+    : h("span", { className: "cp-alt-outside" }, "China's share not given");
+  const top = supply.producers.filter((producer) => producer.share !== null).slice(0, TOP_ALTERNATIVES_SHOWN);
+  const otherYear = rated === supply ? "" : ` (${formatFigureYear(supply)})`;
+  const producers =
+    top.length > 0
+      ? h("span", { className: "cp-alt-top" }, `${top.map((producer) => `${producer.countryName} ${formatShare(producer.share!, producer.qualifier)}`).join(", ")}${otherYear}`)
+      : h("span", { className: "cp-alt-top cp-alt-none" }, "no country breakdown");
+  return h("p", { className: "cp-alt" }, label, stage, " · ", outside, " · ", producers);
+}
+
+function byItem(portfolio: Portfolio, alternatives?: ReadonlyMap<string, ItemAlternatives>): HTMLElement {
   const items = portfolio.byItem.filter((item) => item.maxScore > 0);
   if (items.length === 0) return h("p", { className: "cp-muted" }, "No controlled item in this list.");
   const weightLabel = portfolio.weighting === "spend" ? "Spend" : "Rows";
@@ -116,7 +148,7 @@ function byItem(portfolio: Portfolio): HTMLElement {
       h(
         "tbody",
         {},
-        ...items.map((item) =>
+        ...items.flatMap((item) => [
           h(
             "tr",
             {},
@@ -125,7 +157,10 @@ function byItem(portfolio: Portfolio): HTMLElement {
             h("td", { className: "cp-num" }, formatScore(item.meanScore)),
             h("td", { className: "cp-num" }, formatScore(item.maxScore)),
           ),
-        ),
+          ...(alternatives
+            ? [h("tr", { className: "cp-alt-row", "data-item-id": item.itemId }, h("td", { colspan: 4 }, alternativesLine(item.itemName, alternatives.get(item.itemId))))]
+            : []),
+        ]),
       ),
     ),
   );
@@ -167,7 +202,7 @@ function errors(portfolio: Portfolio): HTMLElement | null {
   );
 }
 
-export function renderSummary(portfolio: Portfolio, handlers: SummaryHandlers): HTMLElement[] {
+export function renderSummary(portfolio: Portfolio, handlers: SummaryHandlers, alternatives?: ReadonlyMap<string, ItemAlternatives>): HTMLElement[] {
   const parts: (HTMLElement | null)[] = [
     headline(portfolio),
     counts(portfolio),
@@ -179,7 +214,13 @@ export function renderSummary(portfolio: Portfolio, handlers: SummaryHandlers): 
       h("p", { className: "cp-help" }, "Each shows the control that drives its score. Select one to go to its row."),
       topSuppliers(portfolio.topRows, handlers),
     ),
-    h("section", { "aria-labelledby": "items-heading" }, h("h3", { id: "items-heading" }, "By controlled item"), byItem(portfolio)),
+    h(
+      "section",
+      { "aria-labelledby": "items-heading" },
+      h("h3", { id: "items-heading" }, "By controlled item"),
+      alternatives && h("p", { className: "cp-help" }, "Under each item: the stage where supply is most concentrated in China, the share made elsewhere, and the largest producers outside China."),
+      byItem(portfolio, alternatives),
+    ),
     unmatched(portfolio),
     errors(portfolio),
   ];

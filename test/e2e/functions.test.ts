@@ -49,11 +49,11 @@ function callRegistered(page: Page, id: string, args: unknown[]): Promise<unknow
   );
 }
 
-test("all seven CHOKEPOINT functions in functions.json are registered in the built page", async () => {
+test("all eight CHOKEPOINT functions in functions.json are registered in the built page", async () => {
   const { page, close } = await openAddIn();
   const metadata = JSON.parse(fs.readFileSync(path.join(DIST, "functions.json"), "utf8")) as { functions: { id: string }[] };
   const registered = await page.evaluate(() => Object.keys((window as unknown as { __associated: object }).__associated).sort());
-  expect(metadata.functions.map((f) => f.id).sort()).toEqual(["BREAKDOWN", "CHINASHARE", "CONTROLS", "EXPLAIN", "MATCH", "RULESVERSION", "SCORE"]);
+  expect(metadata.functions.map((f) => f.id).sort()).toEqual(["ALTERNATIVES", "BREAKDOWN", "CHINASHARE", "CONTROLS", "EXPLAIN", "MATCH", "RULESVERSION", "SCORE"]);
   expect(registered).toEqual(metadata.functions.map((f) => f.id).sort());
   await close();
 });
@@ -88,6 +88,26 @@ test("SCORE called with columns through its registered callback spills the engin
   expect(result.slice(0, 3).every(([cell]) => typeof cell === "number")).toBe(true);
 
   expect(errors.filter((e) => !/Office\.js is loaded outside of Office client|Expected to be loaded inside of an Excel add-in/i.test(e))).toEqual([]);
+  await close();
+});
+
+test("ALTERNATIVES spills the bundled producers outside China, top first, and #N/A where there is no breakdown", async () => {
+  const { page, close } = await openAddIn();
+  // Lithium carbonate binds at chemical refining: IEA 2024, Chile 20.4%, Argentina 5.5%, Australia 1.8% (shared/research/producers.md §19).
+  const iea = "https://www.iea.org/data-and-statistics/data-product/critical-minerals-dataset";
+  expect(await callRegistered(page, "ALTERNATIVES", [[["lithium carbonate"]], null, null])).toEqual([
+    ["Chile", 0.204, 2024, iea],
+    ["Argentina", 0.055, 2024, iea],
+    ["Australia", 0.018, 2024, iea],
+  ]);
+  // Mining, top two: USGS 2025e, Australia 31.7%, Chile 19.3%.
+  const usgs = "https://pubs.usgs.gov/periodicals/mcs2026/mcs2026-lithium.pdf";
+  expect(await callRegistered(page, "ALTERNATIVES", [[["lithium carbonate"]], [["mining"]], [[2]]])).toEqual([
+    ["Australia", 0.317, 2025, usgs],
+    ["Chile", 0.193, 2025, usgs],
+  ]);
+  const [[cell]] = await callRegistered(page, "ALTERNATIVES", [[["NdFeB magnet"]], [["manufacturing"]], null]);
+  expect(cell).toEqual({ code: "#N/A", message: expect.stringContaining("no country breakdown for NdFeB permanent magnet") });
   await close();
 });
 

@@ -7,7 +7,7 @@ import * as fs from "fs";
 import * as path from "path";
 import Papa from "papaparse";
 import type { BrowserContext, Page } from "playwright-core";
-import { compileRules, scoreRows, summarizePortfolio, type Portfolio } from "../../src/engine";
+import { alternativesFor, compileRules, formatShare, scoreRows, summarizePortfolio, type Portfolio } from "../../src/engine";
 import { mapColumns, recordToRow } from "../../src/engine/columns";
 import { parseRules } from "../../src/rules/parse";
 import { DIST, ROOT, collectErrors, offlineContext, useBrowserAndServer } from "./harness";
@@ -143,6 +143,31 @@ test("the summary of a selected 200-row supplier table shows exactly the engine'
   await context.close();
 });
 
+test("'By controlled item' shows each item's binding stage, the share outside China and its top producers outside China", async () => {
+  const expected = expectedPortfolio(TABLE, BUNDLED_RULES);
+  const parsed = parseRules(BUNDLED_RULES);
+  if (!parsed.ok) throw new Error("rules");
+  const compiled = compileRules(parsed.rules);
+  const { context, page, errors } = await openPane();
+  const controlled = expected.byItem.filter((item) => item.maxScore > 0);
+  expect(controlled.length).toBeGreaterThan(3);
+  const lines = await page.locator("#by-item .cp-alt-row").evaluateAll((rows) => rows.map((row) => ({ id: row.getAttribute("data-item-id"), text: row.textContent ?? "" })));
+  expect(lines.map((line) => line.id)).toEqual(controlled.map((item) => item.itemId));
+  for (const line of lines) {
+    const answer = alternativesFor(compiled, line.id!)!.answer;
+    if (answer === null) {
+      expect(line.text).toContain("No producer figures in the rules.");
+      continue;
+    }
+    const top = answer.supply.producers.find((producer) => producer.share !== null);
+    expect(line.text).toContain(top ? `${top.countryName} ${formatShare(top.share!, top.qualifier)}` : "no country breakdown");
+  }
+  // shared/research/producers.md §13: NdFeB magnets bind at the refining of the neodymium they contain (IEA 2024, China 91.3%).
+  expect(lines.find((line) => line.id === "ndfeb-magnet")?.text).toContain("Binds at refining of Neodymium (2024) · outside China 8.7% · Malaysia 4.5%");
+  expect(realErrors(errors)).toEqual([]);
+  await context.close();
+});
+
 test("choosing a top supplier selects its row in the sheet", async () => {
   const expected = expectedPortfolio(TABLE, BUNDLED_RULES);
   const { context, page } = await openPane();
@@ -183,6 +208,22 @@ test("writing a report creates a new sheet with a table and a chart, and leaves 
   // The fake stores text as Excel reads typing unless the cell is formatted as text: the date stays text.
   expect(report.cells.find((row) => row && row[0] === "As of")?.[1]).toBe(AS_OF);
   expect(report.cells.slice(headerRow + 1).every((row) => typeof row[1] === "string" && typeof row[0] === "number")).toBe(true);
+
+  // The Alternatives table sits to the right of the results, one column apart, under its title.
+  const resultsWidth = report.cells[headerRow].findIndex((cell, i) => i > 0 && (cell === null || cell === undefined || cell === ""));
+  const altColumn = resultsWidth + 1;
+  expect(report.cells[headerRow - 1][altColumn]).toBe("Alternatives: where else each controlled item is produced");
+  expect(report.cells[headerRow].slice(altColumn, altColumn + 3)).toEqual(["Item", "Binding stage", "Figure for"]);
+  const controlled = expectedPortfolio(TABLE, BUNDLED_RULES).byItem.filter((item) => item.maxScore > 0);
+  const altItems = report.cells.slice(headerRow + 1, headerRow + 1 + controlled.length).map((row) => row[altColumn]);
+  expect(altItems).toEqual(controlled.map((item) => item.itemName));
+  expect(report.cells[headerRow + 1 + controlled.length]?.[altColumn] ?? null).toBeNull();
+  const magnets = report.cells[headerRow + 1 + controlled.findIndex((item) => item.itemId === "ndfeb-magnet")];
+  // §13: IEA 2024 magnet rare-earth refining, China 91.3%; Malaysia 4.5%, United States 1.2%, Australia 0.0%.
+  expect(magnets.slice(altColumn + 1, altColumn + 9)).toEqual([
+    "refining", "Neodymium", "2024", "production", 0.913, 0.087, 8357, "Malaysia 4.5%; United States of America 1.2%; Australia 0%",
+  ]);
+  expect(reportWrites.filter((w) => w === "tables.add")).toHaveLength(2);
   await context.close();
 });
 

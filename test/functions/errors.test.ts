@@ -11,11 +11,15 @@ const CODES: Record<FunctionProblemCode, "#VALUE!" | "#N/A"> = {
   date_out_of_range: "#VALUE!",
   excel_error_input: "#VALUE!",
   stage_unknown: "#VALUE!",
+  producer_stage_unknown: "#VALUE!",
+  count_invalid: "#VALUE!",
   range_not_one_column: "#VALUE!",
   ranges_differ_in_length: "#VALUE!",
   single_cell_expected: "#VALUE!",
   commodity_unmatched: "#N/A",
   share_figure_missing: "#N/A",
+  producers_missing: "#N/A",
+  no_country_breakdown: "#N/A",
 };
 
 test("bad input is #VALUE!; an answer the rules do not have is #N/A", () => {

@@ -4,6 +4,7 @@
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
+import { alternativesFor } from "../../src/engine/alternatives";
 import { compileRules } from "../../src/engine/compile";
 import { scoreRow } from "../../src/engine/score";
 import { parseRules } from "../../src/rules/parse";
@@ -70,4 +71,29 @@ test("several items may share a code (read as ambiguous later); one item may not
   const parsed = parseRules(JSON.stringify(twice));
   expect(parsed.ok).toBe(false);
   if (!parsed.ok) expect(parsed.issues.map((i) => [i.code, i.path])).toEqual([["duplicate_hs_code", "items[2].hsCodes[1]"]]);
+});
+
+test("thousands of producer figures on one item, and one figure on thousands of items, load and answer", () => {
+  const doc = minimal();
+  const figure = (id: string, items: string[], year: number) => ({
+    id,
+    items,
+    material: "gallium",
+    stage: "refining",
+    year,
+    china: { share: 0.97 },
+    countries: [{ country: "JP", share: 0.01 }],
+    sources: [{ url: "https://example.com/x" }],
+    confidence: "C",
+  });
+  for (let k = 0; k < 3_000; k++) doc.items.push({ id: `part-${k}`, name: `Part ${k}`, chinaShare: { processing: { share: 0.97, year: 2023, source: "https://example.com/s" } } });
+  doc.producers = [
+    ...Array.from({ length: 3_000 }, (_, k) => figure(`gallium-${k}`, ["gallium"], 1990 + (k % 100))),
+    figure("every-part", doc.items.slice(3).map((item: { id: string }) => item.id), 2023),
+  ];
+  const parsed = parseRules(JSON.stringify(doc));
+  if (!parsed.ok) throw new Error(JSON.stringify(parsed.issues.slice(0, 3)));
+  const compiled = compileRules(parsed.rules);
+  expect(alternativesFor(compiled, "gallium")!.stages.map((s) => s.year)).toEqual([2089]);
+  expect(alternativesFor(compiled, "part-2999")!.binding?.supply.figureId).toBe("every-part");
 });

@@ -1,6 +1,6 @@
 import * as fs from "fs";
 import * as path from "path";
-import { compileRules, scoreRows, summarizePortfolio } from "../../src/engine";
+import { alternativesFor, compileRules, scoreRows, summarizePortfolio } from "../../src/engine";
 import { mapColumns, recordToRow } from "../../src/engine/columns";
 import { parseRules } from "../../src/rules/parse";
 import { analyseRows } from "../../taskpane/analysis";
@@ -33,4 +33,20 @@ test("the pane's analysis is the engine's scoreRows + summarizePortfolio, row fo
   expect(analysis!.sheetRows[12_000]).toBe(12_001);
   expect(portfolio.counts.errors).toBeGreaterThan(0);
   expect(portfolio.counts.unmatched).toBeGreaterThan(0);
+});
+
+test("the analysis carries where else each matched item is produced: the engine's alternativesFor, per item", async () => {
+  const bundled = parseRules(fs.readFileSync(path.join(__dirname, "..", "..", "src", "rules", "default-rules.json"), "utf8"));
+  if (!bundled.ok) throw new Error("bundled rules invalid");
+  const compiled = compileRules(bundled.rules);
+  const mapped = mapColumns(["Supplier", "Commodity"]);
+  if (!mapped.ok) throw new Error("mapping");
+  const rows = ["lithium carbonate", "NdFeB magnet", "steel coil", "widget X"].map((commodity, i) => ({ sheetRow: i + 1, cells: [`S${i}`, commodity] }));
+  const analysis = await analyseRows(rows, mapped.map, compiled, { asOf: "2026-06-01" }, { pause: async () => undefined });
+
+  expect([...analysis!.alternatives.keys()].sort()).toEqual(["lithium-carbonate", "ndfeb-magnet", "steel"]);
+  for (const [itemId, found] of analysis!.alternatives) expect(found).toEqual(alternativesFor(compiled, itemId));
+  // shared/research/producers.md §19: lithium chemicals (IEA 2024) are 70.2% Chinese, Chile the largest other refiner.
+  const lithium = analysis!.alternatives.get("lithium-carbonate")!.answer!.supply;
+  expect([lithium.stage, lithium.china.share, lithium.producers[0].country]).toEqual(["refining", 0.702, "CL"]);
 });

@@ -1,7 +1,7 @@
 /** @jest-environment jsdom */
 import * as fs from "fs";
 import * as path from "path";
-import { compileRules, type Portfolio } from "../../src/engine";
+import { alternativesFor, compileRules, type Portfolio } from "../../src/engine";
 import { parseRules } from "../../src/rules/parse";
 import type { RulesStatus } from "../../src/runtime";
 import { externalLink, httpsUrl } from "../../taskpane/ui/dom";
@@ -141,4 +141,64 @@ test("a failed recalculation after a swap is shown with a Recalculate now action
   expect(asked).toBe(1);
   renderRulesPanel(banners, facts, status(rules), rules, [], { onRecalculate: () => undefined });
   expect(banners.querySelector("#rules-recalc-error")).toBeNull();
+});
+
+describe("where else each item is produced, under 'By controlled item'", () => {
+  const bundled = (() => {
+    const parsed = parseRules(fs.readFileSync(path.join(__dirname, "..", "..", "src", "rules", "default-rules.json"), "utf8"));
+    if (!parsed.ok) throw new Error("bundled rules invalid");
+    return compileRules(parsed.rules);
+  })();
+
+  function portfolioOf(items: { itemId: string; itemName: string }[]): Portfolio {
+    return {
+      counts: { rows: items.length, scored: items.length, errors: 0, unmatched: 0, reviewNeeded: 0, lowConfidence: 0 },
+      weighting: "equal",
+      spendWeightedScore: 50,
+      categories: { minerals: 50, technology: 0, equipment: 0, personnel: 0 },
+      totalSpend: 0,
+      rowsWithoutSpend: items.length,
+      topRows: [],
+      byItem: items.map((item) => ({ ...item, rows: 1, weight: 1, meanScore: 50, maxScore: 50 })),
+      byControl: [],
+      unmatchedCommodities: [],
+      errorsByCode: {},
+    };
+  }
+
+  function render(items: { itemId: string; itemName: string }[]) {
+    const alternatives = new Map(items.map((item) => [item.itemId, alternativesFor(bundled, item.itemId)!]));
+    const container = document.createElement("div");
+    container.append(...renderSummary(portfolioOf(items), { onSelectRow: () => undefined }, alternatives));
+    return container;
+  }
+
+  const line = (container: HTMLElement, itemId: string) => container.querySelector(`.cp-alt-row[data-item-id="${itemId}"]`)?.textContent ?? "";
+
+  it("shows the binding stage, the share outside China and the top three producers outside China", () => {
+    const container = render([
+      { itemId: "lithium-carbonate", itemName: "Lithium carbonate" },
+      { itemId: "ndfeb-magnet", itemName: "NdFeB permanent magnet" },
+    ]);
+    // shared/research/producers.md §19 (IEA 2024 chemicals: China 70.2%) and §13 (IEA 2024 magnet REE refining: China 91.3%).
+    expect(line(container, "lithium-carbonate")).toContain("Binds at refining (2024) · outside China 29.8% · Chile 20.4%, Argentina 5.5%, Australia 1.8%");
+    expect(line(container, "ndfeb-magnet")).toContain("Binds at refining of Neodymium (2024) · outside China 8.7% · Malaysia 4.5%, United States of America 1.2%, Australia 0%");
+    expect(container.querySelectorAll("#by-item tbody th").length).toBe(2);
+  });
+
+  it("says so when there is no country breakdown or no producer figure", () => {
+    const container = render([
+      { itemId: "cubic-boron-nitride", itemName: "Cubic boron nitride (cBN)" },
+      { itemId: "steel", itemName: "Steel" },
+    ]);
+    // §24: cBN, China >70% (2018), no official table.
+    expect(line(container, "cubic-boron-nitride")).toContain("Binds at manufacturing (2018) · outside China <30% · no country breakdown");
+    expect(line(container, "steel")).toContain("No producer figures in the rules.");
+  });
+
+  it("leaves the table as it was when no alternatives are given", () => {
+    const container = document.createElement("div");
+    container.append(...renderSummary(portfolioOf([{ itemId: "steel", itemName: "Steel" }]), { onSelectRow: () => undefined }));
+    expect(container.querySelectorAll(".cp-alt-row").length).toBe(0);
+  });
 });

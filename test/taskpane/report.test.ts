@@ -107,3 +107,37 @@ test("text in the report stays text: text cells are formatted as text before the
   const formats = workbook.sheet("Chokepoint report").formats!;
   expect(formats[header + 1].slice(0, 4)).toEqual(["General", "@", "@", "0.0"]);
 });
+
+test("the Alternatives table is a second Excel table with a title, shares formatted as percentages and formula-like text kept as text", async () => {
+  const workbook = workbookWith(["Suppliers"]);
+  const alternatives = {
+    title: "Alternatives",
+    header: ["Item", "China share", "Producers outside China"],
+    rows: [["Lithium carbonate", 0.702, "Chile 20.4%"], ["=cmd|'/c calc'!A1", ">97%", "no country breakdown"]] as (string | number)[][],
+    percentColumns: [1],
+  };
+  await writeReport(workbook.context, { ...CONTENT, alternatives }, { pause: async () => undefined });
+  const writes = (property: string) => workbook.writes.filter((w) => w.property === property).map((w) => w.value as unknown[][]);
+  expect(writes("values")).toContainEqual([["Alternatives"]]);
+  expect(writes("values")).toContainEqual([
+    ["Item", "China share", "Producers outside China"],
+    ["Lithium carbonate", 0.702, "Chile 20.4%"],
+    ["'=cmd|'/c calc'!A1", ">97%", "no country breakdown"],
+  ]);
+  // Formats before values: text as text ("@", so ">97%" stays text), numeric shares as percentages.
+  expect(writes("numberFormat")).toContainEqual([
+    ["@", "@", "@"],
+    ["@", "0.0%", "@"],
+    ["@", "@", "@"],
+  ]);
+  expect(workbook.tablesAdded).toEqual([
+    { sheet: "Chokepoint report", hasHeaders: true },
+    { sheet: "Chokepoint report", hasHeaders: true },
+  ]);
+});
+
+test("a report without alternatives writes one table, as before", async () => {
+  const workbook = workbookWith(["Suppliers"]);
+  await writeReport(workbook.context, CONTENT, { pause: async () => undefined });
+  expect(workbook.tablesAdded).toHaveLength(1);
+});

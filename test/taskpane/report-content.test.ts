@@ -1,0 +1,44 @@
+/**
+ * The report sheet's content: the "Alternatives" table lists each controlled item with its binding stage and
+ * the producers outside China. Expected figures are typed from shared/research/producers.md.
+ */
+import * as fs from "fs";
+import * as path from "path";
+import { compileRules } from "../../src/engine";
+import { mapColumns } from "../../src/engine/columns";
+import { parseRules } from "../../src/rules/parse";
+import { analyseRows } from "../../taskpane/analysis";
+import { buildReportContent } from "../../taskpane/report-content";
+
+const IEA = "https://www.iea.org/data-and-statistics/data-product/critical-minerals-dataset";
+
+async function report(commodities: string[]) {
+  const parsed = parseRules(fs.readFileSync(path.join(__dirname, "..", "..", "src", "rules", "default-rules.json"), "utf8"));
+  if (!parsed.ok) throw new Error("bundled rules invalid");
+  const mapped = mapColumns(["Supplier", "Commodity", "Supplier country"]);
+  if (!mapped.ok) throw new Error("mapping");
+  const rows = commodities.map((commodity, i) => ({ sheetRow: i + 1, cells: [`S${i}`, commodity, "China"] }));
+  const analysis = await analyseRows(rows, mapped.map, compileRules(parsed.rules), { asOf: "2026-06-01" }, { pause: async () => undefined });
+  return buildReportContent(analysis!, { tableLabel: "Suppliers!A1:C4", rulesVersion: "test", rulesSource: "bundled" });
+}
+
+test("the Alternatives table has one row per controlled item, with shares the sheet formats as percentages", async () => {
+  const content = await report(["lithium carbonate", "diamond micropowder", "steel coil"]);
+  const table = content.alternatives!;
+  expect(table.header).toEqual([
+    "Item", "Binding stage", "Figure for", "Year", "Basis", "China share", "Outside China", "HHI", "Producers outside China", "Source", "Confidence",
+  ]);
+  expect(table.percentColumns.map((column) => table.header[column])).toEqual(["China share", "Outside China"]);
+  // Steel is recognised but not controlled, so it is not listed (as in the pane).
+  expect(table.rows.map((row) => row[0])).toEqual(["Lithium carbonate", "Synthetic diamond"]);
+  // §19, IEA 2024: China 70.2%; Chile 20.4%, Argentina 5.5%, Australia 1.8%. HHI = 70.2² + 20.4² + 5.5² + 1.8² = 5,377.69.
+  expect(table.rows[0]).toEqual([
+    "Lithium carbonate", "refining", "Lithium carbonate", "2024", "production", 0.702, 0.298, 5378, "Chile 20.4%; Argentina 5.5%; Australia 1.8%", IEA, "C",
+  ]);
+  // §23: the only China share is ">90%" (2018, industry report): bounded shares stay text, HHI counts 90² = 8,100.
+  // The producers come from the USGS 2025e figure, which has no China share: United States ≈1%, Russia without one.
+  expect(table.rows[1].slice(1, 10)).toEqual([
+    "manufacturing", "Synthetic diamond", "2018", "production", ">90%", "<10%", 8100,
+    "United States of America ≈1%; Russian Federation (2025e figure)", "https://pubs.usgs.gov/periodicals/mcs2026/mcs2026-diamond.pdf",
+  ]);
+});
