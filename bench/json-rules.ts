@@ -6,13 +6,16 @@
  * for controls that bite whatever the item); the plant's country is in scope (a named destination, or
  * anywhere but mainland China). The event carries the control's severity and the period's status weight;
  * the event handling multiplies in the destination weight and combines contributions and dependence
- * exactly as docs/scoring.md describes. Reading the cells and matching the commodity text are not what a
- * rules engine does, so the facts are prepared with the engine's own parsers and matcher — the same work
- * `scoreRows` does for them.
+ * exactly as docs/scoring.md describes. Reading the cells, matching the commodity text and reading the grade
+ * or figures it states are not what a rules engine does, so the facts are prepared with the engine's own
+ * parsers, matcher and grade judge — the same work `scoreRows` does for them; the handler then multiplies in
+ * each control's grade weight for the row (0 when the text rules the control out).
  */
 import { Engine, type RuleProperties, type TopLevelCondition, type NestedCondition } from "json-rules-engine";
 import { CATEGORIES, coverageOf, type Category, type Control, type TimelineEntry } from "../src/rules/schema";
 import { matchCommodity, parseCountry, parseDate, parseShare, type CompiledRules, type RowInput } from "../src/engine";
+import { judgeCondition } from "../src/engine/grades";
+import type { MatchResult } from "../src/engine/types";
 import { MAINLAND_CHINA } from "../src/engine/countries";
 
 const DAY_MS = 86_400_000;
@@ -119,6 +122,8 @@ interface RowFacts {
   site: string;
   given: Given;
   facts: { reach: string[]; site: string; asOfDay: number };
+  /** Control id → how much of it the row's grade lets through (controls without a grade condition: absent, 1). */
+  gradeWeights: ReadonlyMap<string, number>;
 }
 
 export function buildJsonRulesScorer(rules: CompiledRules): JsonRulesScorer {
@@ -127,6 +132,19 @@ export function buildJsonRulesScorer(rules: CompiledRules): JsonRulesScorer {
   const reach = reachByItem(rules);
   const categoryWeights = rules.doc.weights.categories;
   const roundToTenth = (x: number) => Math.round(x * 10) / 10;
+
+  /** docs/scoring.md, Grades: a contradicted condition → 0; one left open → the unspecified weight; else 1. */
+  function gradeWeightsFor(match: MatchResult): Map<string, number> {
+    const weights = new Map<string, number>();
+    if (match.itemId === null) return weights;
+    for (const link of rules.controlsByItem.get(match.itemId)) {
+      if (link.conditions.length === 0) continue;
+      const outcomes = link.conditions.map((condition) => judgeCondition(condition, match).kind);
+      const weight = outcomes.includes("not_met") ? 0 : outcomes.includes("unknown") ? rules.doc.weights.grades.unspecified : 1;
+      weights.set(link.compiled.control.id, weight);
+    }
+    return weights;
+  }
 
   function factsOf(row: RowInput, asOf: string): RowFacts | null {
     if (row.commodity === null || row.commodity === undefined || String(row.commodity).trim() === "") return null;
@@ -138,7 +156,8 @@ export function buildJsonRulesScorer(rules: CompiledRules): JsonRulesScorer {
     const personnel = parseShare(row.chinaPersonnel, "china_personnel");
     const date = parseDate(row.asOf, "as_of");
     if (!supplier.ok || !site.ok || !minerals.ok || !technology.ok || !equipment.ok || !personnel.ok || !date.ok) return null;
-    const itemId = matchCommodity(rules, String(row.commodity)).itemId;
+    const match = matchCommodity(rules, String(row.commodity));
+    const itemId = match.itemId;
     const siteCode = site.value ?? "";
     return {
       itemId,
@@ -146,6 +165,7 @@ export function buildJsonRulesScorer(rules: CompiledRules): JsonRulesScorer {
       site: siteCode,
       given: { minerals: minerals.value, technology: technology.value, equipment: equipment.value, personnel: personnel.value },
       facts: { reach: itemId === null ? [] : reach.get(itemId)!, site: siteCode, asOfDay: dayNumber(date.value ?? asOf) },
+      gradeWeights: gradeWeightsFor(match),
     };
   }
 
@@ -169,7 +189,8 @@ export function buildJsonRulesScorer(rules: CompiledRules): JsonRulesScorer {
     for (const event of events) {
       const hit = event.params as ControlEvent;
       const destinationWeight = hit.destinations === null ? 1 : (hit.destinations[prepared.site] ?? 0);
-      const contribution = hit.strength * destinationWeight;
+      const gradeWeight = hit.viaItem ? (prepared.gradeWeights.get(hit.controlId) ?? 1) : 1;
+      const contribution = hit.strength * destinationWeight * gradeWeight;
       untouched[hit.category] *= 1 - contribution;
       if (contribution > 0 && hit.category === "equipment" && hit.viaItem) controlledEquipment = true;
     }

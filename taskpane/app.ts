@@ -19,7 +19,7 @@ import { describePaneProblem, errorDetail, type PaneProblemCode } from "./messag
 import { buildReportContent } from "./report-content";
 import { byId, formatCount, h, replaceChildren } from "./ui/dom";
 import { mappingSummary, renderMappingFields } from "./ui/mapping-form";
-import { controlsNeedingReview, renderRulesPanel } from "./ui/rules-panel";
+import { controlsNeedingReview, controlsWithUnconfirmedStatus, renderRulesPanel } from "./ui/rules-panel";
 import { renderSummary } from "./ui/summary";
 
 interface TableState {
@@ -286,9 +286,15 @@ export class TaskPaneApp {
   private renderRules(): void {
     const asOf = this.scoreOptions().asOf;
     const compiled = this.runtime.active.compiled;
-    renderRulesPanel(byId("rules-banners"), byId("rules-facts"), this.runtime.status, compiled, controlsNeedingReview(compiled, asOf), {
-      onRecalculate: () => void this.recalculateFormulas(),
-    });
+    renderRulesPanel(
+      byId("rules-banners"),
+      byId("rules-facts"),
+      this.runtime.status,
+      compiled,
+      controlsNeedingReview(compiled, asOf),
+      controlsWithUnconfirmedStatus(compiled, asOf),
+      { onRecalculate: () => void this.recalculateFormulas() },
+    );
     const settings = this.runtime.settings;
     const url = byId<HTMLInputElement>("rules-url");
     const key = byId<HTMLTextAreaElement>("public-key");

@@ -99,6 +99,8 @@ export function buildReportContent(analysis: Analysis, context: ReportContext): 
     ["Unmatched commodities", portfolio.counts.unmatched],
     ["Rows in error", portfolio.counts.errors],
     ["Rows needing review", portfolio.counts.reviewNeeded],
+    ["Rows on an unconfirmed status", portfolio.counts.unconfirmed],
+    ["Rows whose grade decides a control", portfolio.counts.gradeDependent],
   ];
   const rows: ReportCell[][] = analysis.results.map((result, i) => {
     const record = analysis.records[i];

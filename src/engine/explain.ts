@@ -31,10 +31,48 @@ function describeReading(row: Omit<ScoredRow, "explanation">): string {
   return `${match.itemName} (${how}${grade}${figures})`;
 }
 
+function cited(hit: ControlHit): string {
+  return hit.citation === null ? hit.controlId : `${hit.controlId} [${hit.citation}]`;
+}
+
+/** Entries in first-seen order, each with the hits that share its key. */
+function groupBy(hits: readonly ControlHit[], keyOf: (hit: ControlHit) => string): [string, ControlHit[]][] {
+  const groups = new Map<string, ControlHit[]>();
+  for (const hit of hits) {
+    const key = keyOf(hit);
+    groups.set(key, [...(groups.get(key) ?? []), hit]);
+  }
+  return [...groups];
+}
+
+const withoutFinalStop = (text: string) => text.replace(/\.\s*$/, "");
+
+/**
+ * The two warnings an analyst must act on, in words: controls counted on a status nobody has confirmed
+ * (with what is not known), and grade conditions the text leaves open (with what to check). Only controls
+ * that moved the score are named, as for the warnings themselves.
+ */
+function warningDetails(row: Omit<ScoredRow, "explanation">): string {
+  const moved = row.hits.filter((hit) => hit.moved);
+  const sentences: string[] = [];
+  const unconfirmed = moved.filter((hit) => hit.unconfirmed);
+  for (const [, hits] of groupBy(unconfirmed, (hit) => `${hit.status}|${hit.statusSince}|${hit.statusNote ?? ""}`)) {
+    const { status, statusSince, statusNote } = hits[0];
+    const note = statusNote ? ` (${withoutFinalStop(statusNote)})` : "";
+    sentences.push(`Unconfirmed: ${hits.map(cited).join(", ")} counted as ${STATUS_WORDS[status]} since ${statusSince}${note}.`);
+  }
+  const open = moved.filter((hit) => hit.grade.outcome === "unspecified");
+  for (const [condition, hits] of groupBy(open, (hit) => hit.grade.condition ?? "")) {
+    sentences.push(`Grade not stated: ${condition} (${hits.map((hit) => hit.controlId).join(", ")}); check the grade.`);
+  }
+  return sentences.map((sentence) => ` ${sentence}`).join("");
+}
+
 /**
  * One line for a cell: what the commodity was read as, the score, and for each non-zero category the
  * controls that fired (status, since when, contribution, how they reached the item) and the dependence
- * applied. The full record, including controls with no effect on this row, is in `hits`.
+ * applied, then the warnings, with the unconfirmed statuses and open grade conditions spelled out. The full
+ * record, including controls with no effect on this row, is in `hits`.
  */
 export function explainRow(row: Omit<ScoredRow, "explanation">): string {
   const subject = describeReading(row);
@@ -51,6 +89,6 @@ export function explainRow(row: Omit<ScoredRow, "explanation">): string {
       : row.hits.length > 0
         ? `no exposure on ${row.asOf}: ${row.hits.length} control(s) apply, but the row depends on China for none of them`
         : `no export control covers this on ${row.asOf}`;
-  const warnings = row.warnings.length > 0 ? ` Warnings: ${[...new Set(row.warnings.map((w) => w.code))].join(", ")}.` : "";
+  const warnings = row.warnings.length > 0 ? ` Warnings: ${[...new Set(row.warnings.map((w) => w.code))].join(", ")}.${warningDetails(row)}` : "";
   return `${subject}: ${row.score.toFixed(1)} — ${body}.${warnings}`;
 }

@@ -14,10 +14,13 @@ export interface ChinaShareFigure {
   itemName: string;
 }
 
-/** The first day a control was in force, from its timeline; null for a measure never formally in force. */
+/**
+ * The first day a control was in force, from its timeline; null for a measure never formally in force. An
+ * entry marked unconfirmed (a worst-case assumption, e.g. after a suspension ran out) is not an effective date.
+ */
 export function firstInForceDate(rules: CompiledRules, controlId: string): string | null {
   const timeline = rules.controlsById.get(controlId)?.timeline ?? [];
-  return timeline.find((entry) => entry.status === "in_force")?.from ?? null;
+  return timeline.find((entry) => entry.status === "in_force" && !entry.unconfirmed)?.from ?? null;
 }
 
 /**

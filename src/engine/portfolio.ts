@@ -28,7 +28,7 @@ function commodityText(row: PortfolioRowInput): string {
 }
 
 export function summarizePortfolio(rows: readonly PortfolioRowInput[], results: readonly RowResult[]): Portfolio {
-  const counts = { rows: results.length, scored: 0, errors: 0, unmatched: 0, reviewNeeded: 0, lowConfidence: 0 };
+  const counts = { rows: results.length, scored: 0, errors: 0, unmatched: 0, reviewNeeded: 0, unconfirmed: 0, gradeDependent: 0, lowConfidence: 0 };
   const errorsByCode: Portfolio["errorsByCode"] = {};
   const unmatched = new Map<string, number>();
   const scored: { index: number; result: ScoredRow; spend: number | null }[] = [];
@@ -41,6 +41,8 @@ export function summarizePortfolio(rows: readonly PortfolioRowInput[], results: 
     }
     counts.scored += 1;
     if (result.warnings.some((w) => w.code === "review_needed")) counts.reviewNeeded += 1;
+    if (result.warnings.some((w) => w.code === "status_unconfirmed")) counts.unconfirmed += 1;
+    if (result.warnings.some((w) => w.code === "grade_dependent")) counts.gradeDependent += 1;
     if (result.warnings.some((w) => w.code === "low_confidence_match")) counts.lowConfidence += 1;
     if (result.match.itemId === null) {
       counts.unmatched += 1;

@@ -198,6 +198,10 @@ export interface Portfolio {
     errors: number;
     unmatched: number;
     reviewNeeded: number;
+    /** Rows where a control that moved the score counts on a status the rules mark unconfirmed. */
+    unconfirmed: number;
+    /** Rows where a control that moved the score covers only some grades and the text does not say which. */
+    gradeDependent: number;
     lowConfidence: number;
   };
   /**

@@ -22,6 +22,28 @@ export function controlsNeedingReview(rules: CompiledRules, asOf: string): Revie
     .map((compiled) => ({ controlId: compiled.control.id, title: compiled.control.title }));
 }
 
+export interface UnconfirmedControl {
+  controlId: string;
+  title: string;
+  citation: string | null;
+  /** The status it counts as, and since when. */
+  status: string;
+  since: string;
+  /** The rule owner's note: what is not known, and as of when. */
+  note: string | null;
+}
+
+/** Controls that count, on `asOf`, on a timeline entry the rules mark unconfirmed. */
+export function controlsWithUnconfirmedStatus(rules: CompiledRules, asOf: string): UnconfirmedControl[] {
+  const reviewedAt = rules.doc.reviewedAt;
+  return [...rules.controlsById.values()].flatMap((compiled) => {
+    const status = statusOn(compiled.timeline, { asOf, reviewedAt });
+    if (!status?.unconfirmed) return [];
+    const { control } = compiled;
+    return [{ controlId: control.id, title: control.title, citation: control.citation ?? null, status: status.status.replace("_", " "), since: status.since, note: status.note }];
+  });
+}
+
 function formatTimestamp(iso: string | null): string {
   if (!iso) return "never";
   const date = new Date(iso);
@@ -43,6 +65,7 @@ export function renderRulesPanel(
   status: RulesStatus,
   rules: CompiledRules,
   review: ReviewedControl[],
+  unconfirmed: UnconfirmedControl[],
   actions: RulesPanelActions = { onRecalculate: () => undefined },
 ): void {
   const doc = rules.doc;
@@ -91,6 +114,29 @@ export function renderRulesPanel(
         `${review.length} control${review.length === 1 ? "" : "s"} need${review.length === 1 ? "s" : ""} review by the rule owner`,
         h("p", {}, "A dated status (such as a suspension) has ended since the rules were last reviewed; these controls are counted as in force until confirmed."),
         h("ul", { className: "cp-list" }, ...review.map((control) => h("li", {}, h("span", {}, control.title), h("span", { className: "cp-muted" }, ` (${control.controlId})`)))),
+      ),
+    );
+  }
+  if (unconfirmed.length > 0) {
+    bannerList.push(
+      banner(
+        "warning",
+        "rules-unconfirmed",
+        `${unconfirmed.length} control${unconfirmed.length === 1 ? " counts" : "s count"} on an unconfirmed status on this date`,
+        h("p", {}, "The rule owner has no source for what followed (for example, whether a suspension was extended); these controls are scored as shown until one appears."),
+        h(
+          "ul",
+          { className: "cp-list" },
+          ...unconfirmed.map((control) =>
+            h(
+              "li",
+              {},
+              h("span", {}, control.title),
+              h("span", { className: "cp-muted" }, ` (${control.controlId}${control.citation ? `, ${control.citation}` : ""}): ${control.status} since ${control.since}`),
+              control.note ? h("span", { className: "cp-help" }, ` — ${control.note}`) : null,
+            ),
+          ),
+        ),
       ),
     );
   }

@@ -52,6 +52,8 @@ function counts(portfolio: Portfolio): HTMLElement {
     entry("count-unmatched", "Unmatched", c.unmatched, "warning"),
     entry("count-errors", "In error", c.errors, "danger"),
     entry("count-review", "To review", c.reviewNeeded, "warning"),
+    entry("count-unconfirmed", "Unconfirmed status", c.unconfirmed, "warning"),
+    entry("count-grade", "Grade to check", c.gradeDependent, "warning"),
   );
 }
 

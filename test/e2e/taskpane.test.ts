@@ -38,14 +38,14 @@ function sheetCells(table: { header: string[]; body: Cell[][] }): Cell[][] {
   return [["Supplier list FY2026"], [], indent(table.header), ...table.body.map(indent)];
 }
 
-function expectedPortfolio(table: { header: string[]; body: Cell[][] }, rulesJson: unknown): Portfolio {
+function expectedPortfolio(table: { header: string[]; body: Cell[][] }, rulesJson: unknown, asOf = AS_OF): Portfolio {
   const parsed = parseRules(rulesJson);
   if (!parsed.ok) throw new Error("bundled rules invalid");
   const compiled = compileRules(parsed.rules);
   const mapped = mapColumns(table.header);
   if (!mapped.ok) throw new Error("no commodity column");
   const records = table.body.map((cells) => recordToRow(cells, mapped.map));
-  const results = scoreRows(records.map((r) => r.input), compiled, { asOf: AS_OF, suspensionsEnded: false });
+  const results = scoreRows(records.map((r) => r.input), compiled, { asOf, suspensionsEnded: false });
   return summarizePortfolio(records.map((r) => ({ input: r.input, supplier: r.supplier ?? undefined, spend: r.spend })), results);
 }
 
@@ -101,6 +101,8 @@ test("the summary of a selected 200-row supplier table shows exactly the engine'
   expect(await text("#count-unmatched")).toBe(String(expected.counts.unmatched));
   expect(await text("#count-errors")).toBe(String(expected.counts.errors));
   expect(await text("#count-review")).toBe(String(expected.counts.reviewNeeded));
+  expect(await text("#count-unconfirmed")).toBe(String(expected.counts.unconfirmed));
+  expect(await text("#count-grade")).toBe(String(expected.counts.gradeDependent));
   expect(expected.counts.rows).toBe(200);
 
   const categoryCells = await page.locator(".cp-category-table tbody td").allInnerTexts();
@@ -165,6 +167,21 @@ test("'By controlled item' shows each item's binding stage, the share outside Ch
   // shared/research/producers.md §13: NdFeB magnets bind at the refining of the neodymium they contain (IEA 2024, China 91.3%).
   expect(lines.find((line) => line.id === "ndfeb-magnet")?.text).toContain("Binds at refining of Neodymium (2024) · outside China 8.7% · Malaysia 4.5%");
   expect(realErrors(errors)).toEqual([]);
+  await context.close();
+});
+
+test("after the November 2026 suspension end dates the pane lists the controls on an unconfirmed status and counts the rows", async () => {
+  const { context, page } = await openPane();
+  const later = "2026-12-01";
+  await page.fill("#as-of", later);
+  await page.dispatchEvent("#as-of", "change");
+  await page.waitForFunction((asOf) => document.getElementById("status")?.textContent?.includes(`as of ${asOf}`), later);
+  // Bundled edition 2026.11: the twelve controls No. 70 of 2025 suspended to 10 Nov 2026, and clause 2 of No. 46 of 2024 (to 27 Nov 2026).
+  expect(await page.locator("#rules-unconfirmed .cp-banner-title").innerText()).toBe("13 controls count on an unconfirmed status on this date");
+  expect(await page.locator("#rules-unconfirmed").innerText()).toContain("CN-2024-US-DUALUSE-2, No. 46/2024 cl. 2");
+  const expected = expectedPortfolio(TABLE, BUNDLED_RULES, later);
+  expect(expected.counts.unconfirmed).toBeGreaterThan(0);
+  expect(await page.locator("#count-unconfirmed").innerText()).toBe(String(expected.counts.unconfirmed));
   await context.close();
 });
 

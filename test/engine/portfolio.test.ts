@@ -1,6 +1,9 @@
 import { scoreRows } from "../../src/engine/score";
 import { summarizePortfolio } from "../../src/engine/portfolio";
 import type { PortfolioRowInput } from "../../src/engine/types";
+import { compileRules } from "../../src/engine/compile";
+import { parseRules } from "../../src/rules/parse";
+import gradesRules from "../fixtures/rules/grades-rules.json";
 import { fixtureRules } from "./support";
 
 const rules = fixtureRules();
@@ -20,9 +23,23 @@ const SUPPLIERS: PortfolioRowInput[] = [
 
 test("counts rows, scored rows, errors, unmatched rows", () => {
   const portfolio = summarise(SUPPLIERS);
-  expect(portfolio.counts).toEqual({ rows: 5, scored: 4, errors: 1, unmatched: 1, reviewNeeded: 0, lowConfidence: 0 });
+  expect(portfolio.counts).toEqual({ rows: 5, scored: 4, errors: 1, unmatched: 1, reviewNeeded: 0, unconfirmed: 0, gradeDependent: 0, lowConfidence: 0 });
   expect(portfolio.errorsByCode).toEqual({ share_out_of_range: 1 });
   expect(portfolio.unmatchedCommodities).toEqual([{ text: "consulting", rows: 1 }]);
+});
+
+test("counts the rows that count on an unconfirmed status and the rows whose grade is left open", () => {
+  const parsed = parseRules(structuredClone(gradesRules));
+  if (!parsed.ok) throw new Error("grades fixture invalid");
+  const gradeRules = compileRules(parsed.rules);
+  const rows: PortfolioRowInput[] = [
+    { input: { commodity: "GaAs wafer", supplierCountry: "CN", siteCountry: "US" } }, // clause 2 back, unconfirmed, from 2026-11-28
+    { input: { commodity: "GaAs wafer", supplierCountry: "CN", siteCountry: "DE" } }, // clause 2 is US-only: nothing
+    { input: { commodity: "molybdenum", supplierCountry: "CN", siteCountry: "DE" } }, // grade not stated
+    { input: { commodity: "molybdenum sheet", supplierCountry: "CN", siteCountry: "DE" } }, // an excluded grade: settled
+  ];
+  const portfolio = summarizePortfolio(rows, scoreRows(rows.map((r) => r.input), gradeRules, { asOf: "2026-11-28" }));
+  expect(portfolio.counts).toMatchObject({ scored: 4, unconfirmed: 1, gradeDependent: 1, reviewNeeded: 0 });
 });
 
 test("spend-weighted scores use matched rows with spend; rows without spend are counted, not guessed", () => {

@@ -5,7 +5,7 @@ import { alternativesFor, compileRules, type Portfolio } from "../../src/engine"
 import { parseRules } from "../../src/rules/parse";
 import type { RulesStatus } from "../../src/runtime";
 import { externalLink, httpsUrl } from "../../taskpane/ui/dom";
-import { controlsNeedingReview, renderRulesPanel } from "../../taskpane/ui/rules-panel";
+import { controlsNeedingReview, controlsWithUnconfirmedStatus, renderRulesPanel } from "../../taskpane/ui/rules-panel";
 import { renderSummary } from "../../taskpane/ui/summary";
 
 const IMG = '<img src=x onerror="window.__pwned=1">';
@@ -51,19 +51,21 @@ test("publisher names and control titles from a rules file stay text in the rule
   const banners = document.createElement("div");
   const facts = document.createElement("dl");
   const review = [...rules.controlsById.values()].slice(0, 1).map((c) => ({ controlId: c.control.id, title: c.control.title }));
-  renderRulesPanel(banners, facts, status(rules, { code: "http_status", message: `HTTP 500 ${IMG}`, at: "2026-05-03T00:00:00Z", details: { code: "http_status" } }), rules, review);
+  const unconfirmed = [{ controlId: "X-1", title: IMG, citation: SCRIPT, status: "in force", since: "2026-11-11", note: `no source ${SCRIPT}` }];
+  renderRulesPanel(banners, facts, status(rules, { code: "http_status", message: `HTTP 500 ${IMG}`, at: "2026-05-03T00:00:00Z", details: { code: "http_status" } }), rules, review, unconfirmed);
 
   expect(facts.querySelectorAll("img, script").length).toBe(0);
   expect(banners.querySelectorAll("img, script").length).toBe(0);
   expect(facts.textContent).toContain(`${IMG} Rules Ltd ${SCRIPT}`);
   expect(banners.querySelector("#rules-error")?.textContent).toContain(`HTTP 500 ${IMG}`);
   expect(banners.querySelector("#rules-review")?.textContent).toContain(IMG);
+  expect(banners.querySelector("#rules-unconfirmed")?.textContent).toContain(`no source ${SCRIPT}`);
   expect(facts.querySelector("a")?.getAttribute("href")).toBe("https://rules.example.com/");
 });
 
 test("supplier names from the workbook and control titles stay text in the summary; a click selects by row index", () => {
   const portfolio: Portfolio = {
-    counts: { rows: 2, scored: 2, errors: 0, unmatched: 1, reviewNeeded: 0, lowConfidence: 0 },
+    counts: { rows: 2, scored: 2, errors: 0, unmatched: 1, reviewNeeded: 0, unconfirmed: 1, gradeDependent: 2, lowConfidence: 0 },
     weighting: "equal",
     spendWeightedScore: 40,
     categories: { minerals: 40, technology: 0, equipment: 0, personnel: 0 },
@@ -84,6 +86,8 @@ test("supplier names from the workbook and control titles stay text in the summa
   expect(container.querySelector(".cp-top-supplier")?.textContent).toBe(IMG);
   expect(container.querySelector("#unmatched-list")?.textContent).toContain(SCRIPT);
   expect(container.querySelector("#overall-score")?.textContent).toBe("40.0");
+  expect(container.querySelector("#count-unconfirmed")?.textContent).toBe("1");
+  expect(container.querySelector("#count-grade")?.textContent).toBe("2");
   (container.querySelector(".cp-top-row") as HTMLButtonElement).click();
   expect(selected).toEqual([1]);
 });
@@ -118,11 +122,11 @@ test("storage that could not be read is shown in the rules panel with its coded 
   const banners = document.createElement("div");
   const facts = document.createElement("dl");
   const storageError = { code: "storage_unreadable" as const, message: "The saved rules settings could not be read (quota)", at: "2026-05-03T00:00:00Z", details: { code: "storage_unreadable" as const } };
-  renderRulesPanel(banners, facts, status(rules, null, { storageError }), rules, []);
+  renderRulesPanel(banners, facts, status(rules, null, { storageError }), rules, [], []);
   const shown = banners.querySelector("#rules-storage-error");
   expect(shown?.getAttribute("role")).toBe("alert");
   expect(shown?.textContent).toContain("The saved rules settings could not be read (quota)");
-  renderRulesPanel(banners, facts, status(rules), rules, []);
+  renderRulesPanel(banners, facts, status(rules), rules, [], []);
   expect(banners.querySelector("#rules-storage-error")).toBeNull();
 });
 
@@ -132,14 +136,14 @@ test("a failed recalculation after a swap is shown with a Recalculate now action
   const facts = document.createElement("dl");
   const recalcError = { code: "recalc_failed" as const, message: "The formulas could not be recalculated (payload too large)", at: "2026-05-03T00:00:00Z", details: { code: "recalc_failed" as const } };
   let asked = 0;
-  renderRulesPanel(banners, facts, status(rules, null, { recalcError }), rules, [], { onRecalculate: () => (asked += 1) });
+  renderRulesPanel(banners, facts, status(rules, null, { recalcError }), rules, [], [], { onRecalculate: () => (asked += 1) });
   const shown = banners.querySelector("#rules-recalc-error");
   expect(shown?.textContent).toContain("The formulas could not be recalculated (payload too large)");
   const button = shown?.querySelector<HTMLButtonElement>("button#recalculate-now");
   expect(button?.textContent).toBe("Recalculate now");
   button?.click();
   expect(asked).toBe(1);
-  renderRulesPanel(banners, facts, status(rules), rules, [], { onRecalculate: () => undefined });
+  renderRulesPanel(banners, facts, status(rules), rules, [], [], { onRecalculate: () => undefined });
   expect(banners.querySelector("#rules-recalc-error")).toBeNull();
 });
 
@@ -152,7 +156,7 @@ describe("where else each item is produced, under 'By controlled item'", () => {
 
   function portfolioOf(items: { itemId: string; itemName: string }[]): Portfolio {
     return {
-      counts: { rows: items.length, scored: items.length, errors: 0, unmatched: 0, reviewNeeded: 0, lowConfidence: 0 },
+      counts: { rows: items.length, scored: items.length, errors: 0, unmatched: 0, reviewNeeded: 0, unconfirmed: 0, gradeDependent: 0, lowConfidence: 0 },
       weighting: "equal",
       spendWeightedScore: 50,
       categories: { minerals: 50, technology: 0, equipment: 0, personnel: 0 },
@@ -201,4 +205,29 @@ describe("where else each item is produced, under 'By controlled item'", () => {
     container.append(...renderSummary(portfolioOf([{ itemId: "steel", itemName: "Steel" }]), { onSelectRow: () => undefined }));
     expect(container.querySelectorAll(".cp-alt-row").length).toBe(0);
   });
+});
+
+test("controls counting on an unconfirmed status on the date are listed with the rule owner's note, and only on those dates", () => {
+  const raw = JSON.parse(fs.readFileSync(path.join(__dirname, "..", "fixtures", "rules", "grades-rules.json"), "utf8"));
+  const parsed = parseRules(raw);
+  if (!parsed.ok) throw new Error(JSON.stringify(parsed.issues));
+  const rules = compileRules(parsed.rules);
+  // The fixture's clause 2 is suspended until 2026-11-27, then in force from 2026-11-28, marked unconfirmed.
+  expect(controlsWithUnconfirmedStatus(rules, "2026-11-27")).toEqual([]);
+  expect(controlsWithUnconfirmedStatus(rules, "2026-11-28")).toEqual([
+    {
+      controlId: "T-US-CL2",
+      title: "No licence in principle to the US",
+      citation: "No. 46/2024 cl. 2",
+      status: "in force",
+      since: "2026-11-28",
+      note: "suspension ends 27 Nov 2026; no public source on an extension as of 26 Nov 2026",
+    },
+  ]);
+  const banners = document.createElement("div");
+  renderRulesPanel(banners, document.createElement("dl"), status(rules), rules, [], controlsWithUnconfirmedStatus(rules, "2026-11-28"));
+  const banner = banners.querySelector("#rules-unconfirmed");
+  expect(banner?.querySelector(".cp-banner-title")?.textContent).toBe("1 control counts on an unconfirmed status on this date");
+  expect(banner?.textContent).toContain("(T-US-CL2, No. 46/2024 cl. 2): in force since 2026-11-28");
+  expect(banner?.textContent).toContain("no public source on an extension as of 26 Nov 2026");
 });

@@ -18,6 +18,18 @@ interface Column {
 
 const number = (x: number | undefined) => (x === undefined ? "" : x.toFixed(1));
 
+/** Warnings that ask the analyst to check something, with the tag the Check column shows for each. */
+const CHECK_TAGS: readonly (readonly [code: string, tag: string, meaning: string])[] = [
+  ["status_unconfirmed", "unconfirmed", "a control counts on a status nobody has confirmed"],
+  ["grade_dependent", "grade", "the text does not say which grade"],
+  ["review_needed", "review", "the rules need review"],
+];
+
+/** A row's warnings are "code: message" lines. */
+const hasWarning = (r: RowReport, code: string) => r.warnings.some((w) => w.startsWith(`${code}:`));
+const checkTags = (r: RowReport) => CHECK_TAGS.filter(([code]) => hasWarning(r, code)).map(([, tag]) => tag);
+const CHECK_COLUMN: Column = { title: "Check", align: "left", cell: (r) => checkTags(r).join(", ") };
+
 const COLUMNS: readonly Column[] = [
   { title: "Row", align: "right", cell: (r) => String(r.row) },
   { title: "Supplier", align: "left", cell: (r) => r.supplier ?? "" },
@@ -40,12 +52,19 @@ function fit(text: string, width: number): string {
   return oneLine.length > width ? `${oneLine.slice(0, width - 1)}…` : oneLine;
 }
 
+/** The columns for these rows: a Check column (before Controls) only when some row has something to check. */
+function columnsFor(rows: readonly RowReport[]): readonly Column[] {
+  if (!rows.some((r) => checkTags(r).length > 0)) return COLUMNS;
+  return [...COLUMNS.slice(0, -1), CHECK_COLUMN, COLUMNS[COLUMNS.length - 1]];
+}
+
 export function renderTable(rows: readonly RowReport[]): string {
-  const cells = rows.map((r) => COLUMNS.map((c, i) => (i === COLUMNS.length - 1 ? c.cell(r) : fit(c.cell(r), WIDEST_TEXT_COLUMN))));
-  const widths = COLUMNS.map((c, i) => Math.max(c.title.length, ...cells.map((line) => line[i].length)));
-  const pad = (text: string, i: number) => (COLUMNS[i].align === "right" ? text.padStart(widths[i]) : text.padEnd(widths[i]));
+  const columns = columnsFor(rows);
+  const cells = rows.map((r) => columns.map((c, i) => (i === columns.length - 1 ? c.cell(r) : fit(c.cell(r), WIDEST_TEXT_COLUMN))));
+  const widths = columns.map((c, i) => Math.max(c.title.length, ...cells.map((line) => line[i].length)));
+  const pad = (text: string, i: number) => (columns[i].align === "right" ? text.padStart(widths[i]) : text.padEnd(widths[i]));
   const line = (texts: readonly string[]) => texts.map(pad).join("  ").trimEnd();
-  return [line(COLUMNS.map((c) => c.title)), line(widths.map((w) => "-".repeat(w))), ...cells.map(line)].join("\n");
+  return [line(columns.map((c) => c.title)), line(widths.map((w) => "-".repeat(w))), ...cells.map(line)].join("\n");
 }
 
 /** Most exposed first; equal scores keep input order. */
@@ -55,12 +74,14 @@ export function tableWriter(sink: TextSink): ReportWriter {
   let header: ReportHeader | null = null;
   let top: RowReport[] = [];
   const errors: RowReport[] = [];
+  const toCheck = new Map(CHECK_TAGS.map(([code]) => [code, 0]));
   return {
     async begin(h) {
       header = h;
     },
     async rows(batch: readonly ReportedRow[]) {
       for (const { report } of batch) {
+        for (const [code] of CHECK_TAGS) if (hasWarning(report, code)) toCheck.set(code, toCheck.get(code)! + 1);
         if (report.error !== null) {
           if (errors.length < ERRORS_SHOWN) errors.push(report);
         } else if (report.score !== null && report.score > 0) {
@@ -74,6 +95,7 @@ export function tableWriter(sink: TextSink): ReportWriter {
       const out: string[] = [];
       if (shown.length > 0) {
         out.push(`Most exposed rows (top ${shown.length} of ${summary.scored} scored):`, "", renderTable(shown), "");
+        if (columnsFor(shown).includes(CHECK_COLUMN)) out.push(`Check: ${CHECK_TAGS.map(([, tag, meaning]) => `${tag} = ${meaning}`).join("; ")}.`, "");
       } else {
         out.push("No row has any exposure.", "");
       }
@@ -82,6 +104,10 @@ export function tableWriter(sink: TextSink): ReportWriter {
         `Rows: ${summary.rows}   scored: ${summary.scored}   errors: ${summary.errors}   unmatched: ${summary.unmatched}`,
         `Spend-weighted score (matched rows): ${weighted}`,
       );
+      if ([...toCheck.values()].some((count) => count > 0)) {
+        const [unconfirmed, grade, review] = CHECK_TAGS.map(([code]) => toCheck.get(code));
+        out.push(`Rows to check: unconfirmed status ${unconfirmed}   grade not stated ${grade}   rules review ${review}`);
+      }
       if (header) out.push(`Scored as of ${header.asOf} with rules ${header.rules.version} (${header.rules.source})`);
       if (errors.length > 0) {
         out.push("", `Rows not scored${summary.errors > errors.length ? ` (first ${errors.length} of ${summary.errors})` : ""}:`);
