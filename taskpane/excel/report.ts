@@ -4,6 +4,7 @@
  * no other sheet has ("Chokepoint report", "Chokepoint report (2)", …); nothing else in the workbook is
  * touched. Rows are written in chunks for the same per-request payload cap that reading respects.
  */
+import { escapeFormula } from "../../src/engine/text-safety";
 import { columnLetter } from "./addresses";
 import { yieldToEventLoop } from "./host";
 
@@ -41,7 +42,7 @@ export function freshSheetName(existing: readonly string[], base = REPORT_SHEET_
  * "=HYPERLINK(…)" must stay text. Excel's leading apostrophe marks a cell as text and is not displayed.
  */
 export function asCellValue(value: ReportCell): ReportCell {
-  return typeof value === "string" && /^[=+\-@]/.test(value) ? `'${value}` : value;
+  return typeof value === "string" ? escapeFormula(value) : value;
 }
 
 

@@ -69,3 +69,9 @@ test("a large report is written in chunks with progress", async () => {
   await writeReport(workbook.context, { ...CONTENT, rows }, { onProgress: (done) => progress.push(done), pause: async () => undefined });
   expect(progress).toEqual([0, 5_000, 10_000, 12_000]);
 });
+
+test.each(["=", "+", "-", "@", "\t", "\r"])("the report sheet keeps text led by %j as text, also across line breaks", (lead) => {
+  expect(asCellValue(`${lead}SUM(A1)`)).toBe(`'${lead}SUM(A1)`);
+  expect(asCellValue(`${lead}HYPERLINK("http://evil")\nsecond line`)).toBe(`'${lead}HYPERLINK("http://evil")\nsecond line`);
+  expect(asCellValue("Acme\n=1")).toBe("Acme\n=1");
+});
