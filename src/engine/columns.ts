@@ -24,7 +24,7 @@ export type ColumnField = (typeof COLUMN_FIELDS)[number];
  * spaces, underscores, hyphens and punctuation do not matter. A parenthesised unit is ignored too:
  * "Spend (USD)" and "China input share (%)" are found without listing them.
  */
-const HEADER_SYNONYMS: Readonly<Record<ColumnField, readonly string[]>> = {
+export const HEADER_SYNONYMS: Readonly<Record<ColumnField, readonly string[]>> = {
   supplier: [
     "supplier", "supplier name", "vendor", "vendor name", "seller", "company", "company name", "manufacturer",
     // German, French, Spanish, Italian, Japanese

@@ -1,5 +1,6 @@
-import { execFileSync, spawnSync } from "node:child_process";
-import { existsSync } from "node:fs";
+import { execFileSync, spawn, spawnSync } from "node:child_process";
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { AS_OF, EXAMPLE_CSV, ROOT, runCli } from "./helpers";
 
@@ -32,4 +33,25 @@ describe("bin/chokepoint.js score (compiled, as a child process)", () => {
     expect(child.stdout).toBe("");
     expect(child.stderr).toMatch(/cannot read examples\/missing\.csv: no such file/);
   });
+});
+
+describe("bin/chokepoint.js when its reader stops early (| head)", () => {
+  it("ends quietly, without a stack trace, when stdout is closed part-way", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "chokepoint-pipe-"));
+    try {
+      const input = join(dir, "big.csv");
+      writeFileSync(input, `supplier,commodity\n${Array.from({ length: 100_000 }, (_, i) => `S${i},gallium`).join("\n")}\n`);
+      const child = spawn(process.execPath, [BIN, "score", input, "--as-of", AS_OF, "--format", "json"], { cwd: ROOT, stdio: ["ignore", "pipe", "pipe"] });
+      let stderr = "";
+      child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
+      // Read the first chunk, then close the pipe as `head` does.
+      await new Promise<void>((resolve) => child.stdout.once("data", () => resolve()));
+      child.stdout.destroy();
+      const code = await new Promise<number | null>((resolve) => child.on("close", (exitCode) => resolve(exitCode)));
+      expect(stderr).not.toMatch(/EPIPE|Error|\n\s+at /);
+      expect(code).toBe(0);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
 });

@@ -4,6 +4,7 @@ import {
   describeColumnIssue,
   fieldForHeader,
   findHeaderRow,
+  HEADER_SYNONYMS,
   headerKey,
   mapColumns,
   MAX_SPEND,
@@ -257,5 +258,18 @@ describe("recordToRow", () => {
     expect(record.commodity).toBeNull();
     expect(record.spend).toBeNull();
     expect(record.warnings).toEqual([]);
+  });
+});
+
+describe("the synonym table", () => {
+  it("never gives one spelling to two fields", () => {
+    const fieldByKey = new Map<string, ColumnField>();
+    for (const field of COLUMN_FIELDS) {
+      for (const spelling of [field, ...HEADER_SYNONYMS[field]]) {
+        const key = headerKey(spelling);
+        expect([spelling, fieldByKey.get(key) ?? field]).toEqual([spelling, field]);
+        fieldByKey.set(key, field);
+      }
+    }
   });
 });

@@ -198,3 +198,32 @@ describe("very long cells", () => {
     expect(result.stdout.length).toBeLessThan(40_000);
   });
 });
+
+describe("spend", () => {
+  const tenth = (x: number) => Math.round(x * 10) / 10;
+
+  it("decides the decimal mark per column: €1.234 weighs 1234 when EUR 1.234,50 is in the same column", async () => {
+    const result = await score(file("supplier;commodity;spend\nA;gallium;€1.234\nB;NdFeB magnet;EUR 1.234,50\n"));
+    const [a, b] = result.report!.rows;
+    expect(a.score).not.toBe(b.score);
+    expect(result.report!.summary.spendWeightedScore).toBe(tenth((1234 * a.score! + 1234.5 * b.score!) / (1234 + 1234.5)));
+    expect(result.stderr).toMatch(/decimal comma/);
+  });
+
+  it("warns, and does not guess, when no value shows the column's decimal mark", async () => {
+    const result = await score(file("supplier,commodity,spend\nA,gallium,1.234\nB,NdFeB magnet,5.678\n"));
+    const [a, b] = result.report!.rows;
+    expect(result.stderr).toMatch(/warning: spend_ambiguous: 2 spend values .*rows 2, 3/);
+    // Neither spend is used, so the summary is the plain mean of the matched rows.
+    expect(result.report!.summary.spendWeightedScore).toBe(tenth((a.score! + b.score!) / 2));
+  });
+
+  it("makes a spend that would overflow the weighted sum an error for its row, not a NaN portfolio score", async () => {
+    const huge = `1${"0".repeat(300)}`;
+    const result = await score(file(`supplier,commodity,spend\nA,gallium,${huge}\nB,gallium,${huge}\nC,NdFeB magnet,100\n`));
+    const [a, b, c] = result.report!.rows;
+    expect(errorCode(a)).toBe("spend_too_large");
+    expect(errorCode(b)).toBe("spend_too_large");
+    expect(result.report!.summary).toMatchObject({ rows: 3, errors: 2, spendWeightedScore: c.score });
+  });
+});
