@@ -1,5 +1,5 @@
 import { execFileSync, spawn, spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { AS_OF, EXAMPLE_CSV, ROOT, runCli } from "./helpers";
@@ -54,4 +54,39 @@ describe("bin/chokepoint.js when its reader stops early (| head)", () => {
       rmSync(dir, { recursive: true, force: true });
     }
   }, 60_000);
+});
+
+describe("the CLI commands the README and docs/cli.md give", () => {
+  const docs = ["README.md", join("docs", "cli.md")].map((file) => ({ file, text: readFileSync(join(ROOT, file), "utf8") }));
+
+  it("never start with `npx chokepoint`, which breaks the npx cache when run before npm install", () => {
+    for (const { file, text } of docs) expect([file, text.match(/npx chokepoint [a-z].*/g) ?? []]).toEqual([file, []]);
+  });
+
+  it("run as written and exit 0", () => {
+    const commands = docs.flatMap(({ text }) => [...text.matchAll(/^\$ \.\/bin\/chokepoint\.js (.+)$/gm)].map((m) => m[1].split(/\s+/)));
+    expect(commands.length).toBeGreaterThan(1);
+    for (const args of commands) {
+      const child = spawnSync(process.execPath, [BIN, ...args], { cwd: ROOT, encoding: "utf8" });
+      expect([args.join(" "), child.status]).toEqual([args.join(" "), 0]);
+    }
+  });
+
+  it("have an npm script for shells that cannot run ./bin/chokepoint.js", () => {
+    const scripts = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")).scripts as Record<string, string>;
+    expect(scripts.chokepoint).toBe("node bin/chokepoint.js");
+  });
+
+  it("explain, and exit 2, when run in a clone before npm install", () => {
+    const dir = mkdtempSync(join(tmpdir(), "chokepoint-fresh-"));
+    try {
+      mkdirSync(join(dir, "bin"));
+      copyFileSync(BIN, join(dir, "bin", "chokepoint.js"));
+      const child = spawnSync(process.execPath, [join(dir, "bin", "chokepoint.js"), "score", "x.csv"], { cwd: dir, encoding: "utf8" });
+      expect(child.status).toBe(2);
+      expect(child.stderr).toMatch(/not built yet.*npm install/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
 });

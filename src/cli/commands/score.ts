@@ -207,17 +207,19 @@ function columnNamer(columns: ColumnMap): (column: number) => string {
   };
 }
 
+const NO_PROBLEMS: { error: null; warnings: string[] } = { error: null, warnings: [] };
+
 /**
  * A row's reading problems: an error (the row is not scored) when the problem is in a column the scorer
  * reads or shifts every column, otherwise warnings; plus the record's own error (a spend too large).
  */
-function readingProblems(record: TableRecord, supplier: SupplierRecord, columns: ColumnMap, nameOf: (column: number) => string) {
-  const read = new Set(Object.values(columns.columns));
+function readingProblems(record: TableRecord, supplier: SupplierRecord, readColumns: ReadonlySet<number>, nameOf: (column: number) => string) {
+  if (record.issues === undefined && supplier.error === null) return NO_PROBLEMS;
   let error: string | null = supplier.error ? `${supplier.error.code}: ${supplier.error.message}` : null;
   const warnings: string[] = [];
   for (const issue of record.issues ?? []) {
     const text = describeRowIssue(issue, nameOf);
-    const blocking = issue.code === "row_cells_mismatch" || read.has(issue.column);
+    const blocking = issue.code === "row_cells_mismatch" || readColumns.has(issue.column);
     if (blocking && error === null) error = text;
     else if (!blocking) warnings.push(text);
   }
@@ -266,6 +268,7 @@ export async function scoreCommand(args: ScoreArgs, io: CommandIo): Promise<Exit
   const summary = new SummaryAccumulator();
   const decimalMarks = new DecimalMarkTally();
   const nameOf = columnNamer(columns);
+  const readColumns = new Set(Object.values(columns.columns));
   const progress = startProgress(io.stderr, reader.progress);
   let decision: DecimalMarkDecision;
   try {
@@ -274,7 +277,7 @@ export async function scoreCommand(args: ScoreArgs, io: CommandIo): Promise<Exit
       const prepared = batch.map((record) => {
         const supplier = recordToRow(record.cells, columns);
         decimalMarks.add(supplier.spendReading);
-        return { record, supplier, ...readingProblems(record, supplier, columns, nameOf) };
+        return { record, supplier, ...readingProblems(record, supplier, readColumns, nameOf) };
       });
       const scorable = prepared.filter((row) => row.error === null);
       const results = scoreRows(

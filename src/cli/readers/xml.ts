@@ -60,6 +60,10 @@ function parseTag(body: string, handler: XmlHandler): void {
 
 type State = "text" | "tag" | "markup";
 
+const DOUBLE_QUOTE = 34;
+const SINGLE_QUOTE = 39;
+const GREATER_THAN = 62;
+
 export class XmlScanner {
   private state: State = "text";
   private pending = "";
@@ -91,7 +95,8 @@ export class XmlScanner {
   }
 
   push(chunk: string, final = false): void {
-    const text = this.pending + chunk;
+    // Joined, not concatenated: `+` makes a rope that V8 re-flattens on every character read.
+    const text = this.pending === "" ? chunk : [this.pending, chunk].join("");
     this.pending = "";
     let at = 0;
     while (at < text.length) {
@@ -168,16 +173,16 @@ export class XmlScanner {
     if (this.textKept.length <= this.maxText + 16) this.textKept += escaped;
   }
 
-  /** The `>` that ends a tag, skipping any inside quoted attribute values. */
+  /** The `>` that ends a tag, skipping any inside quoted attribute values; -1 when the tag goes on past `text`. */
   private findTagEnd(text: string, from: number): number {
-    let quote = "";
+    let quote = 0;
     for (let i = from; i < text.length; i += 1) {
-      const char = text[i];
-      if (quote !== "") {
-        if (char === quote) quote = "";
-      } else if (char === '"' || char === "'") {
-        quote = char;
-      } else if (char === ">") {
+      const code = text.charCodeAt(i);
+      if (quote !== 0) {
+        if (code === quote) quote = 0;
+      } else if (code === DOUBLE_QUOTE || code === SINGLE_QUOTE) {
+        quote = code;
+      } else if (code === GREATER_THAN) {
         return i;
       }
     }
