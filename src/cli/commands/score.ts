@@ -187,9 +187,13 @@ async function openOutput(args: ScoreArgs, io: CommandIo, format: ScoreFormat): 
     toStdout: false,
     commit: async () => {
       await sink.settle();
-      stream.end();
-      await finished(stream);
-      if (temporary !== null) await rename(temporary, out);
+      try {
+        stream.end();
+        await finished(stream);
+        if (temporary !== null) await rename(temporary, out);
+      } catch (error) {
+        throw new SinkWriteError(errorCode(error));
+      }
     },
     discard: async () => {
       stream.destroy();
@@ -312,8 +316,6 @@ export async function scoreCommand(args: ScoreArgs, io: CommandIo): Promise<Exit
       return fail(`cannot write ${output.label}: ${error.code}`);
     }
     if (error instanceof TableReadFailure) return fail(singleLine(error.message));
-    const code = (error as NodeJS.ErrnoException)?.code;
-    if (code !== undefined && !output.toStdout) return fail(`cannot write ${output.label}: ${code}`);
     return fail(`reading ${args.file} failed: ${error instanceof Error ? error.message : String(error)}`);
   }
   const marks = decimalMarkNotes(decision, summary.ambiguousRows);
