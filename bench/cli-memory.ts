@@ -1,13 +1,15 @@
 /**
- * Peak memory of the command-line tool on a large file: a generated supplier CSV of a million rows is
- * scored by `node bin/chokepoint.js score`, output to a temporary file, and the child's peak resident set
- * is read from GNU time (`/usr/bin/time -v`) or, without it, by polling VmHWM in /proc/PID/status.
+ * Peak memory of the command-line tool on a large file: a generated supplier CSV of a million rows (or an
+ * XLSX workbook of 200,000) is scored by `node bin/chokepoint.js score`, output to a temporary file, and the
+ * child's peak resident set is read from GNU time (`/usr/bin/time -v`) or, without it, by polling VmHWM in
+ * /proc/PID/status.
  */
 import { spawn } from "node:child_process";
 import { closeSync, existsSync, mkdtempSync, openSync, readFileSync, rmSync, statSync, writeSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
+import ExcelJS from "exceljs";
 import Papa from "papaparse";
 import type { RulesDocument } from "../src/rules/schema";
 import { median } from "./measure";
@@ -17,6 +19,7 @@ const HEADER = ["supplier", "commodity", "supplier_country", "site_country", "ch
 const GNU_TIME = "/usr/bin/time";
 
 export interface CliMemory {
+  input: "csv" | "xlsx";
   rows: number;
   inputBytes: number;
   format: string;
@@ -25,6 +28,21 @@ export interface CliMemory {
   peakMb: number[];
   medianPeakMb: number;
   medianWallMs: number;
+}
+
+function supplierCells(row: ReturnType<typeof syntheticRows> extends Iterable<infer R> ? R : never): unknown[] {
+  const { input } = row;
+  return [row.supplier, input.commodity, input.supplierCountry, input.siteCountry, input.chinaInputShare, input.chinaTechnology, input.chinaEquipment, input.chinaPersonnel, row.spend].map((cell) => cell ?? "");
+}
+
+/** The same synthetic rows as a workbook Excel would write (shared strings), streamed out so the bench stays small. */
+export async function writeSupplierXlsx(path: string, document: RulesDocument, rows: number): Promise<void> {
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: path, useSharedStrings: true, useStyles: false });
+  const sheet = workbook.addWorksheet("Suppliers");
+  sheet.addRow(HEADER).commit();
+  for (const row of syntheticRows(document, rows)) sheet.addRow(supplierCells(row).map((cell) => (cell === "" ? null : cell))).commit();
+  sheet.commit();
+  await workbook.commit();
 }
 
 /** The same synthetic rows as the in-memory figures, as a CSV file with the CLI's column names. */
@@ -38,8 +56,7 @@ export function writeSupplierCsv(path: string, document: RulesDocument, rows: nu
       batch = [];
     };
     for (const row of syntheticRows(document, rows)) {
-      const { input } = row;
-      batch.push([row.supplier, input.commodity, input.supplierCountry, input.siteCountry, input.chinaInputShare, input.chinaTechnology, input.chinaEquipment, input.chinaPersonnel, row.spend].map((cell) => cell ?? ""));
+      batch.push(supplierCells(row));
       if (batch.length === 10_000) flush();
     }
     flush();
@@ -98,15 +115,25 @@ function runPollingProc(command: string[]): Promise<RunResult> {
   });
 }
 
-export async function measureCliMemory(options: { root: string; rows: number; asOf: string; document: RulesDocument; runs?: number; format?: "json" | "csv" }): Promise<CliMemory> {
+export async function measureCliMemory(options: {
+  root: string;
+  rows: number;
+  asOf: string;
+  document: RulesDocument;
+  runs?: number;
+  format?: "json" | "csv";
+  input?: "csv" | "xlsx";
+}): Promise<CliMemory> {
   const format = options.format ?? "json";
+  const kind = options.input ?? "csv";
   const runs = options.runs ?? 3;
   const workDir = mkdtempSync(join(tmpdir(), "chokepoint-bench-"));
   try {
-    const input = join(workDir, "suppliers.csv");
+    const input = join(workDir, `suppliers.${kind}`);
     const output = join(workDir, `scores.${format}`);
-    process.stderr.write(`6. CLI memory: writing ${options.rows.toLocaleString("en-US")} rows to ${input}\n`);
-    writeSupplierCsv(input, options.document, options.rows);
+    process.stderr.write(`CLI memory: writing ${options.rows.toLocaleString("en-US")} rows to ${input}\n`);
+    if (kind === "xlsx") await writeSupplierXlsx(input, options.document, options.rows);
+    else writeSupplierCsv(input, options.document, options.rows);
     const command = [process.execPath, join(options.root, "bin", "chokepoint.js"), "score", input, "--format", format, "--out", output, "--as-of", options.asOf];
     const useGnuTime = existsSync(GNU_TIME);
     const results: RunResult[] = [];
@@ -117,6 +144,7 @@ export async function measureCliMemory(options: { root: string; rows: number; as
     }
     const peakMb = results.map((r) => r.peakKb / 1024);
     return {
+      input: kind,
       rows: options.rows,
       inputBytes: statSync(input).size,
       format,

@@ -28,6 +28,7 @@ const AS_OF = "2025-12-01";
 const ROWS = 100_000;
 const JSON_RULES_ROWS = 10_000;
 const CLI_ROWS = 1_000_000;
+const XLSX_ROWS = 200_000;
 const BIG_RULES_BYTES = 1_000_000;
 
 interface Figure {
@@ -216,7 +217,7 @@ function printSizes(bundle: BundleSize): void {
 
 function printCli(cli: CliMemory): void {
   console.log(
-    `\nchokepoint score, ${cli.rows.toLocaleString("en-US")}-row CSV (${(cli.inputBytes / 1e6).toFixed(0)} MB) → ${cli.format}: ` +
+    `\nchokepoint score, ${cli.rows.toLocaleString("en-US")}-row ${cli.input.toUpperCase()} (${(cli.inputBytes / 1e6).toFixed(0)} MB) → ${cli.format}: ` +
       `peak RSS ${cli.peakMb.map((mb) => mb.toFixed(0)).join(" / ")} MB (median ${cli.medianPeakMb.toFixed(0)}), ` +
       `wall ${(cli.medianWallMs / 1000).toFixed(1)} s (${Math.round(cli.rows / (cli.medianWallMs / 1000)).toLocaleString("en-US")} rows/s)`,
   );
@@ -242,12 +243,14 @@ async function main(): Promise<void> {
   const rulesFigures = wanted("rules") ? await rulesLoading() : null;
   const bundle = wanted("size") ? measureBundles(join(ROOT, "dist")) : null;
   const cli = wanted("cli") ? await measureCliMemory({ root: ROOT, rows: CLI_ROWS, asOf: AS_OF, document: rules.doc, runs: cliRuns }) : null;
-  Object.assign(results, { engineVsFloor: floor, jsonRulesVsEngine: jsonRules, adapterVsEngine: adapter, rules: rulesFigures, bundle, cliMemory: cli });
+  const xlsx = wanted("xlsx") ? await measureCliMemory({ root: ROOT, rows: XLSX_ROWS, asOf: AS_OF, document: rules.doc, runs: cliRuns, input: "xlsx" }) : null;
+  Object.assign(results, { engineVsFloor: floor, jsonRulesVsEngine: jsonRules, adapterVsEngine: adapter, rules: rulesFigures, bundle, cliMemory: cli, xlsxMemory: xlsx });
 
   console.log("");
   printTable();
   if (bundle) printSizes(bundle);
   if (cli) printCli(cli);
+  if (xlsx) printCli(xlsx);
 
   const outDir = join(ROOT, "bench", "out");
   mkdirSync(outDir, { recursive: true });
@@ -260,6 +263,7 @@ async function main(): Promise<void> {
   if (rulesFigures) console.log(`ratio validate/jsonparse: ${round(rulesFigures.ratio, 1)}`);
   if (bundle) console.log(`bundle gzip KB: ${round(bundle.totalGzipBytes / 1024, 1)}`);
   if (cli) console.log(`cli 1M rows peak MB: ${Math.round(cli.medianPeakMb)}`);
+  if (xlsx) console.log(`xlsx 200k rows peak MB: ${Math.round(xlsx.medianPeakMb)}`);
 }
 
 main().catch((error) => {

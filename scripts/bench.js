@@ -5,7 +5,7 @@
  *   2. the production add-in bundles (`webpack --mode production` → dist/), whose size is measured;
  *   3. the benchmark code with the engine, rules and functions it imports (tsconfig.bench.json → build/bench).
  * Extra arguments go to the runner, e.g. `npm run bench -- --only floor,adapter` (figures: floor, jsonrules,
- * adapter, rules, size, cli) and `--cli-runs N` (default 3). Not part of `npm test`: speed is reported, never asserted.
+ * adapter, rules, size, cli, xlsx) and `--cli-runs N` (default 3). Not part of `npm test`: speed is reported, never asserted.
  */
 "use strict";
 const { spawnSync } = require("child_process");
@@ -29,7 +29,7 @@ function step(title, command, args) {
 const tsc = path.join(root, "node_modules", "typescript", "bin", "tsc");
 const webpack = path.join(root, "node_modules", "webpack-cli", "bin", "cli.js");
 
-if (wanted("cli")) step("build the CLI (tsconfig.cli.json)", process.execPath, [tsc, "-p", "tsconfig.cli.json"]);
+if (wanted("cli") || wanted("xlsx")) step("build the CLI (tsconfig.cli.json)", process.execPath, [tsc, "-p", "tsconfig.cli.json"]);
 if (wanted("size")) step("production build of the add-in (webpack --mode production)", process.execPath, [webpack, "--mode", "production"]);
 step("build the benchmarks (tsconfig.bench.json)", process.execPath, [tsc, "-p", "tsconfig.bench.json"]);
 step("run the benchmarks", process.execPath, ["--expose-gc", path.join(root, "build", "bench", "bench", "run.js"), ...runnerArgs]);

@@ -14,7 +14,7 @@ import {
   type RowResult,
   type ScoreOptions,
 } from "../src/engine";
-import { recordToRow, type ColumnMap, type SupplierRecord } from "../src/engine/columns";
+import { readRecords, type ColumnMap, type SupplierRecord } from "../src/engine/columns";
 import { yieldToEventLoop } from "./excel/host";
 import type { SheetRecord } from "./excel/table-source";
 
@@ -45,7 +45,8 @@ export async function analyseRows(
   control: AnalyseOptions = {},
 ): Promise<Analysis | null> {
   const pause = control.pause ?? yieldToEventLoop;
-  const records = rows.map((row) => recordToRow(row.cells, map));
+  // The spend column's decimal mark is decided from all its values before any row is read (1.234 vs 1,234).
+  const { records } = readRecords(rows.map((row) => row.cells), map);
   const results: RowResult[] = [];
   for (let offset = 0; offset < records.length; offset += SCORE_SLICE_ROWS) {
     if (control.isCancelled?.()) return null;

@@ -1,7 +1,9 @@
+import type { WritableLike } from "./output/sink";
+
 /** Where a command writes: `process.stdout` / `process.stderr` fit, and so does a string collector in tests. */
 export interface CommandIo {
-  stdout: { write(text: string): unknown };
-  stderr: { write(text: string): unknown };
+  stdout: WritableLike;
+  stderr: WritableLike;
 }
 
 /** The CLI's one table of exit codes. */

@@ -10,6 +10,7 @@ import { signCommand } from "./commands/sign";
 import { scoreCommand } from "./commands/score";
 import { validateCommand } from "./commands/validate";
 import { EXIT, type CommandIo } from "./io";
+import { terminalSafe } from "./output/sink";
 import { packageVersion } from "./version";
 
 /** Each command sets the exit code through this; commander only parses. */
@@ -42,9 +43,10 @@ const registerScore: Register = (program, io, finish) => {
     .option("--rules <path-or-url>", "rules JSON file or https URL (default: the bundled rules)")
     .option("--as-of <date>", "score on this day, YYYY-MM-DD (default: today)")
     .option("--format <format>", "table, csv or json (default: table on a terminal, json otherwise)")
-    .option("--out <file>", "write the report to this file instead of stdout")
-    .option("--sheet <name>", "XLSX: the sheet to read (default: the first)")
-    .action(async (file: string, options: { rules?: string; asOf?: string; format?: string; out?: string; sheet?: string }) => {
+    .option("--out <file>", "write the report to this file (replaced only once the report is complete) instead of stdout")
+    .option("--sheet <name>", "XLSX: the sheet to read (default: the first visible sheet with a header row)")
+    .option("--encoding <name>", "CSV: the encoding of a file that is not UTF-8, e.g. windows-1252 or shift_jis")
+    .action(async (file: string, options: { rules?: string; asOf?: string; format?: string; out?: string; sheet?: string; encoding?: string }) => {
       finish(await scoreCommand({ file, ...options }, io));
     });
 };
@@ -95,7 +97,10 @@ function buildProgram(io: CommandIo, finish: (code: number) => void): Command {
 }
 
 /** Runs the CLI on arguments after the executable (`process.argv.slice(2)`) and resolves to the exit code. */
-export async function main(argv: string[], io: CommandIo = { stdout: process.stdout, stderr: process.stderr }): Promise<number> {
+export async function main(argv: string[], rawIo: CommandIo = { stdout: process.stdout, stderr: process.stderr }): Promise<number> {
+  // The one place text is made safe for a terminal: stderr always (people read it, often later from a
+  // log), stdout when it is a terminal. Files and pipes get the report's bytes as they are.
+  const io: CommandIo = { stdout: rawIo.stdout.isTTY === true ? terminalSafe(rawIo.stdout) : rawIo.stdout, stderr: terminalSafe(rawIo.stderr) };
   let exitCode: number = EXIT.ok;
   const program = buildProgram(io, (code) => {
     exitCode = code;

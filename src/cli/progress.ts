@@ -18,7 +18,8 @@ interface TerminalStream extends NodeJS.WritableStream {
 }
 
 export function startProgress(stderr: unknown, progress: TableReader["progress"]): Progress | null {
-  const stream = stderr as TerminalStream;
+  // The bar draws with cursor controls, so it writes to the terminal itself, not through terminalSafe.
+  const stream = ((stderr as { unfiltered?: unknown } | undefined)?.unfiltered ?? stderr) as TerminalStream;
   if (stream?.isTTY !== true || progress.total < LARGE_FILE[progress.unit]) return null;
   const bar = new SingleBar(
     {

@@ -8,6 +8,7 @@
  * become the number 50400, an HS code `8505.11` a number, `3-4` a date. So every block gets its number
  * formats first — text ("@") for text, a number format for numbers — and its values after.
  */
+import { escapeFormula } from "../../src/engine/text-safety";
 import { columnLetter } from "./addresses";
 import { yieldToEventLoop } from "./host";
 
@@ -65,7 +66,7 @@ export function freshSheetName(existing: readonly string[], base = REPORT_SHEET_
  * "=HYPERLINK(…)" must stay text. Excel's leading apostrophe marks a cell as text and is not displayed.
  */
 export function asCellValue(value: ReportCell): ReportCell {
-  return typeof value === "string" && /^[=+\-@]/.test(value) ? `'${value}` : value;
+  return typeof value === "string" ? escapeFormula(value) : value;
 }
 
 

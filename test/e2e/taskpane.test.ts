@@ -8,7 +8,7 @@ import * as path from "path";
 import Papa from "papaparse";
 import type { BrowserContext, Page } from "playwright-core";
 import { alternativesFor, compileRules, formatShare, scoreRows, summarizePortfolio, type Portfolio } from "../../src/engine";
-import { mapColumns, recordToRow } from "../../src/engine/columns";
+import { mapColumns, readRecords } from "../../src/engine/columns";
 import { parseRules } from "../../src/rules/parse";
 import { DIST, ROOT, collectErrors, offlineContext, useBrowserAndServer } from "./harness";
 
@@ -44,7 +44,7 @@ function expectedPortfolio(table: { header: string[]; body: Cell[][] }, rulesJso
   const compiled = compileRules(parsed.rules);
   const mapped = mapColumns(table.header);
   if (!mapped.ok) throw new Error("no commodity column");
-  const records = table.body.map((cells) => recordToRow(cells, mapped.map));
+  const { records } = readRecords(table.body, mapped.map);
   const results = scoreRows(records.map((r) => r.input), compiled, { asOf, suspensionsEnded: false });
   return summarizePortfolio(records.map((r) => ({ input: r.input, supplier: r.supplier ?? undefined, spend: r.spend })), results);
 }
@@ -132,7 +132,7 @@ test("the summary of a selected 200-row supplier table shows exactly the engine'
   if (!parsed.ok) throw new Error("rules");
   const mapped = mapColumns(TABLE.header);
   if (!mapped.ok) throw new Error("columns");
-  const records = TABLE.body.map((cells) => recordToRow(cells, mapped.map));
+  const { records } = readRecords(TABLE.body, mapped.map);
   const whatIf = summarizePortfolio(
     records.map((r) => ({ input: r.input, supplier: r.supplier ?? undefined, spend: r.spend })),
     scoreRows(records.map((r) => r.input), compileRules(parsed.rules), { asOf: AS_OF, suspensionsEnded: true }),

@@ -1,7 +1,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import { alternativesFor, compileRules, scoreRows, summarizePortfolio } from "../../src/engine";
-import { mapColumns, recordToRow } from "../../src/engine/columns";
+import { mapColumns, readRecords } from "../../src/engine/columns";
 import { parseRules } from "../../src/rules/parse";
 import { analyseRows } from "../../taskpane/analysis";
 
@@ -24,7 +24,7 @@ test("the pane's analysis is the engine's scoreRows + summarizePortfolio, row fo
   const options = { asOf: "2026-06-01", suspensionsEnded: false };
   const analysis = await analyseRows(rows, mapped.map, rules, options, { pause: async () => undefined, onProgress: (done) => progress.push(done) });
 
-  const records = rows.map((row) => recordToRow(row.cells, mapped.map));
+  const { records } = readRecords(rows.map((row) => row.cells), mapped.map);
   const results = scoreRows(records.map((r) => r.input), rules, options);
   const portfolio = summarizePortfolio(records.map((r) => ({ input: r.input, supplier: r.supplier ?? undefined, spend: r.spend })), results);
   expect(progress).toEqual([5_000, 10_000, 12_001]);

@@ -141,3 +141,9 @@ test("a report without alternatives writes one table, as before", async () => {
   await writeReport(workbook.context, CONTENT, { pause: async () => undefined });
   expect(workbook.tablesAdded).toHaveLength(1);
 });
+
+test.each(["=", "+", "-", "@", "\t", "\r"])("the report sheet keeps text led by %j as text, also across line breaks", (lead) => {
+  expect(asCellValue(`${lead}SUM(A1)`)).toBe(`'${lead}SUM(A1)`);
+  expect(asCellValue(`${lead}HYPERLINK("http://evil")\nsecond line`)).toBe(`'${lead}HYPERLINK("http://evil")\nsecond line`);
+  expect(asCellValue("Acme\n=1")).toBe("Acme\n=1");
+});

@@ -3,25 +3,36 @@
  * the formulas use, and writes a table, CSV or JSON report. Exit 0 once the file is scored, even with bad
  * rows; 2 when the input cannot be used (file, columns, rules, options).
  */
-import { open } from "node:fs/promises";
-import { extname } from "node:path";
+import { createWriteStream, type WriteStream } from "node:fs";
+import { rename, stat, unlink } from "node:fs/promises";
+import { basename, dirname, extname, join } from "node:path";
+import { finished } from "node:stream/promises";
 import bundledRules from "../../rules/default-rules.json";
-import { describeColumnIssue, mapColumns, recordToRow, type ColumnIssue } from "../../engine/columns";
+import {
+  DecimalMarkTally,
+  describeColumnIssue,
+  recordToRow,
+  type ColumnIssue,
+  type ColumnMap,
+  type DecimalMarkDecision,
+  type SupplierRecord,
+} from "../../engine/columns";
 import { compileRules, scoreRows } from "../../engine/index";
 import { isoDateOrNull, todayIso } from "../../engine/dates";
+import { singleLine } from "../../engine/text-safety";
 import { formatIssue, parseRules } from "../../rules/parse";
 import type { RulesDocument } from "../../rules/schema";
 import { describeRulesError } from "../../rules/status-codes";
 import { EXIT, type CommandIo, type ExitCode } from "../io";
 import { csvWriter } from "../output/csv";
 import { jsonWriter } from "../output/json";
-import { rowReport, SummaryAccumulator, type ReportedRow } from "../output/report";
-import { textSink, type TextSink } from "../output/sink";
+import { rowReport, SummaryAccumulator, unscoredRowReport, type ReportedRow } from "../output/report";
+import { SinkWriteError, terminalSafe, textSink, type TextSink, type WritableLike } from "../output/sink";
 import { tableWriter } from "../output/table";
 import type { ReportWriter } from "../output/writer";
 import { startProgress } from "../progress";
 import { openCsv } from "../readers/csv";
-import { describeTableReadError, type OpenTableResult } from "../readers/table";
+import { describeRowIssue, describeTableReadError, TableReadFailure, type OpenTableResult, type TableRecord } from "../readers/table";
 import { openXlsx } from "../readers/xlsx";
 import { loadRulesSource } from "../rules-source";
 
@@ -39,6 +50,8 @@ export interface ScoreArgs {
   out?: string;
   /** XLSX only: the sheet to read instead of the first. */
   sheet?: string;
+  /** CSV only: the legacy encoding of a file that is not UTF-8 and has no byte-order mark. */
+  encoding?: string;
 }
 
 const CSV_EXTENSIONS = new Set([".csv", ".txt", ".tsv"]);
@@ -81,7 +94,7 @@ async function loadRules(location: string | undefined): Promise<LoadedRules> {
 
 function openTable(args: ScoreArgs): Promise<OpenTableResult> | null {
   const extension = extname(args.file).toLowerCase();
-  if (CSV_EXTENSIONS.has(extension)) return openCsv(args.file);
+  if (CSV_EXTENSIONS.has(extension)) return openCsv(args.file, { encoding: args.encoding });
   if (XLSX_EXTENSIONS.has(extension)) return openXlsx(args.file, { sheet: args.sheet });
   return null;
 }
@@ -93,20 +106,122 @@ function columnNotes(issues: readonly ColumnIssue[]): string[] {
   return notes;
 }
 
-interface OutputTarget {
-  sink: TextSink;
-  close: () => Promise<void>;
+/** What the end of the run says about the spend column's decimal mark, if anything. */
+function decimalMarkNotes(decision: DecimalMarkDecision, ambiguousRows: readonly number[]): { notes: string[]; warnings: string[] } {
+  if (decision.ambiguous === 0) return { notes: [], warnings: [] };
+  if (decision.mark !== null) {
+    const example = decision.mark === "comma" ? "1.234 means 1234 and 1,5 means 1.5" : "1,234 means 1234 and 1.5 means 1.5";
+    return { notes: [`the spend column writes a decimal ${decision.mark}, so ${example}`], warnings: [] };
+  }
+  const rows = ambiguousRows.length > 0 ? ` (rows ${ambiguousRows.join(", ")}${decision.ambiguous > ambiguousRows.length ? ", …" : ""})` : "";
+  const why = decision.conflicting
+    ? `the column mixes a decimal point (${decision.point} values) and a decimal comma (${decision.comma} values)`
+    : "no other value in the column shows whether it writes a decimal point or a decimal comma";
+  return {
+    notes: [],
+    warnings: [
+      `spend_ambiguous: ${decision.ambiguous.toLocaleString("en-US")} spend value${decision.ambiguous === 1 ? "" : "s"} such as 1.234 or 1,234${rows} could be read either way and ${why}; ` +
+        "they were left out of the spend-weighted score (write them with cents, e.g. 1,234.00, to decide)",
+    ],
+  };
 }
 
-async function openOutput(out: string | undefined, io: CommandIo): Promise<OutputTarget | { error: string }> {
-  if (out === undefined) return { sink: textSink(io.stdout), close: async () => undefined };
+/** Where the report goes. A file is written beside its final name and renamed there at the end (`commit`). */
+interface OutputTarget {
+  sink: TextSink;
+  label: string;
+  toStdout: boolean;
+  commit: () => Promise<void>;
+  discard: () => Promise<void>;
+}
+
+function errorCode(error: unknown): string {
+  return (error as NodeJS.ErrnoException)?.code ?? (error instanceof Error ? error.message : String(error));
+}
+
+async function statOrNull(path: string) {
   try {
-    const handle = await open(out, "w");
-    const stream = handle.createWriteStream();
-    return { sink: textSink(stream), close: () => new Promise<void>((resolve) => stream.end(resolve)) };
-  } catch (error) {
-    return { error: `cannot write ${out}: ${(error as NodeJS.ErrnoException).code ?? String(error)}` };
+    return await stat(path);
+  } catch {
+    return null;
   }
+}
+
+function opened(stream: WriteStream): Promise<void> {
+  return new Promise((resolve, reject) => {
+    stream.once("ready", () => resolve());
+    stream.once("error", reject);
+  });
+}
+
+async function openOutput(args: ScoreArgs, io: CommandIo, format: ScoreFormat): Promise<OutputTarget | { error: string }> {
+  const forFormat = (stream: WritableLike) => (format === "table" ? terminalSafe(stream) : stream);
+  if (args.out === undefined) {
+    const sink = textSink(forFormat(io.stdout));
+    return { sink, label: "the report to stdout", toStdout: true, commit: () => sink.settle(), discard: async () => undefined };
+  }
+  const out = args.out;
+  const [existing, input] = await Promise.all([statOrNull(out), statOrNull(args.file)]);
+  if (existing && input && existing.dev === input.dev && existing.ino === input.ino) {
+    return { error: `output_is_input: --out ${out} is the input file itself; writing there would destroy it while it is read` };
+  }
+  // A device or pipe (/dev/stdout, a FIFO) is written in place; a file is replaced only once complete.
+  const direct = existing !== null && !existing.isFile();
+  const temporary = direct ? null : join(dirname(out), `.${basename(out)}.${process.pid}-${Date.now().toString(36)}.tmp`);
+  const stream = createWriteStream(temporary ?? out, { flags: direct ? "w" : "wx" });
+  try {
+    await opened(stream);
+  } catch (error) {
+    return { error: `cannot write ${out}: ${errorCode(error)}` };
+  }
+  const sink = textSink(forFormat(stream));
+  return {
+    sink,
+    label: out,
+    toStdout: false,
+    commit: async () => {
+      await sink.settle();
+      try {
+        stream.end();
+        await finished(stream);
+        if (temporary !== null) await rename(temporary, out);
+      } catch (error) {
+        throw new SinkWriteError(errorCode(error));
+      }
+    },
+    discard: async () => {
+      stream.destroy();
+      if (temporary !== null) await unlink(temporary).catch(() => undefined);
+    },
+  };
+}
+
+/** The name a message gives a column: its field when the scorer reads it, else its header, else its letter-free number. */
+function columnNamer(columns: ColumnMap): (column: number) => string {
+  const fieldOf = new Map(Object.entries(columns.columns).map(([field, column]) => [column, field]));
+  return (column) => {
+    const header = singleLine(columns.headers[column] ?? "").slice(0, 60);
+    return fieldOf.get(column) ?? (header !== "" ? header : `column ${column + 1}`);
+  };
+}
+
+const NO_PROBLEMS: { error: null; warnings: string[] } = { error: null, warnings: [] };
+
+/**
+ * A row's reading problems: an error (the row is not scored) when the problem is in a column the scorer
+ * reads or shifts every column, otherwise warnings; plus the record's own error (a spend too large).
+ */
+function readingProblems(record: TableRecord, supplier: SupplierRecord, readColumns: ReadonlySet<number>, nameOf: (column: number) => string) {
+  if (record.issues === undefined && supplier.error === null) return NO_PROBLEMS;
+  let error: string | null = supplier.error ? `${supplier.error.code}: ${supplier.error.message}` : null;
+  const warnings: string[] = [];
+  for (const issue of record.issues ?? []) {
+    const text = describeRowIssue(issue, nameOf);
+    const blocking = issue.code === "row_cells_mismatch" || readColumns.has(issue.column);
+    if (blocking && error === null) error = text;
+    else if (!blocking) warnings.push(text);
+  }
+  return { error, warnings };
 }
 
 export async function scoreCommand(args: ScoreArgs, io: CommandIo): Promise<ExitCode> {
@@ -114,6 +229,8 @@ export async function scoreCommand(args: ScoreArgs, io: CommandIo): Promise<Exit
     io.stderr.write(`chokepoint score: ${message}\n`);
     return EXIT.unusable;
   };
+  const note = (text: string) => io.stderr.write(`chokepoint score: note: ${singleLine(text)}\n`);
+  const warn = (text: string) => io.stderr.write(`chokepoint score: warning: ${singleLine(text)}\n`);
 
   const asOf = args.asOf ?? todayIso();
   if (!/^\d{4}-\d{2}-\d{2}$/.test(asOf.trim()) || isoDateOrNull(asOf) === null) {
@@ -127,55 +244,76 @@ export async function scoreCommand(args: ScoreArgs, io: CommandIo): Promise<Exit
 
   const opening = openTable(args);
   if (opening === null) return fail(`${args.file}: unsupported file type; give a .csv or .xlsx file`);
-  const opened = await opening;
-  if (!opened.ok) return fail(describeTableReadError(opened.error));
-  const { reader } = opened;
-  if (args.sheet !== undefined && !XLSX_EXTENSIONS.has(extname(args.file).toLowerCase())) {
-    io.stderr.write("chokepoint score: note: --sheet applies to XLSX files only and was ignored\n");
-  }
+  const openedTable = await opening;
+  if (!openedTable.ok) return fail(singleLine(describeTableReadError(openedTable.error)));
+  const { reader } = openedTable;
+  const isXlsx = XLSX_EXTENSIONS.has(extname(args.file).toLowerCase());
+  if (args.sheet !== undefined && !isXlsx) note("--sheet applies to XLSX files only and was ignored");
+  if (args.encoding !== undefined && isXlsx) note("--encoding applies to CSV files only and was ignored");
 
-  const columns = mapColumns(reader.header.cells);
-  if (!columns.ok) {
-    reader.close();
-    return fail(`${args.file}: ${describeColumnIssue(columns.error)}`);
-  }
-  for (const note of columnNotes(columns.map.issues)) io.stderr.write(`chokepoint score: note: ${note}\n`);
+  const columns = reader.columns;
+  for (const text of [...reader.notes, ...columnNotes(columns.issues)]) note(text);
 
-  const output = await openOutput(args.out, io);
+  const output = await openOutput(args, io, format);
   if ("error" in output) {
     reader.close();
     return fail(output.error);
   }
   const writer: ReportWriter =
-    format === "json" ? jsonWriter(output.sink) : format === "csv" ? csvWriter(output.sink, columns.map.headers) : tableWriter(output.sink);
+    format === "json" ? jsonWriter(output.sink) : format === "csv" ? csvWriter(output.sink, columns.headers) : tableWriter(output.sink);
 
   const compiled = compileRules(rules.rules);
   const summary = new SummaryAccumulator();
+  const decimalMarks = new DecimalMarkTally();
+  const nameOf = columnNamer(columns);
+  const readColumns = new Set(Object.values(columns.columns));
   const progress = startProgress(io.stderr, reader.progress);
+  let decision: DecimalMarkDecision;
   try {
     await writer.begin({ asOf, rules: { version: rules.rules.version, source: rules.source } });
     for await (const batch of reader.batches) {
-      const records = batch.map((record) => recordToRow(record.cells, columns.map));
+      const prepared = batch.map((record) => {
+        const supplier = recordToRow(record.cells, columns);
+        decimalMarks.add(supplier.spendReading);
+        return { record, supplier, ...readingProblems(record, supplier, readColumns, nameOf) };
+      });
+      const scorable = prepared.filter((row) => row.error === null);
       const results = scoreRows(
-        records.map((record) => record.input),
+        scorable.map((row) => row.supplier.input),
         compiled,
         { asOf },
       );
-      const reported: ReportedRow[] = batch.map((record, i) => {
-        summary.add(results[i], records[i].spend);
-        return { report: rowReport(record.row, records[i], results[i]), cells: record.cells };
+      let next = 0;
+      const reported: ReportedRow[] = prepared.map(({ record, supplier, error, warnings }) => {
+        if (error !== null) {
+          summary.addError();
+          return { report: unscoredRowReport(record.row, supplier, error, warnings), cells: record.cells };
+        }
+        const result = results[next++];
+        summary.add(result, supplier.spendReading, record.row);
+        return { report: rowReport(record.row, supplier, result, warnings), cells: record.cells };
       });
       await writer.rows(reported);
       progress?.update();
     }
     progress?.stop();
-    await writer.end(summary.summary());
+    decision = decimalMarks.decision();
+    await writer.end(summary.summary(decision.mark));
+    await output.commit();
   } catch (error) {
     progress?.stop();
     reader.close();
-    await output.close();
+    await output.discard();
+    if (error instanceof SinkWriteError) {
+      // A reader that stopped listening (`| head`) has all it wanted: end quietly.
+      if (output.toStdout && error.code === "EPIPE") return EXIT.ok;
+      return fail(`cannot write ${output.label}: ${error.code}`);
+    }
+    if (error instanceof TableReadFailure) return fail(singleLine(error.message));
     return fail(`reading ${args.file} failed: ${error instanceof Error ? error.message : String(error)}`);
   }
-  await output.close();
+  const marks = decimalMarkNotes(decision, summary.ambiguousRows);
+  for (const text of [...reader.closingNotes(), ...marks.notes]) note(text);
+  for (const text of marks.warnings) warn(text);
   return EXIT.ok;
 }

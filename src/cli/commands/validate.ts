@@ -1,3 +1,4 @@
+import { singleLine } from "../../engine/text-safety";
 import { formatIssue } from "../../rules/parse";
 import { describeRulesError, type RulesErrorCode } from "../../rules/status-codes";
 import { loadRulesSource, type RulesSourceOptions } from "../rules-source";
@@ -40,7 +41,7 @@ export async function validateCommand(args: ValidateArgs, io: CommandIo): Promis
       io.stdout.write(`${JSON.stringify({ valid: true, version: rules.version, ...format, items: rules.items.length, controls: rules.controls.length, issues: [] })}\n`);
     } else {
       io.stdout.write(
-        `${args.rules}: valid. Rules ${rules.version} (${formatWords(rules.schemaVersion, loaded.upgradedFrom)}, reviewed ${rules.reviewedAt}): ` +
+        `${args.rules}: valid. Rules ${singleLine(rules.version)} (${formatWords(rules.schemaVersion, loaded.upgradedFrom)}, reviewed ${rules.reviewedAt}): ` +
           `${rules.items.length} items, ${rules.controls.length} controls${loaded.signed ? ", signature verified" : ""}.\n`,
       );
     }
@@ -54,11 +55,11 @@ export async function validateCommand(args: ValidateArgs, io: CommandIo): Promis
     io.stdout.write(`${JSON.stringify({ valid: false, error: error.code, message: describeRulesError(error), issues })}\n`);
     return exitCode;
   }
-  for (const issue of issues) io.stdout.write(`${formatIssue(issue)}\n`);
+  for (const issue of issues) io.stdout.write(`${singleLine(formatIssue(issue))}\n`);
   const summary =
     issues.length > 0
       ? `${args.rules} is not valid: ${issues.length} issue${issues.length === 1 ? "" : "s"} (listed above).`
       : describeRulesError(error);
-  io.stderr.write(`chokepoint validate: ${summary}\n`);
+  io.stderr.write(`chokepoint validate: ${singleLine(summary)}\n`);
   return exitCode;
 }

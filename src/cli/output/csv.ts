@@ -1,9 +1,11 @@
 /**
  * The CSV report: the input columns as read, then what the scorer found. Written with papaparse's
- * `unparse`, batch by batch. Cells that Excel would run as formulas (=, +, -, @) are prefixed with an
- * apostrophe, so a scored list opened in Excel never executes content from the input.
+ * `unparse`, batch by batch. Every text cell goes through escapeFormula (text-safety.ts) first, so a
+ * scored list opened in Excel never runs content from the input or the rules file as a formula. (Not
+ * papaparse's own `escapeFormulae`: its test misses a formula followed by a line break.)
  */
 import Papa from "papaparse";
+import { escapeFormula } from "../../engine/text-safety";
 import { CATEGORIES } from "../../rules/schema";
 import type { ReportedRow, RowReport } from "./report";
 import type { TextSink } from "./sink";
@@ -11,7 +13,9 @@ import type { ReportWriter } from "./writer";
 
 export const APPENDED_COLUMNS = ["score", ...CATEGORIES, "item_id", "item_name", "controls", "warnings", "error"] as const;
 
-const UNPARSE = { newline: "\n", escapeFormulae: true } as const;
+const UNPARSE = { newline: "\n", escapeFormulae: false } as const;
+
+const safe = (cell: string | number | boolean) => (typeof cell === "string" ? escapeFormula(cell) : cell);
 
 function appended(r: RowReport): (string | number)[] {
   const category = (c: (typeof CATEGORIES)[number]) => (r.categories ? r.categories[c] : "");
@@ -34,14 +38,11 @@ export function csvWriter(sink: TextSink, inputHeaders: readonly string[]): Repo
   const width = inputHeaders.length;
   return {
     async begin() {
-      await sink.write(`${Papa.unparse([[...inputHeaders, ...APPENDED_COLUMNS]], UNPARSE)}\n`);
+      await sink.write(`${Papa.unparse([[...inputHeaders, ...APPENDED_COLUMNS].map(safe)], UNPARSE)}\n`);
     },
     async rows(batch: readonly ReportedRow[]) {
       if (batch.length === 0) return;
-      const data = batch.map(({ report, cells }) => [
-        ...Array.from({ length: width }, (_, i) => inputCell(cells[i])),
-        ...appended(report),
-      ]);
+      const data = batch.map(({ report, cells }) => [...Array.from({ length: width }, (_, i) => inputCell(cells[i])), ...appended(report)].map(safe));
       await sink.write(`${Papa.unparse(data, UNPARSE)}\n`);
     },
     async end() {},

@@ -2,7 +2,7 @@
  * What `chokepoint score` reports for each row and in total, whatever the output format. The per-row
  * shape is the JSON contract of docs/cli.md; warnings and errors are rendered as "code: message".
  */
-import type { SupplierRecord } from "../../engine/columns";
+import type { DecimalMark, SpendReading, SupplierRecord } from "../../engine/columns";
 import type { CategoryScores, RowResult } from "../../engine/types";
 import { roundToTenth } from "../../engine/rounding";
 import { describeEngineError } from "../../engine/messages";
@@ -38,8 +38,23 @@ export interface ReportedRow {
   cells: readonly unknown[];
 }
 
-export function rowReport(row: number, record: SupplierRecord, result: RowResult): RowReport {
-  const recordWarnings = record.warnings.map((w) => `${w.code}: ${w.message}`);
+/** A row that was not given to the engine: reading it failed (`error` is "code: message"). */
+export function unscoredRowReport(row: number, record: SupplierRecord, error: string, warnings: readonly string[]): RowReport {
+  return {
+    row,
+    supplier: record.supplier,
+    commodity: record.commodity,
+    item: null,
+    score: null,
+    categories: null,
+    controls: [],
+    warnings: [...record.warnings.map((w) => `${w.code}: ${w.message}`), ...warnings],
+    error,
+  };
+}
+
+export function rowReport(row: number, record: SupplierRecord, result: RowResult, readWarnings: readonly string[] = []): RowReport {
+  const recordWarnings = [...record.warnings.map((w) => `${w.code}: ${w.message}`), ...readWarnings];
   const base = { row, supplier: record.supplier, commodity: record.commodity };
   if (!result.ok) {
     return {
@@ -66,23 +81,41 @@ export function rowReport(row: number, record: SupplierRecord, result: RowResult
 }
 
 
+interface SpendTotals {
+  rows: number;
+  total: number;
+  weighted: number;
+}
+
+const emptyTotals = (): SpendTotals => ({ rows: 0, total: 0, weighted: 0 });
+
+function addTo(totals: SpendTotals, spend: number, score: number): void {
+  totals.rows += 1;
+  totals.total += spend;
+  totals.weighted += spend * score;
+}
+
 /**
  * Running totals for the summary, so a file of any length needs constant memory. The weighted score follows
  * the engine's portfolio summary (summarizePortfolio): matched rows only, weighted by spend when any matched
- * row has a spend figure, otherwise a plain mean; test/cli checks the two agree.
+ * row has a spend figure, otherwise a plain mean; test/cli checks the two agree. A spend that reads two ways
+ * (`1.234`) is added to both a decimal-point and a decimal-comma tally; `summary` takes the one the spend
+ * column's decimal mark picks, decided once every row has been read, or neither when it stays undecided.
  */
 export class SummaryAccumulator {
   private rows = 0;
   private scored = 0;
   private errors = 0;
   private unmatched = 0;
-  private matchedWithSpend = 0;
-  private spendTotal = 0;
-  private spendWeightedSum = 0;
   private matchedCount = 0;
   private matchedScoreSum = 0;
+  private readonly spend = emptyTotals();
+  private readonly ifPoint = emptyTotals();
+  private readonly ifComma = emptyTotals();
+  /** Rows whose spend reads two ways, first few: for the warning when the column cannot decide. */
+  readonly ambiguousRows: number[] = [];
 
-  add(result: RowResult, spend: number | null): void {
+  add(result: RowResult, spend: SpendReading, row = 0): void {
     this.rows += 1;
     if (!result.ok) {
       this.errors += 1;
@@ -95,16 +128,27 @@ export class SummaryAccumulator {
     }
     this.matchedCount += 1;
     this.matchedScoreSum += result.score;
-    if (spend !== null) {
-      this.matchedWithSpend += 1;
-      this.spendTotal += spend;
-      this.spendWeightedSum += spend * result.score;
+    if (spend.kind === "amount") addTo(this.spend, spend.value, result.score);
+    if (spend.kind === "ambiguous") {
+      addTo(this.ifPoint, spend.ifPoint, result.score);
+      addTo(this.ifComma, spend.ifComma, result.score);
+      if (this.ambiguousRows.length < 5) this.ambiguousRows.push(row);
     }
   }
 
-  summary(): RunSummary {
+  /** A row that could not be read well enough to score. */
+  addError(): void {
+    this.rows += 1;
+    this.errors += 1;
+  }
+
+  summary(decimalMark: DecimalMark | null = null): RunSummary {
+    const chosen = decimalMark === "point" ? this.ifPoint : decimalMark === "comma" ? this.ifComma : emptyTotals();
+    const withSpend = this.spend.rows + chosen.rows;
+    const total = this.spend.total + chosen.total;
+    const weightedSum = this.spend.weighted + chosen.weighted;
     let weighted: number | null = null;
-    if (this.matchedWithSpend > 0) weighted = this.spendTotal > 0 ? roundToTenth(this.spendWeightedSum / this.spendTotal) : null;
+    if (withSpend > 0) weighted = total > 0 ? roundToTenth(weightedSum / total) : null;
     else if (this.matchedCount > 0) weighted = roundToTenth(this.matchedScoreSum / this.matchedCount);
     return { rows: this.rows, scored: this.scored, errors: this.errors, unmatched: this.unmatched, spendWeightedScore: weighted };
   }

@@ -2,6 +2,7 @@
  * The terminal report: the most exposed rows as an aligned table, then a summary. Only the top rows and the
  * first few errors are kept, so memory does not grow with the file.
  */
+import { singleLine } from "../../engine/text-safety";
 import type { ReportedRow, ReportHeader, RowReport, RunSummary } from "./report";
 import type { TextSink } from "./sink";
 import type { ReportWriter } from "./writer";
@@ -48,7 +49,7 @@ const COLUMNS: readonly Column[] = [
 ];
 
 function fit(text: string, width: number): string {
-  const oneLine = text.replace(/\s+/g, " ");
+  const oneLine = singleLine(text);
   return oneLine.length > width ? `${oneLine.slice(0, width - 1)}…` : oneLine;
 }
 
@@ -60,7 +61,7 @@ function columnsFor(rows: readonly RowReport[]): readonly Column[] {
 
 export function renderTable(rows: readonly RowReport[]): string {
   const columns = columnsFor(rows);
-  const cells = rows.map((r) => columns.map((c, i) => (i === columns.length - 1 ? c.cell(r) : fit(c.cell(r), WIDEST_TEXT_COLUMN))));
+  const cells = rows.map((r) => columns.map((c, i) => (i === columns.length - 1 ? singleLine(c.cell(r)) : fit(c.cell(r), WIDEST_TEXT_COLUMN))));
   const widths = columns.map((c, i) => Math.max(c.title.length, ...cells.map((line) => line[i].length)));
   const pad = (text: string, i: number) => (columns[i].align === "right" ? text.padStart(widths[i]) : text.padEnd(widths[i]));
   const line = (texts: readonly string[]) => texts.map(pad).join("  ").trimEnd();
@@ -108,10 +109,10 @@ export function tableWriter(sink: TextSink): ReportWriter {
         const [unconfirmed, grade, review] = CHECK_TAGS.map(([code]) => toCheck.get(code));
         out.push(`Rows to check: unconfirmed status ${unconfirmed}   grade not stated ${grade}   rules review ${review}`);
       }
-      if (header) out.push(`Scored as of ${header.asOf} with rules ${header.rules.version} (${header.rules.source})`);
+      if (header) out.push(`Scored as of ${header.asOf} with rules ${singleLine(header.rules.version)} (${singleLine(header.rules.source)})`);
       if (errors.length > 0) {
         out.push("", `Rows not scored${summary.errors > errors.length ? ` (first ${errors.length} of ${summary.errors})` : ""}:`);
-        for (const r of errors) out.push(`  row ${r.row}: ${r.error}`);
+        for (const r of errors) out.push(`  row ${r.row}: ${singleLine(r.error ?? "")}`);
       }
       await sink.write(`${out.join("\n")}\n`);
     },

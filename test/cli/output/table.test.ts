@@ -18,7 +18,7 @@ function row(number: number, score: number, warnings: string[]): RowReport {
 
 async function render(rows: RowReport[]): Promise<string> {
   let out = "";
-  const writer = tableWriter({ write: async (text) => void (out += text) });
+  const writer = tableWriter({ write: async (text) => void (out += text), settle: async () => undefined });
   await writer.begin({ asOf: "2026-12-01", rules: { version: "test", source: "bundled" } });
   await writer.rows(rows.map((report) => ({ report, cells: [] })));
   await writer.end({ rows: rows.length, scored: rows.length, errors: 0, unmatched: 0, spendWeightedScore: null });
