@@ -14,7 +14,21 @@ test("China's share with no stage is the figure scoring uses: the item's own, el
   expect(chinaShareFor(rules, "gallium", null)).toMatchObject({ share: 0.99, year: 2025, itemId: "gallium" });
   expect(chinaShareFor(rules, "tungsten", null)).toMatchObject({ share: 0.83, year: 2024, itemId: "tungsten" });
   // Gallium arsenide has no figure of its own in the bundled rules and contains gallium (0.99, 2025).
-  expect(chinaShareFor(rules, "gallium-arsenide", null)).toEqual({ share: 0.99, year: 2025, itemId: "gallium", itemName: "Gallium" });
+  const galliumFigure = rules.itemsById.get("gallium")!.chinaShare!.processing!;
+  expect(chinaShareFor(rules, "gallium-arsenide", null)).toEqual({
+    share: 0.99,
+    year: 2025,
+    itemId: "gallium",
+    itemName: "Gallium",
+    source: galliumFigure.source,
+  });
+});
+
+test("every figure carries the source the rules give for it", () => {
+  const tungsten = rules.itemsById.get("tungsten")!.chinaShare!.mining!;
+  expect(tungsten.source).toMatch(/^https:\/\//);
+  expect(chinaShareFor(rules, "tungsten", "mining")?.source).toBe(tungsten.source);
+  expect(chinaShareFor(rules, "tungsten", null)?.source).toBe(tungsten.source);
 });
 
 test("a stage asks for the item's own figure for that stage, and null when the rules have none", () => {
