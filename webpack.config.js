@@ -122,6 +122,7 @@ module.exports = async (env, options) => {
           { from: "src/rules/default-rules.json", to: "rules/default-rules.json" },
           // Help pages: the formula help URLs point at docs/functions.html#<function>.
           { from: "docs/*.md", to: "docs/[name].html", transform: (content) => renderMarkdownPage(content) },
+          { from: "docs/images/*.png", to: "docs/images/[name][ext]" },
           { from: "manifest.xml", to: "manifest.xml", transform: (content) => rewriteDevUrls(content, targetUrl) },
         ],
       }),
