@@ -23,6 +23,8 @@ export interface Analysis {
   results: RowResult[];
   portfolio: Portfolio;
   options: ScoreOptions;
+  /** The rules the results were scored with. */
+  rules: CompiledRules;
 }
 
 const SCORE_SLICE_ROWS = 5_000;
@@ -61,5 +63,6 @@ export async function analyseRows(
     results,
     portfolio: summarizePortfolio(portfolioRows, results),
     options,
+    rules,
   };
 }
