@@ -46,6 +46,11 @@ const SCORE_FORMAT = "0.0";
  * in Excel on the web.
  */
 const CARD_BATCH_CHARACTERS = 2_000_000;
+/**
+ * A PROFILE card is 3–7 KB of JSON. Above this many result rows the item column stays plain text: tens of
+ * megabytes of cards would make the report slow to write and the workbook heavy.
+ */
+export const MOST_ROWS_WITH_CARDS = 10_000;
 /** A value Range.valuesAsJson skips: the cell keeps the plain value written before. */
 const KEEP_PLAIN_VALUE: Excel.CellValue = { type: "String", basicValue: "", writable: false };
 
@@ -148,6 +153,7 @@ export async function writeReport(
   await context.sync();
 
   const scoreColumns = new Set(content.scoreColumns);
+  const cards = options.dataTypes && content.rows.length <= MOST_ROWS_WITH_CARDS ? content.cards : undefined;
   options.onProgress?.(0, content.rows.length);
   for (let offset = 0; offset < content.rows.length; offset += REPORT_CHUNK_ROWS) {
     const chunk = content.rows.slice(offset, offset + REPORT_CHUNK_ROWS);
@@ -155,7 +161,7 @@ export async function writeReport(
     target.numberFormat = chunk.map((row) => row.map((value, column) => formatFor(value, scoreColumns.has(column))));
     target.values = chunk.map((row) => row.map(asCellValue));
     await context.sync();
-    if (content.cards && options.dataTypes) await writeCards(context, sheet, tableTop + 1 + offset, offset, chunk.length, content.cards);
+    if (cards) await writeCards(context, sheet, tableTop + 1 + offset, offset, chunk.length, cards);
     options.onProgress?.(offset + chunk.length, content.rows.length);
     if (offset + chunk.length < content.rows.length) await pause();
   }

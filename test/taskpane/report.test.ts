@@ -1,4 +1,4 @@
-import { asCellValue, freshSheetName, writeReport, type ReportContent } from "../../taskpane/excel/report";
+import { asCellValue, freshSheetName, writeReport, MOST_ROWS_WITH_CARDS, type ReportContent } from "../../taskpane/excel/report";
 import { excelStores, MockWorkbook, type Cell } from "./mock-workbook";
 
 const CONTENT: ReportContent = {
@@ -157,5 +157,15 @@ describe("PROFILE cards in the report's item column", () => {
       "(not recognised)",
       "Antimony",
     ]);
+  });
+
+  test("a report with more rows than MOST_ROWS_WITH_CARDS keeps its item column plain", async () => {
+    const workbook = workbookWith(["Suppliers"]);
+    const rows = Array.from({ length: MOST_ROWS_WITH_CARDS + 1 }, (_, i) => [i + 2, "Gallium", 96]);
+    let asked = 0;
+    const many: ReportContent = { ...content(), rows, cards: { column: 1, cardFor: () => (asked++, card("Gallium")) } };
+    await writeReport(workbook.context, many, { pause: async () => undefined, dataTypes: true });
+    expect(asked).toBe(0);
+    expect(workbook.writes.map((w) => w.property)).not.toContain("valuesAsJson");
   });
 });
