@@ -5,6 +5,7 @@ const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin"
 
 const webpack = require("webpack");
 const { rewriteDevUrls } = require("./scripts/rewrite-dev-urls");
+const { allowDataTypes } = require("./scripts/data-types-metadata");
 const { renderMarkdownPage } = require("./scripts/render-docs");
 const PORT = Number(process.env.npm_package_config_dev_server_port || 3000);
 
@@ -38,6 +39,21 @@ class RewriteDevUrlsInAssets {
             const text = rewriteDevUrls(assets[name].source(), this.targetUrl);
             compilation.updateAsset(name, new webpack.sources.RawSource(text));
           }
+        },
+      );
+    });
+  }
+}
+
+/** Turns on Excel data types in the generated functions.json (see scripts/data-types-metadata.js). */
+class AllowDataTypesInMetadata {
+  apply(compiler) {
+    compiler.hooks.thisCompilation.tap("AllowDataTypesInMetadata", (compilation) => {
+      compilation.hooks.processAssets.tap(
+        { name: "AllowDataTypesInMetadata", stage: webpack.Compilation.PROCESS_ASSETS_STAGE_ADDITIONS },
+        (assets) => {
+          if (!assets["functions.json"]) return;
+          compilation.updateAsset("functions.json", new webpack.sources.RawSource(allowDataTypes(assets["functions.json"].source())));
         },
       );
     });
@@ -106,9 +122,11 @@ module.exports = async (env, options) => {
           { from: "src/rules/default-rules.json", to: "rules/default-rules.json" },
           // Help pages: the formula help URLs point at docs/functions.html#<function>.
           { from: "docs/*.md", to: "docs/[name].html", transform: (content) => renderMarkdownPage(content) },
+          { from: "docs/images/*.png", to: "docs/images/[name][ext]" },
           { from: "manifest.xml", to: "manifest.xml", transform: (content) => rewriteDevUrls(content, targetUrl) },
         ],
       }),
+      new AllowDataTypesInMetadata(),
       // functions.json carries help URLs; they must point at the deployed docs too.
       new RewriteDevUrlsInAssets(["functions.json"], targetUrl),
     ],

@@ -27,6 +27,8 @@ export interface Analysis {
   options: ScoreOptions;
   /** Where else each matched item is produced (its binding stage and the producers outside China), by item id. */
   alternatives: ReadonlyMap<string, ItemAlternatives>;
+  /** The rules the results were scored with. */
+  rules: CompiledRules;
 }
 
 const SCORE_SLICE_ROWS = 5_000;
@@ -73,5 +75,6 @@ export async function analyseRows(
     portfolio,
     options,
     alternatives,
+    rules,
   };
 }

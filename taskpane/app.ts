@@ -271,6 +271,7 @@ export class TaskPaneApp {
     try {
       const written = await Excel.run((context) =>
         writeReport(context, content, {
+          dataTypes: this.support.dataTypes,
           onProgress: (done, total) => this.showProgress(`Writing report: ${formatCount(done)} of ${formatCount(total)} rows`, done, total),
         }),
       );

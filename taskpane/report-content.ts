@@ -1,5 +1,6 @@
 /** The report sheet's content, built only from engine results (the pane never recomputes a score). */
 import { describeEngineError, formatFigureYear, formatShare, type CategoryScores, type FigureQualifier, type ItemAlternatives } from "../src/engine";
+import { profileCard } from "../src/functions/profile-card";
 import { CATEGORIES } from "../src/rules/schema";
 import type { Analysis } from "./analysis";
 import type { ReportCell, ReportContent, ReportSideTable } from "./excel/report";
@@ -26,6 +27,8 @@ const HEADER = [
   "Error",
 ];
 const SCORE_COLUMNS = [4, 5, 6, 7, 8];
+/** "Matched item": where the host takes Excel data types, each matched row's PROFILE card. */
+const CARD_COLUMN = 3;
 
 const ALTERNATIVES_HEADER = [
   "Item",
@@ -125,5 +128,13 @@ export function buildReportContent(analysis: Analysis, context: ReportContext): 
     rows,
     scoreColumns: SCORE_COLUMNS,
     alternatives: alternativesTable(analysis),
+    cards: {
+      column: CARD_COLUMN,
+      cardFor: (index) => {
+        const result = analysis.results[index];
+        if (!result.ok || result.match.itemId === null) return null;
+        return profileCard({ commodity: analysis.records[index].commodity ?? "", row: result, rules: analysis.rules });
+      },
+    },
   };
 }

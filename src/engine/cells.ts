@@ -5,8 +5,10 @@
  * before parsing; the formulas also use it to tell padding rows from suppliers.
  *
  * - Nothing, `""` and text of spaces only are blank.
- * - An Excel error value is its error text (`#N/A`), which scoring reports as `excel_error_input`; a
- *   linked data type stands for its basic value.
+ * - An Excel error value is its error text (`#N/A`), which scoring reports as `excel_error_input`.
+ * - An Excel data type stands for what the cell shows: an entity or linked entity (a Geography "China",
+ *   a PROFILE card) for its `text`; a formatted number, string or boolean value for its basic value. An
+ *   entity without text is its basic value, `#VALUE!`, as in any formula that cannot use it.
  * - In a text-like field (commodity, countries, date) the number 0 is blank: older Excel desktop builds
  *   pass an empty cell to a formula as 0, and no commodity, country or scoring date is 0. A share of 0 is
  *   a real 0 ("no dependence").
@@ -37,12 +39,16 @@ export const LONGEST_SHARE_TEXT = 32;
 /** Applied to trimmed text no longer than LONGEST_SHARE_TEXT; `\d` and `\s` never overlap, so it cannot backtrack. */
 const DECIMAL_COMMA_SHARE = /^([+-]?\d*),(\d+)(\s*%)?$/;
 
+/** The `type` of the Excel cell values (Excel.EntityCellValue, Excel.LinkedEntityCellValue) that carry a display text. */
+const ENTITY_TYPES = new Set(["Entity", "LinkedEntity"]);
+
 function unwrap(raw: unknown): CellValue {
   if (raw === null || raw === undefined) return null;
   if (typeof raw === "string" || typeof raw === "number" || typeof raw === "boolean") return raw;
   if (typeof raw === "object") {
-    const value = raw as { code?: unknown; basicValue?: unknown };
+    const value = raw as { code?: unknown; basicValue?: unknown; type?: unknown; text?: unknown };
     if (typeof value.code === "string" && value.code.startsWith("#")) return value.code;
+    if (typeof value.type === "string" && ENTITY_TYPES.has(value.type) && typeof value.text === "string") return value.text;
     if (typeof value.basicValue === "string" || typeof value.basicValue === "number" || typeof value.basicValue === "boolean") {
       return value.basicValue;
     }

@@ -12,6 +12,8 @@ export interface ChinaShareFigure {
   /** The item the figure belongs to: the item itself, or the component whose figure it inherits. */
   itemId: string;
   itemName: string;
+  /** Where the rules say the figure comes from (an https link). */
+  source: string;
 }
 
 /**
@@ -32,8 +34,10 @@ export function chinaShareFor(rules: CompiledRules, itemId: string, stage: Suppl
   const nameOf = (id: string) => rules.itemsById.get(id)?.name ?? id;
   if (stage === null) {
     const figure = rules.mineralShareByItem.get(itemId) ?? null;
-    return figure === null ? null : { share: figure.share, year: figure.year, itemId: figure.itemId, itemName: nameOf(figure.itemId) };
+    return figure === null
+      ? null
+      : { share: figure.share, year: figure.year, itemId: figure.itemId, itemName: nameOf(figure.itemId), source: figure.source };
   }
   const figure = rules.itemsById.get(itemId)?.chinaShare?.[stage];
-  return figure ? { share: figure.share, year: figure.year, itemId, itemName: nameOf(itemId) } : null;
+  return figure ? { share: figure.share, year: figure.year, itemId, itemName: nameOf(itemId), source: figure.source } : null;
 }

@@ -63,7 +63,8 @@ function scoreInputs(inputs: readonly RowInput[], rows: readonly (RowInput | nul
   return results.map((result, index) => outcomeOf(inputs[index], result));
 }
 
-function scoreLinedRows(
+/** Lines up the row arguments, reads each cell once and scores the non-blank rows (for every row-wise formula). */
+export function scoreLinedRows(
   args: readonly (readonly [RowParameter, ExcelArgument])[],
   rules: CompiledRules,
   now: Date,

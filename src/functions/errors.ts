@@ -10,7 +10,7 @@ import type { ShapeProblem } from "./cells";
 
 export type FunctionProblem =
   | { code: EngineErrorCode; field: string; received?: string }
-  | { code: "commodity_unmatched"; received: string; anyItemScore?: number }
+  | { code: "commodity_unmatched"; received: string; anyItemScore?: number; suggestions?: readonly string[] }
   | { code: "share_figure_missing"; itemName: string; stage: SupplyStage | null }
   | { code: "stage_unknown"; received: string }
   | { code: "producer_stage_unknown"; received: string }
@@ -68,6 +68,9 @@ const PARAMETER_NAMES: Record<string, string> = {
 
 const parameter = (field: string) => PARAMETER_NAMES[field] ?? field;
 
+const QUOTED_TEXT_LENGTH = 60;
+const shortQuote = (received: string) => (received.length > QUOTED_TEXT_LENGTH ? `${received.slice(0, QUOTED_TEXT_LENGTH - 1)}…` : received);
+
 function describe(problem: FunctionProblem): string {
   switch (problem.code) {
     case "commodity_missing":
@@ -82,7 +85,11 @@ function describe(problem: FunctionProblem): string {
     case "commodity_unmatched": {
       const partial =
         problem.anyItemScore === undefined ? "" : `; controls that apply to any item alone give ${problem.anyItemScore.toFixed(1)}`;
-      return `commodity not recognised: "${problem.received}" — use a name, alias or HS code the rules know (see ${FUNCTIONS_NAMESPACE}.MATCH)${partial}`;
+      const advice = `use a name, alias or HS code the rules know (see ${FUNCTIONS_NAMESPACE}.MATCH)${partial}`;
+      const suggestions = problem.suggestions ?? [];
+      if (suggestions.length === 0) return `commodity not recognised: "${problem.received}" — ${advice}`;
+      // The suggestions come first so that Excel's cut of a long message keeps them.
+      return `commodity not recognised: "${shortQuote(problem.received)}"; did you mean ${suggestions.join(" or ")}? Otherwise ${advice}`;
     }
     case "share_figure_missing":
       return `the rules give no China share${problem.stage ? ` of ${problem.stage}` : ""} for ${problem.itemName}`;

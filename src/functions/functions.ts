@@ -9,6 +9,7 @@ import "../runtime/zod-jitless";
 import { getRulesRuntime } from "../runtime";
 import { alternativesCells, breakdownCells, chinaShareCells, controlsCells, explainCells, matchCells, scoreCells } from "./adapters";
 import { streamRulesVersion } from "./rules-version";
+import { profileCells } from "./profile";
 import "./startup";
 
 /**
@@ -153,4 +154,18 @@ export function alternatives(commodity: any[][], stage?: any[][], count?: any[][
  */
 export function rulesVersion(invocation: CustomFunctions.StreamingInvocation<string>): void {
   streamRulesVersion(getRulesRuntime(), invocation);
+}
+
+/**
+ * A card per row, as an Excel data type: the item and how it was read, the scores, China's supply shares, the controls that apply and the warnings. Pull one field with =A2.[Overall].
+ * @customfunction PROFILE
+ * @helpurl https://localhost:3000/docs/functions.html#profile
+ * @param commodity What the supplier sells: a name, trade name, chemical formula or HS code, or a column of them.
+ * @param [supplierCountry] Country of the supplier's site: a name or ISO code. Leave empty if unknown.
+ * @param [siteCountry] Country of your plant receiving the goods.
+ * @param [asOf] Date to profile on: an Excel date or text such as "2025-06-01". Empty: today.
+ * @returns One card per row showing the item's name; #N/A when the commodity is not recognised, #VALUE! when an input is unusable.
+ */
+export function profile(commodity: any[][], supplierCountry?: any[][], siteCountry?: any[][], asOf?: any[][]): any[][] {
+  return profileCells([commodity, supplierCountry, siteCountry, asOf], getRulesRuntime().active.compiled);
 }

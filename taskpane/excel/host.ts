@@ -5,6 +5,7 @@
  *   ExcelApi 1.4  workbook.settings (remembered column mapping), worksheets.getItemOrNullObject
  *   ExcelApi 1.7  Range.getSurroundingRegion, Worksheet.getRangeByIndexes, freezePanes (required to read a table)
  *   ExcelApi 1.9  Range.getTables (the Excel table under the selection; without it the current region is used)
+ *   ExcelApi 1.16 Range.valuesAsJson (PROFILE cards in the report's item column; without it, plain names)
  */
 export interface ExcelSupport {
   /** Reading a supplier table at all (ExcelApi 1.7). */
@@ -13,6 +14,8 @@ export interface ExcelSupport {
   tableUnderSelection: boolean;
   /** Remembering the column mapping in the workbook (ExcelApi 1.4). */
   workbookSettings: boolean;
+  /** Writing Excel data types, such as the PROFILE cards of the report (ExcelApi 1.16). */
+  dataTypes: boolean;
 }
 
 type IsSetSupported = (name: string, version?: string) => boolean;
@@ -39,6 +42,7 @@ export function detectExcelSupport(check: IsSetSupported | null = requirementsCh
     readTables: supports("1.7"),
     tableUnderSelection: supports("1.9"),
     workbookSettings: supports("1.4"),
+    dataTypes: supports("1.16"),
   };
 }
 

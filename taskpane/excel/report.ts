@@ -23,6 +23,14 @@ export interface ReportSideTable {
   percentColumns: number[];
 }
 
+/** Excel data types for one column of the results, written over its plain values where the host takes them. */
+export interface ReportCards {
+  /** The column of `rows` the cards stand in. */
+  column: number;
+  /** The card of a row of `rows`, or null to keep the plain value. Called as its rows are written. */
+  cardFor(row: number): Excel.EntityCellValue | null;
+}
+
 export interface ReportContent {
   title: string;
   facts: [label: string, value: ReportCell][];
@@ -34,6 +42,7 @@ export interface ReportContent {
   scoreColumns: number[];
   /** Where else each item is produced, written to the right of the results, one column apart. */
   alternatives?: ReportSideTable;
+  cards?: ReportCards;
 }
 
 export const REPORT_SHEET_BASE_NAME = "Chokepoint report";
@@ -44,6 +53,18 @@ const CATEGORY_HEADER = ["Category", "Exposure (0–100)"];
 const TEXT_FORMAT = "@";
 const NUMBER_FORMAT = "General";
 const SCORE_FORMAT = "0.0";
+/**
+ * A card is a few kilobytes of JSON; cards go out in batches kept well under the 5 MB a request may carry
+ * in Excel on the web.
+ */
+const CARD_BATCH_CHARACTERS = 2_000_000;
+/**
+ * A PROFILE card is 3–7 KB of JSON. Above this many result rows the item column stays plain text: tens of
+ * megabytes of cards would make the report slow to write and the workbook heavy.
+ */
+export const MOST_ROWS_WITH_CARDS = 10_000;
+/** A value Range.valuesAsJson skips: the cell keeps the plain value written before. */
+const KEEP_PLAIN_VALUE: Excel.CellValue = { type: "String", basicValue: "", writable: false };
 
 /** The number format a cell gets before its value is written: text stays text; scores show one decimal. */
 function formatFor(value: ReportCell, isScore = false): string {
@@ -73,6 +94,30 @@ export function asCellValue(value: ReportCell): ReportCell {
 export interface WriteReportOptions {
   onProgress?: (rowsWritten: number, rowsTotal: number) => void;
   pause?: () => Promise<void>;
+  /** The host takes Excel data types (ExcelApi 1.16): the content's cards replace their plain values. */
+  dataTypes?: boolean;
+}
+
+/** Writes the cards of rows [first, first + count) of the results, which start at sheet row `top`, over their plain values. */
+async function writeCards(context: Excel.RequestContext, sheet: Excel.Worksheet, top: number, first: number, count: number, cards: ReportCards): Promise<void> {
+  let batchStart = 0;
+  let batch: Excel.CellValue[][] = [];
+  let characters = 0;
+  const flush = async () => {
+    sheet.getRangeByIndexes(top + batchStart, cards.column, batch.length, 1).valuesAsJson = batch;
+    await context.sync();
+    batchStart += batch.length;
+    batch = [];
+    characters = 0;
+  };
+  for (let offset = 0; offset < count; offset += 1) {
+    const card = cards.cardFor(first + offset);
+    const size = card === null ? 0 : JSON.stringify(card).length;
+    if (batch.length > 0 && characters + size > CARD_BATCH_CHARACTERS) await flush();
+    batch.push([card ?? KEEP_PLAIN_VALUE]);
+    characters += size;
+  }
+  if (batch.length > 0) await flush();
 }
 
 export async function writeReport(
@@ -120,6 +165,7 @@ export async function writeReport(
   await context.sync();
 
   const scoreColumns = new Set(content.scoreColumns);
+  const cards = options.dataTypes && content.rows.length <= MOST_ROWS_WITH_CARDS ? content.cards : undefined;
   options.onProgress?.(0, content.rows.length);
   for (let offset = 0; offset < content.rows.length; offset += REPORT_CHUNK_ROWS) {
     const chunk = content.rows.slice(offset, offset + REPORT_CHUNK_ROWS);
@@ -127,6 +173,7 @@ export async function writeReport(
     target.numberFormat = chunk.map((row) => row.map((value, column) => formatFor(value, scoreColumns.has(column))));
     target.values = chunk.map((row) => row.map(asCellValue));
     await context.sync();
+    if (cards) await writeCards(context, sheet, tableTop + 1 + offset, offset, chunk.length, cards);
     options.onProgress?.(offset + chunk.length, content.rows.length);
     if (offset + chunk.length < content.rows.length) await pause();
   }

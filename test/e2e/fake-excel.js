@@ -9,8 +9,15 @@
  * `2026-06-01` or `3-4` a date serial; a leading apostrophe marks text and is not kept. Number formats
  * set on a range apply to values written after them, as the queued commands of one batch do.
  *
+ * Excel data types: `Range.valuesAsJson` stores each value as given (a value marked `writable: false` is
+ * skipped, as Excel skips it) and `Range.values` reads a data type as its basic value (#VALUE! for an
+ * entity). With `excelApi` (e.g. "1.15") the fake is a host of that version: Office.context.requirements
+ * answers for it (installed before Office.js loads, which outside Excel has no requirements), and below
+ * 1.16 setting valuesAsJson throws, as a missing API does. Without `excelApi`, Office cannot say, and the
+ * add-in takes every API as present.
+ *
  *   installFakeExcel({ sheets: [{ name, cells, tables: [{ name, row, column, rows, columns }] }],
- *                      selection: { sheet, row, column } })
+ *                      selection: { sheet, row, column }, excelApi })
  */
 /* global window */
 (function () {
@@ -55,12 +62,45 @@
     return monthDaySerial === null ? value : monthDaySerial;
   }
 
+  const minor = (version) => Number(String(version).split(".")[1] || 0);
+
+  /** Makes Office.context.requirements answer as a host of ExcelApi `excelApi` (see the file comment). */
+  function answerRequirementsAs(excelApi) {
+    const requirements = { isSetSupported: (set, version) => set !== "ExcelApi" || minor(version || "1.1") <= minor(excelApi) };
+    // Office.js outside Excel defines Office.context itself (an accessor over an object without
+    // requirements), so the fake answers through views: the page sees Office, and Office.context, with
+    // `requirements` filled in where Office.js has none; everything else is Office.js's own.
+    const contextView = (context) =>
+      context === undefined || context === null
+        ? { requirements }
+        : new Proxy(context, { get: (target, name) => (name === "requirements" && target.requirements === undefined ? requirements : Reflect.get(target, name)) });
+    const views = new WeakMap();
+    const officeView = (office) => {
+      if (!views.has(office)) views.set(office, new Proxy(office, { get: (target, name) => (name === "context" ? contextView(target.context) : Reflect.get(target, name)) }));
+      return views.get(office);
+    };
+    let office;
+    Object.defineProperty(window, "Office", {
+      configurable: true,
+      get: () => (office && typeof office === "object" ? officeView(office) : office),
+      set: (value) => { office = value; },
+    });
+  }
+
+  /** What Range.values reads from a stored cell: a data type's basic value. */
+  function plainValue(v) {
+    if (v !== null && typeof v === "object") return v.basicValue === undefined ? "#VALUE!" : v.basicValue;
+    return v === undefined || v === null ? "" : v;
+  }
+
   function quoteSheet(name) {
     return /^[A-Za-z0-9_]+$/.test(name) ? name : "'" + name.replace(/'/g, "''") + "'";
   }
 
   function installFakeExcel(spec) {
     const log = { writes: [], selections: [], activated: [], syncs: 0 };
+    const hasValuesAsJson = spec.excelApi === undefined || minor(spec.excelApi) >= 16;
+    if (spec.excelApi !== undefined) answerRequirementsAs(spec.excelApi);
     const book = {
       sheets: spec.sheets.map((s) => ({ name: s.name, cells: s.cells.map((r) => r.slice()), formats: [], tables: (s.tables || []).slice(), charts: [] })),
       selection: Object.assign({}, spec.selection),
@@ -117,10 +157,7 @@
         Object.defineProperty(object, "values", {
           get() {
             guard("values");
-            return Array.from({ length: rows }, (_, r) => Array.from({ length: columns }, (_, c) => {
-              const v = sheet.cells[row + r] && sheet.cells[row + r][column + c];
-              return v === undefined || v === null ? "" : v;
-            }));
+            return Array.from({ length: rows }, (_, r) => Array.from({ length: columns }, (_, c) => plainValue(sheet.cells[row + r] && sheet.cells[row + r][column + c])));
           },
           set(values) {
             record("values", values);
@@ -131,6 +168,22 @@
                 sheet.cells[row + r][column + c] = excelStores(v, formats[column + c] || "General");
               });
             });
+          },
+        });
+        Object.defineProperty(object, "valuesAsJson", {
+          set(values) {
+            if (!hasValuesAsJson) throw Object.assign(new Error("Range.valuesAsJson is not available: it needs ExcelApi 1.16"), { code: "ApiNotFound" });
+            record("valuesAsJson", values);
+            values.forEach((line, r) => {
+              sheet.cells[row + r] = sheet.cells[row + r] || [];
+              line.forEach((v, c) => {
+                if (v && v.writable === false) return;
+                sheet.cells[row + r][column + c] = v;
+              });
+            });
+          },
+          get() {
+            throw new Error("the fake does not read valuesAsJson");
           },
         });
         Object.defineProperty(object, "numberFormat", {

@@ -49,11 +49,13 @@ function callRegistered(page: Page, id: string, args: unknown[]): Promise<unknow
   );
 }
 
-test("all eight CHOKEPOINT functions in functions.json are registered in the built page", async () => {
+test("every CHOKEPOINT function in functions.json is registered in the built page", async () => {
   const { page, close } = await openAddIn();
   const metadata = JSON.parse(fs.readFileSync(path.join(DIST, "functions.json"), "utf8")) as { functions: { id: string }[] };
   const registered = await page.evaluate(() => Object.keys((window as unknown as { __associated: object }).__associated).sort());
-  expect(metadata.functions.map((f) => f.id).sort()).toEqual(["ALTERNATIVES", "BREAKDOWN", "CHINASHARE", "CONTROLS", "EXPLAIN", "MATCH", "RULESVERSION", "SCORE"]);
+  expect(metadata.functions.map((f) => f.id).sort()).toEqual([
+    "ALTERNATIVES", "BREAKDOWN", "CHINASHARE", "CONTROLS", "EXPLAIN", "MATCH", "PROFILE", "RULESVERSION", "SCORE",
+  ]);
   expect(registered).toEqual(metadata.functions.map((f) => f.id).sort());
   await close();
 });

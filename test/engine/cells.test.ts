@@ -35,6 +35,52 @@ describe("readCell", () => {
     expect(readCell({ type: "String", basicValue: "  China " }, "text")).toBe("China");
   });
 
+  describe("Excel data types (custom functions receive them as JSON values)", () => {
+    const geographyChina = {
+      type: "LinkedEntity",
+      text: "China",
+      basicType: "Error",
+      basicValue: "#VALUE!",
+      id: { entityId: "geo-china", serviceId: 268, culture: "en-US" },
+      properties: { Population: { type: "Double", basicValue: 1_411_750_000 } },
+    };
+    const profileCard = {
+      type: "Entity",
+      text: "  NdFeB magnet ",
+      basicType: "Error",
+      basicValue: "#VALUE!",
+      properties: { Overall: { type: "FormattedNumber", basicValue: 80, numberFormat: "0.0" } },
+    };
+
+    test("an entity or linked entity (Geography, a PROFILE card) stands for its text, trimmed", () => {
+      expect(readCell(geographyChina, "text")).toBe("China");
+      expect(readCell(profileCard, "text")).toBe("NdFeB magnet");
+    });
+
+    test("an entity without text is its basic value: the #VALUE! Excel shows for it in a plain context", () => {
+      expect(readCell({ type: "Entity", basicValue: "#VALUE!", properties: {} }, "text")).toBe("#VALUE!");
+    });
+
+    test("an entity with blank text is blank", () => {
+      expect(readCell({ type: "Entity", text: "   ", basicValue: "#VALUE!" }, "text")).toBeNull();
+    });
+
+    test("a formatted number is its number: 45% formatted is 0.45, a formatted date serial is the serial", () => {
+      expect(readCell({ type: "FormattedNumber", basicValue: 0.45, numberFormat: "0%" }, "share")).toBe(0.45);
+      expect(readCell({ type: "Double", basicValue: 45809, numberFormat: "yyyy-mm-dd" }, "date")).toBe(45809);
+      expect(readCell({ type: "FormattedNumber", basicValue: 0, numberFormat: "0%" }, "share")).toBe(0);
+    });
+
+    test("an entity's text that is not a string is ignored in favour of its basic value", () => {
+      expect(readCell({ type: "Entity", text: 42, basicValue: "#VALUE!" }, "text")).toBe("#VALUE!");
+    });
+
+    test("a cell holding an entity is not blank, so a row of cards is never taken for padding", () => {
+      expect(isEmptyCell(profileCard)).toBe(false);
+      expect(isEmptyCell(geographyChina)).toBe(false);
+    });
+  });
+
   test("share text longer than a share can be is left as it is (and refused later), without running the pattern", () => {
     const long = `0,${"5".repeat(LONGEST_SHARE_TEXT)}`;
     expect(readCell(long, "share")).toBe(long);

@@ -16,7 +16,19 @@ test("China's share with no stage is the figure scoring uses: the item's own, el
   expect(chinaShareFor(rules, "gallium", null)).toMatchObject({ share: 0.989, year: 2024, itemId: "gallium" });
   expect(chinaShareFor(rules, "tungsten", null)).toMatchObject({ share: 0.817, year: 2024, itemId: "tungsten" });
   // Gallium arsenide has no figure of its own in the bundled rules and contains gallium (0.989, 2024, USGS MCS 2026).
-  expect(chinaShareFor(rules, "gallium-arsenide", null)).toEqual({ share: 0.989, year: 2024, itemId: "gallium", itemName: "Gallium" });
+  expect(chinaShareFor(rules, "gallium-arsenide", null)).toEqual({
+    share: 0.989,
+    year: 2024,
+    itemId: "gallium",
+    itemName: "Gallium",
+    source: "https://pubs.usgs.gov/periodicals/mcs2026/mcs2026-gallium.pdf",
+  });
+});
+
+test("every figure carries the source the rules give for it", () => {
+  const tungstenSource = "https://pubs.usgs.gov/periodicals/mcs2026/mcs2026-tungsten.pdf";
+  expect(chinaShareFor(rules, "tungsten", "mining")?.source).toBe(tungstenSource);
+  expect(chinaShareFor(rules, "tungsten", null)?.source).toBe(tungstenSource);
 });
 
 test("a stage asks for the item's own figure for that stage, and null when the rules have none", () => {

@@ -47,3 +47,22 @@ test("long messages are cut to what Excel shows", () => {
   const error = toExcelError({ code: "commodity_unmatched", received: "x".repeat(400) });
   expect(error.message?.length).toBeLessThanOrEqual(255);
 });
+
+describe("an unrecognised commodity with suggestions from the matcher", () => {
+  test("names them first, so that Excel's cut of a long message keeps them", () => {
+    const long = `neo magent ${"x".repeat(400)}`;
+    const error = toExcelError({ code: "commodity_unmatched", received: long, suggestions: ["NdFeB magnet", "Samarium-cobalt magnet"] });
+    expect(error.code).toBe("#N/A");
+    expect(error.message).toMatch(/^commodity not recognised: "neo magent x+…"; did you mean NdFeB magnet or Samarium-cobalt magnet\? Otherwise use a name/);
+    expect(error.message?.length).toBeLessThanOrEqual(255);
+  });
+
+  test("without suggestions the message is the one every function gives today", () => {
+    expect(toExcelError({ code: "commodity_unmatched", received: "widget X", suggestions: [] }).message).toBe(
+      toExcelError({ code: "commodity_unmatched", received: "widget X" }).message,
+    );
+    expect(toExcelError({ code: "commodity_unmatched", received: "widget X" }).message).toBe(
+      'commodity not recognised: "widget X" — use a name, alias or HS code the rules know (see CHOKEPOINT.MATCH)',
+    );
+  });
+});

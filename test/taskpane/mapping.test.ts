@@ -3,7 +3,7 @@ import { loadColumnChoices, saveColumnChoices, MAPPING_SETTING_KEY } from "../..
 import type { ExcelSupport } from "../../taskpane/excel/host";
 import { MockWorkbook } from "./mock-workbook";
 
-const ALL: ExcelSupport = { readTables: true, tableUnderSelection: true, workbookSettings: true };
+const ALL: ExcelSupport = { readTables: true, tableUnderSelection: true, workbookSettings: true, dataTypes: true };
 
 test("headers are mapped with the CLI's names and synonyms", () => {
   const resolved = resolveMapping(["Vendor", "Material", "Country of origin", "Plant country", "Spend (USD)", "Notes"], null);

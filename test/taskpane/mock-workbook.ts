@@ -9,16 +9,22 @@
  * written into a cell that is not formatted as text ("@") is read as Excel reads typing, so `050400`
  * becomes the number 50400 and `3-4` a date. Number formats set on a range apply to the values written
  * after them, as the queued commands of one batch do in Excel.
+ *
+ * `Range.valuesAsJson` (Excel data types, ExcelApi 1.16) stores each value as given, except those marked
+ * `writable: false`, which Excel skips. A workbook made with `excelApi` below 1.16 has no such property:
+ * setting it throws, as a call to a missing API fails in Office.js.
  */
 import { columnLetter } from "../../taskpane/excel/addresses";
 import { OfficeMockObject } from "office-addin-mock";
 
 export type Cell = string | number | boolean | null;
+/** What a cell can hold: a plain value, or a data type written with valuesAsJson. */
+export type StoredCell = Cell | Excel.CellValue;
 
 export interface MockSheetSpec {
   name: string;
   /** Cell values from A1, row by row. */
-  cells: Cell[][];
+  cells: StoredCell[][];
   /** Number formats set on cells, row by row (absent: General). */
   formats?: string[][];
   tables?: { name: string; row: number; column: number; rows: number; columns: number }[];
@@ -29,6 +35,12 @@ export interface MockWorkbookSpec {
   /** The selected cell, 0-based. */
   selection: { sheet: string; row: number; column: number };
   settings?: Record<string, unknown>;
+  /** The ExcelApi version the host implements, e.g. "1.15"; absent: every API the code uses. */
+  excelApi?: string;
+}
+
+function minorVersion(version: string): number {
+  return Number(version.split(".")[1] ?? 0);
 }
 
 const DAY_MS = 86_400_000;
@@ -100,8 +112,10 @@ export class MockWorkbook {
   readonly settingsStore: Record<string, unknown>;
   readonly context: OfficeMockObject & Excel.RequestContext;
   private readonly tracked: OfficeMockObject[] = [];
+  private readonly hasValuesAsJson: boolean;
 
   constructor(spec: MockWorkbookSpec) {
+    this.hasValuesAsJson = spec.excelApi === undefined || minorVersion(spec.excelApi) >= 16;
     this.sheets = spec.sheets.map((sheet) => ({ ...sheet, cells: sheet.cells.map((row) => [...row]), tables: sheet.tables ?? [] }));
     this.settingsStore = { ...(spec.settings ?? {}) };
     const workbook = this.track(new OfficeMockObject({}));
@@ -180,9 +194,10 @@ export class MockWorkbook {
 
   range(sheetName: string, row: number, column: number, rows: number, columns: number): OfficeMockObject & Excel.Range {
     const sheet = this.sheet(sheetName);
-    const values = Array.from({ length: rows }, (_, r) =>
-      Array.from({ length: columns }, (_, c) => sheet.cells[row + r]?.[column + c] ?? ""),
-    );
+    // Range.values gives a data type's basic value (#VALUE! for an entity), as Excel does.
+    const plain = (cell: StoredCell | undefined) =>
+      cell !== null && typeof cell === "object" ? ((cell as { basicValue?: Cell }).basicValue ?? "#VALUE!") : (cell ?? "");
+    const values = Array.from({ length: rows }, (_, r) => Array.from({ length: columns }, (_, c) => plain(sheet.cells[row + r]?.[column + c])));
     const mock = this.track(
       new OfficeMockObject({
         address: a1(sheetName, row, column, rows, columns),
@@ -209,8 +224,18 @@ export class MockWorkbook {
     return range;
   }
 
-  /** A write of `values` or `numberFormat` (a 2-D array from the range's top-left cell) into the sheet. */
+  /** A write of `values`, `valuesAsJson` or `numberFormat` (a 2-D array from the range's top-left cell) into the sheet. */
   private store(sheet: MockSheetSpec, top: number, left: number, property: string, value: unknown): void {
+    if (property === "valuesAsJson") {
+      if (!this.hasValuesAsJson) throw new Error("ApiNotFound: Range.valuesAsJson needs ExcelApi 1.16");
+      (value as Excel.CellValue[][]).forEach((line, r) =>
+        line.forEach((cell, c) => {
+          if (cell.writable === false) return;
+          (sheet.cells[top + r] ??= [])[left + c] = cell;
+        }),
+      );
+      return;
+    }
     if (!Array.isArray(value) || (property !== "values" && property !== "numberFormat")) return;
     const formats = (sheet.formats ??= []);
     (value as unknown[][]).forEach((line, r) => {

@@ -1,4 +1,4 @@
-import { asCellValue, freshSheetName, writeReport, type ReportContent } from "../../taskpane/excel/report";
+import { asCellValue, freshSheetName, writeReport, MOST_ROWS_WITH_CARDS, type ReportContent } from "../../taskpane/excel/report";
 import { excelStores, MockWorkbook, type Cell } from "./mock-workbook";
 
 const CONTENT: ReportContent = {
@@ -146,4 +146,66 @@ test.each(["=", "+", "-", "@", "\t", "\r"])("the report sheet keeps text led by 
   expect(asCellValue(`${lead}SUM(A1)`)).toBe(`'${lead}SUM(A1)`);
   expect(asCellValue(`${lead}HYPERLINK("http://evil")\nsecond line`)).toBe(`'${lead}HYPERLINK("http://evil")\nsecond line`);
   expect(asCellValue("Acme\n=1")).toBe("Acme\n=1");
+});
+
+describe("PROFILE cards in the report's item column", () => {
+  const card = (name: string, padding = 0): Excel.EntityCellValue => ({
+    type: "Entity",
+    text: name,
+    properties: { Item: { type: "String", basicValue: name }, Note: { type: "String", basicValue: "x".repeat(padding) } },
+  });
+  const content = (padding = 0): ReportContent => ({
+    ...CONTENT,
+    header: ["Row", "Item", "Score"],
+    rows: [[2, "Gallium", 96], [3, "(not recognised)", 0], [4, "Antimony", 40]],
+    cards: { column: 1, cardFor: (row) => (row === 1 ? null : card(row === 0 ? "Gallium" : "Antimony", padding)) },
+  });
+  const bodyRows = (workbook: MockWorkbook) => {
+    const cells = workbook.sheet("Chokepoint report").cells;
+    const header = cells.findIndex((row) => row?.[0] === "Row");
+    return cells.slice(header + 1, header + 4);
+  };
+
+  test("where the host takes data types, matched rows get their card and the others keep their plain value", async () => {
+    const workbook = workbookWith(["Suppliers"]);
+    await writeReport(workbook.context, content(), { pause: async () => undefined, dataTypes: true });
+    const items = bodyRows(workbook).map((row) => row[1]);
+    expect(items).toEqual([card("Gallium"), "(not recognised)", card("Antimony")]);
+    expect(workbook.sheet("Suppliers").cells).toEqual(USER_CELLS);
+  });
+
+  test("without data types only plain values are written, and a host below ExcelApi 1.16 is never asked for valuesAsJson", async () => {
+    const workbook = new MockWorkbook({ sheets: [{ name: "Suppliers", cells: [] }], selection: { sheet: "Suppliers", row: 0, column: 0 }, excelApi: "1.15" });
+    await writeReport(workbook.context, content(), { pause: async () => undefined, dataTypes: false });
+    expect(bodyRows(workbook).map((row) => row[1])).toEqual(["Gallium", "(not recognised)", "Antimony"]);
+    expect(workbook.writes.map((w) => w.property)).not.toContain("valuesAsJson");
+  });
+
+  test("the mock refuses valuesAsJson below ExcelApi 1.16, as Office.js would", async () => {
+    const workbook = new MockWorkbook({ sheets: [{ name: "Suppliers", cells: [] }], selection: { sheet: "Suppliers", row: 0, column: 0 }, excelApi: "1.15" });
+    await expect(writeReport(workbook.context, content(), { pause: async () => undefined, dataTypes: true })).rejects.toThrow(/ApiNotFound/);
+  });
+
+  test("cards go out in batches that stay under the request size budget", async () => {
+    const workbook = workbookWith(["Suppliers"]);
+    // Two cards of ~1.2 million characters cannot share one batch of at most 2 million.
+    await writeReport(workbook.context, content(1_200_000), { pause: async () => undefined, dataTypes: true });
+    const batches = workbook.writes.filter((w) => w.property === "valuesAsJson").map((w) => (w.value as unknown[][]).length);
+    expect(batches).toEqual([2, 1]);
+    expect(bodyRows(workbook).map((row) => (typeof row[1] === "object" ? (row[1] as Excel.EntityCellValue).text : row[1]))).toEqual([
+      "Gallium",
+      "(not recognised)",
+      "Antimony",
+    ]);
+  });
+
+  test("a report with more rows than MOST_ROWS_WITH_CARDS keeps its item column plain", async () => {
+    const workbook = workbookWith(["Suppliers"]);
+    const rows = Array.from({ length: MOST_ROWS_WITH_CARDS + 1 }, (_, i) => [i + 2, "Gallium", 96]);
+    let asked = 0;
+    const many: ReportContent = { ...content(), rows, cards: { column: 1, cardFor: () => (asked++, card("Gallium")) } };
+    await writeReport(workbook.context, many, { pause: async () => undefined, dataTypes: true });
+    expect(asked).toBe(0);
+    expect(workbook.writes.map((w) => w.property)).not.toContain("valuesAsJson");
+  });
 });

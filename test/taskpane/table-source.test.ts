@@ -2,7 +2,7 @@ import { findSupplierTable, readSupplierRows, sourceKey, chunkRowsFor } from "..
 import type { ExcelSupport } from "../../taskpane/excel/host";
 import { MockWorkbook, type Cell } from "./mock-workbook";
 
-const ALL: ExcelSupport = { readTables: true, tableUnderSelection: true, workbookSettings: true };
+const ALL: ExcelSupport = { readTables: true, tableUnderSelection: true, workbookSettings: true, dataTypes: true };
 const HEADER: Cell[] = ["Supplier", "Material", "Country of origin", "Plant country", "China share (%)", "Annual spend"];
 
 function supplierRows(count: number): Cell[][] {
