@@ -13,7 +13,7 @@ import { STATUS_WORDS } from "./explain";
 import { byLargestMove, commodityText, controlShifts, outcomeOf, scoreDelta, summarizeImpact, type ControlShift, type ImpactSummary, type RowOutcome } from "./impact";
 import { scoreRows } from "./score";
 import { statusOn } from "./status";
-import type { Category, PortfolioRowInput, RowInput, RowResult, Status } from "./types";
+import type { CellValue, Category, PortfolioRowInput, RowInput, RowResult, Status } from "./types";
 
 /** How far ahead the horizon looks unless told otherwise. */
 export const DEFAULT_HORIZON_DAYS = 90;
@@ -100,6 +100,18 @@ export function transitionsBetween(rules: CompiledRules, from: string, to: strin
     }
   }
   return transitions.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.controlId < b.controlId ? -1 : a.controlId > b.controlId ? 1 : 0));
+}
+
+/**
+ * A number of days as a formula cell or a command-line option gives it: a whole number from 1 to
+ * LONGEST_HORIZON_DAYS, as a number or digits; blank (null) means the default. Anything else is refused
+ * with the text received, for the adapter to render.
+ */
+export function parseHorizonDays(cell: CellValue): { ok: true; days: number } | { ok: false; received: string } {
+  if (cell === null || cell === undefined || (typeof cell === "string" && cell.trim() === "")) return { ok: true, days: DEFAULT_HORIZON_DAYS };
+  const text = String(cell).trim();
+  const days = typeof cell === "number" ? cell : /^\d{1,5}$/.test(text) ? Number(text) : Number.NaN;
+  return Number.isInteger(days) && days >= 1 && days <= LONGEST_HORIZON_DAYS ? { ok: true, days } : { ok: false, received: text.slice(0, 60) };
 }
 
 /** The dated status changes in the `days` after `from` (from the day after `from` through `from + days`). */

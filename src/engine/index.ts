@@ -22,5 +22,5 @@ export { diffRules, describeCoverage, describeScope, describeTimeline, SECTION_D
 export type { ControlSummary, EditionFacts, EntryChange, FieldChange, IdLists, ItemSummary, OwnerChange, OwnerChanges, RulesDiff, SectionDiff, SectionDiffer, SectionEntry } from "./diff";
 export { impactOfChange } from "./impact";
 export type { ChangeImpact, ControlShift, ImpactSummary, RowMove, RowOutcome } from "./impact";
-export { DEFAULT_HORIZON_DAYS, LONGEST_HORIZON_DAYS, describeTransition, impactOfDate, transitionsBetween, upcomingChanges } from "./horizon";
+export { DEFAULT_HORIZON_DAYS, LONGEST_HORIZON_DAYS, describeTransition, impactOfDate, parseHorizonDays, transitionsBetween, upcomingChanges } from "./horizon";
 export type { DateImpact, DateMove, DateStep, Horizon, Transition, TransitionKind } from "./horizon";

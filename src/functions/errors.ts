@@ -3,7 +3,7 @@
  * the sentences shown in the cell's error flag. `#VALUE!`: the input cannot be used. `#N/A`: the input is
  * fine but nothing in the rules answers it — an unrecognised commodity is never shown as 0 exposure.
  */
-import { describeEngineError, type EngineErrorCode, type SupplyStage } from "../engine";
+import { DEFAULT_HORIZON_DAYS, LONGEST_HORIZON_DAYS, describeEngineError, type EngineErrorCode, type SupplyStage } from "../engine";
 import { FUNCTIONS_NAMESPACE } from "./namespace";
 import type { ShapeProblem } from "./cells";
 
@@ -13,6 +13,7 @@ export type FunctionProblem =
   | { code: "commodity_unmatched"; received: string; anyItemScore?: number }
   | { code: "share_figure_missing"; itemName: string; stage: SupplyStage | null }
   | { code: "stage_unknown"; received: string }
+  | { code: "days_invalid"; received: string }
   | ShapeProblem;
 
 export type FunctionProblemCode = FunctionProblem["code"];
@@ -29,6 +30,7 @@ const EXCEL_ERROR: Record<FunctionProblemCode, ExcelErrorText> = {
   date_out_of_range: "#VALUE!",
   excel_error_input: "#VALUE!",
   stage_unknown: "#VALUE!",
+  days_invalid: "#VALUE!",
   range_not_one_column: "#VALUE!",
   ranges_differ_in_length: "#VALUE!",
   single_cell_expected: "#VALUE!",
@@ -70,6 +72,8 @@ function describe(problem: FunctionProblem): string {
       return `the rules give no China share${problem.stage ? ` of ${problem.stage}` : ""} for ${problem.itemName}`;
     case "stage_unknown":
       return `stage must be "mining" or "processing" (or left empty); got ${problem.received}`;
+    case "days_invalid":
+      return `days must be a whole number of days from 1 to ${LONGEST_HORIZON_DAYS} (or left empty for ${DEFAULT_HORIZON_DAYS}); got ${problem.received}`;
     case "range_not_one_column":
       return `${problem.parameter} is a ${problem.rows}×${problem.columns} block; give one column, one row or one cell`;
     case "ranges_differ_in_length":

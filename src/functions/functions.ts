@@ -8,6 +8,7 @@
 import "../runtime/zod-jitless";
 import { getRulesRuntime } from "../runtime";
 import { breakdownCells, chinaShareCells, controlsCells, explainCells, matchCells, scoreCells } from "./adapters";
+import { changesCells } from "./changes";
 import { streamRulesVersion } from "./rules-version";
 import "./startup";
 
@@ -129,6 +130,17 @@ export function controls(commodity: any[][], siteCountry?: any[][], asOf?: any[]
  */
 export function chinaShare(commodity: any[][], stage?: any[][]): any[][] {
   return chinaShareCells(commodity, stage, getRulesRuntime().active.compiled);
+}
+
+/**
+ * The export controls that change status in the next days (a suspension ending, an announced control taking effect): date, control id, title, status before and after, source, and whether the new status is confirmed.
+ * @customfunction CHANGES
+ * @helpurl https://localhost:3000/docs/functions.html#changes
+ * @param [days] How many days ahead to look, from tomorrow: a whole number from 1 to 3650. Empty: 90.
+ * @returns A table with seven columns, one row per change, soonest first.
+ */
+export function changes(days?: any[][]): any[][] {
+  return changesCells(days ?? null, getRulesRuntime().active.compiled);
 }
 
 /**

@@ -11,6 +11,7 @@ const CODES: Record<FunctionProblemCode, "#VALUE!" | "#N/A"> = {
   date_out_of_range: "#VALUE!",
   excel_error_input: "#VALUE!",
   stage_unknown: "#VALUE!",
+  days_invalid: "#VALUE!",
   range_not_one_column: "#VALUE!",
   ranges_differ_in_length: "#VALUE!",
   single_cell_expected: "#VALUE!",
