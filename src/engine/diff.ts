@@ -207,6 +207,40 @@ function weightField(path: string): string {
   return `weights ${path}`;
 }
 
+/** Fields named "<head><item id>" whose entries fold together when they read the same. */
+const FOLDING_HEADS = ["covers ", "contains "];
+
+/**
+ * Changes folded for reading: consecutive additions (or removals) under one field become one ("alias:
+ * added Ga metal, gallium ingot"), and consecutive items added or removed with the same words become one
+ * ("covers samarium, terbium: removed whole item"). The diff itself keeps one change per entry.
+ */
+export function foldFieldChanges(fields: readonly FieldChange[]): FieldChange[] {
+  const folded: { change: FieldChange; head: string | null; keys: string[] }[] = [];
+  for (const change of fields) {
+    const last = folded.at(-1);
+    const head = FOLDING_HEADS.find((prefix) => change.field.startsWith(prefix)) ?? null;
+    const oneSided = change.before === null || change.after === null;
+    if (last !== undefined && head !== null && last.head === head && oneSided && last.change.before === change.before && last.change.after === change.after) {
+      last.keys.push(change.field.slice(head.length));
+      last.change.field = `${head}${last.keys.join(", ")}`;
+      continue;
+    }
+    if (last !== undefined && head === null && last.change.field === change.field) {
+      if (last.change.before === null && change.before === null && last.change.after !== null && change.after !== null) {
+        last.change.after = `${last.change.after}, ${change.after}`;
+        continue;
+      }
+      if (last.change.after === null && change.after === null && last.change.before !== null && change.before !== null) {
+        last.change.before = `${last.change.before}, ${change.before}`;
+        continue;
+      }
+    }
+    folded.push({ change: { ...change }, head: oneSided ? head : null, keys: head === null ? [] : [change.field.slice(head.length)] });
+  }
+  return folded.map((entry) => entry.change);
+}
+
 // ---------------------------------------------------------------- comparing
 
 type Scalar = string | number | boolean | null | undefined;

@@ -18,7 +18,7 @@ export { describeEngineError } from "./messages";
 export { summarizePortfolio } from "./portfolio";
 export { chinaShareFor, firstInForceDate } from "./lookups";
 export type { ChinaShareFigure, SupplyStage } from "./lookups";
-export { diffRules, describeCoverage, describeScope, describeTimeline, SECTION_DIFFERS } from "./diff";
+export { diffRules, describeCoverage, describeScope, describeTimeline, foldFieldChanges, SECTION_DIFFERS } from "./diff";
 export type { ControlSummary, EditionFacts, EntryChange, FieldChange, IdLists, ItemSummary, OwnerChange, OwnerChanges, RulesDiff, SectionDiff, SectionDiffer, SectionEntry } from "./diff";
 export { impactOfChange } from "./impact";
 export type { ChangeImpact, ControlShift, ImpactSummary, RowMove, RowOutcome } from "./impact";
