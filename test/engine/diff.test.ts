@@ -9,7 +9,7 @@
  */
 import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { diffRules } from "../../src/engine/diff";
+import { diffRules, foldFieldChanges } from "../../src/engine/diff";
 import { parseRules } from "../../src/rules/parse";
 import { rulesDocumentSchema, type RulesDocument } from "../../src/rules/schema";
 
@@ -72,5 +72,31 @@ describe("diffRules", () => {
       listedUnchanged: { controls: [], items: [] },
       agree: true,
     });
+  });
+});
+
+describe("foldFieldChanges", () => {
+  it("folds consecutive additions or removals under one field, and items added or removed with the same words", () => {
+    expect(
+      foldFieldChanges([
+        { field: "alias", before: null, after: "Ga metal" },
+        { field: "alias", before: null, after: "gallium ingot" },
+        { field: "alias", before: "gallium", after: null },
+        { field: "covers samarium", before: "whole item", after: null },
+        { field: "covers terbium", before: "whole item", after: null },
+        { field: "covers indium", before: "whole item", after: "grades listed-compound" },
+        { field: "covers yttrium", before: "whole item", after: "grades listed-compound" },
+        { field: "contains gallium", before: null, after: "whole item" },
+        { field: "severity", before: "0.7", after: "0.8" },
+      ]),
+    ).toEqual([
+      { field: "alias", before: null, after: "Ga metal, gallium ingot" },
+      { field: "alias", before: "gallium", after: null },
+      { field: "covers samarium, terbium", before: "whole item", after: null },
+      { field: "covers indium", before: "whole item", after: "grades listed-compound" },
+      { field: "covers yttrium", before: "whole item", after: "grades listed-compound" },
+      { field: "contains gallium", before: null, after: "whole item" },
+      { field: "severity", before: "0.7", after: "0.8" },
+    ]);
   });
 });
