@@ -24,3 +24,4 @@ export { impactOfChange } from "./impact";
 export type { ChangeImpact, ControlShift, ImpactSummary, RowMove, RowOutcome } from "./impact";
 export { DEFAULT_HORIZON_DAYS, LONGEST_HORIZON_DAYS, describeTransition, impactOfDate, parseHorizonDays, transitionsBetween, upcomingChanges } from "./horizon";
 export type { DateImpact, DateMove, DateStep, Horizon, Transition, TransitionKind } from "./horizon";
+export { STATUS_WORDS } from "./explain";

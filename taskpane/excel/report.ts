@@ -34,7 +34,7 @@ const NUMBER_FORMAT = "General";
 const SCORE_FORMAT = "0.0";
 
 /** The number format a cell gets before its value is written: text stays text; scores show one decimal. */
-function formatFor(value: ReportCell, isScore = false): string {
+export function formatFor(value: ReportCell, isScore = false): string {
   if (isScore && (typeof value === "number" || value === "")) return SCORE_FORMAT;
   return typeof value === "number" ? NUMBER_FORMAT : TEXT_FORMAT;
 }
