@@ -28,7 +28,7 @@ import { renderChanges, renderUpcoming, type RowLabel, type RowsPart } from "./u
 import { byId, replaceChildren } from "./ui/dom";
 
 /** Lists up to this many rows are measured at once; longer ones when the user asks (it holds the pane for seconds). */
-export const AUTOMATIC_IMPACT_ROWS = 20_000;
+export const AUTOMATIC_IMPACT_ROWS = 10_000;
 
 export interface ChangeWatchHost {
   onSelectRow(index: number): void;
@@ -102,6 +102,7 @@ export class ChangeWatch {
     private readonly runtime: RulesRuntime,
     private readonly host: ChangeWatchHost,
     private readonly days: number = DEFAULT_HORIZON_DAYS,
+    private readonly automaticRows: number = AUTOMATIC_IMPACT_ROWS,
   ) {}
 
   bind(): void {
@@ -138,7 +139,7 @@ export class ChangeWatch {
 
   private measureRows(analysis: Analysis | null): "yes" | "no_table" | "on_request" {
     if (analysis === null) return "no_table";
-    return analysis.records.length <= AUTOMATIC_IMPACT_ROWS || this.rowsRequested ? "yes" : "on_request";
+    return analysis.records.length <= this.automaticRows || this.rowsRequested ? "yes" : "on_request";
   }
 
   private async update(generation: number): Promise<void> {

@@ -120,3 +120,23 @@ test("both sections write to new sheets and leave the supplier table alone", asy
   const header = moved.findIndex((row) => row?.[0] === "Row" && row?.[1] === "Supplier");
   expect(moved[header + 1].slice(0, 7)).toEqual([2, "Alpha", "gallium", "Gallium", 80, 60, -20]);
 });
+
+test("a list longer than the pane measures by itself waits for Work out which rows move", async () => {
+  const { ChangeWatch } = await import("../../taskpane/changes");
+  const { analyseRows } = await import("../../taskpane/analysis");
+  const { mapColumns } = await import("../../src/engine/columns");
+  document.documentElement.innerHTML = PANE_HTML.replace(/<script[\s\S]*?<\/script>/g, "");
+  const runtime = new RulesRuntime({ bundled: RULES, storage: createMemoryStorage() });
+  const watch = new ChangeWatch(runtime, { onSelectRow: () => undefined, announce: () => undefined, failed: () => undefined, tableLabel: () => null }, 90, 1);
+  const mapped = mapColumns(["Supplier", "Commodity", "Supplier country"]);
+  if (!mapped.ok) throw new Error("columns");
+  const rows = [["Alpha", "gallium", "China"], ["Beta", "steel", "Japan"]].map((cells, i) => ({ sheetRow: i + 1, cells }));
+  const analysis = await analyseRows(rows, mapped.map, runtime.active.compiled, { asOf: "2026-09-01" });
+  await watch.refresh(analysis!, { asOf: "2026-09-01" });
+  expect(text("#upcoming-rows-summary")).toBe("Your list has 2 rows; working out which move takes a moment.");
+  document.querySelector<HTMLButtonElement>("#upcoming-work-out")!.click();
+  await until(() => text("#upcoming-rows-summary")?.startsWith("Your list has") === false);
+  // In the 90 days after 1 Sep 2026 the fixture rules change only controls that reach neither gallium
+  // without a US plant nor steel (the No. 70/2025 items on 11 Nov, the US ban on 28 Nov).
+  expect(text("#upcoming-rows-summary")).toBe("None of your 2 rows moves on these days.");
+});
