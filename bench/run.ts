@@ -10,7 +10,7 @@ import bundledRules from "../src/rules/default-rules.json";
 import { parseRules } from "../src/rules/parse";
 import type { RulesDocument, RulesDocumentInput } from "../src/rules/schema";
 import { CATEGORIES } from "../src/rules/schema";
-import { compileRules, scoreRows, todayIso, type CompiledRules, type RowInput, type RowResult } from "../src/engine";
+import { compileRules, impactOfChange, impactOfDate, scoreRows, todayIso, type CompiledRules, type RowInput, type RowResult } from "../src/engine";
 import { scoreCells } from "../src/functions/adapters";
 import { score as scoreFormula } from "../src/functions/functions";
 import { getRulesRuntime } from "../src/runtime";
@@ -223,6 +223,25 @@ function printCli(cli: CliMemory): void {
   );
 }
 
+/**
+ * What changed and what is coming, on the same 100,000 rows: both editions scored (impactOfChange, against a
+ * second edition with every severity lowered by a tenth) and the 90-day horizon from 1 Sep 2026, which holds
+ * the end of the No. 70/2025 and US suspensions (impactOfDate). Reported beside one warm scoreRows.
+ */
+async function changeImpact(rows: RowInput[], rules: CompiledRules) {
+  process.stderr.write("7. what changed and what is coming\n");
+  const edited = JSON.parse(JSON.stringify(bundledRules)) as { controls: { severity: number }[] };
+  for (const control of edited.controls) control.severity = round(control.severity * 0.9, 3);
+  const parsed = parseRules(edited);
+  if (!parsed.ok) throw new Error("the edited edition is invalid");
+  const next = compileRules(parsed.rules);
+  const portfolio = rows.map((input) => ({ input }));
+  const engine = record("engine scoreRows, same rows (memo warm)", await timeRuns({ warmups: 1, runs: 5 }, () => rules, (r) => scoreRows(rows, r, { asOf: AS_OF })), rows.length);
+  const change = record("impactOfChange: both editions, 100k rows", await timeRuns({ warmups: 1, runs: 3 }, () => null, () => impactOfChange(portfolio, rules, next, AS_OF)), rows.length);
+  const horizon = record("impactOfDate: 90 days from 2026-09-01, 100k rows", await timeRuns({ warmups: 1, runs: 3 }, () => null, () => impactOfDate(portfolio, rules, "2026-09-01", "2026-11-30")), rows.length);
+  return { rows: rows.length, changeRatio: change.medianMs / engine.medianMs, horizonRatio: horizon.medianMs / engine.medianMs };
+}
+
 async function main(): Promise<void> {
   const onlyIndex = process.argv.indexOf("--only");
   const only = onlyIndex >= 0 ? new Set(process.argv[onlyIndex + 1].split(",")) : null;
@@ -244,7 +263,8 @@ async function main(): Promise<void> {
   const bundle = wanted("size") ? measureBundles(join(ROOT, "dist")) : null;
   const cli = wanted("cli") ? await measureCliMemory({ root: ROOT, rows: CLI_ROWS, asOf: AS_OF, document: rules.doc, runs: cliRuns }) : null;
   const xlsx = wanted("xlsx") ? await measureCliMemory({ root: ROOT, rows: XLSX_ROWS, asOf: AS_OF, document: rules.doc, runs: cliRuns, input: "xlsx" }) : null;
-  Object.assign(results, { engineVsFloor: floor, jsonRulesVsEngine: jsonRules, adapterVsEngine: adapter, rules: rulesFigures, bundle, cliMemory: cli, xlsxMemory: xlsx });
+  const impact = wanted("impact") ? await changeImpact(rows, rules) : null;
+  Object.assign(results, { engineVsFloor: floor, jsonRulesVsEngine: jsonRules, adapterVsEngine: adapter, rules: rulesFigures, bundle, cliMemory: cli, xlsxMemory: xlsx, impact });
 
   console.log("");
   printTable();
@@ -264,6 +284,7 @@ async function main(): Promise<void> {
   if (bundle) console.log(`bundle gzip KB: ${round(bundle.totalGzipBytes / 1024, 1)}`);
   if (cli) console.log(`cli 1M rows peak MB: ${Math.round(cli.medianPeakMb)}`);
   if (xlsx) console.log(`xlsx 200k rows peak MB: ${Math.round(xlsx.medianPeakMb)}`);
+  if (impact) console.log(`ratio impact-change/engine: ${round(impact.changeRatio, 1)}  ratio impact-date/engine: ${round(impact.horizonRatio, 1)}`);
 }
 
 main().catch((error) => {

@@ -9,6 +9,7 @@ import { recalculateAndRecord } from "../src/functions/recalc";
 import { describeRulesError } from "../src/rules/status-codes";
 import type { RulesRuntime } from "../src/runtime";
 import { analyseRows, type Analysis } from "./analysis";
+import { ChangeWatch } from "./changes";
 import { resolveMapping, type ColumnChoices, type ResolvedMapping } from "./column-mapping";
 import { detectExcelSupport, hasExcel, type ExcelSupport } from "./excel/host";
 import { loadColumnChoices, saveColumnChoices } from "./excel/mapping-store";
@@ -41,13 +42,23 @@ export class TaskPaneApp {
    * message): one notice per code, with its sentence.
    */
   private readonly notices = new Map<PaneProblemCode, string>();
+  /** "What changed" after a swap of the rules, and "Coming up" from the scoring date. */
+  private readonly changes: ChangeWatch;
 
-  constructor(private readonly runtime: RulesRuntime) {}
+  constructor(private readonly runtime: RulesRuntime) {
+    this.changes = new ChangeWatch(runtime, {
+      onSelectRow: (index) => void this.selectRow(index),
+      announce: (message) => this.announce(message),
+      failed: (code, detail) => (code === "changes_failed" ? this.notice(code, detail) : this.problem(code, detail)),
+      tableLabel: () => this.table?.source.address ?? null,
+    });
+  }
 
   async start(): Promise<void> {
     byId<HTMLInputElement>("as-of").value = todayIso();
     this.bindControls();
     this.runtime.onChange(() => {
+      this.changes.noteSwap();
       this.renderRules();
       void this.rescore("Rules updated; scores recalculated.");
     });
@@ -78,6 +89,7 @@ export class TaskPaneApp {
     byId("suspensions-ended").addEventListener("change", () => void this.rescore());
     byId("write-report").addEventListener("click", () => void this.writeReport());
     byId("mapping-reset").addEventListener("click", () => void this.changeMapping(null));
+    this.changes.bind();
     byId("refresh-rules").addEventListener("click", () => void this.refreshRules());
     byId("reset-rules").addEventListener("click", () => void this.resetRules());
     byId("rules-settings").addEventListener("submit", (event) => {
@@ -226,6 +238,7 @@ export class TaskPaneApp {
       if (!analysis || generation !== this.scoreGeneration) return;
       this.analysis = analysis;
       this.renderAnalysis(analysis);
+      void this.changes.refresh(analysis, options);
       this.clearNotice("scoring_failed");
       const c = analysis.portfolio.counts;
       this.announce(doneMessage ?? `Scored ${formatCount(c.scored)} of ${formatCount(c.rows)} rows as of ${options.asOf}.`);
@@ -302,6 +315,7 @@ export class TaskPaneApp {
     if (document.activeElement !== url) url.value = settings.rulesUrl ?? "";
     if (document.activeElement !== key) key.value = settings.publicKeyPem ?? "";
     byId<HTMLButtonElement>("refresh-rules").disabled = !settings.rulesUrl;
+    if (!this.table) void this.changes.refresh(null, this.scoreOptions());
     byId("refresh-help").hidden = Boolean(settings.rulesUrl);
   }
 

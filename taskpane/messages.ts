@@ -33,7 +33,8 @@ export type PaneProblemCode =
   | "mapping_unreadable"
   | "mapping_not_saved"
   | "scoring_failed"
-  | "settings_not_saved";
+  | "settings_not_saved"
+  | "changes_failed";
 
 export function describePaneProblem(code: PaneProblemCode, detail?: string): string {
   const suffix = detail ? ` (${detail})` : "";
@@ -60,6 +61,8 @@ export function describePaneProblem(code: PaneProblemCode, detail?: string): str
       return `The rows could not be scored${suffix}. The results shown, if any, are from the previous run.`;
     case "settings_not_saved":
       return `The rules settings could not be saved${suffix}. Nothing was changed.`;
+    case "changes_failed":
+      return `What changed and what is coming up could not be worked out${suffix}. The scores above are not affected.`;
   }
 }
 

@@ -4,9 +4,11 @@
  */
 import { Command, CommanderError } from "commander";
 import { itemCommand } from "./commands/item";
+import { diffCommand } from "./commands/diff";
 import { keygenCommand } from "./commands/keygen";
 import { schemaCommand } from "./commands/schema";
 import { signCommand } from "./commands/sign";
+import { upcomingCommand } from "./commands/upcoming";
 import { scoreCommand } from "./commands/score";
 import { validateCommand } from "./commands/validate";
 import { EXIT, type CommandIo } from "./io";
@@ -82,7 +84,46 @@ const registerItem: Register = (program, io, finish) => {
     });
 };
 
-const COMMANDS: readonly Register[] = [registerValidate, registerSchema, registerScore, registerItem, registerKeygen, registerSign];
+const registerDiff: Register = (program, io, finish) => {
+  program
+    .command("diff")
+    .description("what changed between two rules files (paths or https URLs), and with --suppliers which rows move; exit 0 when compared, 2 for unusable input")
+    .argument("<old>", "the earlier rules file or URL")
+    .argument("<new>", "the later rules file or URL")
+    .option("--suppliers <file>", "a supplier list (.csv or .xlsx) to score with both editions")
+    .option("--sheet <name>", "XLSX: the sheet of the supplier list (default: the first)")
+    .option("--as-of <date>", "score the list on this day, YYYY-MM-DD (default: today)")
+    .option("--format <format>", "table, csv or json (default: table on a terminal, json otherwise)")
+    .action(async (old: string, next: string, options: { suppliers?: string; sheet?: string; asOf?: string; format?: string }) => {
+      finish(await diffCommand({ old, new: next, ...options }, io));
+    });
+};
+
+const registerUpcoming: Register = (program, io, finish) => {
+  program
+    .command("upcoming")
+    .description("the dated status changes of the rules in the coming days, and with --suppliers which rows move on those days; exit 0 when listed, 2 for unusable input")
+    .option("--rules <path-or-url>", "rules JSON file or https URL (default: the bundled rules)")
+    .option("--days <n>", "how many days to look ahead, 1 to 3650 (default: 90)")
+    .option("--as-of <date>", "the day to look ahead from, YYYY-MM-DD; the window starts the day after (default: today)")
+    .option("--suppliers <file>", "a supplier list (.csv or .xlsx) whose moving rows to list")
+    .option("--sheet <name>", "XLSX: the sheet of the supplier list (default: the first)")
+    .option("--format <format>", "table, csv or json (default: table on a terminal, json otherwise)")
+    .action(async (options: { rules?: string; days?: string; asOf?: string; suppliers?: string; sheet?: string; format?: string }) => {
+      finish(await upcomingCommand(options, io));
+    });
+};
+
+const COMMANDS: readonly Register[] = [
+  registerValidate,
+  registerSchema,
+  registerScore,
+  registerItem,
+  registerDiff,
+  registerUpcoming,
+  registerKeygen,
+  registerSign,
+];
 
 function buildProgram(io: CommandIo, finish: (code: number) => void): Command {
   const program = new Command()

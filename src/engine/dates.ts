@@ -36,7 +36,12 @@ export function isoDateOrNull(text: string): string | null {
 
 /** The day after an ISO date, for "a dated status holds through its last day". */
 export function nextDay(iso: string): string {
-  return new Date(Date.parse(`${iso}T00:00:00Z`) + DAY_MS).toISOString().slice(0, 10);
+  return addDays(iso, 1);
+}
+
+/** An ISO date moved by a whole number of days (negative: earlier), in UTC so no clock change shifts it. */
+export function addDays(iso: string, days: number): string {
+  return new Date(Date.parse(`${iso}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
 }
 
 /** Today's local calendar date as YYYY-MM-DD: the default scoring date in every front end. */

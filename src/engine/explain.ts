@@ -1,7 +1,7 @@
 import { CATEGORIES } from "../rules/schema";
 import type { ControlHit, ScoredRow } from "./types";
 
-const STATUS_WORDS: Record<ControlHit["status"], string> = {
+export const STATUS_WORDS: Record<ControlHit["status"], string> = {
   proposed: "proposed",
   announced: "announced",
   in_force: "in force",

@@ -3,7 +3,15 @@
  * the sentences shown in the cell's error flag. `#VALUE!`: the input cannot be used. `#N/A`: the input is
  * fine but nothing in the rules answers it — an unrecognised commodity is never shown as 0 exposure.
  */
-import { describeEngineError, PRODUCER_STAGES, type EngineErrorCode, type ProducerStage, type SupplyStage } from "../engine";
+import {
+  DEFAULT_HORIZON_DAYS,
+  LONGEST_HORIZON_DAYS,
+  describeEngineError,
+  PRODUCER_STAGES,
+  type EngineErrorCode,
+  type ProducerStage,
+  type SupplyStage,
+} from "../engine";
 import { FUNCTIONS_NAMESPACE } from "./namespace";
 import type { ShapeProblem } from "./cells";
 
@@ -27,6 +35,7 @@ export type FunctionProblem =
       /** Producers outside China the source names without a share. */
       named: string[];
     }
+  | { code: "days_invalid"; received: string }
   | ShapeProblem;
 
 export type FunctionProblemCode = FunctionProblem["code"];
@@ -45,6 +54,7 @@ const EXCEL_ERROR: Record<FunctionProblemCode, ExcelErrorText> = {
   stage_unknown: "#VALUE!",
   producer_stage_unknown: "#VALUE!",
   count_invalid: "#VALUE!",
+  days_invalid: "#VALUE!",
   range_not_one_column: "#VALUE!",
   ranges_differ_in_length: "#VALUE!",
   single_cell_expected: "#VALUE!",
@@ -106,6 +116,8 @@ function describe(problem: FunctionProblem): string {
       const named = problem.named.length > 0 ? `; named without shares: ${problem.named.join(", ")}` : "";
       return `no country breakdown for ${problem.itemName}${whose}, ${problem.stage} ${problem.year}: ${problem.reason.replace(/\.$/, "")}${named}`;
     }
+    case "days_invalid":
+      return `days must be a whole number of days from 1 to ${LONGEST_HORIZON_DAYS} (or left empty for ${DEFAULT_HORIZON_DAYS}); got ${problem.received}`;
     case "range_not_one_column":
       return `${problem.parameter} is a ${problem.rows}×${problem.columns} block; give one column, one row or one cell`;
     case "ranges_differ_in_length":

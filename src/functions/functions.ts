@@ -8,6 +8,7 @@
 import "../runtime/zod-jitless";
 import { getRulesRuntime } from "../runtime";
 import { alternativesCells, breakdownCells, chinaShareCells, controlsCells, explainCells, matchCells, scoreCells } from "./adapters";
+import { changesCells } from "./changes";
 import { streamRulesVersion } from "./rules-version";
 import { profileCells } from "./profile";
 import "./startup";
@@ -143,6 +144,17 @@ export function chinaShare(commodity: any[][], stage?: any[][]): any[][] {
  */
 export function alternatives(commodity: any[][], stage?: any[][], count?: any[][]): any[][] {
   return alternativesCells(commodity, stage, count, getRulesRuntime().active.compiled);
+}
+
+/**
+ * The export controls that change status in the next days (a suspension ending, an announced control taking effect): date, control id, title, status before and after, source, and whether the new status is confirmed.
+ * @customfunction CHANGES
+ * @helpurl https://localhost:3000/docs/functions.html#changes
+ * @param [days] How many days ahead to look, from tomorrow: a whole number from 1 to 3650. Empty: 90.
+ * @returns A table with seven columns, one row per change, soonest first.
+ */
+export function changes(days?: any[][]): any[][] {
+  return changesCells(days ?? null, getRulesRuntime().active.compiled);
 }
 
 /**

@@ -8,6 +8,8 @@
  *   runtime.active.compiled                     // what the engine scores with (never null)
  *   runtime.status                              // source, version, dates, control count, lastError…
  *   const stop = runtime.onChange((active) => …) // once per swap, after the swap is complete
+ *   runtime.lastSwap                            // { previous, next, reason, at } of the last swap (null before one):
+ *                                               // what a view needs to say what changed
  *   runtime.onStatusChange((status) => …)       // storage problems, failed or repaired recalculations
  *   runtime.recordRecalculation({ ok: false, cause }) // the functions report how recalculating went
  *   await runtime.refreshNow()                  // { kind: "updated" | "unchanged" | "failed", … }
@@ -35,8 +37,10 @@ export type {
   RecalculationReport,
   RulesStatus,
   RulesStatusListener,
+  RulesSwap,
   SettingsUpdateResult,
   StatusProblem,
+  SwapReason,
 } from "./rules-runtime";
 export { DEFAULT_REFRESH_INTERVAL_HOURS, type RulesSettings } from "./settings";
 export { createMemoryStorage, detectStorage, type KeyValueStorage } from "./storage";

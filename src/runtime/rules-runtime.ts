@@ -78,6 +78,22 @@ export type RefreshOutcome =
 
 export type SettingsUpdateResult = { ok: true; settings: RulesSettings } | { ok: false; error: RulesLoadError };
 
+/**
+ * Why the active rules were replaced: the cached document taken over at start-up, a refresh from the rules
+ * URL, a new URL or key saved in the settings, a reset to the bundled rules, or a swap another JavaScript
+ * context made and this one picked up from storage.
+ */
+export type SwapReason = "start" | "refresh" | "settings" | "reset" | "sync";
+
+/** One replacement of the active rules: what was active before and what is now, so a view can say what changed. */
+export interface RulesSwap {
+  previous: ActiveRules;
+  next: ActiveRules;
+  reason: SwapReason;
+  /** When the swap happened (ISO timestamp). */
+  at: string;
+}
+
 export type RulesChangeListener = (active: ActiveRules) => void;
 export type RulesStatusListener = (status: RulesStatus) => void;
 
@@ -131,6 +147,7 @@ export class RulesRuntime {
   private readonly bundledActive: ActiveRules;
 
   private current: ActiveRules;
+  private latestSwap: RulesSwap | null = null;
   /** The exact text of the active hosted document, to tell a real change from a re-download. */
   private currentText: string | null = null;
   private currentCache: CacheMeta | null = null;
@@ -162,6 +179,15 @@ export class RulesRuntime {
     return this.current;
   }
 
+  /**
+   * The last replacement of the active rules in this context, with the rules it replaced; null before the
+   * first. Set before the change listeners are called, so a listener can say what changed; kept, so a view
+   * that asks later can too.
+   */
+  get lastSwap(): RulesSwap | null {
+    return this.latestSwap;
+  }
+
   get settings(): RulesSettings {
     return { ...this.currentSettings };
   }
@@ -187,7 +213,10 @@ export class RulesRuntime {
     };
   }
 
-  /** Listens for swaps of the active rules; called once per swap, after it is complete. Returns an unsubscribe. */
+  /**
+   * Listens for swaps of the active rules; called once per swap, after it is complete (`lastSwap` already
+   * holds the rules it replaced). Returns an unsubscribe.
+   */
   onChange(listener: RulesChangeListener): () => void {
     this.listeners.add(listener);
     return () => {
@@ -230,7 +259,7 @@ export class RulesRuntime {
         const cached = await readCachedRules(this.storage);
         if (cached && this.cacheMatchesSettings(cached.meta)) {
           const parsed = parseRules(cached.text);
-          if (parsed.ok) this.adoptCached(parsed.rules, cached.text, cached.meta);
+          if (parsed.ok) this.adoptCached(parsed.rules, cached.text, cached.meta, "start");
           else await clearCachedRules(this.storage);
         }
         this.clearStorageError();
@@ -278,7 +307,7 @@ export class RulesRuntime {
         if (!checked.ok) return { ok: false, error: { ...checked.error, field: "rulesUrl" } };
       }
       if (!next.rulesUrl && (this.currentSettings.rulesUrl !== null || this.current.source !== "bundled")) {
-        await this.returnToBundled(next);
+        await this.returnToBundled(next, "settings");
         return { ok: true, settings: { ...next } };
       }
       const sourceChanged =
@@ -294,7 +323,7 @@ export class RulesRuntime {
         if (older) return { ok: false, error: { ...older, field: "rulesUrl" } };
         await writeSettings(this.storage, next);
         this.currentSettings = next;
-        await this.adoptDownload(next.rulesUrl, result.rules, result.text, result.etag);
+        await this.adoptDownload(next.rulesUrl, result.rules, result.text, result.etag, "settings");
         return { ok: true, settings: { ...next } };
       }
       await writeSettings(this.storage, next);
@@ -308,10 +337,10 @@ export class RulesRuntime {
    * This is also the one way back to an older file from the same address (a refresh refuses one).
    */
   resetToBundled(): Promise<void> {
-    return this.serially(() => this.returnToBundled({ ...this.currentSettings, rulesUrl: null }));
+    return this.serially(() => this.returnToBundled({ ...this.currentSettings, rulesUrl: null }, "reset"));
   }
 
-  private async returnToBundled(settings: RulesSettings): Promise<void> {
+  private async returnToBundled(settings: RulesSettings, reason: SwapReason): Promise<void> {
     await clearCachedRules(this.storage);
     this.currentSettings = { ...settings, rulesUrl: null };
     await writeSettings(this.storage, this.currentSettings);
@@ -319,7 +348,7 @@ export class RulesRuntime {
     await writeRefreshRecord(this.storage, this.refreshRecord);
     this.currentCache = null;
     this.currentText = null;
-    if (this.current !== this.bundledActive) this.swap(this.bundledActive);
+    if (this.current !== this.bundledActive) this.swap(this.bundledActive, reason);
   }
 
   /**
@@ -343,7 +372,7 @@ export class RulesRuntime {
       this.currentCache = null;
       this.currentText = null;
       if (this.current.source === "bundled") return false;
-      this.swap(this.bundledActive);
+      this.swap(this.bundledActive, "sync");
       return true;
     }
     // Another context is switching addresses (it saves the setting, then the new file): wait for the file.
@@ -355,7 +384,7 @@ export class RulesRuntime {
     const cached = await readCachedRules(this.storage);
     if (!cached || !this.cacheMatchesSettings(cached.meta)) return false;
     const parsed = parseRules(cached.text);
-    return parsed.ok ? this.adoptCached(parsed.rules, cached.text, cached.meta) : false;
+    return parsed.ok ? this.adoptCached(parsed.rules, cached.text, cached.meta, "sync") : false;
   }
 
   /** A cached document counts only for the address the settings name now; any other is ignored. */
@@ -434,7 +463,7 @@ export class RulesRuntime {
     }
     const older = this.olderThanActive(url, result.rules);
     if (older) return this.recordFailure(older, attemptedAt);
-    return this.adoptDownload(url, result.rules, result.text, result.etag);
+    return this.adoptDownload(url, result.rules, result.text, result.etag, "refresh");
   }
 
   private async recordFailure(error: RulesLoadError, at: string): Promise<RefreshOutcome> {
@@ -444,7 +473,7 @@ export class RulesRuntime {
   }
 
   /** Caches a freshly downloaded document, then swaps it in. A storage failure is recorded but does not block the swap. */
-  private async adoptDownload(url: string, document: RulesDocument, text: string, etag: string | null): Promise<RefreshOutcome> {
+  private async adoptDownload(url: string, document: RulesDocument, text: string, etag: string | null, reason: SwapReason): Promise<RefreshOutcome> {
     const fetchedAt = this.now().toISOString();
     const next = activeFromDocument(document, { source: "url", url, fetchedAt, etag });
     try {
@@ -454,22 +483,24 @@ export class RulesRuntime {
       await this.recordFailure({ code: "cache_write_failed" }, fetchedAt);
     }
     this.currentText = text;
-    this.swap(next);
+    this.swap(next, reason);
     return { kind: "updated", active: next };
   }
 
   /** Takes over a stored document; identical text only updates the bookkeeping, without a change event. */
-  private adoptCached(document: RulesDocument, text: string, meta: CacheMeta): boolean {
+  private adoptCached(document: RulesDocument, text: string, meta: CacheMeta, reason: SwapReason): boolean {
     this.currentCache = meta;
     if (text === this.currentText) return false;
     const source: RulesSource = Date.parse(meta.fetchedAt) >= this.startedAt.getTime() ? "url" : "cached";
     this.currentText = text;
-    this.swap(activeFromDocument(document, { source, url: meta.url, fetchedAt: meta.fetchedAt, etag: meta.etag }));
+    this.swap(activeFromDocument(document, { source, url: meta.url, fetchedAt: meta.fetchedAt, etag: meta.etag }), reason);
     return true;
   }
 
-  private swap(next: ActiveRules): void {
+  private swap(next: ActiveRules, reason: SwapReason): void {
+    const swap: RulesSwap = { previous: this.current, next, reason, at: this.now().toISOString() };
     this.current = next;
+    this.latestSwap = swap;
     for (const listener of [...this.listeners]) {
       try {
         listener(next);

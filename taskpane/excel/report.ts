@@ -67,7 +67,7 @@ export const MOST_ROWS_WITH_CARDS = 10_000;
 const KEEP_PLAIN_VALUE: Excel.CellValue = { type: "String", basicValue: "", writable: false };
 
 /** The number format a cell gets before its value is written: text stays text; scores show one decimal. */
-function formatFor(value: ReportCell, isScore = false): string {
+export function formatFor(value: ReportCell, isScore = false): string {
   if (isScore && (typeof value === "number" || value === "")) return SCORE_FORMAT;
   return typeof value === "number" ? NUMBER_FORMAT : TEXT_FORMAT;
 }

@@ -8,7 +8,7 @@ import * as fs from "fs";
 import * as path from "path";
 import type { Page } from "playwright-core";
 import { DIST, RECORD_ASSOCIATIONS, collectErrors, offlineContext, useBrowserAndServer } from "./harness";
-import { compileRules, scoreRows } from "../../src/engine";
+import { compileRules, scoreRows, todayIso, upcomingChanges } from "../../src/engine";
 import { parseRules } from "../../src/rules/parse";
 
 const ON = "2025-06-01";
@@ -27,7 +27,7 @@ async function openAddIn(): Promise<{ page: Page; errors: string[]; close(): Pro
   const errors = collectErrors(page);
   await page.addInitScript(RECORD_ASSOCIATIONS);
   await page.goto(`${e2e.server.url}taskpane.html`);
-  await page.waitForFunction(() => Object.keys((window as unknown as { __associated?: object }).__associated ?? {}).length >= 7, null, { timeout: 15_000 });
+  await page.waitForFunction(() => Object.keys((window as unknown as { __associated?: object }).__associated ?? {}).length >= 8, null, { timeout: 15_000 });
   return { page, errors, close: () => context.close() };
 }
 
@@ -54,7 +54,7 @@ test("every CHOKEPOINT function in functions.json is registered in the built pag
   const metadata = JSON.parse(fs.readFileSync(path.join(DIST, "functions.json"), "utf8")) as { functions: { id: string }[] };
   const registered = await page.evaluate(() => Object.keys((window as unknown as { __associated: object }).__associated).sort());
   expect(metadata.functions.map((f) => f.id).sort()).toEqual([
-    "ALTERNATIVES", "BREAKDOWN", "CHINASHARE", "CONTROLS", "EXPLAIN", "MATCH", "PROFILE", "RULESVERSION", "SCORE",
+    "ALTERNATIVES", "BREAKDOWN", "CHANGES", "CHINASHARE", "CONTROLS", "EXPLAIN", "MATCH", "PROFILE", "RULESVERSION", "SCORE",
   ]);
   expect(registered).toEqual(metadata.functions.map((f) => f.id).sort());
   await close();
@@ -130,5 +130,17 @@ test("BREAKDOWN spills four columns per row through its registered callback", as
       return [row.categories.minerals, row.categories.technology, row.categories.equipment, row.categories.personnel];
     }),
   );
+  await close();
+});
+
+test("CHANGES spills the engine's horizon through its registered callback, and refuses a bad number of days", async () => {
+  const { page, close } = await openAddIn();
+  const result = await callRegistered(page, "CHANGES", [[[3650]]]);
+  const expected = upcomingChanges(bundledRules(), todayIso(), 3650).transitions;
+  if (expected.length === 0) expect(result).toEqual([[expect.stringMatching(/^none: /)]]);
+  else expect(result.map((row) => [row[0], row[1], row[3], row[4]])).toEqual(expected.map((t) => [t.date, t.controlId, t.fromStatus ?? "none", t.toStatus]));
+  expect(result.every((row) => row.length === (expected.length === 0 ? 1 : 7))).toBe(true);
+  const refused = await callRegistered(page, "CHANGES", [[["soon"]]]);
+  expect(refused).toEqual([[{ code: "#VALUE!", message: expect.stringContaining("days must be a whole number") }]]);
   await close();
 });

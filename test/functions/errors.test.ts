@@ -13,6 +13,7 @@ const CODES: Record<FunctionProblemCode, "#VALUE!" | "#N/A"> = {
   stage_unknown: "#VALUE!",
   producer_stage_unknown: "#VALUE!",
   count_invalid: "#VALUE!",
+  days_invalid: "#VALUE!",
   range_not_one_column: "#VALUE!",
   ranges_differ_in_length: "#VALUE!",
   single_cell_expected: "#VALUE!",

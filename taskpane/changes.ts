@@ -1,0 +1,245 @@
+/**
+ * The pane's "What changed" and "Coming up" sections: asks the engine what changed between the rules a
+ * swap replaced (the runtime keeps them, `lastSwap`) and the rules now active, which rows of the analysed
+ * table moved, which status changes lie ahead of the scoring date and which rows they will move. The
+ * "What changed" section stays until the user dismisses it; further swaps before that are measured from the
+ * rules the first one replaced. Nothing here computes a score.
+ */
+import {
+  DEFAULT_HORIZON_DAYS,
+  addDays,
+  diffRules,
+  impactOfChange,
+  impactOfDate,
+  upcomingChanges,
+  type ChangeImpact,
+  type DateImpact,
+  type Horizon,
+  type PortfolioRowInput,
+  type RulesDiff,
+  type ScoreOptions,
+} from "../src/engine";
+import type { ActiveRules, RulesRuntime } from "../src/runtime";
+import type { Analysis } from "./analysis";
+import { buildChangesReport, buildUpcomingReport, type ReportRows } from "./change-report-content";
+import { yieldToEventLoop } from "./excel/host";
+import { writeSheetReport, type SheetReport } from "./excel/sheet-report";
+import { renderChanges, renderUpcoming, type RowLabel, type RowsPart } from "./ui/change-sections";
+import { byId, replaceChildren } from "./ui/dom";
+
+/** Lists up to this many rows are measured at once; longer ones when the user asks (it holds the pane for seconds). */
+export const AUTOMATIC_IMPACT_ROWS = 10_000;
+
+export interface ChangeWatchHost {
+  onSelectRow(index: number): void;
+  announce(message: string): void;
+  /** A failure to report, with the pane's own code. */
+  failed(code: "changes_failed" | "report_failed", detail: string): void;
+  /** The label of the analysed table, for the report sheets. */
+  tableLabel(): string | null;
+}
+
+interface Computed<T> {
+  key: string;
+  value: T;
+}
+
+/** An impact on the rows of one analysed table. */
+interface Measured<T> extends Computed<T> {
+  analysis: Analysis;
+}
+
+function portfolioRows(analysis: Analysis): PortfolioRowInput[] {
+  return analysis.records.map((record) => ({ input: record.input, supplier: record.supplier ?? undefined, spend: record.spend }));
+}
+
+function reportRows(analysis: Analysis): ReportRows {
+  return { sheetRowOf: (index) => analysis.sheetRows[index] + 1, labelOf: (index) => labelOf(analysis, index) };
+}
+
+function labelOf(analysis: Analysis, index: number): RowLabel {
+  const record = analysis.records[index];
+  const result = analysis.results[index];
+  return {
+    supplier: record?.supplier ?? null,
+    commodity: record?.commodity ?? "",
+    itemName: result?.ok ? result.match.itemName : null,
+  };
+}
+
+/** Identities for cache keys: a new object gets a new number. */
+class Identities {
+  private readonly ids = new WeakMap<object, number>();
+  private next = 1;
+  of(value: object | null): number {
+    if (value === null) return 0;
+    let id = this.ids.get(value);
+    if (id === undefined) {
+      id = this.next++;
+      this.ids.set(value, id);
+    }
+    return id;
+  }
+}
+
+export class ChangeWatch {
+  /** The rules the first undismissed swap replaced; null when there is nothing to show. */
+  private baseline: ActiveRules | null = null;
+  private diff: Computed<RulesDiff> | null = null;
+  private changeImpact: Measured<ChangeImpact> | null = null;
+  private horizon: Computed<Horizon> | null = null;
+  private dateImpact: Measured<DateImpact> | null = null;
+  private rowsRequested = false;
+  private analysis: Analysis | null = null;
+  private options: ScoreOptions | null = null;
+  private generation = 0;
+  /** What each section shows now, so an unchanged section is not redrawn (which would close what the user opened). */
+  private shownUpcoming = "";
+  private shownChanges = "";
+  private readonly identities = new Identities();
+
+  constructor(
+    private readonly runtime: RulesRuntime,
+    private readonly host: ChangeWatchHost,
+    private readonly days: number = DEFAULT_HORIZON_DAYS,
+    private readonly automaticRows: number = AUTOMATIC_IMPACT_ROWS,
+  ) {}
+
+  bind(): void {
+    byId("dismiss-changes").addEventListener("click", () => this.dismiss());
+    byId("write-changes").addEventListener("click", () => void this.writeChanges());
+    byId("write-upcoming").addEventListener("click", () => void this.writeUpcoming());
+  }
+
+  /** Call from the runtime's change listener: remembers the rules the swap replaced (unless already showing a change). */
+  noteSwap(): void {
+    const swap = this.runtime.lastSwap;
+    if (swap === null || swap.reason === "start") return;
+    this.baseline ??= swap.previous;
+  }
+
+  dismiss(): void {
+    this.baseline = null;
+    this.diff = null;
+    this.changeImpact = null;
+    this.shownChanges = "";
+    byId("changes-section").hidden = true;
+    replaceChildren(byId("changes"));
+  }
+
+  /** Brings both sections up to date with the active rules, the scoring options and the analysed table (null: none yet). */
+  refresh(analysis: Analysis | null, options: ScoreOptions): Promise<void> {
+    this.analysis = analysis;
+    this.options = options;
+    const generation = ++this.generation;
+    return this.update(generation).catch((error: unknown) => {
+      if (generation === this.generation) this.host.failed("changes_failed", error instanceof Error ? error.message : String(error));
+    });
+  }
+
+  private measureRows(analysis: Analysis | null): "yes" | "no_table" | "on_request" {
+    if (analysis === null) return "no_table";
+    return analysis.records.length <= this.automaticRows || this.rowsRequested ? "yes" : "on_request";
+  }
+
+  private async update(generation: number): Promise<void> {
+    const analysis = this.analysis;
+    const options = this.options!;
+    const active = this.runtime.active;
+    const rulesId = this.identities.of(active.compiled);
+    const tableId = this.identities.of(analysis);
+    const measure = this.measureRows(analysis);
+    const current = () => generation === this.generation;
+
+    const horizonKey = `${rulesId}|${options.asOf}|${this.days}`;
+    if (this.horizon?.key !== horizonKey) this.horizon = { key: horizonKey, value: upcomingChanges(active.compiled, options.asOf, this.days) };
+    let upcomingRows: RowsPart<DateImpact> = measure === "no_table" ? { kind: "no_table" } : { kind: "on_request", rows: analysis!.records.length };
+    if (measure === "yes") {
+      const key = `${horizonKey}|${tableId}`;
+      if (this.dateImpact?.key !== key) {
+        await yieldToEventLoop();
+        if (!current()) return;
+        this.dateImpact = { key, analysis: analysis!, value: impactOfDate(portfolioRows(analysis!), active.compiled, options.asOf, addDays(options.asOf, this.days)) };
+      }
+      upcomingRows = { kind: "ready", impact: this.dateImpact.value, asOf: options.asOf };
+    }
+    if (!current()) return;
+    const upcomingShown = `${horizonKey}|${upcomingRows.kind === "ready" ? this.dateImpact!.key : upcomingRows.kind}`;
+    if (upcomingShown !== this.shownUpcoming) {
+      this.shownUpcoming = upcomingShown;
+      this.renderUpcoming(upcomingRows);
+    }
+
+    const baseline = this.baseline;
+    if (baseline === null) return;
+    const diffKey = `${this.identities.of(baseline.compiled)}|${rulesId}`;
+    if (this.diff?.key !== diffKey) this.diff = { key: diffKey, value: diffRules(baseline.document, active.document) };
+    let changeRows: RowsPart<ChangeImpact> = measure === "no_table" ? { kind: "no_table" } : { kind: "on_request", rows: analysis!.records.length };
+    if (measure === "yes") {
+      const key = `${diffKey}|${tableId}|${options.asOf}|${options.suspensionsEnded ? 1 : 0}`;
+      if (this.changeImpact?.key !== key) {
+        await yieldToEventLoop();
+        if (!current()) return;
+        this.changeImpact = { key, analysis: analysis!, value: impactOfChange(portfolioRows(analysis!), baseline.compiled, active.compiled, options) };
+      }
+      changeRows = { kind: "ready", impact: this.changeImpact.value, asOf: options.asOf };
+    }
+    if (!current() || this.baseline !== baseline) return;
+    const changesShown = `${diffKey}|${changeRows.kind === "ready" ? this.changeImpact!.key : changeRows.kind}`;
+    if (changesShown !== this.shownChanges) {
+      this.shownChanges = changesShown;
+      this.renderChanges(this.diff.value, changeRows);
+    }
+  }
+
+  private handlers() {
+    return {
+      onSelectRow: (index: number) => this.host.onSelectRow(index),
+      onWorkOutRows: () => {
+        this.rowsRequested = true;
+        if (this.options) void this.refresh(this.analysis, this.options);
+      },
+    };
+  }
+
+  private labelOf = (index: number): RowLabel => (this.analysis ? labelOf(this.analysis, index) : { supplier: null, commodity: "", itemName: null });
+
+  private renderUpcoming(rows: RowsPart<DateImpact>): void {
+    byId("upcoming-section").hidden = false;
+    replaceChildren(byId("upcoming"), ...renderUpcoming(this.horizon!.value, this.days, rows, this.labelOf, this.handlers()));
+  }
+
+  private renderChanges(diff: RulesDiff, rows: RowsPart<ChangeImpact>): void {
+    byId("changes-section").hidden = false;
+    replaceChildren(byId("changes"), ...renderChanges(diff, rows, this.labelOf, this.handlers()));
+  }
+
+  /** The rows' part for a report: only when it was measured on the table analysed now. */
+  private readyImpact<T>(measured: Measured<T> | null): { impact: T; rows: ReportRows } | null {
+    if (measured === null || measured.analysis !== this.analysis) return null;
+    return { impact: measured.value, rows: reportRows(measured.analysis) };
+  }
+
+  private async write(report: SheetReport): Promise<void> {
+    try {
+      const written = await Excel.run((context) => writeSheetReport(context, report));
+      this.host.announce(`Written to the new sheet “${written.sheetName}”.`);
+    } catch (error) {
+      this.host.failed("report_failed", error instanceof Error ? error.message : String(error));
+    }
+  }
+
+  private async writeChanges(): Promise<void> {
+    if (this.diff === null) return;
+    await this.write(buildChangesReport(this.diff.value, this.readyImpact(this.changeImpact), { tableLabel: this.host.tableLabel() }));
+  }
+
+  private async writeUpcoming(): Promise<void> {
+    if (this.horizon === null) return;
+    const report = buildUpcomingReport(this.horizon.value, this.readyImpact(this.dateImpact), {
+      tableLabel: this.host.tableLabel(),
+      rulesVersion: `${this.runtime.active.version} (${this.runtime.status.url ?? this.runtime.status.source})`,
+    });
+    await this.write(report);
+  }
+}
