@@ -46,6 +46,10 @@ export const RULES_ISSUE_CODES = [
   "unconfirmed_without_note",
   "threshold_empty_range",
   "too_deep",
+  // China's entity lists (listings)
+  "listing_without_entities",
+  "duplicate_listed_entity",
+  "listing_weights_out_of_order",
 ] as const;
 
 export type RulesIssueCode = (typeof RULES_ISSUE_CODES)[number];
