@@ -19,6 +19,7 @@ export const ENGINE_ERROR_LABELS: Record<EngineErrorCode, string> = {
   country_unknown: "Country not recognised",
   date_invalid: "Date not recognised",
   excel_error_input: "Excel error in an input cell",
+  supplier_name_too_long: "Supplier name too long",
 };
 
 export type PaneProblemCode =

@@ -11,6 +11,7 @@ import { componentsOf, controlsNamingItems, linksFor, PerItem, type Component, t
 import { sortTimeline } from "./status";
 import type { MatchResult } from "./types";
 import { LONGEST_FUZZY_TEXT, MIN_FUZZY_CONFIDENCE, aliasLengthBand } from "./match-tuning";
+import { buildScreeningIndex, type ScreeningIndex } from "./screening";
 
 export interface CompiledControl {
   control: Control;
@@ -77,6 +78,8 @@ export interface CompiledRules {
    */
   fuzzyIndexFor: (length: number) => Fuse<AliasEntry> | undefined;
   matchMemo: MatchMemo;
+  /** The listed entities' names, indexed for screening supplier names; built on first use and kept with the ruleset. */
+  screeningIndex: () => ScreeningIndex;
 }
 
 /** fuse.js's own cut-off: a worse score cannot reach the engine's minimum confidence. */
@@ -203,5 +206,11 @@ export function compileRules(doc: RulesDocument): CompiledRules {
     mineralShareByItem,
     fuzzyIndexFor: lazyFuzzyIndexes(entries),
     matchMemo: { results: new Map(), computed: 0, byText: new Map() },
+    screeningIndex: lazily(() => buildScreeningIndex(doc)),
   };
+}
+
+function lazily<T>(build: () => T): () => T {
+  let built: T | undefined;
+  return () => (built ??= build());
 }

@@ -15,6 +15,7 @@ const MESSAGES: Record<EngineErrorCode, Render> = {
   country_unknown: (field, received) => `${field} is not a country name or ISO code: ${received}`,
   date_invalid: (field, received) => `${field} must be a date (an Excel date or YYYY-MM-DD text); got ${received}`,
   excel_error_input: (field, received) => `${field} holds the error ${received}`,
+  supplier_name_too_long: (field, received) => `${field} is too long to be a supplier's name (${received} characters)`,
 };
 
 /** The sentence for a row error; `nameOf` turns the engine's field name into the caller's (default: as is). */

@@ -27,6 +27,7 @@ const EXCEL_ERROR: Record<FunctionProblemCode, ExcelErrorText> = {
   country_unknown: "#VALUE!",
   date_invalid: "#VALUE!",
   excel_error_input: "#VALUE!",
+  supplier_name_too_long: "#VALUE!",
   stage_unknown: "#VALUE!",
   range_not_one_column: "#VALUE!",
   ranges_differ_in_length: "#VALUE!",
@@ -45,6 +46,7 @@ const PARAMETER_NAMES: Record<string, string> = {
   china_equipment: "chinaEquipment",
   china_personnel: "chinaPersonnel",
   as_of: "asOf",
+  supplier_name: "supplierName",
 };
 
 const parameter = (field: string) => PARAMETER_NAMES[field] ?? field;
@@ -58,6 +60,7 @@ function describe(problem: FunctionProblem): string {
     case "country_unknown":
     case "date_invalid":
     case "excel_error_input":
+    case "supplier_name_too_long":
       return describeEngineError({ code: problem.code, field: problem.field, received: problem.received }, parameter);
     case "commodity_unmatched": {
       const partial =

@@ -4,6 +4,7 @@ import type { RulesDocument } from "../../src/rules/schema";
 import { compileRules, type CompiledRules } from "../../src/engine/compile";
 import type { RowInput, ScoredRow, RowResult } from "../../src/engine/types";
 import smallRules from "../fixtures/rules/small-rules.json";
+import listingsFixture from "../fixtures/rules/listings.json";
 
 /** The small fixture ruleset through the one parse path (it is a version-1 file, upgraded on read). */
 export function fixtureDocument(): RulesDocument {
@@ -106,5 +107,14 @@ export function rulesWith(extraControls: unknown[]): CompiledRules {
   doc.controls.push(...extraControls);
   const parsed = parseRules(doc);
   if (!parsed.ok) throw new Error(`the extended rules are invalid: ${parsed.issues.map((i) => `${i.path} ${i.code}`).join(", ")}`);
+  return compileRules(parsed.rules);
+}
+
+/** The small fixture ruleset with the test listings of fixtures/rules/listings.json (timelines chosen for hand computation). */
+export function listingsFixtureRules(weights?: unknown): CompiledRules {
+  const doc: Record<string, unknown> = { ...structuredClone(fixtureDocument()), listings: structuredClone(listingsFixture) };
+  if (weights !== undefined) doc.weights = { ...(doc.weights as object), listings: weights };
+  const parsed = parseRules(doc);
+  if (!parsed.ok) throw new Error(`the listings fixture is invalid: ${parsed.issues.map((i) => `${i.path} ${i.code}`).join(", ")}`);
   return compileRules(parsed.rules);
 }

@@ -9,6 +9,7 @@ const CODES: Record<FunctionProblemCode, "#VALUE!" | "#N/A"> = {
   country_unknown: "#VALUE!",
   date_invalid: "#VALUE!",
   excel_error_input: "#VALUE!",
+  supplier_name_too_long: "#VALUE!",
   stage_unknown: "#VALUE!",
   range_not_one_column: "#VALUE!",
   ranges_differ_in_length: "#VALUE!",
