@@ -14,8 +14,10 @@ import {
   CJK_LEGAL_FORMS,
   CJK_SOFT_SUFFIXES,
   CJK_VARIANTS,
+  COMMON_WORDS,
   LEGAL_FORM_PHRASES,
   LEGAL_FORMS,
+  SOFT_WORDS,
   STOP_WORDS,
 } from "./screening-tuning";
 
@@ -134,12 +136,19 @@ function removeLegalPhrases(words: string[], removed: string[]): string[] {
   return out;
 }
 
-/** The comparable form of one Latin word. */
+const GENERIC = new Set([...COMMON_WORDS, ...SOFT_WORDS]);
+
+/**
+ * The comparable form of one Latin word: an abbreviation's full word; a generic word without its plural
+ * ("Systems" → system, "Industries" → industry). A firm's own name keeps its letters: "Neros" is not "Nero".
+ */
 export function canonicalWord(raw: string): string {
   const direct = ABBREVIATIONS[raw];
   if (direct !== undefined) return direct;
   const stem = stemWord(raw);
-  return ABBREVIATIONS[stem] ?? stem;
+  const abbreviated = ABBREVIATIONS[stem];
+  if (abbreviated !== undefined) return abbreviated;
+  return GENERIC.has(stem) ? stem : raw;
 }
 
 /**

@@ -42,7 +42,19 @@ export type ScreeningStatus = "listed" | "possible" | "none";
 
 /** One reason for a screening outcome: what it compared, what it found, and the score it gave. */
 export interface ScreeningFeature {
-  feature: "literal" | "words" | "spelling" | "compound" | "acronym" | "chinese_name" | "common_words_only" | "short_name" | "country";
+  feature:
+    | "literal"
+    | "words"
+    | "spelling"
+    | "compound"
+    | "acronym"
+    | "chinese_name"
+    | "country_in_name"
+    | "brackets"
+    | "common_words_only"
+    | "short_name"
+    | "initials"
+    | "country";
   score: number;
   detail: string;
 }
@@ -87,6 +99,8 @@ interface NameEntry {
   text: string;
   kind: MatchedAs;
   form: EntityNameForm;
+  /** An alias that is only the initials of the entity's own name ("RBA", "JMU"): many firms share those. */
+  initialsOfName: boolean;
 }
 
 interface EntityRef {
@@ -98,6 +112,7 @@ export interface ScreeningIndex {
   entries: readonly NameEntry[];
   /** Per firm (one real-world entity, possibly named by several notices): its entities across notices. */
   firms: readonly (readonly EntityRef[])[];
+  /** Distinctive words → entries; common words only → the entries whose names have no distinctive word. */
   byWord: ReadonlyMap<string, readonly number[]>;
   byRawWord: ReadonlyMap<string, readonly number[]>;
   /** Words of five letters or more with one letter deleted → the words, to find one-letter slips. */
@@ -111,6 +126,9 @@ export interface ScreeningIndex {
   byInitials: ReadonlyMap<string, readonly string[]>;
   /** Canonical word → how many firms use it (distinctive words shared by many firms weigh less). */
   firmsUsing: ReadonlyMap<string, number>;
+  /** Name as given → its comparisons with the listed names (country and date apply afterwards). */
+  nameMemo: Map<string, readonly NameComparison[]>;
+  /** Name, country, date and what-if → the result. */
   memo: Map<string, ScreeningResult>;
 }
 
@@ -218,7 +236,14 @@ export function buildScreeningIndex(doc: RulesDocument): ScreeningIndex {
     return firm;
   });
 
-  const entries: NameEntry[] = raw.map((entry) => ({ firm: firmOfEntity[entry.entity], entity: entry.ref, text: entry.text, kind: entry.kind, form: entry.form }));
+  const entries: NameEntry[] = raw.map((entry) => ({
+    firm: firmOfEntity[entry.entity],
+    entity: entry.ref,
+    text: entry.text,
+    kind: entry.kind,
+    form: entry.form,
+    initialsOfName: entry.kind === "alias" && isInitialsOf(entry.form, entry.ref.entity.name),
+  }));
   const byWord = new Map<string, number[]>();
   const byRawWord = new Map<string, number[]>();
   const byCompact = new Map<string, number[]>();
@@ -238,7 +263,9 @@ export function buildScreeningIndex(doc: RulesDocument): ScreeningIndex {
         for (const pair of cjkPairs(token.raw)) push(byCjkPair, pair, id);
         return;
       }
-      if (wordClass(token) !== "soft") push(byWord, token.canon, id);
+      // A name sharing only common words with a row can match only if it has no distinctive word at all.
+      const kind = wordClass(token);
+      if (kind === "distinctive" || (kind === "common" && tokens.every((other) => wordClass(other) !== "distinctive"))) push(byWord, token.canon, id);
       push(byRawWord, token.raw, id);
       if (k + 1 < tokens.length && !tokens[k + 1].cjk) push(byJoinedPair, token.raw + tokens[k + 1].raw, id);
       if (token.canon.length >= 5) {
@@ -252,7 +279,16 @@ export function buildScreeningIndex(doc: RulesDocument): ScreeningIndex {
   });
   const firmsUsing = new Map([...firmSetsByWord].map(([word, set]) => [word, set.size]));
   const { groupPrefixes, byInitials } = findGroupPrefixes(entries);
-  return { entries, firms, byWord, byRawWord, byDeletion, byCompact, byCjkPair, byJoinedPair, groupPrefixes, byInitials, firmsUsing, memo: new Map() };
+  return { entries, firms, byWord, byRawWord, byDeletion, byCompact, byCjkPair, byJoinedPair, groupPrefixes, byInitials, firmsUsing, nameMemo: new Map(), memo: new Map() };
+}
+
+/** "RBA" for "Responsible Business Alliance", "JMU" for "Japan Marine United Corporation". */
+function isInitialsOf(alias: EntityNameForm, name: string): boolean {
+  if (alias.tokens.length !== 1 || alias.tokens[0].cjk) return false;
+  const all = readEntityName(name).tokens.filter((token) => !token.cjk);
+  const words = name.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+  const initials = [all.map((token) => token.raw[0]).join(""), words.map((word) => word[0]).join("")];
+  return initials.includes(alias.tokens[0].raw);
 }
 
 /**
@@ -291,7 +327,7 @@ interface Pair {
   q: number[];
   l: number[];
   sim: number;
-  kind: "exact" | "spelling" | "compound" | "acronym" | "chinese_name";
+  kind: "exact" | "spelling" | "compound" | "acronym" | "chinese_name" | "country_in_name";
   detail: string;
 }
 
@@ -408,6 +444,27 @@ interface Comparison {
   features: ScreeningFeature[];
 }
 
+/**
+ * What comparing the row's name with one listed name found, before the row's country is looked at: the names
+ * alone decide this, so it is worked out once per distinct name whatever the rows' countries and dates.
+ */
+interface NameComparison {
+  entry: number;
+  /** The reading of the row's name compared: as written, or without what it had in brackets. */
+  brackets: string | null;
+  literal: boolean;
+  pairs: readonly Pair[];
+  numerator: number;
+  denominator: number;
+  /** Listed words that do not agree, with the country each names when it is a country's name. */
+  missing: readonly { token: NameToken; weight: number; country: string | null }[];
+  addedWords: readonly NameToken[];
+  distinctiveAgrees: boolean;
+  /** The rest of the structure a clear match needs (initials confirmed, slips backed, long enough, not bare initials). */
+  structure: boolean;
+  tooShort: boolean;
+}
+
 const round3 = (x: number) => Math.round(x * 1000) / 1000;
 
 /**
@@ -417,11 +474,10 @@ const round3 = (x: number) => Math.round(x * 1000) / 1000;
  * adds no word that is not soft or noise, a distinctive word agrees (or the listed name is made only of common
  * words, which then all agree), initials are confirmed by another agreeing word, and the name is not too short.
  */
-function compare(index: ScreeningIndex, query: EntityNameForm, entryId: number, rowCountry: string | null): Comparison {
+function compareNames(index: ScreeningIndex, query: EntityNameForm, entryId: number, brackets: string | null): NameComparison {
   const entry = index.entries[entryId];
   const q = query.tokens;
   const l = entry.form.tokens;
-  const features: ScreeningFeature[] = [];
   const weightOf = (token: NameToken): number => {
     const kind = wordClass(token);
     if (kind === "soft") return SOFT_WORD_WEIGHT;
@@ -445,31 +501,71 @@ function compare(index: ScreeningIndex, query: EntityNameForm, entryId: number, 
   const listedWeight = l.reduce((sum, token) => sum + weightOf(token), 0);
   const extras = q.filter((_, i) => !matchedQ.has(i));
   const extraWeight = extras.reduce((sum, token) => sum + (isNoise(token) ? 0 : weightOf(token)), 0);
-  let score = literal ? 1 : numerator / (listedWeight + pairedWeight + extraWeight || 1);
 
-  const missing = l.filter((token, j) => wordClass(token) !== "soft" && !agrees(token, simOfListed.get(j)));
-  const addedWords = extras.filter((token) => !isNoise(token) && wordClass(token) !== "soft");
+  const agreeing = l.filter((token, j) => wordClass(token) !== "soft" && agrees(token, simOfListed.get(j)));
+  // Wrappers such as "Industries" or "Group" may be dropped or added only where the rest still names one firm:
+  // two words that matter, or a distinctive word no other listed firm uses ("Anduril" for Anduril Industries,
+  // but not "Komatsu" for Komatsu Industries: Komatsu NTC is listed too).
+  const softTolerated = agreeing.length >= 2 || agreeing.some((token) => wordClass(token) === "distinctive" && (index.firmsUsing.get(token.canon) ?? 0) <= 1);
+  const missing = l
+    .filter((token, j) => (wordClass(token) !== "soft" || !softTolerated) && !agrees(token, simOfListed.get(j)))
+    .map((token) => ({ token, weight: weightOf(token), country: token.cjk || token.raw.length < 3 ? null : toCountryCode(token.raw) }));
+  const addedWords = extras.filter((token) => !isNoise(token) && (wordClass(token) !== "soft" || !softTolerated));
   const distinctiveAgrees = pairs.some((pair) => pair.l.some((j) => wordClass(l[j]) === "distinctive") && pair.sim >= (l[pair.l[0]].cjk ? SHORTEST_CJK_SIMILARITY : TWO_EDITS_SIMILARITY));
+  // A spelling slip is forgiven next to a distinctive word spelt exactly ("MHI Oceanics"), not alone ("Novatech").
+  const slipsBacked = pairs.every((pair) => pair.kind !== "spelling") || pairs.some((pair) => pair.sim === 1 && pair.l.some((j) => wordClass(l[j]) === "distinctive"));
   const onlyCommonWords = l.every((token) => wordClass(token) !== "distinctive");
   const acronyms = pairs.filter((pair) => pair.kind === "acronym");
   const confirmed = acronyms.length === 0 || pairs.some((pair) => pair.kind !== "acronym" && pair.sim >= TWO_EDITS_SIMILARITY && pair.l.some((j) => wordClass(l[j]) !== "soft"));
   const tooShort = entry.form.compact.length < SHORTEST_CLEAR_NAME;
+  return {
+    entry: entryId,
+    brackets,
+    literal,
+    pairs,
+    numerator,
+    denominator: listedWeight + pairedWeight + extraWeight,
+    missing,
+    addedWords,
+    distinctiveAgrees,
+    structure: (distinctiveAgrees || onlyCommonWords) && confirmed && slipsBacked && !tooShort && !entry.initialsOfName,
+    tooShort,
+  };
+}
 
-  let clear = literal ? !tooShort : missing.length === 0 && addedWords.length === 0 && (distinctiveAgrees || onlyCommonWords) && confirmed && !tooShort;
+/** A name comparison finished with the row's country: it may supply a listed country word, confirm or weaken. */
+function withCountry(index: ScreeningIndex, compared: NameComparison, rowCountry: string | null): Comparison {
+  const entry = index.entries[compared.entry];
+  const pairs = [...compared.pairs];
+  let { numerator, denominator } = compared;
+  let missing = compared.missing;
+  // A listed word naming the row's own country ("CSBC Corporation, Taiwan" for a Taiwanese row) is implied by it.
+  if (rowCountry !== null && missing.some((word) => word.country === rowCountry)) {
+    for (const word of missing.filter((w) => w.country === rowCountry)) {
+      pairs.push({ q: [], l: [], sim: 1, kind: "country_in_name", detail: `${word.token.raw}: the row's country` });
+      numerator += 2 * word.weight;
+      denominator += word.weight;
+    }
+    missing = missing.filter((word) => word.country !== rowCountry);
+  }
+  let score = compared.literal ? 1 : numerator / (denominator || 1);
+  let clear = compared.literal ? !compared.tooShort && !entry.initialsOfName : missing.length === 0 && compared.addedWords.length === 0 && compared.structure;
   // The whole listed name inside a longer one ("Lockheed Martin Corp, Bethesda MD") is worth a review even when
   // the added words pull the similarity down; initials alone do not count as containing it.
-  const contained = confirmed && missing.length === 0 && distinctiveAgrees;
+  const contained = compared.structure && missing.length === 0 && compared.distinctiveAgrees;
   // A name made only of common words is similar only when all of them agree (then it is a clear match).
-  const similar = literal || distinctiveAgrees || clear;
+  const similar = compared.literal || compared.distinctiveAgrees || clear;
 
-  if (literal) features.push({ feature: "literal", score: 1, detail: `"${entry.text}" once legal forms and punctuation are set aside` });
+  const features: ScreeningFeature[] = [];
+  if (compared.brackets !== null) features.push({ feature: "brackets", score: 0, detail: `set aside ${compared.brackets}` });
+  if (compared.literal) features.push({ feature: "literal", score: 1, detail: `"${entry.text}" once legal forms and punctuation are set aside` });
   features.push({
     feature: "words",
     score: round3(score),
     detail: [
       `agree: ${pairs.map((pair) => pair.detail).join(", ") || "none"}`,
-      missing.length > 0 ? `missing: ${missing.map((t) => t.raw).join(", ")}` : "",
-      addedWords.length > 0 ? `added: ${addedWords.map((t) => t.raw).join(", ")}` : "",
+      missing.length > 0 ? `missing: ${missing.map((word) => word.token.raw).join(", ")}` : "",
+      compared.addedWords.length > 0 ? `added: ${compared.addedWords.map((t) => t.raw).join(", ")}` : "",
     ]
       .filter(Boolean)
       .join("; "),
@@ -478,7 +574,10 @@ function compare(index: ScreeningIndex, query: EntityNameForm, entryId: number, 
   if (!similar && pairs.length > 0) {
     features.push({ feature: "common_words_only", score: 0, detail: `only common words agree (${pairs.map((p) => p.detail).join(", ")}): no match` });
   }
-  if (tooShort) features.push({ feature: "short_name", score: 0, detail: `"${entry.text}" is too short to identify a firm alone: review only` });
+  if (compared.tooShort) features.push({ feature: "short_name", score: 0, detail: `"${entry.text}" is too short to identify a firm alone: review only` });
+  else if (entry.initialsOfName) {
+    features.push({ feature: "initials", score: 0, detail: `"${entry.text}" is only the initials of "${entry.entity.entity.name}", which many firms share: review only` });
+  }
 
   const countries = entry.entity.entity.countries;
   if (rowCountry !== null && countries.length > 0) {
@@ -492,7 +591,7 @@ function compare(index: ScreeningIndex, query: EntityNameForm, entryId: number, 
     }
   }
   const isClear = clear && score >= LISTED_AT;
-  return { entry: entryId, score: round3(score), clear: isClear, similar: isClear || (similar && (score >= POSSIBLE_AT || contained)), features };
+  return { entry: compared.entry, score: round3(score), clear: isClear, similar: isClear || (similar && (score >= POSSIBLE_AT || contained)), features };
 }
 
 /** A listed word agrees when it is paired well enough: a spelling slip is fine, a CJK run must be the same. */
@@ -516,7 +615,7 @@ function candidatesFor(index: ScreeningIndex, query: EntityNameForm): Set<number
     if (wordClass(token) !== "soft") add(index.byWord.get(token.canon));
     add(index.byJoinedPair.get(token.raw));
     if (i + 1 < q.length) add(index.byRawWord.get(token.raw + q[i + 1].raw));
-    if (token.canon.length >= 5) {
+    if (token.canon.length >= 5 && wordClass(token) === "distinctive") {
       for (const variant of [token.canon, ...deletions(token.canon)]) {
         for (const word of index.byDeletion.get(variant) ?? []) add(index.byWord.get(word));
       }
@@ -526,8 +625,12 @@ function candidatesFor(index: ScreeningIndex, query: EntityNameForm): Set<number
   if (first !== undefined && !first.cjk) {
     for (const key of index.byInitials.get(first.raw) ?? []) add(index.groupPrefixes.get(key)!.entries);
   }
-  for (const [key, prefix] of index.groupPrefixes) {
-    if (q.length >= 2 && q.slice(0, key.split(" ").length).map((t) => t.canon).join(" ") === key) add(index.byRawWord.get(prefix.initials));
+  // The row may spell out a group name whose initials a listed name uses ("Mitsubishi Heavy Industries Logitec").
+  let run = q[0]?.canon ?? "";
+  for (let length = 2; length <= q.length; length++) {
+    run += ` ${q[length - 1].canon}`;
+    const prefix = index.groupPrefixes.get(run);
+    if (prefix !== undefined) add(index.byRawWord.get(prefix.initials));
   }
   return found;
 }
@@ -548,14 +651,35 @@ export function screenName(index: ScreeningIndex, doc: RulesDocument, name: stri
   const key = `${name}\u0001${country ?? ""}\u0001${query.asOf}\u0001${query.suspensionsEnded === true ? 1 : 0}`;
   const known = index.memo.get(key);
   if (known !== undefined) return known;
-  const result = screenUncached(index, doc, name, country, query);
+  const result = screenCompared(index, doc, comparedNames(index, name), country, query);
   if (index.memo.size < SCREENING_MEMO_LIMIT) index.memo.set(key, result);
   return result;
 }
 
-function screenUncached(index: ScreeningIndex, doc: RulesDocument, name: string, country: string | null, query: ScreeningQuery): ScreeningResult {
+/** Text in brackets: often a site, a parent or an abbreviation ("Insitu, Inc. (a Boeing Company)"). */
+const BRACKETED = /[(（[［][^)）\]］]*[)）\]］]/g;
+
+/** Every listed name the row's name could match, compared by name alone; once per distinct name. */
+function comparedNames(index: ScreeningIndex, name: string): readonly NameComparison[] {
+  const known = index.nameMemo.get(name);
+  if (known !== undefined) return known;
   const form = readEntityName(name);
-  if (form.tokens.length === 0) return NONE;
+  const compared: NameComparison[] = [];
+  if (form.tokens.length > 0) {
+    // The name is also read without what it has in brackets; whichever reading matches better counts.
+    const brackets = name.match(BRACKETED);
+    const bare = brackets === null ? null : readEntityName(name.replace(BRACKETED, " "));
+    for (const entryId of candidatesFor(index, form)) compared.push(compareNames(index, form, entryId, null));
+    if (bare !== null && bare.tokens.length > 0) {
+      for (const entryId of candidatesFor(index, bare)) compared.push(compareNames(index, bare, entryId, brackets!.join(" ")));
+    }
+  }
+  if (index.nameMemo.size < SCREENING_MEMO_LIMIT) index.nameMemo.set(name, compared);
+  return compared;
+}
+
+function screenCompared(index: ScreeningIndex, doc: RulesDocument, compared: readonly NameComparison[], country: string | null, query: ScreeningQuery): ScreeningResult {
+  if (compared.length === 0) return NONE;
   const listingQuery: ListingQuery = query;
   const listingsOfFirm = new Map<number, ListingOnDate[]>();
   const firmListings = (firm: number): ListingOnDate[] => {
@@ -576,10 +700,10 @@ function screenUncached(index: ScreeningIndex, doc: RulesDocument, name: string,
   };
 
   const bestByFirm = new Map<number, Comparison>();
-  for (const entryId of candidatesFor(index, form)) {
-    const comparison = compare(index, form, entryId, country);
+  for (const names of compared) {
+    const comparison = withCountry(index, names, country);
     if (!comparison.similar) continue;
-    const firm = index.entries[entryId].firm;
+    const firm = index.entries[names.entry].firm;
     const best = bestByFirm.get(firm);
     if (best === undefined || rank(comparison) > rank(best)) bestByFirm.set(firm, comparison);
   }
