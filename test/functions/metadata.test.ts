@@ -8,7 +8,7 @@ import * as path from "path";
 import { generateCustomFunctionsMetadata, type ICustomFunctionsMetadata, type IFunction } from "custom-functions-metadata";
 
 const SOURCE = path.join(__dirname, "..", "..", "src", "functions", "functions.ts");
-const ROW_PARAMETERS = ["commodity", "supplierCountry", "siteCountry", "chinaInputShare", "chinaTechnology", "chinaEquipment", "chinaPersonnel", "asOf"];
+const ROW_PARAMETERS = ["commodity", "supplierCountry", "siteCountry", "chinaInputShare", "chinaTechnology", "chinaEquipment", "chinaPersonnel", "asOf", "supplierName"];
 const ROW_REQUIRED = ["commodity", "supplierCountry"];
 
 const EXPECTED: Record<string, { parameters: string[]; required: string[] }> = {
@@ -18,6 +18,7 @@ const EXPECTED: Record<string, { parameters: string[]; required: string[] }> = {
   MATCH: { parameters: ["commodity"], required: ["commodity"] },
   CONTROLS: { parameters: ["commodity", "siteCountry", "asOf"], required: ["commodity"] },
   CHINASHARE: { parameters: ["commodity", "stage"], required: ["commodity"] },
+  SCREEN: { parameters: ["supplierName", "supplierCountry", "asOf"], required: ["supplierName"] },
   RULESVERSION: { parameters: [], required: [] },
 };
 
@@ -35,7 +36,7 @@ test("the generator reports no errors", () => {
   expect(errors).toEqual([]);
 });
 
-test("exactly the seven CHOKEPOINT functions are declared", () => {
+test("exactly the eight CHOKEPOINT functions are declared", () => {
   expect(metadata.functions.map((f) => f.id).sort()).toEqual(Object.keys(EXPECTED).sort());
   for (const f of metadata.functions) expect(f.name).toBe(f.id);
 });
