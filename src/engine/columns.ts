@@ -235,6 +235,7 @@ export function recordToRow(cells: readonly CellValue[], map: ColumnMap): Suppli
       chinaTechnology: shareCell(cell("china_technology")),
       chinaEquipment: shareCell(cell("china_equipment")),
       chinaPersonnel: shareCell(cell("china_personnel")),
+      supplierName: cell("supplier"),
     },
     supplier: textOrNull(cell("supplier")),
     commodity: textOrNull(cell("commodity")),

@@ -8,6 +8,7 @@ import type { ReportWriter } from "./writer";
 
 export const TOP_ROWS_SHOWN = 20;
 const ERRORS_SHOWN = 10;
+const LISTED_SHOWN = 10;
 const WIDEST_TEXT_COLUMN = 28;
 
 interface Column {
@@ -28,6 +29,7 @@ const COLUMNS: readonly Column[] = [
   { title: "Tech", align: "right", cell: (r) => number(r.categories?.technology) },
   { title: "Equip", align: "right", cell: (r) => number(r.categories?.equipment) },
   { title: "Staff", align: "right", cell: (r) => number(r.categories?.personnel) },
+  { title: "China's lists", align: "left", cell: (r) => (r.entity === null ? "" : `${r.entity.status} ${r.entity.action}`) },
   {
     title: "Controls",
     align: "left",
@@ -55,12 +57,18 @@ export function tableWriter(sink: TextSink): ReportWriter {
   let header: ReportHeader | null = null;
   let top: RowReport[] = [];
   const errors: RowReport[] = [];
+  const onLists: RowReport[] = [];
+  let onListsTotal = 0;
   return {
     async begin(h) {
       header = h;
     },
     async rows(batch: readonly ReportedRow[]) {
       for (const { report } of batch) {
+        if (report.entity !== null) {
+          onListsTotal += 1;
+          if (onLists.length < LISTED_SHOWN) onLists.push(report);
+        }
         if (report.error !== null) {
           if (errors.length < ERRORS_SHOWN) errors.push(report);
         } else if (report.score !== null && report.score > 0) {
@@ -83,6 +91,13 @@ export function tableWriter(sink: TextSink): ReportWriter {
         `Spend-weighted score (matched rows): ${weighted}`,
       );
       if (header) out.push(`Scored as of ${header.asOf} with rules ${header.rules.version} (${header.rules.source})`);
+      if (onLists.length > 0) {
+        out.push("", `Suppliers on China's lists${onListsTotal > onLists.length ? ` (first ${onLists.length} of ${onListsTotal})` : ""}:`);
+        for (const r of onLists) {
+          const e = r.entity!;
+          out.push(`  row ${r.row}: ${fit(r.supplier ?? "", 40)} → ${e.status}: ${e.name} (${e.action}, ${e.listStatus} since ${e.since}; similarity ${e.score.toFixed(2)})`);
+        }
+      }
       if (errors.length > 0) {
         out.push("", `Rows not scored${summary.errors > errors.length ? ` (first ${errors.length} of ${summary.errors})` : ""}:`);
         for (const r of errors) out.push(`  row ${r.row}: ${r.error}`);
