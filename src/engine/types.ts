@@ -185,6 +185,25 @@ export interface PortfolioTopRow {
   leadingControl: { controlId: string; title: string; category: Category } | null;
 }
 
+/** A supplier whose name matches one of China's entity lists, as the pane lists it. */
+export interface PortfolioEntityRow {
+  /** Position in the rows given (0-based). */
+  index: number;
+  supplier: string | null;
+  status: "listed" | "possible";
+  /** The entity as the leading notice names it, the list in words, the notice and its standing on the date. */
+  name: string;
+  listLabel: string;
+  actionId: string;
+  listStatus: "listed" | "suspended" | "lifted" | "cancelled";
+  since: string;
+  unconfirmed: boolean;
+  /** Name similarity 0–1. */
+  similarity: number;
+  /** The row's overall score. */
+  score: number;
+}
+
 export interface ItemExposure {
   itemId: string;
   itemName: string;
@@ -229,4 +248,9 @@ export interface Portfolio {
   byControl: ControlExposure[];
   unmatchedCommodities: { text: string; rows: number }[];
   errorsByCode: Partial<Record<EngineErrorCode, number>>;
+  /**
+   * Suppliers on China's entity lists: how many rows match clearly and possibly, and the first of them
+   * (clear matches first, then by row score), for the pane's "Suppliers on China's lists".
+   */
+  entities: { listed: number; possible: number; rows: PortfolioEntityRow[] };
 }

@@ -27,7 +27,7 @@ async function openAddIn(): Promise<{ page: Page; errors: string[]; close(): Pro
   const errors = collectErrors(page);
   await page.addInitScript(RECORD_ASSOCIATIONS);
   await page.goto(`${e2e.server.url}taskpane.html`);
-  await page.waitForFunction(() => Object.keys((window as unknown as { __associated?: object }).__associated ?? {}).length >= 7, null, { timeout: 15_000 });
+  await page.waitForFunction(() => Object.keys((window as unknown as { __associated?: object }).__associated ?? {}).length >= 8, null, { timeout: 15_000 });
   return { page, errors, close: () => context.close() };
 }
 
@@ -49,11 +49,11 @@ function callRegistered(page: Page, id: string, args: unknown[]): Promise<unknow
   );
 }
 
-test("all seven CHOKEPOINT functions in functions.json are registered in the built page", async () => {
+test("all eight CHOKEPOINT functions in functions.json are registered in the built page", async () => {
   const { page, close } = await openAddIn();
   const metadata = JSON.parse(fs.readFileSync(path.join(DIST, "functions.json"), "utf8")) as { functions: { id: string }[] };
   const registered = await page.evaluate(() => Object.keys((window as unknown as { __associated: object }).__associated).sort());
-  expect(metadata.functions.map((f) => f.id).sort()).toEqual(["BREAKDOWN", "CHINASHARE", "CONTROLS", "EXPLAIN", "MATCH", "RULESVERSION", "SCORE"]);
+  expect(metadata.functions.map((f) => f.id).sort()).toEqual(["BREAKDOWN", "CHINASHARE", "CONTROLS", "EXPLAIN", "MATCH", "RULESVERSION", "SCORE", "SCREEN"]);
   expect(registered).toEqual(metadata.functions.map((f) => f.id).sort());
   await close();
 });
@@ -108,5 +108,33 @@ test("BREAKDOWN spills four columns per row through its registered callback", as
       return [row.categories.minerals, row.categories.technology, row.categories.equipment, row.categories.personnel];
     }),
   );
+  await close();
+});
+
+test("SCREEN called with a column of supplier names spills seven cells per row from the bundled listings", async () => {
+  const { page, errors, close } = await openAddIn();
+  const names = ["MP Materials Corp.", "Mitsubishi Heavy Industries", "Arnold Magnetic Technologies"];
+  const result = await callRegistered(page, "SCREEN", [names.map((n) => [n]), [["US"], ["JP"], ["US"]], [["2026-07-01"]]]);
+  // The expected notice is the June 2026 control-list action of the research file (ECL-2026-23), read from the shipped rules.
+  const shipped = JSON.parse(fs.readFileSync(path.join(DIST, "rules", "default-rules.json"), "utf8")) as { listings: { id: string; sources: { url: string }[] }[] };
+  const june = shipped.listings.find((action) => action.id === "ECL-2026-23")!;
+  expect(result[0]).toEqual(["listed", "MP Materials Corp.", "Export Control Control List", "ECL-2026-23", "2026-06-22", "listed", june.sources[0].url]);
+  expect(result[1][0]).toBe("possible");
+  expect(result[2]).toEqual(["none", "", "", "", "", "", ""]);
+  expect(errors.filter((e) => !/Office\.js is loaded outside of Office client|Expected to be loaded inside of an Excel add-in/i.test(e))).toEqual([]);
+  await close();
+});
+
+test("SCORE takes the supplier's name last: MP Materials scores above an unlisted US magnet maker", async () => {
+  const { page, close } = await openAddIn();
+  const names = [["MP Materials Corp."], ["Arnold Magnetic Technologies"]];
+  const result = await callRegistered(page, "SCORE", [[["NdFeB magnet"], ["NdFeB magnet"]], [["US"]], [["US"]], null, null, null, null, [["2026-07-01"]], names]);
+  const expected = scoreRows(
+    names.map(([supplierName]) => ({ commodity: "NdFeB magnet", supplierCountry: "US", siteCountry: "US", supplierName })),
+    bundledRules(),
+    { asOf: "2026-07-01" },
+  );
+  expect(result).toEqual(expected.map((row) => [row.ok ? row.score : null]));
+  expect(result[0][0] as number).toBeGreaterThan(result[1][0] as number);
   await close();
 });
