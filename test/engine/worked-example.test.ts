@@ -37,3 +37,34 @@ test("after it (2025-06-01)", () => {
       "| technology 90.0 (CN-2023-TECH-RE in force since 2023-12-21, 0.9; dependence 1.00). Warnings: informal_measure.",
   );
 });
+
+test("a US magnet maker on the control list (docs/scoring.md, 'A supplier on China's lists')", () => {
+  const row = { commodity: "NdFeB magnet", supplierCountry: "US", siteCountry: "US" };
+  const plain = scored(scoreRow(row, rules, { asOf: "2026-07-01" }));
+  expect(plain.categories).toEqual({ minerals: 75.6, technology: 0, equipment: 0, personnel: 0 });
+  expect(plain.score).toBe(75.6);
+
+  const listed = scored(scoreRow({ ...row, supplierName: "MP Materials Corp." }, rules, { asOf: "2026-07-01" }));
+  const contributions = Object.fromEntries(
+    listed.hits.filter((h) => h.category === "minerals" || h.category === "technology").map((h) => [h.controlId, Number(h.contribution.toFixed(4))]),
+  );
+  // Personnel controls apply as before: not a dual-use category, and no dependence given, so no effect.
+  expect(listed.hits.filter((h) => h.category === "personnel").every((h) => h.listing === null && !h.moved)).toBe(true);
+  expect(contributions).toEqual({
+    "CN-2025-REE-7": 0.75,
+    "CN-2025-REE-EXTRATERR": 0.8,
+    "CN-2025-REE-EUC": 0.35,
+    "CN-2024-RE-MGMT": 0.3,
+    "CN-2026-JP-DUALUSE": 0.5,
+    "CN-2026-JP-RE-INFORMAL": 0.5,
+    "CN-2023-TECH-RE": 0.9,
+    "CN-2025-TECH-RE-1E902": 0.7,
+  });
+  expect(listed.dependence).toMatchObject({ minerals: 1, technology: 1 });
+  expect(listed.categories).toEqual({ minerals: 99.4, technology: 97, equipment: 0, personnel: 0 });
+  expect(listed.score).toBe(100);
+  expect(listed.warnings.find((w) => w.code === "entity_listed")?.message).toBe(
+    'supplier is "MP Materials Corp." on the Export Control Control List (ECL-2026-23, MOFCOM No. 23/2026, listed since 2026-06-22): ' +
+      "Chinese dual-use items are barred to it, so the dual-use controls reaching its item count at full strength",
+  );
+});
