@@ -14,6 +14,8 @@ export const COUNTRY_AGREES_BONUS = 0.05;
 export const COUNTRY_DIFFERS_FACTOR = 0.8;
 /** A matched name this short (characters, once normalised) identifies nobody alone: at most `possible`. */
 export const SHORTEST_CLEAR_NAME = 3;
+/** Group names are short ("Mitsubishi Heavy Industries"): longer runs are not considered, which bounds the index. */
+export const LONGEST_GROUP_NAME = 4;
 /** How many other candidates a result lists for review. */
 export const ALTERNATIVES_SHOWN = 3;
 /** Longer cells are not a supplier's name (a pasted document); scoring refuses them. */

@@ -26,6 +26,7 @@ import {
   COUNTRY_AGREES_BONUS,
   COUNTRY_DIFFERS_FACTOR,
   LISTED_AT,
+  LONGEST_GROUP_NAME,
   LONGEST_SUPPLIER_NAME,
   NOISE_WORDS,
   ONE_EDIT_SIMILARITY,
@@ -301,7 +302,7 @@ function findGroupPrefixes(entries: readonly NameEntry[]): Pick<ScreeningIndex, 
   entries.forEach((entry, id) => {
     if (entry.kind === "name_zh") return;
     const tokens = entry.form.tokens;
-    for (let length = 2; length <= tokens.length; length++) {
+    for (let length = 2; length <= Math.min(tokens.length, LONGEST_GROUP_NAME); length++) {
       const run = tokens.slice(0, length);
       if (run.some((token) => token.cjk)) break;
       const key = run.map((token) => token.canon).join(" ");
@@ -627,7 +628,7 @@ function candidatesFor(index: ScreeningIndex, query: EntityNameForm): Set<number
   }
   // The row may spell out a group name whose initials a listed name uses ("Mitsubishi Heavy Industries Logitec").
   let run = q[0]?.canon ?? "";
-  for (let length = 2; length <= q.length; length++) {
+  for (let length = 2; length <= Math.min(q.length, LONGEST_GROUP_NAME); length++) {
     run += ` ${q[length - 1].canon}`;
     const prefix = index.groupPrefixes.get(run);
     if (prefix !== undefined) add(index.byRawWord.get(prefix.initials));
