@@ -79,6 +79,7 @@ function unmatched(outcome: Extract<RowOutcome, { kind: "scored" }>, withScore: 
     code: "commodity_unmatched",
     received: outcome.commodity,
     anyItemScore: withScore ? outcome.row.score : undefined,
+    listingId: withScore ? outcome.row.hits.find((hit) => hit.via.kind === "listing")?.controlId : undefined,
   });
 }
 

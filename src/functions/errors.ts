@@ -10,7 +10,7 @@ import type { ShapeProblem } from "./cells";
 
 export type FunctionProblem =
   | { code: EngineErrorCode; field: string; received?: string }
-  | { code: "commodity_unmatched"; received: string; anyItemScore?: number }
+  | { code: "commodity_unmatched"; received: string; anyItemScore?: number; listingId?: string }
   | { code: "share_figure_missing"; itemName: string; stage: SupplyStage | null }
   | { code: "stage_unknown"; received: string }
   | ShapeProblem;
@@ -63,8 +63,8 @@ function describe(problem: FunctionProblem): string {
     case "supplier_name_too_long":
       return describeEngineError({ code: problem.code, field: problem.field, received: problem.received }, parameter);
     case "commodity_unmatched": {
-      const partial =
-        problem.anyItemScore === undefined ? "" : `; controls that apply to any item alone give ${problem.anyItemScore.toFixed(1)}`;
+      const sources = problem.listingId === undefined ? "controls that apply to any item alone" : `controls that apply to any item and the supplier's listing (${problem.listingId})`;
+      const partial = problem.anyItemScore === undefined ? "" : `; ${sources} give ${problem.anyItemScore.toFixed(1)}`;
       return `commodity not recognised: "${problem.received}" — use a name, alias or HS code the rules know (see ${FUNCTIONS_NAMESPACE}.MATCH)${partial}`;
     }
     case "share_figure_missing":

@@ -82,3 +82,8 @@ describe("supplierName, the last argument of SCORE, BREAKDOWN and EXPLAIN", () =
     ]);
   });
 });
+
+test("an unrecognised commodity from a listed supplier says the listing is in the score it reports", () => {
+  const [[cell]] = scoreCells([[["widget X"]], [["US"]], null, null, null, null, null, [[ON]], [["Lockheed Martin Corp"]]], rules);
+  expect(errorOf(cell)).toEqual({ code: "#N/A", message: expect.stringContaining("the supplier's listing (T-UEL-1) give 100.0") });
+});
