@@ -20,7 +20,8 @@ import { buildJsonRulesScorer } from "./json-rules";
 import { round, timeRuns, type Timing } from "./measure";
 import { measureBundles, type BundleSize } from "./bundle-size";
 import { measureCliMemory, type CliMemory } from "./cli-memory";
-import { syntheticInputs } from "./synthetic";
+import { BENCH_SEED, seededRandom, syntheticInputs } from "./synthetic";
+import { scoreScreening, syntheticSupplierNames, type Corpus } from "./screening";
 
 /** Compiled to build/bench/bench/run.js: three levels below the project. */
 const ROOT = join(__dirname, "..", "..", "..");
@@ -190,6 +191,35 @@ async function rulesLoading() {
   return { bundled, generated, ratio: bundled.ratio };
 }
 
+async function screening(rows: RowInput[], rules: CompiledRules) {
+  process.stderr.write("7. supplier-name screening: precision/recall on the labelled corpus, cost on 100k rows\n");
+  const corpus = JSON.parse(readFileSync(join(ROOT, "test", "fixtures", "screening", "corpus.json"), "utf8")) as Corpus;
+  const quality = scoreScreening(compileRules(rules.doc), corpus);
+  const names = syntheticSupplierNames(rows.length, corpus, seededRandom(BENCH_SEED + 7));
+  const named = rows.map((row, i) => ({ ...row, supplierName: names[i] }));
+  const options = { asOf: AS_OF };
+  // Each run gets a freshly compiled ruleset (untimed), so the name index is built and every name screened inside the run.
+  const plain = record("engine scoreRows, fresh rules, no supplier names", await timeRuns({ warmups: 1, runs: 5 }, () => compileRules(rules.doc), (r) => scoreRows(rows, r, options)), rows.length);
+  const screened = record("engine scoreRows, fresh rules, with supplier names", await timeRuns({ warmups: 1, runs: 5 }, () => compileRules(rules.doc), (r) => scoreRows(named, r, options)), rows.length);
+  return {
+    corpusNames: quality.names,
+    listedNames: quality.listedNames,
+    lookAlikes: quality.lookAlikes,
+    flagged: quality.flagged,
+    precision: quality.precision,
+    recall: quality.recall,
+    listedLeftForReview: quality.listedAsPossible,
+    lookAlikesOfferedForReview: quality.lookAlikesAsPossible,
+    falsePositives: quality.falsePositives,
+    misses: quality.misses,
+    rows: rows.length,
+    distinctNames: new Set(names).size,
+    withoutNamesMs: plain.medianMs,
+    withNamesMs: screened.medianMs,
+    addedPerRowUs: ((screened.medianMs - plain.medianMs) * 1000) / rows.length,
+  };
+}
+
 function machine() {
   let cpuModel = cpus()[0]?.model ?? "unknown";
   try {
@@ -264,7 +294,18 @@ async function main(): Promise<void> {
   const cli = wanted("cli") ? await measureCliMemory({ root: ROOT, rows: CLI_ROWS, asOf: AS_OF, document: rules.doc, runs: cliRuns }) : null;
   const xlsx = wanted("xlsx") ? await measureCliMemory({ root: ROOT, rows: XLSX_ROWS, asOf: AS_OF, document: rules.doc, runs: cliRuns, input: "xlsx" }) : null;
   const impact = wanted("impact") ? await changeImpact(rows, rules) : null;
-  Object.assign(results, { engineVsFloor: floor, jsonRulesVsEngine: jsonRules, adapterVsEngine: adapter, rules: rulesFigures, bundle, cliMemory: cli, xlsxMemory: xlsx, impact });
+  const screeningFigures = wanted("screening") ? await screening(rows, rules) : null;
+  Object.assign(results, {
+    engineVsFloor: floor,
+    jsonRulesVsEngine: jsonRules,
+    adapterVsEngine: adapter,
+    rules: rulesFigures,
+    bundle,
+    cliMemory: cli,
+    xlsxMemory: xlsx,
+    impact,
+    screening: screeningFigures,
+  });
 
   console.log("");
   printTable();
@@ -285,6 +326,7 @@ async function main(): Promise<void> {
   if (cli) console.log(`cli 1M rows peak MB: ${Math.round(cli.medianPeakMb)}`);
   if (xlsx) console.log(`xlsx 200k rows peak MB: ${Math.round(xlsx.medianPeakMb)}`);
   if (impact) console.log(`ratio impact-change/engine: ${round(impact.changeRatio, 1)}  ratio impact-date/engine: ${round(impact.horizonRatio, 1)}`);
+  if (screeningFigures) console.log(`screening P/R: ${round(screeningFigures.precision, 3)} ${round(screeningFigures.recall, 3)}`);
 }
 
 main().catch((error) => {

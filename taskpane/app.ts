@@ -254,7 +254,11 @@ export class TaskPaneApp {
 
   private renderAnalysis(analysis: Analysis): void {
     byId("summary-section").hidden = false;
-    replaceChildren(byId("summary"), ...renderSummary(analysis.portfolio, { onSelectRow: (index) => void this.selectRow(index) }, analysis.alternatives));
+    const supplierNamesScreened = this.table?.mapping.map.columns.supplier !== undefined;
+    replaceChildren(
+      byId("summary"),
+      ...renderSummary(analysis.portfolio, { onSelectRow: (index) => void this.selectRow(index), supplierNamesScreened }, analysis.alternatives),
+    );
   }
 
   private async selectRow(index: number): Promise<void> {

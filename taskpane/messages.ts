@@ -20,6 +20,7 @@ export const ENGINE_ERROR_LABELS: Record<EngineErrorCode, string> = {
   date_invalid: "Date not recognised",
   date_out_of_range: "Date outside 1990–2100",
   excel_error_input: "Excel error in an input cell",
+  supplier_name_too_long: "Supplier name too long",
 };
 
 export type PaneProblemCode =

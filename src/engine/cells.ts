@@ -28,6 +28,7 @@ export const ROW_FIELD_KINDS: Readonly<Record<keyof RowInput, CellKind>> = {
   chinaEquipment: "share",
   chinaPersonnel: "share",
   asOf: "date",
+  supplierName: "text",
 };
 
 /**
@@ -88,5 +89,6 @@ export function readRow(row: RowInput): RowInput {
     chinaEquipment: readCell(row.chinaEquipment, ROW_FIELD_KINDS.chinaEquipment),
     chinaPersonnel: readCell(row.chinaPersonnel, ROW_FIELD_KINDS.chinaPersonnel),
     asOf: readCell(row.asOf, ROW_FIELD_KINDS.asOf),
+    supplierName: readCell(row.supplierName, ROW_FIELD_KINDS.supplierName),
   };
 }

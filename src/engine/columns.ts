@@ -393,6 +393,7 @@ export function recordToRow(cells: readonly CellValue[], map: ColumnMap, options
       chinaTechnology: cell("china_technology"),
       chinaEquipment: cell("china_equipment"),
       chinaPersonnel: cell("china_personnel"),
+      supplierName: cell("supplier"),
     },
     supplier: textOrNull(cell("supplier")),
     commodity: textOrNull(cell("commodity")),

@@ -12,6 +12,7 @@ import { componentsOf, controlsNamingItems, linksFor, PerItem, type Component, t
 import { sortTimeline } from "./status";
 import type { MatchResult } from "./types";
 import { LONGEST_FUZZY_TEXT, MIN_FUZZY_CONFIDENCE, aliasLengthBand } from "./match-tuning";
+import { buildScreeningIndex, type ScreeningIndex } from "./screening";
 
 export interface CompiledControl {
   control: Control;
@@ -80,6 +81,8 @@ export interface CompiledRules {
   matchMemo: MatchMemo;
   /** Item id → the producer figures describing it (rules `producers`), in document order. */
   producersByItem: ReadonlyMap<string, readonly ProducerFigure[]>;
+  /** The listed entities' names, indexed for screening supplier names; built on first use and kept with the ruleset. */
+  screeningIndex: () => ScreeningIndex;
 }
 
 /** fuse.js's own cut-off: a worse score cannot reach the engine's minimum confidence. */
@@ -207,5 +210,11 @@ export function compileRules(doc: RulesDocument): CompiledRules {
     fuzzyIndexFor: lazyFuzzyIndexes(entries),
     matchMemo: { results: new Map(), computed: 0, byText: new Map() },
     producersByItem: indexProducers(doc.producers),
+    screeningIndex: lazily(() => buildScreeningIndex(doc)),
   };
+}
+
+function lazily<T>(build: () => T): () => T {
+  let built: T | undefined;
+  return () => (built ??= build());
 }

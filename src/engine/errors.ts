@@ -9,7 +9,8 @@ export type InputField =
   | "china_technology"
   | "china_equipment"
   | "china_personnel"
-  | "as_of";
+  | "as_of"
+  | "supplier_name";
 
 const SHOWN_CHARACTERS = 60;
 

@@ -18,7 +18,23 @@ function describeHit(hit: ControlHit): string {
   const via = hit.via.kind === "contains" ? ` via ${hit.via.itemId}` : hit.via.kind === "any_item" ? " any item" : "";
   const grade = hit.grade.outcome === "unspecified" ? ", grade not stated" : "";
   const citation = hit.citation === null ? "" : ` [${hit.citation}]`;
-  return `${hit.controlId}${citation} ${STATUS_WORDS[hit.status]}${unconfirmed} since ${hit.statusSince}${until}, ${Number(hit.contribution.toFixed(3))}${via}${grade}`;
+  const contribution = Number(hit.contribution.toFixed(3));
+  if (hit.via.kind === "listing") {
+    const status = hit.status === "suspended" ? "suspended" : "listed";
+    return `${hit.controlId}${citation} supplier ${status}${unconfirmed} since ${hit.statusSince}${until}, ${contribution}: Chinese inputs cut`;
+  }
+  const raised = hit.listing === null ? "" : `, raised to ${hit.listing.weight} by the supplier's listing ${hit.listing.actionId}`;
+  return `${hit.controlId}${citation} ${STATUS_WORDS[hit.status]}${unconfirmed} since ${hit.statusSince}${until}, ${contribution}${via}${grade}${raised}`;
+}
+
+/** The supplier's screening, in one sentence (empty when no name was given or nothing matched). */
+function describeEntity(row: Omit<ScoredRow, "explanation">): string {
+  const entity = row.entity;
+  if (entity === null || entity.match === null || entity.lead === null) return "";
+  const { match, lead } = entity;
+  const standing = `${lead.status} since ${lead.since}${lead.until ? ` until ${lead.until}` : ""}${lead.unconfirmed ? ", unconfirmed" : ""}`;
+  const what = entity.status === "listed" ? "Supplier listed" : "Supplier possibly listed (check; not scored)";
+  return ` ${what}: ${match.name} on the ${lead.listLabel} (${lead.actionId}, ${standing}; similarity ${match.score.toFixed(2)}).`;
 }
 
 /** How the text was read: the item, how, and any grade or figures it states. */
@@ -90,5 +106,5 @@ export function explainRow(row: Omit<ScoredRow, "explanation">): string {
         ? `no exposure on ${row.asOf}: ${row.hits.length} control(s) apply, but the row depends on China for none of them`
         : `no export control covers this on ${row.asOf}`;
   const warnings = row.warnings.length > 0 ? ` Warnings: ${[...new Set(row.warnings.map((w) => w.code))].join(", ")}.${warningDetails(row)}` : "";
-  return `${subject}: ${row.score.toFixed(1)} — ${body}.${warnings}`;
+  return `${subject}: ${row.score.toFixed(1)} — ${body}.${describeEntity(row)}${warnings}`;
 }

@@ -17,6 +17,7 @@ const MESSAGES: Record<EngineErrorCode, Render> = {
   date_out_of_range: (field, received) =>
     `${field} must be a date from 1990 to 2100; got ${received}. A number on its own is an Excel day count (2025 is a day in 1905): give the full date, such as 2025-06-01`,
   excel_error_input: (field, received) => `${field} holds the error ${received}`,
+  supplier_name_too_long: (field, received) => `${field} is too long to be a supplier's name (${received} characters)`,
 };
 
 /** The sentence for a row error; `nameOf` turns the engine's field name into the caller's (default: as is). */

@@ -9,6 +9,7 @@ import type {
   ControlExposure,
   ItemExposure,
   Portfolio,
+  PortfolioEntityRow,
   PortfolioRowInput,
   PortfolioTopRow,
   RowResult,
@@ -16,6 +17,8 @@ import type {
 } from "./types";
 
 export const TOP_ROWS = 10;
+/** How many listed or possibly listed suppliers the summary names (the counts cover all of them). */
+export const ENTITY_ROWS = 200;
 
 import { roundToTenth } from "./rounding";
 
@@ -82,7 +85,32 @@ export function summarizePortfolio(rows: readonly PortfolioRowInput[], results: 
       .map(([text, count]) => ({ text, rows: count }))
       .sort((a, b) => b.rows - a.rows || (a.text < b.text ? -1 : 1)),
     errorsByCode,
+    entities: entitiesOf(rows, scored),
   };
+}
+
+function entitiesOf(rows: readonly PortfolioRowInput[], scored: readonly { index: number; result: ScoredRow }[]): Portfolio["entities"] {
+  const found: PortfolioEntityRow[] = [];
+  for (const { index, result } of scored) {
+    const entity = result.entity;
+    if (entity === null || entity.status === "none" || entity.match === null || entity.lead === null) continue;
+    found.push({
+      index,
+      supplier: rows[index]?.supplier ?? null,
+      status: entity.status,
+      name: entity.match.name,
+      listLabel: entity.lead.listLabel,
+      actionId: entity.lead.actionId,
+      listStatus: entity.lead.status,
+      since: entity.lead.since,
+      unconfirmed: entity.lead.unconfirmed,
+      similarity: entity.match.score,
+      score: result.score,
+    });
+  }
+  const listed = found.filter((row) => row.status === "listed").length;
+  const ordered = found.sort((a, b) => Number(b.status === "listed") - Number(a.status === "listed") || b.score - a.score || a.index - b.index);
+  return { listed, possible: found.length - listed, rows: ordered.slice(0, ENTITY_ROWS) };
 }
 
 function topRows(rows: readonly PortfolioRowInput[], scored: readonly { index: number; result: ScoredRow }[]): PortfolioTopRow[] {

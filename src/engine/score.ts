@@ -31,6 +31,8 @@ import { matchCommodity } from "./match";
 import { LOW_CONFIDENCE_BELOW } from "./match-tuning";
 import { statusOn } from "./status";
 import { explainRow } from "./explain";
+import { parseSupplierName, screenName, type ScreeningResult } from "./screening";
+import { pressureOf, type ListingPressure } from "./listings";
 
 /** Longer cells are not commodity descriptions (a pasted document, a runaway formula). */
 export const LONGEST_COMMODITY = 500;
@@ -44,6 +46,7 @@ const FIELDS: readonly (readonly [keyof RowInput, InputField])[] = [
   ["chinaEquipment", "china_equipment"],
   ["chinaPersonnel", "china_personnel"],
   ["asOf", "as_of"],
+  ["supplierName", "supplier_name"],
 ];
 
 interface ParsedRow {
@@ -52,6 +55,7 @@ interface ParsedRow {
   siteCountry: string | null;
   given: Record<Category, number | undefined>;
   asOf: string;
+  supplierName: string | null;
 }
 
 /** The run's own date (`options.asOf`), parsed on first need and then reused for every row of the call. */
@@ -76,6 +80,8 @@ function parseRow(given: RowInput, options: ScoreOptions, runDate: RunDate): Par
   if (commodity.length > LONGEST_COMMODITY) {
     return { ok: false, error: engineError("commodity_too_long", "commodity", String(commodity.length)) };
   }
+  const supplierName = parseSupplierName(row.supplierName);
+  if (!supplierName.ok) return supplierName;
   const supplier = parseCountry(row.supplierCountry, "supplier_country");
   if (!supplier.ok) return supplier;
   const site = parseCountry(row.siteCountry, "site_country");
@@ -101,6 +107,7 @@ function parseRow(given: RowInput, options: ScoreOptions, runDate: RunDate): Par
       siteCountry: site.value,
       given: { minerals: minerals.value, technology: technology.value, equipment: equipment.value, personnel: personnel.value },
       asOf,
+      supplierName: supplierName.value,
     },
   };
 }
@@ -178,6 +185,11 @@ function gradeWeightFor(rules: CompiledRules, conditions: readonly LinkCondition
   return { weight: rules.doc.weights.grades.unspecified, grade: { outcome: "unspecified", condition: unsettled.join("; "), detail: null } };
 }
 
+/** Controls of these categories govern dual-use items: a control-list or watch-list entry raises them. */
+const DUAL_USE_CATEGORIES: ReadonlySet<Category> = new Set<Category>(["minerals", "technology", "equipment"]);
+
+const NO_PRESSURE: ListingPressure = { dualUse: 0, dualUseFrom: null, trade: 0, tradeFrom: null };
+
 function hitFor(
   rules: CompiledRules,
   compiled: CompiledControl,
@@ -185,6 +197,7 @@ function hitFor(
   row: ParsedRow,
   match: MatchResult,
   options: ScoreOptions,
+  pressure: ListingPressure,
 ): ControlHit | null {
   const status = statusOn(compiled.timeline, {
     asOf: row.asOf,
@@ -194,8 +207,11 @@ function hitFor(
   if (status === null || status.status === "lifted" || status.status === "dropped") return null;
   const { control } = compiled;
   const grade = gradeWeightFor(rules, link?.conditions ?? [], match);
-  const contribution =
-    control.severity * rules.doc.weights.status[status.status] * destinationWeight(compiled, row.siteCountry) * grade.weight;
+  const ownWeight = rules.doc.weights.status[status.status] * destinationWeight(compiled, row.siteCountry);
+  // A supplier on the control or watch list: every dual-use control reaching its item counts at least at the
+  // listing's weight (an in-force ban: 1), whatever the control's own status or destinations.
+  const raised = link !== null && DUAL_USE_CATEGORIES.has(control.category) && pressure.dualUse > ownWeight;
+  const contribution = control.severity * (raised ? pressure.dualUse : ownWeight) * grade.weight;
   if (contribution <= 0) return null;
   return {
     controlId: control.id,
@@ -216,7 +232,53 @@ function hitFor(
     reviewNeeded: status.reviewNeeded,
     unconfirmed: status.unconfirmed,
     statusNote: status.note,
+    listing: raised ? { actionId: pressure.dualUseFrom!.actionId, weight: pressure.dualUse } : null,
   };
+}
+
+/**
+ * A supplier China may not trade with (a UEL trade ban, a countermeasure barring transactions): one entry per
+ * category at the listing's trade weight, so every Chinese input it relies on counts as cut.
+ */
+function listingHits(pressure: ListingPressure): ControlHit[] {
+  const from = pressure.tradeFrom;
+  if (from === null || pressure.trade <= 0) return [];
+  return CATEGORIES.map((category) => ({
+    controlId: from.actionId,
+    title: `${from.listLabel}: ${from.entityName}`,
+    citation: from.citation,
+    category,
+    status: from.status === "suspended" ? "suspended" : "in_force",
+    statusSince: from.since,
+    statusUntil: from.until,
+    contribution: pressure.trade,
+    grade: { outcome: "whole_item", condition: null, detail: null },
+    dependence: 0,
+    moved: false,
+    via: { kind: "listing", actionId: from.actionId },
+    sourceUrl: from.sourceUrl,
+    confidence: from.confidence,
+    informal: false,
+    reviewNeeded: from.reviewNeeded,
+    unconfirmed: from.unconfirmed,
+    statusNote: from.note,
+    listing: { actionId: from.actionId, weight: pressure.trade },
+  }));
+}
+
+/**
+ * A listed supplier's unknown dependence is not read as low: where its listing bites (dual-use categories with a
+ * control reaching the item; every category under a trade ban), a default dependence is raised to the listing's
+ * weight. A dependence given in the row stays as given.
+ */
+function raiseDependence(dependence: Dependence, pressure: ListingPressure, dualUseReached: ReadonlySet<Category>): void {
+  for (const category of CATEGORIES) {
+    const floor = Math.max(dualUseReached.has(category) ? pressure.dualUse : 0, pressure.trade);
+    if (floor > 0 && dependence.basis[category] !== "input" && dependence.value[category] < floor) {
+      dependence.value[category] = floor;
+      dependence.basis[category] = "entity_listed";
+    }
+  }
 }
 
 const strongestFirst = (a: ControlHit, b: ControlHit) =>
@@ -224,15 +286,15 @@ const strongestFirst = (a: ControlHit, b: ControlHit) =>
   b.contribution - a.contribution ||
   (a.controlId < b.controlId ? -1 : a.controlId > b.controlId ? 1 : 0);
 
-function warningsFor(match: MatchResult, hits: readonly ControlHit[]): Warning[] {
-  const warnings: Warning[] = [];
+function warningsFor(match: MatchResult, hits: readonly ControlHit[], entity: ScreeningResult | null, pressure: ListingPressure): Warning[] {
+  const warnings: Warning[] = entityWarnings(entity, pressure);
   if (match.itemId === null) {
     warnings.push({ code: "unmatched", message: `commodity not recognised: "${match.normalized.slice(0, 60)}"; only controls that apply to any item were checked` });
   } else if (match.confidence < LOW_CONFIDENCE_BELOW) {
     warnings.push({ code: "low_confidence_match", message: `read as ${match.itemName} with confidence ${match.confidence.toFixed(2)}; check the match` });
   }
   for (const hit of hits) {
-    if (!hit.moved) continue;
+    if (!hit.moved || hit.via.kind === "listing") continue;
     if (hit.reviewNeeded) {
       warnings.push({
         code: "review_needed",
@@ -263,19 +325,32 @@ function warningsFor(match: MatchResult, hits: readonly ControlHit[]): Warning[]
 
 function scoreParsed(rules: CompiledRules, row: ParsedRow, options: ScoreOptions): ScoredRow {
   const match = matchCommodity(rules, row.commodity);
+  const entity =
+    row.supplierName === null
+      ? null
+      : screenName(rules.screeningIndex(), rules.doc, row.supplierName, row.supplierCountry, {
+          asOf: row.asOf,
+          reviewedAt: rules.doc.reviewedAt,
+          suspensionsEnded: options.suspensionsEnded,
+        });
+  // Only a clear match weighs in the score; a possible one is a warning for review.
+  const pressure = entity?.status === "listed" ? pressureOf(entity.match!.listings) : NO_PRESSURE;
 
   const hits: ControlHit[] = [];
   const itemLinks = match.itemId === null ? [] : (rules.controlsByItem.get(match.itemId) ?? []);
   for (const link of itemLinks) {
-    const hit = hitFor(rules, link.compiled, link, row, match, options);
-    if (hit !== null) hits.push(hit);
-  }
-  for (const compiled of rules.anyItemControls) {
-    const hit = hitFor(rules, compiled, null, row, match, options);
+    const hit = hitFor(rules, link.compiled, link, row, match, options, pressure);
     if (hit !== null) hits.push(hit);
   }
   const itemIsControlledEquipment = hits.some((hit) => hit.category === "equipment" && hit.via.kind !== "any_item");
+  const dualUseReached = new Set(hits.filter((hit) => DUAL_USE_CATEGORIES.has(hit.category)).map((hit) => hit.category));
+  for (const compiled of rules.anyItemControls) {
+    const hit = hitFor(rules, compiled, null, row, match, options, pressure);
+    if (hit !== null) hits.push(hit);
+  }
+  hits.push(...listingHits(pressure));
   const dependence = dependenceFor(rules, row, match.itemId, itemIsControlledEquipment);
+  raiseDependence(dependence, pressure, pressure.dualUse > 0 ? dualUseReached : new Set());
   for (const hit of hits) {
     hit.dependence = dependence.value[hit.category];
     hit.moved = hit.contribution * hit.dependence > 0;
@@ -306,7 +381,7 @@ function scoreParsed(rules: CompiledRules, row: ParsedRow, options: ScoreOptions
     siteCountry: row.siteCountry,
     asOf: row.asOf,
     hits,
-    warnings: warningsFor(match, hits),
+    warnings: warningsFor(match, hits, entity, pressure),
     get explanation(): string {
       if (explanation === undefined) explanation = explainRow(scored);
       return explanation;
@@ -314,6 +389,7 @@ function scoreParsed(rules: CompiledRules, row: ParsedRow, options: ScoreOptions
     set explanation(text: string) {
       explanation = text;
     },
+    entity,
   };
   return scored;
 }
@@ -332,4 +408,46 @@ function scoreOne(row: RowInput, rules: CompiledRules, options: ScoreOptions, ru
 export function scoreRows(rows: readonly RowInput[], rules: CompiledRules, options: ScoreOptions): RowResult[] {
   const runDate = runDateOf(options);
   return rows.map((row) => scoreOne(row, rules, options, runDate));
+}
+
+// ---------------------------------------------------------------- the supplier's own listing
+
+function listingStatusText(lead: NonNullable<ScreeningResult["lead"]>): string {
+  const until = lead.until === null ? "" : ` until ${lead.until}`;
+  const unconfirmed = lead.unconfirmed ? `, unconfirmed${lead.note ? `: ${lead.note}` : ""}` : "";
+  const review = lead.reviewNeeded ? ", after a suspension that ran out after the rules were last reviewed (review needed)" : "";
+  return `${lead.status} since ${lead.since}${until}${unconfirmed}${review}`;
+}
+
+function listingEffectText(lead: NonNullable<ScreeningResult["lead"]>, pressure: ListingPressure): string {
+  if (pressure.trade > 0) return `China may not trade with it, so every Chinese input it relies on counts as cut (weight ${pressure.trade})`;
+  if (pressure.dualUse >= 1) return "Chinese dual-use items are barred to it, so the dual-use controls reaching its item count at full strength";
+  if (pressure.dualUse > 0) return `Chinese dual-use items reach it only under strict licensing, so the dual-use controls reaching its item count at least at ${pressure.dualUse}`;
+  if (lead.status === "lifted" || lead.status === "cancelled") return "the listing weighs nothing on this date";
+  if (lead.effects.includes("procurement_ban")) return "Chinese public purchasers may not buy its products, which does not cut its Chinese inputs";
+  return "the notice set no measure on its Chinese inputs that was seen";
+}
+
+function entityWarnings(entity: ScreeningResult | null, pressure: ListingPressure): Warning[] {
+  if (entity === null || entity.match === null || entity.lead === null) return [];
+  const { match, lead } = entity;
+  const citation = lead.citation === null ? "" : `, ${lead.citation}`;
+  if (entity.status === "possible") {
+    return [
+      {
+        code: "entity_possible_match",
+        controlId: lead.actionId,
+        message: `supplier name resembles "${match.name}" on the ${lead.listLabel} (${lead.actionId}${citation}; similarity ${match.score.toFixed(2)}): check it; a possible match does not change the score`,
+      },
+    ];
+  }
+  const others = match.listings.slice(1).map((listing) => listing.actionId);
+  const also = others.length === 0 ? "" : `; also named by ${others.join(", ")}`;
+  return [
+    {
+      code: "entity_listed",
+      controlId: lead.actionId,
+      message: `supplier is "${match.name}" on the ${lead.listLabel} (${lead.actionId}${citation}, ${listingStatusText(lead)}): ${listingEffectText(lead, pressure)}${also}`,
+    },
+  ];
 }

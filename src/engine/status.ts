@@ -1,12 +1,20 @@
 import type { Status } from "./types";
-import type { TimelineEntry } from "../rules/schema";
-
-/** A timeline entry as read by `statusOn`; `unconfirmed` may be left out (false). */
-export type TimelineInput = Omit<TimelineEntry, "unconfirmed"> & { unconfirmed?: boolean };
 import { nextDay } from "./dates";
 
-export interface StatusOnDate {
-  status: Status;
+/**
+ * A timeline entry as read by `statusOn`; `unconfirmed` may be left out (false). Controls' timelines use the
+ * control statuses; listings' use their own (`S`), read the same way.
+ */
+export interface TimelineInput<S extends string = Status> {
+  status: S;
+  from: string;
+  until?: string;
+  unconfirmed?: boolean;
+  note?: string;
+}
+
+export interface StatusOnDate<S extends string = Status> {
+  status: S;
   /** The day this status began. */
   since: string;
   /** The last day of a dated status (e.g. a suspension), else null. */
@@ -29,9 +37,14 @@ export interface StatusQuery {
  * A control's status on a date, from a timeline sorted by `from`. Before the first entry the control
  * does not exist yet (null). An entry holds until the next entry starts; an entry with `until` holds
  * through that day, after which the control counts as in force again. ISO dates compare as text.
+ * A listing's timeline is read the same way with `resumed` = "listed": after a suspension it is listed again.
  */
-export function statusOn(timeline: readonly TimelineInput[], query: StatusQuery): StatusOnDate | null {
-  let current: TimelineInput | null = null;
+export function statusOn<S extends string = Status>(
+  timeline: readonly TimelineInput<S>[],
+  query: StatusQuery,
+  resumed: S = "in_force" as S,
+): StatusOnDate<S> | null {
+  let current: TimelineInput<S> | null = null;
   for (const entry of timeline) {
     if (entry.from > query.asOf) break;
     current = entry;
@@ -39,11 +52,11 @@ export function statusOn(timeline: readonly TimelineInput[], query: StatusQuery)
   if (current === null) return null;
 
   if (current.status === "suspended" && query.suspensionsEnded) {
-    return { status: "in_force", since: current.from, until: null, reviewNeeded: false, unconfirmed: false, note: null };
+    return { status: resumed, since: current.from, until: null, reviewNeeded: false, unconfirmed: false, note: null };
   }
   if (current.until !== undefined && current.until < query.asOf) {
     return {
-      status: "in_force",
+      status: resumed,
       since: nextDay(current.until),
       until: null,
       reviewNeeded: query.reviewedAt < current.until,
@@ -62,7 +75,7 @@ export function statusOn(timeline: readonly TimelineInput[], query: StatusQuery)
 }
 
 /** Timelines in `from` order; entries with the same day keep their authored order. */
-export function sortTimeline<T extends TimelineInput>(timeline: readonly T[]): T[] {
+export function sortTimeline<T extends TimelineInput<string>>(timeline: readonly T[]): T[] {
   return timeline
     .map((entry, index) => ({ entry, index }))
     .sort((a, b) => (a.entry.from < b.entry.from ? -1 : a.entry.from > b.entry.from ? 1 : a.index - b.index))

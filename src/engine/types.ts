@@ -4,6 +4,7 @@
  */
 import type { Category, Status } from "../rules/schema";
 import type { QuantityReading } from "./quantities";
+import type { ScreeningResult } from "./screening";
 
 export type { Category, Status };
 
@@ -21,6 +22,8 @@ export interface RowInput {
   chinaPersonnel?: CellValue;
   /** Per-row scoring date (Excel serial or ISO text); falls back to ScoreOptions.asOf. */
   asOf?: CellValue;
+  /** The supplier's name, screened against China's entity lists (blank: not screened). */
+  supplierName?: CellValue;
 }
 
 export interface ScoreOptions {
@@ -39,7 +42,8 @@ export type EngineErrorCode =
   | "country_unknown"
   | "date_invalid"
   | "date_out_of_range"
-  | "excel_error_input";
+  | "excel_error_input"
+  | "supplier_name_too_long";
 
 export interface EngineError {
   code: EngineErrorCode;
@@ -71,7 +75,9 @@ export type WarningCode =
   | "grade_dependent"
   | "informal_measure"
   | "low_confidence_match"
-  | "unmatched";
+  | "unmatched"
+  | "entity_listed"
+  | "entity_possible_match";
 
 export interface Warning {
   code: WarningCode;
@@ -107,7 +113,9 @@ export interface ControlHit {
     | { kind: "item"; itemId: string }
     /** `path` runs from the row's item to the component the control names, e.g. li-ion-cell → graphite-anode → natural-graphite. */
     | { kind: "contains"; itemId: string; path?: string[] }
-    | { kind: "any_item" };
+    | { kind: "any_item" }
+    /** Not a control: the supplier's own listing (a trade or transaction ban), which cuts every Chinese input. */
+    | { kind: "listing"; actionId: string };
   sourceUrl: string;
   confidence: "C" | "R" | "U";
   informal: boolean;
@@ -115,6 +123,11 @@ export interface ControlHit {
   /** The rules mark this status unconfirmed; `statusNote` says what is not known. */
   unconfirmed: boolean;
   statusNote: string | null;
+  /**
+   * The supplier's listing that raised this control to `weight` (its status weight, in place of the control's
+   * own), or for a listing's own entry (`via.kind` "listing") the listing itself; null otherwise.
+   */
+  listing: { actionId: string; weight: number } | null;
 }
 
 export type CategoryScores = Record<Category, number>;
@@ -122,9 +135,9 @@ export type CategoryScores = Record<Category, number>;
 /**
  * Where a category's dependence came from: the row's own input; the supplier being in mainland China;
  * China's world share of the item (minerals); no share known for a matched item (full dependence assumed);
- * or nothing given (0).
+ * nothing given (0); or raised because the supplier is on one of China's lists (`entity_listed`).
  */
-export type DependenceBasis = "input" | "supplier_in_china" | "china_world_share" | "no_share_known" | "not_given";
+export type DependenceBasis = "input" | "supplier_in_china" | "china_world_share" | "no_share_known" | "not_given" | "entity_listed";
 
 export interface ScoredRow {
   ok: true;
@@ -143,6 +156,8 @@ export interface ScoredRow {
   warnings: Warning[];
   /** One line for a cell: the controls that fired, their status and date, and why. */
   explanation: string;
+  /** The supplier's name screened against China's entity lists; null when no name was given. */
+  entity: ScreeningResult | null;
 }
 
 export interface FailedRow {
@@ -169,6 +184,25 @@ export interface PortfolioTopRow {
   itemName: string | null;
   score: number;
   leadingControl: { controlId: string; title: string; category: Category } | null;
+}
+
+/** A supplier whose name matches one of China's entity lists, as the pane lists it. */
+export interface PortfolioEntityRow {
+  /** Position in the rows given (0-based). */
+  index: number;
+  supplier: string | null;
+  status: "listed" | "possible";
+  /** The entity as the leading notice names it, the list in words, the notice and its standing on the date. */
+  name: string;
+  listLabel: string;
+  actionId: string;
+  listStatus: "listed" | "suspended" | "lifted" | "cancelled";
+  since: string;
+  unconfirmed: boolean;
+  /** Name similarity 0–1. */
+  similarity: number;
+  /** The row's overall score. */
+  score: number;
 }
 
 export interface ItemExposure {
@@ -219,4 +253,9 @@ export interface Portfolio {
   byControl: ControlExposure[];
   unmatchedCommodities: { text: string; rows: number }[];
   errorsByCode: Partial<Record<EngineErrorCode, number>>;
+  /**
+   * Suppliers on China's entity lists: how many rows match clearly and possibly, and the first of them
+   * (clear matches first, then by row score), for the pane's "Suppliers on China's lists".
+   */
+  entities: { listed: number; possible: number; rows: PortfolioEntityRow[] };
 }

@@ -19,6 +19,7 @@ import {
   type RowResult,
   type ScoredRow,
 } from "../engine";
+import { screenRow, type ScreeningResult } from "../engine/screening";
 import type { ActiveRules } from "../runtime";
 import { lineUp, singleCell, spill, type ExcelArgument, type Orientation } from "./cells";
 import { scoreCache } from "../runtime/score-cache";
@@ -26,6 +27,7 @@ import { toExcelError, type FunctionProblem } from "./errors";
 
 export type Cell = string | number | CustomFunctions.Error;
 
+/** New row formulas (the planned PROFILE too) take supplierName last, so every formula keeps its argument positions. */
 const ROW_PARAMETERS = [
   "commodity",
   "supplierCountry",
@@ -35,6 +37,7 @@ const ROW_PARAMETERS = [
   "chinaEquipment",
   "chinaPersonnel",
   "asOf",
+  "supplierName",
 ] as const satisfies readonly (keyof RowInput)[];
 
 type RowParameter = (typeof ROW_PARAMETERS)[number];
@@ -89,10 +92,11 @@ function unmatched(outcome: Extract<RowOutcome, { kind: "scored" }>, withScore: 
     code: "commodity_unmatched",
     received: outcome.commodity,
     anyItemScore: withScore ? outcome.row.score : undefined,
+    listingId: withScore ? outcome.row.hits.find((hit) => hit.via.kind === "listing")?.controlId : undefined,
   });
 }
 
-/** The eight row arguments of SCORE, BREAKDOWN and EXPLAIN, in declaration order. */
+/** The row arguments of SCORE, BREAKDOWN and EXPLAIN, in declaration order (supplierName last, optional). */
 export type RowArguments = readonly ExcelArgument[];
 
 function rowArgs(values: readonly ExcelArgument[]) {
@@ -320,4 +324,49 @@ const SOURCE_WORDS: Record<ActiveRules["source"], string> = {
 /** RULESVERSION's text, e.g. `2026.01.15-1 (bundled, reviewed 2026-01-15)`. */
 export function rulesVersionText(active: Pick<ActiveRules, "version" | "source" | "reviewedAt">): string {
   return `${active.version} (${SOURCE_WORDS[active.source]}, reviewed ${active.reviewedAt})`;
+}
+
+/** SCREEN's columns, in order. */
+export const SCREEN_COLUMNS = ["status", "listedName", "list", "action", "date", "listStatus", "source"] as const;
+
+/** A listing's standing on the day, in words for a cell: "listed", "suspended until 2026-11-10", "lifted" (unconfirmed marked). */
+function standingText(result: ScreeningResult): string {
+  const lead = result.lead!;
+  const until = lead.until === null ? "" : ` until ${lead.until}`;
+  return `${lead.status}${until}${lead.unconfirmed ? " (unconfirmed)" : ""}`;
+}
+
+/**
+ * SCREEN: per row, the supplier name screened against China's entity lists: match status (listed, possible,
+ * none), the listed name, the list, the notice, its date, the listing's standing on the date and a source.
+ */
+export function screenCells(supplierName: ExcelArgument, supplierCountry: ExcelArgument, asOf: ExcelArgument, rules: CompiledRules, now = new Date()): Cell[][] {
+  const width = SCREEN_COLUMNS.length;
+  const every = (cell: Cell): Cell[] => Array.from({ length: width }, () => cell);
+  const lined = lineUp([
+    ["supplierName", supplierName],
+    ["supplierCountry", supplierCountry],
+    ["asOf", asOf],
+  ] as const);
+  if (!lined.ok) return [every(toExcelError(lined.problem))];
+  const { length, cell, isBlankRow } = lined.lined;
+  const runAsOf = todayIso(now);
+  return Array.from({ length }, (_, index): Cell[] => {
+    if (isBlankRow(index)) return every(BLANK);
+    const outcome = screenRow(
+      rules.screeningIndex(),
+      rules.doc,
+      { name: readCell(cell("supplierName", index), "text"), country: readCell(cell("supplierCountry", index), "text"), asOf: readCell(cell("asOf", index), "date") },
+      runAsOf,
+    );
+    if (outcome === null) return every(BLANK);
+    if (!outcome.ok) {
+      const { code, field, received } = outcome.error;
+      return every(toExcelError({ code, field, received }));
+    }
+    const { result } = outcome;
+    if (result.match === null || result.lead === null) return ["none", ...every(BLANK).slice(1)];
+    const { lead } = result;
+    return [result.status, result.match.name, lead.listLabel, lead.actionId, lead.date, standingText(result), lead.sourceUrl];
+  });
 }

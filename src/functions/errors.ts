@@ -18,7 +18,7 @@ import type { ShapeProblem } from "./cells";
 
 export type FunctionProblem =
   | { code: EngineErrorCode; field: string; received?: string }
-  | { code: "commodity_unmatched"; received: string; anyItemScore?: number; suggestions?: readonly string[] }
+  | { code: "commodity_unmatched"; received: string; anyItemScore?: number; suggestions?: readonly string[]; listingId?: string }
   | { code: "share_figure_missing"; itemName: string; stage: SupplyStage | null }
   | { code: "stage_unknown"; received: string }
   | { code: "producer_stage_unknown"; received: string }
@@ -51,6 +51,7 @@ const EXCEL_ERROR: Record<FunctionProblemCode, ExcelErrorText> = {
   date_invalid: "#VALUE!",
   date_out_of_range: "#VALUE!",
   excel_error_input: "#VALUE!",
+  supplier_name_too_long: "#VALUE!",
   stage_unknown: "#VALUE!",
   producer_stage_unknown: "#VALUE!",
   count_invalid: "#VALUE!",
@@ -74,6 +75,7 @@ const PARAMETER_NAMES: Record<string, string> = {
   china_equipment: "chinaEquipment",
   china_personnel: "chinaPersonnel",
   as_of: "asOf",
+  supplier_name: "supplierName",
 };
 
 const parameter = (field: string) => PARAMETER_NAMES[field] ?? field;
@@ -91,10 +93,12 @@ function describe(problem: FunctionProblem): string {
     case "date_invalid":
     case "date_out_of_range":
     case "excel_error_input":
+    case "supplier_name_too_long":
       return describeEngineError({ code: problem.code, field: problem.field, received: problem.received }, parameter);
     case "commodity_unmatched": {
-      const partial =
-        problem.anyItemScore === undefined ? "" : `; controls that apply to any item alone give ${problem.anyItemScore.toFixed(1)}`;
+      const sources =
+        problem.listingId === undefined ? "controls that apply to any item alone" : `controls that apply to any item and the supplier's listing (${problem.listingId})`;
+      const partial = problem.anyItemScore === undefined ? "" : `; ${sources} give ${problem.anyItemScore.toFixed(1)}`;
       const advice = `use a name, alias or HS code the rules know (see ${FUNCTIONS_NAMESPACE}.MATCH)${partial}`;
       const suggestions = problem.suggestions ?? [];
       if (suggestions.length === 0) return `commodity not recognised: "${problem.received}" — ${advice}`;

@@ -7,7 +7,7 @@
 /* eslint-disable @typescript-eslint/no-explicit-any -- `any[][]` is what makes the generator declare a matrix of any value */
 import "../runtime/zod-jitless";
 import { getRulesRuntime } from "../runtime";
-import { alternativesCells, breakdownCells, chinaShareCells, controlsCells, explainCells, matchCells, scoreCells } from "./adapters";
+import { alternativesCells, breakdownCells, chinaShareCells, controlsCells, explainCells, matchCells, scoreCells, screenCells } from "./adapters";
 import { changesCells } from "./changes";
 import { streamRulesVersion } from "./rules-version";
 import { profileCells } from "./profile";
@@ -25,6 +25,7 @@ import "./startup";
  * @param [chinaEquipment] Reliance on equipment shipped from China, 0 to 1. Empty: 0 (1 for controlled equipment bought in China).
  * @param [chinaPersonnel] Reliance on technical staff from China, 0 to 1. Empty: 0.
  * @param [asOf] Date to score on: an Excel date or text such as "2025-06-01". Empty: today.
+ * @param [supplierName] The supplier's name, screened against China's entity lists; a clear match raises the score (see SCREEN). Empty: not screened.
  * @returns One score per row; #N/A when the commodity is not recognised, #VALUE! when an input is unusable.
  */
 export function score(
@@ -36,8 +37,9 @@ export function score(
   chinaEquipment?: any[][],
   chinaPersonnel?: any[][],
   asOf?: any[][],
+  supplierName?: any[][],
 ): any[][] {
-  const args = [commodity, supplierCountry, siteCountry, chinaInputShare, chinaTechnology, chinaEquipment, chinaPersonnel, asOf];
+  const args = [commodity, supplierCountry, siteCountry, chinaInputShare, chinaTechnology, chinaEquipment, chinaPersonnel, asOf, supplierName];
   return scoreCells(args, getRulesRuntime().active.compiled);
 }
 
@@ -53,6 +55,7 @@ export function score(
  * @param [chinaEquipment] Reliance on equipment shipped from China, 0 to 1.
  * @param [chinaPersonnel] Reliance on technical staff from China, 0 to 1.
  * @param [asOf] Date to score on: an Excel date or text such as "2025-06-01". Empty: today.
+ * @param [supplierName] The supplier's name, screened against China's entity lists; a clear match raises the scores. Empty: not screened.
  * @returns One row of four category scores per input row.
  */
 export function breakdown(
@@ -64,8 +67,9 @@ export function breakdown(
   chinaEquipment?: any[][],
   chinaPersonnel?: any[][],
   asOf?: any[][],
+  supplierName?: any[][],
 ): any[][] {
-  const args = [commodity, supplierCountry, siteCountry, chinaInputShare, chinaTechnology, chinaEquipment, chinaPersonnel, asOf];
+  const args = [commodity, supplierCountry, siteCountry, chinaInputShare, chinaTechnology, chinaEquipment, chinaPersonnel, asOf, supplierName];
   return breakdownCells(args, getRulesRuntime().active.compiled);
 }
 
@@ -81,6 +85,7 @@ export function breakdown(
  * @param [chinaEquipment] Reliance on equipment shipped from China, 0 to 1.
  * @param [chinaPersonnel] Reliance on technical staff from China, 0 to 1.
  * @param [asOf] Date to explain on: an Excel date or text such as "2025-06-01". Empty: today.
+ * @param [supplierName] The supplier's name, screened against China's entity lists; the line says what matched. Empty: not screened.
  * @returns One line of text per row.
  */
 export function explain(
@@ -92,8 +97,9 @@ export function explain(
   chinaEquipment?: any[][],
   chinaPersonnel?: any[][],
   asOf?: any[][],
+  supplierName?: any[][],
 ): any[][] {
-  const args = [commodity, supplierCountry, siteCountry, chinaInputShare, chinaTechnology, chinaEquipment, chinaPersonnel, asOf];
+  const args = [commodity, supplierCountry, siteCountry, chinaInputShare, chinaTechnology, chinaEquipment, chinaPersonnel, asOf, supplierName];
   return explainCells(args, getRulesRuntime().active.compiled);
 }
 
@@ -155,6 +161,19 @@ export function alternatives(commodity: any[][], stage?: any[][], count?: any[][
  */
 export function changes(days?: any[][]): any[][] {
   return changesCells(days ?? null, getRulesRuntime().active.compiled);
+}
+
+/**
+ * Whether a supplier is on one of China's entity lists (export control list, watch list, unreliable entity list, countermeasure lists): match status, listed name, list, notice, date, standing and source (seven cells per row).
+ * @customfunction SCREEN
+ * @helpurl https://localhost:3000/docs/functions.html#screen
+ * @param supplierName The supplier's name as your records write it, or a column of names (e.g. "MP Materials Corp.").
+ * @param [supplierCountry] The supplier's country: a name or ISO code. It confirms a match, or weakens one to "possible" when it differs. Empty: not used.
+ * @param [asOf] Date to screen on: an Excel date or text such as "2026-07-01". Empty: today.
+ * @returns Per row: listed, possible (check it; never counted) or none, then the listed name, list, notice id, notice date, standing on the date and a source.
+ */
+export function screen(supplierName: any[][], supplierCountry?: any[][], asOf?: any[][]): any[][] {
+  return screenCells(supplierName, supplierCountry, asOf, getRulesRuntime().active.compiled);
 }
 
 /**

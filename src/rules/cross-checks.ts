@@ -8,6 +8,7 @@ import { formatPath, issue, type PathSegment, type RulesIssue } from "./issues";
 import { itemNames, nameFormOf } from "./names";
 import {
   coverageOf,
+  ENDED_LISTING_STATUSES,
   ENDED_STATUSES,
   hsCodeOf,
   MAX_CONTAINS_DEPTH,
@@ -34,6 +35,7 @@ export function crossCheck(rules: RulesDocument): RulesIssue[] {
     ...checkWeights(rules),
     ...checkUrls(rules),
     ...checkProducers(rules),
+    ...checkListings(rules),
   ];
 }
 
@@ -274,25 +276,24 @@ function checkHsCodes(rules: RulesDocument): RulesIssue[] {
 }
 
 function checkTimelines(rules: RulesDocument): RulesIssue[] {
+  return rules.controls.flatMap((control, c) => timelineIssues(control.timeline, ["controls", c, "timeline"]));
+}
+
+/** A control's or a listing's timeline: entries by date, each ending after it starts, unconfirmed ones explained. */
+function timelineIssues(timeline: readonly { from: string; until?: string; unconfirmed: boolean; note?: string }[], at: PathSegment[]): RulesIssue[] {
   const issues: RulesIssue[] = [];
-  rules.controls.forEach((control, c) =>
-    control.timeline.forEach((entry, t) => {
-      const previous = control.timeline[t - 1];
-      if (previous && entry.from < previous.from) {
-        issues.push(
-          issue("timeline_out_of_order", ["controls", c, "timeline", t, "from"], `${entry.from} is earlier than the previous entry's ${previous.from}; list entries by date`),
-        );
-      }
-      if (entry.until !== undefined && entry.until < entry.from) {
-        issues.push(issue("until_before_from", ["controls", c, "timeline", t, "until"], `the status ends (${entry.until}) before it starts (${entry.from})`));
-      }
-      if (entry.unconfirmed && entry.note === undefined) {
-        issues.push(
-          issue("unconfirmed_without_note", ["controls", c, "timeline", t, "note"], "an unconfirmed status needs a note saying what is not known, and as of when"),
-        );
-      }
-    }),
-  );
+  timeline.forEach((entry, t) => {
+    const previous = timeline[t - 1];
+    if (previous && entry.from < previous.from) {
+      issues.push(issue("timeline_out_of_order", [...at, t, "from"], `${entry.from} is earlier than the previous entry's ${previous.from}; list entries by date`));
+    }
+    if (entry.until !== undefined && entry.until < entry.from) {
+      issues.push(issue("until_before_from", [...at, t, "until"], `the status ends (${entry.until}) before it starts (${entry.from})`));
+    }
+    if (entry.unconfirmed && entry.note === undefined) {
+      issues.push(issue("unconfirmed_without_note", [...at, t, "note"], "an unconfirmed status needs a note saying what is not known, and as of when"));
+    }
+  });
   return issues;
 }
 
@@ -552,4 +553,100 @@ function unusedExceptionReason(itemsById: ReadonlyMap<string, Item>, figure: Pro
   const { low, high } = agreeingRange([figure]);
   if (own.share >= low && own.share <= high) return `${itemId}'s ${percent(own.share)} agrees with this figure's ${percent(figure.china.share!)}; remove the exception`;
   return null;
+}
+
+// ================================================================ China's entity lists (listings)
+
+function checkListings(rules: RulesDocument): RulesIssue[] {
+  return [
+    ...checkListingIds(rules),
+    ...checkListingEntities(rules),
+    ...rules.listings.flatMap((action, a) => timelineIssues(action.timeline, ["listings", a, "timeline"])),
+    ...checkListingWeights(rules),
+    ...checkListingUrls(rules),
+  ];
+}
+
+/** Listing ids are unique, and distinct from control ids: results cite both by id. */
+function checkListingIds(rules: RulesDocument): RulesIssue[] {
+  const controlIds = new Set(rules.controls.map((control) => control.id));
+  const firstIndex = new Map<string, number>();
+  const issues: RulesIssue[] = [];
+  rules.listings.forEach((action, a) => {
+    const earlier = firstIndex.get(action.id);
+    if (earlier !== undefined) issues.push(issue("duplicate_id", ["listings", a, "id"], `the id "${action.id}" is already used by listings[${earlier}]`));
+    else if (controlIds.has(action.id)) issues.push(issue("duplicate_id", ["listings", a, "id"], `the id "${action.id}" is already used by a control`));
+    else firstIndex.set(action.id, a);
+  });
+  return issues;
+}
+
+/** Case, spacing and punctuation aside: two spellings of one name within a notice are the same name. */
+const entityTextKey = (text: string) => text.normalize("NFKC").toLowerCase().replace(/[^\p{L}\p{N}]+/gu, "");
+
+/**
+ * A notice names somebody: its entities, or the count of names not found (never guessed names). Within one
+ * notice no name (or alias, or unit) belongs to two entities, which screening could not tell apart.
+ */
+function checkListingEntities(rules: RulesDocument): RulesIssue[] {
+  const issues: RulesIssue[] = [];
+  rules.listings.forEach((action, a) => {
+    if (action.entities.length === 0 && action.unnamedEntities === undefined) {
+      issues.push(
+        issue("listing_without_entities", ["listings", a, "entities"], "the notice names nobody: list its entities, or give unnamedEntities (the count) when the names were not found"),
+      );
+    }
+    const owner = new Map<string, { entity: number; segments: PathSegment[] }>();
+    action.entities.forEach((entity, e) => {
+      const texts: { text: string; segments: PathSegment[] }[] = [
+        { text: entity.name, segments: ["listings", a, "entities", e, "name"] },
+        ...entity.aliases.map((text, k) => ({ text, segments: ["listings", a, "entities", e, "aliases", k] as PathSegment[] })),
+        ...entity.units.map((text, k) => ({ text, segments: ["listings", a, "entities", e, "units", k] as PathSegment[] })),
+      ];
+      for (const { text, segments } of texts) {
+        const key = entityTextKey(text);
+        if (key === "") continue;
+        const claimed = owner.get(key);
+        if (claimed === undefined) owner.set(key, { entity: e, segments });
+        else if (claimed.entity !== e) {
+          issues.push(issue("duplicate_listed_entity", segments, `"${text}" already names another entity of this notice (${formatPath(claimed.segments)})`));
+        }
+      }
+    });
+  });
+  return issues;
+}
+
+/**
+ * The listing weights the scoring model relies on (docs/scoring.md): a listing in force weighs at least as much
+ * as a suspended one, a dual-use ban at least as much as a licence review, and a lifted or cancelled listing 0.
+ */
+function checkListingWeights(rules: RulesDocument): RulesIssue[] {
+  const { effects, status } = rules.weights.listings;
+  const issues: RulesIssue[] = [];
+  const order = (higher: number, lower: number, segments: PathSegment[], text: string) => {
+    if (lower > higher) issues.push(issue("listing_weights_out_of_order", segments, text));
+  };
+  order(status.listed, status.suspended, ["weights", "listings", "status", "suspended"], `suspended (${status.suspended}) weighs more than listed (${status.listed}); the scoring model needs listed ≥ suspended`);
+  order(
+    effects.dual_use_ban,
+    effects.licence_review,
+    ["weights", "listings", "effects", "licence_review"],
+    `licence_review (${effects.licence_review}) weighs more than dual_use_ban (${effects.dual_use_ban}); a ban must weigh at least as much as a review`,
+  );
+  for (const ended of ENDED_LISTING_STATUSES) {
+    if (status[ended] !== 0) {
+      issues.push(issue("ended_status_weight", ["weights", "listings", "status", ended], `a ${ended} listing contributes nothing, so its weight must be 0, not ${status[ended]}`));
+    }
+  }
+  return issues;
+}
+
+function checkListingUrls(rules: RulesDocument): RulesIssue[] {
+  return rules.listings.flatMap((action, a) =>
+    action.sources.flatMap((source, s) => {
+      const problem = urlProblem(source.url);
+      return problem === null ? [] : [issue("insecure_url", ["listings", a, "sources", s, "url"], `${JSON.stringify(source.url.slice(0, 60))} ${problem}`)];
+    }),
+  );
 }

@@ -57,6 +57,10 @@ export const RULES_ISSUE_CODES = [
   "range_reversed",
   "unknown_figure",
   "figure_unsourced",
+  // China's entity lists (listings)
+  "listing_without_entities",
+  "duplicate_listed_entity",
+  "listing_weights_out_of_order",
 ] as const;
 
 export type RulesIssueCode = (typeof RULES_ISSUE_CODES)[number];

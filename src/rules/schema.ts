@@ -379,6 +379,152 @@ export const producerFigureSchema = z.strictObject({
   notes: producerNote.optional(),
 });
 
+// ================================================================ China's entity lists (listings)
+// MOFCOM, the UEL working mechanism, the MFA and the Ministry of Finance name firms as well as goods. Each
+// listing action is one notice: the list it adds to, what it does to trade, a dated status timeline, and
+// the entities it names. docs/rules-format.md ("Listings") explains every field; the engine screens
+// supplier names against the entities (src/engine/screening.ts) and weighs a match (docs/scoring.md).
+
+/**
+ * Which list a notice adds to.
+ * - control_list: MOFCOM Export Control Control List (出口管制管控名单): no dual-use items to the entity;
+ * - watch_list: MOFCOM Export Control Watch List (关注名单): single licences only, with pledges and open review;
+ * - unreliable_entity_list: the UEL (不可靠实体清单), measures chosen per notice (trade ban, investment ban…);
+ * - mofcom_countermeasure / mfa_countermeasure: Anti-Foreign Sanctions Law countermeasure lists;
+ * - procurement_exclusion: public purchasers may not buy the firms' products (an import-side measure).
+ */
+export const LIST_KINDS = [
+  "control_list",
+  "watch_list",
+  "unreliable_entity_list",
+  "mofcom_countermeasure",
+  "mfa_countermeasure",
+  "procurement_exclusion",
+] as const;
+export type ListKind = (typeof LIST_KINDS)[number];
+
+/**
+ * Where a listing stands on a day.
+ * - listed: its measures apply; suspended: measures paused, the entity not delisted;
+ * - lifted: measures stopped, with no formal delisting seen; cancelled: the listing itself withdrawn.
+ * Lifted and cancelled listings still identify the firm when screened, but weigh nothing in a score.
+ */
+export const LISTING_STATUSES = ["listed", "suspended", "lifted", "cancelled"] as const;
+export type ListingStatus = (typeof LISTING_STATUSES)[number];
+
+/** Listing statuses that end its effect: their weight must be exactly 0. */
+export const ENDED_LISTING_STATUSES: readonly ListingStatus[] = ["lifted", "cancelled"];
+
+/**
+ * What a notice does to trade with the entity, as the notice words it (several per notice).
+ * - dual_use_ban: Chinese exporters may not supply it dual-use items;
+ * - retransfer_ban: foreign parties may not pass PRC-origin dual-use items on to it;
+ * - licence_review: dual-use exports need single licences with a risk report and end-use pledge;
+ * - trade_ban: China-related import and export prohibited; transaction_ban: parties in China may not
+ *   transact or cooperate with it; investment_ban, entry_ban (senior managers), asset_freeze, fine;
+ * - procurement_ban: public purchasers may not buy its products.
+ */
+export const LISTING_EFFECTS = [
+  "dual_use_ban",
+  "retransfer_ban",
+  "licence_review",
+  "trade_ban",
+  "transaction_ban",
+  "investment_ban",
+  "entry_ban",
+  "asset_freeze",
+  "fine",
+  "procurement_ban",
+] as const;
+export type ListingEffect = (typeof LISTING_EFFECTS)[number];
+
+/**
+ * The effects that reach a listed supplier's Chinese inputs, and so its score (docs/scoring.md): the first
+ * two raise the dual-use controls that reach the row's item, the last two cut every Chinese input. The
+ * other effects are shown with the match but weigh nothing: they do not stop China supplying the firm.
+ */
+export const SUPPLY_EFFECTS = ["dual_use_ban", "licence_review", "trade_ban", "transaction_ban"] as const;
+export type SupplyEffect = (typeof SUPPLY_EFFECTS)[number];
+
+export const listingTimelineEntrySchema = z.strictObject({
+  status: z.enum(LISTING_STATUSES),
+  from: isoDate,
+  /** Last day of a dated status (a suspension). Afterwards, unless a later entry has begun, the entity counts as listed again. */
+  until: isoDate.optional(),
+  /** No source confirms this entry; it counts as its status and results quote `note`, which is then required. */
+  unconfirmed: z.boolean().default(false),
+  note: z.string().min(1).optional(),
+});
+
+/** One entity a notice names, written as the notice (or its compiler) writes it. Nothing is inferred into a name. */
+export const listedEntitySchema = z.strictObject({
+  /** The name as listed, e.g. "MP Materials Corp.". */
+  name: phrase,
+  /** The Chinese name used in the notice, e.g. "芒廷帕斯材料公司". */
+  nameZh: phrase.optional(),
+  /** Countries the listing gives (ISO 3166-1 alpha-2), seat first; empty when the listing gives none. */
+  countries: z.array(countryCode).default([]),
+  /** The country is inferred from the legal form, not stated in the listing. */
+  countryInferred: z.boolean().default(false),
+  /** Other names of the same entity: a listing alias, a former name, an abbreviation the notice uses. */
+  aliases: z.array(phrase).default([]),
+  /** Units, branches or subsidiaries the listing itself names as part of this entity. */
+  units: z.array(phrase).default([]),
+  notes: z.string().min(1).optional(),
+});
+
+export const listingActionSchema = z.strictObject({
+  /** A key for the notice, e.g. "ECL-2026-23". Unique among listings and controls. */
+  id: identifier,
+  list: z.enum(LIST_KINDS),
+  /** The notice in full, e.g. "MOFCOM Announcement No. 23 of 2026". */
+  instrument: z.string().min(1),
+  /** How results cite it, short: "No. 23/2026". */
+  citation: z.string().min(1).max(60).optional(),
+  /** The day the notice was issued. */
+  date: isoDate,
+  /** The day its measures took effect, when different. */
+  effective: isoDate.optional(),
+  /** The measures in words, as the notice states them. */
+  measures: z.string().min(1),
+  /** What the measures do to trade (see LISTING_EFFECTS); empty when the notice set no measure that was seen. */
+  effects: z.array(z.enum(LISTING_EFFECTS)).default([]),
+  timeline: z.array(listingTimelineEntrySchema).min(1),
+  confidence: z.enum(CONFIDENCES),
+  /** Where the confidence differs by part, e.g. "C (action) / R (names)". */
+  confidenceNote: z.string().min(1).optional(),
+  sources: z.array(sourceSchema).min(1),
+  entities: z.array(listedEntitySchema).default([]),
+  /** How many entities the notice names whose names were not found; never filled with guesses. */
+  unnamedEntities: z.number().int().min(1).optional(),
+  notes: z.string().min(1).optional(),
+});
+
+/**
+ * How much a listing weighs in a supplier's score: a weight per supply effect (SUPPLY_EFFECTS) times a
+ * weight for the listing's status on the date. docs/scoring.md explains the defaults.
+ */
+export const listingWeightsSchema = z.strictObject({
+  effects: z.strictObject({
+    dual_use_ban: fraction,
+    licence_review: fraction,
+    trade_ban: fraction,
+    transaction_ban: fraction,
+  }),
+  status: z.strictObject({
+    listed: fraction,
+    suspended: fraction,
+    lifted: fraction,
+    cancelled: fraction,
+  }),
+});
+
+export const DEFAULT_LISTING_WEIGHTS: z.output<typeof listingWeightsSchema> = {
+  effects: { dual_use_ban: 1, licence_review: 0.5, trade_ban: 1, transaction_ban: 1 },
+  status: { listed: 1, suspended: 0.25, lifted: 0, cancelled: 0 },
+};
+// ================================================================ end of listings
+
 export const rulesDocumentSchema = z
   .strictObject({
     $schema: z.string().optional(),
@@ -396,6 +542,8 @@ export const rulesDocumentSchema = z
       status: statusWeights,
       categories: categoryWeights,
       grades: gradeWeights.default({ unspecified: 0.5 }),
+      /** What a supplier's listing weighs (see listingWeightsSchema). */
+      listings: listingWeightsSchema.default(DEFAULT_LISTING_WEIGHTS),
     }),
     items: z.array(itemSchema).min(1),
     controls: z.array(controlSchema).min(1),
@@ -403,6 +551,8 @@ export const rulesDocumentSchema = z
     changes: z.array(changeSchema).default([]),
     /** Where else each item is produced: world output by stage, China's share and the other producers. */
     producers: z.array(producerFigureSchema).default([]),
+    /** China's entity lists: listing actions and the entities they name (optional). */
+    listings: z.array(listingActionSchema).default([]),
   })
   .meta({
     title: "Chokepoint rules document",
@@ -423,6 +573,10 @@ export type TimelineEntry = Control["timeline"][number];
 export type Scope = Control["scope"];
 export type ShareFigure = z.output<typeof shareFigure>;
 export type Change = RulesDocument["changes"][number];
+export type ListingAction = RulesDocument["listings"][number];
+export type ListedEntity = ListingAction["entities"][number];
+export type ListingTimelineEntry = ListingAction["timeline"][number];
+export type ListingWeights = RulesDocument["weights"]["listings"];
 
 /** A coverage or contains entry as an object, whichever way it was written. */
 export function coverageOf(entry: Coverage): Exclude<Coverage, string> {

@@ -30,6 +30,7 @@ const rowKey = (row: RowInput, options: ScoreOptions): string =>
     row.chinaEquipment,
     row.chinaPersonnel,
     row.asOf,
+    row.supplierName,
   ]);
 
 export class ScoreCache {

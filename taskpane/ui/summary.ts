@@ -1,5 +1,13 @@
 /** The exposure summary: renders an engine Portfolio as it is, adding only labels and layout. */
-import { formatFigureYear, formatShare, type EngineErrorCode, type ItemAlternatives, type Portfolio, type PortfolioTopRow } from "../../src/engine";
+import {
+  formatFigureYear,
+  formatShare,
+  type EngineErrorCode,
+  type ItemAlternatives,
+  type Portfolio,
+  type PortfolioEntityRow,
+  type PortfolioTopRow,
+} from "../../src/engine";
 import { CATEGORY_LABELS, ENGINE_ERROR_LABELS } from "../messages";
 import { renderCategoryChart } from "./category-chart";
 import { formatCount, formatScore, h } from "./dom";
@@ -7,6 +15,8 @@ import { formatCount, formatScore, h } from "./dom";
 export interface SummaryHandlers {
   /** The user picked a top supplier: select its row in the sheet. */
   onSelectRow(index: number): void;
+  /** Whether a supplier-name column is mapped, so names were screened against China's lists. */
+  supplierNamesScreened?: boolean;
 }
 
 function band(score: number | null): string {
@@ -90,6 +100,57 @@ function topSuppliers(rows: PortfolioTopRow[], handlers: SummaryHandlers): HTMLE
       button.addEventListener("click", () => handlers.onSelectRow(row.index));
       return h("li", {}, button);
     }),
+  );
+}
+
+function entityButton(row: PortfolioEntityRow, handlers: SummaryHandlers): HTMLElement {
+  const standing = `${row.listStatus} since ${row.since}${row.unconfirmed ? " (unconfirmed)" : ""}`;
+  const button = h(
+    "button",
+    { type: "button", className: "cp-top-row cp-entity-row", "data-index": row.index },
+    h(
+      "span",
+      { className: "cp-top-main" },
+      h("span", { className: "cp-top-supplier" }, row.supplier ?? "(no supplier name)"),
+      h("span", { className: "cp-visually-hidden" }, ", matches "),
+      h("span", { className: "cp-entity-name" }, row.name),
+    ),
+    h("span", { className: "cp-visually-hidden" }, ", on the "),
+    h("span", { className: "cp-entity-list" }, `${row.listLabel} · ${row.actionId} · ${standing}`),
+  );
+  button.addEventListener("click", () => handlers.onSelectRow(row.index));
+  return h("li", {}, button);
+}
+
+/**
+ * Suppliers whose names match China's entity lists: clear matches (counted in the score) and possible ones (for
+ * the user to check; never counted), each a button that selects the supplier's row.
+ */
+function entities(portfolio: Portfolio, handlers: SummaryHandlers): HTMLElement | null {
+  const { listed, possible, rows } = portfolio.entities;
+  const heading = h("h3", { id: "lists-heading" }, "Suppliers on China's lists");
+  if (!handlers.supplierNamesScreened) {
+    return h("section", { "aria-labelledby": "lists-heading", id: "entity-section" }, heading, h("p", { className: "cp-muted" }, "Map a supplier-name column under “Columns” to screen supplier names against China's entity lists."));
+  }
+  if (listed + possible === 0) {
+    return h("section", { "aria-labelledby": "lists-heading", id: "entity-section" }, heading, h("p", { className: "cp-muted", id: "entity-none" }, "No supplier name matches China's entity lists on this date."));
+  }
+  const shownListed = rows.filter((row) => row.status === "listed");
+  const shownPossible = rows.filter((row) => row.status === "possible");
+  return h(
+    "section",
+    { "aria-labelledby": "lists-heading", id: "entity-section" },
+    heading,
+    h(
+      "p",
+      { className: "cp-help" },
+      "Matches count in the score: a supplier on the export control list cannot obtain Chinese dual-use items. Possible matches are for you to check; they never change a score. Select one to go to its row.",
+    ),
+    h("p", { className: "cp-entity-counts" }, h("span", { id: "entity-listed-count" }, formatCount(listed)), " listed · ", h("span", { id: "entity-possible-count" }, formatCount(possible)), " possible"),
+    shownListed.length > 0 && h("h4", { id: "listed-heading" }, "Listed"),
+    shownListed.length > 0 && h("ol", { className: "cp-top", id: "listed-suppliers", "aria-labelledby": "listed-heading" }, ...shownListed.map((row) => entityButton(row, handlers))),
+    shownPossible.length > 0 && h("h4", { id: "possible-heading" }, "Possible matches — check"),
+    shownPossible.length > 0 && h("ol", { className: "cp-top", id: "possible-suppliers", "aria-labelledby": "possible-heading" }, ...shownPossible.map((row) => entityButton(row, handlers))),
   );
 }
 
@@ -216,6 +277,7 @@ export function renderSummary(portfolio: Portfolio, handlers: SummaryHandlers, a
       h("p", { className: "cp-help" }, "Each shows the control that drives its score. Select one to go to its row."),
       topSuppliers(portfolio.topRows, handlers),
     ),
+    entities(portfolio, handlers),
     h(
       "section",
       { "aria-labelledby": "items-heading" },

@@ -231,6 +231,7 @@ describe("recordToRow", () => {
         chinaTechnology: undefined,
         chinaEquipment: undefined,
         chinaPersonnel: 0.25,
+        supplierName: " Acme ",
       },
       supplier: "Acme",
       commodity: "GaAs wafer",

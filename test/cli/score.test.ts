@@ -40,7 +40,11 @@ describe("the JSON report follows the contract", () => {
     const isTextOrNull = (v: unknown) => v === null || typeof v === "string";
     let previousRow = 1;
     for (const row of report.rows) {
-      expect(Object.keys(row)).toEqual(["row", "supplier", "commodity", "item", "score", "categories", "controls", "warnings", "error"]);
+      expect(Object.keys(row)).toEqual(["row", "supplier", "commodity", "item", "score", "categories", "controls", "warnings", "error", "entity"]);
+      if (row.entity !== null) {
+        expect(Object.keys(row.entity)).toEqual(["status", "name", "list", "action", "since", "listStatus", "confidence", "score"]);
+        expect(["listed", "possible"]).toContain(row.entity.status);
+      }
       expect(Number.isInteger(row.row) && row.row > previousRow).toBe(true);
       previousRow = row.row;
       expect(isTextOrNull(row.supplier) && isTextOrNull(row.commodity) && isTextOrNull(row.error)).toBe(true);
@@ -289,6 +293,7 @@ describe("options and output", () => {
       expect(written[0]).toEqual([
         "supplier", "commodity", "supplier_country", "notes",
         "score", "minerals", "technology", "equipment", "personnel", "item_id", "item_name", "controls", "warnings", "error",
+        "entity_status", "entity_name", "entity_list", "entity_action", "entity_since", "entity_list_status", "entity_confidence", "entity_score",
       ]);
       expect(written[1].slice(0, 4)).toEqual(["Lotus Valley Electronics, Ltd.", "GaAs wafer", "Germany", "two\nlines"]);
       expect(written).toHaveLength(4);
@@ -363,5 +368,46 @@ describe("exit codes", () => {
   it("exit 0 when some rows are bad", async () => {
     const result = await runCli(["score", csvCase("bad-rows.csv"), "--as-of", AS_OF]);
     expect(result.code).toBe(0);
+  });
+});
+
+describe("suppliers on China's entity lists", () => {
+  it("flags MP Materials as listed on the June 2026 control-list action and scores it above an unlisted US magnet maker", async () => {
+    const { report } = await scoreJson(csvCase("entities.csv"), ["--as-of", "2026-07-01"]);
+    const bySupplier = new Map(report.rows.map((r: { supplier: string }) => [r.supplier, r]));
+    const mp = bySupplier.get("MP Materials Corp.") as { score: number; entity: Record<string, unknown>; warnings: string[] };
+    const arnold = bySupplier.get("Arnold Magnetic Technologies") as { score: number; entity: unknown };
+    expect(mp.entity).toEqual({
+      status: "listed",
+      name: "MP Materials Corp.",
+      list: "control_list",
+      action: "ECL-2026-23",
+      since: "2026-06-22",
+      listStatus: "listed",
+      confidence: "C",
+      score: 1,
+    });
+    expect(mp.warnings.some((w) => w.startsWith("entity_listed: ") && w.includes("ECL-2026-23"))).toBe(true);
+    expect(arnold.entity).toBeNull();
+    expect(mp.score).toBeGreaterThan(arnold.score);
+  });
+
+  it("does not flag the look-alikes; a parent of listed units is offered for review only", async () => {
+    const { report } = await scoreJson(csvCase("entities.csv"), ["--as-of", "2026-07-01"]);
+    const statuses = Object.fromEntries(report.rows.map((r: { supplier: string; entity: { status: string } | null }) => [r.supplier, r.entity?.status ?? null]));
+    expect(Object.entries(statuses).filter(([, status]) => status === "listed")).toEqual([["MP Materials Corp.", "listed"]]);
+    expect(statuses).toMatchObject({ "Arnold Magnetic Technologies": null, "American Rare Earths Ltd": null, "Mitsubishi Electric Corporation": "possible" });
+  });
+
+  it("adds the match to the CSV columns and the table", async () => {
+    const csv = await runCli(["score", csvCase("entities.csv"), "--as-of", "2026-07-01", "--format", "csv"]);
+    const [header, mp] = Papa.parse<string[]>(csv.stdout, { skipEmptyLines: true }).data;
+    const cell = (name: string) => mp[header.indexOf(name)];
+    expect([cell("entity_status"), cell("entity_action"), cell("entity_list"), cell("entity_list_status"), cell("entity_since")]).toEqual([
+      "listed", "ECL-2026-23", "control_list", "listed", "2026-06-22",
+    ]);
+    const table = await runCli(["score", csvCase("entities.csv"), "--as-of", "2026-07-01", "--format", "table"]);
+    expect(table.stdout).toContain("Suppliers on China's lists:");
+    expect(table.stdout).toMatch(/row 2: MP Materials Corp\. → listed: MP Materials Corp\. \(ECL-2026-23, listed since 2026-06-22; similarity 1\.00\)/);
   });
 });

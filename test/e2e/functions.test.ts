@@ -54,7 +54,7 @@ test("every CHOKEPOINT function in functions.json is registered in the built pag
   const metadata = JSON.parse(fs.readFileSync(path.join(DIST, "functions.json"), "utf8")) as { functions: { id: string }[] };
   const registered = await page.evaluate(() => Object.keys((window as unknown as { __associated: object }).__associated).sort());
   expect(metadata.functions.map((f) => f.id).sort()).toEqual([
-    "ALTERNATIVES", "BREAKDOWN", "CHANGES", "CHINASHARE", "CONTROLS", "EXPLAIN", "MATCH", "PROFILE", "RULESVERSION", "SCORE",
+    "ALTERNATIVES", "BREAKDOWN", "CHANGES", "CHINASHARE", "CONTROLS", "EXPLAIN", "MATCH", "PROFILE", "RULESVERSION", "SCORE", "SCREEN",
   ]);
   expect(registered).toEqual(metadata.functions.map((f) => f.id).sort());
   await close();
@@ -142,5 +142,33 @@ test("CHANGES spills the engine's horizon through its registered callback, and r
   expect(result.every((row) => row.length === (expected.length === 0 ? 1 : 7))).toBe(true);
   const refused = await callRegistered(page, "CHANGES", [[["soon"]]]);
   expect(refused).toEqual([[{ code: "#VALUE!", message: expect.stringContaining("days must be a whole number") }]]);
+  await close();
+});
+
+test("SCREEN called with a column of supplier names spills seven cells per row from the bundled listings", async () => {
+  const { page, errors, close } = await openAddIn();
+  const names = ["MP Materials Corp.", "Mitsubishi Heavy Industries", "Arnold Magnetic Technologies"];
+  const result = await callRegistered(page, "SCREEN", [names.map((n) => [n]), [["US"], ["JP"], ["US"]], [["2026-07-01"]]]);
+  // The expected notice is the June 2026 control-list action of the research file (ECL-2026-23), read from the shipped rules.
+  const shipped = JSON.parse(fs.readFileSync(path.join(DIST, "rules", "default-rules.json"), "utf8")) as { listings: { id: string; sources: { url: string }[] }[] };
+  const june = shipped.listings.find((action) => action.id === "ECL-2026-23")!;
+  expect(result[0]).toEqual(["listed", "MP Materials Corp.", "Export Control Control List", "ECL-2026-23", "2026-06-22", "listed", june.sources[0].url]);
+  expect(result[1][0]).toBe("possible");
+  expect(result[2]).toEqual(["none", "", "", "", "", "", ""]);
+  expect(errors.filter((e) => !/Office\.js is loaded outside of Office client|Expected to be loaded inside of an Excel add-in/i.test(e))).toEqual([]);
+  await close();
+});
+
+test("SCORE takes the supplier's name last: MP Materials scores above an unlisted US magnet maker", async () => {
+  const { page, close } = await openAddIn();
+  const names = [["MP Materials Corp."], ["Arnold Magnetic Technologies"]];
+  const result = await callRegistered(page, "SCORE", [[["NdFeB magnet"], ["NdFeB magnet"]], [["US"]], [["US"]], null, null, null, null, [["2026-07-01"]], names]);
+  const expected = scoreRows(
+    names.map(([supplierName]) => ({ commodity: "NdFeB magnet", supplierCountry: "US", siteCountry: "US", supplierName })),
+    bundledRules(),
+    { asOf: "2026-07-01" },
+  );
+  expect(result).toEqual(expected.map((row) => [row.ok ? row.score : null]));
+  expect(result[0][0] as number).toBeGreaterThan(result[1][0] as number);
   await close();
 });

@@ -93,7 +93,7 @@ test("isEmptyCell: nothing, blank text or the 0 of an empty cell in older Excel 
 });
 
 test("readRow reads every field with its own kind", () => {
-  expect(readRow({ commodity: " gallium ", supplierCountry: 0, chinaInputShare: 0, chinaTechnology: "0,25", asOf: 0 })).toEqual({
+  expect(readRow({ commodity: " gallium ", supplierCountry: 0, chinaInputShare: 0, chinaTechnology: "0,25", asOf: 0, supplierName: " Acme Corp. " })).toEqual({
     commodity: "gallium",
     supplierCountry: null,
     siteCountry: null,
@@ -102,5 +102,8 @@ test("readRow reads every field with its own kind", () => {
     chinaEquipment: null,
     chinaPersonnel: null,
     asOf: null,
+    supplierName: "Acme Corp.",
   });
+  // A 0 where a supplier's name should be is the blank older Excel builds pass for an empty cell.
+  expect(readRow({ commodity: "gallium", supplierName: 0 }).supplierName).toBeNull();
 });

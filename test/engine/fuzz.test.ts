@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { scoreRows } from "../../src/engine/score";
 import { describeEngineError } from "../../src/engine/messages";
 import type { CellValue, EngineErrorCode, RowInput } from "../../src/engine/types";
-import { fixtureRules, ITEM_TEXTS } from "./support";
+import { fixtureRules, ITEM_TEXTS, listingsFixtureRules } from "./support";
 
 const ERROR_CODES: readonly EngineErrorCode[] = [
   "commodity_missing", "commodity_too_long", "share_invalid", "share_out_of_range", "country_unknown", "date_invalid", "date_out_of_range", "excel_error_input",
@@ -57,4 +57,30 @@ test("100,000 random rows never throw; each gives a score or a coded error", () 
   // the mix must exercise both outcomes, or the test proves nothing
   expect(scoredCount).toBeGreaterThan(100);
   expect(results.length - scoredCount).toBeGreaterThan(100);
+}, 60_000);
+
+test("20,000 random supplier names, hostile ones included, never throw; each screens to a valid outcome", () => {
+  const rules = listingsFixtureRules();
+  const nameArb: fc.Arbitrary<CellValue> = fc.oneof(
+    cellArb,
+    fc.constantFrom("MP Materials Corp.", "Mitsubishi Heavy Industries", "芒廷帕斯材料公司", "(((", "()", "Co., Ltd.", "K.K.", "a ".repeat(150), "漢".repeat(300), "MHI ".repeat(75)),
+    fc.string({ unit: "binary", maxLength: 300 }),
+  );
+  const rows = fc.sample(fc.record({ commodity: fc.constantFrom(...ITEM_TEXTS), supplierCountry: countryArb, supplierName: nameArb }), { numRuns: 20_000, seed: 20261126 });
+  const results = scoreRows(rows, rules, { asOf: "2026-07-01" });
+  let screened = 0;
+  for (const result of results) {
+    if (!result.ok) {
+      expect([...ERROR_CODES, "supplier_name_too_long"]).toContain(result.error.code);
+      continue;
+    }
+    if (result.entity === null) continue;
+    screened += 1;
+    expect(["listed", "possible", "none"]).toContain(result.entity.status);
+    if (result.entity.match !== null) {
+      expect(result.entity.match.score).toBeGreaterThanOrEqual(0);
+      expect(result.entity.match.score).toBeLessThanOrEqual(1);
+    }
+  }
+  expect(screened).toBeGreaterThan(1_000);
 }, 60_000);

@@ -4,7 +4,7 @@ import type { PortfolioRowInput } from "../../src/engine/types";
 import { compileRules } from "../../src/engine/compile";
 import { parseRules } from "../../src/rules/parse";
 import gradesRules from "../fixtures/rules/grades-rules.json";
-import { fixtureRules } from "./support";
+import { fixtureRules, listingsFixtureRules } from "./support";
 
 const rules = fixtureRules();
 const asOf = "2025-06-01";
@@ -92,4 +92,26 @@ test("at most ten top rows, highest first", () => {
   expect(top).toHaveLength(10);
   expect(top[0].index).toBe(24);
   for (let i = 1; i < top.length; i++) expect(top[i - 1].score).toBeGreaterThanOrEqual(top[i].score);
+});
+
+describe("suppliers on China's lists in the portfolio", () => {
+  it("counts clear and possible matches and lists them, clear ones first, by row score", () => {
+    const rules = listingsFixtureRules();
+    const rows = [
+      { input: { commodity: "steel", supplierCountry: "US", supplierName: "Acme Steel Inc" }, supplier: "Acme Steel Inc" },
+      { input: { commodity: "NdFeB magnet", supplierCountry: "JP", supplierName: "Mitsubishi Heavy Industries" }, supplier: "Mitsubishi Heavy Industries" },
+      { input: { commodity: "steel", supplierCountry: "US", supplierName: "Lockheed Martin Corp" }, supplier: "Lockheed Martin Corp" },
+      { input: { commodity: "NdFeB magnet", supplierCountry: "US", supplierName: "MP Materials" }, supplier: "MP Materials" },
+    ];
+    const results = scoreRows(rows.map((r) => r.input), rules, { asOf: "2026-07-01" });
+    const { entities } = summarizePortfolio(rows, results);
+    expect({ listed: entities.listed, possible: entities.possible }).toEqual({ listed: 2, possible: 1 });
+    // Lockheed Martin (UEL trade ban: 100) before MP Materials (control list), then the possible match.
+    expect(entities.rows.map((row) => [row.index, row.status, row.actionId])).toEqual([
+      [2, "listed", "T-UEL-1"],
+      [3, "listed", "T-ECL-1"],
+      [1, "possible", "T-ECL-1"],
+    ]);
+    expect(entities.rows[1]).toMatchObject({ supplier: "MP Materials", name: "MP Materials Corp.", listLabel: "Export Control Control List", listStatus: "listed", since: "2026-06-22" });
+  });
 });

@@ -4,6 +4,7 @@ import type { RulesDocument } from "../../src/rules/schema";
 import { compileRules, type CompiledRules } from "../../src/engine/compile";
 import type { RowInput, ScoredRow, RowResult } from "../../src/engine/types";
 import smallRules from "../fixtures/rules/small-rules.json";
+import listingsFixture from "../fixtures/rules/listings.json";
 
 /** A rules document through the one parse path every loader uses; a fixture it refuses is a broken test. */
 function parsedRules(input: unknown): RulesDocument {
@@ -110,4 +111,13 @@ export function rulesWith(extraControls: unknown[]): CompiledRules {
   const doc = structuredClone(smallRules) as { controls: unknown[] };
   doc.controls.push(...extraControls);
   return compileRules(parsedRules(doc));
+}
+
+/** The small fixture ruleset with the test listings of fixtures/rules/listings.json (timelines chosen for hand computation). */
+export function listingsFixtureRules(weights?: unknown): CompiledRules {
+  const doc: Record<string, unknown> = { ...structuredClone(fixtureDocument()), listings: structuredClone(listingsFixture) };
+  if (weights !== undefined) doc.weights = { ...(doc.weights as object), listings: weights };
+  const parsed = parseRules(doc);
+  if (!parsed.ok) throw new Error(`the listings fixture is invalid: ${parsed.issues.map((i) => `${i.path} ${i.code}`).join(", ")}`);
+  return compileRules(parsed.rules);
 }

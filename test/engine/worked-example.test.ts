@@ -58,3 +58,38 @@ test("the same day with the grade stated (N42SH, a Dy/Tb-bearing grade): the con
   expect(row.score).toBe(98);
   expect(row.warnings.map((w) => w.code)).toEqual(["informal_measure"]);
 });
+
+test("a US magnet maker on the control list (docs/scoring.md, 'A supplier on China's lists')", () => {
+  const row = { commodity: "NdFeB magnet", supplierCountry: "US", siteCountry: "US" };
+  const plain = scored(scoreRow(row, rules, { asOf: "2026-07-01" }));
+  // docs/scoring.md: 100 × (1 − 0.625 × 0.75 × 0.9 × 0.9125 × 0.97) × 0.90 = 56.39 (no grade named: Dy/Tb controls at half weight).
+  expect(plain.categories).toEqual({ minerals: 56.4, technology: 0, equipment: 0, personnel: 0 });
+  expect(plain.score).toBe(56.4);
+
+  const listed = scored(scoreRow({ ...row, supplierName: "MP Materials Corp." }, rules, { asOf: "2026-07-01" }));
+  const contributions = Object.fromEntries(
+    listed.hits.filter((h) => h.category === "minerals" || h.category === "technology").map((h) => [h.controlId, Number(h.contribution.toFixed(4))]),
+  );
+  // Personnel controls apply as before: not a dual-use category, and no dependence given, so no effect.
+  expect(listed.hits.filter((h) => h.category === "personnel").every((h) => h.listing === null && !h.moved)).toBe(true);
+  // severity × max(own status weight × destination, 1) × grade weight (0.5 where the magnet's Dy/Tb grade is not stated).
+  expect(contributions).toEqual({
+    "CN-2025-REE-7": 0.375,
+    "CN-2024-US-DUALUSE-1": 0.25,
+    "CN-2025-REE-EXTRATERR": 0.4,
+    "CN-2025-REE-EUC": 0.175,
+    "CN-2024-RE-MGMT": 0.3,
+    "CN-2026-JP-DUALUSE": 0.25,
+    "CN-2026-JP-RE-INFORMAL": 0.25,
+    "CN-2023-TECH-RE": 0.9,
+    "CN-2025-TECH-RE-1E902": 0.7,
+  });
+  expect(listed.dependence).toMatchObject({ minerals: 1, technology: 1 });
+  // minerals 100 × (1 − 0.091362) = 90.86; technology 100 × (1 − 0.1 × 0.3) = 97; overall 100 × (1 − 0.091 × 0.03) = 99.73.
+  expect(listed.categories).toEqual({ minerals: 90.9, technology: 97, equipment: 0, personnel: 0 });
+  expect(listed.score).toBe(99.7);
+  expect(listed.warnings.find((w) => w.code === "entity_listed")?.message).toBe(
+    'supplier is "MP Materials Corp." on the Export Control Control List (ECL-2026-23, MOFCOM No. 23/2026, listed since 2026-06-22): ' +
+      "Chinese dual-use items are barred to it, so the dual-use controls reaching its item count at full strength",
+  );
+});

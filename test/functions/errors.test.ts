@@ -10,6 +10,7 @@ const CODES: Record<FunctionProblemCode, "#VALUE!" | "#N/A"> = {
   date_invalid: "#VALUE!",
   date_out_of_range: "#VALUE!",
   excel_error_input: "#VALUE!",
+  supplier_name_too_long: "#VALUE!",
   stage_unknown: "#VALUE!",
   producer_stage_unknown: "#VALUE!",
   count_invalid: "#VALUE!",

@@ -8,7 +8,7 @@ import * as path from "path";
 import { generateCustomFunctionsMetadata, type ICustomFunctionsMetadata, type IFunction } from "custom-functions-metadata";
 
 const SOURCE = path.join(__dirname, "..", "..", "src", "functions", "functions.ts");
-const ROW_PARAMETERS = ["commodity", "supplierCountry", "siteCountry", "chinaInputShare", "chinaTechnology", "chinaEquipment", "chinaPersonnel", "asOf"];
+const ROW_PARAMETERS = ["commodity", "supplierCountry", "siteCountry", "chinaInputShare", "chinaTechnology", "chinaEquipment", "chinaPersonnel", "asOf", "supplierName"];
 const ROW_REQUIRED = ["commodity", "supplierCountry"];
 
 const EXPECTED: Record<string, { parameters: string[]; required: string[] }> = {
@@ -20,6 +20,7 @@ const EXPECTED: Record<string, { parameters: string[]; required: string[] }> = {
   CHINASHARE: { parameters: ["commodity", "stage"], required: ["commodity"] },
   ALTERNATIVES: { parameters: ["commodity", "stage", "count"], required: ["commodity"] },
   CHANGES: { parameters: ["days"], required: [] },
+  SCREEN: { parameters: ["supplierName", "supplierCountry", "asOf"], required: ["supplierName"] },
   RULESVERSION: { parameters: [], required: [] },
   PROFILE: { parameters: ["commodity", "supplierCountry", "siteCountry", "asOf"], required: ["commodity"] },
 };

@@ -179,3 +179,75 @@ describe("the bundled default ruleset", () => {
     if (!result.ok) expect(result.issues).toEqual([expect.objectContaining({ code: "unknown_item", path: "controls[12].items[0]" })]);
   });
 });
+
+/**
+ * The index of listing actions in shared/research/entity-lists.md (section 2, "Entities named"), typed in
+ * from the research file: the checklist the bundled listings must cover, notice by notice.
+ */
+const RESEARCH_LISTING_INDEX: Record<string, number> = {
+  "ECL-2025-01": 28, "ECL-2025-13": 15, "ECL-2025-21": 16, "ECL-2025-22": 12, "ECL-2025-35": 8, "ECL-2025-51": 3, "ECL-2026-11": 20,
+  "ECL-2026-EU1": 7, "ECL-2026-23": 10, "ECL-2026-28": 20, "ECL-2026-30": 14, "WATCH-2026-12": 20, "WATCH-2026-29": 20,
+  "UEL-2023-1": 2, "UEL-2024-1-2": 3, "UEL-2025-1": 10, "UEL-2025-2": 7, "UEL-2025-3": 4, "UEL-2025-4": 2, "UEL-2025-5-6": 10,
+  "UEL-2025-7": 11, "UEL-2025-8": 6, "UEL-2025-9": 3, "UEL-2025-10": 23, "CML-2025-5": 2, "CML-2025-6": 5, "CML-2026-2-3": 7,
+  "MFA-2023-09": 2, "MFA-2023-12": 1, "MFA-2024-01": 5, "MFA-2024-04": 2, "MFA-2024-05": 12, "MFA-2024-06": 3, "MFA-2024-07": 6,
+  "MFA-2024-09": 9, "MFA-2024-10": 3, "MFA-2024-12a": 13, "MFA-2024-12b": 7, "MFA-2025-19": 20, "MOF-2026-10": 0,
+};
+
+describe("the bundled listings (China's entity lists)", () => {
+  const rules = loadDefaultRules();
+  const byId = new Map(rules.listings.map((action) => [action.id, action]));
+
+  it("carry every listing action of the research file with its number of named entities (40 actions, 371 entity rows)", () => {
+    expect(Object.keys(RESEARCH_LISTING_INDEX)).toHaveLength(40);
+    expect(Object.values(RESEARCH_LISTING_INDEX).reduce((a, b) => a + b, 0)).toBe(371);
+    expect(rules.listings.map((action) => action.id).sort()).toEqual(Object.keys(RESEARCH_LISTING_INDEX).sort());
+    for (const [id, count] of Object.entries(RESEARCH_LISTING_INDEX)) expect([id, byId.get(id)!.entities.length]).toEqual([id, count]);
+  });
+
+  it("represent the procurement list's 46 firms honestly: a count, no names", () => {
+    expect(byId.get("MOF-2026-10")).toMatchObject({ list: "procurement_exclusion", entities: [], unnamedEntities: 46, effects: ["procurement_ban"] });
+  });
+
+  it("list MP Materials and USA Rare Earth on the June 2026 control-list action, in force, in the US", () => {
+    const june = byId.get("ECL-2026-23")!;
+    expect(june).toMatchObject({ list: "control_list", date: "2026-06-22", timeline: [{ status: "listed", from: "2026-06-22" }] });
+    expect(june.effects).toContain("dual_use_ban");
+    expect(june.entities.find((e) => e.name === "MP Materials Corp.")).toMatchObject({ countries: ["US"], nameZh: "芒廷帕斯材料公司" });
+    expect(june.entities.find((e) => e.name === "USA Rare Earth, Inc.")).toMatchObject({ countries: ["US"] });
+  });
+
+  it("mark the three suspensions that ran out about 10 Nov 2026 with an unconfirmed entry and a note, inventing no extension or lifting", () => {
+    for (const id of ["ECL-2025-21", "UEL-2025-7", "CML-2025-6"]) {
+      const timeline = byId.get(id)!.timeline;
+      const last = timeline.at(-1)!;
+      expect([id, timeline.at(-2)]).toEqual([id, expect.objectContaining({ status: "suspended", until: "2026-11-10" })]);
+      expect([id, last]).toEqual([id, expect.objectContaining({ status: "listed", from: "2026-11-11", unconfirmed: true, note: expect.stringMatching(/no source/i) })]);
+    }
+    const unconfirmed = rules.listings.filter((action) => action.timeline.some((entry) => entry.unconfirmed)).map((action) => action.id);
+    expect(unconfirmed.sort()).toEqual(["CML-2025-6", "ECL-2025-21", "UEL-2025-7"]);
+  });
+
+  it("date the lifted, stopped and cancelled listings as the research does", () => {
+    const ends = (id: string) => byId.get(id)!.timeline.filter((e) => e.status === "lifted" || e.status === "cancelled").map(({ status, from }) => ({ status, from }));
+    expect(ends("ECL-2025-13")).toEqual([{ status: "lifted", from: "2025-11-10" }]);
+    expect(ends("ECL-2025-22")).toEqual([{ status: "lifted", from: "2025-08-12" }]);
+    expect(ends("UEL-2025-5-6")).toEqual([{ status: "lifted", from: "2025-11-10" }]);
+    expect(ends("UEL-2025-8")).toEqual([{ status: "lifted", from: "2025-08-12" }]);
+    expect(ends("CML-2025-5")).toEqual([{ status: "cancelled", from: "2026-04-24" }]);
+  });
+
+  it("give every action https sources and a list kind matching its key", () => {
+    const kindOf: Record<string, string> = {
+      ECL: "control_list", WATCH: "watch_list", UEL: "unreliable_entity_list", CML: "mofcom_countermeasure", MFA: "mfa_countermeasure", MOF: "procurement_exclusion",
+    };
+    for (const action of rules.listings) {
+      expect([action.id, action.list]).toEqual([action.id, kindOf[action.id.split("-")[0]]]);
+      for (const source of action.sources) expect(new URL(source.url).protocol).toBe("https:");
+    }
+  });
+
+  it("never give Aerkomm the machine-translation rendering 'Alcon' as a name", () => {
+    const names = rules.listings.flatMap((a) => a.entities.flatMap((e) => [e.name, ...e.aliases, ...e.units]));
+    expect(names.filter((name) => /alcon/i.test(name))).toEqual([]);
+  });
+});

@@ -22,7 +22,7 @@ describe("the rules JSON Schema", () => {
 
   it("accepts the bundled default ruleset and the minimal example", () => {
     const validate = compileSchema();
-    for (const path of [join(__dirname, "../../src/rules/default-rules.json"), join(__dirname, "fixtures/minimal-valid.json")]) {
+    for (const path of [join(__dirname, "../../src/rules/default-rules.json"), join(__dirname, "fixtures/minimal-valid.json"), join(__dirname, "fixtures/minimal-valid-listings.json")]) {
       const valid = validate(readJson(path));
       expect(validate.errors ?? []).toEqual([]);
       expect(valid).toBe(true);

@@ -87,3 +87,38 @@ describe("docs/rules-format.md", () => {
     expect(result).toMatchObject({ ok: true });
   });
 });
+
+describe("listings (China's entity lists)", () => {
+  const withListings = () => JSON.parse(readFileSync(join(__dirname, "fixtures/minimal-valid-listings.json"), "utf8"));
+
+  it("are optional: a document without them reads as having none, with the default listing weights", () => {
+    const parsed = parseRules(minimal());
+    if (!parsed.ok) throw new Error("expected valid");
+    expect(parsed.rules.listings).toEqual([]);
+    expect(parsed.rules.weights.listings).toEqual({
+      effects: { dual_use_ban: 1, licence_review: 0.5, trade_ban: 1, transaction_ban: 1 },
+      status: { listed: 1, suspended: 0.25, lifted: 0, cancelled: 0 },
+    });
+  });
+
+  it("read actions and entities with their defaults; a notice whose names were not found gives only the count", () => {
+    const parsed = parseRules(withListings());
+    if (!parsed.ok) throw new Error(parsed.issues.map(formatIssue).join("\n"));
+    const [ecl, mof] = parsed.rules.listings;
+    expect(ecl.timeline[0]).toEqual({ status: "listed", from: "2026-06-22", unconfirmed: false });
+    expect(ecl.entities[1]).toEqual({ name: "USA Rare Earth, Inc.", countries: ["US"], countryInferred: false, aliases: ["USAR"], units: [] });
+    expect(mof).toMatchObject({ entities: [], unnamedEntities: 46, effects: ["procurement_ban"] });
+  });
+
+  it("refuse an effect or a country the schema does not know", () => {
+    const doc = withListings();
+    doc.listings[0].effects = ["dual_use_ban", "embargo"];
+    doc.listings[0].entities[0].countries = ["USA"];
+    const result = parseRules(doc);
+    if (result.ok) throw new Error("expected issues");
+    expect(result.issues.map(({ code, path }) => ({ code, path }))).toEqual([
+      { code: "invalid_value", path: "listings[0].effects[1]" },
+      { code: "unknown_country", path: "listings[0].entities[0].countries[0]" },
+    ]);
+  });
+});

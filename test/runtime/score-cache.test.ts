@@ -68,3 +68,13 @@ test("the cache stays within its bound, dropping the least recently used rows fi
   cache.score([b], rules, OPTIONS);
   expect(calls).toEqual([[a, b], [c], [b]]);
 });
+
+test("rows that differ only in the supplier's name are different entries", () => {
+  const rules = fixtureRules();
+  const { calls, engine } = countingEngine();
+  const cache = new ScoreCache(100, engine);
+  const magnet = { commodity: "NdFeB magnet", supplierCountry: "US" };
+  cache.score([magnet], rules, OPTIONS);
+  cache.score([{ ...magnet, supplierName: "MP Materials Corp." }], rules, OPTIONS);
+  expect(calls).toEqual([[magnet], [{ ...magnet, supplierName: "MP Materials Corp." }]]);
+});

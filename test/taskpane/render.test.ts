@@ -78,10 +78,17 @@ test("supplier names from the workbook and control titles stay text in the summa
     byControl: [],
     unmatchedCommodities: [{ text: SCRIPT, rows: 1 }],
     errorsByCode: {},
+    entities: {
+      listed: 1,
+      possible: 0,
+      rows: [
+        { index: 0, supplier: SCRIPT, status: "listed", name: IMG, listLabel: "Export Control Control List", actionId: "ECL-1", listStatus: "listed", since: "2026-06-22", unconfirmed: false, similarity: 1, score: 90 },
+      ],
+    },
   };
   const selected: number[] = [];
   const container = document.createElement("div");
-  container.append(...renderSummary(portfolio, { onSelectRow: (index) => selected.push(index) }));
+  container.append(...renderSummary(portfolio, { onSelectRow: (index) => selected.push(index), supplierNamesScreened: true }));
   expect(container.querySelectorAll("img, script").length).toBe(0);
   expect(container.querySelector(".cp-top-supplier")?.textContent).toBe(IMG);
   expect(container.querySelector("#unmatched-list")?.textContent).toContain(SCRIPT);
@@ -90,6 +97,35 @@ test("supplier names from the workbook and control titles stay text in the summa
   expect(container.querySelector("#count-grade")?.textContent).toBe("2");
   (container.querySelector(".cp-top-row") as HTMLButtonElement).click();
   expect(selected).toEqual([1]);
+  expect(container.querySelector("#listed-suppliers .cp-entity-name")?.textContent).toBe(IMG);
+  expect(container.querySelector("#listed-suppliers .cp-top-supplier")?.textContent).toBe(SCRIPT);
+  (container.querySelector("#listed-suppliers .cp-entity-row") as HTMLButtonElement).click();
+  expect(selected).toEqual([1, 0]);
+});
+
+test("the China's-lists section says when no supplier column is mapped, and when nothing matched", () => {
+  const empty = { listed: 0, possible: 0, rows: [] };
+  const base = {
+    counts: { rows: 1, scored: 1, errors: 0, unmatched: 0, reviewNeeded: 0, unconfirmed: 0, gradeDependent: 0, lowConfidence: 0 },
+    weighting: "equal" as const,
+    spendWeightedScore: 0,
+    categories: null,
+    totalSpend: 0,
+    rowsWithoutSpend: 1,
+    topRows: [],
+    byItem: [],
+    byControl: [],
+    unmatchedCommodities: [],
+    errorsByCode: {},
+    entities: empty,
+  };
+  const render = (screened: boolean) => {
+    const container = document.createElement("div");
+    container.append(...renderSummary(base, { onSelectRow: () => undefined, supplierNamesScreened: screened }));
+    return container.querySelector("#entity-section")?.textContent ?? "";
+  };
+  expect(render(false)).toContain("Map a supplier-name column");
+  expect(render(true)).toContain("No supplier name matches China's entity lists");
 });
 
 test("links are made only for https addresses", () => {
@@ -167,6 +203,7 @@ describe("where else each item is produced, under 'By controlled item'", () => {
       byControl: [],
       unmatchedCommodities: [],
       errorsByCode: {},
+      entities: { listed: 0, possible: 0, rows: [] },
     };
   }
 

@@ -97,6 +97,7 @@ function chooseFormat(format: string | undefined, io: CommandIo): ItemFormat | n
 function via(hit: ControlHit): string {
   if (hit.via.kind === "any_item") return "any item";
   if (hit.via.kind === "item") return "the item itself";
+  if (hit.via.kind === "listing") return `the supplier's listing (${hit.via.actionId})`;
   return `contains ${(hit.via.path ?? [hit.via.itemId]).slice(1).join(" → ")}`;
 }
 

@@ -11,7 +11,23 @@ import type { ReportedRow, RowReport } from "./report";
 import type { TextSink } from "./sink";
 import type { ReportWriter } from "./writer";
 
-export const APPENDED_COLUMNS = ["score", ...CATEGORIES, "item_id", "item_name", "controls", "warnings", "error"] as const;
+export const APPENDED_COLUMNS = [
+  "score",
+  ...CATEGORIES,
+  "item_id",
+  "item_name",
+  "controls",
+  "warnings",
+  "error",
+  "entity_status",
+  "entity_name",
+  "entity_list",
+  "entity_action",
+  "entity_since",
+  "entity_list_status",
+  "entity_confidence",
+  "entity_score",
+] as const;
 
 const UNPARSE = { newline: "\n", escapeFormulae: false } as const;
 
@@ -27,6 +43,14 @@ function appended(r: RowReport): (string | number)[] {
     r.controls.join("; "),
     r.warnings.join(" | "),
     r.error ?? "",
+    r.entity?.status ?? "",
+    r.entity?.name ?? "",
+    r.entity?.list ?? "",
+    r.entity?.action ?? "",
+    r.entity?.since ?? "",
+    r.entity?.listStatus ?? "",
+    r.entity?.confidence ?? "",
+    r.entity?.score ?? "",
   ];
 }
 

@@ -22,6 +22,16 @@ function rowJson(r: RowReport): string {
     controls: r.controls,
     warnings: r.warnings,
     error: r.error,
+    entity: r.entity && {
+      status: r.entity.status,
+      name: r.entity.name,
+      list: r.entity.list,
+      action: r.entity.action,
+      since: r.entity.since,
+      listStatus: r.entity.listStatus,
+      confidence: r.entity.confidence,
+      score: r.entity.score,
+    },
   };
   return JSON.stringify(ordered);
 }

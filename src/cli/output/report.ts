@@ -3,9 +3,21 @@
  * shape is the JSON contract of docs/cli.md; warnings and errors are rendered as "code: message".
  */
 import type { DecimalMark, SpendReading, SupplierRecord } from "../../engine/columns";
-import type { CategoryScores, RowResult } from "../../engine/types";
+import type { CategoryScores, RowResult, ScoredRow } from "../../engine/types";
 import { roundToTenth } from "../../engine/rounding";
 import { describeEngineError } from "../../engine/messages";
+
+/** The supplier's match on China's entity lists (docs/cli.md): a clear or possible match, or null. */
+export interface EntityReport {
+  status: "listed" | "possible";
+  name: string;
+  list: string;
+  action: string;
+  since: string;
+  listStatus: string;
+  confidence: string;
+  score: number;
+}
 
 export interface RowReport {
   row: number;
@@ -17,6 +29,7 @@ export interface RowReport {
   controls: string[];
   warnings: string[];
   error: string | null;
+  entity: EntityReport | null;
 }
 
 export interface RunSummary {
@@ -50,6 +63,7 @@ export function unscoredRowReport(row: number, record: SupplierRecord, error: st
     controls: [],
     warnings: [...record.warnings.map((w) => `${w.code}: ${w.message}`), ...warnings],
     error,
+    entity: null,
   };
 }
 
@@ -65,6 +79,7 @@ export function rowReport(row: number, record: SupplierRecord, result: RowResult
       controls: [],
       warnings: recordWarnings,
       error: `${result.error.code}: ${describeEngineError(result.error)}`,
+      entity: null,
     };
   }
   const { match } = result;
@@ -77,6 +92,23 @@ export function rowReport(row: number, record: SupplierRecord, result: RowResult
     controls: result.hits.filter((hit) => hit.moved).map((hit) => hit.controlId),
     warnings: [...result.warnings.map((w) => `${w.code}: ${w.message}`), ...recordWarnings],
     error: null,
+    entity: entityReport(result),
+  };
+}
+
+function entityReport(result: ScoredRow): EntityReport | null {
+  const entity = result.entity;
+  if (entity === null || entity.status === "none" || entity.match === null || entity.lead === null) return null;
+  const { match, lead } = entity;
+  return {
+    status: entity.status,
+    name: match.name,
+    list: lead.list,
+    action: lead.actionId,
+    since: lead.since,
+    listStatus: lead.status,
+    confidence: lead.confidence,
+    score: match.score,
   };
 }
 

@@ -9,6 +9,7 @@ import type { ReportWriter } from "./writer";
 
 export const TOP_ROWS_SHOWN = 20;
 const ERRORS_SHOWN = 10;
+const LISTED_SHOWN = 10;
 const WIDEST_TEXT_COLUMN = 28;
 
 interface Column {
@@ -41,6 +42,7 @@ const COLUMNS: readonly Column[] = [
   { title: "Tech", align: "right", cell: (r) => number(r.categories?.technology) },
   { title: "Equip", align: "right", cell: (r) => number(r.categories?.equipment) },
   { title: "Staff", align: "right", cell: (r) => number(r.categories?.personnel) },
+  { title: "China's lists", align: "left", cell: (r) => (r.entity === null ? "" : `${r.entity.status} ${r.entity.action}`) },
   {
     title: "Controls",
     align: "left",
@@ -76,6 +78,8 @@ export function tableWriter(sink: TextSink): ReportWriter {
   let top: RowReport[] = [];
   const errors: RowReport[] = [];
   const toCheck = new Map(CHECK_TAGS.map(([code]) => [code, 0]));
+  const onLists: RowReport[] = [];
+  let onListsTotal = 0;
   return {
     async begin(h) {
       header = h;
@@ -83,6 +87,10 @@ export function tableWriter(sink: TextSink): ReportWriter {
     async rows(batch: readonly ReportedRow[]) {
       for (const { report } of batch) {
         for (const [code] of CHECK_TAGS) if (hasWarning(report, code)) toCheck.set(code, toCheck.get(code)! + 1);
+        if (report.entity !== null) {
+          onListsTotal += 1;
+          if (onLists.length < LISTED_SHOWN) onLists.push(report);
+        }
         if (report.error !== null) {
           if (errors.length < ERRORS_SHOWN) errors.push(report);
         } else if (report.score !== null && report.score > 0) {
@@ -110,6 +118,13 @@ export function tableWriter(sink: TextSink): ReportWriter {
         out.push(`Rows to check: unconfirmed status ${unconfirmed}   grade not stated ${grade}   rules review ${review}`);
       }
       if (header) out.push(`Scored as of ${header.asOf} with rules ${singleLine(header.rules.version)} (${singleLine(header.rules.source)})`);
+      if (onLists.length > 0) {
+        out.push("", `Suppliers on China's lists${onListsTotal > onLists.length ? ` (first ${onLists.length} of ${onListsTotal})` : ""}:`);
+        for (const r of onLists) {
+          const e = r.entity!;
+          out.push(`  row ${r.row}: ${fit(r.supplier ?? "", 40)} → ${e.status}: ${singleLine(e.name)} (${e.action}, ${e.listStatus} since ${e.since}; similarity ${e.score.toFixed(2)})`);
+        }
+      }
       if (errors.length > 0) {
         out.push("", `Rows not scored${summary.errors > errors.length ? ` (first ${errors.length} of ${summary.errors})` : ""}:`);
         for (const r of errors) out.push(`  row ${r.row}: ${singleLine(r.error ?? "")}`);

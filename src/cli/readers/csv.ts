@@ -262,7 +262,10 @@ export async function openCsv(path: string, options: CsvOptions = {}): Promise<O
   if (!found.ok) return found;
   const { layout } = found;
 
-  const source = createReadStream(path, { start: encoding.skip, highWaterMark: READ_CHUNK_BYTES });
+  // Opened when the rows are first read: a run that stops before (its --out refused, say) leaves no file
+  // opening in the background, whose failure would surface later as an error nobody listens for.
+  let source: ReturnType<typeof createReadStream> | null = null;
+  let closed = false;
   let bytesRead = encoding.skip;
   const parser = new CsvParser(layout.delimiter, MAX_CELL_CHARACTERS);
   const rowShift = layout.sepLine ? 1 : 0;
@@ -290,6 +293,8 @@ export async function openCsv(path: string, options: CsvOptions = {}): Promise<O
       const record = toRecord(parsed);
       if (record !== null) ready.push(record);
     };
+    if (closed) return;
+    source = createReadStream(path, { start: encoding.skip, highWaterMark: READ_CHUNK_BYTES });
     for await (const chunk of source as AsyncIterable<Buffer>) {
       bytesRead += chunk.length;
       let text: string;
@@ -324,7 +329,10 @@ export async function openCsv(path: string, options: CsvOptions = {}): Promise<O
         const kinds = [crlf > 0 ? "CRLF" : null, lf > 0 ? "LF" : null, cr > 0 ? "CR" : null].filter((kind) => kind !== null);
         return kinds.length > 1 ? [`the file mixes line endings (${kinds.join(", ")}); each one ended a row`] : [];
       },
-      close: () => source.destroy(),
+      close: () => {
+        closed = true;
+        source?.destroy();
+      },
     },
   };
 }

@@ -13,6 +13,7 @@ function row(number: number, score: number, warnings: string[]): RowReport {
     controls: ["C-1"],
     warnings,
     error: null,
+    entity: null,
   };
 }
 

@@ -1,0 +1,183 @@
+/**
+ * A firm's name → the words screening compares. Both sides (the row's supplier name and every listed name)
+ * are read by this one function, so they meet however they were typed:
+ * - case, accents, full-width forms and punctuation do not matter ("Gibbs&Cox" = "GIBBS & COX");
+ * - dotted initials are joined ("K.K." → kk, "U.S.A." → usa) and legal forms set aside ("Inc.", "GmbH",
+ *   "Co., Ltd.", "s.r.o.", "株式会社", "有限公司");
+ * - traditional Chinese and Japanese character forms read as the simplified ones the notices use;
+ * - abbreviations, plurals and spelling variants meet their full word ("Intl", "Techs", "Defence").
+ * Word order is left to the comparison (screening.ts), which treats names as sets of words.
+ */
+import { stemWord } from "../rules/names";
+import {
+  ABBREVIATIONS,
+  CJK_LEGAL_FORMS,
+  CJK_SOFT_SUFFIXES,
+  CJK_VARIANTS,
+  COMMON_WORDS,
+  LEGAL_FORM_PHRASES,
+  LEGAL_FORMS,
+  SOFT_WORDS,
+  STOP_WORDS,
+} from "./screening-tuning";
+
+export interface NameToken {
+  /** The word as written, folded (lower case, no accents): what compounds and initials are made of. */
+  raw: string;
+  /** The word as compared: abbreviation expanded, plural dropped, spelling unified ("labs" → laboratory). */
+  canon: string;
+  /** A run of Chinese, Japanese or Korean characters, compared character pair by character pair. */
+  cjk: boolean;
+}
+
+export interface EntityNameForm {
+  tokens: readonly NameToken[];
+  /** The words run together, so "AeroVironment" meets "Aero Vironment" and "IronMountain" "Iron Mountain". */
+  compact: string;
+  /** The legal forms set aside, as found ("inc", "株式会社"), for the explanation. */
+  legalForms: readonly string[];
+}
+
+const COMBINING_MARKS = /\p{M}+/gu;
+const APOSTROPHES = /['’`´]/g;
+const CJK_CHARACTER = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
+const WORD_RUNS = /[\p{L}\p{N}ー]+/gu;
+const SINGLE_LETTER = /^\p{L}$/u;
+
+const VARIANT_OF: ReadonlyMap<string, string> = (() => {
+  const characters = [...CJK_VARIANTS];
+  const map = new Map<string, string>();
+  for (let i = 0; i + 1 < characters.length; i += 2) map.set(characters[i], characters[i + 1]);
+  return map;
+})();
+const LEGAL = new Set(LEGAL_FORMS);
+const STOP = new Set(STOP_WORDS);
+
+/** Latin letters that carry no separable accent: "Wrocławska" is written "Wroclawska" in the notice. */
+const LATIN_LETTERS: Readonly<Record<string, string>> = { ł: "l", ø: "o", æ: "ae", œ: "oe", ß: "ss", đ: "d", ð: "d", þ: "th", ı: "i", ħ: "h" };
+
+function fold(text: string): string {
+  const plain = text.normalize("NFKC").replace(APOSTROPHES, "").toLowerCase().normalize("NFKD").replace(COMBINING_MARKS, "").normalize("NFC");
+  let out = "";
+  for (const character of plain) out += VARIANT_OF.get(character) ?? LATIN_LETTERS[character] ?? character;
+  return out;
+}
+
+/** "ihi宇航" → "ihi", "宇航": a CJK run is compared as a whole, apart from Latin words written against it. */
+function splitScripts(run: string): string[] {
+  const parts: string[] = [];
+  let current = "";
+  let currentIsCjk = false;
+  for (const character of run) {
+    const isCjk: boolean = CJK_CHARACTER.test(character) || (character === "ー" && currentIsCjk);
+    if (current !== "" && isCjk !== currentIsCjk) {
+      parts.push(current);
+      current = "";
+    }
+    current += character;
+    currentIsCjk = isCjk;
+  }
+  if (current !== "") parts.push(current);
+  return parts;
+}
+
+/** Runs of two or more single letters are one word: "k k" → "kk", "u s a" → "usa", "e s" → "es". */
+function joinInitials(words: readonly string[]): string[] {
+  const out: string[] = [];
+  let run = "";
+  const flush = () => {
+    if (run !== "") out.push(run);
+    run = "";
+  };
+  for (const word of words) {
+    if (SINGLE_LETTER.test(word) && !CJK_CHARACTER.test(word)) {
+      run += word;
+    } else {
+      if (run.length === 1) out.push(run);
+      else flush();
+      run = "";
+      out.push(word);
+    }
+  }
+  if (run.length === 1) out.push(run);
+  else flush();
+  return out;
+}
+
+/** Removes legal forms at either end of a run of CJK characters (a run may be several words written together). */
+function stripCjkForms(run: string, removed: string[]): string {
+  let text = run;
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (const form of [...CJK_LEGAL_FORMS, ...CJK_SOFT_SUFFIXES]) {
+      if (text.length > form.length && text.endsWith(form)) {
+        text = text.slice(0, -form.length);
+        removed.push(form);
+        changed = true;
+      } else if (text.length > form.length && text.startsWith(form) && CJK_LEGAL_FORMS.includes(form)) {
+        text = text.slice(form.length);
+        removed.push(form);
+        changed = true;
+      }
+    }
+  }
+  return text;
+}
+
+function removeLegalPhrases(words: string[], removed: string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < words.length; i++) {
+    const phrase = LEGAL_FORM_PHRASES.find((p) => p.every((word, k) => words[i + k] === word));
+    if (phrase) {
+      removed.push(phrase.join(" "));
+      i += phrase.length - 1;
+    } else out.push(words[i]);
+  }
+  return out;
+}
+
+const GENERIC = new Set([...COMMON_WORDS, ...SOFT_WORDS]);
+
+/**
+ * The comparable form of one Latin word: an abbreviation's full word; a generic word without its plural
+ * ("Systems" → system, "Industries" → industry). A firm's own name keeps its letters: "Neros" is not "Nero".
+ */
+export function canonicalWord(raw: string): string {
+  const direct = ABBREVIATIONS[raw];
+  if (direct !== undefined) return direct;
+  const stem = stemWord(raw);
+  const abbreviated = ABBREVIATIONS[stem];
+  if (abbreviated !== undefined) return abbreviated;
+  return GENERIC.has(stem) ? stem : raw;
+}
+
+/**
+ * Reads a firm's name. A name made only of legal forms or stop words ("Co., Ltd.") keeps them, so that
+ * something is left to compare; an empty or punctuation-only text has no tokens.
+ */
+export function readEntityName(text: string): EntityNameForm {
+  const words = joinInitials((fold(text).match(WORD_RUNS) ?? []).flatMap(splitScripts));
+  const legalForms: string[] = [];
+  const tokens: NameToken[] = [];
+  for (const word of removeLegalPhrases(words, legalForms)) {
+    if (CJK_CHARACTER.test(word)) {
+      const stripped = stripCjkForms(word, legalForms);
+      if (stripped !== "") tokens.push({ raw: stripped, canon: stripped, cjk: true });
+    } else if (LEGAL.has(word)) legalForms.push(word);
+    else if (!STOP.has(word)) tokens.push({ raw: word, canon: canonicalWord(word), cjk: false });
+  }
+  if (tokens.length === 0) {
+    for (const word of words) if (!CJK_CHARACTER.test(word)) tokens.push({ raw: word, canon: canonicalWord(word), cjk: false });
+    legalForms.length = 0;
+  }
+  return { tokens, compact: tokens.map((token) => token.raw).join(""), legalForms };
+}
+
+/** Character pairs of a CJK run (a one-character run is its own pair). */
+export function cjkPairs(run: string): string[] {
+  const characters = [...run];
+  if (characters.length < 2) return characters;
+  const pairs: string[] = [];
+  for (let i = 0; i + 1 < characters.length; i++) pairs.push(characters[i] + characters[i + 1]);
+  return pairs;
+}

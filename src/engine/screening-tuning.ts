@@ -1,0 +1,166 @@
+/**
+ * The tunables of supplier-name screening, in one place; docs/scoring.md ("Screening supplier names")
+ * explains each. Word lists are data: a word's class decides how much it weighs and whether it may
+ * carry a match (screening.ts reads them, nothing else does).
+ */
+
+/** A clear match (`listed`) needs every structural condition and at least this weighted similarity. */
+export const LISTED_AT = 0.85;
+/** Below this nothing is reported; from here up a candidate with a distinctive word in common is `possible`. */
+export const POSSIBLE_AT = 0.6;
+/** A row whose country is one of the entity's countries confirms the match: its similarity gains this much (up to 1). */
+export const COUNTRY_AGREES_BONUS = 0.05;
+/** A row whose country is not one of the entity's weakens it: similarity × this, and never `listed`. */
+export const COUNTRY_DIFFERS_FACTOR = 0.8;
+/** A matched name this short (characters, once normalised) identifies nobody alone: at most `possible`. */
+export const SHORTEST_CLEAR_NAME = 3;
+/** Group names are short ("Mitsubishi Heavy Industries"): longer runs are not considered, which bounds the index. */
+export const LONGEST_GROUP_NAME = 4;
+/** How many other candidates a result lists for review. */
+export const ALTERNATIVES_SHOWN = 3;
+/** Longer cells are not a supplier's name (a pasted document); scoring refuses them. */
+export const LONGEST_SUPPLIER_NAME = 300;
+/** The memo of screened names stops growing here, like the commodity memo. */
+export const SCREENING_MEMO_LIMIT = 200_000;
+
+/** Token similarity of a one-letter slip in a word of five letters or more, and of two slips in nine or more. */
+export const ONE_EDIT_SIMILARITY = 0.9;
+export const TWO_EDITS_SIMILARITY = 0.8;
+/** An initialism standing for a group name several listed firms share ("MHI" for Mitsubishi Heavy Industries). */
+export const ACRONYM_SIMILARITY = 0.9;
+/** Chinese, Japanese or Korean names are compared by character pairs; below this two runs do not correspond. */
+export const SHORTEST_CJK_SIMILARITY = 0.5;
+
+/** Weights of word classes (see below); a distinctive word weighs 1 ÷ (1 + ln n) where n listed firms share it. */
+export const COMMON_WORD_WEIGHT = 0.4;
+export const SOFT_WORD_WEIGHT = 0.15;
+
+/**
+ * Legal forms, removed from both sides before comparing ("Inc.", "GmbH", "Co., Ltd.", "K.K.", "s.r.o."). Dotted
+ * forms arrive as runs of single letters, which are joined first ("k k" → "kk"). Chinese and Japanese forms
+ * are removed from the end (or start) of a run of characters: see CJK_LEGAL_FORMS.
+ */
+export const LEGAL_FORMS: readonly string[] = [
+  "inc", "incorporated", "llc", "llp", "lp", "ltd", "limited", "corp", "corporation", "co", "company", "cos", "plc", "pte", "pty", "pvt",
+  "private", "partnership", "gmbh", "mbh", "ag", "kg", "kgaa", "se", "ug", "sa", "sas", "sarl", "spa", "srl", "sro", "spol", "as", "ab",
+  "uab", "oy", "oyj", "asa", "bv", "nv", "kk", "gk", "kabushiki", "kaisha", "yugen", "godo", "sp", "zoo", "sdn", "bhd", "tbk", "jsc", "pjsc",
+  "ooo", "zao", "ojsc", "cv", "sl", "slu", "sae", "aps",
+];
+/** Two- and three-word legal forms left after the single letters were joined ("sp zo o", "s de rl"). */
+export const LEGAL_FORM_PHRASES: readonly (readonly string[])[] = [
+  ["zo", "o"],
+  ["z", "oo"],
+  ["de", "rl"],
+  ["de", "cv"],
+];
+/** Chinese and Japanese legal forms, longest first so "股份有限公司" goes before "公司". */
+export const CJK_LEGAL_FORMS: readonly string[] = [
+  "股份有限公司", "有限责任公司", "有限公司", "分公司", "株式会社", "有限会社", "合同会社", "合资公司", "公司", "会社",
+];
+/** Chinese words for "group" or "holdings" at the end of a name: soft, like their English counterparts. */
+export const CJK_SOFT_SUFFIXES: readonly string[] = ["控股集团", "集团", "控股"];
+
+/** Words that join others and mean nothing alone. */
+export const STOP_WORDS: readonly string[] = ["the", "and", "of", "for", "by", "in", "at", "a", "an", "de", "du", "des", "la", "le", "el", "und", "et", "y"];
+
+/**
+ * Soft words: corporate wrappers often dropped or added ("Group", "Holdings", "International"). They weigh
+ * little, may be missing from either side of a clear match, and never carry one.
+ */
+export const SOFT_WORDS: readonly string[] = [
+  "group", "holding", "international", "enterprise", "industry", "worldwide", "operation", "partner", "associate", "global",
+];
+
+/**
+ * Common words: descriptive words many firms use ("Defense", "Systems", "Technologies", "Aerospace"). They must
+ * agree for a clear match (they tell "Mitsubishi Electric Software" from "Mitsubishi Electric Engineering"),
+ * but a match made of them alone is no match: at least one distinctive word must agree.
+ */
+export const COMMON_WORDS: readonly string[] = [
+  "defense", "system", "technology", "aerospace", "aero", "aeronautic", "aeronautical", "aviation", "space", "security", "solution",
+  "engineering", "service", "material", "electric", "electronic", "research", "center", "institute", "national", "maritime", "marine",
+  "tactical", "applied", "advanced", "science", "laboratory", "mission", "missile", "power", "network", "software", "data", "management",
+  "market", "analysis", "analytic", "strategy", "consulting", "communication", "information", "machinery", "manufacturing", "precision",
+  "robotic", "drone", "unmanned", "aerial", "heavy", "land", "air", "naval", "ground", "special", "vehicle", "part", "supply", "equipment",
+  "engine", "metal", "jet", "sensor", "united", "federal", "american", "america", "photonic", "intelligence", "study", "simulation",
+  "integration", "venture", "joint", "fire", "control", "ordnance", "logistic", "industrial", "development", "shipbuilding", "shipyard",
+  "shipping", "ocean", "turbocharger", "academy", "exploration", "agency", "army", "truck", "chemical", "chemie", "motor", "maintenance",
+  "circuit", "business", "alliance", "link", "acoustic", "concept", "force", "fuel", "nuclear", "testing", "compliance", "forum", "europe",
+  "japan", "korea", "canada", "australia", "taiwan", "usa", "china", "product", "trading", "innovation", "dynamic", "automation",
+  "energy", "resource", "capital", "medical", "health", "pharmaceutical", "bank", "financial", "investment", "construction", "design",
+  "instrument", "optical", "optic", "laser", "semiconductor", "device", "component", "mobility", "automotive", "transport", "computing",
+  "digital", "cyber", "cloud", "wireless", "telecom", "radar", "satellite", "vision", "imaging", "technical",
+  "handelsgesellschaft", "gesellschaft", "werk", "machine", "tool", "rare", "earth", "mineral", "mining", "magnet",
+];
+
+/**
+ * Words that may follow a firm's name in a purchasing record without making it another firm: places,
+ * organisational words. They are ignored when left over on the row's side (they still count on the list's side).
+ * Country names and codes (i18n-iso-countries) count as noise too.
+ */
+export const NOISE_WORDS: readonly string[] = [
+  "division", "div", "dept", "department", "unit", "branch", "plant", "site", "office", "hq", "headquarters", "subsidiary", "formerly", "fka",
+  "dba", "aka", "us", "uk", "usa", "north", "south", "east", "west", "europe", "asia", "emea", "apac", "americas",
+];
+
+/** Abbreviations purchasing records use → the word they stand for (compared after both sides are read the same way). */
+export const ABBREVIATIONS: Readonly<Record<string, string>> = {
+  us: "usa",
+  intl: "international",
+  tech: "technology",
+  techs: "technology",
+  technol: "technology",
+  sys: "system",
+  syst: "system",
+  mfg: "manufacturing",
+  manuf: "manufacturing",
+  eng: "engineering",
+  engg: "engineering",
+  engr: "engineering",
+  svc: "service",
+  svcs: "service",
+  serv: "service",
+  hldg: "holding",
+  hldgs: "holding",
+  grp: "group",
+  natl: "national",
+  univ: "university",
+  inst: "institute",
+  ctr: "center",
+  centre: "center",
+  defence: "defense",
+  def: "defense",
+  elec: "electric",
+  comm: "communication",
+  comms: "communication",
+  mgmt: "management",
+  dev: "development",
+  hvy: "heavy",
+  ind: "industry",
+  inds: "industry",
+  indus: "industry",
+  lab: "laboratory",
+  labs: "laboratory",
+  aerosp: "aerospace",
+  sci: "science",
+  ops: "operation",
+  ent: "enterprise",
+  mtrl: "material",
+  mtrls: "material",
+  matl: "material",
+  matls: "material",
+  electr: "electronic",
+  chem: "chemical",
+};
+
+/**
+ * Traditional Chinese and Japanese character forms → the simplified forms the notices use, for the characters
+ * of the listed Chinese names that differ (pairs: variant, simplified). Enough to read "漢翔航空工業" as
+ * "汉翔航空工业" or "三菱電機" as "三菱电机"; not a general converter.
+ */
+export const CJK_VARIANTS =
+  "動动爾尔萊莱務务間间與与團团馬马導导彈弹弾弹標标槍枪資资統统軍军戰战戦战術术電电擬拟鐵铁鉄铁決决應应応应實实実实驗验験验進进風风險险険险環环頂顶" +
+  "監监凱凯奧奥飛飞紅红護护羅罗愛爱陸陆點点國国榮荣栄荣聯联華华達达脈脉邊边辺边緣缘縁缘運运營营営营賽赛薩萨際际搖摇礦矿鉱矿諾诺維维" +
+  "勵励無无機机圖图図图漢汉業业經经経经緯纬學学碩硕龍龙衛卫頓顿會会發发発发渦涡輪轮壓压圧压屬属噴喷氣气気气製制網网絡络傳传伝传開开構构" +
+  "聖圣劍剑剣剑試试貓猫傑杰亞亚亜亚鮑鲍裝装備备艦舰鋼钢軟软興兴車车輛辆輌辆貿贸脫脱魯鲁輸输儷俪東东產产産产劑剂剤剂沖冲聲声測测豐丰細细倉仓" +
+  "納纳貝贝論论壇坛層层庫库責责權权権权組组織织規规蘇苏偵侦領领藍蓝潛潜萬万";

@@ -1,0 +1,778 @@
+/**
+ * Supplier names against China's entity lists, the way sanctions-screening tools do it: both names are read
+ * the same way (entity-names.ts), compared as weighted sets of words, and the comparison explains itself —
+ * every feature that decided it comes back with its score and what it matched (docs/scoring.md,
+ * "Screening supplier names").
+ *
+ * Outcomes: `listed` — a clear match: every word of the listed name that matters is in the supplier's name and
+ * the supplier's name adds nothing that would make it another firm; `possible` — similar enough to review,
+ * never counted in a score; `none`. Common words ("Defense", "Systems", "Technologies") never carry a match
+ * alone, and the row's country, when given, confirms or weakens one.
+ *
+ * The names are indexed once per compiled ruleset (on first use); each distinct name is screened once.
+ */
+import type { ListedEntity, RulesDocument } from "../rules/schema";
+import type { CellValue, EngineError } from "./types";
+import { cjkPairs, readEntityName, type EntityNameForm, type NameToken } from "./entity-names";
+import { toCountryCode } from "./countries";
+import { engineError } from "./errors";
+import { excelErrorIn, isBlank, parseCountry, parseDate } from "./inputs";
+import { compileListing, leadFirst, listingOnDate, type CompiledListing, type ListingOnDate, type ListingQuery } from "./listings";
+import {
+  ACRONYM_SIMILARITY,
+  ALTERNATIVES_SHOWN,
+  COMMON_WORD_WEIGHT,
+  COMMON_WORDS,
+  COUNTRY_AGREES_BONUS,
+  COUNTRY_DIFFERS_FACTOR,
+  LISTED_AT,
+  LONGEST_GROUP_NAME,
+  LONGEST_SUPPLIER_NAME,
+  NOISE_WORDS,
+  ONE_EDIT_SIMILARITY,
+  POSSIBLE_AT,
+  SCREENING_MEMO_LIMIT,
+  SHORTEST_CJK_SIMILARITY,
+  SHORTEST_CLEAR_NAME,
+  SOFT_WORD_WEIGHT,
+  SOFT_WORDS,
+  TWO_EDITS_SIMILARITY,
+} from "./screening-tuning";
+
+export type ScreeningStatus = "listed" | "possible" | "none";
+
+/** One reason for a screening outcome: what it compared, what it found, and the score it gave. */
+export interface ScreeningFeature {
+  feature:
+    | "literal"
+    | "words"
+    | "spelling"
+    | "compound"
+    | "acronym"
+    | "chinese_name"
+    | "country_in_name"
+    | "brackets"
+    | "common_words_only"
+    | "short_name"
+    | "initials"
+    | "country";
+  score: number;
+  detail: string;
+}
+
+/** Which of a listed entity's names matched. */
+export type MatchedAs = "name" | "alias" | "unit" | "name_zh";
+
+export interface ScreeningMatch {
+  /** The entity's name as the leading notice lists it, and its Chinese name when the matched notice gives one. */
+  name: string;
+  nameZh: string | null;
+  /** The listed name, alias, unit or Chinese name that matched, as written in the rules. */
+  matchedText: string;
+  matchedAs: MatchedAs;
+  countries: readonly string[];
+  /** Weighted similarity 0–1 after the country's effect, three decimals. */
+  score: number;
+  features: readonly ScreeningFeature[];
+  /** Every notice naming this firm and existing on the date, the leading one first. */
+  listings: readonly ListingOnDate[];
+}
+
+export interface ScreeningResult {
+  status: ScreeningStatus;
+  /** The best candidate: the clear or possible match; null for `none`. */
+  match: ScreeningMatch | null;
+  /** The leading notice of the match (`match.listings[0]`). */
+  lead: ListingOnDate | null;
+  /** Other firms similar enough to review, best first. */
+  alternatives: readonly { name: string; actionId: string; score: number }[];
+}
+
+const NONE: ScreeningResult = Object.freeze({ status: "none", match: null, lead: null, alternatives: Object.freeze([]) }) as ScreeningResult;
+
+// ---------------------------------------------------------------- the index
+
+type WordClass = "distinctive" | "common" | "soft";
+
+interface NameEntry {
+  firm: number;
+  entity: EntityRef;
+  text: string;
+  kind: MatchedAs;
+  form: EntityNameForm;
+  /** An alias that is only the initials of the entity's own name ("RBA", "JMU"): many firms share those. */
+  initialsOfName: boolean;
+}
+
+interface EntityRef {
+  listing: CompiledListing;
+  entity: ListedEntity;
+}
+
+export interface ScreeningIndex {
+  entries: readonly NameEntry[];
+  /** Per firm (one real-world entity, possibly named by several notices): its entities across notices. */
+  firms: readonly (readonly EntityRef[])[];
+  /** Distinctive words → entries; common words only → the entries whose names have no distinctive word. */
+  byWord: ReadonlyMap<string, readonly number[]>;
+  byRawWord: ReadonlyMap<string, readonly number[]>;
+  /** Words of five letters or more with one letter deleted → the words, to find one-letter slips. */
+  byDeletion: ReadonlyMap<string, readonly string[]>;
+  byCompact: ReadonlyMap<string, readonly number[]>;
+  byCjkPair: ReadonlyMap<string, readonly number[]>;
+  /** Two adjacent words of a listed name run together ("l3" + "harris") → entries. */
+  byJoinedPair: ReadonlyMap<string, readonly number[]>;
+  /** Group names several listed firms begin with ("mitsubishi heavy industry") → their initials and entries. */
+  groupPrefixes: ReadonlyMap<string, { initials: string; firms: number; entries: readonly number[] }>;
+  byInitials: ReadonlyMap<string, readonly string[]>;
+  /** Canonical word → how many firms use it (distinctive words shared by many firms weigh less). */
+  firmsUsing: ReadonlyMap<string, number>;
+  /** Name as given → its comparisons with the listed names (country and date apply afterwards). */
+  nameMemo: Map<string, readonly NameComparison[]>;
+  /** Name, country, date and what-if → the result. */
+  memo: Map<string, ScreeningResult>;
+}
+
+const COMMON = new Set(COMMON_WORDS);
+const SOFT = new Set(SOFT_WORDS);
+const NOISE = new Set(NOISE_WORDS);
+
+function wordClass(token: NameToken): WordClass {
+  if (token.cjk) return "distinctive";
+  if (SOFT.has(token.canon)) return "soft";
+  if (COMMON.has(token.canon)) return "common";
+  return "distinctive";
+}
+
+/** Words left over on the row's side that do not make it another firm: places, organisational words, countries. */
+function isNoise(token: NameToken): boolean {
+  if (token.cjk) return false;
+  if (NOISE.has(token.raw) || NOISE.has(token.canon)) return true;
+  return token.raw.length >= 3 && toCountryCode(token.raw) !== null;
+}
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list === undefined) map.set(key, [value]);
+  else if (list[list.length - 1] !== value) list.push(value);
+}
+
+function deletions(word: string): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < word.length; i++) out.push(word.slice(0, i) + word.slice(i + 1));
+  return out;
+}
+
+/** The key two entries of different notices share when they name the same firm: the words that matter, run together. */
+function firmKey(form: EntityNameForm): string {
+  return form.tokens
+    .filter((token) => wordClass(token) !== "soft")
+    .map((token) => token.canon)
+    .join("");
+}
+
+class UnionFind {
+  private readonly parent: number[] = [];
+  add(): number {
+    this.parent.push(this.parent.length);
+    return this.parent.length - 1;
+  }
+  find(x: number): number {
+    let root = x;
+    while (this.parent[root] !== root) root = this.parent[root];
+    while (this.parent[x] !== root) [this.parent[x], x] = [root, this.parent[x]];
+    return root;
+  }
+  union(a: number, b: number): void {
+    this.parent[this.find(a)] = this.find(b);
+  }
+}
+
+export function buildScreeningIndex(doc: RulesDocument): ScreeningIndex {
+  const raw: { entity: number; ref: EntityRef; text: string; kind: MatchedAs; form: EntityNameForm }[] = [];
+  const refs: EntityRef[] = [];
+  for (const action of doc.listings) {
+    const listing = compileListing(action);
+    for (const entity of action.entities) {
+      const ref = { listing, entity };
+      refs.push(ref);
+      const entityIndex = refs.length - 1;
+      const names: [string, MatchedAs][] = [
+        [entity.name, "name"],
+        ...entity.aliases.map((text): [string, MatchedAs] => [text, "alias"]),
+        ...entity.units.map((text): [string, MatchedAs] => [text, "unit"]),
+        ...(entity.nameZh === undefined ? [] : [[entity.nameZh, "name_zh"] as [string, MatchedAs]]),
+      ];
+      for (const [text, kind] of names) {
+        const form = readEntityName(text);
+        if (form.tokens.length > 0) raw.push({ entity: entityIndex, ref, text, kind, form });
+      }
+    }
+  }
+
+  // Entities of different notices are one firm when a name, alias or Chinese name of one reads like one of the
+  // other's (units are parts of a firm, not the firm, so they do not join firms).
+  const sets = new UnionFind();
+  refs.forEach(() => sets.add());
+  const ownerOfKey = new Map<string, number>();
+  for (const entry of raw) {
+    if (entry.kind === "unit") continue;
+    const key = firmKey(entry.form);
+    if (key === "") continue;
+    const owner = ownerOfKey.get(key);
+    if (owner === undefined) ownerOfKey.set(key, entry.entity);
+    else sets.union(owner, entry.entity);
+  }
+  const firmOfRoot = new Map<number, number>();
+  const firms: EntityRef[][] = [];
+  const firmOfEntity = refs.map((ref, index) => {
+    const root = sets.find(index);
+    let firm = firmOfRoot.get(root);
+    if (firm === undefined) {
+      firm = firms.length;
+      firmOfRoot.set(root, firm);
+      firms.push([]);
+    }
+    firms[firm].push(ref);
+    return firm;
+  });
+
+  const entries: NameEntry[] = raw.map((entry) => ({
+    firm: firmOfEntity[entry.entity],
+    entity: entry.ref,
+    text: entry.text,
+    kind: entry.kind,
+    form: entry.form,
+    initialsOfName: entry.kind === "alias" && isInitialsOf(entry.form, entry.ref.entity.name),
+  }));
+  const byWord = new Map<string, number[]>();
+  const byRawWord = new Map<string, number[]>();
+  const byCompact = new Map<string, number[]>();
+  const byCjkPair = new Map<string, number[]>();
+  const byJoinedPair = new Map<string, number[]>();
+  const byDeletion = new Map<string, string[]>();
+  const firmSetsByWord = new Map<string, Set<number>>();
+  entries.forEach((entry, id) => {
+    const tokens = entry.form.tokens;
+    push(byCompact, entry.form.compact, id);
+    tokens.forEach((token, k) => {
+      const known = firmSetsByWord.get(token.canon) ?? new Set<number>();
+      known.add(entry.firm);
+      firmSetsByWord.set(token.canon, known);
+      if (token.cjk) {
+        push(byWord, token.canon, id);
+        for (const pair of cjkPairs(token.raw)) push(byCjkPair, pair, id);
+        return;
+      }
+      // A name sharing only common words with a row can match only if it has no distinctive word at all.
+      const kind = wordClass(token);
+      if (kind === "distinctive" || (kind === "common" && tokens.every((other) => wordClass(other) !== "distinctive"))) push(byWord, token.canon, id);
+      push(byRawWord, token.raw, id);
+      if (k + 1 < tokens.length && !tokens[k + 1].cjk) push(byJoinedPair, token.raw + tokens[k + 1].raw, id);
+      if (token.canon.length >= 5) {
+        for (const variant of deletions(token.canon)) {
+          const words = byDeletion.get(variant) ?? [];
+          if (!words.includes(token.canon)) words.push(token.canon);
+          byDeletion.set(variant, words);
+        }
+      }
+    });
+  });
+  const firmsUsing = new Map([...firmSetsByWord].map(([word, set]) => [word, set.size]));
+  const { groupPrefixes, byInitials } = findGroupPrefixes(entries);
+  return { entries, firms, byWord, byRawWord, byDeletion, byCompact, byCjkPair, byJoinedPair, groupPrefixes, byInitials, firmsUsing, nameMemo: new Map(), memo: new Map() };
+}
+
+/** "RBA" for "Responsible Business Alliance", "JMU" for "Japan Marine United Corporation". */
+function isInitialsOf(alias: EntityNameForm, name: string): boolean {
+  if (alias.tokens.length !== 1 || alias.tokens[0].cjk) return false;
+  const all = readEntityName(name).tokens.filter((token) => !token.cjk);
+  const words = name.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+  const initials = [all.map((token) => token.raw[0]).join(""), words.map((word) => word[0]).join("")];
+  return initials.includes(alias.tokens[0].raw);
+}
+
+/**
+ * Group names: runs of two or more words that begin the names of at least two different listed firms
+ * ("mitsubishi heavy industry", "lockheed martin", "general dynamic"). Purchasing records abbreviate them to
+ * their initials ("MHI Shipbuilding", "GD Mission Systems"), so those initials may stand for them.
+ */
+function findGroupPrefixes(entries: readonly NameEntry[]): Pick<ScreeningIndex, "groupPrefixes" | "byInitials"> {
+  const firmsByPrefix = new Map<string, { firms: Set<number>; entries: number[]; initials: string }>();
+  entries.forEach((entry, id) => {
+    if (entry.kind === "name_zh") return;
+    const tokens = entry.form.tokens;
+    for (let length = 2; length <= Math.min(tokens.length, LONGEST_GROUP_NAME); length++) {
+      const run = tokens.slice(0, length);
+      if (run.some((token) => token.cjk)) break;
+      const key = run.map((token) => token.canon).join(" ");
+      const known = firmsByPrefix.get(key) ?? { firms: new Set<number>(), entries: [], initials: run.map((token) => token.canon[0]).join("") };
+      known.firms.add(entry.firm);
+      known.entries.push(id);
+      firmsByPrefix.set(key, known);
+    }
+  });
+  const groupPrefixes = new Map<string, { initials: string; firms: number; entries: readonly number[] }>();
+  const byInitials = new Map<string, string[]>();
+  for (const [key, { firms, entries: ids, initials }] of firmsByPrefix) {
+    if (firms.size < 2) continue;
+    groupPrefixes.set(key, { initials, firms: firms.size, entries: ids });
+    push(byInitials, initials, key);
+  }
+  return { groupPrefixes, byInitials };
+}
+
+// ---------------------------------------------------------------- comparing two names
+
+interface Pair {
+  q: number[];
+  l: number[];
+  sim: number;
+  kind: "exact" | "spelling" | "compound" | "acronym" | "chinese_name" | "country_in_name";
+  detail: string;
+}
+
+/** Damerau–Levenshtein distance, stopped early above `limit`. */
+function editDistance(a: string, b: string, limit: number): number {
+  if (Math.abs(a.length - b.length) > limit) return limit + 1;
+  const rows: number[][] = [];
+  for (let i = 0; i <= a.length; i++) rows.push([i]);
+  for (let j = 1; j <= b.length; j++) rows[0][j] = j;
+  for (let i = 1; i <= a.length; i++) {
+    let best = Number.MAX_SAFE_INTEGER;
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let value = Math.min(rows[i - 1][j] + 1, rows[i][j - 1] + 1, rows[i - 1][j - 1] + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) value = Math.min(value, rows[i - 2][j - 2] + 1);
+      rows[i][j] = value;
+      best = Math.min(best, value);
+    }
+    if (best > limit) return limit + 1;
+  }
+  return rows[a.length][b.length];
+}
+
+const HAS_DIGIT = /\d/;
+
+function wordSimilarity(q: NameToken, l: NameToken): { sim: number; kind: Pair["kind"] } | null {
+  if (q.cjk !== l.cjk) return null;
+  if (q.cjk) {
+    if (q.canon === l.canon) return { sim: 1, kind: "exact" };
+    const a = cjkPairs(q.canon);
+    const b = new Set(cjkPairs(l.canon));
+    const shared = new Set(a.filter((pair) => b.has(pair))).size;
+    const dice = (2 * shared) / (new Set(a).size + b.size);
+    return dice >= SHORTEST_CJK_SIMILARITY ? { sim: Math.round(dice * 1000) / 1000, kind: "chinese_name" } : null;
+  }
+  if (q.canon === l.canon || q.raw === l.raw) return { sim: 1, kind: "exact" };
+  const shorter = Math.min(q.canon.length, l.canon.length);
+  if (shorter < 5 || HAS_DIGIT.test(q.canon) || HAS_DIGIT.test(l.canon)) return null;
+  const distance = editDistance(q.canon, l.canon, 2);
+  if (distance === 1) return { sim: ONE_EDIT_SIMILARITY, kind: "spelling" };
+  if (distance === 2 && shorter >= 9) return { sim: TWO_EDITS_SIMILARITY, kind: "spelling" };
+  return null;
+}
+
+function candidatePairs(index: ScreeningIndex, q: readonly NameToken[], l: readonly NameToken[]): Pair[] {
+  const pairs: Pair[] = [];
+  q.forEach((qt, i) =>
+    l.forEach((lt, j) => {
+      const similar = wordSimilarity(qt, lt);
+      if (similar) pairs.push({ q: [i], l: [j], ...similar, detail: similar.kind === "exact" ? lt.raw : `${qt.raw} ≈ ${lt.raw}` });
+    }),
+  );
+  // Words written together on one side and apart on the other.
+  for (let i = 0; i + 1 < q.length; i++) {
+    const joined = q[i].raw + q[i + 1].raw;
+    l.forEach((lt, j) => {
+      if (!lt.cjk && lt.raw === joined) pairs.push({ q: [i, i + 1], l: [j], sim: 1, kind: "compound", detail: `${q[i].raw} ${q[i + 1].raw} = ${lt.raw}` });
+    });
+  }
+  for (let j = 0; j + 1 < l.length; j++) {
+    const joined = l[j].raw + l[j + 1].raw;
+    q.forEach((qt, i) => {
+      if (!qt.cjk && qt.raw === joined) pairs.push({ q: [i], l: [j, j + 1], sim: 1, kind: "compound", detail: `${qt.raw} = ${l[j].raw} ${l[j + 1].raw}` });
+    });
+  }
+  // Initials of a group name, on either side, at the start of the name.
+  const acronym = (initialsSide: readonly NameToken[], runSide: readonly NameToken[]): { length: number; key: string } | null => {
+    const initials = initialsSide[0];
+    if (initials === undefined || initials.cjk) return null;
+    for (const key of index.byInitials.get(initials.raw) ?? []) {
+      const length = key.split(" ").length;
+      if (runSide.length >= length && runSide.slice(0, length).map((token) => token.canon).join(" ") === key) return { length, key };
+    }
+    return null;
+  };
+  const forward = acronym(q, l);
+  if (forward) {
+    const firms = index.groupPrefixes.get(forward.key)!.firms;
+    pairs.push({ q: [0], l: range(forward.length), sim: ACRONYM_SIMILARITY, kind: "acronym", detail: `${q[0].raw} = ${forward.key} (begins the names of ${firms} listed firms)` });
+  }
+  const backward = acronym(l, q);
+  if (backward) {
+    const firms = index.groupPrefixes.get(backward.key)!.firms;
+    pairs.push({ q: range(backward.length), l: [0], sim: ACRONYM_SIMILARITY, kind: "acronym", detail: `${backward.key} = ${l[0].raw} (begins the names of ${firms} listed firms)` });
+  }
+  return pairs;
+}
+
+function range(length: number): number[] {
+  return Array.from({ length }, (_, i) => i);
+}
+
+/** Best pairs first, each word used once. */
+function alignPairs(pairs: Pair[]): Pair[] {
+  const chosen: Pair[] = [];
+  const usedQ = new Set<number>();
+  const usedL = new Set<number>();
+  pairs
+    .sort((a, b) => b.sim - a.sim || b.q.length + b.l.length - (a.q.length + a.l.length))
+    .forEach((pair) => {
+      if (pair.q.some((i) => usedQ.has(i)) || pair.l.some((j) => usedL.has(j))) return;
+      chosen.push(pair);
+      pair.q.forEach((i) => usedQ.add(i));
+      pair.l.forEach((j) => usedL.add(j));
+    });
+  return chosen;
+}
+
+interface Comparison {
+  entry: number;
+  score: number;
+  clear: boolean;
+  similar: boolean;
+  features: ScreeningFeature[];
+}
+
+/**
+ * What comparing the row's name with one listed name found, before the row's country is looked at: the names
+ * alone decide this, so it is worked out once per distinct name whatever the rows' countries and dates.
+ */
+interface NameComparison {
+  entry: number;
+  /** The reading of the row's name compared: as written, or without what it had in brackets. */
+  brackets: string | null;
+  literal: boolean;
+  pairs: readonly Pair[];
+  numerator: number;
+  denominator: number;
+  /** Listed words that do not agree, with the country each names when it is a country's name. */
+  missing: readonly { token: NameToken; weight: number; country: string | null }[];
+  addedWords: readonly NameToken[];
+  distinctiveAgrees: boolean;
+  /** The rest of the structure a clear match needs (initials confirmed, slips backed, long enough, not bare initials). */
+  structure: boolean;
+  tooShort: boolean;
+}
+
+const round3 = (x: number) => Math.round(x * 1000) / 1000;
+
+/**
+ * The row's name against one listed name. Weighted similarity = 2 Σ sim·w(listed words in a pair) ÷ (weight of
+ * every listed word + weight of the row's words), the row's unmatched words weighing by their class and noise
+ * nothing. A clear match also needs: every listed word that is not soft agrees (a spelling slip at most), the row
+ * adds no word that is not soft or noise, a distinctive word agrees (or the listed name is made only of common
+ * words, which then all agree), initials are confirmed by another agreeing word, and the name is not too short.
+ */
+function compareNames(index: ScreeningIndex, query: EntityNameForm, entryId: number, brackets: string | null): NameComparison {
+  const entry = index.entries[entryId];
+  const q = query.tokens;
+  const l = entry.form.tokens;
+  const weightOf = (token: NameToken): number => {
+    const kind = wordClass(token);
+    if (kind === "soft") return SOFT_WORD_WEIGHT;
+    if (kind === "common") return COMMON_WORD_WEIGHT;
+    return 1 / (1 + Math.log(Math.max(1, index.firmsUsing.get(token.canon) ?? 1)));
+  };
+
+  const literal = query.compact === entry.form.compact;
+  const pairs = alignPairs(candidatePairs(index, q, l));
+  const simOfListed = new Map<number, number>();
+  const matchedQ = new Set<number>();
+  let numerator = 0;
+  let pairedWeight = 0;
+  for (const pair of pairs) {
+    const weight = pair.l.reduce((sum, j) => sum + weightOf(l[j]), 0);
+    numerator += 2 * pair.sim * weight;
+    pairedWeight += weight;
+    pair.l.forEach((j) => simOfListed.set(j, pair.sim));
+    pair.q.forEach((i) => matchedQ.add(i));
+  }
+  const listedWeight = l.reduce((sum, token) => sum + weightOf(token), 0);
+  const extras = q.filter((_, i) => !matchedQ.has(i));
+  const extraWeight = extras.reduce((sum, token) => sum + (isNoise(token) ? 0 : weightOf(token)), 0);
+
+  const agreeing = l.filter((token, j) => wordClass(token) !== "soft" && agrees(token, simOfListed.get(j)));
+  // Wrappers such as "Industries" or "Group" may be dropped or added only where the rest still names one firm:
+  // two words that matter, or a distinctive word no other listed firm uses ("Anduril" for Anduril Industries,
+  // but not "Komatsu" for Komatsu Industries: Komatsu NTC is listed too).
+  const softTolerated = agreeing.length >= 2 || agreeing.some((token) => wordClass(token) === "distinctive" && (index.firmsUsing.get(token.canon) ?? 0) <= 1);
+  const missing = l
+    .filter((token, j) => (wordClass(token) !== "soft" || !softTolerated) && !agrees(token, simOfListed.get(j)))
+    .map((token) => ({ token, weight: weightOf(token), country: token.cjk || token.raw.length < 3 ? null : toCountryCode(token.raw) }));
+  const addedWords = extras.filter((token) => !isNoise(token) && (wordClass(token) !== "soft" || !softTolerated));
+  const distinctiveAgrees = pairs.some((pair) => pair.l.some((j) => wordClass(l[j]) === "distinctive") && pair.sim >= (l[pair.l[0]].cjk ? SHORTEST_CJK_SIMILARITY : TWO_EDITS_SIMILARITY));
+  // A spelling slip is forgiven next to a distinctive word spelt exactly ("MHI Oceanics"), not alone ("Novatech").
+  const slipsBacked = pairs.every((pair) => pair.kind !== "spelling") || pairs.some((pair) => pair.sim === 1 && pair.l.some((j) => wordClass(l[j]) === "distinctive"));
+  const onlyCommonWords = l.every((token) => wordClass(token) !== "distinctive");
+  const acronyms = pairs.filter((pair) => pair.kind === "acronym");
+  const confirmed = acronyms.length === 0 || pairs.some((pair) => pair.kind !== "acronym" && pair.sim >= TWO_EDITS_SIMILARITY && pair.l.some((j) => wordClass(l[j]) !== "soft"));
+  const tooShort = entry.form.compact.length < SHORTEST_CLEAR_NAME;
+  return {
+    entry: entryId,
+    brackets,
+    literal,
+    pairs,
+    numerator,
+    denominator: listedWeight + pairedWeight + extraWeight,
+    missing,
+    addedWords,
+    distinctiveAgrees,
+    structure: (distinctiveAgrees || onlyCommonWords) && confirmed && slipsBacked && !tooShort && !entry.initialsOfName,
+    tooShort,
+  };
+}
+
+/** A name comparison finished with the row's country: it may supply a listed country word, confirm or weaken. */
+function withCountry(index: ScreeningIndex, compared: NameComparison, rowCountry: string | null): Comparison {
+  const entry = index.entries[compared.entry];
+  const pairs = [...compared.pairs];
+  let { numerator, denominator } = compared;
+  let missing = compared.missing;
+  // A listed word naming the row's own country ("CSBC Corporation, Taiwan" for a Taiwanese row) is implied by it.
+  if (rowCountry !== null && missing.some((word) => word.country === rowCountry)) {
+    for (const word of missing.filter((w) => w.country === rowCountry)) {
+      pairs.push({ q: [], l: [], sim: 1, kind: "country_in_name", detail: `${word.token.raw}: the row's country` });
+      numerator += 2 * word.weight;
+      denominator += word.weight;
+    }
+    missing = missing.filter((word) => word.country !== rowCountry);
+  }
+  let score = compared.literal ? 1 : numerator / (denominator || 1);
+  let clear = compared.literal ? !compared.tooShort && !entry.initialsOfName : missing.length === 0 && compared.addedWords.length === 0 && compared.structure;
+  // The whole listed name inside a longer one ("Lockheed Martin Corp, Bethesda MD") is worth a review even when
+  // the added words pull the similarity down; initials alone do not count as containing it.
+  const contained = compared.structure && missing.length === 0 && compared.distinctiveAgrees;
+  // A name made only of common words is similar only when all of them agree (then it is a clear match).
+  const similar = compared.literal || compared.distinctiveAgrees || clear;
+
+  const features: ScreeningFeature[] = [];
+  if (compared.brackets !== null) features.push({ feature: "brackets", score: 0, detail: `set aside ${compared.brackets}` });
+  if (compared.literal) features.push({ feature: "literal", score: 1, detail: `"${entry.text}" once legal forms and punctuation are set aside` });
+  features.push({
+    feature: "words",
+    score: round3(score),
+    detail: [
+      `agree: ${pairs.map((pair) => pair.detail).join(", ") || "none"}`,
+      missing.length > 0 ? `missing: ${missing.map((word) => word.token.raw).join(", ")}` : "",
+      compared.addedWords.length > 0 ? `added: ${compared.addedWords.map((t) => t.raw).join(", ")}` : "",
+    ]
+      .filter(Boolean)
+      .join("; "),
+  });
+  for (const pair of pairs) if (pair.kind !== "exact") features.push({ feature: pair.kind, score: pair.sim, detail: pair.detail });
+  if (!similar && pairs.length > 0) {
+    features.push({ feature: "common_words_only", score: 0, detail: `only common words agree (${pairs.map((p) => p.detail).join(", ")}): no match` });
+  }
+  if (compared.tooShort) features.push({ feature: "short_name", score: 0, detail: `"${entry.text}" is too short to identify a firm alone: review only` });
+  else if (entry.initialsOfName) {
+    features.push({ feature: "initials", score: 0, detail: `"${entry.text}" is only the initials of "${entry.entity.entity.name}", which many firms share: review only` });
+  }
+
+  const countries = entry.entity.entity.countries;
+  if (rowCountry !== null && countries.length > 0) {
+    if (countries.includes(rowCountry)) {
+      score = Math.min(1, score + COUNTRY_AGREES_BONUS);
+      features.push({ feature: "country", score: COUNTRY_AGREES_BONUS, detail: `${rowCountry} agrees with the listing` });
+    } else {
+      score *= COUNTRY_DIFFERS_FACTOR;
+      clear = false;
+      features.push({ feature: "country", score: COUNTRY_DIFFERS_FACTOR, detail: `the row says ${rowCountry}, the listing ${countries.join("/")}: review only` });
+    }
+  }
+  const isClear = clear && score >= LISTED_AT;
+  return { entry: compared.entry, score: round3(score), clear: isClear, similar: isClear || (similar && (score >= POSSIBLE_AT || contained)), features };
+}
+
+/** A listed word agrees when it is paired well enough: a spelling slip is fine, a CJK run must be the same. */
+function agrees(token: NameToken, sim: number | undefined): boolean {
+  if (sim === undefined) return false;
+  return token.cjk ? sim === 1 : sim >= TWO_EDITS_SIMILARITY;
+}
+
+/** Entries sharing a word, a near word, a compound, initials or a pair of CJK characters with the row's name. */
+function candidatesFor(index: ScreeningIndex, query: EntityNameForm): Set<number> {
+  const found = new Set<number>();
+  const add = (ids: readonly number[] | undefined) => ids?.forEach((id) => found.add(id));
+  add(index.byCompact.get(query.compact));
+  const q = query.tokens;
+  q.forEach((token, i) => {
+    if (token.cjk) {
+      add(index.byWord.get(token.canon));
+      for (const pair of cjkPairs(token.raw)) add(index.byCjkPair.get(pair));
+      return;
+    }
+    if (wordClass(token) !== "soft") add(index.byWord.get(token.canon));
+    add(index.byJoinedPair.get(token.raw));
+    if (i + 1 < q.length) add(index.byRawWord.get(token.raw + q[i + 1].raw));
+    if (token.canon.length >= 5 && wordClass(token) === "distinctive") {
+      for (const variant of [token.canon, ...deletions(token.canon)]) {
+        for (const word of index.byDeletion.get(variant) ?? []) add(index.byWord.get(word));
+      }
+    }
+  });
+  const first = q[0];
+  if (first !== undefined && !first.cjk) {
+    for (const key of index.byInitials.get(first.raw) ?? []) add(index.groupPrefixes.get(key)!.entries);
+  }
+  // The row may spell out a group name whose initials a listed name uses ("Mitsubishi Heavy Industries Logitec").
+  let run = q[0]?.canon ?? "";
+  for (let length = 2; length <= Math.min(q.length, LONGEST_GROUP_NAME); length++) {
+    run += ` ${q[length - 1].canon}`;
+    const prefix = index.groupPrefixes.get(run);
+    if (prefix !== undefined) add(index.byRawWord.get(prefix.initials));
+  }
+  return found;
+}
+
+// ---------------------------------------------------------------- screening a name
+
+export interface ScreeningQuery {
+  asOf: string;
+  reviewedAt: string;
+  suspensionsEnded?: boolean;
+}
+
+/**
+ * Screens one supplier name. `country` is the row's ISO alpha-2 code or null. Only notices issued on or before
+ * the date count; a firm whose notices are all later is no candidate.
+ */
+export function screenName(index: ScreeningIndex, doc: RulesDocument, name: string, country: string | null, query: ScreeningQuery): ScreeningResult {
+  const key = `${name}\u0001${country ?? ""}\u0001${query.asOf}\u0001${query.suspensionsEnded === true ? 1 : 0}`;
+  const known = index.memo.get(key);
+  if (known !== undefined) return known;
+  const result = screenCompared(index, doc, comparedNames(index, name), country, query);
+  if (index.memo.size < SCREENING_MEMO_LIMIT) index.memo.set(key, result);
+  return result;
+}
+
+/** Text in brackets: often a site, a parent or an abbreviation ("Insitu, Inc. (a Boeing Company)"). */
+const BRACKETED = /[(（[［][^)）\]］]*[)）\]］]/g;
+
+/** Every listed name the row's name could match, compared by name alone; once per distinct name. */
+function comparedNames(index: ScreeningIndex, name: string): readonly NameComparison[] {
+  const known = index.nameMemo.get(name);
+  if (known !== undefined) return known;
+  const form = readEntityName(name);
+  const compared: NameComparison[] = [];
+  if (form.tokens.length > 0) {
+    // The name is also read without what it has in brackets; whichever reading matches better counts.
+    const brackets = name.match(BRACKETED);
+    const bare = brackets === null ? null : readEntityName(name.replace(BRACKETED, " "));
+    for (const entryId of candidatesFor(index, form)) compared.push(compareNames(index, form, entryId, null));
+    if (bare !== null && bare.tokens.length > 0) {
+      for (const entryId of candidatesFor(index, bare)) compared.push(compareNames(index, bare, entryId, brackets!.join(" ")));
+    }
+  }
+  if (index.nameMemo.size < SCREENING_MEMO_LIMIT) index.nameMemo.set(name, compared);
+  return compared;
+}
+
+function screenCompared(index: ScreeningIndex, doc: RulesDocument, compared: readonly NameComparison[], country: string | null, query: ScreeningQuery): ScreeningResult {
+  if (compared.length === 0) return NONE;
+  const listingQuery: ListingQuery = query;
+  const listingsOfFirm = new Map<number, ListingOnDate[]>();
+  const firmListings = (firm: number): ListingOnDate[] => {
+    let listings = listingsOfFirm.get(firm);
+    if (listings === undefined) {
+      const seen = new Set<string>();
+      listings = [];
+      for (const ref of index.firms[firm]) {
+        if (seen.has(ref.listing.action.id)) continue;
+        seen.add(ref.listing.action.id);
+        const onDate = listingOnDate(ref.listing, ref.entity.name, doc.weights.listings, listingQuery);
+        if (onDate !== null) listings.push(onDate);
+      }
+      listings.sort(leadFirst);
+      listingsOfFirm.set(firm, listings);
+    }
+    return listings;
+  };
+
+  const bestByFirm = new Map<number, Comparison>();
+  for (const names of compared) {
+    const comparison = withCountry(index, names, country);
+    if (!comparison.similar) continue;
+    const firm = index.entries[names.entry].firm;
+    const best = bestByFirm.get(firm);
+    if (best === undefined || rank(comparison) > rank(best)) bestByFirm.set(firm, comparison);
+  }
+  const ranked = [...bestByFirm.entries()]
+    .filter(([firm]) => firmListings(firm).length > 0)
+    .sort(([, a], [, b]) => rank(b) - rank(a) || index.entries[a.entry].text.localeCompare(index.entries[b.entry].text));
+  if (ranked.length === 0) return NONE;
+
+  const [[firm, best], ...others] = ranked;
+  const entry = index.entries[best.entry];
+  const listings = firmListings(firm);
+  const entity = entry.entity.entity;
+  return {
+    status: best.clear ? "listed" : "possible",
+    match: {
+      // As the leading notice names the firm (notices of one firm may spell it differently).
+      name: listings[0].entityName,
+      nameZh: entity.nameZh ?? null,
+      matchedText: entry.text,
+      matchedAs: entry.kind,
+      countries: entity.countries,
+      score: best.score,
+      features: best.features,
+      listings,
+    },
+    lead: listings[0],
+    alternatives: others.slice(0, ALTERNATIVES_SHOWN).map(([otherFirm, comparison]) => ({
+      name: index.entries[comparison.entry].entity.entity.name,
+      actionId: firmListings(otherFirm)[0].actionId,
+      score: comparison.score,
+    })),
+  };
+}
+
+/** Clear matches before possible ones, then by similarity. */
+function rank(comparison: Comparison): number {
+  return (comparison.clear ? 2 : 1) + comparison.score;
+}
+
+// ---------------------------------------------------------------- reading the cells
+
+export interface ScreenInput {
+  name: CellValue;
+  country?: CellValue;
+  asOf?: CellValue;
+}
+
+export type ScreenOutcome = { ok: true; result: ScreeningResult; asOf: string } | { ok: false; error: EngineError } | null;
+
+/** A supplier name from a cell: null when blank; an error when it holds an Excel error or is too long to be a name. */
+export function parseSupplierName(cell: CellValue): { ok: true; value: string | null } | { ok: false; error: EngineError } {
+  const excel = excelErrorIn(cell);
+  if (excel !== null) return { ok: false, error: engineError("excel_error_input", "supplier_name", excel) };
+  if (isBlank(cell)) return { ok: true, value: null };
+  const text = String(cell).trim();
+  if (text.length > LONGEST_SUPPLIER_NAME) return { ok: false, error: engineError("supplier_name_too_long", "supplier_name", String(text.length)) };
+  return { ok: true, value: text };
+}
+
+/** One screening row as the formulas, pane and CLI hand it over; null for a blank name. */
+export function screenRow(index: ScreeningIndex, doc: RulesDocument, input: ScreenInput, runAsOf: string, suspensionsEnded = false): ScreenOutcome {
+  const name = parseSupplierName(input.name);
+  if (!name.ok) return name;
+  if (name.value === null) return null;
+  const country = parseCountry(input.country, "supplier_country");
+  if (!country.ok) return country;
+  const date = parseDate(input.asOf, "as_of");
+  if (!date.ok) return date;
+  const asOf = date.value ?? runAsOf;
+  return { ok: true, asOf, result: screenName(index, doc, name.value, country.value, { asOf, reviewedAt: doc.reviewedAt, suspensionsEnded }) };
+}

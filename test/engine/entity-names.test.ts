@@ -1,0 +1,46 @@
+import { readEntityName } from "../../src/engine/entity-names";
+
+const words = (text: string) => readEntityName(text).tokens.map((token) => token.canon);
+
+describe("reading a firm's name", () => {
+  it.each([
+    ["MP Materials Corp.", ["mp", "material"]],
+    ["MP MATERIALS CORPORATION", ["mp", "material"]],
+    ["Gibbs&Cox, Inc.", ["gibbs", "cox"]],
+    ["Gibbs and Cox Incorporated", ["gibbs", "cox"]],
+    ["Neros Technologies", ["neros", "technology"]],
+    ["IHI Aerospace Co., Ltd.", ["ihi", "aerospace"]],
+    ["TechInsights Japan K.K.", ["techinsights", "japan"]],
+    ["TechInsights Europe Sp zo.o", ["techinsights", "europe"]],
+    ["EXCALIBUR ARMY spol.s.r.o", ["excalibur", "army"]],
+    ["Lafert S.p.A.", ["lafert"]],
+    ["Sindlhauser Materials GmbH", ["sindlhauser", "material"]],
+    ["IHC Merwede Holding B.V.", ["ihc", "merwede", "holding"]],
+    ["U.S.A. Rare Earth", ["usa", "rare", "earth"]],
+    ["Int'l Techs Grp", ["international", "technology", "group"]],
+    ["Hensoldt Defence Systems", ["hensoldt", "defense", "system"]],
+    ["Politechnika Wrocławska", ["politechnika", "wroclawska"]],
+    ["ＭＰ Ｍａｔｅｒｉａｌｓ", ["mp", "material"]],
+    ["Rim of the Pacific Defense", ["rim", "pacific", "defense"]],
+  ])("%s → %j", (text, expected) => {
+    expect(words(text)).toEqual(expected);
+  });
+
+  it("sets Chinese and Japanese legal forms aside and reads traditional characters as simplified", () => {
+    expect(words("芒廷帕斯材料公司")).toEqual(["芒廷帕斯材料"]);
+    expect(words("漢翔航空工業股份有限公司")).toEqual(["汉翔航空工业"]);
+    expect(words("三菱電機株式会社")).toEqual(["三菱电机"]);
+    expect(words("株式会社日立製作所")).toEqual(["日立制作所"]);
+    expect(words("IHI宇航株式会社")).toEqual(["ihi", "宇航"]);
+  });
+
+  it("records the legal forms it set aside and runs the words together for compounds", () => {
+    expect(readEntityName("Aero Vironment, Inc.")).toMatchObject({ compact: "aerovironment", legalForms: ["inc"] });
+    expect(readEntityName("AeroVironment Inc").compact).toBe("aerovironment");
+  });
+
+  it("keeps something to compare when the name is only a legal form", () => {
+    expect(words("Co., Ltd.")).toEqual(["co", "ltd"]);
+    expect(readEntityName("  —  ").tokens).toEqual([]);
+  });
+});

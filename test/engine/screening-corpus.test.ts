@@ -1,0 +1,28 @@
+/**
+ * Screening on the labelled corpus of 500+ names (test/fixtures/screening/corpus.json): the floors the bench's
+ * `screening P/R:` figure must keep. Names are labelled by a person, not by the matcher.
+ */
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { scoreScreening, type Corpus } from "../../bench/screening";
+import { compileRules } from "../../src/engine";
+import { parseRules } from "../../src/rules/parse";
+
+const corpus = JSON.parse(readFileSync(join(__dirname, "..", "fixtures", "screening", "corpus.json"), "utf8")) as Corpus;
+const parsed = parseRules(readFileSync(join(__dirname, "..", "..", "src", "rules", "default-rules.json"), "utf8"));
+if (!parsed.ok) throw new Error("the bundled rules are invalid");
+const score = scoreScreening(compileRules(parsed.rules), corpus);
+
+test("the corpus has at least 300 names, 150 of them look-alikes", () => {
+  expect(score.names).toBeGreaterThanOrEqual(300);
+  expect(score.lookAlikes).toBeGreaterThanOrEqual(150);
+});
+
+test("precision stays at 0.98 or more: look-alikes are not flagged", () => {
+  expect(score.falsePositives.length <= 0.02 * score.flagged ? [] : score.falsePositives).toEqual([]);
+  expect(score.precision).toBeGreaterThanOrEqual(0.98);
+});
+
+test("recall stays at 0.95 or more: listed firms written as purchasing data writes them are flagged", () => {
+  expect(score.recall).toBeGreaterThanOrEqual(0.95);
+});

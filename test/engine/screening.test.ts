@@ -1,0 +1,112 @@
+/**
+ * Screening supplier names against the fixture listings (fixtures/rules/listings.json). Each case is a name as
+ * a purchasing record might write it, labelled with the outcome a person expects.
+ */
+import { screenName, screenRow, type ScreeningResult } from "../../src/engine/screening";
+import { listingsFixtureRules } from "./support";
+
+const rules = listingsFixtureRules();
+const screen = (name: string, country: string | null = null, asOf = "2026-07-01"): ScreeningResult =>
+  screenName(rules.screeningIndex(), rules.doc, name, country, { asOf, reviewedAt: rules.doc.reviewedAt });
+
+describe("clear matches", () => {
+  it.each([
+    ["MP Materials Corp.", "MP Materials Corp."],
+    ["MP MATERIALS CORPORATION", "MP Materials Corp."],
+    ["MP Materials, LLC", "MP Materials Corp."],
+    ["Materials Corp, MP", "MP Materials Corp."],
+    ["芒廷帕斯材料公司", "MP Materials Corp."],
+    ["MHI Shipbuilding", "Mitsubishi Heavy Industries Shipbuilding Co."],
+    ["Mitsubishi Heavy Industries Logitec", "MHI Logitec Co., Ltd."],
+    ["Mitsubishi Hvy Inds Aero Engines", "Mitsubishi Heavy Industries Aero Engines, Ltd."],
+    ["Maritime Tactical Systems Inc", "Maritime Tactical Systems"],
+    ["Tactical Systems, Maritime", "Maritime Tactical Systems"],
+    ["Lockheed Martin Corp (USA)", "Lockheed Martin Corporation"],
+    ["Firestorm Lab Inc", "Firestorm Labs, Inc."],
+    ["TDK Corp", "TDK Corporation"],
+  ])("%s → listed as %s", (name, listed) => {
+    const result = screen(name);
+    expect(result.status).toBe("listed");
+    expect(result.match?.name).toBe(listed);
+  });
+});
+
+describe("look-alikes that are not listed", () => {
+  it.each([
+    ["Mitsubishi Chemical Corporation"],
+    ["MP Industries"],
+    ["Maritime Systems Inc"],
+    ["Tactical Defense Systems"],
+    ["LM Wind Power"],
+    ["Red Cat Coffee"],
+    ["Materials Corp"],
+    ["Lockheed Corporation of Ohio"],
+  ])("%s is not flagged", (name) => {
+    expect(screen(name).status).not.toBe("listed");
+  });
+
+  it("never lets common words carry a match alone", () => {
+    const result = screen("Heavy Industries Shipbuilding Systems");
+    expect(result.status).toBe("none");
+  });
+
+  it("reports the parent of listed units, and a listed name inside a longer one, for review only", () => {
+    expect(screen("Mitsubishi Heavy Industries")).toMatchObject({ status: "possible", match: { name: expect.stringMatching(/^Mitsubishi Heavy Industries/) } });
+    expect(screen("Lockheed Martin Corp, Bethesda MD")).toMatchObject({ status: "possible", match: { name: "Lockheed Martin Corporation" } });
+  });
+});
+
+describe("the explanation", () => {
+  it("gives each feature a score and what it matched", () => {
+    const result = screen("MHI Shipbuilding", "JP");
+    expect(result.match?.features).toEqual([
+      { feature: "words", score: expect.any(Number), detail: expect.stringContaining("shipbuilding") },
+      { feature: "acronym", score: 0.9, detail: expect.stringMatching(/^mhi = mitsubishi heavy industry \(begins the names of \d+ listed firms\)$/) },
+      { feature: "country", score: 0.05, detail: "JP agrees with the listing" },
+    ]);
+  });
+
+  it("names the legal forms set aside and the literal match", () => {
+    expect(screen("MP Materials Corp.").match?.features[0]).toEqual({
+      feature: "literal",
+      score: 1,
+      detail: '"MP Materials Corp." once legal forms and punctuation are set aside',
+    });
+  });
+});
+
+describe("the row's country", () => {
+  it("confirms a match when it agrees and weakens it to a review when it differs", () => {
+    expect(screen("TDK Corporation", "JP")).toMatchObject({ status: "listed", match: { score: 1 } });
+    const elsewhere = screen("TDK Corporation", "US");
+    expect(elsewhere).toMatchObject({ status: "possible", match: { score: 0.8 } });
+    expect(elsewhere.match?.features.at(-1)).toEqual({ feature: "country", score: 0.8, detail: "the row says US, the listing JP: review only" });
+  });
+});
+
+describe("dates", () => {
+  it("sees a notice only from its date, and ended listings as such", () => {
+    expect(screen("MP Materials", null, "2026-06-21").status).toBe("none");
+    expect(screen("Urbo Bankas", null, "2026-05-01")).toMatchObject({ status: "listed", lead: { status: "cancelled" } });
+  });
+});
+
+describe("reading a screening row from cells", () => {
+  it("parses the name, the country and the date, and refuses what cannot be one", () => {
+    const ok = screenRow(rules.screeningIndex(), rules.doc, { name: " MP Materials ", country: "United States", asOf: 46204 }, "2026-01-01");
+    expect(ok).toMatchObject({ ok: true, asOf: "2026-07-01", result: { status: "listed" } });
+    expect(screenRow(rules.screeningIndex(), rules.doc, { name: "" }, "2026-07-01")).toBeNull();
+    expect(screenRow(rules.screeningIndex(), rules.doc, { name: "MP", country: "Atlantis" }, "2026-07-01")).toMatchObject({
+      ok: false,
+      error: { code: "country_unknown", field: "supplier_country" },
+    });
+  });
+
+  it("screens each distinct name once per ruleset and date", () => {
+    const index = rules.screeningIndex();
+    const first = screen("Some New Supplier Name Ltd");
+    const size = index.memo.size;
+    expect(screen("Some New Supplier Name Ltd")).toBe(first);
+    expect(index.memo.size).toBe(size);
+  });
+});
