@@ -188,15 +188,16 @@ export function rulesVersion(invocation: CustomFunctions.StreamingInvocation<str
 }
 
 /**
- * A card per row, as an Excel data type: the item and how it was read, the scores, China's supply shares, the controls that apply and the warnings. Pull one field with =A2.[Overall].
+ * A card per row, as an Excel data type: the item and how it was read, the scores, China's supply shares, the controls that apply, the supplier's entity-list match, where else the item is produced, and the warnings. Pull one field with =A2.[Overall].
  * @customfunction PROFILE
  * @helpurl https://localhost:3000/docs/functions.html#profile
  * @param commodity What the supplier sells: a name, trade name, chemical formula or HS code, or a column of them.
  * @param [supplierCountry] Country of the supplier's site: a name or ISO code. Leave empty if unknown.
  * @param [siteCountry] Country of your plant receiving the goods.
  * @param [asOf] Date to profile on: an Excel date or text such as "2025-06-01". Empty: today.
+ * @param [supplierName] The supplier's name, screened against China's entity lists (a clear match raises the score). Empty: not screened.
  * @returns One card per row showing the item's name; #N/A when the commodity is not recognised, #VALUE! when an input is unusable.
  */
-export function profile(commodity: any[][], supplierCountry?: any[][], siteCountry?: any[][], asOf?: any[][]): any[][] {
-  return profileCells([commodity, supplierCountry, siteCountry, asOf], getRulesRuntime().active.compiled);
+export function profile(commodity: any[][], supplierCountry?: any[][], siteCountry?: any[][], asOf?: any[][], supplierName?: any[][]): any[][] {
+  return profileCells([commodity, supplierCountry, siteCountry, asOf, supplierName], getRulesRuntime().active.compiled);
 }

@@ -10,7 +10,16 @@
  * order) and a title; adding a section is adding such a function to PROFILE_SECTIONS. Field names are
  * part of the formulas users write, so they never change once released; docs/functions.md lists them.
  */
-import { chinaShareFor, countryName, type ChinaShareFigure, type CompiledRules, type ScoredRow, type SupplyStage } from "../engine";
+import {
+  alternativesFor,
+  chinaShareFor,
+  countryName,
+  formatFigureYear,
+  type ChinaShareFigure,
+  type CompiledRules,
+  type ScoredRow,
+  type SupplyStage,
+} from "../engine";
 import { CATEGORIES, type Category } from "../rules/schema";
 
 /** The field names of a PROFILE card, as written in `=A2.[Field]`. */
@@ -41,6 +50,16 @@ export const PROFILE_FIELDS = {
   chinaProcessingShareYear: "China processing share year",
   chinaProcessingShareSource: "China processing share source",
   controls: "Controls",
+  listMatch: "China's lists",
+  listedName: "Listed name",
+  list: "List",
+  notice: "Notice",
+  noticeDate: "Notice date",
+  listingStanding: "Listing standing",
+  listingSource: "Listing source",
+  bindingStage: "Binding stage",
+  outsideChinaShare: "Outside China share",
+  alternatives: "Alternatives",
   warnings: "Warnings",
   rulesVersion: "Rules version",
   rulesReviewed: "Rules reviewed",
@@ -51,6 +70,9 @@ export type ProfileField = (typeof PROFILE_FIELDS)[keyof typeof PROFILE_FIELDS];
 
 /** The columns of the Controls array, in order; its first row repeats them as a header. */
 export const CONTROL_COLUMNS = ["Id", "Title", "Category", "Status", "Since", "Until", "Severity", "Citation", "Source", "Unconfirmed"] as const;
+
+/** The columns of the Alternatives array (producers outside China at the binding stage), in order. */
+export const ALTERNATIVE_COLUMNS = ["Country", "Share", "Year", "Source"] as const;
 
 /** The columns of the Warnings array, in order; its first row repeats them as a header. */
 export const WARNING_COLUMNS = ["Code", "Control", "Message"] as const;
@@ -179,6 +201,55 @@ function controlsSection({ row, rules }: ProfileFacts): CardSection {
   return { title, properties: { [PROFILE_FIELDS.controls]: table(CONTROL_COLUMNS, rows) } };
 }
 
+/**
+ * The supplier's name screened against China's entity lists, when the row gave one: the match (listed or
+ * possible — a possible match is for the user to check and never counts), the notice that leads, and its
+ * standing on the date. No name given: no section.
+ */
+function listingSection({ row }: ProfileFacts): CardSection {
+  const screening = row.entity;
+  if (screening === null) return { title: "China's lists", properties: {} };
+  const properties: CardSection["properties"] = { [PROFILE_FIELDS.listMatch]: text(screening.status) };
+  const lead = screening.lead;
+  if (screening.match !== null && lead !== null) {
+    properties[PROFILE_FIELDS.listedName] = text(screening.match.name);
+    properties[PROFILE_FIELDS.list] = text(lead.listLabel);
+    properties[PROFILE_FIELDS.notice] = text(lead.citation === null ? lead.actionId : `${lead.actionId} (${lead.citation})`);
+    properties[PROFILE_FIELDS.noticeDate] = text(lead.date);
+    const until = lead.until === null ? "" : ` until ${lead.until}`;
+    properties[PROFILE_FIELDS.listingStanding] = text(`${lead.status} since ${lead.since}${until}${lead.unconfirmed ? " (unconfirmed)" : ""}`);
+    properties[PROFILE_FIELDS.listingSource] = text(lead.sourceUrl);
+  }
+  return { title: screening.status === "possible" ? "China's lists: possible match, check it" : "China's lists", properties };
+}
+
+/**
+ * Where else the item is produced (ALTERNATIVES with no stage): the binding stage — the most
+ * China-concentrated stage of the item and what it contains —, the share made outside China there, and the
+ * producers outside China with their shares. An item with no producer figure has no section.
+ */
+function alternativesSection({ row, rules }: ProfileFacts): CardSection {
+  const itemId = row.match.itemId;
+  const answer = itemId === null ? null : (alternativesFor(rules, itemId)?.answer ?? null);
+  if (answer === null) return { title: "Where else it is produced", properties: {} };
+  const { supply } = answer;
+  const rated = answer.concentration ?? supply;
+  const of = answer.path.length > 1 ? ` of ${supply.itemName}` : "";
+  const properties: CardSection["properties"] = {
+    [PROFILE_FIELDS.bindingStage]: text(`${rated.stage}${of} (${formatFigureYear(rated)})`),
+  };
+  if (rated.outsideChina !== null) properties[PROFILE_FIELDS.outsideChinaShare] = formattedNumber(rated.outsideChina.share, SHARE_FORMAT);
+  const producers = supply.producers.map((producer): Excel.CellValue[] => [
+    text(producer.countryName),
+    producer.share === null ? text("") : formattedNumber(producer.share, SHARE_FORMAT),
+    text(formatFigureYear(supply)),
+    text(supply.sources[0]?.url ?? ""),
+  ]);
+  properties[PROFILE_FIELDS.alternatives] =
+    producers.length > 0 ? table(ALTERNATIVE_COLUMNS, producers) : text(`no country breakdown (${supply.noCountryBreakdown ?? "the source gives no country shares"})`);
+  return { title: "Where else it is produced", collapsed: true, properties };
+}
+
 function warningsSection({ row }: ProfileFacts): CardSection {
   const rows = row.warnings.map((warning): Excel.CellValue[] => [text(warning.code), text(warning.controlId ?? ""), text(warning.message)]);
   return {
@@ -206,6 +277,8 @@ export const PROFILE_SECTIONS: readonly SectionBuilder[] = [
   scoresSection,
   chinaShareSection,
   controlsSection,
+  listingSection,
+  alternativesSection,
   warningsSection,
   rulesSection,
 ];

@@ -13,7 +13,7 @@ import { profileCard } from "./profile-card";
 
 export type ProfileCell = Cell | Excel.EntityCellValue;
 
-/** PROFILE's arguments in declaration order: commodity, supplierCountry, siteCountry, asOf. */
+/** PROFILE's arguments in declaration order: commodity, supplierCountry, siteCountry, asOf, supplierName. */
 export type ProfileArguments = readonly ExcelArgument[];
 
 /**
@@ -29,13 +29,14 @@ export function suggestionsOf(match: MatchResult): string[] {
 }
 
 export function profileCells(values: ProfileArguments, rules: CompiledRules, now = new Date(), cards = hostSupportsDataTypes()): ProfileCell[][] {
-  const [commodity, supplierCountry, siteCountry, asOf] = values;
+  const [commodity, supplierCountry, siteCountry, asOf, supplierName] = values;
   const scored = scoreLinedRows(
     [
       ["commodity", commodity ?? null],
       ["supplierCountry", supplierCountry ?? null],
       ["siteCountry", siteCountry ?? null],
       ["asOf", asOf ?? null],
+      ["supplierName", supplierName ?? null],
     ],
     rules,
     now,

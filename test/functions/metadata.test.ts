@@ -22,7 +22,7 @@ const EXPECTED: Record<string, { parameters: string[]; required: string[] }> = {
   CHANGES: { parameters: ["days"], required: [] },
   SCREEN: { parameters: ["supplierName", "supplierCountry", "asOf"], required: ["supplierName"] },
   RULESVERSION: { parameters: [], required: [] },
-  PROFILE: { parameters: ["commodity", "supplierCountry", "siteCountry", "asOf"], required: ["commodity"] },
+  PROFILE: { parameters: ["commodity", "supplierCountry", "siteCountry", "asOf", "supplierName"], required: ["commodity"] },
 };
 
 let metadata: ICustomFunctionsMetadata;

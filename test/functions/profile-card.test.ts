@@ -7,9 +7,10 @@
  */
 import * as fs from "fs";
 import * as path from "path";
-import { compileRules, scoreRow, type CompiledRules, type RowInput } from "../../src/engine";
+import { compileRules, scoreRow, scoreRows, type CompiledRules, type RowInput } from "../../src/engine";
 import { parseRules } from "../../src/rules/parse";
 import {
+  ALTERNATIVE_COLUMNS,
   CONTROL_COLUMNS,
   PROFILE_FIELDS,
   PROFILE_SECTIONS,
@@ -121,8 +122,11 @@ describe("field names", () => {
       "Site country", "As of", "Overall", "Minerals", "Technology", "Equipment", "Personnel", "China share",
       "China share year", "China share source", "China share item", "China mining share", "China mining share year",
       "China mining share source", "China processing share", "China processing share year",
-      "China processing share source", "Controls", "Warnings", "Rules version", "Rules reviewed", "Explanation",
+      "China processing share source", "Controls", "China's lists", "Listed name", "List", "Notice", "Notice date",
+      "Listing standing", "Listing source", "Binding stage", "Outside China share", "Alternatives", "Warnings", "Rules version",
+      "Rules reviewed", "Explanation",
     ]);
+    expect([...ALTERNATIVE_COLUMNS]).toEqual(["Country", "Share", "Year", "Source"]);
     expect([...CONTROL_COLUMNS]).toEqual(["Id", "Title", "Category", "Status", "Since", "Until", "Severity", "Citation", "Source", "Unconfirmed"]);
     expect([...WARNING_COLUMNS]).toEqual(["Code", "Control", "Message"]);
   });
@@ -130,7 +134,9 @@ describe("field names", () => {
   test("docs/functions.md lists every field and array column", () => {
     const docs = fs.readFileSync(path.join(__dirname, "..", "..", "docs", "functions.md"), "utf8");
     const profile = docs.split(/^## /m).find((part) => part.startsWith("PROFILE\n"))!;
-    for (const name of [...Object.values(PROFILE_FIELDS), ...CONTROL_COLUMNS, ...WARNING_COLUMNS]) expect(profile).toContain(`\`${name}\``);
+    for (const name of [...Object.values(PROFILE_FIELDS), ...CONTROL_COLUMNS, ...ALTERNATIVE_COLUMNS, ...WARNING_COLUMNS]) {
+      expect(profile).toContain(`\`${name}\``);
+    }
   });
 });
 
@@ -258,5 +264,50 @@ test("a section is one function: adding one adds its fields and its part of the 
     collapsible: true,
     collapsed: false,
     properties: ["Screening"],
+  });
+});
+
+describe("the supplier's entity-list match and where else the item is produced", () => {
+  const bundled = () => {
+    const parsed = parseRules(fs.readFileSync(path.join(__dirname, "..", "..", "src", "rules", "default-rules.json"), "utf8"));
+    if (!parsed.ok) throw new Error("bundled rules invalid");
+    return compileRules(parsed.rules);
+  };
+
+  test("a listed supplier's card names the notice that leads, as the research file gives it (ECL-2026-23, 22 Jun 2026)", () => {
+    const rules = bundled();
+    const [result] = scoreRows([{ commodity: "NdFeB magnet", supplierCountry: "US", siteCountry: "US", supplierName: "MP Materials Corp.", asOf: "2026-07-01" }], rules, {
+      asOf: "2026-07-01",
+    });
+    if (!result.ok) throw new Error(result.error.code);
+    const entity = profileCard({ commodity: "NdFeB magnet", row: result, rules });
+    const textOf = (field: string) => (entity.properties![field] as Excel.StringCellValue | undefined)?.basicValue;
+    expect(textOf("China's lists")).toBe("listed");
+    expect(textOf("Listed name")).toBe("MP Materials Corp.");
+    expect(textOf("Notice")).toMatch(/^ECL-2026-23\b/);
+    expect(textOf("Notice date")).toBe("2026-06-22");
+    expect(textOf("Listing standing")).toBe("listed since 2026-06-22");
+  });
+
+  test("no supplier name: no China's-lists fields on the card", () => {
+    const rules = bundled();
+    const [result] = scoreRows([{ commodity: "NdFeB magnet", supplierCountry: "US" }], rules, { asOf: "2026-07-01" });
+    if (!result.ok) throw new Error(result.error.code);
+    const entity = profileCard({ commodity: "NdFeB magnet", row: result, rules });
+    expect(Object.keys(entity.properties!)).not.toContain("China's lists");
+  });
+
+  test("lithium carbonate binds at chemical refining, 29.8 % made outside China, Chile first (producers.md §19, IEA 2024)", () => {
+    const rules = bundled();
+    const [result] = scoreRows([{ commodity: "lithium carbonate", supplierCountry: "CL" }], rules, { asOf: "2026-07-01" });
+    if (!result.ok) throw new Error(result.error.code);
+    const entity = profileCard({ commodity: "lithium carbonate", row: result, rules });
+    expect((entity.properties!["Binding stage"] as Excel.StringCellValue).basicValue).toBe("refining (2024)");
+    const outside = entity.properties!["Outside China share"] as Excel.FormattedNumberCellValue;
+    expect(outside.basicValue).toBeCloseTo(0.298, 6);
+    const producers = (entity.properties!["Alternatives"] as Excel.ArrayCellValue).elements;
+    expect(producers[0].map((cell) => (cell as Excel.StringCellValue).basicValue)).toEqual(["Country", "Share", "Year", "Source"]);
+    expect((producers[1][0] as Excel.StringCellValue).basicValue).toBe("Chile");
+    expect((producers[1][1] as Excel.FormattedNumberCellValue).basicValue).toBeCloseTo(0.204, 6);
   });
 });
