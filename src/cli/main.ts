@@ -92,9 +92,10 @@ const registerDiff: Register = (program, io, finish) => {
     .argument("<new>", "the later rules file or URL")
     .option("--suppliers <file>", "a supplier list (.csv or .xlsx) to score with both editions")
     .option("--sheet <name>", "XLSX: the sheet of the supplier list (default: the first)")
+    .option("--encoding <name>", "CSV: the encoding of a supplier list that is not UTF-8 and has no byte-order mark (e.g. windows-1252, shift_jis)")
     .option("--as-of <date>", "score the list on this day, YYYY-MM-DD (default: today)")
     .option("--format <format>", "table, csv or json (default: table on a terminal, json otherwise)")
-    .action(async (old: string, next: string, options: { suppliers?: string; sheet?: string; asOf?: string; format?: string }) => {
+    .action(async (old: string, next: string, options: { suppliers?: string; sheet?: string; encoding?: string; asOf?: string; format?: string }) => {
       finish(await diffCommand({ old, new: next, ...options }, io));
     });
 };
@@ -108,8 +109,9 @@ const registerUpcoming: Register = (program, io, finish) => {
     .option("--as-of <date>", "the day to look ahead from, YYYY-MM-DD; the window starts the day after (default: today)")
     .option("--suppliers <file>", "a supplier list (.csv or .xlsx) whose moving rows to list")
     .option("--sheet <name>", "XLSX: the sheet of the supplier list (default: the first)")
+    .option("--encoding <name>", "CSV: the encoding of a supplier list that is not UTF-8 and has no byte-order mark (e.g. windows-1252, shift_jis)")
     .option("--format <format>", "table, csv or json (default: table on a terminal, json otherwise)")
-    .action(async (options: { rules?: string; days?: string; asOf?: string; suppliers?: string; sheet?: string; format?: string }) => {
+    .action(async (options: { rules?: string; days?: string; asOf?: string; suppliers?: string; sheet?: string; encoding?: string; format?: string }) => {
       finish(await upcomingCommand(options, io));
     });
 };

@@ -1,8 +1,10 @@
 import { readFile, stat } from "node:fs/promises";
+import bundledRules from "../rules/default-rules.json";
+import { formatIssue, parseRules } from "../rules/parse";
 import { DEFAULT_MAX_BYTES, fetchRules, parseRulesText, type FetchLike } from "../rules/remote";
 import type { RulesDocument } from "../rules/schema";
 import { verifyDetachedSignature } from "../rules/signature";
-import type { RulesLoadError } from "../rules/status-codes";
+import { describeRulesError, type RulesLoadError } from "../rules/status-codes";
 
 export interface RulesSourceOptions {
   /** A pinned public key: PEM text, or the path of a PEM file. The rules must then carry a valid `.sig`. */
@@ -76,4 +78,18 @@ export async function loadRulesSource(pathOrUrl: string, options: RulesSourceOpt
   const parsed = parseRulesText(bytes, pathOrUrl);
   if (!parsed.ok) return parsed;
   return { ok: true, rules: parsed.rules, source: { kind: "file", location: pathOrUrl }, signed: publicKeyPem !== null, upgradedFrom: parsed.upgradedFrom };
+}
+
+/** The rules a command scores with: the bundled rules, or a file or URL through loadRulesSource; lines to print when unusable. */
+export type CommandRules = { ok: true; rules: RulesDocument; source: string } | { ok: false; lines: string[] };
+
+export async function loadCommandRules(location: string | undefined): Promise<CommandRules> {
+  if (location === undefined) {
+    const parsed = parseRules(bundledRules);
+    if (parsed.ok) return { ok: true, rules: parsed.rules, source: "bundled" };
+    return { ok: false, lines: ["the bundled rules are invalid:", ...parsed.issues.map(formatIssue)] };
+  }
+  const loaded = await loadRulesSource(location);
+  if (loaded.ok) return { ok: true, rules: loaded.rules, source: location };
+  return { ok: false, lines: [describeRulesError(loaded.error), ...(loaded.error.issues ?? []).map((issue) => `  ${formatIssue(issue)}`)] };
 }

@@ -33,7 +33,10 @@ export function stripControlCharacters(text: string): string {
   return text.replace(CONTROL_CHARACTERS, "");
 }
 
-/** One line of terminal text from a cell or a message: controls dropped, any run of whitespace one space. */
+/**
+ * One line of terminal text from a cell or a message: line breaks (a carriage return too) become spaces,
+ * other controls are dropped, and any run of whitespace is one space.
+ */
 export function singleLine(text: string): string {
-  return stripControlCharacters(text).replace(/\s+/g, " ");
+  return stripControlCharacters(text.replace(/[\r\n\t\f\v]+/g, " ")).replace(/\s+/g, " ");
 }

@@ -16,7 +16,8 @@ const AS_OF = "2026-06-01";
 
 async function diffJson(extra: string[] = []) {
   const result = await runCli(["diff", OLD, NEW, "--as-of", AS_OF, "--format", "json", ...extra]);
-  expect(result.stderr).toBe("");
+  // Reading a supplier list says how it was read (encoding, separator, header row), as `score` does; nothing else.
+  for (const line of result.stderr.split("\n").filter((l) => l !== "")) expect(line).toMatch(/^chokepoint diff: note: read as /);
   expect(result.code).toBe(0);
   return JSON.parse(result.stdout);
 }
@@ -172,4 +173,44 @@ test("control characters in a rules file never reach the terminal", async () => 
     expect(result.stdout.includes("\u001b") || result.stdout.includes("\u009b")).toBe(false);
     expect(result.stdout).toContain(format === "json" ? "\\u001b[31mred" : "[31mred");
   }
+});
+
+describe("text from the supplier list in the CSV report", () => {
+  it.each(["=", "+", "-", "@"])("a supplier led by %j stays text even with a line break inside (never a formula)", async (lead) => {
+    const { mkdtempSync, writeFileSync, rmSync } = await import("node:fs");
+    const { tmpdir } = await import("node:os");
+    const dir = mkdtempSync(join(tmpdir(), "chokepoint-diff-csv-"));
+    try {
+      const suppliers = join(dir, "suppliers.csv");
+      // A gallium row moves between the two editions, so it is reported with its supplier's name.
+      writeFileSync(suppliers, `supplier,commodity,supplier_country\n"${lead}HYPERLINK(""http://evil"")\nsecond line",gallium,Japan\n`);
+      const result = await runCli(["diff", OLD, NEW, "--as-of", AS_OF, "--format", "csv", "--suppliers", suppliers]);
+      expect(result.code).toBe(0);
+      const cells = Papa.parse<string[]>(result.stdout.trim()).data.flat();
+      const supplierCells = cells.filter((cell) => cell.includes("HYPERLINK"));
+      expect(supplierCells.length).toBeGreaterThan(0);
+      for (const cell of supplierCells) expect(cell.startsWith(`'${lead}`)).toBe(true);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe("a supplier list with a row that cannot be read whole", () => {
+  it("compares the other rows and names the one left out, as score would refuse it", async () => {
+    const { mkdtempSync, writeFileSync, rmSync } = await import("node:fs");
+    const { tmpdir } = await import("node:os");
+    const dir = mkdtempSync(join(tmpdir(), "chokepoint-diff-bad-"));
+    try {
+      const suppliers = join(dir, "suppliers.csv");
+      // Row 3 has an unquoted comma in the supplier's name: one cell too many, so every column after it would shift.
+      writeFileSync(suppliers, "supplier,commodity,supplier_country,site_country\nGamma,gallium,Japan,United States\nAcme, Inc.,gallium,Japan,United States\n");
+      const result = await runCli(["diff", OLD, NEW, "--as-of", AS_OF, "--format", "json", "--suppliers", suppliers]);
+      expect(result.code).toBe(0);
+      expect(result.stderr).toMatch(/note: 1 row\(s\) could not be read whole and are left out of the comparison: row 3: /);
+      expect(JSON.parse(result.stdout).rows.map((row: { row: number }) => row.row)).toEqual([2]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
 });

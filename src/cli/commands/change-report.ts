@@ -5,6 +5,7 @@
  * a rules file or a supplier list goes through `shown` (terminal) or papaparse's formula escaping (CSV).
  */
 import Papa from "papaparse";
+import { escapeFormula, stripControlCharacters } from "../../engine/text-safety";
 import { foldFieldChanges, type ChangeImpact, type ControlShift, type DateImpact, type FieldChange, type Horizon, type ImpactSummary, type RowMove, type RulesDiff, type Transition } from "../../engine";
 import { STATUS_WORDS } from "../../engine/explain";
 import { safeJson, shown } from "./change-text";
@@ -143,19 +144,17 @@ export function upcomingJson(report: UpcomingReport): string {
 
 // ---------------------------------------------------------------- CSV
 
-const UNPARSE = { newline: "\n", escapeFormulae: true } as const;
+// Formula escaping is ours (src/engine/text-safety.ts): papaparse's escapeFormulae misses a formula followed by a line break.
+const UNPARSE = { newline: "\n", escapeFormulae: false } as const;
 type CsvCell = string | number | null;
 
-function csv(header: readonly string[], lines: readonly CsvCell[][]): string {
-  return `${Papa.unparse([header as string[], ...lines.map((line) => line.map((cell) => (typeof cell === "string" ? shownKeepingLines(cell) : (cell ?? ""))))], UNPARSE)}\n`;
+/** A CSV cell keeps its text whole (papaparse quotes line breaks); control characters go, and a formula stays text. */
+function csvText(text: string): string {
+  return escapeFormula(stripControlCharacters(text));
 }
 
-/** CSV cells keep their text whole (papaparse quotes line breaks); only control characters are dropped. */
-function shownKeepingLines(text: string): string {
-  return text
-    .split("\n")
-    .map((line) => shown(line))
-    .join("\n");
+function csv(header: readonly string[], lines: readonly CsvCell[][]): string {
+  return `${Papa.unparse([header.map(csvText), ...lines.map((line) => line.map((cell) => (typeof cell === "string" ? csvText(cell) : (cell ?? ""))))], UNPARSE)}\n`;
 }
 
 const statusWord = (status: ControlShift["before"]) => (status === null ? "not applying" : STATUS_WORDS[status]);

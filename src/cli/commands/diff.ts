@@ -19,6 +19,8 @@ export interface DiffArgs {
   suppliers?: string;
   /** XLSX only: the sheet of the supplier list. */
   sheet?: string;
+  /** CSV only: the legacy encoding of a supplier list that is not UTF-8 and has no byte-order mark. */
+  encoding?: string;
   /** The day both editions score the list on; today when absent. */
   asOf?: string;
   format?: string;
@@ -40,8 +42,9 @@ export async function diffCommand(args: DiffArgs, io: CommandIo): Promise<ExitCo
 
   let suppliers: DiffReport["suppliers"] = null;
   if (args.suppliers !== undefined) {
-    const read = await readSupplierList(args.suppliers, args.sheet);
+    const read = await readSupplierList(args.suppliers, { sheet: args.sheet, encoding: args.encoding });
     if (!read.ok) return fail(read.message);
+    for (const text of read.notes) io.stderr.write(`chokepoint diff: note: ${shown(text)}\n`);
     const impact = impactOfChange(read.list.rows, compileRules(oldRules.rules), compileRules(newRules.rules), asOf);
     suppliers = { file: args.suppliers, list: read.list, impact };
   } else if (args.sheet !== undefined) {

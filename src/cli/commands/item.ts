@@ -5,7 +5,6 @@
  * this file only lays it out as a table or JSON. Exit 0 with a profile; 2 for unusable input (an unknown
  * commodity, a bad option, unreadable rules).
  */
-import bundledRules from "../../rules/default-rules.json";
 import {
   alternativesFor,
   chinaShareFor,
@@ -21,12 +20,10 @@ import {
   type MatchResult,
   type StageSupply,
 } from "../../engine/index";
-import { formatIssue, parseRules } from "../../rules/parse";
-import type { RulesDocument } from "../../rules/schema";
-import { describeRulesError } from "../../rules/status-codes";
 import { EXIT, type CommandIo, type ExitCode } from "../io";
 import { textSink } from "../output/sink";
-import { loadRulesSource } from "../rules-source";
+import { loadCommandRules } from "../rules-source";
+import { stripControlCharacters } from "../../engine/text-safety";
 
 export const ITEM_FORMATS = ["table", "json"] as const;
 export type ItemFormat = (typeof ITEM_FORMATS)[number];
@@ -76,18 +73,6 @@ export interface ItemProfile {
   warnings: string[];
 }
 
-type LoadedRules = { ok: true; rules: RulesDocument; source: string } | { ok: false; message: string };
-
-async function loadRules(location: string | undefined): Promise<LoadedRules> {
-  if (location === undefined) {
-    const parsed = parseRules(bundledRules);
-    return parsed.ok ? { ok: true, rules: parsed.rules, source: "bundled" } : { ok: false, message: ["the bundled rules are invalid:", ...parsed.issues.map(formatIssue)].join("\n") };
-  }
-  const loaded = await loadRulesSource(location);
-  if (loaded.ok) return { ok: true, rules: loaded.rules, source: location };
-  return { ok: false, message: [describeRulesError(loaded.error), ...(loaded.error.issues ?? []).map((issue) => `  ${formatIssue(issue)}`)].join("\n") };
-}
-
 function chooseFormat(format: string | undefined, io: CommandIo): ItemFormat | null {
   if (format === undefined) return (io.stdout as { isTTY?: boolean }).isTTY === true ? "table" : "json";
   const wanted = format.trim().toLowerCase();
@@ -110,8 +95,8 @@ export async function itemCommand(args: ItemArgs, io: CommandIo): Promise<ExitCo
   if (!/^\d{4}-\d{2}-\d{2}$/.test(asOf.trim()) || isoDateOrNull(asOf) === null) return fail(`--as-of must be a calendar date written YYYY-MM-DD; got "${asOf}"`);
   const format = chooseFormat(args.format, io);
   if (format === null) return fail(`--format must be one of ${ITEM_FORMATS.join(", ")}; got "${args.format}"`);
-  const loaded = await loadRules(args.rules);
-  if (!loaded.ok) return fail(loaded.message);
+  const loaded = await loadCommandRules(args.rules);
+  if (!loaded.ok) return fail(loaded.lines.join("\n"));
 
   const rules = compileRules(loaded.rules);
   const row = scoreRow({ commodity: args.commodity, siteCountry: args.site ?? null }, rules, { asOf });
@@ -163,15 +148,9 @@ export async function itemCommand(args: ItemArgs, io: CommandIo): Promise<ExitCo
 
 // ---------------------------------------------------------------- the table
 
-/**
- * Text from a rules file or the command line, safe for a terminal: control characters (ESC sequences, BEL,
- * carriage returns, bidirectional overrides) are dropped and line breaks become spaces. (To fold into the
- * shared text-safety helper when the CLI output work lands.)
- */
-// eslint-disable-next-line no-control-regex
-const UNPRINTABLE = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]+/g;
+/** Text a terminal cannot act on (the shared rule, src/engine/text-safety.ts), on one line, its spacing kept. */
 function printable(text: string): string {
-  return text.replace(/[\r\n\t]+/g, " ").replace(UNPRINTABLE, "");
+  return stripControlCharacters(text.replace(/[\r\n\t]+/g, " "));
 }
 
 /** Rows of cells as aligned columns, two spaces apart, indented. */

@@ -7,22 +7,16 @@ import { createWriteStream, type WriteStream } from "node:fs";
 import { rename, stat, unlink } from "node:fs/promises";
 import { basename, dirname, extname, join } from "node:path";
 import { finished } from "node:stream/promises";
-import bundledRules from "../../rules/default-rules.json";
 import {
   DecimalMarkTally,
   describeColumnIssue,
   recordToRow,
   type ColumnIssue,
-  type ColumnMap,
   type DecimalMarkDecision,
-  type SupplierRecord,
 } from "../../engine/columns";
 import { compileRules, scoreRows } from "../../engine/index";
 import { isoDateOrNull, todayIso } from "../../engine/dates";
 import { singleLine } from "../../engine/text-safety";
-import { formatIssue, parseRules } from "../../rules/parse";
-import type { RulesDocument } from "../../rules/schema";
-import { describeRulesError } from "../../rules/status-codes";
 import { EXIT, type CommandIo, type ExitCode } from "../io";
 import { csvWriter } from "../output/csv";
 import { jsonWriter } from "../output/json";
@@ -31,10 +25,9 @@ import { SinkWriteError, terminalSafe, textSink, type TextSink, type WritableLik
 import { tableWriter } from "../output/table";
 import type { ReportWriter } from "../output/writer";
 import { startProgress } from "../progress";
-import { openCsv } from "../readers/csv";
-import { describeRowIssue, describeTableReadError, TableReadFailure, type OpenTableResult, type TableRecord } from "../readers/table";
-import { openXlsx } from "../readers/xlsx";
-import { loadRulesSource } from "../rules-source";
+import { describeTableReadError, TableReadFailure } from "../readers/table";
+import { loadCommandRules } from "../rules-source";
+import { columnNamer, isXlsxFile, openSupplierTable, readingProblems } from "../supplier-table";
 
 export const SCORE_FORMATS = ["table", "csv", "json"] as const;
 export type ScoreFormat = (typeof SCORE_FORMATS)[number];
@@ -53,9 +46,6 @@ export interface ScoreArgs {
   /** CSV only: the legacy encoding of a file that is not UTF-8 and has no byte-order mark. */
   encoding?: string;
 }
-
-const CSV_EXTENSIONS = new Set([".csv", ".txt", ".tsv"]);
-const XLSX_EXTENSIONS = new Set([".xlsx", ".xlsm"]);
 
 function isTerminal(stream: unknown): boolean {
   return (stream as { isTTY?: boolean } | undefined)?.isTTY === true;
@@ -79,25 +69,6 @@ function chooseFormat(args: ScoreArgs, io: CommandIo): ScoreFormat | null {
   return isTerminal(io.stdout) ? "table" : "json";
 }
 
-type LoadedRules = { ok: true; rules: RulesDocument; source: string } | { ok: false; lines: string[] };
-
-async function loadRules(location: string | undefined): Promise<LoadedRules> {
-  if (location === undefined) {
-    const parsed = parseRules(bundledRules);
-    if (parsed.ok) return { ok: true, rules: parsed.rules, source: "bundled" };
-    return { ok: false, lines: ["the bundled rules are invalid:", ...parsed.issues.map(formatIssue)] };
-  }
-  const loaded = await loadRulesSource(location);
-  if (loaded.ok) return { ok: true, rules: loaded.rules, source: location };
-  return { ok: false, lines: [describeRulesError(loaded.error), ...(loaded.error.issues ?? []).map((issue) => `  ${formatIssue(issue)}`)] };
-}
-
-function openTable(args: ScoreArgs): Promise<OpenTableResult> | null {
-  const extension = extname(args.file).toLowerCase();
-  if (CSV_EXTENSIONS.has(extension)) return openCsv(args.file, { encoding: args.encoding });
-  if (XLSX_EXTENSIONS.has(extension)) return openXlsx(args.file, { sheet: args.sheet });
-  return null;
-}
 
 function columnNotes(issues: readonly ColumnIssue[]): string[] {
   const unknown = issues.filter((issue) => issue.code === "unknown_column").map((issue) => `"${issue.header}"`);
@@ -197,33 +168,6 @@ async function openOutput(args: ScoreArgs, io: CommandIo, format: ScoreFormat): 
 }
 
 /** The name a message gives a column: its field when the scorer reads it, else its header, else its letter-free number. */
-function columnNamer(columns: ColumnMap): (column: number) => string {
-  const fieldOf = new Map(Object.entries(columns.columns).map(([field, column]) => [column, field]));
-  return (column) => {
-    const header = singleLine(columns.headers[column] ?? "").slice(0, 60);
-    return fieldOf.get(column) ?? (header !== "" ? header : `column ${column + 1}`);
-  };
-}
-
-const NO_PROBLEMS: { error: null; warnings: string[] } = { error: null, warnings: [] };
-
-/**
- * A row's reading problems: an error (the row is not scored) when the problem is in a column the scorer
- * reads or shifts every column, otherwise warnings; plus the record's own error (a spend too large).
- */
-function readingProblems(record: TableRecord, supplier: SupplierRecord, readColumns: ReadonlySet<number>, nameOf: (column: number) => string) {
-  if (record.issues === undefined && supplier.error === null) return NO_PROBLEMS;
-  let error: string | null = supplier.error ? `${supplier.error.code}: ${supplier.error.message}` : null;
-  const warnings: string[] = [];
-  for (const issue of record.issues ?? []) {
-    const text = describeRowIssue(issue, nameOf);
-    const blocking = issue.code === "row_cells_mismatch" || readColumns.has(issue.column);
-    if (blocking && error === null) error = text;
-    else if (!blocking) warnings.push(text);
-  }
-  return { error, warnings };
-}
-
 export async function scoreCommand(args: ScoreArgs, io: CommandIo): Promise<ExitCode> {
   const fail = (message: string): ExitCode => {
     io.stderr.write(`chokepoint score: ${message}\n`);
@@ -239,15 +183,15 @@ export async function scoreCommand(args: ScoreArgs, io: CommandIo): Promise<Exit
   const format = chooseFormat(args, io);
   if (format === null) return fail(`--format must be one of ${SCORE_FORMATS.join(", ")}; got "${args.format}"`);
 
-  const rules = await loadRules(args.rules);
+  const rules = await loadCommandRules(args.rules);
   if (!rules.ok) return fail(rules.lines.join("\n"));
 
-  const opening = openTable(args);
+  const opening = openSupplierTable(args.file, { sheet: args.sheet, encoding: args.encoding });
   if (opening === null) return fail(`${args.file}: unsupported file type; give a .csv or .xlsx file`);
   const openedTable = await opening;
   if (!openedTable.ok) return fail(singleLine(describeTableReadError(openedTable.error)));
   const { reader } = openedTable;
-  const isXlsx = XLSX_EXTENSIONS.has(extname(args.file).toLowerCase());
+  const isXlsx = isXlsxFile(args.file);
   if (args.sheet !== undefined && !isXlsx) note("--sheet applies to XLSX files only and was ignored");
   if (args.encoding !== undefined && isXlsx) note("--encoding applies to CSV files only and was ignored");
 

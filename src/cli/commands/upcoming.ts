@@ -20,6 +20,8 @@ export interface UpcomingArgs {
   asOf?: string;
   suppliers?: string;
   sheet?: string;
+  /** CSV only: the legacy encoding of a supplier list that is not UTF-8 and has no byte-order mark. */
+  encoding?: string;
   format?: string;
 }
 
@@ -41,8 +43,9 @@ export async function upcomingCommand(args: UpcomingArgs, io: CommandIo): Promis
 
   let suppliers: UpcomingReport["suppliers"] = null;
   if (args.suppliers !== undefined) {
-    const read = await readSupplierList(args.suppliers, args.sheet);
+    const read = await readSupplierList(args.suppliers, { sheet: args.sheet, encoding: args.encoding });
     if (!read.ok) return fail(read.message);
+    for (const text of read.notes) io.stderr.write(`chokepoint upcoming: note: ${shown(text)}\n`);
     suppliers = { file: args.suppliers, list: read.list, impact: impactOfDate(read.list.rows, rules, from, addDays(from, days.days)) };
   } else if (args.sheet !== undefined) {
     io.stderr.write("chokepoint upcoming: note: --sheet applies to a --suppliers workbook and was ignored\n");
