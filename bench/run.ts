@@ -21,6 +21,7 @@ import { round, timeRuns, type Timing } from "./measure";
 import { measureBundles, type BundleSize } from "./bundle-size";
 import { measureCliMemory, type CliMemory } from "./cli-memory";
 import { syntheticInputs } from "./synthetic";
+import { engineReader, figureLine, readCorpus, scoreCorpus, type CorpusFigures } from "./matching-corpus";
 
 /** Compiled to build/bench/bench/run.js: three levels below the project. */
 const ROOT = join(__dirname, "..", "..", "..");
@@ -189,6 +190,40 @@ async function rulesLoading() {
   return { bundled, generated, ratio: bundled.ratio };
 }
 
+/**
+ * Reading commodity text: precision, recall and false-positive rate on the labelled corpus, the working set
+ * (what the matcher was tuned on) and the held-out set (never looked at while tuning) scored separately.
+ * `--matching-errors` lists the working set's misreadings.
+ */
+function matchingFigures(rules: CompiledRules, listErrors: boolean) {
+  process.stderr.write("7. matching: labelled corpus\n");
+  const folder = join(ROOT, "test", "fixtures", "matching");
+  const summary = (figures: CorpusFigures) => {
+    const { outcomes: _outcomes, ...rest } = figures;
+    return rest;
+  };
+  const working = scoreCorpus(engineReader(withColdMemo(rules)), readCorpus(join(folder, "working.csv")));
+  const heldOut = scoreCorpus(engineReader(withColdMemo(rules)), readCorpus(join(folder, "held-out.csv")));
+  if (listErrors) {
+    for (const outcome of working.outcomes.filter((o) => o.error !== null)) {
+      process.stderr.write(`  ${outcome.error!.padEnd(14)} ${outcome.line.category.padEnd(16)} ${outcome.line.expected.padEnd(28)} read ${String(outcome.read).padEnd(28)} ${outcome.line.text}\n`);
+    }
+  }
+  return { working: summary(working), heldOut: summary(heldOut) };
+}
+
+function printMatching(figures: ReturnType<typeof matchingFigures>): void {
+  for (const [name, set] of [["working set", figures.working], ["held-out set", figures.heldOut]] as const) {
+    console.log(
+      `\nmatching, ${name}: ${set.lines} lines (${set.positives} items, ${set.negatives} not), ${figureLine(set).replace("matching ", "")}` +
+        (set.pendingItems.length > 0 ? `; labels for items not in these rules, counted as NONE: ${set.pendingItems.join(", ")}` : ""),
+    );
+    for (const [category, errors] of Object.entries(set.errorsByCategory).sort()) {
+      console.log(`  ${category.padEnd(18)} ${Object.entries(errors).map(([kind, count]) => `${kind} ${count}`).join(", ")}`);
+    }
+  }
+}
+
 function machine() {
   let cpuModel = cpus()[0]?.model ?? "unknown";
   try {
@@ -242,12 +277,14 @@ async function main(): Promise<void> {
   const rulesFigures = wanted("rules") ? await rulesLoading() : null;
   const bundle = wanted("size") ? measureBundles(join(ROOT, "dist")) : null;
   const cli = wanted("cli") ? await measureCliMemory({ root: ROOT, rows: CLI_ROWS, asOf: AS_OF, document: rules.doc, runs: cliRuns }) : null;
-  Object.assign(results, { engineVsFloor: floor, jsonRulesVsEngine: jsonRules, adapterVsEngine: adapter, rules: rulesFigures, bundle, cliMemory: cli });
+  const matching = wanted("matching") ? matchingFigures(rules, process.argv.includes("--matching-errors")) : null;
+  Object.assign(results, { engineVsFloor: floor, jsonRulesVsEngine: jsonRules, adapterVsEngine: adapter, rules: rulesFigures, bundle, cliMemory: cli, matching });
 
   console.log("");
   printTable();
   if (bundle) printSizes(bundle);
   if (cli) printCli(cli);
+  if (matching) printMatching(matching);
 
   const outDir = join(ROOT, "bench", "out");
   mkdirSync(outDir, { recursive: true });
@@ -260,6 +297,8 @@ async function main(): Promise<void> {
   if (rulesFigures) console.log(`ratio validate/jsonparse: ${round(rulesFigures.ratio, 1)}`);
   if (bundle) console.log(`bundle gzip KB: ${round(bundle.totalGzipBytes / 1024, 1)}`);
   if (cli) console.log(`cli 1M rows peak MB: ${Math.round(cli.medianPeakMb)}`);
+  if (matching) console.log(figureLine(matching.working));
+  if (matching) console.log(`${figureLine(matching.heldOut).replace("matching", "matching held-out")}`);
 }
 
 main().catch((error) => {
