@@ -46,6 +46,10 @@ export const RULES_ISSUE_CODES = [
   "unconfirmed_without_note",
   "threshold_empty_range",
   "too_deep",
+  // reading commodity text (matching): about, exclusions, matching.nonGoods
+  "about_on_goods",
+  "phrase_reads_empty",
+  "non_goods_names_item",
 ] as const;
 
 export type RulesIssueCode = (typeof RULES_ISSUE_CODES)[number];

@@ -5,21 +5,22 @@
  * "LiFePO4 (LFP)" meet the same alias.
  */
 const NON_WORD_RUNS = /[^\p{L}\p{N}]+/gu;
-const COMBINING_MARKS = /\p{M}+/gu;
+/** Combining marks except the kana voicing marks (゙ ゚), which are part of the letter: ガ is not カ. */
+const COMBINING_MARKS = /[^\P{M}\u3099\u309A]+/gu;
 
 /**
  * NFKC turns subscripts, superscripts, ligatures and full-width forms into plain characters
  * (LiFePO₄ → LiFePO4); accents are dropped so "Bismút" and "bismut" agree; every run of
- * punctuation or whitespace becomes one space.
+ * punctuation or whitespace becomes one space. Letters are composed again afterwards, so Hangul
+ * syllables and voiced kana read as written (ガリウム is gallium, never カリウム, potassium).
  */
 export function normalizeCommodity(text: string): string {
-  return text
-    .normalize("NFKC")
-    .toLowerCase()
-    .normalize("NFKD")
-    .replace(COMBINING_MARKS, "")
-    .replace(NON_WORD_RUNS, " ")
-    .trim();
+  return foldCharacters(text).replace(NON_WORD_RUNS, " ").trim();
+}
+
+/** normalizeCommodity before punctuation is dropped: the letters as the matcher compares them. */
+export function foldCharacters(text: string): string {
+  return text.normalize("NFKC").toLowerCase().normalize("NFKD").replace(COMBINING_MARKS, "").normalize("NFC");
 }
 
 /**
