@@ -2,7 +2,7 @@
  * Commodity text → what the matcher reads: the canonical form (from the rules' naming rules, so aliases
  * and row text meet) and the digits of an HS code.
  */
-export { aliasKey, commodityWords, itemNames, normalizeCommodity, stemWord, type ItemName, type NameForm } from "../rules/names";
+export { aliasKey, commodityWords, foldCharacters, itemNames, normalizeCommodity, stemWord, type ItemName, type NameForm } from "../rules/names";
 
 const HS_PREFIX = /^hs(?: code)? /;
 const HS_DIGITS = /^[\d ]+$/;

@@ -3,7 +3,7 @@ export { compileRules } from "./compile";
 export type { CompiledRules } from "./compile";
 export { scoreRow, scoreRows, LONGEST_COMMODITY } from "./score";
 export { matchCommodity } from "./match";
-export { MIN_FUZZY_CONFIDENCE, LOW_CONFIDENCE_BELOW } from "./match-tuning";
+export { LOW_CONFIDENCE_BELOW } from "./match-tuning";
 export { normalizeCommodity, hsCodeDigits } from "./commodity";
 export { toCountryCode, countryName } from "./countries";
 export { parseShare, parseDate, parseCountry } from "./inputs";

@@ -41,8 +41,8 @@ describe("matching", () => {
     ["8505110090", "ndfeb-magnet", "hs_code", 1],
     [850511, "ndfeb-magnet", "hs_code", 1],
     ["2805301910", "samarium", "hs_code", 1],
-    ["sintered NdFeB magnets for EV traction motors", "ndfeb-magnet", "alias", 0.9],
-    ["Li-ion cells with graphite anode", "li-ion-cell", "alias", 0.9],
+    ["sintered NdFeB magnets for EV traction motors", "ndfeb-magnet", "alias", 0.95],
+    ["Li-ion cells with graphite anode", "li-ion-cell", "alias", 0.95],
   ])("%s → %s by %s", (text, itemId, method, confidence) => {
     expect(matchCommodity(rules, String(text))).toMatchObject({ itemId, method, confidence });
   });
