@@ -1,5 +1,5 @@
 /** The report sheet's content, built only from engine results (the pane never recomputes a score). */
-import { describeEngineError, type CategoryScores } from "../src/engine";
+import { describeEngineError, isRecognised, type CategoryScores, type MatchResult } from "../src/engine";
 import { CATEGORIES } from "../src/rules/schema";
 import type { Analysis } from "./analysis";
 import type { ReportCell, ReportContent } from "./excel/report";
@@ -16,6 +16,7 @@ const HEADER = [
   "Supplier",
   "Commodity",
   "Matched item",
+  "How it was read",
   "Score",
   "Minerals",
   "Technology",
@@ -25,7 +26,13 @@ const HEADER = [
   "Warnings",
   "Error",
 ];
-const SCORE_COLUMNS = [4, 5, 6, 7, 8];
+const SCORE_COLUMNS = [5, 6, 7, 8, 9];
+
+/** The reading in words, with the suggestions for a commodity not recognised. */
+function readingText(match: MatchResult): string {
+  const perhaps = isRecognised(match) || match.suggestions.length === 0 ? "" : `; perhaps: ${match.suggestions.map((s) => s.itemName).join("; ")}`;
+  return `${match.why}${perhaps}`;
+}
 
 export function buildReportContent(analysis: Analysis, context: ReportContext): ReportContent {
   const { portfolio, options } = analysis;
@@ -45,11 +52,12 @@ export function buildReportContent(analysis: Analysis, context: ReportContext): 
   const rows: ReportCell[][] = analysis.results.map((result, i) => {
     const record = analysis.records[i];
     const base: ReportCell[] = [analysis.sheetRows[i] + 1, record.supplier ?? "", record.commodity ?? ""];
-    if (!result.ok) return [...base, "", "", "", "", "", "", "", "", describeEngineError(result.error)];
+    if (!result.ok) return [...base, "", "", "", "", "", "", "", "", "", describeEngineError(result.error)];
     const leading = result.hits.find((hit) => hit.moved);
     return [
       ...base,
-      result.match.itemName ?? "(not recognised)",
+      result.match.itemName ?? (isRecognised(result.match) ? "(not controlled)" : "(not recognised)"),
+      readingText(result.match),
       result.score,
       ...CATEGORIES.map((category) => result.categories[category]),
       leading ? `${leading.title} [${leading.controlId}]` : "",

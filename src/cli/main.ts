@@ -43,7 +43,8 @@ const registerScore: Register = (program, io, finish) => {
     .option("--format <format>", "table, csv or json (default: table on a terminal, json otherwise)")
     .option("--out <file>", "write the report to this file instead of stdout")
     .option("--sheet <name>", "XLSX: the sheet to read (default: the first)")
-    .action(async (file: string, options: { rules?: string; asOf?: string; format?: string; out?: string; sheet?: string }) => {
+    .option("--aliases <file.csv>", "your own aliases: a CSV with columns commodity,item (empty item or 'none' = not controlled)")
+    .action(async (file: string, options: { rules?: string; asOf?: string; format?: string; out?: string; sheet?: string; aliases?: string }) => {
       finish(await scoreCommand({ file, ...options }, io));
     });
 };

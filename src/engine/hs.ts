@@ -149,9 +149,15 @@ export function resolveHsCode(index: HsIndex, code: HsCodeInText): HsReading {
     if (itemIds.length === 1) return { ...base, outcome: "item", itemIds, claimedCode: prefix };
     if (itemIds.length > 1) return { ...base, outcome: "ambiguous", itemIds, claimedCode: prefix };
   }
-  // Unclaimed: items with national lines under the same subheading are candidates, never the answer.
-  const candidates = code.digits.length >= 6 ? (index.bySubheading.get(code.digits.slice(0, 6)) ?? []) : underPrefix(index, code.digits);
-  return { ...base, outcome: "unclaimed", itemIds: candidates, claimedCode: null };
+  // Items with national lines under a code written no finer than a subheading share it: which one the line
+  // is, only its text can say. A finer line no item claims is unclaimed; items with other lines under its
+  // subheading are offered, never chosen.
+  if (code.digits.length <= 6) {
+    const under = underPrefix(index, code.digits);
+    if (under.length > 0) return { ...base, outcome: "ambiguous", itemIds: under, claimedCode: null };
+    return { ...base, outcome: "unclaimed", itemIds: [], claimedCode: null };
+  }
+  return { ...base, outcome: "unclaimed", itemIds: index.bySubheading.get(code.digits.slice(0, 6)) ?? [], claimedCode: null };
 }
 
 function underPrefix(index: HsIndex, digits: string): string[] {
@@ -164,4 +170,9 @@ function underPrefix(index: HsIndex, digits: string): string[] {
 export function describeHsCode(nomenclature: HsNomenclature | null, digits: string): string | null {
   if (nomenclature === null) return null;
   return (digits.length >= 6 ? nomenclature.describe(digits.slice(0, 6)) : null) ?? nomenclature.describe(digits.slice(0, 4));
+}
+
+/** A nomenclature over a table already in memory (the CLI, tests): code digits → description. */
+export function staticNomenclature(descriptions: Readonly<Record<string, string>>): HsNomenclature {
+  return { describe: (digits) => (Object.prototype.hasOwnProperty.call(descriptions, digits) ? descriptions[digits] : null) };
 }

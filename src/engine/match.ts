@@ -211,22 +211,22 @@ class LineReader {
   }
 
   private bagIn(words: readonly Word[]): void {
+    const present = new Set<string>();
+    for (const word of words) for (const key of word.keys) present.add(key);
     const tried = new Set<Phrase>();
-    for (const word of words) {
-      for (const key of word.keys) {
-        for (const phrase of this.index.phrasesByWord.get(key) ?? []) {
-          if (tried.has(phrase)) continue;
-          tried.add(phrase);
-          const used: Word[] = [];
-          const content = phrase.keys.filter((k) => !words.some((w) => w.role === "of" && hasKey(w, k)) || phrase.keys.length === 1);
-          for (const needed of content) {
-            const found = words.find((w) => !used.includes(w) && hasKey(w, needed));
-            if (found === undefined) break;
-            used.push(found);
-          }
-          if (used.length !== content.length) continue;
-          this.add({ phrase, itemId: phrase.itemId, words: used.sort((a, b) => a.position - b.position), exact: false });
+    for (const key of present) {
+      for (const phrase of this.index.phrasesByWord.get(key) ?? []) {
+        if (tried.has(phrase)) continue;
+        tried.add(phrase);
+        if (!phrase.content.every((k) => present.has(k))) continue;
+        const used: Word[] = [];
+        for (const needed of phrase.content) {
+          const found = words.find((w) => !used.includes(w) && hasKey(w, needed));
+          if (found === undefined) break;
+          used.push(found);
         }
+        if (used.length !== phrase.content.length) continue;
+        this.add({ phrase, itemId: phrase.itemId, words: used.sort((a, b) => a.position - b.position), exact: false });
       }
     }
   }
@@ -267,7 +267,8 @@ class LineReader {
   private applyNonGoods(): void {
     if (this.head === null) return;
     const seq = this.sequence(this.head.chunk);
-    for (const nonGood of this.index.nonGoods) {
+    const candidates = seq.flatMap((word) => word.keys.flatMap((key) => this.index.nonGoods.get(key) ?? []));
+    for (const nonGood of candidates) {
       const found = this.containsPhrase(seq, nonGood.keys);
       if (found === null) continue;
       for (const occurrence of this.occurrences) {
@@ -455,7 +456,7 @@ class LineReader {
       if (grades !== undefined && grades.length > 0 && gradeNamed(grades, this.rawKeys ?? keys) !== null) named.push(itemId);
     }
     if (named.length !== 1) return null;
-    const phrase: Phrase = { itemId: named[0], keys: H.keys, text: `${H.text} (grade)`, weak: false };
+    const phrase: Phrase = { itemId: named[0], keys: H.keys, content: H.keys, text: `${H.text} (grade)`, weak: false };
     return { occurrence: { phrase, itemId: named[0], words: [H], exact: false }, form: null, how: "head" };
   }
 
@@ -510,11 +511,10 @@ function confidenceOf(reader: LineReader, occurrence: Occurrence, how: string): 
   return { confidence: repaired ? Math.min(base, REPAIRED_CONFIDENCE) : base, method: "alias" };
 }
 
-function readText(rules: CompiledRules, text: string): { reading: Reading | null; reader: LineReader | null; weakOnly: Occurrence[] } {
+function readText(rules: CompiledRules, text: string, purity: boolean, gradeWords: readonly string[]): { reading: Reading | null; reader: LineReader | null; weakOnly: Occurrence[] } {
   const index = rules.readingIndex;
   const line = readLine(text, index.segmenter, rules.wordRepair);
-  const purity = readQuantities(text).some((q) => q.quantity === "purity");
-  const reader = new LineReader(rules, index, line, purity, commodityWords(normalizeCommodity(text)));
+  const reader = new LineReader(rules, index, line, purity, gradeWords);
   if (line.words.length === 0) return { reading: null, reader, weakOnly: [] };
 
   const technology = reader.markers(TECHNOLOGY_MARKERS, TECHNOLOGY_PHRASES);
@@ -588,7 +588,8 @@ function hsWhy(rules: CompiledRules, hs: HsCodeReading): string {
   const names = hs.itemIds.map((id) => rules.itemsById.get(id)?.name ?? id).join(", ");
   if (hs.outcome === "item") return `HS ${hs.code}${what}`;
   if (hs.outcome === "ambiguous") return `HS ${hs.code}${what} is shared by ${names}; the text does not say which`;
-  return `HS ${hs.code}${what}: no item of the rules claims this code, so no control names it`;
+  const others = hs.itemIds.length > 0 ? `; ${names} ${hs.itemIds.length === 1 ? "has" : "have"} other lines under its subheading` : "";
+  return `HS ${hs.code}${what}: no item of the rules claims this code, so no control names it${others}`;
 }
 
 function result(rules: CompiledRules, normalized: string, fields: Omit<MatchResult, "itemName" | "normalized" | "grade" | "quantities">): MatchResult {
@@ -608,8 +609,8 @@ export function readCommodity(rules: CompiledRules, text: string): MatchResult {
   const normalized = normalizeCommodity(cut);
   const userItem = rules.userAliases.get(normalized);
   if (userItem !== undefined) {
-    const why = userItem === null ? "marked not controlled in this workbook" : `assigned in this workbook's own aliases`;
-    return result(rules, normalized, { itemId: userItem, method: userItem === null ? "none" : "user_alias", confidence: userItem === null ? 0 : 1, why: userItem === null ? why : `read as ${rules.itemsById.get(userItem)?.name ?? userItem}: ${why}`, suggestions: NO_SUGGESTIONS, hsCode: null });
+    const why = userItem === null ? "marked not controlled in this workbook's own aliases" : `read as ${rules.itemsById.get(userItem)?.name ?? userItem}: assigned in this workbook's own aliases`;
+    return result(rules, normalized, { itemId: userItem, method: "user_alias", confidence: 1, why, suggestions: NO_SUGGESTIONS, hsCode: null });
   }
 
   const codes = findHsCodes(cut);
@@ -617,7 +618,8 @@ export function readCommodity(rules: CompiledRules, text: string): MatchResult {
   const hsCode = hsCodeReading(rules, hs);
   let words = cut;
   for (const code of [...codes].reverse()) words = `${words.slice(0, code.start)} , ${words.slice(code.end)}`;
-  const { reading, reader, weakOnly } = readText(rules, words);
+  const purity = readQuantities(cut).some((q) => q.quantity === "purity");
+  const { reading, reader, weakOnly } = readText(rules, words, purity, commodityWords(normalized));
   const excluded = new Set((reader?.vetoes ?? []).filter((v) => !v.suggest).map((v) => v.itemId));
 
   if (reading !== null) {

@@ -32,6 +32,8 @@ export interface Phrase {
   itemId: string;
   /** Canonical words, in the order written. */
   keys: readonly string[];
+  /** The words that must all be in a line for the name to be there in any order (prepositions left out). */
+  content: readonly string[];
   /** The name as the rules write it, for explanations. */
   text: string;
   /**
@@ -59,7 +61,8 @@ export interface ReadingIndex {
   headNouns: ReadonlyMap<string, ReadonlySet<string>>;
   /** Item → phrases that veto it. */
   exclusions: ReadonlyMap<string, readonly (readonly string[])[]>;
-  nonGoods: readonly { id: string; keys: readonly string[]; exceptKinds: readonly ItemKind[] }[];
+  /** The shared non-goods phrases, by first word. */
+  nonGoods: ReadonlyMap<string, readonly { id: string; keys: readonly string[]; exceptKinds: readonly ItemKind[] }[]>;
   /** Goods item → the technology and service items about it. */
   aboutGoods: ReadonlyMap<string, readonly string[]>;
   /**
@@ -185,11 +188,11 @@ export function buildReadingIndex(doc: RulesDocument): ReadingIndex {
       if (seen.has(signature)) continue;
       seen.add(signature);
       if (name.language === null) for (const key of keys) englishWords.add(key);
-      const phrase: Phrase = { itemId: item.id, keys, text: name.text, weak: isWeak(keys) };
+      const content = keys.filter((key) => !OF_PREPOSITIONS.has(key));
+      const phrase: Phrase = { itemId: item.id, keys, content, text: name.text, weak: isWeak(keys) };
       const first = phrasesByFirst.get(keys[0]) ?? [];
       first.push(phrase);
       phrasesByFirst.set(keys[0], first);
-      const content = keys.filter((key) => !OF_PREPOSITIONS.has(key));
       if (content.length >= 2) {
         for (const key of new Set(content)) {
           const list = phrasesByWord.get(key) ?? [];
@@ -220,9 +223,16 @@ export function buildReadingIndex(doc: RulesDocument): ReadingIndex {
   for (const words of GENERAL_WORDS) for (const word of words) vocabulary.add(word);
   for (const variant of lexiconVariants()) for (const word of canonicalWords(variant)) vocabulary.add(word);
 
-  const nonGoods = (doc.matching?.nonGoods ?? []).flatMap((entry) =>
-    entry.phrases.map((text) => ({ id: entry.id, keys: phraseKeys(text, segmenter), exceptKinds: entry.exceptKinds })).filter((n) => n.keys.length > 0),
-  );
+  const nonGoods = new Map<string, { id: string; keys: readonly string[]; exceptKinds: readonly ItemKind[] }[]>();
+  for (const entry of doc.matching?.nonGoods ?? []) {
+    for (const text of entry.phrases) {
+      const keys = phraseKeys(text, segmenter);
+      if (keys.length === 0) continue;
+      const list = nonGoods.get(keys[0]) ?? [];
+      list.push({ id: entry.id, keys, exceptKinds: entry.exceptKinds });
+      nonGoods.set(keys[0], list);
+    }
+  }
 
   return { phrasesByFirst, phrasesByWord, vocabulary, englishWords, nameWords, segmenter, kinds, headNouns, exclusions, nonGoods, aboutGoods, domainWords: equipmentDomains(doc, wordsByItem) };
 }

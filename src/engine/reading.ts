@@ -51,6 +51,8 @@ export interface Line {
 
 /** What the reading of unknown words can use: the rules' vocabulary and a spelling index. */
 export interface WordRepair {
+  /** Per-ruleset memo of how each written word reads (words repeat far more than they vary). */
+  readonly words: Map<string, readonly RawWord[]>;
   isKnown(key: string): boolean;
   /** A word some item's name uses (not just the lexicon). */
   isName(key: string): boolean;
@@ -66,18 +68,18 @@ const SEPARATORS = /[,;:()[\]{}|•\n\r\t"]+|\s[-–—]+\s|[–—]+/u;
 const WORDS = /[\p{L}\p{N}]+/gu;
 const SCRIPT_RUNS = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}ー]+|[^\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}ー]+/gu;
 const DIGIT = /\d/;
+/** Any Chinese, Japanese or Korean character (a fast test before splitting a word by script). */
+const ANY_CJK = /[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\u1100-\u11ff\u3130-\u318f\uf900-\ufaff]/u;
 const ONLY_DIGITS = /^\d+$/;
 const LETTER_RUNS = /\p{L}+/gu;
 /** A ratio such as "2:17" is one spec, not a break between phrases. */
 const RATIO = /(\d)\s*:\s*(\d)/g;
 const CJK_PURPOSE_SUFFIXES = ["用", "向け", "用の"];
-/** Letters joined by a hyphen to a number are a code: "YXG-26H", "ISO-63", "ER70S-6". */
-const CODE_HYPHEN = /^-\d/;
 const LOWER_CASE = /\p{Ll}/u;
 /** Letters inside an alphanumeric code kept as a word when they name something: "NCM811" → ncm. */
 const SHORTEST_LETTERS_IN_CODE = 3;
 
-interface RawWord {
+export interface RawWord {
   text: string;
   keys: readonly string[];
   via: WordVia;
@@ -108,6 +110,19 @@ function latinWord(written: string, known: WordRepair | null, capitals: boolean)
   return [{ text: written, keys: repaired.keys, via: repaired.via, number: false }];
 }
 
+const WORD_MEMO_LIMIT = 50_000;
+
+function cachedLatinWord(written: string, known: WordRepair | null, capitals: boolean): readonly RawWord[] {
+  if (known === null) return latinWord(written, null, capitals);
+  const key = capitals ? `${written}\u0000` : written;
+  let words = known.words.get(key);
+  if (words === undefined) {
+    words = latinWord(written, known, capitals);
+    if (known.words.size < WORD_MEMO_LIMIT) known.words.set(key, words);
+  }
+  return words;
+}
+
 function cjkWords(run: string, segmenter: Segmenter): RawWord[] {
   return segmenter.segment(run).flatMap((piece) => piece.keys.map((key) => ({ text: piece.text, keys: [key], via: "written" as const, number: false })));
 }
@@ -135,11 +150,13 @@ export function readLine(text: string, segmenter: Segmenter, known: WordRepair |
     matches.forEach((match, m) => {
       const previous = matches[m - 1];
       const before = match.index > 0 ? piece[match.index - 1] : " ";
-      const following = piece.slice(match.index + match[0].length);
-      for (const run of match[0].match(SCRIPT_RUNS) ?? []) {
-        const cjk = isCjk(run);
-        let raw = cjk ? cjkWords(run, segmenter) : latinWord(run, known, capitals);
-        if (!cjk && known !== null && raw.length === 1 && !raw[0].number && run === match[0] && CODE_HYPHEN.test(following)) raw = [number(run)];
+      const end = match.index + match[0].length;
+      const hyphenCode = piece[end] === "-" && end + 1 < piece.length && piece[end + 1] >= "0" && piece[end + 1] <= "9";
+      const runs = ANY_CJK.test(match[0]) ? (match[0].match(SCRIPT_RUNS) ?? []) : [match[0]];
+      for (const run of runs) {
+        const cjk = runs.length > 1 || ANY_CJK.test(run) ? isCjk(run) : false;
+        let raw = cjk ? cjkWords(run, segmenter) : cachedLatinWord(run, known, capitals);
+        if (!cjk && known !== null && raw.length === 1 && !raw[0].number && run === match[0] && hyphenCode) raw = [number(run)];
         const purpose = cjk && raw.length > 1 && CJK_PURPOSE_SUFFIXES.includes(raw[raw.length - 1].text);
         if (purpose) {
           // "线切割用" (for wire cutting): the run names a purpose, and what follows starts afresh.

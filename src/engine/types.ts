@@ -75,6 +75,14 @@ export interface HsCodeReading {
   description: string | null;
 }
 
+/**
+ * A line is recognised when it was read as an item, or when the workbook's own aliases mark it "not
+ * controlled" (method user_alias, no item): either way it is known, not an unread line to review.
+ */
+export function isRecognised(match: Pick<MatchResult, "itemId" | "method">): boolean {
+  return match.itemId !== null || match.method === "user_alias";
+}
+
 export interface MatchResult {
   itemId: string | null;
   itemName: string | null;
@@ -243,6 +251,7 @@ export interface Portfolio {
   topRows: PortfolioTopRow[];
   byItem: ItemExposure[];
   byControl: ControlExposure[];
-  unmatchedCommodities: { text: string; rows: number }[];
+  /** Commodities not read as any item, most rows first, with why and what they may be. */
+  unmatchedCommodities: { text: string; rows: number; why: string; suggestions: readonly MatchSuggestion[] }[];
   errorsByCode: Partial<Record<EngineErrorCode, number>>;
 }

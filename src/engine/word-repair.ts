@@ -105,6 +105,7 @@ export function wordRepair(vocabulary: ReadonlySet<string>, english: ReadonlySet
   }
 
   return {
+    words: new Map(),
     isKnown: known,
     isName: (word) => names.has(word),
     repair(word, options) {

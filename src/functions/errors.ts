@@ -10,9 +10,10 @@ import type { ShapeProblem } from "./cells";
 
 export type FunctionProblem =
   | { code: EngineErrorCode; field: string; received?: string }
-  | { code: "commodity_unmatched"; received: string; anyItemScore?: number }
+  | { code: "commodity_unmatched"; received: string; anyItemScore?: number; reason?: string; suggestions?: readonly string[] }
   | { code: "share_figure_missing"; itemName: string; stage: SupplyStage | null }
   | { code: "stage_unknown"; received: string }
+  | { code: "detail_invalid"; received: string }
   | ShapeProblem;
 
 export type FunctionProblemCode = FunctionProblem["code"];
@@ -28,6 +29,7 @@ const EXCEL_ERROR: Record<FunctionProblemCode, ExcelErrorText> = {
   date_invalid: "#VALUE!",
   excel_error_input: "#VALUE!",
   stage_unknown: "#VALUE!",
+  detail_invalid: "#VALUE!",
   range_not_one_column: "#VALUE!",
   ranges_differ_in_length: "#VALUE!",
   single_cell_expected: "#VALUE!",
@@ -62,12 +64,16 @@ function describe(problem: FunctionProblem): string {
     case "commodity_unmatched": {
       const partial =
         problem.anyItemScore === undefined ? "" : `; controls that apply to any item alone give ${problem.anyItemScore.toFixed(1)}`;
-      return `commodity not recognised: "${problem.received}" — use a name, alias or HS code the rules know (see ${FUNCTIONS_NAMESPACE}.MATCH)${partial}`;
+      const reason = problem.reason ? ` (${problem.reason})` : "";
+      const perhaps = problem.suggestions && problem.suggestions.length > 0 ? `; perhaps: ${problem.suggestions.join("; ")}` : "";
+      return `commodity not recognised: "${problem.received}"${reason}${perhaps} — see ${FUNCTIONS_NAMESPACE}.MATCH(…, TRUE)${partial}`;
     }
     case "share_figure_missing":
       return `the rules give no China share${problem.stage ? ` of ${problem.stage}` : ""} for ${problem.itemName}`;
     case "stage_unknown":
       return `stage must be "mining" or "processing" (or left empty); got ${problem.received}`;
+    case "detail_invalid":
+      return `detail must be TRUE (show the reading in words) or FALSE (or left empty); got ${problem.received}`;
     case "range_not_one_column":
       return `${problem.parameter} is a ${problem.rows}×${problem.columns} block; give one column, one row or one cell`;
     case "ranges_differ_in_length":

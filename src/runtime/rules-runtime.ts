@@ -1,4 +1,6 @@
 import { compileRules, type CompiledRules } from "../engine/compile";
+import type { HsNomenclature } from "../engine/hs";
+import { NO_USER_ALIASES, checkUserAliases, withUserAliases, type UserAliases, type UserAliasIssue } from "../engine/user-aliases";
 import { parseRules } from "../rules/parse";
 import { checkRulesUrl, fetchRules, type FetchLike } from "../rules/remote";
 import type { RulesDocument } from "../rules/schema";
@@ -31,7 +33,13 @@ export type RulesSource = "bundled" | "cached" | "url";
 /** The rules every score is computed with right now. Replaced as a whole, never edited in place. */
 export interface ActiveRules {
   document: RulesDocument;
+  /** What every score uses: the rules with the workbook's own aliases applied. */
   compiled: CompiledRules;
+  /** The same rules without the workbook's aliases. */
+  baseCompiled: CompiledRules;
+  /** The workbook's own aliases in force, and what is wrong with any of them against these rules. */
+  userAliases: UserAliases;
+  userAliasIssues: UserAliasIssue[];
   source: RulesSource;
   /** The configured rules URL the document came from; null for bundled rules. */
   url: string | null;
@@ -42,7 +50,7 @@ export interface ActiveRules {
   etag: string | null;
 }
 
-export interface RulesStatus extends Omit<ActiveRules, "document" | "compiled"> {
+export interface RulesStatus extends Omit<ActiveRules, "document" | "compiled" | "baseCompiled" | "userAliases" | "userAliasIssues"> {
   controlCount: number;
   /** When the server last confirmed the active document (download or 304). */
   checkedAt: string | null;
@@ -59,7 +67,10 @@ export type RefreshOutcome =
 
 export type SettingsUpdateResult = { ok: true; settings: RulesSettings } | { ok: false; error: RulesLoadError };
 
-export type RulesChangeListener = (active: ActiveRules) => void;
+/** Why the active rules changed: a new rules document, or the workbook's own aliases. */
+export type RulesChangeCause = "rules" | "aliases";
+
+export type RulesChangeListener = (active: ActiveRules, cause?: RulesChangeCause) => void;
 
 export interface RulesRuntimeOptions {
   /** The rules shipped with the add-in (raw JSON). Must be valid: an invalid bundle is a build defect and throws. */
@@ -69,6 +80,8 @@ export interface RulesRuntimeOptions {
   timeoutMs?: number;
   maxBytes?: number;
   now?: () => Date;
+  /** Descriptions of HS codes for codes no item claims (the add-in loads them lazily). */
+  hsNomenclature?: HsNomenclature | null;
 }
 
 const HOUR_MS = 60 * 60 * 1000;
@@ -76,10 +89,15 @@ const HOUR_MS = 60 * 60 * 1000;
 function activeFromDocument(
   document: RulesDocument,
   origin: { source: RulesSource; url: string | null; fetchedAt: string | null; etag: string | null },
+  hsNomenclature: HsNomenclature | null,
 ): ActiveRules {
+  const compiled = compileRules(document, { hsNomenclature });
   return {
     document,
-    compiled: compileRules(document),
+    compiled,
+    baseCompiled: compiled,
+    userAliases: NO_USER_ALIASES,
+    userAliasIssues: [],
     ...origin,
     version: document.version,
     publishedAt: document.publishedAt,
@@ -102,6 +120,7 @@ export class RulesRuntime {
   private readonly bundledActive: ActiveRules;
 
   private current: ActiveRules;
+  private userAliases: UserAliases = NO_USER_ALIASES;
   /** The exact text of the active hosted document, to tell a real change from a re-download. */
   private currentText: string | null = null;
   private currentCache: CacheMeta | null = null;
@@ -122,7 +141,7 @@ export class RulesRuntime {
       const first = parsed.issues[0];
       throw new Error(`The bundled rules are invalid: ${first ? `${first.path}: ${first.message}` : "unknown problem"}`);
     }
-    this.bundledActive = activeFromDocument(parsed.rules, { source: "bundled", url: null, fetchedAt: null, etag: null });
+    this.bundledActive = activeFromDocument(parsed.rules, { source: "bundled", url: null, fetchedAt: null, etag: null }, options.hsNomenclature ?? null);
     this.current = this.bundledActive;
   }
 
@@ -330,7 +349,7 @@ export class RulesRuntime {
   /** Caches a freshly downloaded document, then swaps it in. A storage failure is recorded but does not block the swap. */
   private async adoptDownload(url: string, document: RulesDocument, text: string, etag: string | null): Promise<RefreshOutcome> {
     const fetchedAt = this.now().toISOString();
-    const next = activeFromDocument(document, { source: "url", url, fetchedAt, etag });
+    const next = activeFromDocument(document, { source: "url", url, fetchedAt, etag }, this.options.hsNomenclature ?? null);
     try {
       this.currentCache = await writeCachedRules(this.storage, { url, etag, fetchedAt, checkedAt: fetchedAt }, text);
     } catch {
@@ -348,15 +367,50 @@ export class RulesRuntime {
     if (text === this.currentText) return false;
     const source: RulesSource = Date.parse(meta.fetchedAt) >= this.startedAt.getTime() ? "url" : "cached";
     this.currentText = text;
-    this.swap(activeFromDocument(document, { source, url: meta.url, fetchedAt: meta.fetchedAt, etag: meta.etag }));
+    this.swap(activeFromDocument(document, { source, url: meta.url, fetchedAt: meta.fetchedAt, etag: meta.etag }, this.options.hsNomenclature ?? null));
     return true;
   }
 
-  private swap(next: ActiveRules): void {
-    this.current = next;
+  /**
+   * Applies the workbook's own aliases (stored with the workbook by the pane, or given to the CLI) to every
+   * score from now on, and to whatever rules are loaded later. Listeners hear about it with the cause
+   * "aliases". Resolves to the issues found against the active rules (unknown items are ignored).
+   */
+  setUserAliases(aliases: UserAliases): UserAliasIssue[] {
+    this.userAliases = aliases;
+    this.swap(this.current, "aliases");
+    return this.current.userAliasIssues;
+  }
+
+  /** Drops the remembered commodity readings (they are read again on next use), e.g. once HS descriptions arrive. */
+  forgetReadings(): void {
+    for (const compiled of new Set([this.current.compiled, this.current.baseCompiled, this.bundledActive.compiled])) {
+      compiled.matchMemo.results.clear();
+      compiled.matchMemo.byText?.clear();
+    }
+  }
+
+  get userAliasesInForce(): UserAliases {
+    return this.userAliases;
+  }
+
+  private withAliases(active: ActiveRules): ActiveRules {
+    if (active.userAliases === this.userAliases) return active;
+    const none = this.userAliases.aliases.length === 0;
+    return {
+      ...active,
+      compiled: none ? active.baseCompiled : withUserAliases(active.baseCompiled, this.userAliases),
+      userAliases: this.userAliases,
+      userAliasIssues: none ? [] : checkUserAliases(this.userAliases, active.baseCompiled),
+    };
+  }
+
+  private swap(next: ActiveRules, cause: RulesChangeCause = "rules"): void {
+    this.current = this.withAliases(next);
+    const active = this.current;
     for (const listener of [...this.listeners]) {
       try {
-        listener(next);
+        listener(active, cause);
       } catch {
         // One failing listener must not keep the others from hearing about the swap.
       }

@@ -1,5 +1,7 @@
 /** The exposure summary: renders an engine Portfolio as it is, adding only labels and layout. */
 import type { EngineErrorCode, Portfolio, PortfolioTopRow } from "../../src/engine";
+import type { Item } from "../../src/rules/schema";
+import { itemPicker, pickedItem } from "./aliases";
 import { CATEGORY_LABELS, ENGINE_ERROR_LABELS } from "../messages";
 import { renderCategoryChart } from "./category-chart";
 import { formatCount, formatScore, h } from "./dom";
@@ -7,6 +9,10 @@ import { formatCount, formatScore, h } from "./dom";
 export interface SummaryHandlers {
   /** The user picked a top supplier: select its row in the sheet. */
   onSelectRow(index: number): void;
+  /** The user assigned an unrecognised commodity to an item (null: not controlled). Absent: no assigning. */
+  onAssign?(commodity: string, itemId: string | null): void;
+  /** The items a commodity may be assigned to. */
+  items?: readonly Pick<Item, "id" | "name">[];
 }
 
 function band(score: number | null): string {
@@ -135,8 +141,13 @@ function compactNumber(value: number): string {
   return new Intl.NumberFormat("en-US", { notation: "compact", maximumFractionDigits: 1 }).format(value);
 }
 
-function unmatched(portfolio: Portfolio): HTMLElement | null {
+/** At most this many unrecognised commodities get their own assign controls; the rest are listed. */
+const ASSIGNABLE_SHOWN = 25;
+
+function unmatched(portfolio: Portfolio, handlers: SummaryHandlers): HTMLElement | null {
   if (portfolio.unmatchedCommodities.length === 0) return null;
+  const assign = handlers.onAssign;
+  const items = handlers.items ?? [];
   return h(
     "section",
     { "aria-labelledby": "unmatched-heading" },
@@ -144,14 +155,43 @@ function unmatched(portfolio: Portfolio): HTMLElement | null {
     h(
       "p",
       { className: "cp-help" },
-      "These rows were checked only against controls that apply to any item. Rename them to a common name, a chemical formula or an HS code to score them fully.",
+      "These rows were checked only against controls that apply to any item. Take a suggestion or assign each to an item (or mark it not controlled): the assignment is saved in this workbook as your own alias and applies to the formulas, this summary and the report.",
     ),
     h(
       "ul",
-      { className: "cp-chips", id: "unmatched-list" },
-      ...portfolio.unmatchedCommodities.map((entry) =>
-        h("li", {}, h("span", { className: "cp-chip-text" }, entry.text), h("span", { className: "cp-chip-count" }, `× ${formatCount(entry.rows)}`)),
-      ),
+      { className: "cp-unmatched", id: "unmatched-list" },
+      ...portfolio.unmatchedCommodities.map((entry, index) => {
+        const assignable = assign !== undefined && index < ASSIGNABLE_SHOWN;
+        const suggestions = assignable
+          ? entry.suggestions.map((suggestion) => {
+              const button = h(
+                "button",
+                { type: "button", className: "cp-button cp-small cp-suggestion", title: suggestion.why, "aria-label": `Assign “${entry.text}” to ${suggestion.itemName}` },
+                suggestion.itemName,
+              );
+              button.addEventListener("click", () => assign(entry.text, suggestion.itemId));
+              return button;
+            })
+          : [];
+        let picker: HTMLSelectElement | null = null;
+        if (assignable) {
+          picker = itemPicker(`assign-${index}`, `Assign “${entry.text}” to an item`, items, undefined);
+          const chosen = picker;
+          chosen.addEventListener("change", () => {
+            const item = pickedItem(chosen);
+            if (item !== undefined) assign(entry.text, item);
+          });
+        }
+        return h(
+          "li",
+          { className: "cp-unmatched-entry" },
+          h("span", { className: "cp-chip-text" }, entry.text),
+          h("span", { className: "cp-chip-count" }, `× ${formatCount(entry.rows)}`),
+          h("p", { className: "cp-help cp-unmatched-why" }, entry.why),
+          suggestions.length > 0 ? h("div", { className: "cp-suggestions" }, h("span", { className: "cp-muted" }, "Perhaps: "), ...suggestions) : null,
+          picker,
+        );
+      }),
     ),
   );
 }
@@ -180,7 +220,7 @@ export function renderSummary(portfolio: Portfolio, handlers: SummaryHandlers): 
       topSuppliers(portfolio.topRows, handlers),
     ),
     h("section", { "aria-labelledby": "items-heading" }, h("h3", { id: "items-heading" }, "By controlled item"), byItem(portfolio)),
-    unmatched(portfolio),
+    unmatched(portfolio, handlers),
     errors(portfolio),
   ];
   return parts.filter((part): part is HTMLElement => part !== null);

@@ -4,7 +4,7 @@
  * calls the task pane makes, follows Office.js's load-then-sync rule for the properties the pane reads,
  * and records every write, selection and activation in window.__fakeExcel.log.
  *
- *   installFakeExcel({ sheets: [{ name, cells, tables: [{ name, row, column, rows, columns }] }],
+ *   installFakeExcel({ sheets: [{ name, cells, tables: [{ name, row, column, rows, columns }] }], settings: { key: value },
  *                      selection: { sheet, row, column } })
  */
 /* global window */
@@ -30,7 +30,7 @@
     const book = {
       sheets: spec.sheets.map((s) => ({ name: s.name, cells: s.cells.map((r) => r.slice()), tables: (s.tables || []).slice(), charts: [] })),
       selection: Object.assign({}, spec.selection),
-      settings: {},
+      settings: Object.assign({}, spec.settings || {}),
     };
 
     function sheetData(name) {

@@ -22,7 +22,7 @@ test("counts rows, scored rows, errors, unmatched rows", () => {
   const portfolio = summarise(SUPPLIERS);
   expect(portfolio.counts).toEqual({ rows: 5, scored: 4, errors: 1, unmatched: 1, reviewNeeded: 0, lowConfidence: 0 });
   expect(portfolio.errorsByCode).toEqual({ share_out_of_range: 1 });
-  expect(portfolio.unmatchedCommodities).toEqual([{ text: "consulting", rows: 1 }]);
+  expect(portfolio.unmatchedCommodities).toEqual([{ text: "consulting", rows: 1, why: expect.stringContaining("consulting"), suggestions: [] }]);
 });
 
 test("spend-weighted scores use matched rows with spend; rows without spend are counted, not guessed", () => {

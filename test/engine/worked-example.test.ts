@@ -32,7 +32,7 @@ test("after it (2025-06-01)", () => {
   expect(row.score).toBe(98);
   expect(row.warnings.map((w) => [w.code, w.controlId])).toEqual([["informal_measure", "CN-2025-REE-EUC"]]);
   expect(row.explanation).toBe(
-    "NdFeB permanent magnet (alias): 98.0 — minerals 80.0 (CN-2025-REE-7 in force since 2025-04-04, 0.75 via dysprosium; " +
+    "Read as NdFeB permanent magnet from \"ndfeb\" + \"magnet\" (alias): 98.0 — minerals 80.0 (CN-2025-REE-7 in force since 2025-04-04, 0.75 via dysprosium; " +
       "CN-2025-REE-EUC informal since 2025-05-08, 0.175; CN-2024-RE-MGMT framework since 2024-10-01, 0.03 via neodymium; dependence 1.00) " +
       "| technology 90.0 (CN-2023-TECH-RE in force since 2023-12-21, 0.9; dependence 1.00). Warnings: informal_measure.",
   );

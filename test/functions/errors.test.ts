@@ -10,6 +10,7 @@ const CODES: Record<FunctionProblemCode, "#VALUE!" | "#N/A"> = {
   date_invalid: "#VALUE!",
   excel_error_input: "#VALUE!",
   stage_unknown: "#VALUE!",
+  detail_invalid: "#VALUE!",
   range_not_one_column: "#VALUE!",
   ranges_differ_in_length: "#VALUE!",
   single_cell_expected: "#VALUE!",

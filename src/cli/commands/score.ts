@@ -8,6 +8,10 @@ import { extname } from "node:path";
 import bundledRules from "../../rules/default-rules.json";
 import { describeColumnIssue, mapColumns, recordToRow, type ColumnIssue } from "../../engine/columns";
 import { compileRules, scoreRows } from "../../engine/index";
+import { staticNomenclature } from "../../engine/hs";
+import { checkUserAliases, describeUserAliasIssue, withUserAliases } from "../../engine/user-aliases";
+import hsDescriptions from "../../engine/data/hs2022.json";
+import { loadAliasesFile } from "../aliases-source";
 import { isoDateOrNull, todayIso } from "../../engine/dates";
 import { formatIssue, parseRules } from "../../rules/parse";
 import type { RulesDocument } from "../../rules/schema";
@@ -39,6 +43,8 @@ export interface ScoreArgs {
   out?: string;
   /** XLSX only: the sheet to read instead of the first. */
   sheet?: string;
+  /** A CSV of the workbook's own aliases (`commodity,item`), applied before any other reading. */
+  aliases?: string;
 }
 
 const CSV_EXTENSIONS = new Set([".csv", ".txt", ".tsv"]);
@@ -124,6 +130,8 @@ export async function scoreCommand(args: ScoreArgs, io: CommandIo): Promise<Exit
 
   const rules = await loadRules(args.rules);
   if (!rules.ok) return fail(rules.lines.join("\n"));
+  const aliases = args.aliases === undefined ? null : await loadAliasesFile(args.aliases);
+  if (aliases !== null && !aliases.ok) return fail(aliases.message);
 
   const opening = openTable(args);
   if (opening === null) return fail(`${args.file}: unsupported file type; give a .csv or .xlsx file`);
@@ -149,7 +157,11 @@ export async function scoreCommand(args: ScoreArgs, io: CommandIo): Promise<Exit
   const writer: ReportWriter =
     format === "json" ? jsonWriter(output.sink) : format === "csv" ? csvWriter(output.sink, columns.map.headers) : tableWriter(output.sink);
 
-  const compiled = compileRules(rules.rules);
+  let compiled = compileRules(rules.rules, { hsNomenclature: staticNomenclature(hsDescriptions) });
+  if (aliases !== null && aliases.ok) {
+    for (const issue of checkUserAliases(aliases.aliases, compiled)) io.stderr.write(`chokepoint score: note: ${describeUserAliasIssue(issue)}\n`);
+    compiled = withUserAliases(compiled, aliases.aliases);
+  }
   const summary = new SummaryAccumulator();
   const progress = startProgress(io.stderr, reader.progress);
   try {

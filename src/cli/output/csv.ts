@@ -9,7 +9,7 @@ import type { ReportedRow, RowReport } from "./report";
 import type { TextSink } from "./sink";
 import type { ReportWriter } from "./writer";
 
-export const APPENDED_COLUMNS = ["score", ...CATEGORIES, "item_id", "item_name", "controls", "warnings", "error"] as const;
+export const APPENDED_COLUMNS = ["score", ...CATEGORIES, "item_id", "item_name", "reading", "suggestions", "controls", "warnings", "error"] as const;
 
 const UNPARSE = { newline: "\n", escapeFormulae: true } as const;
 
@@ -20,6 +20,8 @@ function appended(r: RowReport): (string | number)[] {
     ...CATEGORIES.map(category),
     r.item?.id ?? "",
     r.item?.name ?? "",
+    r.reading ?? "",
+    r.suggestions.map((s) => s.id).join("; "),
     r.controls.join("; "),
     r.warnings.join(" | "),
     r.error ?? "",

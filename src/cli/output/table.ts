@@ -8,6 +8,7 @@ import type { ReportWriter } from "./writer";
 
 export const TOP_ROWS_SHOWN = 20;
 const ERRORS_SHOWN = 10;
+const UNREAD_SHOWN = 10;
 const WIDEST_TEXT_COLUMN = 28;
 
 interface Column {
@@ -35,8 +36,11 @@ const COLUMNS: readonly Column[] = [
   },
 ];
 
+/** Control and format characters (ESC, bidi overrides) are dropped: a cell must never drive the terminal. */
+const CONTROLS = /[\p{Cc}\p{Cf}]/gu;
+
 function fit(text: string, width: number): string {
-  const oneLine = text.replace(/\s+/g, " ");
+  const oneLine = text.replace(/\s+/g, " ").replace(CONTROLS, "");
   return oneLine.length > width ? `${oneLine.slice(0, width - 1)}…` : oneLine;
 }
 
@@ -55,6 +59,7 @@ export function tableWriter(sink: TextSink): ReportWriter {
   let header: ReportHeader | null = null;
   let top: RowReport[] = [];
   const errors: RowReport[] = [];
+  const unread: RowReport[] = [];
   return {
     async begin(h) {
       header = h;
@@ -63,9 +68,10 @@ export function tableWriter(sink: TextSink): ReportWriter {
       for (const { report } of batch) {
         if (report.error !== null) {
           if (errors.length < ERRORS_SHOWN) errors.push(report);
-        } else if (report.score !== null && report.score > 0) {
-          top.push(report);
+          continue;
         }
+        if (report.item === null && unread.length < UNREAD_SHOWN && !unread.some((u) => u.commodity === report.commodity)) unread.push(report);
+        if (report.score !== null && report.score > 0) top.push(report);
       }
       if (top.length > 4 * TOP_ROWS_SHOWN) top = top.sort(moreExposed).slice(0, TOP_ROWS_SHOWN);
     },
@@ -83,6 +89,13 @@ export function tableWriter(sink: TextSink): ReportWriter {
         `Spend-weighted score (matched rows): ${weighted}`,
       );
       if (header) out.push(`Scored as of ${header.asOf} with rules ${header.rules.version} (${header.rules.source})`);
+      if (unread.length > 0) {
+        out.push("", `Commodities not recognised${summary.unmatched > unread.length ? ` (first ${unread.length})` : ""}:`);
+        for (const r of unread) {
+          const suggestions = r.suggestions.length > 0 ? ` — perhaps: ${r.suggestions.map((s) => s.name).join("; ")}` : "";
+          out.push(`  row ${r.row}: "${fit(r.commodity ?? "", 60)}": ${fit(r.reading ?? "", 100)}${suggestions}`);
+        }
+      }
       if (errors.length > 0) {
         out.push("", `Rows not scored${summary.errors > errors.length ? ` (first ${errors.length} of ${summary.errors})` : ""}:`);
         for (const r of errors) out.push(`  row ${r.row}: ${r.error}`);
