@@ -41,6 +41,9 @@ const TRANSLATIONS: Record<string, readonly string[]> = {
   carbonate: ["carbonat", "karbonat", "carbonato"],
   monohydrate: ["monohydrat", "monohydrate", "monohydrated", "monohidratado", "monoidrato", "monoidratado", "monohyd", "一水和物", "单水"],
   scrap: ["schrott", "dechets", "chatarra", "rottami", "sucata", "废料"],
+  fibre: ["fiber", "fibres", "fibers", "faser", "fibra"],
+  insert: ["刀片", "インサート", "인서트", "wendeschneidplatte", "plaquette amovible"],
+  round: ["丸型", "圆形"],
   magnet: ["magnete", "magneti", "aimant", "iman", "imane", "imanes", "ima", "imas", "magnetes", "mag", "magn", "磁铁", "磁钢", "磁体", "磁石", "자석"],
   battery: ["batterie", "akku", "akkumulator", "bateria", "batteria", "batt", "电池", "電池", "배터리", "전지"],
   cell: ["zelle", "zellen", "cellule", "celda", "cella", "celula", "电芯", "セル", "셀"],
@@ -51,6 +54,7 @@ const TRANSLATIONS: Record<string, readonly string[]> = {
   cathode: ["kathode", "catodo", "catodi", "catodico", "catodica", "catodos", "正极", "正極", "양극"],
   anode: ["anoden", "anodo", "anodi", "负极", "負極", "음극"],
   block: ["quader", "bloque", "blocco", "bloco", "blk", "角型", "方块"],
+  pack: ["パック", "팩", "组", "包"],
   disc: ["scheibe", "disque", "disques", "disco", "dischi", "discos", "円板", "圆片"],
   segment: ["seg", "segmento"],
   machine: ["maschine", "maquina", "macchina", "mach", "machinery", "maschinen", "机", "設備", "设备"],
@@ -129,7 +133,7 @@ export const PRODUCT_NOUNS = set(`
   capsules supplement drug injection medicine cable cord connector plug charger adapter bulb lamp diode
   transistor tester meter thermometer probe brush pad pads filter fuse jewellery jewelry necklace ring bracelet earring
   cutlery spoon fork knife watch toy figure pencil pen crayon leads sealant putty flux spray preform
-  sharpener sweeper burr drill bit saw blade tool tools chair table desk ladder boots shoe glove mask`);
+  sharpener sweeper burr drill bit saw blade tool tools chair table desk ladder boots shoe glove mask ferro`);
 
 /** Packaging and quantities, never what a line is. */
 export const PACKS = set(`
@@ -142,7 +146,7 @@ export const PACK_MATERIALS = set(`paper plastic plastics steel pe pp hdpe ldpe 
 
 /** Words that only describe: grade, purity, treatment, quality, standards. */
 export const DESCRIPTORS = set(`
-  high higher highly purity pure ultra ultrapure grade battery technical tech industrial electronic optical reagent
+  high higher highly purity pure ultra ultrapure grade technical tech industrial electronic optical reagent
   analytical research refined crude raw natural synthetic artificial sintered bonded coated uncoated plated polished
   lapped etched doped undoped semi insulating conductive type prime test dummy epi ready standard premium fine ultrafine
   coarse large small micronized micronised spherical anhydrous dry wet liquid solid cast rolled forged drawn annealed
@@ -152,9 +156,21 @@ export const DESCRIPTORS = set(`
   gray black white red blue green brown clear transparent epitaxial infrared isostatic isotropic expanded expandable spheroidized
   flexible purified sorted ultrafine nano micro micronised magnetized magnetised radially axially diametrically
   dendritic homopolymer copolymer front rear back side perc topcon hjt bifacial flat round square hex mfi treo trem
-  qty sku din iso astm thk wt gsm
+  qty sku din iso astm thk wt gsm nlgi sae api jis ul
   unmagnetized plain bright matte surface orientation oriented cut sliced sawn semiinsulating zone float regular
-  customized custom various assorted strong super powerful permanent grain boundary diffused fired precision`);
+  customized custom various assorted strong super powerful permanent grain boundary diffused fired precision replacement
+  spare`);
+
+/**
+ * Elements no control names. Written next to a controlled element ("cobalt chrome molybdenum powder",
+ * "gallium indium tin") they make an alloy or a compound of several, which is not the controlled element
+ * unless a name of the item says so ("W-Cu", "Al-Sc").
+ */
+export const OTHER_ELEMENTS = set(`
+  iron fe nickel ni cobalt co chrome chromium cr zinc zn tin sn lead pb titanium ti magnesium mg manganese mn vanadium
+  zirconium zr niobium nb tantalum ta platinum pt palladium pd gold au rhodium ruthenium rhenium re cerium ce lanthanum
+  la praseodymium sodium potassium calcium silicon boron carbon cadmium mercury arsenic selenium sulfur sulphur
+  phosphorus nitrogen oxygen hydrogen beryllium strontium barium`);
 
 /** Words that carry no meaning for the reading. */
 export const STOPWORDS = set(`
@@ -209,6 +225,8 @@ export const TECHNOLOGY_PHRASES: readonly (readonly string[])[] = [
   ["basic", "engineering"],
   ["engineering", "package"],
   ["synthesis", "technology"],
+  ["process", "transfer"],
+  ["synthesis", "process"],
 ];
 
 /** Words that make a line a service on a production line or plant. */

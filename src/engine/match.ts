@@ -40,6 +40,7 @@ import {
   PACKS,
   PACK_MATERIALS,
   PRODUCT_FORMS,
+  OTHER_ELEMENTS,
   PRODUCT_NOUNS,
   PURPOSE_PREPOSITIONS,
   SERVICE_FORMS,
@@ -90,7 +91,7 @@ const isParticiple = (key: string) => key.length >= 5 && key.endsWith("ed") && !
 
 function isDescriptive(word: Word): boolean {
   const key = word.keys[0];
-  return DESCRIPTORS.has(key) || STOPWORDS.has(key) || PACKS.has(key) || isParticiple(key);
+  return DESCRIPTORS.has(key) || STOPWORDS.has(key) || PACKS.has(key) || isParticiple(key) || word.gradeQualifier === true;
 }
 
 function isContent(word: Word): boolean {
@@ -358,7 +359,7 @@ class LineReader {
     const bestCover = this.best(covering);
     if (bestCover !== null) found = { occurrence: bestCover, form: null, how: "head" };
 
-    if (found === null && isAnyForm(H)) {
+    if (found === null && (isAnyForm(H) || this.isHeadNoun(H))) {
       // "gallium 4N ingot": the nearest name before the form, with nothing but descriptions between.
       const before = live
         .filter((o) => o.words.every((w) => head.part.includes(w)) && o.words[o.words.length - 1].position < H.position)
@@ -366,7 +367,11 @@ class LineReader {
       for (const o of before) {
         const last = o.words[o.words.length - 1].position;
         const between = head.part.filter((w) => w.position > last && w.position < H.position && isContent(w));
-        if (this.fits(H, o.itemId) && between.every((w) => this.fits(w, o.itemId))) {
+        // "magnet rotor segments": a component's shape may follow words saying what it is for; a material's
+        // form may not ("yttria stabilized zirconia beads" are zirconia).
+        const component = this.kindOf(o.itemId) !== "material";
+        const betweenFits = (w: Word) => this.fits(w, o.itemId) || (component && !w.keys.some((k) => PRODUCT_NOUNS.has(k)));
+        if (this.fits(H, o.itemId) && between.every(betweenFits)) {
           found = { occurrence: o, form: H, how: "form" };
           break;
         }
@@ -404,7 +409,17 @@ class LineReader {
     }
 
     // "Solder preform indium": a thing that is never a traded form of a material is what the line is.
-    const product = head.part.find((w) => isContent(w) && !found!.occurrence.words.includes(w) && w.keys.some((k) => PRODUCT_NOUNS.has(k)) && !this.fits(w, found!.occurrence.itemId));
+    // Before the head such a word says what a component is for ("power tool battery"); for a material it is
+    // the product made of it, wherever it stands.
+    const material = this.kindOf(found.occurrence.itemId) === "material";
+    const product = head.part.find(
+      (w) =>
+        isContent(w) &&
+        !found!.occurrence.words.includes(w) &&
+        (material || w.position > H.position) &&
+        w.keys.some((k) => PRODUCT_NOUNS.has(k)) &&
+        !this.fits(w, found!.occurrence.itemId),
+    );
     if (product !== undefined) {
       this.veto(found.occurrence, `not ${this.nameOf(found.occurrence.itemId)}: the line is a "${product.text}"`, true);
       return null;
@@ -422,6 +437,19 @@ class LineReader {
     if (this.kindOf(found.occurrence.itemId) === "equipment" && !this.purposeFits(found.occurrence.itemId)) {
       this.veto(found.occurrence, `not ${this.nameOf(found.occurrence.itemId)}: a machine for something the rules do not name`, true);
       return null;
+    }
+
+    // "Cobalt chrome molybdenum powder": another element written against a bare element name makes an alloy.
+    const bare = found.occurrence.phrase.keys.length === 1 && material && !found.occurrence.phrase.weak;
+    if (bare) {
+      const seq = this.sequence(head.chunk);
+      const at = seq.indexOf(found.occurrence.words[0]);
+      const neighbours = [seq[at - 1], seq[at + 1]].filter((w): w is Word => w !== undefined && w.role === "word");
+      const alloyed = neighbours.find((w) => w.keys.some((k) => OTHER_ELEMENTS.has(k)) && !this.coveredBySameItem(w, found!.occurrence.itemId));
+      if (alloyed !== undefined) {
+        this.veto(found.occurrence, `not ${this.nameOf(found.occurrence.itemId)}: an alloy or compound with "${alloyed.text}"`, true);
+        return null;
+      }
     }
 
     // A machine named before the material it handles is the machine: "JET MILL NDFEB POWDER".
@@ -444,6 +472,11 @@ class LineReader {
     if (purposes.length === 0) return true;
     const domain = this.index.domainWords.get(equipmentId);
     return purposes.some((chunk) => chunk.words.some((w) => w.keys.some((k) => domain?.has(k))));
+  }
+
+  private isHeadNoun(word: Word): boolean {
+    for (const heads of this.index.headNouns.values()) if (word.keys.some((k) => heads.has(k))) return true;
+    return false;
   }
 
   /** An item whose name ends in the head word and whose grade the line names (N45SH is an NdFeB grade). */

@@ -237,6 +237,8 @@ export function buildReadingIndex(doc: RulesDocument): ReadingIndex {
   return { phrasesByFirst, phrasesByWord, vocabulary, englishWords, nameWords, segmenter, kinds, headNouns, exclusions, nonGoods, aboutGoods, domainWords: equipmentDomains(doc, wordsByItem) };
 }
 
+const BROADEST_DOMAIN_CONTROL = 20;
+
 function equipmentDomains(doc: RulesDocument, wordsByItem: ReadonlyMap<string, ReadonlySet<string>>): Map<string, ReadonlySet<string>> {
   const domains = new Map<string, ReadonlySet<string>>();
   const covered = (entry: string | { item: string }) => (typeof entry === "string" ? entry : entry.item);
@@ -245,6 +247,8 @@ function equipmentDomains(doc: RulesDocument, wordsByItem: ReadonlyMap<string, R
     const related = new Set<string>([equipment.id]);
     for (const control of doc.controls) {
       const ids = control.items.map(covered);
+      // A control naming most of the taxonomy (e.g. deemed exports by staff) says nothing about a domain.
+      if (ids.length > BROADEST_DOMAIN_CONTROL) continue;
       if (ids.some((id) => via.has(id))) for (const id of ids) related.add(id);
     }
     domains.set(equipment.id, new Set([...related].flatMap((id) => [...(wordsByItem.get(id) ?? [])])));

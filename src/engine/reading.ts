@@ -31,6 +31,8 @@ export interface Word {
   chunk: number;
   /** A spec (number, code) came before it in its chunk: it belongs to the specification, not the name. */
   afterSpec: boolean;
+  /** The word names a grade with the next word ("battery" in "battery grade"): it describes, it is not the goods. */
+  gradeQualifier?: boolean;
 }
 
 /** How a chunk began: the line's start, punctuation, a preposition of purpose/parts, or of form ("en lingots"). */
@@ -64,7 +66,8 @@ export interface WordRepair {
   repair(key: string, options: { truncated: boolean }): { keys: readonly string[]; via: WordVia } | null;
 }
 
-const SEPARATORS = /[,;:()[\]{}|•\n\r\t"]+|\s[-–—]+\s|[–—]+/u;
+/** A colon separates only before a space or the end: "Licence: know-how", but "Ho:YAG" is one thing. */
+const SEPARATORS = /[,;()[\]{}|•\n\r\t"]+|:(?=\s|$)|\s[-–—]+\s|[–—]+/u;
 const WORDS = /[\p{L}\p{N}]+/gu;
 const SCRIPT_RUNS = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}ー]+|[^\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}ー]+/gu;
 const DIGIT = /\d/;
@@ -75,6 +78,8 @@ const LETTER_RUNS = /\p{L}+/gu;
 /** A ratio such as "2:17" is one spec, not a break between phrases. */
 const RATIO = /(\d)\s*:\s*(\d)/g;
 const CJK_PURPOSE_SUFFIXES = ["用", "向け", "用の"];
+/** "battery grade", "reagent quality": the word beside these names a grade. */
+const GRADE_WORDS = new Set(["grade", "quality"]);
 const LOWER_CASE = /\p{Ll}/u;
 /** Letters inside an alphanumeric code kept as a word when they name something: "NCM811" → ncm. */
 const SHORTEST_LETTERS_IN_CODE = 3;
@@ -185,7 +190,11 @@ export function readLine(text: string, segmenter: Segmenter, known: WordRepair |
             continue;
           }
           const role = OF_PREPOSITIONS.has(key) && !first ? "of" : "word";
+          const previousWord = chunk.words[chunk.words.length - 1];
+          if (previousWord !== undefined && GRADE_WORDS.has(key)) previousWord.gradeQualifier = true;
           const entry: Word = { ...word, role, position: position++, chunk: chunk.index, afterSpec: specSeen };
+          // "grado batería", "qualité batterie": in Romance order the grade comes first.
+          if (previousWord !== undefined && GRADE_WORDS.has(previousWord.keys[0])) entry.gradeQualifier = true;
           chunk.words.push(entry);
           words.push(entry);
         }

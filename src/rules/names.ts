@@ -28,11 +28,14 @@ export function foldCharacters(text: string): string {
  * so aliases need not list both forms. Applied identically to aliases and to row text.
  */
 export function stemWord(word: string): string {
-  if (word.length <= 3 || !word.endsWith("s") || word.endsWith("ss")) return word;
+  // "-ss", "-us" and "-is" are not plurals: "glass", "anhydrous", "analysis".
+  if (word.length <= 3 || !word.endsWith("s") || SINGULAR_ENDINGS.test(word)) return word;
   if (word.length > 4 && word.endsWith("ies")) return `${word.slice(0, -3)}y`;
   if (ES_PLURAL.test(word)) return word.slice(0, -2);
   return word.slice(0, -1);
 }
+
+const SINGULAR_ENDINGS = /(?:ss|us|is)$/;
 
 /** "boxes", "batches", "brushes", "glasses": the plural adds "es". */
 const ES_PLURAL = /(?:x|ch|sh|ss|z)es$/;

@@ -87,7 +87,7 @@ describe("reading like an analyst (bundled rules)", () => {
   });
 
   test.each([
-    ["Molybdenum disulfide grease", "grease", "molybdenum"],
+    ["Molybdenum grease NLGI 2", "grease", "molybdenum"],
     ["Germanium diode 1N34A", "diode", "germanium"],
     ["Loudspeaker driver 8 ohm with neodymium magnet", "driver", "ndfeb-magnet"],
     ["Servo motor 400 W with NdFeB rotor", "motor", "ndfeb-magnet"],
