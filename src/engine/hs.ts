@@ -105,11 +105,21 @@ export function findHsCodes(text: string): HsCodeInText[] {
   return found.sort((a, b) => a.start - b.start);
 }
 
-/** 850511 → 8505.11; 8112929010 → 8112.92.90.10. */
-export function formatHsCode(digits: string): string {
+/**
+ * The code as its tariff writes it: 850511 → 8505.11; a US HTS line 8505.11.0000; an EU CN line 8505 11 00;
+ * other lines (China's) in dotted pairs, 8112.92.90.10.
+ */
+export function formatHsCode(digits: string, system: TariffSystem | null = null): string {
+  if (digits.length <= 6 || system === "HS") return pairs(digits).join(".");
+  if (system === "US") return `${digits.slice(0, 4)}.${digits.slice(4, 6)}.${digits.slice(6)}`;
+  if (system === "EU") return pairs(digits).join(" ");
+  return pairs(digits).join(".");
+}
+
+function pairs(digits: string): string[] {
   const parts = [digits.slice(0, 4)];
   for (let i = 4; i < digits.length; i += 2) parts.push(digits.slice(i, i + 2));
-  return parts.join(".");
+  return parts;
 }
 
 export function buildHsIndex(claims: readonly ClaimedCode[]): HsIndex {
@@ -140,7 +150,7 @@ function comparable(claim: ClaimedCode, system: TariffSystem | null): boolean {
 
 /** The longest claimed prefix of the line's code decides; several items on that prefix make it ambiguous. */
 export function resolveHsCode(index: HsIndex, code: HsCodeInText): HsReading {
-  const base = { code: formatHsCode(code.digits), digits: code.digits, system: code.system };
+  const base = { code: formatHsCode(code.digits, code.system), digits: code.digits, system: code.system };
   for (const length of index.lengths) {
     if (length > code.digits.length) continue;
     const prefix = code.digits.slice(0, length);

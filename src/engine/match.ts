@@ -613,13 +613,21 @@ function suggestionsFor(rules: CompiledRules, reader: LineReader | null, weakOnl
 
 function hsCodeReading(rules: CompiledRules, hs: HsReading | null): HsCodeReading | null {
   if (hs === null) return null;
-  return { code: hs.code, system: hs.system, outcome: hs.outcome, itemIds: hs.itemIds, description: describeHsCode(rules.hsNomenclature, hs.digits) };
+  return {
+    code: hs.code,
+    system: hs.system,
+    outcome: hs.outcome,
+    itemIds: hs.itemIds,
+    description: describeHsCode(rules.hsNomenclature, hs.digits),
+    subheadingOnly: hs.outcome === "ambiguous" && hs.claimedCode === null,
+  };
 }
 
 function hsWhy(rules: CompiledRules, hs: HsCodeReading): string {
   const what = hs.description === null ? "" : ` (${hs.description.length > 80 ? `${hs.description.slice(0, 79)}…` : hs.description})`;
   const names = hs.itemIds.map((id) => rules.itemsById.get(id)?.name ?? id).join(", ");
   if (hs.outcome === "item") return `HS ${hs.code}${what}`;
+  if (hs.outcome === "ambiguous" && hs.subheadingOnly) return `HS ${hs.code}${what}: the rules claim only finer lines under it (${names}); the text does not say which item this is`;
   if (hs.outcome === "ambiguous") return `HS ${hs.code}${what} is shared by ${names}; the text does not say which`;
   const others = hs.itemIds.length > 0 ? `; ${names} ${hs.itemIds.length === 1 ? "has" : "have"} other lines under its subheading` : "";
   return `HS ${hs.code}${what}: no item of the rules claims this code, so no control names it${others}`;

@@ -204,8 +204,10 @@ export function buildReadingIndex(doc: RulesDocument): ReadingIndex {
         vocabulary.add(key);
         nameWords.add(key);
       }
-      // Names written head-last ("NdFeB magnet", "GaAs wafer") tell what the item is called.
-      if (content.length >= 2 && !isCjk(content[content.length - 1])) heads.add(content[content.length - 1]);
+      // Names written head-last ("NdFeB magnet", "GaAs wafer", "Neodym-Magnet") tell what the item is called;
+      // French, Spanish, Italian and Portuguese put the head first, so their names are left out here.
+      const headLast = name.language === null || name.language === "de";
+      if (headLast && content.length >= 2 && !isCjk(content[content.length - 1])) heads.add(content[content.length - 1]);
     }
     headNouns.set(item.id, heads);
     wordsByItem.set(item.id, new Set(phrases.flatMap(({ keys }) => keys).filter((key) => !isGeneralWord(key) && !GENERAL_WORDS.some((words) => words.has(key)))));

@@ -69,6 +69,9 @@ export interface WordRepair {
 /** A colon separates only before a space or the end: "Licence: know-how", but "Ho:YAG" is one thing. */
 const SEPARATORS = /[,;()[\]{}|•\n\r\t"]+|:(?=\s|$)|\s[-–—]+\s|[–—]+/u;
 const WORDS = /[\p{L}\p{N}]+/gu;
+/** The same for text that is plain ASCII (after folding, most lines), without Unicode classes. */
+const ASCII_WORDS = /[a-z0-9]+/g;
+const ASCII_PIECE = /^[\t-~]*$/;
 const SCRIPT_RUNS = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}ー]+|[^\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}ー]+/gu;
 const DIGIT = /\d/;
 /** Any Chinese, Japanese or Korean character (a fast test before splitting a word by script). */
@@ -151,8 +154,9 @@ export function readLine(text: string, segmenter: Segmenter, known: WordRepair |
     let chunk = open(chunks.length === 0 ? "start" : "separator");
     let previousWasNumber = false;
     let specSeen = false;
-    const matches = [...piece.matchAll(WORDS)];
-    matches.forEach((match, m) => {
+    const matches = [...piece.matchAll(ASCII_PIECE.test(piece) ? ASCII_WORDS : WORDS)];
+    for (let m = 0; m < matches.length; m++) {
+      const match = matches[m];
       const previous = matches[m - 1];
       const before = match.index > 0 ? piece[match.index - 1] : " ";
       const end = match.index + match[0].length;
@@ -192,7 +196,7 @@ export function readLine(text: string, segmenter: Segmenter, known: WordRepair |
           const role = OF_PREPOSITIONS.has(key) && !first ? "of" : "word";
           const previousWord = chunk.words[chunk.words.length - 1];
           if (previousWord !== undefined && GRADE_WORDS.has(key)) previousWord.gradeQualifier = true;
-          const entry: Word = { ...word, role, position: position++, chunk: chunk.index, afterSpec: specSeen };
+          const entry: Word = { text: word.text, keys: word.keys, via: word.via, role, position: position++, chunk: chunk.index, afterSpec: specSeen };
           // "grado batería", "qualité batterie": in Romance order the grade comes first.
           if (previousWord !== undefined && GRADE_WORDS.has(previousWord.keys[0])) entry.gradeQualifier = true;
           chunk.words.push(entry);
@@ -200,7 +204,7 @@ export function readLine(text: string, segmenter: Segmenter, known: WordRepair |
         }
         if (purpose) chunk = open("separator");
       }
-    });
+    }
   }
   return { chunks, words };
 }

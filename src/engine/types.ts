@@ -73,6 +73,8 @@ export interface HsCodeReading {
   itemIds: readonly string[];
   /** What the HS nomenclature calls the subheading (or heading), when loaded. */
   description: string | null;
+  /** Ambiguous because the items claim only finer national lines under this code, not the code itself. */
+  subheadingOnly: boolean;
 }
 
 /**

@@ -15,13 +15,19 @@ const COMBINING_MARKS = /[^\P{M}\u3099\u309A]+/gu;
  * syllables and voiced kana read as written (ガリウム is gallium, never カリウム, potassium).
  */
 export function normalizeCommodity(text: string): string {
+  if (ASCII.test(text)) return text.toLowerCase().replace(ASCII_NON_WORD_RUNS, " ").trim();
   return foldCharacters(text).replace(NON_WORD_RUNS, " ").trim();
 }
 
 /** normalizeCommodity before punctuation is dropped: the letters as the matcher compares them. */
 export function foldCharacters(text: string): string {
+  // Most purchasing text is plain ASCII, which the Unicode normalisations leave as it is.
+  if (ASCII.test(text)) return text.toLowerCase();
   return text.normalize("NFKC").toLowerCase().normalize("NFKD").replace(COMBINING_MARKS, "").normalize("NFC");
 }
+
+const ASCII = /^[\t-~]*$/;
+const ASCII_NON_WORD_RUNS = /[^a-z0-9]+/g;
 
 /**
  * A lookup key that ignores regular English plurals, word by word ("NdFeB magnets" → "ndfeb magnet"),
