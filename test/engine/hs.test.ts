@@ -36,9 +36,11 @@ describe("HS codes in commodity text", () => {
     expect(text.slice(code.start, code.end)).toBe("HS 8112.92");
   });
 
-  test("dotted form by pairs after the heading", () => {
+  test("written as each tariff writes it", () => {
     expect(formatHsCode("850511")).toBe("8505.11");
     expect(formatHsCode("8112929010")).toBe("8112.92.90.10");
+    expect(formatHsCode("8505110000", "US")).toBe("8505.11.0000");
+    expect(formatHsCode("85051100", "EU")).toBe("8505 11 00");
   });
 });
 

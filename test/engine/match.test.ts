@@ -145,7 +145,7 @@ describe("reading like an analyst (bundled rules)", () => {
 
   test("an HS code in any national form, with the text deciding a shared subheading", () => {
     expect(read("HTS 8505.11.0000")).toMatchObject({ itemId: "ndfeb-magnet", method: "hs_code" });
-    expect(read("CN 8505 11 00").hsCode).toMatchObject({ code: "8505.11.00", system: "EU", outcome: "item" });
+    expect(read("CN 8505 11 00").hsCode).toMatchObject({ code: "8505 11 00", system: "EU", outcome: "item" });
     const shared = read("HS 8112.92");
     expect(shared.itemId).toBeNull();
     expect(shared.hsCode?.outcome).toBe("ambiguous");
