@@ -133,7 +133,9 @@ export const PRODUCT_NOUNS = set(`
   capsules supplement drug injection medicine cable cord connector plug charger adapter bulb lamp diode
   transistor tester meter thermometer probe brush pad pads filter fuse jewellery jewelry necklace ring bracelet earring
   cutlery spoon fork knife watch toy figure pencil pen crayon leads sealant putty flux spray preform
-  sharpener sweeper burr drill bit saw blade tool tools chair table desk ladder boots shoe glove mask ferro`);
+  sharpener sweeper burr drill bit saw blade tool tools chair table desk ladder boots shoe glove mask ferro
+  corp corporation inc incorporated ltd limited gmbh llc plc company bolt screw nut washer rivet bracket fastener hinge
+  spring valve pump fan hose seal bearing gear shaft housing enclosure`);
 
 /** Packaging and quantities, never what a line is. */
 export const PACKS = set(`

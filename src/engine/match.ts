@@ -493,6 +493,30 @@ class LineReader {
     return { occurrence: { phrase, itemId: named[0], words: [H], exact: false }, form: null, how: "head" };
   }
 
+  /**
+   * Why the words beside a code say the line is not the code's item ("Ferrite magnets HS 8505.11",
+   * "Repair of magnets, HS 8505.11"), or null when they do not: an exclusion of the item, a non-good, or a
+   * head that is a thing no form of the item can be.
+   */
+  contradicts(itemId: string): string | null {
+    const all = this.line.chunks.flatMap((chunk) => this.sequence(chunk));
+    for (const keys of this.index.exclusions.get(itemId) ?? []) {
+      const found = this.containsPhrase(all, keys);
+      if (found !== null) return `the rules exclude "${found.map((w) => w.text).join(" ")}"`;
+    }
+    if (this.head !== null) {
+      const seq = this.sequence(this.head.chunk);
+      for (const nonGood of seq.flatMap((word) => word.keys.flatMap((key) => this.index.nonGoods.get(key) ?? []))) {
+        if (nonGood.exceptKinds.includes(this.kindOf(itemId))) continue;
+        const found = this.containsPhrase(seq, nonGood.keys);
+        if (found !== null) return `the line is ${nonGood.id.replace(/[-_]/g, " ")} ("${found.map((w) => w.text).join(" ")}")`;
+      }
+      const H = this.head.word;
+      if (H !== null && H.keys.some((k) => PRODUCT_NOUNS.has(k)) && !this.fits(H, itemId)) return `the line is a "${H.text}"`;
+    }
+    return null;
+  }
+
   /** Words outside phrases about something else that make the line a technology or a service. */
   markers(markers: ReadonlySet<string>, phrases: readonly (readonly string[])[]): Word[] {
     const words = this.line.chunks.filter((c) => c.opener !== "aside").flatMap((c) => this.sequence(c));
@@ -674,7 +698,12 @@ export function readCommodity(rules: CompiledRules, text: string): MatchResult {
     return result(rules, normalized, { itemId: reading.itemId, method: reading.method, confidence, why, suggestions: NO_SUGGESTIONS, hsCode });
   }
   if (hsCode !== null && hsCode.outcome === "item") {
-    return result(rules, normalized, { itemId: hsCode.itemIds[0], method: "hs_code", confidence: HS_CODE_CONFIDENCE, why: `read as ${rules.itemsById.get(hsCode.itemIds[0])?.name} from ${hsWhy(rules, hsCode)}`, suggestions: NO_SUGGESTIONS, hsCode });
+    const against = reader === null ? null : reader.contradicts(hsCode.itemIds[0]);
+    if (against === null) {
+      return result(rules, normalized, { itemId: hsCode.itemIds[0], method: "hs_code", confidence: HS_CODE_CONFIDENCE, why: `read as ${rules.itemsById.get(hsCode.itemIds[0])?.name} from ${hsWhy(rules, hsCode)}`, suggestions: NO_SUGGESTIONS, hsCode });
+    }
+    const why = `${hsWhy(rules, hsCode)} reads as ${rules.itemsById.get(hsCode.itemIds[0])?.name}, but ${against}`;
+    return result(rules, normalized, { itemId: null, method: "none", confidence: 0, why, suggestions: suggestionsFor(rules, reader, weakOnly, hs, excluded), hsCode });
   }
   const why = hsCode !== null && (reader === null || reader.occurrences.length === 0) ? hsWhy(rules, hsCode) : unreadWhy(reader);
   return result(rules, normalized, { itemId: null, method: "none", confidence: 0, why, suggestions: suggestionsFor(rules, reader, weakOnly, hs, excluded), hsCode });

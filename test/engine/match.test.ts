@@ -151,6 +151,10 @@ describe("reading like an analyst (bundled rules)", () => {
     expect(shared.hsCode?.outcome).toBe("ambiguous");
     expect(shared.why).toContain("the text does not say which");
     expect(read("Indium ingot 4N HS 8112.92").itemId).toBe("indium");
+    // The words beside a code can say it is not the code's item.
+    expect(read("Ferrite magnets HS 8505.11")).toMatchObject({ itemId: null, why: expect.stringContaining('the rules exclude "ferrite"') });
+    expect(read("Repair of magnets, HS 8505.11").why).toContain("the line is services");
+    expect(read("Steel bolts, HTS 8505.11.0000").why).toContain('the line is a "bolts"');
     const unclaimed = read("7326.90");
     expect(unclaimed).toMatchObject({ itemId: null, hsCode: { outcome: "unclaimed", code: "7326.90" } });
     expect(unclaimed.why).toContain("no item of the rules claims this code");
