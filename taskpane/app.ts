@@ -47,7 +47,8 @@ export class TaskPaneApp {
     this.runtime.onChange((_active, cause) => {
       this.renderRules();
       this.renderAliases();
-      void this.rescore(cause === "aliases" ? "Your aliases applied; scores recalculated." : "Rules updated; scores recalculated.");
+      const done = cause === "aliases" ? "Your aliases applied; scores recalculated." : cause === "readings" ? undefined : "Rules updated; scores recalculated.";
+      void this.rescore(done);
     });
     this.renderRules();
     this.renderAliases();

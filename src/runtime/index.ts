@@ -45,7 +45,7 @@ let shared: RulesRuntime | null = null;
 export function getRulesRuntime(): RulesRuntime {
   if (shared === null) {
     // Readings made before the descriptions arrive are read again, so a code no item claims says what it is.
-    const nomenclature = lazyNomenclature(loadBundledDescriptions, () => shared?.forgetReadings());
+    const nomenclature = lazyNomenclature(loadBundledDescriptions, () => shared?.refreshReadings());
     shared = new RulesRuntime({ bundled: bundledRules, storage: detectStorage(), hsNomenclature: nomenclature });
   }
   return shared;

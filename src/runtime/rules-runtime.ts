@@ -67,8 +67,11 @@ export type RefreshOutcome =
 
 export type SettingsUpdateResult = { ok: true; settings: RulesSettings } | { ok: false; error: RulesLoadError };
 
-/** Why the active rules changed: a new rules document, or the workbook's own aliases. */
-export type RulesChangeCause = "rules" | "aliases";
+/**
+ * Why the active rules changed: a new rules document, the workbook's own aliases, or the same rules read
+ * again with more reference data (the HS descriptions arrived).
+ */
+export type RulesChangeCause = "rules" | "aliases" | "readings";
 
 export type RulesChangeListener = (active: ActiveRules, cause?: RulesChangeCause) => void;
 
@@ -117,7 +120,7 @@ export class RulesRuntime {
   private readonly now: () => Date;
   private readonly startedAt: Date;
   private readonly listeners = new Set<RulesChangeListener>();
-  private readonly bundledActive: ActiveRules;
+  private bundledActive: ActiveRules;
 
   private current: ActiveRules;
   private userAliases: UserAliases = NO_USER_ALIASES;
@@ -382,12 +385,18 @@ export class RulesRuntime {
     return this.current.userAliasIssues;
   }
 
-  /** Drops the remembered commodity readings (they are read again on next use), e.g. once HS descriptions arrive. */
-  forgetReadings(): void {
-    for (const compiled of new Set([this.current.compiled, this.current.baseCompiled, this.bundledActive.compiled])) {
-      compiled.matchMemo.results.clear();
-      compiled.matchMemo.byText?.clear();
-    }
+  /**
+   * Compiles the same rules again, so readings and every cache built on them start afresh (e.g. once the HS
+   * descriptions have arrived), and tells the listeners with the cause "readings": the formulas recalculate.
+   */
+  refreshReadings(): void {
+    const recompiled = (active: ActiveRules): ActiveRules => {
+      const compiled = compileRules(active.document, { hsNomenclature: this.options.hsNomenclature ?? null });
+      return { ...active, compiled, baseCompiled: compiled, userAliases: NO_USER_ALIASES, userAliasIssues: [] };
+    };
+    const wasBundled = this.current === this.bundledActive || this.current.baseCompiled === this.bundledActive.baseCompiled;
+    this.bundledActive = recompiled(this.bundledActive);
+    this.swap(wasBundled ? this.bundledActive : recompiled(this.current), "readings");
   }
 
   get userAliasesInForce(): UserAliases {

@@ -408,6 +408,25 @@ describe("the workbook's own aliases", () => {
     runtime.setUserAliases({ format: 1, aliases: [] });
     expect(runtime.active.compiled).toBe(runtime.active.baseCompiled);
   });
+
+  test("survive the rules being read again once the HS descriptions arrive (cause 'readings')", async () => {
+    let descriptions: Record<string, string> | null = null;
+    const runtime = newRuntime(createMemoryStorage(), { hsNomenclature: { describe: (digits) => descriptions?.[digits] ?? null } });
+    await runtime.start();
+    const causes: (string | undefined)[] = [];
+    runtime.onChange((_active, cause) => causes.push(cause));
+    const itemId = runtime.active.document.items[0].id;
+    runtime.setUserAliases({ format: 1, aliases: [{ commodity: "Mystery alloy grade 7", item: itemId }] });
+    expect(matchCommodity(runtime.active.compiled, "HS 7326.90").why).not.toMatch(/Iron or steel/);
+    const before = runtime.active.compiled;
+
+    descriptions = { "732690": "Iron or steel; articles n.e.c. in heading 7326" };
+    runtime.refreshReadings();
+    expect(causes).toEqual(["aliases", "readings"]);
+    expect(runtime.active.compiled).not.toBe(before);
+    expect(matchCommodity(runtime.active.compiled, "HS 7326.90").why).toMatch(/Iron or steel; articles n\.e\.c\. in heading 7326/);
+    expect(matchCommodity(runtime.active.compiled, "Mystery alloy grade 7")).toMatchObject({ itemId, method: "user_alias" });
+  });
 });
 
 describe("start-up and persistence", () => {
