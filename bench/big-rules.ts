@@ -21,6 +21,8 @@ function seriesItem(item: ItemInput, itemIndex: number, series: number): ItemInp
     id: idOf(item.id),
     name: `${item.name} series ${series}`,
     aliases: (item.aliases ?? []).map((alias) => `${alias} series ${series}`),
+    ...(item.names ? { names: Object.fromEntries(Object.entries(item.names).map(([language, names]) => [language, (names ?? []).map((name) => `${name} series ${series}`)])) } : {}),
+    ...(item.about ? { about: item.about.map(idOf) } : {}),
     hsCodes: (item.hsCodes ?? []).map((_, codeIndex) => seriesHsCode(series, itemIndex, codeIndex)),
     contains: (item.contains ?? []).map((entry) => (typeof entry === "string" ? idOf(entry) : { ...entry, item: idOf(entry.item) })),
   };

@@ -22,6 +22,7 @@ import { measureBundles, type BundleSize } from "./bundle-size";
 import { measureCliMemory, type CliMemory } from "./cli-memory";
 import { BENCH_SEED, seededRandom, syntheticInputs } from "./synthetic";
 import { scoreScreening, syntheticSupplierNames, type Corpus } from "./screening";
+import { engineReader, figureLine, readCorpus, scoreCorpus, type CorpusFigures } from "./matching-corpus";
 
 /** Compiled to build/bench/bench/run.js: three levels below the project. */
 const ROOT = join(__dirname, "..", "..", "..");
@@ -220,6 +221,40 @@ async function screening(rows: RowInput[], rules: CompiledRules) {
   };
 }
 
+/**
+ * Reading commodity text: precision, recall and false-positive rate on the labelled corpus, the working set
+ * (what the matcher was tuned on) and the held-out set (never looked at while tuning) scored separately.
+ * `--matching-errors` lists the working set's misreadings.
+ */
+function matchingFigures(rules: CompiledRules, listErrors: boolean) {
+  process.stderr.write("7. matching: labelled corpus\n");
+  const folder = join(ROOT, "test", "fixtures", "matching");
+  const summary = (figures: CorpusFigures) => {
+    const { outcomes: _outcomes, ...rest } = figures;
+    return rest;
+  };
+  const working = scoreCorpus(engineReader(withColdMemo(rules)), readCorpus(join(folder, "working.csv")));
+  const heldOut = scoreCorpus(engineReader(withColdMemo(rules)), readCorpus(join(folder, "held-out.csv")));
+  if (listErrors) {
+    for (const outcome of working.outcomes.filter((o) => o.error !== null)) {
+      process.stderr.write(`  ${outcome.error!.padEnd(14)} ${outcome.line.category.padEnd(16)} ${outcome.line.expected.padEnd(28)} read ${String(outcome.read).padEnd(28)} ${outcome.line.text}\n`);
+    }
+  }
+  return { working: summary(working), heldOut: summary(heldOut) };
+}
+
+function printMatching(figures: ReturnType<typeof matchingFigures>): void {
+  for (const [name, set] of [["working set", figures.working], ["held-out set", figures.heldOut]] as const) {
+    console.log(
+      `\nmatching, ${name}: ${set.lines} lines (${set.positives} items, ${set.negatives} not), ${figureLine(set).replace("matching ", "")}` +
+        (set.pendingItems.length > 0 ? `; labels for items not in these rules, counted as NONE: ${set.pendingItems.join(", ")}` : ""),
+    );
+    for (const [category, errors] of Object.entries(set.errorsByCategory).sort()) {
+      console.log(`  ${category.padEnd(18)} ${Object.entries(errors).map(([kind, count]) => `${kind} ${count}`).join(", ")}`);
+    }
+  }
+}
+
 function machine() {
   let cpuModel = cpus()[0]?.model ?? "unknown";
   try {
@@ -295,6 +330,7 @@ async function main(): Promise<void> {
   const xlsx = wanted("xlsx") ? await measureCliMemory({ root: ROOT, rows: XLSX_ROWS, asOf: AS_OF, document: rules.doc, runs: cliRuns, input: "xlsx" }) : null;
   const impact = wanted("impact") ? await changeImpact(rows, rules) : null;
   const screeningFigures = wanted("screening") ? await screening(rows, rules) : null;
+  const matching = wanted("matching") ? matchingFigures(rules, process.argv.includes("--matching-errors")) : null;
   Object.assign(results, {
     engineVsFloor: floor,
     jsonRulesVsEngine: jsonRules,
@@ -305,6 +341,7 @@ async function main(): Promise<void> {
     xlsxMemory: xlsx,
     impact,
     screening: screeningFigures,
+    matching,
   });
 
   console.log("");
@@ -312,6 +349,7 @@ async function main(): Promise<void> {
   if (bundle) printSizes(bundle);
   if (cli) printCli(cli);
   if (xlsx) printCli(xlsx);
+  if (matching) printMatching(matching);
 
   const outDir = join(ROOT, "bench", "out");
   mkdirSync(outDir, { recursive: true });
@@ -327,6 +365,8 @@ async function main(): Promise<void> {
   if (xlsx) console.log(`xlsx 200k rows peak MB: ${Math.round(xlsx.medianPeakMb)}`);
   if (impact) console.log(`ratio impact-change/engine: ${round(impact.changeRatio, 1)}  ratio impact-date/engine: ${round(impact.horizonRatio, 1)}`);
   if (screeningFigures) console.log(`screening P/R: ${round(screeningFigures.precision, 3)} ${round(screeningFigures.recall, 3)}`);
+  if (matching) console.log(figureLine(matching.working));
+  if (matching) console.log(`${figureLine(matching.heldOut).replace("matching", "matching held-out")}`);
 }
 
 main().catch((error) => {

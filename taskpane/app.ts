@@ -13,6 +13,9 @@ import { ChangeWatch } from "./changes";
 import { resolveMapping, type ColumnChoices, type ResolvedMapping } from "./column-mapping";
 import { detectExcelSupport, hasExcel, type ExcelSupport } from "./excel/host";
 import { loadColumnChoices, saveColumnChoices } from "./excel/mapping-store";
+import { loadUserAliases, saveUserAliases } from "./excel/alias-store";
+import { assignUserAlias, removeUserAlias, type UserAliases } from "../src/engine/user-aliases";
+import { renderAliasList } from "./ui/aliases";
 import { writeReport } from "./excel/report";
 import { selectSheetRow } from "./excel/select-row";
 import { findSupplierTable, readSupplierRows, sourceKey, type SheetRecord, type SupplierTableSource } from "./excel/table-source";
@@ -57,19 +60,24 @@ export class TaskPaneApp {
   async start(): Promise<void> {
     byId<HTMLInputElement>("as-of").value = todayIso();
     this.bindControls();
-    this.runtime.onChange(() => {
-      this.changes.noteSwap();
+    this.runtime.onChange((_active, cause) => {
+      // "What changed" is about a new rules document, not about your aliases or a re-reading of the same rules.
+      if (cause === undefined || cause === "rules") this.changes.noteSwap();
       this.renderRules();
-      void this.rescore("Rules updated; scores recalculated.");
+      this.renderAliases();
+      const done = cause === "aliases" ? "Your aliases applied; scores recalculated." : cause === "readings" ? undefined : "Rules updated; scores recalculated.";
+      void this.rescore(done);
     });
     this.runtime.onStatusChange(() => this.renderRules());
     this.renderRules();
+    this.renderAliases();
     const started = this.runtime.start();
     if (!hasExcel()) {
       this.setBusy(false);
       byId<HTMLButtonElement>("analyse").disabled = true;
       this.announce(describePaneProblem("not_in_excel"));
     } else {
+      await this.loadAliases();
       await this.analyseSelection({ quietIfNoTable: true });
     }
     const { refresh } = await started;
@@ -257,7 +265,16 @@ export class TaskPaneApp {
     const supplierNamesScreened = this.table?.mapping.map.columns.supplier !== undefined;
     replaceChildren(
       byId("summary"),
-      ...renderSummary(analysis.portfolio, { onSelectRow: (index) => void this.selectRow(index), supplierNamesScreened }, analysis.alternatives),
+      ...renderSummary(
+        analysis.portfolio,
+        {
+          onSelectRow: (index) => void this.selectRow(index),
+          supplierNamesScreened,
+          onAssign: hasExcel() ? (commodity, itemId) => this.assignAlias(commodity, itemId) : undefined,
+          items: this.runtime.active.document.items,
+        },
+        analysis.alternatives,
+      ),
     );
   }
 
@@ -299,6 +316,41 @@ export class TaskPaneApp {
       this.showProgress(null);
       this.setBusy(false);
     }
+  }
+
+  /** Takes the workbook's stored aliases into the rules runtime (formulas, summary and report use them). */
+  private async loadAliases(): Promise<void> {
+    try {
+      const aliases = await Excel.run((context) => loadUserAliases(context, this.support));
+      if (aliases.aliases.length > 0 || this.runtime.userAliasesInForce.aliases.length > 0) this.runtime.setUserAliases(aliases);
+    } catch (error) {
+      this.problem("excel_call_failed", errorDetail(error));
+    }
+  }
+
+  private async changeAliases(next: UserAliases, done: string): Promise<void> {
+    try {
+      const saved = await Excel.run((context) => saveUserAliases(context, this.support, next));
+      this.runtime.setUserAliases(next);
+      if (!saved) this.announce(`${done} This version of Excel cannot save it in the workbook, so it lasts until the pane is closed.`);
+    } catch (error) {
+      this.problem("excel_call_failed", errorDetail(error));
+    }
+  }
+
+  private assignAlias(commodity: string, itemId: string | null): void {
+    const name = itemId === null ? "not controlled" : (this.runtime.active.document.items.find((item) => item.id === itemId)?.name ?? itemId);
+    void this.changeAliases(assignUserAlias(this.runtime.userAliasesInForce, commodity, itemId), `“${commodity}” is now ${name}.`);
+  }
+
+  private renderAliases(): void {
+    const active = this.runtime.active;
+    renderAliasList(byId("aliases-fields"), active.userAliases, active.userAliasIssues, active.document.items, {
+      onAssign: (commodity, itemId) => this.assignAlias(commodity, itemId),
+      onRemove: (commodity) => void this.changeAliases(removeUserAlias(this.runtime.userAliasesInForce, commodity), `Alias “${commodity}” removed.`),
+    });
+    const summary = byId("aliases").querySelector("summary");
+    if (summary) summary.textContent = `Your aliases (${active.userAliases.aliases.length})`;
   }
 
   private renderRules(): void {

@@ -1,5 +1,14 @@
 /** The report sheet's content, built only from engine results (the pane never recomputes a score). */
-import { describeEngineError, formatFigureYear, formatShare, type CategoryScores, type FigureQualifier, type ItemAlternatives } from "../src/engine";
+import {
+  describeEngineError,
+  formatFigureYear,
+  formatShare,
+  isRecognised,
+  type CategoryScores,
+  type FigureQualifier,
+  type ItemAlternatives,
+  type MatchResult,
+} from "../src/engine";
 import { profileCard } from "../src/functions/profile-card";
 import { CATEGORIES } from "../src/rules/schema";
 import type { Analysis } from "./analysis";
@@ -17,6 +26,7 @@ const HEADER = [
   "Supplier",
   "Commodity",
   "Matched item",
+  "How it was read",
   "Score",
   "Minerals",
   "Technology",
@@ -26,7 +36,7 @@ const HEADER = [
   "Warnings",
   "Error",
 ];
-const SCORE_COLUMNS = [4, 5, 6, 7, 8];
+const SCORE_COLUMNS = [5, 6, 7, 8, 9];
 /** "Matched item": where the host takes Excel data types, each matched row's PROFILE card. */
 const CARD_COLUMN = 3;
 
@@ -88,6 +98,12 @@ function alternativesTable(analysis: Analysis): ReportSideTable {
   };
 }
 
+/** The reading in words, with the suggestions for a commodity not recognised. */
+function readingText(match: MatchResult): string {
+  const perhaps = isRecognised(match) || match.suggestions.length === 0 ? "" : `; perhaps: ${match.suggestions.map((s) => s.itemName).join("; ")}`;
+  return `${match.why}${perhaps}`;
+}
+
 export function buildReportContent(analysis: Analysis, context: ReportContext): ReportContent {
   const { portfolio, options } = analysis;
   const overall = portfolio.spendWeightedScore;
@@ -108,11 +124,12 @@ export function buildReportContent(analysis: Analysis, context: ReportContext): 
   const rows: ReportCell[][] = analysis.results.map((result, i) => {
     const record = analysis.records[i];
     const base: ReportCell[] = [analysis.sheetRows[i] + 1, record.supplier ?? "", record.commodity ?? ""];
-    if (!result.ok) return [...base, "", "", "", "", "", "", "", "", describeEngineError(result.error)];
+    if (!result.ok) return [...base, "", "", "", "", "", "", "", "", "", describeEngineError(result.error)];
     const leading = result.hits.find((hit) => hit.moved);
     return [
       ...base,
-      result.match.itemName ?? "(not recognised)",
+      result.match.itemName ?? (isRecognised(result.match) ? "(not controlled)" : "(not recognised)"),
+      readingText(result.match),
       result.score,
       ...CATEGORIES.map((category) => result.categories[category]),
       leading ? `${leading.title} [${leading.controlId}]` : "",

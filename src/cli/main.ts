@@ -48,9 +48,12 @@ const registerScore: Register = (program, io, finish) => {
     .option("--out <file>", "write the report to this file (replaced only once the report is complete) instead of stdout")
     .option("--sheet <name>", "XLSX: the sheet to read (default: the first visible sheet with a header row)")
     .option("--encoding <name>", "CSV: the encoding of a file that is not UTF-8, e.g. windows-1252 or shift_jis")
-    .action(async (file: string, options: { rules?: string; asOf?: string; format?: string; out?: string; sheet?: string; encoding?: string }) => {
-      finish(await scoreCommand({ file, ...options }, io));
-    });
+    .option("--aliases <file.csv>", "your own aliases: a CSV with columns commodity,item (empty item or 'none' = not controlled)")
+    .action(
+      async (file: string, options: { rules?: string; asOf?: string; format?: string; out?: string; sheet?: string; encoding?: string; aliases?: string }) => {
+        finish(await scoreCommand({ file, ...options }, io));
+      },
+    );
 };
 
 const registerKeygen: Register = (program, io, finish) => {

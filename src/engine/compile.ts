@@ -2,17 +2,18 @@
  * Rules document → indexes the engine reads row after row. Everything that depends only on the
  * rules is built here, once per ruleset: no row ever builds an index or compiles a pattern.
  */
-import Fuse from "fuse.js";
 import type { Category, Control, Item, ProducerFigure, RulesDocument, TimelineEntry } from "../rules/schema";
 import { indexProducers } from "./alternatives";
 import { CATEGORIES, hsCodeOf } from "../rules/schema";
-import { itemNames } from "./commodity";
 import { compileGrades, type CompiledGrade } from "./grades";
+import { buildHsIndex, type HsIndex, type HsNomenclature } from "./hs";
 import { componentsOf, controlsNamingItems, linksFor, PerItem, type Component, type ControlLink } from "./reach";
+import { buildReadingIndex, type ReadingIndex } from "./reading-index";
+import type { WordRepair } from "./reading";
 import { sortTimeline } from "./status";
 import type { MatchResult } from "./types";
-import { LONGEST_FUZZY_TEXT, MIN_FUZZY_CONFIDENCE, aliasLengthBand } from "./match-tuning";
 import { buildScreeningIndex, type ScreeningIndex } from "./screening";
+import { wordRepair } from "./word-repair";
 
 export interface CompiledControl {
   control: Control;
@@ -33,12 +34,6 @@ export interface MineralShare {
   source: string;
 }
 
-/** One searchable name or alias of an item, for the tolerant text match. */
-export interface AliasEntry {
-  itemId: string;
-  text: string;
-}
-
 export interface MatchMemo {
   readonly results: Map<string, MatchResult>;
   /** How many distinct texts were actually matched (not served from the memo). */
@@ -53,13 +48,19 @@ export interface MatchMemo {
 export interface CompiledRules {
   doc: RulesDocument;
   itemsById: ReadonlyMap<string, Item>;
-  /** Alias key (normalised, plural-insensitive) → item id; names, aliases and ids all count. */
-  aliasIndex: ReadonlyMap<string, string>;
-  /** The longest alias in words, which bounds the phrase search inside longer text. */
-  longestAliasWords: number;
-  /** HS digits → item id; `hsPrefixLengths` longest first, for longest-prefix lookup. */
-  hsIndex: ReadonlyMap<string, string>;
-  hsPrefixLengths: readonly number[];
+  /**
+   * The items' names as canonical words, the vocabulary, head nouns, vetoes and `about` links the reading
+   * of a line uses (reading-index.ts). Built on the first match, then kept with the ruleset.
+   */
+  readonly readingIndex: ReadingIndex;
+  /** Unknown words → compounds, truncations and misspellings of the vocabulary (word-repair.ts); lazy. */
+  readonly wordRepair: WordRepair;
+  /** HS code digits → the items claiming them; several items may share a code. */
+  hsIndex: HsIndex;
+  /** Descriptions of HS headings and subheadings; null until the nomenclature is loaded (or when not given). */
+  hsNomenclature: HsNomenclature | null;
+  /** The workbook's own assignments: normalised commodity text → item id, or null for "not controlled". */
+  userAliases: ReadonlyMap<string, string | null>;
   /**
    * Item id → every item-based control reaching it (directly or through `contains`), one link per control,
    * with the grade conditions met on the way. Worked out on first use per item (see reach.ts).
@@ -73,11 +74,6 @@ export interface CompiledRules {
   controlsById: ReadonlyMap<string, CompiledControl>;
   /** China's share of world supply used as default mineral dependence; null when no figure is known. */
   mineralShareByItem: PerItem<MineralShare | null>;
-  /**
-   * Text length → fuse.js index over the aliases whose length could still give an acceptable confidence
-   * (undefined when none could); built on first use and kept with the ruleset.
-   */
-  fuzzyIndexFor: (length: number) => Fuse<AliasEntry> | undefined;
   matchMemo: MatchMemo;
   /** Item id → the producer figures describing it (rules `producers`), in document order. */
   producersByItem: ReadonlyMap<string, readonly ProducerFigure[]>;
@@ -85,35 +81,10 @@ export interface CompiledRules {
   screeningIndex: () => ScreeningIndex;
 }
 
-/** fuse.js's own cut-off: a worse score cannot reach the engine's minimum confidence. */
-const FUZZY_SEARCH_THRESHOLD = 1 - MIN_FUZZY_CONFIDENCE;
-
-/**
- * One fuse.js index per text length, each holding only aliases within that length's band. Each is built
- * on the first tolerant lookup of a text that long (most sheets need few lengths, many need none), then kept.
- */
-function lazyFuzzyIndexes(entries: readonly AliasEntry[]): (length: number) => Fuse<AliasEntry> | undefined {
-  const built: (Fuse<AliasEntry> | null | undefined)[] = [];
-  return (length) => {
-    if (!Number.isInteger(length) || length < 1 || length > LONGEST_FUZZY_TEXT) return undefined;
-    let index = built[length];
-    if (index === undefined) {
-      const { shortest, longest } = aliasLengthBand(length);
-      const inBand = entries.filter((e) => e.text.length >= shortest && e.text.length <= longest);
-      index =
-        inBand.length === 0
-          ? null
-          : new Fuse(inBand, {
-              keys: ["text"],
-              includeScore: true,
-              ignoreLocation: true,
-              ignoreFieldNorm: true,
-              threshold: FUZZY_SEARCH_THRESHOLD,
-            });
-      built[length] = index;
-    }
-    return index ?? undefined;
-  };
+/** What compiling may be given besides the document. */
+export interface CompileOptions {
+  /** Descriptions of HS codes, so a code no item claims can say what it is. */
+  hsNomenclature?: HsNomenclature | null;
 }
 
 function compileControl(control: Control): CompiledControl {
@@ -135,38 +106,17 @@ function ownShare(item: Item): MineralShare | null {
   return { share: figure.share, stage, year: figure.year, itemId: item.id, source: figure.source };
 }
 
-function buildAliasIndex(items: readonly Item[]): { aliasIndex: Map<string, string>; longestAliasWords: number; entries: AliasEntry[] } {
-  const aliasIndex = new Map<string, string>();
-  const entries: AliasEntry[] = [];
-  let longestAliasWords = 1;
-  for (const item of items) {
-    const seen = new Set<string>();
-    // itemNames gives id, name, aliases, other languages; the name is indexed first.
-    const [id, name, ...aliases] = itemNames(item);
-    for (const { normalized, key, words } of [name, id, ...aliases]) {
-      if (normalized === "" || seen.has(normalized)) continue;
-      seen.add(normalized);
-      if (!aliasIndex.has(key)) aliasIndex.set(key, item.id);
-      longestAliasWords = Math.max(longestAliasWords, words);
-      entries.push({ itemId: item.id, text: normalized });
-    }
-  }
-  return { aliasIndex, longestAliasWords, entries };
+function hsClaims(items: readonly Item[]) {
+  return items.flatMap((item) => item.hsCodes.map((written) => ({ itemId: item.id, ...hsCodeOf(written) })));
 }
 
-function buildHsIndex(items: readonly Item[]): { hsIndex: Map<string, string>; hsPrefixLengths: number[] } {
-  const hsIndex = new Map<string, string>();
-  for (const item of items) {
-    for (const written of item.hsCodes) {
-      const { code } = hsCodeOf(written);
-      if (!hsIndex.has(code)) hsIndex.set(code, item.id);
-    }
-  }
-  const hsPrefixLengths = [...new Set([...hsIndex.keys()].map((code) => code.length))].sort((a, b) => b - a);
-  return { hsIndex, hsPrefixLengths };
+/** A value built on first read and then kept (indexes most rulesets need only once rows arrive). */
+function lazily<T>(build: () => T): () => T {
+  let value: T | undefined;
+  return () => (value ??= build());
 }
 
-export function compileRules(doc: RulesDocument): CompiledRules {
+export function compileRules(doc: RulesDocument, options: CompileOptions = {}): CompiledRules {
   const itemsById = new Map(doc.items.map((item) => [item.id, item]));
   const compiledControls = doc.controls.map(compileControl);
   const controlsById = new Map(compiledControls.map((c) => [c.control.id, c]));
@@ -191,30 +141,30 @@ export function compileRules(doc: RulesDocument): CompiledRules {
     CATEGORIES.map((category) => [category, compiledControls.filter((c) => c.control.category === category)]),
   ) as Record<Category, CompiledControl[]>;
 
-  const { aliasIndex, longestAliasWords, entries } = buildAliasIndex(doc.items);
-  const { hsIndex, hsPrefixLengths } = buildHsIndex(doc.items);
+  const readingIndex = lazily(() => buildReadingIndex(doc));
+  const repair = lazily(() => wordRepair(readingIndex().vocabulary, readingIndex().englishWords, readingIndex().nameWords));
 
   return {
     doc,
     itemsById,
-    aliasIndex,
-    longestAliasWords,
-    hsIndex,
-    hsPrefixLengths,
+    get readingIndex() {
+      return readingIndex();
+    },
+    get wordRepair() {
+      return repair();
+    },
+    hsIndex: buildHsIndex(hsClaims(doc.items)),
+    hsNomenclature: options.hsNomenclature ?? null,
+    userAliases: new Map(),
     controlsByItem,
     gradesByItem: new Map(doc.items.map((item) => [item.id, compileGrades(item)])),
     anyItemControls: compiledControls.filter((c) => c.control.anyItem),
     controlsByCategory,
     controlsById,
     mineralShareByItem,
-    fuzzyIndexFor: lazyFuzzyIndexes(entries),
     matchMemo: { results: new Map(), computed: 0, byText: new Map() },
     producersByItem: indexProducers(doc.producers),
     screeningIndex: lazily(() => buildScreeningIndex(doc)),
   };
 }
 
-function lazily<T>(build: () => T): () => T {
-  let built: T | undefined;
-  return () => (built ??= build());
-}

@@ -37,14 +37,25 @@ function describeEntity(row: Omit<ScoredRow, "explanation">): string {
   return ` ${what}: ${match.name} on the ${lead.listLabel} (${lead.actionId}, ${standing}; similarity ${match.score.toFixed(2)}).`;
 }
 
-/** How the text was read: the item, how, and any grade or figures it states. */
+const LONGEST_REASON = 160;
+
+function capitalised(text: string): string {
+  const cut = text.length > LONGEST_REASON ? `${text.slice(0, LONGEST_REASON - 1)}…` : text;
+  return cut.charAt(0).toUpperCase() + cut.slice(1);
+}
+
+/** How the text was read (which words decided, the method and confidence), and any grade or figures it states. */
 function describeReading(row: Omit<ScoredRow, "explanation">): string {
   const { match } = row;
-  if (match.itemId === null) return `Not recognised ("${match.normalized.slice(0, 40)}")`;
+  if (match.itemId === null && match.method === "user_alias") return capitalised(match.why);
+  if (match.itemId === null) {
+    const perhaps = match.suggestions.length === 0 ? "" : ` (perhaps: ${match.suggestions.map((s) => s.itemName).join("; ")})`;
+    return `${capitalised(match.why)}${perhaps}`;
+  }
   const how = `${match.method}${match.confidence < 1 ? ` ${match.confidence.toFixed(2)}` : ""}`;
   const grade = match.grade === null ? "" : `, grade ${match.grade.name}`;
   const figures = match.quantities.length === 0 ? "" : `, stated ${match.quantities.map((q) => q.text).join(", ")}`;
-  return `${match.itemName} (${how}${grade}${figures})`;
+  return `${capitalised(match.why)} (${how}${grade}${figures})`;
 }
 
 function cited(hit: ControlHit): string {

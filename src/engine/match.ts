@@ -1,123 +1,756 @@
 /**
- * Commodity text → taxonomy item, in order of certainty:
- * 1. the whole text is a name or alias (confidence 1);
- * 2. the text is an HS code and an item's code is its longest prefix (confidence 1);
- * 3. a tolerant text match (fuse.js) of the whole text with confidence 0.85 or more, else
- * 4. a name or alias appearing as a phrase inside the text, earliest phrase first (confidence 0.9), else
- * 5. the tolerant text match scoring at least MIN_FUZZY_CONFIDENCE.
- * Anything else is unmatched. Results are memoised per compiled ruleset by normalised text.
+ * Commodity text → taxonomy item, read the way an analyst reads a purchasing line (docs/scoring.md,
+ * "Matching a commodity"):
+ * 1. the workbook's own assignments of a text (user aliases) decide first;
+ * 2. HS codes in any national form are read to the longest prefix an item claims;
+ * 3. the words are read into chunks (reading.ts); the names of items found in them are occurrences;
+ * 4. what the line IS is its head: the last word of the first phrase ("molybdenum grease" is a grease,
+ *    "lingot de gallium" an ingot). A name that covers the head, or the material a head such as "ingot" or
+ *    "powder" is a form of, is the reading; a name only in a phrase for/with something else, or before a head
+ *    of another kind, is not;
+ * 5. the rules veto: an item's exclusions, the shared non-goods (services, utilities, recycling…);
+ * 6. a line that is a technology or a service reads as the technology or service item about the goods it names;
+ * 7. text and code together: the text decides a code several items share; a code alone decides when the text
+ *    names nothing.
+ * Every result says which words decided, and an unread line gets up to three suggestions.
+ * Results are memoised per compiled ruleset by the text's reading key.
  */
 import type { CompiledRules } from "./compile";
-import type { MatchMethod, MatchResult } from "./types";
-import { commodityWords, hsCodeDigits, normalizeCommodity } from "./commodity";
+import type { HsCodeReading, MatchMethod, MatchResult, MatchSuggestion } from "./types";
+import { commodityWords, foldCharacters, normalizeCommodity } from "./commodity";
 import { gradeNamed } from "./grades";
 import { readQuantities, type QuantityReading } from "./quantities";
+import { describeHsCode, findHsCodes, resolveHsCode, type HsReading } from "./hs";
 import {
-  FUZZY_BEATS_PHRASE,
-  FUZZY_CANDIDATES,
-  LONGEST_FUZZY_TEXT,
+  ABOUT_CONFIDENCE,
+  HS_CODE_CONFIDENCE,
+  LONGEST_READ,
   MEMO_LIMIT,
-  MIN_FUZZY_CONFIDENCE,
-  PHRASE_IN_TEXT_CONFIDENCE,
-  SHORTEST_ALIAS_IN_TEXT,
+  MISSPELT_CONFIDENCE,
+  MOST_SUGGESTIONS,
+  NAME_CONFIDENCE,
+  REORDERED_CONFIDENCE,
+  REPAIRED_CONFIDENCE,
+  WHOLE_NAME_CONFIDENCE,
 } from "./match-tuning";
+import {
+  COMPONENT_SHAPES,
+  DESCRIPTORS,
+  MATERIAL_FORMS,
+  PACKS,
+  PACK_MATERIALS,
+  PRODUCT_FORMS,
+  OTHER_ELEMENTS,
+  PRODUCT_NOUNS,
+  PURPOSE_PREPOSITIONS,
+  SERVICE_FORMS,
+  SERVICE_MARKERS,
+  SERVICE_PHRASES,
+  STOPWORDS,
+  TECHNOLOGY_MARKERS,
+  TECHNOLOGY_PHRASES,
+  isCjk,
+} from "./lexicon";
+import { readLine, type Chunk, type Line, type Word } from "./reading";
+import type { Phrase, ReadingIndex } from "./reading-index";
+import type { ItemKind } from "../rules/schema";
 
-export { LOW_CONFIDENCE_BELOW, MIN_FUZZY_CONFIDENCE } from "./match-tuning";
+export { LOW_CONFIDENCE_BELOW } from "./match-tuning";
 
 const NO_QUANTITIES: readonly QuantityReading[] = Object.freeze([]);
+const NO_SUGGESTIONS: readonly MatchSuggestion[] = Object.freeze([]);
 
-function result(rules: CompiledRules, normalized: string, itemId: string | null, method: MatchMethod, confidence: number): MatchResult {
-  const grades = itemId === null ? undefined : rules.gradesByItem.get(itemId);
+/** A name of an item found in the line. */
+interface Occurrence {
+  phrase: Phrase;
+  itemId: string;
+  /** The words it covers, in line order. */
+  words: Word[];
+  /** Written as the name is, word after word. */
+  exact: boolean;
+}
+
+/** Why an occurrence is not the reading. */
+interface Veto {
+  itemId: string;
+  why: string;
+  /** Offer the item as a suggestion (not for an explicit exclusion). */
+  suggest: boolean;
+}
+
+interface Reading {
+  itemId: string;
+  confidence: number;
+  method: MatchMethod;
+  why: string;
+}
+
+const isShortLatin = (key: string) => key.length <= 2 && !isCjk(key);
+/** An English participle describes: "coated", "sintered", "stabilized", "based". */
+const isParticiple = (key: string) => key.length >= 5 && key.endsWith("ed") && !key.endsWith("eed") && !isCjk(key);
+
+function isDescriptive(word: Word): boolean {
+  const key = word.keys[0];
+  return DESCRIPTORS.has(key) || STOPWORDS.has(key) || PACKS.has(key) || isParticiple(key) || word.gradeQualifier === true;
+}
+
+function isContent(word: Word): boolean {
+  return word.role === "word" && !isDescriptive(word);
+}
+
+function hasKey(word: Word, key: string): boolean {
+  return word.keys.includes(key);
+}
+
+function formsOf(kind: ItemKind): readonly ReadonlySet<string>[] {
+  switch (kind) {
+    case "material":
+      return [MATERIAL_FORMS];
+    case "component":
+      return [MATERIAL_FORMS, COMPONENT_SHAPES, PRODUCT_FORMS];
+    case "product":
+      return [COMPONENT_SHAPES, PRODUCT_FORMS];
+    case "equipment":
+      return [PRODUCT_FORMS, MATERIAL_FORMS];
+    case "service":
+      return [SERVICE_FORMS];
+    default:
+      return [];
+  }
+}
+
+/** A word that is a form of any kind of goods ("ingot", "ring", "assembly"): a head that still needs a name. */
+function isAnyForm(word: Word): boolean {
+  return word.keys.some((key) => MATERIAL_FORMS.has(key) || COMPONENT_SHAPES.has(key) || PRODUCT_FORMS.has(key) || SERVICE_FORMS.has(key));
+}
+
+class LineReader {
+  readonly occurrences: Occurrence[] = [];
+  readonly vetoes: Veto[] = [];
+  private readonly vetoed = new Set<Occurrence>();
+  readonly head: { chunk: Chunk; part: Word[]; word: Word | null; endedAtOf: Word | null } | null;
+
+  constructor(
+    private readonly rules: CompiledRules,
+    private readonly index: ReadingIndex,
+    readonly line: Line,
+    private readonly purity: boolean,
+    /** The text's words as the grade names are matched against (digits kept: "n45sh"). */
+    private readonly rawKeys: readonly string[] | null = null,
+  ) {
+    this.findOccurrences();
+    this.applyExclusions();
+    this.head = this.findHead();
+    this.applyNonGoods();
+  }
+
+  kindOf(itemId: string): ItemKind {
+    return this.index.kinds.get(itemId) ?? "material";
+  }
+
+  nameOf(itemId: string): string {
+    return this.rules.itemsById.get(itemId)?.name ?? itemId;
+  }
+
+  private sequence(chunk: Chunk): Word[] {
+    return chunk.words.filter((word) => !STOPWORDS.has(word.keys[0]));
+  }
+
+  private exactIn(seq: readonly Word[], exact: boolean, mustSpan?: (words: Word[]) => boolean): void {
+    for (let i = 0; i < seq.length; i++) {
+      for (const key of seq[i].keys) {
+        for (const phrase of this.index.phrasesByFirst.get(key) ?? []) {
+          const length = phrase.keys.length;
+          if (length > seq.length - i) continue;
+          let matches = true;
+          for (let j = 1; j < length && matches; j++) matches = hasKey(seq[i + j], phrase.keys[j]);
+          if (!matches) continue;
+          const words = seq.slice(i, i + length).sort((a, b) => a.position - b.position);
+          if (mustSpan && !mustSpan(words)) continue;
+          this.add({ phrase, itemId: phrase.itemId, words, exact });
+        }
+      }
+    }
+  }
+
+  private add(occurrence: Occurrence): void {
+    const same = this.occurrences.find(
+      (o) => o.phrase === occurrence.phrase && o.words.length === occurrence.words.length && o.words.every((w, k) => w === occurrence.words[k]),
+    );
+    if (same === undefined) this.occurrences.push(occurrence);
+    else if (occurrence.exact) same.exact = true;
+  }
+
+  /** Names written in order; "X de Y" also read as "Y X"; names whose words are all in a zone, in any order. */
+  private findOccurrences(): void {
+    for (const chunk of this.line.chunks) {
+      const seq = this.sequence(chunk);
+      this.exactIn(seq, true);
+      seq.forEach((word, p) => {
+        if (word.role !== "of" || p === 0 || p === seq.length - 1) return;
+        let start = p - 1;
+        while (start > 0 && seq[start - 1].role !== "of") start--;
+        let end = p + 1;
+        while (end < seq.length && seq[end].role !== "of") end++;
+        const before = seq.slice(start, p);
+        const after = seq.slice(p + 1, end);
+        this.exactIn([...after, ...before], false, (words) => words.some((w) => before.includes(w)) && words.some((w) => after.includes(w)));
+      });
+      this.bagIn(seq);
+    }
+    const zone = this.headZone();
+    if (zone.length > 1) this.bagIn(zone.flatMap((chunk) => this.sequence(chunk)));
+  }
+
+  /** The first chunk with words and the chunks after it up to the first phrase about something else. */
+  private headZone(): Chunk[] {
+    const first = this.line.chunks.findIndex((chunk) => chunk.words.some(isContent));
+    if (first < 0) return [];
+    const zone = [this.line.chunks[first]];
+    for (let k = first + 1; k < this.line.chunks.length && this.line.chunks[k].opener !== "aside"; k++) zone.push(this.line.chunks[k]);
+    return zone;
+  }
+
+  private bagIn(words: readonly Word[]): void {
+    const present = new Set<string>();
+    for (const word of words) for (const key of word.keys) present.add(key);
+    const tried = new Set<Phrase>();
+    for (const key of present) {
+      for (const phrase of this.index.phrasesByWord.get(key) ?? []) {
+        if (tried.has(phrase)) continue;
+        tried.add(phrase);
+        if (!phrase.content.every((k) => present.has(k))) continue;
+        const used: Word[] = [];
+        for (const needed of phrase.content) {
+          const found = words.find((w) => !used.includes(w) && hasKey(w, needed));
+          if (found === undefined) break;
+          used.push(found);
+        }
+        if (used.length !== phrase.content.length) continue;
+        this.add({ phrase, itemId: phrase.itemId, words: used.sort((a, b) => a.position - b.position), exact: false });
+      }
+    }
+  }
+
+  private containsPhrase(words: readonly Word[], keys: readonly string[]): Word[] | null {
+    for (let i = 0; i + keys.length <= words.length; i++) {
+      let matches = true;
+      for (let j = 0; j < keys.length && matches; j++) matches = hasKey(words[i + j], keys[j]);
+      if (matches) return words.slice(i, i + keys.length);
+    }
+    return null;
+  }
+
+  private veto(occurrence: Occurrence, why: string, suggest: boolean): void {
+    if (this.vetoed.has(occurrence)) return;
+    this.vetoed.add(occurrence);
+    this.vetoes.push({ itemId: occurrence.itemId, why, suggest });
+  }
+
+  isVetoed(occurrence: Occurrence): boolean {
+    return this.vetoed.has(occurrence);
+  }
+
+  private applyExclusions(): void {
+    const all = this.line.chunks.flatMap((chunk) => this.sequence(chunk));
+    for (const occurrence of this.occurrences) {
+      for (const keys of this.index.exclusions.get(occurrence.itemId) ?? []) {
+        const found = this.containsPhrase(all, keys);
+        if (found !== null) {
+          this.veto(occurrence, `not ${this.nameOf(occurrence.itemId)}: the rules exclude "${found.map((w) => w.text).join(" ")}"`, false);
+          break;
+        }
+      }
+    }
+  }
+
+  /** A non-goods phrase in the first chunk makes the line a service, utility, fee…: no goods item applies. */
+  private applyNonGoods(): void {
+    if (this.head === null) return;
+    const seq = this.sequence(this.head.chunk);
+    const candidates = seq.flatMap((word) => word.keys.flatMap((key) => this.index.nonGoods.get(key) ?? []));
+    for (const nonGood of candidates) {
+      const found = this.containsPhrase(seq, nonGood.keys);
+      if (found === null) continue;
+      for (const occurrence of this.occurrences) {
+        if (nonGood.exceptKinds.includes(this.kindOf(occurrence.itemId))) continue;
+        if (found.every((w) => occurrence.words.includes(w))) continue;
+        this.veto(occurrence, `not ${this.nameOf(occurrence.itemId)}: the line is ${nonGood.id.replace(/[-_]/g, " ")} ("${found.map((w) => w.text).join(" ")}")`, false);
+      }
+    }
+  }
+
+  private covered(word: Word, occurrence: Occurrence): boolean {
+    return occurrence.words.includes(word);
+  }
+
+  private coveredBySameItem(word: Word, itemId: string): boolean {
+    return this.occurrences.some((o) => o.itemId === itemId && !this.vetoed.has(o) && o.words.includes(word));
+  }
+
+  /** A word that may stand beside an item's name without changing what the line is. */
+  fits(word: Word, itemId: string): boolean {
+    if (word.role === "of" || isDescriptive(word)) return true;
+    if (word.keys.some(isShortLatin)) return true;
+    if (this.coveredBySameItem(word, itemId)) return true;
+    const heads = this.index.headNouns.get(itemId);
+    if (word.keys.some((key) => heads?.has(key))) return true;
+    return formsOf(this.kindOf(itemId)).some((forms) => word.keys.some((key) => forms.has(key)));
+  }
+
+  private findHead(): LineReader["head"] {
+    const named = (w: Word) => isContent(w) || this.occurrences.some((o) => o.words.includes(w));
+    const chunk = this.line.chunks.find((c) => c.words.some(named)) ?? this.line.chunks.find((c) => c.words.length > 0);
+    if (chunk === undefined) return null;
+    let part: Word[] = [];
+    let endedAtOf: Word | null = null;
+    for (const word of this.sequence(chunk)) {
+      if (word.role === "of" && !this.occurrences.some((o) => o.words.includes(word))) {
+        endedAtOf = word;
+        break;
+      }
+      // The first spec ends the name: "Molybdenum wire Ø0.18 mm EDM" is a wire.
+      if (word.afterSpec && part.some(isContent)) break;
+      part.push(word);
+    }
+    // "… 25 kg paper bag", "… in steel drums": the packaging at the end is not what the line is.
+    const last = part[part.length - 1];
+    if (last !== undefined && PACKS.has(last.keys[0]) && part.length >= 3) {
+      const modifier = part[part.length - 2];
+      if (modifier.keys.some((k) => PACK_MATERIALS.has(k)) && part.slice(0, -2).some(isContent)) part = part.slice(0, -2);
+    }
+    const content = part.filter(isContent);
+    const long = content.filter((w) => !w.keys.every(isShortLatin));
+    const words = part.filter((w) => w.role === "word");
+    const covered = words.filter((w) => this.occurrences.some((o) => o.words.includes(w)));
+    const word = long[long.length - 1] ?? content[content.length - 1] ?? covered[covered.length - 1] ?? words[words.length - 1] ?? null;
+    return { chunk, part, word, endedAtOf };
+  }
+
+  private rank(o: Occurrence): number {
+    const repaired = o.words.some((w) => w.via === "spelling") ? 2 : o.words.some((w) => w.via === "compound" || w.via === "truncation") ? 1 : 0;
+    // Stopwords do not make a name longer: "carbonate de lithium" is no better a reading than "lithium carbonate".
+    return o.phrase.content.length * 100 + (o.exact ? 10 : 0) - repaired * 3 + (o.phrase.weak ? 0 : 1);
+  }
+
+  private best(candidates: readonly Occurrence[]): Occurrence | null {
+    let best: Occurrence | null = null;
+    for (const o of candidates) if (best === null || this.rank(o) > this.rank(best)) best = o;
+    return best;
+  }
+
+  hasEvidence(occurrence: Occurrence, form: Word | null): boolean {
+    if (!occurrence.phrase.weak) return true;
+    if (form !== null && isAnyForm(form)) return true;
+    if (this.purity) return true;
+    if (this.occurrences.some((o) => o.itemId === occurrence.itemId && !o.phrase.weak && !this.vetoed.has(o))) return true;
+    const content = this.line.words.filter(isContent);
+    return content.every((w) => occurrence.words.includes(w) || isAnyForm(w));
+  }
+
+  /** What the line is, as a goods item; null when its head is nothing the rules name. */
+  goods(): { occurrence: Occurrence; form: Word | null; how: "head" | "form" | "of" | "listed" } | null {
+    const head = this.head;
+    if (head === null || head.word === null) return null;
+    const live = this.occurrences.filter((o) => !this.vetoed.has(o));
+    const H = head.word;
+
+    const covering = live.filter((o) => this.covered(H, o));
+    let found: { occurrence: Occurrence; form: Word | null; how: "head" | "form" | "of" | "listed" } | null = null;
+    const bestCover = this.best(covering);
+    if (bestCover !== null) found = { occurrence: bestCover, form: null, how: "head" };
+
+    if (found === null && (isAnyForm(H) || this.isHeadNoun(H))) {
+      // "gallium 4N ingot": the nearest name before the form, with nothing but descriptions between.
+      const before = live
+        .filter((o) => o.words.every((w) => head.part.includes(w)) && o.words[o.words.length - 1].position < H.position)
+        .sort((a, b) => b.words[b.words.length - 1].position - a.words[a.words.length - 1].position || this.rank(b) - this.rank(a));
+      for (const o of before) {
+        const last = o.words[o.words.length - 1].position;
+        const between = head.part.filter((w) => w.position > last && w.position < H.position && isContent(w));
+        // "magnet rotor segments": a component's shape may follow words saying what it is for; a material's
+        // form may not ("yttria stabilized zirconia beads" are zirconia).
+        const component = this.kindOf(o.itemId) !== "material";
+        const betweenFits = (w: Word) => this.fits(w, o.itemId) || (component && !w.keys.some((k) => PRODUCT_NOUNS.has(k)));
+        if (this.fits(H, o.itemId) && between.every(betweenFits)) {
+          found = { occurrence: o, form: H, how: "form" };
+          break;
+        }
+      }
+      // "lingot de gallium", "powder of tungsten": the form, then what it is of.
+      if (found === null && head.endedAtOf !== null) {
+        const seq = this.sequence(head.chunk);
+        const after = seq.slice(seq.indexOf(head.endedAtOf) + 1);
+        const partFits = (itemId: string) => head.part.filter(isContent).every((w) => this.fits(w, itemId));
+        const candidates = live
+          .filter((o) => o.words.every((w) => after.includes(w)) && this.fits(H, o.itemId) && partFits(o.itemId))
+          .sort((a, b) => a.words[0].position - b.words[0].position || this.rank(b) - this.rank(a));
+        if (candidates.length > 0) found = { occurrence: candidates[0], form: H, how: "of" };
+      }
+      // "INGOT, GALLIUM, 4N": ERP lines give the form first and the material in the next field.
+      if (found === null && head.part.filter(isContent).every(isAnyForm)) {
+        const zone = this.headZone().slice(1);
+        for (const chunk of zone) {
+          const inChunk = live.filter((o) => o.words.every((w) => w.chunk === chunk.index) && this.fits(H, o.itemId));
+          const o = this.best(inChunk);
+          if (o !== null) {
+            found = { occurrence: o, form: H, how: "listed" };
+            break;
+          }
+        }
+      }
+    }
+    if (found === null) {
+      // "Arc segment magnet N45SH": the head says what kind of thing, the grade says whose.
+      const graded = this.byGrade(H);
+      if (graded !== null) return graded;
+      // "DS FURNACE TURBINE BLADE": a machine, then what it makes.
+      const machine = this.best(live.filter((o) => this.kindOf(o.itemId) === "equipment" && o.words.every((w) => head.part.includes(w)) && o.words[o.words.length - 1].position < H.position));
+      return machine === null ? null : { occurrence: machine, form: null, how: "head" };
+    }
+
+    // "Solder preform indium": a thing that is never a traded form of a material is what the line is.
+    // Before the head such a word says what a component is for ("power tool battery"); for a material it is
+    // the product made of it, wherever it stands.
+    const material = this.kindOf(found.occurrence.itemId) === "material";
+    const product = head.part.find(
+      (w) =>
+        isContent(w) &&
+        !found!.occurrence.words.includes(w) &&
+        (material || w.position > H.position) &&
+        w.keys.some((k) => PRODUCT_NOUNS.has(k)) &&
+        !this.fits(w, found!.occurrence.itemId),
+    );
+    if (product !== undefined) {
+      this.veto(found.occurrence, `not ${this.nameOf(found.occurrence.itemId)}: the line is a "${product.text}"`, true);
+      return null;
+    }
+
+    // "Aluminium foil containers": packaging right after a form is what the line is.
+    if (found.form !== null) {
+      const after = head.part[head.part.indexOf(found.form) + 1];
+      if (after !== undefined && PACKS.has(after.keys[0]) && this.kindOf(found.occurrence.itemId) !== "product") {
+        this.veto(found.occurrence, `not ${this.nameOf(found.occurrence.itemId)}: the line is "${found.form.text} ${after.text}" (packaging)`, true);
+        return null;
+      }
+    }
+
+    if (this.kindOf(found.occurrence.itemId) === "equipment" && !this.purposeFits(found.occurrence.itemId)) {
+      this.veto(found.occurrence, `not ${this.nameOf(found.occurrence.itemId)}: a machine for something the rules do not name`, true);
+      return null;
+    }
+
+    // "Cobalt chrome molybdenum powder": another element written against a bare element name makes an alloy.
+    const bare = found.occurrence.phrase.keys.length === 1 && material && !found.occurrence.phrase.weak;
+    if (bare) {
+      const seq = this.sequence(head.chunk);
+      const at = seq.indexOf(found.occurrence.words[0]);
+      const neighbours = [seq[at - 1], seq[at + 1]].filter((w): w is Word => w !== undefined && w.role === "word");
+      const alloyed = neighbours.find((w) => w.keys.some((k) => OTHER_ELEMENTS.has(k)) && !this.coveredBySameItem(w, found!.occurrence.itemId));
+      if (alloyed !== undefined) {
+        this.veto(found.occurrence, `not ${this.nameOf(found.occurrence.itemId)}: an alloy or compound with "${alloyed.text}"`, true);
+        return null;
+      }
+    }
+
+    // A machine named before the material it handles is the machine: "JET MILL NDFEB POWDER".
+    if (this.kindOf(found.occurrence.itemId) !== "equipment") {
+      const start = found.occurrence.words[0].position;
+      const machine = this.best(
+        live.filter((o) => this.kindOf(o.itemId) === "equipment" && o.words.every((w) => head.part.includes(w)) && o.words[o.words.length - 1].position < start),
+      );
+      if (machine !== null) return { occurrence: machine, form: null, how: "head" };
+    }
+    return found;
+  }
+
+  /**
+   * A machine "for" something must be for something of its own domain: a winding machine for prismatic cells is
+   * battery equipment, one for transformers is not. A line that states no purpose is taken at its word.
+   */
+  private purposeFits(equipmentId: string): boolean {
+    const purposes = this.line.chunks.filter((c) => c.opener === "aside" && c.preposition !== null && PURPOSE_PREPOSITIONS.has(c.preposition) && c.words.some(isContent));
+    if (purposes.length === 0) return true;
+    const domain = this.index.domainWords.get(equipmentId);
+    return purposes.some((chunk) => chunk.words.some((w) => w.keys.some((k) => domain?.has(k))));
+  }
+
+  private isHeadNoun(word: Word): boolean {
+    for (const heads of this.index.headNouns.values()) if (word.keys.some((k) => heads.has(k))) return true;
+    return false;
+  }
+
+  /** An item whose name ends in the head word and whose grade the line names (N45SH is an NdFeB grade). */
+  private byGrade(H: Word): { occurrence: Occurrence; form: Word | null; how: "head" | "form" | "of" | "listed" } | null {
+    const keys = this.line.words.flatMap((w) => w.keys);
+    const named: string[] = [];
+    for (const [itemId, heads] of this.index.headNouns) {
+      if (!H.keys.some((k) => heads.has(k))) continue;
+      const grades = this.rules.gradesByItem.get(itemId);
+      if (grades !== undefined && grades.length > 0 && gradeNamed(grades, this.rawKeys ?? keys) !== null) named.push(itemId);
+    }
+    if (named.length !== 1) return null;
+    const phrase: Phrase = { itemId: named[0], keys: H.keys, content: H.keys, text: `${H.text} (grade)`, weak: false };
+    return { occurrence: { phrase, itemId: named[0], words: [H], exact: false }, form: null, how: "head" };
+  }
+
+  /**
+   * Why the words beside a code say the line is not the code's item ("Ferrite magnets HS 8505.11",
+   * "Repair of magnets, HS 8505.11"), or null when they do not: an exclusion of the item, a non-good, or a
+   * head that is a thing no form of the item can be.
+   */
+  contradicts(itemId: string): string | null {
+    const all = this.line.chunks.flatMap((chunk) => this.sequence(chunk));
+    for (const keys of this.index.exclusions.get(itemId) ?? []) {
+      const found = this.containsPhrase(all, keys);
+      if (found !== null) return `the rules exclude "${found.map((w) => w.text).join(" ")}"`;
+    }
+    if (this.head !== null) {
+      const seq = this.sequence(this.head.chunk);
+      for (const nonGood of seq.flatMap((word) => word.keys.flatMap((key) => this.index.nonGoods.get(key) ?? []))) {
+        if (nonGood.exceptKinds.includes(this.kindOf(itemId))) continue;
+        const found = this.containsPhrase(seq, nonGood.keys);
+        if (found !== null) return `the line is ${nonGood.id.replace(/[-_]/g, " ")} ("${found.map((w) => w.text).join(" ")}")`;
+      }
+      const H = this.head.word;
+      if (H !== null && H.keys.some((k) => PRODUCT_NOUNS.has(k)) && !this.fits(H, itemId)) return `the line is a "${H.text}"`;
+    }
+    return null;
+  }
+
+  /** Words outside phrases about something else that make the line a technology or a service. */
+  markers(markers: ReadonlySet<string>, phrases: readonly (readonly string[])[]): Word[] {
+    const words = this.line.chunks.filter((c) => c.opener !== "aside").flatMap((c) => this.sequence(c));
+    const found = words.filter((w) => w.keys.some((k) => markers.has(k)));
+    for (const phrase of phrases) found.push(...(this.containsPhrase(words, phrase) ?? []));
+    return found;
+  }
+
+  /** A technology or service item: named itself, or about goods the line names. */
+  aboutReading(kind: "technology" | "service", markerWords: readonly Word[]): { itemId: string; occurrence: Occurrence; about: boolean } | null {
+    if (markerWords.length === 0) return null;
+    const live = this.occurrences.filter((o) => !this.vetoed.has(o) || this.kindOf(o.itemId) !== kind);
+    const own = this.best(live.filter((o) => this.kindOf(o.itemId) === kind && !this.vetoed.has(o)));
+    if (own !== null) return { itemId: own.itemId, occurrence: own, about: false };
+    const byPosition = [...live].sort((a, b) => this.rank(b) - this.rank(a) || a.words[0].position - b.words[0].position);
+    for (const o of byPosition) {
+      if (this.index.exclusions.get(o.itemId) && this.vetoes.some((v) => v.itemId === o.itemId && !v.suggest && v.why.includes("exclude"))) continue;
+      const about = (this.index.aboutGoods.get(o.itemId) ?? []).filter((id) => this.kindOf(id) === kind);
+      if (about.length > 0) return { itemId: about[0], occurrence: o, about: true };
+    }
+    return null;
+  }
+}
+
+function quote(words: readonly Word[]): string {
+  const seen = new Set<string>();
+  const parts: string[] = [];
+  for (const word of words) {
+    if (seen.has(word.text)) continue;
+    seen.add(word.text);
+    const repaired =
+      word.via === "compound"
+        ? ` (${words.filter((w) => w.text === word.text).map((w) => w.keys[0]).join(" + ")})`
+        : word.via === "truncation" || word.via === "spelling"
+          ? ` (read as ${word.keys[0]})`
+          : "";
+    parts.push(`"${word.text}"${repaired}`);
+  }
+  return parts.join(" + ");
+}
+
+function confidenceOf(reader: LineReader, occurrence: Occurrence, how: string): { confidence: number; method: MatchMethod } {
+  const words = occurrence.words;
+  if (words.some((w) => w.via === "spelling")) return { confidence: MISSPELT_CONFIDENCE, method: "fuzzy" };
+  const repaired = words.some((w) => w.via === "compound" || w.via === "truncation");
+  const allContent = reader.line.words.filter(isContent);
+  const whole = occurrence.exact && how === "head" && allContent.every((w) => words.includes(w));
+  const base = whole ? WHOLE_NAME_CONFIDENCE : occurrence.exact && how !== "listed" ? NAME_CONFIDENCE : REORDERED_CONFIDENCE;
+  return { confidence: repaired ? Math.min(base, REPAIRED_CONFIDENCE) : base, method: "alias" };
+}
+
+function readText(rules: CompiledRules, text: string, purity: boolean, gradeWords: readonly string[]): { reading: Reading | null; reader: LineReader | null; weakOnly: Occurrence[] } {
+  const index = rules.readingIndex;
+  const line = readLine(text, index.segmenter, rules.wordRepair);
+  const reader = new LineReader(rules, index, line, purity, gradeWords);
+  if (line.words.length === 0) return { reading: null, reader, weakOnly: [] };
+
+  const technology = reader.markers(TECHNOLOGY_MARKERS, TECHNOLOGY_PHRASES);
+  const service = reader.markers(SERVICE_MARKERS, SERVICE_PHRASES);
+  for (const [kind, markers] of [
+    ["technology", technology],
+    ["service", service],
+  ] as const) {
+    const found = reader.aboutReading(kind, markers);
+    if (found === null) continue;
+    const name = reader.nameOf(found.itemId);
+    const why = found.about
+      ? `read as ${name}: a ${kind} (${quote(markers)}) about ${reader.nameOf(found.occurrence.itemId)} (${quote(found.occurrence.words)})`
+      : `read as ${name} from ${quote(found.occurrence.words)}`;
+    return { reading: { itemId: found.itemId, confidence: found.about ? ABOUT_CONFIDENCE : NAME_CONFIDENCE, method: "alias", why }, reader, weakOnly: [] };
+  }
+
+  const goods = reader.goods();
+  if (goods === null) return { reading: null, reader, weakOnly: [] };
+  const { occurrence, form, how } = goods;
+  const evidence = reader.hasEvidence(occurrence, form);
+  if (!evidence) return { reading: null, reader, weakOnly: [occurrence] };
+  const { confidence, method } = confidenceOf(reader, occurrence, how);
+  const name = reader.nameOf(occurrence.itemId);
+  const decided = form !== null && !occurrence.words.includes(form) ? [...occurrence.words, form] : occurrence.words;
+  const why = `read as ${name} from ${quote(decided)}${how === "listed" ? " (listed after the form)" : ""}`;
+  return { reading: { itemId: occurrence.itemId, confidence, method, why }, reader, weakOnly: [] };
+}
+
+function unreadWhy(reader: LineReader | null): string {
+  if (reader === null || reader.head === null || reader.head.word === null) return "not recognised: no name of an item in the text";
+  const headWord = reader.head.word;
+  const first = reader.vetoes.find((v) => !v.suggest);
+  if (first !== undefined) return first.why;
+  const mentioned = reader.occurrences.filter((o) => !o.words.includes(headWord));
+  if (mentioned.length === 0) return `not recognised: "${headWord.text}" is no item of the rules`;
+  const names = [...new Set(mentioned.map((o) => reader.nameOf(o.itemId)))].slice(0, 2).join(", ");
+  return `not recognised: the line is "${headWord.text}"; it only mentions ${names}`;
+}
+
+function suggestionsFor(rules: CompiledRules, reader: LineReader | null, weakOnly: readonly Occurrence[], hs: HsReading | null, excluded: ReadonlySet<string>): MatchSuggestion[] {
+  const out: MatchSuggestion[] = [];
+  const offer = (itemId: string, why: string) => {
+    if (out.length >= MOST_SUGGESTIONS || excluded.has(itemId) || out.some((s) => s.itemId === itemId) || !rules.itemsById.has(itemId)) return;
+    out.push({ itemId, itemName: rules.itemsById.get(itemId)!.name, why });
+  };
+  for (const o of weakOnly) offer(o.itemId, `"${o.words.map((w) => w.text).join(" ")}" may be ${o.phrase.text}, but nothing beside it says so`);
+  if (hs !== null) for (const id of hs.itemIds) offer(id, `HS ${hs.code}${hs.outcome === "ambiguous" ? " is shared by several items" : " sits under a subheading where this item has lines"}`);
+  if (reader !== null) {
+    const headWord = reader.head?.word ?? null;
+    for (const o of reader.occurrences) {
+      if (headWord !== null && o.words.includes(headWord)) offer(o.itemId, `names ${o.phrase.text}`);
+    }
+    for (const o of reader.occurrences) offer(o.itemId, `mentions ${o.phrase.text}`);
+    if (headWord !== null) {
+      for (const [itemId, heads] of rules.readingIndex.headNouns) {
+        if (headWord.keys.some((key) => heads.has(key)) && reader.kindOf(itemId) !== "technology") offer(itemId, `is a kind of "${headWord.text}"`);
+      }
+    }
+  }
+  return out;
+}
+
+function hsCodeReading(rules: CompiledRules, hs: HsReading | null): HsCodeReading | null {
+  if (hs === null) return null;
   return {
-    itemId,
-    itemName: itemId === null ? null : (rules.itemsById.get(itemId)?.name ?? null),
-    method,
-    confidence,
+    code: hs.code,
+    system: hs.system,
+    outcome: hs.outcome,
+    itemIds: hs.itemIds,
+    description: describeHsCode(rules.hsNomenclature, hs.digits),
+    subheadingOnly: hs.outcome === "ambiguous" && hs.claimedCode === null,
+  };
+}
+
+function hsWhy(rules: CompiledRules, hs: HsCodeReading): string {
+  const what = hs.description === null ? "" : ` (${hs.description.length > 80 ? `${hs.description.slice(0, 79)}…` : hs.description})`;
+  const names = hs.itemIds.map((id) => rules.itemsById.get(id)?.name ?? id).join(", ");
+  if (hs.outcome === "item") return `HS ${hs.code}${what}`;
+  if (hs.outcome === "ambiguous" && hs.subheadingOnly) return `HS ${hs.code}${what}: the rules claim only finer lines under it (${names}); the text does not say which item this is`;
+  if (hs.outcome === "ambiguous") return `HS ${hs.code}${what} is shared by ${names}; the text does not say which`;
+  const others = hs.itemIds.length > 0 ? `; ${names} ${hs.itemIds.length === 1 ? "has" : "have"} other lines under its subheading` : "";
+  return `HS ${hs.code}${what}: no item of the rules claims this code, so no control names it${others}`;
+}
+
+function result(rules: CompiledRules, normalized: string, fields: Omit<MatchResult, "itemName" | "normalized" | "grade" | "quantities">): MatchResult {
+  const grades = fields.itemId === null ? undefined : rules.gradesByItem.get(fields.itemId);
+  return {
+    ...fields,
+    itemName: fields.itemId === null ? null : (rules.itemsById.get(fields.itemId)?.name ?? null),
     normalized,
     grade: grades === undefined || grades.length === 0 ? null : gradeNamed(grades, commodityWords(normalized)),
     quantities: NO_QUANTITIES,
   };
 }
 
-function byHsCode(rules: CompiledRules, digits: string): string | null {
-  for (const length of rules.hsPrefixLengths) {
-    if (length > digits.length) continue;
-    const itemId = rules.hsIndex.get(digits.slice(0, length));
-    if (itemId !== undefined) return itemId;
-  }
-  return null;
+/** A cell holding exactly a hyphenated item id ("ev-powertrain") names that item: nobody writes a slug by accident. */
+function itemNamedById(rules: CompiledRules, text: string) {
+  const id = text.trim().toLowerCase();
+  if (!id.includes("-")) return null;
+  return rules.itemsById.get(id) ?? null;
 }
 
-/** The earliest-starting, then longest, run of words that is an alias. */
-function byPhraseInText(rules: CompiledRules, words: readonly string[]): string | null {
-  for (let start = 0; start < words.length; start++) {
-    const longest = Math.min(rules.longestAliasWords, words.length - start);
-    for (let length = longest; length >= 1; length--) {
-      const phrase = words.slice(start, start + length).join(" ");
-      if (phrase.length < SHORTEST_ALIAS_IN_TEXT) continue;
-      const itemId = rules.aliasIndex.get(phrase);
-      if (itemId !== undefined) return itemId;
+/** Reads one text (no memo). */
+export function readCommodity(rules: CompiledRules, text: string): MatchResult {
+  const cut = text.length > LONGEST_READ ? text.slice(0, LONGEST_READ) : text;
+  const normalized = normalizeCommodity(cut);
+  const userItem = rules.userAliases.get(normalized);
+  if (userItem !== undefined) {
+    const why = userItem === null ? "marked not controlled in this workbook's own aliases" : `read as ${rules.itemsById.get(userItem)?.name ?? userItem}: assigned in this workbook's own aliases`;
+    return result(rules, normalized, { itemId: userItem, method: "user_alias", confidence: 1, why, suggestions: NO_SUGGESTIONS, hsCode: null });
+  }
+
+  const byId = itemNamedById(rules, cut);
+  if (byId !== null) {
+    return result(rules, normalized, { itemId: byId.id, method: "alias", confidence: 1, why: `read as ${byId.name} from its id "${byId.id}"`, suggestions: NO_SUGGESTIONS, hsCode: null });
+  }
+
+  const codes = findHsCodes(cut);
+  const hs = codes.length > 0 ? resolveHsCode(rules.hsIndex, codes[0]) : null;
+  const hsCode = hsCodeReading(rules, hs);
+  let words = cut;
+  for (const code of [...codes].reverse()) words = `${words.slice(0, code.start)} , ${words.slice(code.end)}`;
+  const purity = readQuantities(cut).some((q) => q.quantity === "purity");
+  const { reading, reader, weakOnly } = readText(rules, words, purity, commodityWords(normalized));
+  const excluded = new Set((reader?.vetoes ?? []).filter((v) => !v.suggest).map((v) => v.itemId));
+
+  if (reading !== null) {
+    let why = reading.why;
+    if (hsCode !== null) {
+      if (hsCode.outcome === "item" && hsCode.itemIds[0] === reading.itemId) why += ` and ${hsWhy(rules, hsCode)}`;
+      else if (hsCode.outcome === "item") why += `; note: ${hsWhy(rules, hsCode)} reads as ${rules.itemsById.get(hsCode.itemIds[0])?.name}, the text decides`;
+      else if (hsCode.itemIds.includes(reading.itemId)) why += `; ${hsWhy(rules, hsCode).replace("; the text does not say which", "")}: the text decides`;
     }
+    const confidence = hsCode?.outcome === "item" && hsCode.itemIds[0] === reading.itemId ? HS_CODE_CONFIDENCE : reading.confidence;
+    return result(rules, normalized, { itemId: reading.itemId, method: reading.method, confidence, why, suggestions: NO_SUGGESTIONS, hsCode });
   }
-  return null;
+  if (hsCode !== null && hsCode.outcome === "item") {
+    const against = reader === null ? null : reader.contradicts(hsCode.itemIds[0]);
+    if (against === null) {
+      return result(rules, normalized, { itemId: hsCode.itemIds[0], method: "hs_code", confidence: HS_CODE_CONFIDENCE, why: `read as ${rules.itemsById.get(hsCode.itemIds[0])?.name} from ${hsWhy(rules, hsCode)}`, suggestions: NO_SUGGESTIONS, hsCode });
+    }
+    const why = `${hsWhy(rules, hsCode)} reads as ${rules.itemsById.get(hsCode.itemIds[0])?.name}, but ${against}`;
+    return result(rules, normalized, { itemId: null, method: "none", confidence: 0, why, suggestions: suggestionsFor(rules, reader, weakOnly, hs, excluded), hsCode });
+  }
+  const why = hsCode !== null && (reader === null || reader.occurrences.length === 0) ? hsWhy(rules, hsCode) : unreadWhy(reader);
+  return result(rules, normalized, { itemId: null, method: "none", confidence: 0, why, suggestions: suggestionsFor(rules, reader, weakOnly, hs, excluded), hsCode });
+}
+
+const SEPARATOR_RUNS = /[,;:()[\]{}|•\n\r\t"]+|\s[-–—]+\s|[–—]+/gu;
+const OTHER_MARKS = /[^\p{L}\p{N}|.]+|(?<!\d)\.|\.(?!\d)/gu;
+
+/** Texts with the same key read alike: case, accents, spacing and stray marks do not change a reading. */
+export function readingKey(text: string): string {
+  return foldCharacters(text.length > LONGEST_READ ? text.slice(0, LONGEST_READ) : text)
+    .replace(SEPARATOR_RUNS, "|")
+    .replace(OTHER_MARKS, " ")
+    .replace(/\s*\|\s*/g, "|")
+    .replace(/\|+/g, "|")
+    .replace(/\s+/g, " ")
+    .replace(/^[\s|]+|[\s|]+$/g, "");
 }
 
 /**
- * Fuse finds candidates by approximate substring; its score ignores how much of the alias the text
- * covers ("cat" sits perfectly inside "cathode"), so confidence also scales by the length ratio.
- */
-function byFuzzyText(rules: CompiledRules, normalized: string): { itemId: string; confidence: number } | null {
-  if (normalized.length < SHORTEST_ALIAS_IN_TEXT || normalized.length > LONGEST_FUZZY_TEXT) return null;
-  const index = rules.fuzzyIndexFor(normalized.length);
-  if (index === undefined) return null;
-  let best: { itemId: string; confidence: number } | null = null;
-  for (const hit of index.search(normalized, { limit: FUZZY_CANDIDATES })) {
-    const text = hit.item.text;
-    const coverage = Math.min(text.length, normalized.length) / Math.max(text.length, normalized.length);
-    const confidence = Math.round((1 - (hit.score ?? 1)) * coverage * 1000) / 1000;
-    if (best === null || confidence > best.confidence) best = { itemId: hit.item.itemId, confidence };
-  }
-  return best !== null && best.confidence >= MIN_FUZZY_CONFIDENCE ? best : null;
-}
-
-function matchNormalized(rules: CompiledRules, normalized: string): MatchResult {
-  const words = commodityWords(normalized);
-  const whole = rules.aliasIndex.get(words.join(" "));
-  if (whole !== undefined) return result(rules, normalized, whole, "alias", 1);
-
-  const digits = hsCodeDigits(normalized);
-  if (digits !== null) {
-    const itemId = byHsCode(rules, digits);
-    return itemId === null ? result(rules, normalized, null, "none", 0) : result(rules, normalized, itemId, "hs_code", 1);
-  }
-
-  // A close misspelling of a whole alias beats a shorter alias found inside the text:
-  // "germanium substarte" is a germanium substrate, not germanium.
-  const phrase = byPhraseInText(rules, words);
-  const fuzzy = byFuzzyText(rules, normalized);
-  if (fuzzy !== null && (phrase === null || fuzzy.confidence >= FUZZY_BEATS_PHRASE)) {
-    return result(rules, normalized, fuzzy.itemId, "fuzzy", fuzzy.confidence);
-  }
-  if (phrase !== null) return result(rules, normalized, phrase, "alias", PHRASE_IN_TEXT_CONFIDENCE);
-  return result(rules, normalized, null, "none", 0);
-}
-
-/**
- * Match one commodity text; the same normalised text is matched once per compiled ruleset. The text
- * as given is memoised too, so a repeated cell skips normalising; it only ever points at a result the
- * normalised memo holds, so what is served (and `computed`) is exactly what the normalised memo gives.
+ * Match one commodity text; the same reading key is read once per compiled ruleset. The text as given is
+ * memoised too, so a repeated cell skips even the key; it only ever points at a result the key memo holds.
  */
 export function matchCommodity(rules: CompiledRules, text: string): MatchResult {
   const memo = rules.matchMemo;
   const byText = (memo.byText ??= new Map());
   const seen = byText.get(text);
   if (seen !== undefined) return seen;
-  const normalized = normalizeCommodity(text);
-  let match = memo.results.get(normalized);
+  const key = readingKey(text);
+  let match = memo.results.get(key);
   if (match === undefined) {
     memo.computed += 1;
-    match = matchNormalized(rules, normalized);
-    if (memo.results.size < MEMO_LIMIT) memo.results.set(normalized, match);
+    match = readCommodity(rules, text);
+    if (memo.results.size < MEMO_LIMIT) memo.results.set(key, match);
   }
   // Numbers are read from the text as given: normalising drops the "%", "µm" and "/" they depend on.
   const quantities = match.itemId === null ? NO_QUANTITIES : readQuantities(text);
@@ -125,3 +758,6 @@ export function matchCommodity(rules: CompiledRules, text: string): MatchResult 
   if (byText.size < MEMO_LIMIT) byText.set(text, answer);
   return answer;
 }
+
+/** For callers that need the item kind of a reading (explanations). */
+export type { ItemKind };

@@ -4,16 +4,18 @@
  * being averaged in, where it could make the portfolio look safer than it is.
  */
 import { CATEGORIES } from "../rules/schema";
-import type {
-  CategoryScores,
-  ControlExposure,
-  ItemExposure,
-  Portfolio,
-  PortfolioEntityRow,
-  PortfolioRowInput,
-  PortfolioTopRow,
-  RowResult,
-  ScoredRow,
+import {
+  isRecognised,
+  type CategoryScores,
+  type ControlExposure,
+  type ItemExposure,
+  type MatchSuggestion,
+  type Portfolio,
+  type PortfolioEntityRow,
+  type PortfolioRowInput,
+  type PortfolioTopRow,
+  type RowResult,
+  type ScoredRow,
 } from "./types";
 
 export const TOP_ROWS = 10;
@@ -33,7 +35,7 @@ function commodityText(row: PortfolioRowInput): string {
 export function summarizePortfolio(rows: readonly PortfolioRowInput[], results: readonly RowResult[]): Portfolio {
   const counts = { rows: results.length, scored: 0, errors: 0, unmatched: 0, reviewNeeded: 0, unconfirmed: 0, gradeDependent: 0, lowConfidence: 0 };
   const errorsByCode: Portfolio["errorsByCode"] = {};
-  const unmatched = new Map<string, number>();
+  const unmatched = new Map<string, { rows: number; why: string; suggestions: readonly MatchSuggestion[] }>();
   const scored: { index: number; result: ScoredRow; spend: number | null }[] = [];
 
   results.forEach((result, index) => {
@@ -47,14 +49,16 @@ export function summarizePortfolio(rows: readonly PortfolioRowInput[], results: 
     if (result.warnings.some((w) => w.code === "status_unconfirmed")) counts.unconfirmed += 1;
     if (result.warnings.some((w) => w.code === "grade_dependent")) counts.gradeDependent += 1;
     if (result.warnings.some((w) => w.code === "low_confidence_match")) counts.lowConfidence += 1;
-    if (result.match.itemId === null) {
+    if (!isRecognised(result.match)) {
       counts.unmatched += 1;
-      unmatched.set(result.match.normalized, (unmatched.get(result.match.normalized) ?? 0) + 1);
+      const seen = unmatched.get(result.match.normalized);
+      if (seen) seen.rows += 1;
+      else unmatched.set(result.match.normalized, { rows: 1, why: result.match.why, suggestions: result.match.suggestions });
     }
     scored.push({ index, result, spend: validSpend(rows[index]?.spend) });
   });
 
-  const matched = scored.filter((s) => s.result.match.itemId !== null);
+  const matched = scored.filter((s) => isRecognised(s.result.match));
   const weighting: Portfolio["weighting"] = matched.some((s) => s.spend !== null) ? "spend" : "equal";
   const weightOf = (s: { spend: number | null }) => (weighting === "equal" ? 1 : (s.spend ?? 0));
 
@@ -82,7 +86,7 @@ export function summarizePortfolio(rows: readonly PortfolioRowInput[], results: 
     byItem: exposureByItem(matched, weightOf),
     byControl: exposureByControl(scored, weightOf),
     unmatchedCommodities: [...unmatched]
-      .map(([text, count]) => ({ text, rows: count }))
+      .map(([text, entry]) => ({ text, rows: entry.rows, why: entry.why, suggestions: entry.suggestions }))
       .sort((a, b) => b.rows - a.rows || (a.text < b.text ? -1 : 1)),
     errorsByCode,
     entities: entitiesOf(rows, scored),

@@ -26,6 +26,7 @@ import { readRow } from "./cells";
 import { excelErrorIn, isBlank, parseCountry, parseDate, parseShare, type Parsed } from "./inputs";
 import { isoDateOrNull, isScoringDate } from "./dates";
 import { roundToTenth } from "./rounding";
+import { isRecognised } from "./types";
 import { MAINLAND_CHINA } from "./countries";
 import { matchCommodity } from "./match";
 import { LOW_CONFIDENCE_BELOW } from "./match-tuning";
@@ -288,9 +289,9 @@ const strongestFirst = (a: ControlHit, b: ControlHit) =>
 
 function warningsFor(match: MatchResult, hits: readonly ControlHit[], entity: ScreeningResult | null, pressure: ListingPressure): Warning[] {
   const warnings: Warning[] = entityWarnings(entity, pressure);
-  if (match.itemId === null) {
+  if (!isRecognised(match)) {
     warnings.push({ code: "unmatched", message: `commodity not recognised: "${match.normalized.slice(0, 60)}"; only controls that apply to any item were checked` });
-  } else if (match.confidence < LOW_CONFIDENCE_BELOW) {
+  } else if (match.itemId !== null && match.confidence < LOW_CONFIDENCE_BELOW) {
     warnings.push({ code: "low_confidence_match", message: `read as ${match.itemName} with confidence ${match.confidence.toFixed(2)}; check the match` });
   }
   for (const hit of hits) {

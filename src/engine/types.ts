@@ -2,7 +2,7 @@
  * The engine's public contract. Every adapter (custom functions, task pane, CLI) speaks these types;
  * nothing here depends on Office.js, the DOM, fetch or Node I/O.
  */
-import type { Category, Status } from "../rules/schema";
+import type { Category, Status, TariffSystem } from "../rules/schema";
 import type { QuantityReading } from "./quantities";
 import type { ScreeningResult } from "./screening";
 
@@ -53,7 +53,42 @@ export interface EngineError {
   received?: string;
 }
 
-export type MatchMethod = "alias" | "hs_code" | "fuzzy" | "none";
+/**
+ * How a line was read: a name of the item (alias), its HS code, a name repaired from a misspelling (fuzzy), the
+ * workbook's own assignment of this text (user_alias), or not at all.
+ */
+export type MatchMethod = "alias" | "hs_code" | "fuzzy" | "user_alias" | "none";
+
+/** An item an unread line may be, and why it is offered. */
+export interface MatchSuggestion {
+  itemId: string;
+  itemName: string;
+  why: string;
+}
+
+/** The HS code a line states and how it reads against the items' codes. */
+export interface HsCodeReading {
+  /** Dotted: 8505.11, 8112.92.90.10. */
+  code: string;
+  /** The tariff the line names (HTS → US, TARIC or an EU CN line → EU, HS); null when it names none. */
+  system: TariffSystem | null;
+  /** item: one item claims it; ambiguous: several share it; unclaimed: none does. */
+  outcome: "item" | "ambiguous" | "unclaimed";
+  /** The claiming item, the sharing items, or (unclaimed) items with lines under the same subheading. */
+  itemIds: readonly string[];
+  /** What the HS nomenclature calls the subheading (or heading), when loaded. */
+  description: string | null;
+  /** Ambiguous because the items claim only finer national lines under this code, not the code itself. */
+  subheadingOnly: boolean;
+}
+
+/**
+ * A line is recognised when it was read as an item, or when the workbook's own aliases mark it "not
+ * controlled" (method user_alias, no item): either way it is known, not an unread line to review.
+ */
+export function isRecognised(match: Pick<MatchResult, "itemId" | "method">): boolean {
+  return match.itemId !== null || match.method === "user_alias";
+}
 
 export interface MatchResult {
   itemId: string | null;
@@ -67,6 +102,12 @@ export interface MatchResult {
   grade: { id: string; name: string } | null;
   /** Measurable properties the text states (particle size, purity, energy density…), canonical units. */
   quantities: readonly QuantityReading[];
+  /** Which words decided, as one sentence: `read as NdFeB permanent magnet from "neo" + "magnet"`. */
+  why: string;
+  /** For a line not read as an item: up to three items it may be, best first. */
+  suggestions: readonly MatchSuggestion[];
+  /** The HS code the line states, if any. */
+  hsCode: HsCodeReading | null;
 }
 
 export type WarningCode =
@@ -251,7 +292,8 @@ export interface Portfolio {
   topRows: PortfolioTopRow[];
   byItem: ItemExposure[];
   byControl: ControlExposure[];
-  unmatchedCommodities: { text: string; rows: number }[];
+  /** Commodities not read as any item, most rows first, with why and what they may be. */
+  unmatchedCommodities: { text: string; rows: number; why: string; suggestions: readonly MatchSuggestion[] }[];
   errorsByCode: Partial<Record<EngineErrorCode, number>>;
   /**
    * Suppliers on China's entity lists: how many rows match clearly and possibly, and the first of them

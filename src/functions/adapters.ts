@@ -9,6 +9,7 @@ import {
   firstInForceDate,
   formatFigureYear,
   producerStageOf,
+  isRecognised,
   readCell,
   todayIso,
   ROW_FIELD_KINDS,
@@ -87,13 +88,26 @@ export function scoreLinedRows(
 }
 
 function unmatched(outcome: Extract<RowOutcome, { kind: "scored" }>, withScore: boolean): CustomFunctions.Error | null {
-  if (outcome.row.match.itemId !== null) return null;
+  const { match } = outcome.row;
+  if (isRecognised(match)) return null;
   return toExcelError({
     code: "commodity_unmatched",
     received: outcome.commodity,
     anyItemScore: withScore ? outcome.row.score : undefined,
     listingId: withScore ? outcome.row.hits.find((hit) => hit.via.kind === "listing")?.controlId : undefined,
+    reason: match.why,
+    suggestions: match.suggestions.map((s) => s.itemName),
   });
+}
+
+/** MATCH's second argument: TRUE (or "why") asks for the sentence saying which words decided. */
+function wantsReason(detail: ExcelArgument): { ok: true; reason: boolean } | { ok: false; error: CustomFunctions.Error } {
+  const single = singleCell("detail", detail);
+  if (!single.ok) return { ok: false, error: toExcelError(single.problem) };
+  const value = readCell(single.value, "text");
+  if (value === null || value === false) return { ok: true, reason: false };
+  if (value === true || value === 1 || (typeof value === "string" && ["why", "true", "reason"].includes(value.trim().toLowerCase()))) return { ok: true, reason: true };
+  return { ok: false, error: toExcelError({ code: "detail_invalid", received: String(value) }) };
 }
 
 /** The row arguments of SCORE, BREAKDOWN and EXPLAIN, in declaration order (supplierName last, optional). */
@@ -147,16 +161,31 @@ function commodityOnly(commodity: ExcelArgument): readonly (readonly [RowParamet
   return [["commodity", commodity]];
 }
 
-/** MATCH: the taxonomy item each commodity was read as. */
-export function matchCells(commodity: ExcelArgument, rules: CompiledRules, now = new Date()): Cell[][] {
+/**
+ * MATCH: the taxonomy item each commodity was read as; with `detail` TRUE, the sentence saying which words
+ * decided ("Read as NdFeB permanent magnet from "neo" + "magnet"") — for an unread commodity too, with suggestions.
+ */
+export function matchCells(commodity: ExcelArgument, detail: ExcelArgument, rules: CompiledRules, now = new Date()): Cell[][] {
+  const wanted = wantsReason(detail);
+  if (!wanted.ok) return [[wanted.error]];
   const scored = scoreLinedRows(commodityOnly(commodity), rules, now);
   if (!scored.ok) return [[scored.error]];
   const cells = scored.outcomes.map((outcome): Cell => {
     if (outcome.kind === "blank") return BLANK;
     if (outcome.kind === "problem") return toExcelError(outcome.problem);
-    return unmatched(outcome, false) ?? outcome.row.match.itemName ?? BLANK;
+    if (wanted.reason) return readingSentence(outcome.row.match);
+    return unmatched(outcome, false) ?? outcome.row.match.itemName ?? NOT_CONTROLLED;
   });
   return spill(cells, scored.orientation);
+}
+
+/** What MATCH shows for a commodity the workbook's own aliases mark not controlled. */
+const NOT_CONTROLLED = "(not controlled)";
+
+function readingSentence(match: ScoredRow["match"]): string {
+  const sentence = match.why.charAt(0).toUpperCase() + match.why.slice(1);
+  const perhaps = match.itemId === null && match.suggestions.length > 0 ? `; perhaps: ${match.suggestions.map((s) => s.itemName).join("; ")}` : "";
+  return `${sentence}${perhaps}`;
 }
 
 /** CONTROLS: one row per control that applies to the commodity on the date: id, title, category, status, effective date, source. */

@@ -18,7 +18,7 @@ import type { ShapeProblem } from "./cells";
 
 export type FunctionProblem =
   | { code: EngineErrorCode; field: string; received?: string }
-  | { code: "commodity_unmatched"; received: string; anyItemScore?: number; suggestions?: readonly string[]; listingId?: string }
+  | { code: "commodity_unmatched"; received: string; anyItemScore?: number; reason?: string; suggestions?: readonly string[]; listingId?: string }
   | { code: "share_figure_missing"; itemName: string; stage: SupplyStage | null }
   | { code: "stage_unknown"; received: string }
   | { code: "producer_stage_unknown"; received: string }
@@ -36,6 +36,7 @@ export type FunctionProblem =
       named: string[];
     }
   | { code: "days_invalid"; received: string }
+  | { code: "detail_invalid"; received: string }
   | ShapeProblem;
 
 export type FunctionProblemCode = FunctionProblem["code"];
@@ -56,6 +57,7 @@ const EXCEL_ERROR: Record<FunctionProblemCode, ExcelErrorText> = {
   producer_stage_unknown: "#VALUE!",
   count_invalid: "#VALUE!",
   days_invalid: "#VALUE!",
+  detail_invalid: "#VALUE!",
   range_not_one_column: "#VALUE!",
   ranges_differ_in_length: "#VALUE!",
   single_cell_expected: "#VALUE!",
@@ -99,11 +101,12 @@ function describe(problem: FunctionProblem): string {
       const sources =
         problem.listingId === undefined ? "controls that apply to any item alone" : `controls that apply to any item and the supplier's listing (${problem.listingId})`;
       const partial = problem.anyItemScore === undefined ? "" : `; ${sources} give ${problem.anyItemScore.toFixed(1)}`;
-      const advice = `use a name, alias or HS code the rules know (see ${FUNCTIONS_NAMESPACE}.MATCH)${partial}`;
+      const reason = problem.reason ? ` (${problem.reason})` : "";
       const suggestions = problem.suggestions ?? [];
-      if (suggestions.length === 0) return `commodity not recognised: "${problem.received}" — ${advice}`;
-      // The suggestions come first so that Excel's cut of a long message keeps them.
-      return `commodity not recognised: "${shortQuote(problem.received)}"; did you mean ${suggestions.join(" or ")}? Otherwise ${advice}`;
+      const advice = ` — use a name, alias or HS code the rules know (see ${FUNCTIONS_NAMESPACE}.MATCH(…, TRUE))`;
+      // What matters most comes first, so that Excel's cut of a long message keeps it: the suggestions, the score.
+      if (suggestions.length === 0) return `commodity not recognised: "${shortQuote(problem.received)}"${partial}${reason}${advice}`;
+      return `commodity not recognised: "${shortQuote(problem.received)}"; did you mean ${suggestions.join(" or ")}?${partial}${reason}${advice}`;
     }
     case "share_figure_missing":
       return `the rules give no China share${problem.stage ? ` of ${problem.stage}` : ""} for ${problem.itemName}`;
@@ -122,6 +125,8 @@ function describe(problem: FunctionProblem): string {
     }
     case "days_invalid":
       return `days must be a whole number of days from 1 to ${LONGEST_HORIZON_DAYS} (or left empty for ${DEFAULT_HORIZON_DAYS}); got ${problem.received}`;
+    case "detail_invalid":
+      return `detail must be TRUE (show the reading in words) or FALSE (or left empty); got ${problem.received}`;
     case "range_not_one_column":
       return `${problem.parameter} is a ${problem.rows}×${problem.columns} block; give one column, one row or one cell`;
     case "ranges_differ_in_length":

@@ -108,10 +108,11 @@ export function explain(
  * @customfunction MATCH
  * @helpurl https://localhost:3000/docs/functions.html#match
  * @param commodity A commodity description or HS code, or a column of them.
- * @returns The item's name per row; #N/A with a message when nothing in the rules matches.
+ * @param [detail] TRUE to show which words decided (and suggestions for a commodity not recognised) instead of the item's name.
+ * @returns The item's name per row (#N/A with a message when nothing in the rules matches), or with detail the reading in words.
  */
-export function match(commodity: any[][]): any[][] {
-  return matchCells(commodity, getRulesRuntime().active.compiled);
+export function match(commodity: any[][], detail?: any[][]): any[][] {
+  return matchCells(commodity, detail ?? null, getRulesRuntime().active.compiled);
 }
 
 /**

@@ -4,7 +4,7 @@
  * row of a range blank — as in SCORE. On a host without Excel data types the item's name stands in for
  * the card.
  */
-import type { CompiledRules, MatchResult } from "../engine";
+import { isRecognised, type CompiledRules } from "../engine";
 import { scoreLinedRows, type Cell } from "./adapters";
 import { spill, type ExcelArgument } from "./cells";
 import { toExcelError } from "./errors";
@@ -15,18 +15,6 @@ export type ProfileCell = Cell | Excel.EntityCellValue;
 
 /** PROFILE's arguments in declaration order: commodity, supplierCountry, siteCountry, asOf, supplierName. */
 export type ProfileArguments = readonly ExcelArgument[];
-
-/**
- * Items the matcher offers for a text it did not recognise. MatchResult gains them with the matching work
- * (names, or objects with an itemName); until then there are none and the message is SCORE's.
- */
-export function suggestionsOf(match: MatchResult): string[] {
-  const offered = (match as { suggestions?: unknown }).suggestions;
-  if (!Array.isArray(offered)) return [];
-  return offered
-    .map((entry: unknown) => (typeof entry === "string" ? entry : (entry as { itemName?: unknown } | null)?.itemName))
-    .filter((name): name is string => typeof name === "string" && name !== "");
-}
 
 export function profileCells(values: ProfileArguments, rules: CompiledRules, now = new Date(), cards = hostSupportsDataTypes()): ProfileCell[][] {
   const [commodity, supplierCountry, siteCountry, asOf, supplierName] = values;
@@ -46,8 +34,13 @@ export function profileCells(values: ProfileArguments, rules: CompiledRules, now
     if (outcome.kind === "blank") return "";
     if (outcome.kind === "problem") return toExcelError(outcome.problem);
     const { row } = outcome;
-    if (row.match.itemId === null) {
-      return toExcelError({ code: "commodity_unmatched", received: outcome.commodity, suggestions: suggestionsOf(row.match) });
+    if (!isRecognised(row.match)) {
+      return toExcelError({
+        code: "commodity_unmatched",
+        received: outcome.commodity,
+        reason: row.match.why,
+        suggestions: row.match.suggestions.map((suggestion) => suggestion.itemName),
+      });
     }
     return cards ? profileCard({ commodity: outcome.commodity, row, rules }) : (row.match.itemName ?? "");
   });

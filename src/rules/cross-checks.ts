@@ -36,6 +36,7 @@ export function crossCheck(rules: RulesDocument): RulesIssue[] {
     ...checkUrls(rules),
     ...checkProducers(rules),
     ...checkListings(rules),
+    ...checkReading(rules),
   ];
 }
 
@@ -649,4 +650,51 @@ function checkListingUrls(rules: RulesDocument): RulesIssue[] {
       return problem === null ? [] : [issue("insecure_url", ["listings", a, "sources", s, "url"], `${JSON.stringify(source.url.slice(0, 60))} ${problem}`)];
     }),
   );
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Reading commodity text: `about` on technology and service items, `exclusions`, `matching.nonGoods`.
+// ---------------------------------------------------------------------------------------------------------
+
+const KINDS_WITH_ABOUT: readonly Item["kind"][] = ["technology", "service"];
+
+function checkReading(rules: RulesDocument): RulesIssue[] {
+  const issues: RulesIssue[] = [];
+  const itemIds = new Set(rules.items.map((item) => item.id));
+  const readsEmpty = (text: string, segments: PathSegment[]) => {
+    if (nameFormOf(text).key !== "") return false;
+    issues.push(issue("phrase_reads_empty", segments, `"${text}" has no letters or digits, so it can never be found in a line`));
+    return true;
+  };
+  rules.items.forEach((item, i) => {
+    if (item.about !== undefined && !KINDS_WITH_ABOUT.includes(item.kind)) {
+      issues.push(issue("about_on_goods", ["items", i, "about"], `"about" is for technology and service items; "${item.id}" is of kind ${item.kind}`));
+    }
+    (item.about ?? []).forEach((id, k) => {
+      if (!itemIds.has(id)) issues.push(issue("unknown_item", ["items", i, "about", k], `no item has the id "${id}"`));
+    });
+    item.exclusions.forEach((text, k) => readsEmpty(text, ["items", i, "exclusions", k]));
+  });
+
+  // A non-goods phrase that is also a name of an item of a kind it does not spare would veto that item
+  // whenever its own name is read.
+  const itemByKey = new Map<string, Item>();
+  for (const item of rules.items) for (const name of itemNames(item)) if (!itemByKey.has(name.key)) itemByKey.set(name.key, item);
+  const firstIndex = new Map<string, number>();
+  (rules.matching?.nonGoods ?? []).forEach((entry, n) => {
+    const earlier = firstIndex.get(entry.id);
+    if (earlier !== undefined) issues.push(issue("duplicate_id", ["matching", "nonGoods", n, "id"], `the id "${entry.id}" is already used by matching.nonGoods[${earlier}]`));
+    else firstIndex.set(entry.id, n);
+    entry.phrases.forEach((text, k) => {
+      const segments: PathSegment[] = ["matching", "nonGoods", n, "phrases", k];
+      if (readsEmpty(text, segments)) return;
+      const named = itemByKey.get(nameFormOf(text).key);
+      if (named !== undefined && !entry.exceptKinds.includes(named.kind)) {
+        issues.push(
+          issue("non_goods_names_item", segments, `"${text}" is a name of the item "${named.id}" (${named.kind}); as a non-good it would keep that item from ever being read`),
+        );
+      }
+    });
+  });
+  return issues;
 }

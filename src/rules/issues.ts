@@ -61,6 +61,10 @@ export const RULES_ISSUE_CODES = [
   "listing_without_entities",
   "duplicate_listed_entity",
   "listing_weights_out_of_order",
+  // reading commodity text (matching): about, exclusions, matching.nonGoods
+  "about_on_goods",
+  "phrase_reads_empty",
+  "non_goods_names_item",
 ] as const;
 
 export type RulesIssueCode = (typeof RULES_ISSUE_CODES)[number];

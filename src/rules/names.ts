@@ -5,33 +5,43 @@
  * "LiFePO4 (LFP)" meet the same alias.
  */
 const NON_WORD_RUNS = /[^\p{L}\p{N}]+/gu;
-const COMBINING_MARKS = /\p{M}+/gu;
+/** Combining marks except the kana voicing marks (゙ ゚), which are part of the letter: ガ is not カ. */
+const COMBINING_MARKS = /[^\P{M}\u3099\u309A]+/gu;
 
 /**
  * NFKC turns subscripts, superscripts, ligatures and full-width forms into plain characters
  * (LiFePO₄ → LiFePO4); accents are dropped so "Bismút" and "bismut" agree; every run of
- * punctuation or whitespace becomes one space.
+ * punctuation or whitespace becomes one space. Letters are composed again afterwards, so Hangul
+ * syllables and voiced kana read as written (ガリウム is gallium, never カリウム, potassium).
  */
 export function normalizeCommodity(text: string): string {
-  return text
-    .normalize("NFKC")
-    .toLowerCase()
-    .normalize("NFKD")
-    .replace(COMBINING_MARKS, "")
-    .replace(NON_WORD_RUNS, " ")
-    .trim();
+  if (ASCII.test(text)) return text.toLowerCase().replace(ASCII_NON_WORD_RUNS, " ").trim();
+  return foldCharacters(text).replace(NON_WORD_RUNS, " ").trim();
 }
+
+/** normalizeCommodity before punctuation is dropped: the letters as the matcher compares them. */
+export function foldCharacters(text: string): string {
+  // Most purchasing text is plain ASCII, which the Unicode normalisations leave as it is.
+  if (ASCII.test(text)) return text.toLowerCase();
+  return text.normalize("NFKC").toLowerCase().normalize("NFKD").replace(COMBINING_MARKS, "").normalize("NFC");
+}
+
+const ASCII = /^[\t-~]*$/;
+const ASCII_NON_WORD_RUNS = /[^a-z0-9]+/g;
 
 /**
  * A lookup key that ignores regular English plurals, word by word ("NdFeB magnets" → "ndfeb magnet"),
  * so aliases need not list both forms. Applied identically to aliases and to row text.
  */
 export function stemWord(word: string): string {
-  if (word.length <= 3 || !word.endsWith("s") || word.endsWith("ss")) return word;
+  // "-ss", "-us" and "-is" are not plurals: "glass", "anhydrous", "analysis".
+  if (word.length <= 3 || !word.endsWith("s") || SINGULAR_ENDINGS.test(word)) return word;
   if (word.length > 4 && word.endsWith("ies")) return `${word.slice(0, -3)}y`;
   if (ES_PLURAL.test(word)) return word.slice(0, -2);
   return word.slice(0, -1);
 }
+
+const SINGULAR_ENDINGS = /(?:ss|us|is)$/;
 
 /** "boxes", "batches", "brushes", "glasses": the plural adds "es". */
 const ES_PLURAL = /(?:x|ch|sh|ss|z)es$/;

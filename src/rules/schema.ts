@@ -155,6 +155,40 @@ const gradeConditions = {
   condition: z.string().min(1).optional(),
 };
 
+// ---------------------------------------------------------------------------------------------------------
+// Reading commodity text (docs/scoring.md "Matching a commodity"). Optional, so version-1 documents and
+// documents written before these fields still validate unchanged.
+// ---------------------------------------------------------------------------------------------------------
+
+/** Fields an item may carry for the matcher, spread into itemSchema. */
+const readingFields = {
+  /**
+   * For a technology or service item: the items it is about. A line that is a technology (licence, know-how,
+   * process package) or a service (commissioning, maintenance) and names one of these reads as this item.
+   */
+  about: z.array(identifier).optional(),
+};
+
+/**
+ * Phrases that make a line a non-good (a service, a utility, recycling, a licence…): a line whose head is one
+ * of them is not read as any item, except items of the kinds listed (a licence can be a technology item).
+ */
+export const nonGoodsSchema = z.strictObject({
+  id: identifier,
+  phrases: z.array(phrase).min(1),
+  exceptKinds: z.array(z.enum(ITEM_KINDS)).default([]),
+  note: z.string().min(1).optional(),
+});
+
+/** Top-level sections for the matcher, spread into the document schema. */
+const readingSections = {
+  matching: z
+    .strictObject({
+      nonGoods: z.array(nonGoodsSchema).default([]),
+    })
+    .optional(),
+};
+
 export const coverageSchema = z.union([identifier, z.strictObject({ item: identifier, ...gradeConditions })]);
 export type CoverageInput = z.input<typeof coverageSchema>;
 
@@ -181,6 +215,7 @@ export const itemSchema = z.strictObject({
    * some grades of THIS item (NdFeB contains dysprosium only in its Dy/Tb-bearing grades).
    */
   contains: z.array(coverageSchema).default([]),
+  ...readingFields,
 });
 
 export const timelineEntrySchema = z.strictObject({
@@ -553,6 +588,7 @@ export const rulesDocumentSchema = z
     producers: z.array(producerFigureSchema).default([]),
     /** China's entity lists: listing actions and the entities they name (optional). */
     listings: z.array(listingActionSchema).default([]),
+    ...readingSections,
   })
   .meta({
     title: "Chokepoint rules document",
@@ -577,6 +613,7 @@ export type ListingAction = RulesDocument["listings"][number];
 export type ListedEntity = ListingAction["entities"][number];
 export type ListingTimelineEntry = ListingAction["timeline"][number];
 export type ListingWeights = RulesDocument["weights"]["listings"];
+export type NonGoods = z.output<typeof nonGoodsSchema>;
 
 /** A coverage or contains entry as an object, whichever way it was written. */
 export function coverageOf(entry: Coverage): Exclude<Coverage, string> {

@@ -16,6 +16,7 @@
  *   await runtime.updateSettings({ rulesUrl })  // downloads and validates the URL before saving it
  *   await runtime.resetToBundled()
  *   await runtime.syncFromStorage()             // pick up a swap made by another context (true if swapped)
+ *   runtime.setUserAliases(aliases)             // the workbook's own aliases, applied to every score (cause "aliases")
  *
  * On Excel on the web the pane and the functions may run in separate contexts with separate globals, so
  * everything that must cross between them goes through OfficeRuntime.storage: a swap made by the pane
@@ -24,6 +25,7 @@
  * (`src/rules/status-codes.ts`) and show in `status.lastError`.
  */
 import bundledRules from "../rules/default-rules.json";
+import { lazyNomenclature, loadBundledDescriptions } from "./hs-nomenclature";
 import { RulesRuntime } from "./rules-runtime";
 import { detectStorage } from "./storage";
 
@@ -31,6 +33,7 @@ export { RulesRuntime } from "./rules-runtime";
 export type {
   ActiveRules,
   RefreshOutcome,
+  RulesChangeCause,
   RulesChangeListener,
   RulesRuntimeOptions,
   RulesSource,
@@ -49,6 +52,10 @@ let shared: RulesRuntime | null = null;
 
 /** The add-in's rules runtime for this JavaScript context, over the host's persistent storage. */
 export function getRulesRuntime(): RulesRuntime {
-  shared ??= new RulesRuntime({ bundled: bundledRules, storage: detectStorage() });
+  if (shared === null) {
+    // Readings made before the descriptions arrive are read again, so a code no item claims says what it is.
+    const nomenclature = lazyNomenclature(loadBundledDescriptions, () => shared?.refreshReadings());
+    shared = new RulesRuntime({ bundled: bundledRules, storage: detectStorage(), hsNomenclature: nomenclature });
+  }
   return shared;
 }

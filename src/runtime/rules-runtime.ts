@@ -1,4 +1,6 @@
 import { compileRules, type CompiledRules } from "../engine/compile";
+import type { HsNomenclature } from "../engine/hs";
+import { NO_USER_ALIASES, checkUserAliases, withUserAliases, type UserAliases, type UserAliasIssue } from "../engine/user-aliases";
 import { parseRules } from "../rules/parse";
 import { isOlderRelease } from "../rules/releases";
 import { checkRulesUrl, fetchRules, type FetchLike } from "../rules/remote";
@@ -32,7 +34,13 @@ export type RulesSource = "bundled" | "cached" | "url";
 /** The rules every score is computed with right now. Replaced as a whole, never edited in place. */
 export interface ActiveRules {
   document: RulesDocument;
+  /** What every score uses: the rules with the workbook's own aliases applied. */
   compiled: CompiledRules;
+  /** The same rules without the workbook's aliases. */
+  baseCompiled: CompiledRules;
+  /** The workbook's own aliases in force, and what is wrong with any of them against these rules. */
+  userAliases: UserAliases;
+  userAliasIssues: UserAliasIssue[];
   source: RulesSource;
   /** The configured rules URL the document came from; null for bundled rules. */
   url: string | null;
@@ -51,7 +59,7 @@ export interface StatusProblem {
   details: RulesLoadError;
 }
 
-export interface RulesStatus extends Omit<ActiveRules, "document" | "compiled"> {
+export interface RulesStatus extends Omit<ActiveRules, "document" | "compiled" | "baseCompiled" | "userAliases" | "userAliasIssues"> {
   controlCount: number;
   /** When the server last confirmed the active document (download or 304). */
   checkedAt: string | null;
@@ -94,8 +102,15 @@ export interface RulesSwap {
   at: string;
 }
 
-export type RulesChangeListener = (active: ActiveRules) => void;
 export type RulesStatusListener = (status: RulesStatus) => void;
+
+/**
+ * Why the active rules changed: a new rules document, the workbook's own aliases, or the same rules read
+ * again with more reference data (the HS descriptions arrived).
+ */
+export type RulesChangeCause = "rules" | "aliases" | "readings";
+
+export type RulesChangeListener = (active: ActiveRules, cause?: RulesChangeCause) => void;
 
 export interface RulesRuntimeOptions {
   /** The rules shipped with the add-in (raw JSON). Must be valid: an invalid bundle is a build defect and throws. */
@@ -105,6 +120,8 @@ export interface RulesRuntimeOptions {
   timeoutMs?: number;
   maxBytes?: number;
   now?: () => Date;
+  /** Descriptions of HS codes for codes no item claims (the add-in loads them lazily). */
+  hsNomenclature?: HsNomenclature | null;
 }
 
 const HOUR_MS = 60 * 60 * 1000;
@@ -112,10 +129,15 @@ const HOUR_MS = 60 * 60 * 1000;
 function activeFromDocument(
   document: RulesDocument,
   origin: { source: RulesSource; url: string | null; fetchedAt: string | null; etag: string | null },
+  hsNomenclature: HsNomenclature | null,
 ): ActiveRules {
+  const compiled = compileRules(document, { hsNomenclature });
   return {
     document,
-    compiled: compileRules(document),
+    compiled,
+    baseCompiled: compiled,
+    userAliases: NO_USER_ALIASES,
+    userAliasIssues: [],
     ...origin,
     version: document.version,
     publishedAt: document.publishedAt,
@@ -144,10 +166,11 @@ export class RulesRuntime {
   private readonly startedAt: Date;
   private readonly listeners = new Set<RulesChangeListener>();
   private readonly statusListeners = new Set<RulesStatusListener>();
-  private readonly bundledActive: ActiveRules;
+  private bundledActive: ActiveRules;
 
   private current: ActiveRules;
   private latestSwap: RulesSwap | null = null;
+  private userAliases: UserAliases = NO_USER_ALIASES;
   /** The exact text of the active hosted document, to tell a real change from a re-download. */
   private currentText: string | null = null;
   private currentCache: CacheMeta | null = null;
@@ -170,7 +193,7 @@ export class RulesRuntime {
       const first = parsed.issues[0];
       throw new Error(`The bundled rules are invalid: ${first ? `${first.path}: ${first.message}` : "unknown problem"}`);
     }
-    this.bundledActive = activeFromDocument(parsed.rules, { source: "bundled", url: null, fetchedAt: null, etag: null });
+    this.bundledActive = activeFromDocument(parsed.rules, { source: "bundled", url: null, fetchedAt: null, etag: null }, options.hsNomenclature ?? null);
     this.current = this.bundledActive;
   }
 
@@ -475,7 +498,7 @@ export class RulesRuntime {
   /** Caches a freshly downloaded document, then swaps it in. A storage failure is recorded but does not block the swap. */
   private async adoptDownload(url: string, document: RulesDocument, text: string, etag: string | null, reason: SwapReason): Promise<RefreshOutcome> {
     const fetchedAt = this.now().toISOString();
-    const next = activeFromDocument(document, { source: "url", url, fetchedAt, etag });
+    const next = activeFromDocument(document, { source: "url", url, fetchedAt, etag }, this.options.hsNomenclature ?? null);
     try {
       this.currentCache = await writeCachedRules(this.storage, { url, etag, fetchedAt, checkedAt: fetchedAt }, text);
     } catch {
@@ -493,17 +516,63 @@ export class RulesRuntime {
     if (text === this.currentText) return false;
     const source: RulesSource = Date.parse(meta.fetchedAt) >= this.startedAt.getTime() ? "url" : "cached";
     this.currentText = text;
-    this.swap(activeFromDocument(document, { source, url: meta.url, fetchedAt: meta.fetchedAt, etag: meta.etag }), reason);
+    this.swap(activeFromDocument(document, { source, url: meta.url, fetchedAt: meta.fetchedAt, etag: meta.etag }, this.options.hsNomenclature ?? null), reason);
     return true;
   }
 
-  private swap(next: ActiveRules, reason: SwapReason): void {
-    const swap: RulesSwap = { previous: this.current, next, reason, at: this.now().toISOString() };
-    this.current = next;
-    this.latestSwap = swap;
+  /**
+   * Applies the workbook's own aliases (stored with the workbook by the pane, or given to the CLI) to every
+   * score from now on, and to whatever rules are loaded later. Listeners hear about it with the cause
+   * "aliases". Resolves to the issues found against the active rules (unknown items are ignored).
+   */
+  setUserAliases(aliases: UserAliases): UserAliasIssue[] {
+    this.userAliases = aliases;
+    this.swap(this.current, null, "aliases");
+    return this.current.userAliasIssues;
+  }
+
+  /**
+   * Compiles the same rules again, so readings and every cache built on them start afresh (e.g. once the HS
+   * descriptions have arrived), and tells the listeners with the cause "readings": the formulas recalculate.
+   */
+  refreshReadings(): void {
+    const recompiled = (active: ActiveRules): ActiveRules => {
+      const compiled = compileRules(active.document, { hsNomenclature: this.options.hsNomenclature ?? null });
+      return { ...active, compiled, baseCompiled: compiled, userAliases: NO_USER_ALIASES, userAliasIssues: [] };
+    };
+    const wasBundled = this.current === this.bundledActive || this.current.baseCompiled === this.bundledActive.baseCompiled;
+    this.bundledActive = recompiled(this.bundledActive);
+    this.swap(wasBundled ? this.bundledActive : recompiled(this.current), null, "readings");
+  }
+
+  get userAliasesInForce(): UserAliases {
+    return this.userAliases;
+  }
+
+  private withAliases(active: ActiveRules): ActiveRules {
+    if (active.userAliases === this.userAliases) return active;
+    const none = this.userAliases.aliases.length === 0;
+    return {
+      ...active,
+      compiled: none ? active.baseCompiled : withUserAliases(active.baseCompiled, this.userAliases),
+      userAliases: this.userAliases,
+      userAliasIssues: none ? [] : checkUserAliases(this.userAliases, active.baseCompiled),
+    };
+  }
+
+  /**
+   * Makes `next` (with the workbook's own aliases applied) the active rules and tells the listeners. A swap of
+   * the rules document itself (`reason` given) is also kept as the last swap, so a view can say what changed;
+   * re-applying aliases or re-reading the same rules is not a change of rules.
+   */
+  private swap(next: ActiveRules, reason: SwapReason | null, cause: RulesChangeCause = "rules"): void {
+    const previous = this.current;
+    this.current = this.withAliases(next);
+    const active = this.current;
+    if (reason !== null) this.latestSwap = { previous, next: active, reason, at: this.now().toISOString() };
     for (const listener of [...this.listeners]) {
       try {
-        listener(next);
+        listener(active, cause);
       } catch {
         // One failing listener must not keep the others from hearing about the swap.
       }

@@ -1,16 +1,24 @@
 /**
  * The four category scores as a horizontal bar chart (chart.js, with only the pieces it needs registered).
- * The canvas is labelled for screen readers and followed by a table with the same numbers.
+ * The canvas is labelled for screen readers and followed by a table with the same numbers. chart.js is a
+ * chunk of its own, fetched the first time a chart is drawn: it is a third of the pane's code and nothing
+ * needs it before a supplier list has been analysed (the table shows the numbers meanwhile).
  */
-import { BarController, BarElement, CategoryScale, Chart, LinearScale } from "chart.js";
+import type { Chart } from "chart.js";
 import type { CategoryScores } from "../../src/engine";
 import { CATEGORIES } from "../../src/rules/schema";
 import { CATEGORY_LABELS } from "../messages";
 import { formatScore, h } from "./dom";
 
-Chart.register(BarController, BarElement, CategoryScale, LinearScale);
-
 let current: Chart | null = null;
+/** Each new chart replaces the one before; a chart whose library arrives after a newer one was asked for is not drawn. */
+let generation = 0;
+
+async function loadChart(): Promise<typeof Chart> {
+  const chartJs = await import(/* webpackChunkName: "chart" */ "chart.js");
+  chartJs.Chart.register(chartJs.BarController, chartJs.BarElement, chartJs.CategoryScale, chartJs.LinearScale);
+  return chartJs.Chart;
+}
 
 function cssColour(variable: string, fallback: string): string {
   const value = getComputedStyle(document.documentElement).getPropertyValue(variable).trim();
@@ -20,6 +28,7 @@ function cssColour(variable: string, fallback: string): string {
 export function renderCategoryChart(scores: CategoryScores): HTMLElement {
   current?.destroy();
   current = null;
+  const drawn = ++generation;
   const description = CATEGORIES.map((c) => `${CATEGORY_LABELS[c]} ${formatScore(scores[c])}`).join(", ");
   const canvas = h("canvas", { id: "category-chart", role: "img", "aria-label": `Exposure by category, 0 to 100: ${description}` });
   const table = h(
@@ -38,11 +47,12 @@ export function renderCategoryChart(scores: CategoryScores): HTMLElement {
   const wrapper = h("figure", { className: "cp-chart" }, h("div", { className: "cp-chart-canvas" }, canvas), table);
   // jsdom and hosts without canvas support get the table alone.
   const drawing = typeof HTMLCanvasElement !== "undefined" && canvas.getContext?.("2d");
-  if (drawing) {
+  if (drawing) void loadChart().then((ChartClass) => {
+    if (drawn !== generation) return;
     const brand = cssColour("--cp-brand", "#0f6cbd");
     const foreground = cssColour("--cp-fg", "#242424");
     const grid = cssColour("--cp-border", "#d1d1d1");
-    current = new Chart(canvas, {
+    current = new ChartClass(canvas, {
       type: "bar",
       data: {
         labels: CATEGORIES.map((c) => CATEGORY_LABELS[c]),
@@ -59,6 +69,6 @@ export function renderCategoryChart(scores: CategoryScores): HTMLElement {
         },
       },
     });
-  }
+  }, () => undefined);
   return wrapper;
 }

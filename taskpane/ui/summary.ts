@@ -8,6 +8,8 @@ import {
   type PortfolioEntityRow,
   type PortfolioTopRow,
 } from "../../src/engine";
+import type { Item } from "../../src/rules/schema";
+import { itemPicker, pickedItem } from "./aliases";
 import { CATEGORY_LABELS, ENGINE_ERROR_LABELS } from "../messages";
 import { renderCategoryChart } from "./category-chart";
 import { formatCount, formatScore, h } from "./dom";
@@ -17,6 +19,10 @@ export interface SummaryHandlers {
   onSelectRow(index: number): void;
   /** Whether a supplier-name column is mapped, so names were screened against China's lists. */
   supplierNamesScreened?: boolean;
+  /** The user assigned an unrecognised commodity to an item (null: not controlled). Absent: no assigning. */
+  onAssign?(commodity: string, itemId: string | null): void;
+  /** The items a commodity may be assigned to. */
+  items?: readonly Pick<Item, "id" | "name">[];
 }
 
 function band(score: number | null): string {
@@ -233,8 +239,13 @@ function compactNumber(value: number): string {
   return new Intl.NumberFormat("en-US", { notation: "compact", maximumFractionDigits: 1 }).format(value);
 }
 
-function unmatched(portfolio: Portfolio): HTMLElement | null {
+/** At most this many unrecognised commodities get their own assign controls; the rest are listed. */
+const ASSIGNABLE_SHOWN = 25;
+
+function unmatched(portfolio: Portfolio, handlers: SummaryHandlers): HTMLElement | null {
   if (portfolio.unmatchedCommodities.length === 0) return null;
+  const assign = handlers.onAssign;
+  const items = handlers.items ?? [];
   return h(
     "section",
     { "aria-labelledby": "unmatched-heading" },
@@ -242,14 +253,43 @@ function unmatched(portfolio: Portfolio): HTMLElement | null {
     h(
       "p",
       { className: "cp-help" },
-      "These rows were checked only against controls that apply to any item. Rename them to a common name, a chemical formula or an HS code to score them fully.",
+      "These rows were checked only against controls that apply to any item. Take a suggestion or assign each to an item (or mark it not controlled): the assignment is saved in this workbook as your own alias and applies to the formulas, this summary and the report.",
     ),
     h(
       "ul",
-      { className: "cp-chips", id: "unmatched-list" },
-      ...portfolio.unmatchedCommodities.map((entry) =>
-        h("li", {}, h("span", { className: "cp-chip-text" }, entry.text), h("span", { className: "cp-chip-count" }, `× ${formatCount(entry.rows)}`)),
-      ),
+      { className: "cp-unmatched", id: "unmatched-list" },
+      ...portfolio.unmatchedCommodities.map((entry, index) => {
+        const assignable = assign !== undefined && index < ASSIGNABLE_SHOWN;
+        const suggestions = assignable
+          ? entry.suggestions.map((suggestion) => {
+              const button = h(
+                "button",
+                { type: "button", className: "cp-button cp-small cp-suggestion", title: suggestion.why, "aria-label": `Assign “${entry.text}” to ${suggestion.itemName}` },
+                suggestion.itemName,
+              );
+              button.addEventListener("click", () => assign(entry.text, suggestion.itemId));
+              return button;
+            })
+          : [];
+        let picker: HTMLSelectElement | null = null;
+        if (assignable) {
+          picker = itemPicker(`assign-${index}`, `Assign “${entry.text}” to an item`, items, undefined);
+          const chosen = picker;
+          chosen.addEventListener("change", () => {
+            const item = pickedItem(chosen);
+            if (item !== undefined) assign(entry.text, item);
+          });
+        }
+        return h(
+          "li",
+          { className: "cp-unmatched-entry" },
+          h("span", { className: "cp-chip-text" }, entry.text),
+          h("span", { className: "cp-chip-count" }, `× ${formatCount(entry.rows)}`),
+          h("p", { className: "cp-help cp-unmatched-why" }, entry.why),
+          suggestions.length > 0 ? h("div", { className: "cp-suggestions" }, h("span", { className: "cp-muted" }, "Perhaps: "), ...suggestions) : null,
+          picker,
+        );
+      }),
     ),
   );
 }
@@ -285,7 +325,7 @@ export function renderSummary(portfolio: Portfolio, handlers: SummaryHandlers, a
       alternatives && h("p", { className: "cp-help" }, "Under each item: the stage where supply is most concentrated in China, the share made elsewhere, and the largest producers outside China."),
       byItem(portfolio, alternatives),
     ),
-    unmatched(portfolio),
+    unmatched(portfolio, handlers),
     errors(portfolio),
   ];
   return parts.filter((part): part is HTMLElement => part !== null);

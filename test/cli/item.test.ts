@@ -22,7 +22,7 @@ describe("chokepoint item, JSON", () => {
   it("has the profile's keys in order: how it was read, China's shares, controls, alternatives", async () => {
     const json = await profile("lithium carbonate");
     expect(Object.keys(json)).toEqual(["asOf", "rules", "input", "read", "chinaShare", "controls", "alternatives", "warnings"]);
-    expect(json.read).toMatchObject({ item: { id: "lithium-carbonate", name: "Lithium carbonate" }, method: "alias", confidence: 1 });
+    expect(json.read).toMatchObject({ item: { id: "lithium-carbonate", name: "Lithium carbonate" }, method: "alias", why: 'read as Lithium carbonate from "lithium" + "carbonate"', confidence: 1 });
     expect(json.controls.map((c: { id: string }) => c.id)).toContain("CN-2025-TECH-LITHIUM");
   });
 
@@ -52,7 +52,7 @@ describe("chokepoint item, table", () => {
     const result = await runCli(["item", "NdFeB magnet", "--as-of", AS_OF, "--format", "table"]);
     expect(result.code).toBe(0);
     const text = result.stdout;
-    expect(text).toMatch(/^NdFeB permanent magnet \(ndfeb-magnet\)\n {2}read from "NdFeB magnet": alias match\n/);
+    expect(text).toMatch(/^NdFeB permanent magnet \(ndfeb-magnet\)\n {2}read from "NdFeB magnet": alias match\n {2}read as NdFeB permanent magnet from "ndfeb" \+ "magnet"\n/);
     expect(text).toContain(`Controls on ${AS_OF}`);
     expect(text).toContain("CN-2025-REE-7");
     // §13: magnet rare-earth refining (IEA 2024) China 91.3%, Malaysia 4.5%; §14: no official magnet table.

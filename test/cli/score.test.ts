@@ -40,7 +40,7 @@ describe("the JSON report follows the contract", () => {
     const isTextOrNull = (v: unknown) => v === null || typeof v === "string";
     let previousRow = 1;
     for (const row of report.rows) {
-      expect(Object.keys(row)).toEqual(["row", "supplier", "commodity", "item", "score", "categories", "controls", "warnings", "error", "entity"]);
+      expect(Object.keys(row)).toEqual(["row", "supplier", "commodity", "item", "reading", "suggestions", "score", "categories", "controls", "warnings", "error", "entity"]);
       if (row.entity !== null) {
         expect(Object.keys(row.entity)).toEqual(["status", "name", "list", "action", "since", "listStatus", "confidence", "score"]);
         expect(["listed", "possible"]).toContain(row.entity.status);
@@ -55,13 +55,20 @@ describe("the JSON report follows the contract", () => {
         expect(row.score).toBeLessThanOrEqual(100);
         expect(Object.keys(row.categories)).toEqual(["minerals", "technology", "equipment", "personnel"]);
         for (const value of Object.values(row.categories)) expect(typeof value).toBe("number");
+        expect(typeof row.reading).toBe("string");
+        expect(row.suggestions.length).toBeLessThanOrEqual(3);
+        for (const suggestion of row.suggestions) expect(Object.keys(suggestion)).toEqual(["id", "name"]);
         if (row.item === null) expect(row.warnings.some((w: string) => w.startsWith("unmatched: "))).toBe(true);
-        else expect(Object.keys(row.item)).toEqual(["id", "name"]);
+        else {
+          expect(Object.keys(row.item)).toEqual(["id", "name"]);
+          expect(row.suggestions).toEqual([]);
+        }
       } else {
         expect(row.error).toMatch(/^[a-z_]+: /);
         expect(row.score).toBeNull();
         expect(row.categories).toBeNull();
         expect(row.item).toBeNull();
+        expect(row.reading).toBeNull();
       }
     }
     const { summary } = report;
@@ -292,7 +299,7 @@ describe("options and output", () => {
       const written = Papa.parse<string[]>(readFileSync(out, "utf8"), { skipEmptyLines: true }).data;
       expect(written[0]).toEqual([
         "supplier", "commodity", "supplier_country", "notes",
-        "score", "minerals", "technology", "equipment", "personnel", "item_id", "item_name", "controls", "warnings", "error",
+        "score", "minerals", "technology", "equipment", "personnel", "item_id", "item_name", "reading", "suggestions", "controls", "warnings", "error",
         "entity_status", "entity_name", "entity_list", "entity_action", "entity_since", "entity_list_status", "entity_confidence", "entity_score",
       ]);
       expect(written[1].slice(0, 4)).toEqual(["Lotus Valley Electronics, Ltd.", "GaAs wafer", "Germany", "two\nlines"]);
@@ -327,6 +334,52 @@ describe("options and output", () => {
   it("defaults to JSON when stdout is not a terminal", async () => {
     const result = await runCli(["score", csvCase("commodity-only.csv"), "--as-of", AS_OF]);
     expect(() => JSON.parse(result.stdout)).not.toThrow();
+  });
+});
+
+describe("your own aliases (--aliases FILE.csv)", () => {
+  const folder = mkdtempSync(join(tmpdir(), "chokepoint-aliases-"));
+  const suppliers = join(folder, "suppliers.csv");
+  writeFileSync(suppliers, "Supplier,Commodity\nA,Neo-Disc 10x3\nB,office chairs\nC,molybdenum grease\n");
+  afterAll(() => rmSync(folder, { recursive: true, force: true }));
+
+  it("reads an assigned commodity as its item, and a 'none' one as not controlled, whatever its case and punctuation", async () => {
+    const aliases = join(folder, "aliases.csv");
+    writeFileSync(aliases, "commodity,item\nneo disc 10X3,ndfeb-magnet\nOffice Chairs,none\n");
+    const { report, stderr } = await scoreJson(suppliers, ["--aliases", aliases]);
+    const [neo, chairs, grease] = report.rows;
+    expect(neo.item).toEqual({ id: "ndfeb-magnet", name: "NdFeB permanent magnet" });
+    expect(neo.reading).toContain("assigned in this workbook's own aliases");
+    expect(neo.score).toBeGreaterThan(0);
+    expect(chairs.item).toBeNull();
+    expect(chairs.reading).toContain("not controlled");
+    expect(chairs.warnings).toEqual([]);
+    expect(grease.item).toBeNull();
+    expect(grease.suggestions).toEqual([{ id: "molybdenum", name: "Molybdenum" }]);
+    expect(report.summary.unmatched).toBe(1);
+    expect(stderr).toBe("chokepoint score: note: read as UTF-8, comma-separated, header on row 1\n");
+  });
+
+  it("notes an alias for an item the rules do not have, and ignores it", async () => {
+    const aliases = join(folder, "unknown-item.csv");
+    writeFileSync(aliases, "item;commodity\nunobtainium;Neo-Disc 10x3\n");
+    const { report, stderr } = await scoreJson(suppliers, ["--aliases", aliases]);
+    expect(report.rows[0].item).toBeNull();
+    expect(stderr).toContain('"Neo-Disc 10x3" is assigned to "unobtainium", which is not an item of the active rules');
+  });
+
+  it("refuses a file without the commodity and item columns (exit 2)", async () => {
+    const aliases = join(folder, "no-header.csv");
+    writeFileSync(aliases, "text,target\nNeo-Disc 10x3,ndfeb-magnet\n");
+    const result = await runCli(["score", suppliers, "--as-of", AS_OF, "--aliases", aliases]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('the first row must name the columns "commodity" and "item"');
+  });
+
+  it("refuses a missing file (exit 2)", async () => {
+    const result = await runCli(["score", suppliers, "--as-of", AS_OF, "--aliases", join(folder, "absent.csv")]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain("cannot read");
   });
 });
 

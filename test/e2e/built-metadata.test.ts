@@ -58,5 +58,5 @@ test("it reaches every CHOKEPOINT function with arguments — all of whose argum
 test("PROFILE returns a matrix of any, the declaration an entity per row needs", () => {
   const profile = metadata.functions.find((fn) => fn.id === "PROFILE")!;
   expect(profile.result).toEqual({ dimensionality: "matrix" });
-  expect(profile.parameters.map((p) => p.name)).toEqual(["commodity", "supplierCountry", "siteCountry", "asOf"]);
+  expect(profile.parameters.map((p) => p.name)).toEqual(["commodity", "supplierCountry", "siteCountry", "asOf", "supplierName"]);
 });

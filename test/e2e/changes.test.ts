@@ -9,7 +9,7 @@ import * as path from "path";
 import Papa from "papaparse";
 import type { BrowserContext, Page } from "playwright-core";
 import { compileRules, impactOfDate, upcomingChanges, type PortfolioRowInput } from "../../src/engine";
-import { mapColumns, recordToRow } from "../../src/engine/columns";
+import { mapColumns, readRecords } from "../../src/engine/columns";
 import { parseRules } from "../../src/rules/parse";
 import { DIST, ROOT, collectErrors, offlineContext, useBrowserAndServer } from "./harness";
 
@@ -41,7 +41,7 @@ const e2e = useBrowserAndServer();
 function exampleRows(): PortfolioRowInput[] {
   const mapped = mapColumns(HEADER);
   if (!mapped.ok) throw new Error("no commodity column");
-  return BODY.map((cells) => recordToRow(cells, mapped.map)).map((r) => ({ input: r.input, supplier: r.supplier ?? undefined, spend: r.spend }));
+  return readRecords(BODY, mapped.map).records.map((r) => ({ input: r.input, supplier: r.supplier ?? undefined, spend: r.spend }));
 }
 
 function bundledCompiled() {

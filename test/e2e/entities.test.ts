@@ -8,7 +8,7 @@ import * as fs from "fs";
 import * as path from "path";
 import type { Page } from "playwright-core";
 import { compileRules, scoreRows, summarizePortfolio, type Portfolio } from "../../src/engine";
-import { mapColumns, recordToRow } from "../../src/engine/columns";
+import { mapColumns, readRecords } from "../../src/engine/columns";
 import { parseRules } from "../../src/rules/parse";
 import { DIST, collectErrors, offlineContext, useBrowserAndServer } from "./harness";
 
@@ -36,7 +36,7 @@ function expectedPortfolio(): Portfolio {
   if (!parsed.ok) throw new Error("bundled rules invalid");
   const mapped = mapColumns(HEADER);
   if (!mapped.ok) throw new Error("no commodity column");
-  const records = BODY.map((cells) => recordToRow(cells, mapped.map));
+  const { records } = readRecords(BODY, mapped.map);
   const results = scoreRows(records.map((r) => r.input), compileRules(parsed.rules), { asOf: AS_OF, suspensionsEnded: false });
   return summarizePortfolio(records.map((r) => ({ input: r.input, supplier: r.supplier ?? undefined, spend: r.spend })), results);
 }

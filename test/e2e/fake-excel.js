@@ -16,7 +16,7 @@
  * 1.16 setting valuesAsJson throws, as a missing API does. Without `excelApi`, Office cannot say, and the
  * add-in takes every API as present.
  *
- *   installFakeExcel({ sheets: [{ name, cells, tables: [{ name, row, column, rows, columns }] }],
+ *   installFakeExcel({ sheets: [{ name, cells, tables: [{ name, row, column, rows, columns }] }], settings: { key: value },
  *                      selection: { sheet, row, column }, excelApi })
  */
 /* global window */
@@ -104,7 +104,7 @@
     const book = {
       sheets: spec.sheets.map((s) => ({ name: s.name, cells: s.cells.map((r) => r.slice()), formats: [], tables: (s.tables || []).slice(), charts: [] })),
       selection: Object.assign({}, spec.selection),
-      settings: {},
+      settings: Object.assign({}, spec.settings || {}),
     };
 
     function sheetData(name) {

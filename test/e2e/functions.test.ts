@@ -172,3 +172,21 @@ test("SCORE takes the supplier's name last: MP Materials scores above an unliste
   expect(result[0][0] as number).toBeGreaterThan(result[1][0] as number);
   await close();
 });
+
+test("MATCH with detail reads an HS code no item claims to its subheading once the HS descriptions chunk has loaded", async () => {
+  const { page, errors, close } = await openAddIn();
+  // The first reading asks for the chunk; readings made before it arrives are read again afterwards.
+  await callRegistered(page, "MATCH", [[["7326.90"]], [[true]]]);
+  await page.waitForFunction(
+    () => {
+      const fn = (window as unknown as { __associated: Record<string, (...a: unknown[]) => unknown[][]> }).__associated.MATCH;
+      return String(fn([["HS 7326.90"]], [[true]])[0][0]).includes("Iron or steel");
+    },
+    null,
+    { timeout: 15_000 },
+  );
+  const [[cell]] = await callRegistered(page, "MATCH", [[["HS 7326.90"]], [[true]]]);
+  expect(cell).toBe("HS 7326.90 (Iron or steel; articles n.e.c. in heading 7326): no item of the rules claims this code, so no control names it");
+  expect(errors.filter((e) => !/Office\.js is loaded outside of Office client|Expected to be loaded inside of an Excel add-in/i.test(e))).toEqual([]);
+  await close();
+});

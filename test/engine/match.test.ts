@@ -1,7 +1,10 @@
-import { hsCodeDigits, normalizeCommodity } from "../../src/engine/commodity";
+import { normalizeCommodity } from "../../src/engine/commodity";
 import { matchCommodity } from "../../src/engine/match";
 import { scoreRows } from "../../src/engine/score";
-import { fixtureRules } from "./support";
+import { compileRules } from "../../src/engine/compile";
+import { staticNomenclature } from "../../src/engine/hs";
+import { fixtureDocument, fixtureRules } from "./support";
+import { bundledRules } from "./support-bundled";
 
 describe("normalising commodity text", () => {
   test.each([
@@ -13,20 +16,6 @@ describe("normalising commodity text", () => {
     ["Bismút", "bismut"],
     ["LiOH·H₂O", "lioh h2o"],
   ])("%s → %s", (text, normalized) => expect(normalizeCommodity(text)).toBe(normalized));
-
-  test.each([
-    ["850511", "850511"],
-    ["8505.11", "850511"],
-    ["HS 8505.11", "850511"],
-    ["HS: 8505 11", "850511"],
-    ["hs code 8505.11.00", "85051100"],
-    ["50400", "050400"],
-    ["2805301910", "2805301910"],
-  ])("HS %s → %s", (text, digits) => expect(hsCodeDigits(normalizeCommodity(text))).toBe(digits));
-
-  test.each(["ndfeb 8505", "123", "12345678901", "hs"])("%s is not an HS code", (text) =>
-    expect(hsCodeDigits(normalizeCommodity(text))).toBeNull(),
-  );
 });
 
 describe("matching", () => {
@@ -41,8 +30,8 @@ describe("matching", () => {
     ["8505110090", "ndfeb-magnet", "hs_code", 1],
     [850511, "ndfeb-magnet", "hs_code", 1],
     ["2805301910", "samarium", "hs_code", 1],
-    ["sintered NdFeB magnets for EV traction motors", "ndfeb-magnet", "alias", 0.9],
-    ["Li-ion cells with graphite anode", "li-ion-cell", "alias", 0.9],
+    ["sintered NdFeB magnets for EV traction motors", "ndfeb-magnet", "alias", 0.95],
+    ["Li-ion cells with graphite anode", "li-ion-cell", "alias", 0.95],
   ])("%s → %s by %s", (text, itemId, method, confidence) => {
     expect(matchCommodity(rules, String(text))).toMatchObject({ itemId, method, confidence });
   });
@@ -77,5 +66,139 @@ describe("matching", () => {
     const fresh = fixtureRules();
     for (const text of ["LiFePO₄", "lifepo4", " LIFEPO4 ", "LiFePO4!"]) matchCommodity(fresh, text);
     expect(fresh.matchMemo.computed).toBe(1);
+  });
+});
+
+describe("reading like an analyst (bundled rules)", () => {
+  const rules = bundledRules();
+  const read = (text: string) => matchCommodity(rules, text);
+
+  test.each([
+    ["Gallium metal, 99.99% (4N), 1 kg ingot in PE bottle", "gallium", ['"gallium"', '"metal"']],
+    ["Lingot de gallium 6N", "gallium", ['"lingot"', '"gallium"']],
+    ["MAGNET,NEODYMIUM,DISC,D10X3", "ndfeb-magnet", ['"magnet"', '"neodymium"']],
+    ["EV traction motor NdFeB magnets", "ndfeb-magnet", ['"ndfeb"', '"magnets"']],
+    ["JET MILL NDFEB POWDER", "rare-earth-processing-equipment", ['"jet"', '"mill"']],
+  ])("%s is read as %s, and the explanation quotes the words that decided", (text, itemId, words) => {
+    const match = read(text);
+    expect(match.itemId).toBe(itemId);
+    expect(match.why).toMatch(/^read as /);
+    for (const word of words) expect(match.why).toContain(word);
+  });
+
+  test.each([
+    ["Molybdenum grease NLGI 2", "grease", "molybdenum"],
+    ["Germanium diode 1N34A", "diode", "germanium"],
+    ["Loudspeaker driver 8 ohm with neodymium magnet", "driver", "ndfeb-magnet"],
+    ["Servo motor 400 W with NdFeB rotor", "motor", "ndfeb-magnet"],
+    ["Silver polish 250 ml", "polish", "silver"],
+  ])("%s is a %s, not the controlled good it names; that good is suggested", (text, head, suggested) => {
+    const match = read(text);
+    expect(match.itemId).toBeNull();
+    expect(match.why).toContain(`"${head}"`);
+    expect(match.suggestions.map((s) => s.itemId)).toContain(suggested);
+    expect(match.suggestions.length).toBeLessThanOrEqual(3);
+  });
+
+  test("a short symbol needs something beside it that says it is the element", () => {
+    expect(read("GA METAL 99.99PCT").itemId).toBe("gallium");
+    expect(read("Te 5N").itemId).toBe("tellurium");
+    expect(read("EU plug adapter, travel").itemId).toBeNull();
+    expect(read("External SSD 2 TB USB-C").itemId).toBeNull();
+    expect(read("Flange PCD 100 mm, 4 holes").itemId).toBeNull();
+  });
+
+  test("an item's exclusions veto it, and say so", () => {
+    const match = read("Sodium-ion battery cell 3.1 V 160 Ah");
+    expect(match.itemId).toBeNull();
+    expect(match.why).toContain("the rules exclude");
+    expect(match.suggestions.map((s) => s.itemId)).not.toContain("li-ion-cell");
+  });
+
+  test("a service, a utility or recycling is no goods item; a technology or service item is read from what it is about", () => {
+    expect(read("Recycling of spent lithium-ion batteries, per tonne").itemId).toBeNull();
+    expect(read("Electricity for tungsten sintering furnaces, January").itemId).toBeNull();
+    expect(read("Licence: sintered NdFeB magnet production know-how").itemId).toBe("rare-earth-magnet-technology");
+    const licence = read("Technology licence for SmCo magnets");
+    expect(licence.itemId).toBe("rare-earth-magnet-technology");
+    expect(licence.why).toBe('read as Rare-earth magnet manufacturing technology: a technology ("technology" + "licence") about SmCo permanent magnet ("smco" + "magnets")');
+    expect(read("Commissioning of rare earth separation line, 40 man-days").itemId).toBe("rare-earth-line-services");
+  });
+
+  test("a machine for another industry is not the controlled machine", () => {
+    expect(read("Winding machine for prismatic cells").itemId).toBe("battery-production-equipment");
+    expect(read("Coil winding machine for transformers").itemId).toBeNull();
+    expect(read("Spray dryer for milk powder, 500 kg/h").itemId).toBeNull();
+  });
+
+  test("names in eight languages; ガリウム is gallium and カリウム (potassium) is nothing", () => {
+    expect(read("Galliumarsenid-Wafer 4 Zoll").itemId).toBe("gallium-arsenide");
+    expect(read("Poudre de tungstène 2 µm").itemId).toBe("tungsten");
+    expect(read("Imanes de neodimio N52").itemId).toBe("ndfeb-magnet");
+    expect(read("Carbonato di litio per batterie").itemId).toBe("lithium-carbonate");
+    expect(read("Ímãs de neodímio").itemId).toBe("ndfeb-magnet");
+    expect(read("ガリウム 99.99% インゴット").itemId).toBe("gallium");
+    expect(read("塩化カリウム").itemId).toBeNull();
+    expect(read("烧结钕铁硼磁钢 N52").itemId).toBe("ndfeb-magnet");
+    expect(read("네오디뮴 자석").itemId).toBe("ndfeb-magnet");
+  });
+
+  test("an item's own name typed whole is read with full confidence, though another language writes it with more words", () => {
+    // French "carbonate de lithium" has three words to the English two; the stopword must not make it the better reading.
+    expect(read("lithium carbonate")).toMatchObject({ itemId: "lithium-carbonate", confidence: 1 });
+    expect(read("Lithium hydroxide")).toMatchObject({ itemId: "lithium-hydroxide", confidence: 1 });
+    expect(read("carbonate de lithium").itemId).toBe("lithium-carbonate");
+  });
+
+  test("a cell holding exactly an item's hyphenated id names that item, whatever the words in it", () => {
+    expect(read("ev-powertrain")).toMatchObject({ itemId: "ev-powertrain", method: "alias", why: 'read as EV powertrain and kits from its id "ev-powertrain"' });
+    expect(read(" Li-Ion-Cell ").itemId).toBe("li-ion-cell");
+    expect(read("ev-powertrain spare parts").why).not.toContain("from its id");
+    expect(read("no-such-item").itemId).toBeNull();
+  });
+
+  test("an HS code in any national form, with the text deciding a shared subheading", () => {
+    // 8505.11 is every permanent magnet "of metal": NdFeB, SmCo and AlNiCo alike (ferrite is 8505.19).
+    const magnets = ["ndfeb-magnet", "smco-magnet", "alnico-magnet"];
+    expect(read("HTS 8505.11.0000")).toMatchObject({ itemId: null, hsCode: { system: "US", outcome: "ambiguous", itemIds: magnets } });
+    expect(read("CN 8505 11 00").hsCode).toMatchObject({ code: "8505 11 00", system: "EU", outcome: "ambiguous" });
+    expect(read("Sintered NdFeB N48H, HTS 8505.11.0000")).toMatchObject({ itemId: "ndfeb-magnet" });
+    expect(read("HS 2825.60")).toMatchObject({ itemId: "germanium", method: "hs_code" });
+    const shared = read("HS 8112.92");
+    expect(shared.itemId).toBeNull();
+    expect(shared.hsCode?.outcome).toBe("ambiguous");
+    expect(shared.why).toContain("the text does not say which");
+    expect(read("Indium ingot 4N HS 8112.92").itemId).toBe("indium");
+    // The words beside a code can say it is not the code's item.
+    expect(read("Ferrite magnets HS 8505.11")).toMatchObject({ itemId: "ferrite-magnet" });
+    expect(read("Bonded NdFeB, HS 8505.19").why).toContain("the text decides");
+    expect(read("Repair of magnets, HS 8505.19").why).toContain("the line is services");
+    expect(read("Steel bolts, HTS 8505.19.0000").why).toContain('the line is a "bolts"');
+    const unclaimed = read("7326.90");
+    expect(unclaimed).toMatchObject({ itemId: null, hsCode: { outcome: "unclaimed", code: "7326.90" } });
+    expect(unclaimed.why).toContain("no item of the rules claims this code");
+  });
+});
+
+describe("HS codes several items share (a small ruleset)", () => {
+  const doc = fixtureDocument();
+  const gallium = doc.items.find((item) => item.id === "gallium")!;
+  const germanium = doc.items.find((item) => item.id === "germanium")!;
+  gallium.hsCodes = ["811292"];
+  germanium.hsCodes = ["811292"];
+  const rules = compileRules(doc, { hsNomenclature: staticNomenclature({ "811292": "Gallium, germanium, indium, niobium and vanadium; unwrought" }) });
+
+  test("alone, the code is ambiguous: no item, every candidate offered, and the nomenclature quoted", () => {
+    const match = matchCommodity(rules, "HS 8112.92");
+    expect(match.itemId).toBeNull();
+    expect(match.hsCode).toMatchObject({ outcome: "ambiguous", itemIds: ["gallium", "germanium"], description: "Gallium, germanium, indium, niobium and vanadium; unwrought" });
+    expect(match.suggestions.map((s) => s.itemId)).toEqual(["gallium", "germanium"]);
+    expect(match.why).toBe("HS 8112.92 (Gallium, germanium, indium, niobium and vanadium; unwrought) is shared by Gallium, Germanium; the text does not say which");
+  });
+
+  test("the text beside the code decides between the candidates", () => {
+    const match = matchCommodity(rules, "Germanium ingots, HS 8112.92");
+    expect(match.itemId).toBe("germanium");
+    expect(match.why).toContain("the text decides");
   });
 });

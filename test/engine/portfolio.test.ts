@@ -25,7 +25,7 @@ test("counts rows, scored rows, errors, unmatched rows", () => {
   const portfolio = summarise(SUPPLIERS);
   expect(portfolio.counts).toEqual({ rows: 5, scored: 4, errors: 1, unmatched: 1, reviewNeeded: 0, unconfirmed: 0, gradeDependent: 0, lowConfidence: 0 });
   expect(portfolio.errorsByCode).toEqual({ share_out_of_range: 1 });
-  expect(portfolio.unmatchedCommodities).toEqual([{ text: "consulting", rows: 1 }]);
+  expect(portfolio.unmatchedCommodities).toEqual([{ text: "consulting", rows: 1, why: expect.stringContaining("consulting"), suggestions: [] }]);
 });
 
 test("counts the rows that count on an unconfirmed status and the rows whose grade is left open", () => {

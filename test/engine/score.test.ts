@@ -106,7 +106,7 @@ describe("warnings and explanation", () => {
   test("the one-line explanation names the control, its status and date, and the dependence", () => {
     const row = scored(scoreRow({ commodity: "SmCo magnet", supplierCountry: "CN", siteCountry: "DE" }, rules, { asOf }));
     expect(row.explanation).toBe(
-      "Samarium-cobalt magnet (alias): 89.2 — minerals 70.0 (CN-2025-REE-7 in force since 2025-04-04, 0.7 via samarium; dependence 1.00)" +
+      "Read as Samarium-cobalt magnet from \"smco\" + \"magnet\" (alias): 89.2 — minerals 70.0 (CN-2025-REE-7 in force since 2025-04-04, 0.7 via samarium; dependence 1.00)" +
         " | technology 80.0 (CN-2023-TECH-RE in force since 2023-12-21, 0.8; dependence 1.00).",
     );
   });

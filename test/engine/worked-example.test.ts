@@ -38,7 +38,7 @@ test("after it (2025-06-01), grade not stated: the Dy/Tb condition halves the ra
     ["informal_measure", "CN-2025-REE-EUC"],
   ]);
   expect(row.explanation).toBe(
-    "NdFeB permanent magnet (alias): 94.5 — minerals 44.7 (CN-2025-REE-7 [No. 18/2025] in force since 2025-04-04, 0.375, grade not stated; " +
+    "Read as NdFeB permanent magnet from \"ndfeb\" + \"magnet\" (alias): 94.5 — minerals 44.7 (CN-2025-REE-7 [No. 18/2025] in force since 2025-04-04, 0.375, grade not stated; " +
       "CN-2025-REE-EUC informal since 2025-05-08, 0.087, grade not stated; CN-2024-RE-MGMT [State Council Order No. 785] framework since 2024-10-01, 0.03 via neodymium; " +
       "dependence 1.00) | technology 90.0 (CN-2023-TECH-RE [No. 57/2023] in force since 2023-12-21, 0.9; dependence 1.00). " +
       "Warnings: grade_dependent, informal_measure. Grade not stated: only NdFeB grades made with Dy or Tb (a licence is needed above 0.1% Dy+Tb; " +

@@ -15,6 +15,7 @@ const CODES: Record<FunctionProblemCode, "#VALUE!" | "#N/A"> = {
   producer_stage_unknown: "#VALUE!",
   count_invalid: "#VALUE!",
   days_invalid: "#VALUE!",
+  detail_invalid: "#VALUE!",
   range_not_one_column: "#VALUE!",
   ranges_differ_in_length: "#VALUE!",
   single_cell_expected: "#VALUE!",
@@ -55,7 +56,7 @@ describe("an unrecognised commodity with suggestions from the matcher", () => {
     const long = `neo magent ${"x".repeat(400)}`;
     const error = toExcelError({ code: "commodity_unmatched", received: long, suggestions: ["NdFeB magnet", "Samarium-cobalt magnet"] });
     expect(error.code).toBe("#N/A");
-    expect(error.message).toMatch(/^commodity not recognised: "neo magent x+…"; did you mean NdFeB magnet or Samarium-cobalt magnet\? Otherwise use a name/);
+    expect(error.message).toMatch(/^commodity not recognised: "neo magent x+…"; did you mean NdFeB magnet or Samarium-cobalt magnet\? — use a name/);
     expect(error.message?.length).toBeLessThanOrEqual(255);
   });
 
@@ -64,7 +65,7 @@ describe("an unrecognised commodity with suggestions from the matcher", () => {
       toExcelError({ code: "commodity_unmatched", received: "widget X" }).message,
     );
     expect(toExcelError({ code: "commodity_unmatched", received: "widget X" }).message).toBe(
-      'commodity not recognised: "widget X" — use a name, alias or HS code the rules know (see CHOKEPOINT.MATCH)',
+      'commodity not recognised: "widget X" — use a name, alias or HS code the rules know (see CHOKEPOINT.MATCH(…, TRUE))',
     );
   });
 });

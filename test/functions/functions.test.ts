@@ -206,6 +206,22 @@ describe("MATCH", () => {
   test("an empty commodity cell on its own is #VALUE!", () => {
     expect(errorOf(match([[""]])[0][0])?.code).toBe("#VALUE!");
   });
+
+  test("with detail TRUE it says which words decided, and offers items for a commodity it cannot read", () => {
+    const result = match(column("neo magnets", "gallium thermometer"), [[true]]);
+    expect(result[0][0]).toBe('Read as NdFeB magnet from "neo" + "magnets"');
+    expect(result[1][0]).toBe('Not recognised: the line is "thermometer"; it only mentions Gallium; perhaps: Gallium');
+  });
+
+  test("the #N/A of an unread commodity carries the reason and the suggestions", () => {
+    const [[cell]] = match([["gallium thermometer"]]);
+    expect(errorOf(cell)?.message).toContain('the line is "thermometer"');
+    expect(errorOf(cell)?.message).toContain("did you mean Gallium?");
+  });
+
+  test("a detail that is neither TRUE nor FALSE is #VALUE!", () => {
+    expect(errorOf(match([["gallium"]], [["maybe"]])[0][0])).toEqual({ code: "#VALUE!", message: expect.stringContaining("detail must be TRUE") });
+  });
 });
 
 describe("CONTROLS", () => {

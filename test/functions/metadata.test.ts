@@ -15,7 +15,7 @@ const EXPECTED: Record<string, { parameters: string[]; required: string[] }> = {
   SCORE: { parameters: ROW_PARAMETERS, required: ROW_REQUIRED },
   BREAKDOWN: { parameters: ROW_PARAMETERS, required: ROW_REQUIRED },
   EXPLAIN: { parameters: ROW_PARAMETERS, required: ROW_REQUIRED },
-  MATCH: { parameters: ["commodity"], required: ["commodity"] },
+  MATCH: { parameters: ["commodity", "detail"], required: ["commodity"] },
   CONTROLS: { parameters: ["commodity", "siteCountry", "asOf"], required: ["commodity"] },
   CHINASHARE: { parameters: ["commodity", "stage"], required: ["commodity"] },
   ALTERNATIVES: { parameters: ["commodity", "stage", "count"], required: ["commodity"] },

@@ -7,8 +7,7 @@ import "./setup";
 jest.mock("../../src/runtime", () => jest.requireActual("./fixture").runtimeModule());
 
 import { profile, score } from "../../src/functions/functions";
-import { profileCells, suggestionsOf } from "../../src/functions/profile";
-import type { MatchResult } from "../../src/engine";
+import { profileCells } from "../../src/functions/profile";
 import { errorOf, fixtureRuntime } from "./fixture";
 
 const ON = "2025-06-01";
@@ -89,16 +88,10 @@ describe("PROFILE", () => {
   });
 });
 
-describe("suggestions for an unrecognised commodity", () => {
-  const unmatched = (extra: object): MatchResult =>
-    ({ itemId: null, itemName: null, method: "none", confidence: 0, normalized: "neo magent", grade: null, quantities: [], ...extra }) as MatchResult;
-
-  test("none until the matcher offers them", () => {
-    expect(suggestionsOf(unmatched({}))).toEqual([]);
-  });
-
-  test("names offered as text or as items with a name are read; anything else is skipped", () => {
-    expect(suggestionsOf(unmatched({ suggestions: ["NdFeB magnet", "", 3] }))).toEqual(["NdFeB magnet"]);
-    expect(suggestionsOf(unmatched({ suggestions: [{ itemId: "ndfeb-magnet", itemName: "NdFeB magnet" }, null, {}] }))).toEqual(["NdFeB magnet"]);
+describe("an unrecognised commodity", () => {
+  test("is #N/A with the matcher's reading and its suggestions first, as SCORE says it", () => {
+    // A gallium thermometer only mentions gallium: it is not read as gallium, and gallium is offered.
+    const [[cell]] = profile([["gallium thermometer"]], SKIPPED, SKIPPED, [[ON]]);
+    expect(errorOf(cell)).toEqual({ code: "#N/A", message: expect.stringMatching(/^commodity not recognised: "gallium thermometer"; did you mean Gallium\?/) });
   });
 });

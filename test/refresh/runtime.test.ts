@@ -5,6 +5,7 @@ import { CACHE_META_KEY, readCachedRules } from "../../src/runtime/rules-cache";
 import { RulesRuntime, type RulesRuntimeOptions } from "../../src/runtime/rules-runtime";
 import { SETTINGS_KEY } from "../../src/runtime/settings";
 import { createMemoryStorage, type KeyValueStorage } from "../../src/runtime/storage";
+import { matchCommodity } from "../../src/engine/match";
 import { bundledFixture, bytesOf, fixtureJson, fixtureText } from "./helpers";
 import { serveDocument, startTestServers, type Handler, type TestServers } from "./https-server";
 
@@ -378,6 +379,53 @@ describe("good paths", () => {
     expect(changes).toEqual(["2025.05.01-bundled"]);
     expect(runtime.settings.rulesUrl).toBeNull();
     expect(await storage.getItem(CACHE_META_KEY)).toBeNull();
+  });
+});
+
+describe("the workbook's own aliases", () => {
+  test("apply to every score, survive a rules swap, and are announced with the cause 'aliases'", async () => {
+    const { runtime } = await runtimeOnV1();
+    const causes: [string, string | undefined][] = [];
+    runtime.onChange((active, cause) => causes.push([active.version, cause]));
+    const text = "Mystery alloy grade 7";
+    const itemId = runtime.active.document.items[0].id;
+    expect(matchCommodity(runtime.active.compiled, text).itemId).toBeNull();
+
+    const issues = runtime.setUserAliases({ format: 1, aliases: [{ commodity: text, item: itemId }, { commodity: "widget", item: "no-such-item" }] });
+    expect(issues.map((issue) => issue.code)).toEqual(["alias_item_unknown"]);
+    expect(matchCommodity(runtime.active.compiled, "mystery ALLOY, grade 7")).toMatchObject({ itemId, method: "user_alias" });
+    expect(matchCommodity(runtime.active.baseCompiled, text).itemId).toBeNull();
+
+    servers.route("/rules.json", serveDocument(V2, '"v2"'));
+    await runtime.refreshNow();
+    expect(runtime.active.version).toBe("2025.07.01");
+    expect(matchCommodity(runtime.active.compiled, text)).toMatchObject({ itemId, method: "user_alias" });
+    expect(causes).toEqual([
+      ["2025.06.01", "aliases"],
+      ["2025.07.01", "rules"],
+    ]);
+
+    runtime.setUserAliases({ format: 1, aliases: [] });
+    expect(runtime.active.compiled).toBe(runtime.active.baseCompiled);
+  });
+
+  test("survive the rules being read again once the HS descriptions arrive (cause 'readings')", async () => {
+    let descriptions: Record<string, string> | null = null;
+    const runtime = newRuntime(createMemoryStorage(), { hsNomenclature: { describe: (digits) => descriptions?.[digits] ?? null } });
+    await runtime.start();
+    const causes: (string | undefined)[] = [];
+    runtime.onChange((_active, cause) => causes.push(cause));
+    const itemId = runtime.active.document.items[0].id;
+    runtime.setUserAliases({ format: 1, aliases: [{ commodity: "Mystery alloy grade 7", item: itemId }] });
+    expect(matchCommodity(runtime.active.compiled, "HS 7326.90").why).not.toMatch(/Iron or steel/);
+    const before = runtime.active.compiled;
+
+    descriptions = { "732690": "Iron or steel; articles n.e.c. in heading 7326" };
+    runtime.refreshReadings();
+    expect(causes).toEqual(["aliases", "readings"]);
+    expect(runtime.active.compiled).not.toBe(before);
+    expect(matchCommodity(runtime.active.compiled, "HS 7326.90").why).toMatch(/Iron or steel; articles n\.e\.c\. in heading 7326/);
+    expect(matchCommodity(runtime.active.compiled, "Mystery alloy grade 7")).toMatchObject({ itemId, method: "user_alias" });
   });
 });
 

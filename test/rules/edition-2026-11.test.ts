@@ -65,6 +65,12 @@ const RE_SEVEN = ["samarium", "gadolinium", "terbium", "dysprosium", "lutetium",
 const RE_FIVE = ["holmium", "erbium", "thulium", "europium", "ytterbium"];
 const RE_KNOW_HOW = ["rare-earth-ore", ...RE_SEVEN, ...RE_FIVE, "neodymium", "ndfeb-magnet", "smco-magnet"];
 /**
+ * The technology and service items a licence or an engineering-services line is read as (issue #15): each
+ * technology control names the know-how items of what it lists, and the personnel controls the same.
+ */
+const RE_TECHNOLOGY = ["rare-earth-separation-technology", "rare-earth-magnet-technology"];
+const RE_LINE_SERVICES = "rare-earth-line-services";
+/**
  * The minerals and materials on China's dual-use list under a control in force and never suspended:
  * No. 23/2023 (Ga, Ge), No. 39/2023 (graphite), No. 33/2024 (Sb; superhard windows), No. 10/2025, No. 18/2025.
  */
@@ -122,19 +128,19 @@ const TABLE: Row[] = [
     checks: ["2026-01-08: none", "2026-01-09: informal", "2026-11-26: informal"] },
   { id: "CN-2024-DIAMOND-WINDOW", category: "minerals", scope: "worldwide", citation: "No. 33/2024", items: ["diamond-window"], checks: NO_33_OF_2024 },
   // A2 technology
-  { id: "CN-2023-TECH-RE", category: "technology", scope: "worldwide", citation: "No. 57/2023", items: RE_KNOW_HOW,
+  { id: "CN-2023-TECH-RE", category: "technology", scope: "worldwide", citation: "No. 57/2023", items: [...RE_KNOW_HOW, ...RE_TECHNOLOGY],
     checks: ["2022-12-29: none", "2022-12-30: proposed", "2023-12-20: proposed", "2023-12-21: in_force", "2026-11-26: in_force"] },
-  { id: "CN-2025-TECH-CATHODE", category: "technology", scope: "worldwide", citation: "No. 28/2025", items: ["lfp-cathode", "lmfp-cathode", "phosphate-precursor"], checks: NO_28_OF_2025 },
-  { id: "CN-2025-TECH-LITHIUM", category: "technology", scope: "worldwide", citation: "No. 28/2025", items: ["lithium-carbonate", "lithium-hydroxide", "lithium-metal"], checks: NO_28_OF_2025 },
-  { id: "CN-2025-TECH-GALLIUM", category: "technology", scope: "worldwide", citation: "No. 28/2025", items: ["gallium"], checks: NO_28_OF_2025 },
-  { id: "CN-2025-TECH-RE-1E902", category: "technology", scope: "worldwide", citation: "No. 62/2025", items: [...RE_KNOW_HOW, "rare-earth-processing-equipment"],
+  { id: "CN-2025-TECH-CATHODE", category: "technology", scope: "worldwide", citation: "No. 28/2025", items: ["lfp-cathode", "lmfp-cathode", "phosphate-precursor", "cathode-process-technology"], checks: NO_28_OF_2025 },
+  { id: "CN-2025-TECH-LITHIUM", category: "technology", scope: "worldwide", citation: "No. 28/2025", items: ["lithium-carbonate", "lithium-hydroxide", "lithium-metal", "lithium-process-technology"], checks: NO_28_OF_2025 },
+  { id: "CN-2025-TECH-GALLIUM", category: "technology", scope: "worldwide", citation: "No. 28/2025", items: ["gallium", "gallium-recovery-technology"], checks: NO_28_OF_2025 },
+  { id: "CN-2025-TECH-RE-1E902", category: "technology", scope: "worldwide", citation: "No. 62/2025", items: [...RE_KNOW_HOW, "rare-earth-processing-equipment", ...RE_TECHNOLOGY, RE_LINE_SERVICES],
     checks: OCTOBER_2025_IN_FORCE_AT_ONCE },
-  { id: "CN-2025-TECH-LIB", category: "technology", scope: "worldwide", citation: "No. 58/2025", items: ["li-ion-cell", "lfp-cathode", "ncm-precursor", "graphite-anode"],
+  { id: "CN-2025-TECH-LIB", category: "technology", scope: "worldwide", citation: "No. 58/2025", items: ["li-ion-cell", "lfp-cathode", "ncm-precursor", "graphite-anode", "battery-cell-process-technology", "battery-line-services"],
     checks: OCTOBER_2025_NEVER_IN_EFFECT },
-  { id: "CN-2025-TECH-DCPCVD", category: "technology", scope: "worldwide", citation: "No. 55/2025", items: ["synthetic-diamond", "cvd-diamond-reactor"],
+  { id: "CN-2025-TECH-DCPCVD", category: "technology", scope: "worldwide", citation: "No. 55/2025", items: ["synthetic-diamond", "cvd-diamond-reactor", "superhard-growth-technology"],
     checks: OCTOBER_2025_NEVER_IN_EFFECT },
   { id: "CN-2024-TECH-SB", category: "technology", scope: "worldwide", citation: "No. 33/2024", items: ["antimony"], checks: NO_33_OF_2024 },
-  { id: "CN-2024-TECH-SUPERHARD", category: "technology", scope: "worldwide", citation: "No. 33/2024", items: ["synthetic-diamond", "cubic-boron-nitride", "diamond-press"],
+  { id: "CN-2024-TECH-SUPERHARD", category: "technology", scope: "worldwide", citation: "No. 33/2024", items: ["synthetic-diamond", "cubic-boron-nitride", "diamond-press", "superhard-growth-technology"],
     checks: NO_33_OF_2024 },
   { id: "CN-2025-TECH-W-TE", category: "technology", scope: "worldwide", citation: "No. 10/2025",
     items: ["tungsten", "tungsten-carbide", "tellurium", "cadmium-telluride", "cadmium-zinc-telluride", "mercury-cadmium-telluride"],
@@ -164,15 +170,17 @@ const TABLE: Row[] = [
   // A4 personnel
   { id: "CN-2025-PERS-FOXCONN-INDIA", category: "personnel", scope: { IN: 1 }, citation: null, items: [],
     checks: ["2025-01-09: none", "2025-01-10: informal", "2026-11-26: informal"] },
-  { id: "CN-2025-PERS-RE-EXPERTS", category: "personnel", scope: "worldwide", citation: null, items: [...RE_KNOW_HOW, "rare-earth-processing-equipment"],
+  { id: "CN-2025-PERS-RE-EXPERTS", category: "personnel", scope: "worldwide", citation: null, items: [...RE_KNOW_HOW, "rare-earth-processing-equipment", ...RE_TECHNOLOGY, RE_LINE_SERVICES],
     checks: ["2025-06-24: none", "2025-06-25: informal", "2026-11-26: informal"] },
-  { id: "CN-2025-PERS-RE-ASSIST", category: "personnel", scope: "worldwide", citation: "No. 62/2025", items: [...RE_KNOW_HOW, "rare-earth-processing-equipment"],
+  { id: "CN-2025-PERS-RE-ASSIST", category: "personnel", scope: "worldwide", citation: "No. 62/2025", items: [...RE_KNOW_HOW, "rare-earth-processing-equipment", ...RE_TECHNOLOGY, RE_LINE_SERVICES],
     checks: OCTOBER_2025_IN_FORCE_AT_ONCE },
   { id: "CN-2020-ECL-DEEMED", category: "personnel", scope: "worldwide", citation: "Export Control Law 2020",
     // The law reaches the items whose know-how the technology controls in force list; the dropped solar draft is not among them.
     items: [...RE_KNOW_HOW, "lfp-cathode", "lmfp-cathode", "phosphate-precursor", "lithium-carbonate", "lithium-hydroxide", "lithium-metal", "gallium",
       "rare-earth-processing-equipment", "li-ion-cell", "ncm-precursor", "graphite-anode", "synthetic-diamond", "cubic-boron-nitride", "diamond-press",
-      "cvd-diamond-reactor", "antimony", "tungsten", "tungsten-carbide", "tellurium", "cadmium-telluride", "cadmium-zinc-telluride", "mercury-cadmium-telluride", "ev-powertrain"],
+      "cvd-diamond-reactor", "antimony", "tungsten", "tungsten-carbide", "tellurium", "cadmium-telluride", "cadmium-zinc-telluride", "mercury-cadmium-telluride", "ev-powertrain",
+      ...RE_TECHNOLOGY, RE_LINE_SERVICES, "lithium-process-technology", "gallium-recovery-technology", "cathode-process-technology",
+      "battery-cell-process-technology", "battery-line-services", "superhard-growth-technology"],
     checks: ["2020-11-30: none", "2020-12-01: framework", "2026-11-26: framework"] },
 ];
 

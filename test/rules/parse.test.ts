@@ -44,6 +44,23 @@ describe("parseRules", () => {
     expect(result.issues).toHaveLength(2);
   });
 
+  it("reads the optional matching fields: an item's about, exclusions and names, and the shared non-goods", () => {
+    const doc = minimal();
+    const goodsId = doc.items[0].id;
+    doc.schemaVersion = 2;
+    doc.items[0].exclusions = [`${goodsId}-free`];
+    doc.items[0].names = { de: ["Prüfstoff"], ja: ["ガリウム"] };
+    doc.items.push({ id: "process-know-how", name: "Process know-how", kind: "technology", about: [goodsId] });
+    doc.matching = { nonGoods: [{ id: "services", phrases: ["consulting"], exceptKinds: ["technology", "service"] }] };
+    const result = parseRules(doc);
+    if (!result.ok) throw new Error(result.issues.map(formatIssue).join("; "));
+    expect(result.rules.items.at(-1)).toMatchObject({ kind: "technology", about: [goodsId] });
+    expect(result.rules.matching?.nonGoods[0]).toEqual({ id: "services", phrases: ["consulting"], exceptKinds: ["technology", "service"] });
+    // Without them the document is as valid as before: every matching field is optional.
+    const plain = parseRules(minimal());
+    expect(plain.ok && plain.rules.matching).toBeUndefined();
+  });
+
   it("reports a JSON syntax error as one invalid_json issue", () => {
     const result = parseRules('{"schemaVersion": 1,');
     expect(result).toEqual({ ok: false, issues: [expect.objectContaining({ code: "invalid_json", path: "" })] });

@@ -76,7 +76,7 @@ test("supplier names from the workbook and control titles stay text in the summa
     ],
     byItem: [],
     byControl: [],
-    unmatchedCommodities: [{ text: SCRIPT, rows: 1 }],
+    unmatchedCommodities: [{ text: SCRIPT, rows: 1, why: `not recognised: ${IMG}`, suggestions: [{ itemId: "gallium", itemName: IMG, why: SCRIPT }] }],
     errorsByCode: {},
     entities: {
       listed: 1,

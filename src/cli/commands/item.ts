@@ -47,6 +47,8 @@ export interface ItemProfile {
   read: {
     item: { id: string; name: string };
     method: MatchResult["method"];
+    /** How the text was read, in words: which words decided, or which code. */
+    why: string;
     confidence: number;
     grade: MatchResult["grade"];
     quantities: string[];
@@ -117,6 +119,7 @@ export async function itemCommand(args: ItemArgs, io: CommandIo): Promise<ExitCo
     read: {
       item: { id: match.itemId, name: match.itemName ?? match.itemId },
       method: match.method,
+      why: match.why,
       confidence: match.confidence,
       grade: match.grade,
       quantities: match.quantities.map((quantity) => quantity.text),
@@ -192,7 +195,7 @@ export function renderProfile(profile: ItemProfile): string {
   const how = `${read.method} match${read.confidence < 1 ? `, confidence ${read.confidence.toFixed(2)}` : ""}`;
   const grade = read.grade ? `, grade ${read.grade.name}` : "";
   const stated = read.quantities.length > 0 ? `, states ${read.quantities.join(", ")}` : "";
-  out.push(`${read.item.name} (${read.item.id})`, `  read from "${profile.input}": ${how}${grade}${stated}`);
+  out.push(`${read.item.name} (${read.item.id})`, `  read from "${profile.input}": ${how}${grade}${stated}`, `  ${read.why}`);
   out.push(`  rules ${profile.rules.version} (${profile.rules.source}), as of ${profile.asOf}`, "");
 
   out.push("China's share of world supply");

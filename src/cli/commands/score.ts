@@ -15,6 +15,10 @@ import {
   type DecimalMarkDecision,
 } from "../../engine/columns";
 import { compileRules, scoreRows } from "../../engine/index";
+import { staticNomenclature } from "../../engine/hs";
+import { checkUserAliases, describeUserAliasIssue, withUserAliases } from "../../engine/user-aliases";
+import hsDescriptions from "../../engine/data/hs2022.json";
+import { loadAliasesFile } from "../aliases-source";
 import { isoDateOrNull, todayIso } from "../../engine/dates";
 import { singleLine } from "../../engine/text-safety";
 import { EXIT, type CommandIo, type ExitCode } from "../io";
@@ -45,6 +49,8 @@ export interface ScoreArgs {
   sheet?: string;
   /** CSV only: the legacy encoding of a file that is not UTF-8 and has no byte-order mark. */
   encoding?: string;
+  /** A CSV of the workbook's own aliases (`commodity,item`), applied before any other reading. */
+  aliases?: string;
 }
 
 function isTerminal(stream: unknown): boolean {
@@ -185,6 +191,8 @@ export async function scoreCommand(args: ScoreArgs, io: CommandIo): Promise<Exit
 
   const rules = await loadCommandRules(args.rules);
   if (!rules.ok) return fail(rules.lines.join("\n"));
+  const aliases = args.aliases === undefined ? null : await loadAliasesFile(args.aliases);
+  if (aliases !== null && !aliases.ok) return fail(aliases.message);
 
   const opening = openSupplierTable(args.file, { sheet: args.sheet, encoding: args.encoding });
   if (opening === null) return fail(`${args.file}: unsupported file type; give a .csv or .xlsx file`);
@@ -206,7 +214,11 @@ export async function scoreCommand(args: ScoreArgs, io: CommandIo): Promise<Exit
   const writer: ReportWriter =
     format === "json" ? jsonWriter(output.sink) : format === "csv" ? csvWriter(output.sink, columns.headers) : tableWriter(output.sink);
 
-  const compiled = compileRules(rules.rules);
+  let compiled = compileRules(rules.rules, { hsNomenclature: staticNomenclature(hsDescriptions) });
+  if (aliases !== null && aliases.ok) {
+    for (const issue of checkUserAliases(aliases.aliases, compiled)) io.stderr.write(`chokepoint score: note: ${describeUserAliasIssue(issue)}\n`);
+    compiled = withUserAliases(compiled, aliases.aliases);
+  }
   const summary = new SummaryAccumulator();
   const decimalMarks = new DecimalMarkTally();
   const nameOf = columnNamer(columns);

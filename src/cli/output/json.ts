@@ -12,6 +12,8 @@ function rowJson(r: RowReport): string {
     supplier: r.supplier,
     commodity: r.commodity,
     item: r.item && { id: r.item.id, name: r.item.name },
+    reading: r.reading,
+    suggestions: r.suggestions.map((s) => ({ id: s.id, name: s.name })),
     score: r.score,
     categories: r.categories && {
       minerals: r.categories.minerals,

@@ -3,7 +3,7 @@
  * shape is the JSON contract of docs/cli.md; warnings and errors are rendered as "code: message".
  */
 import type { DecimalMark, SpendReading, SupplierRecord } from "../../engine/columns";
-import type { CategoryScores, RowResult, ScoredRow } from "../../engine/types";
+import { isRecognised, type CategoryScores, type RowResult, type ScoredRow } from "../../engine/types";
 import { roundToTenth } from "../../engine/rounding";
 import { describeEngineError } from "../../engine/messages";
 
@@ -24,6 +24,10 @@ export interface RowReport {
   supplier: string | null;
   commodity: string | null;
   item: { id: string; name: string } | null;
+  /** How the commodity was read and which words decided (or why nothing was read). */
+  reading: string | null;
+  /** For a commodity not read as an item: up to three items it may be. */
+  suggestions: { id: string; name: string }[];
   score: number | null;
   categories: CategoryScores | null;
   controls: string[];
@@ -58,6 +62,8 @@ export function unscoredRowReport(row: number, record: SupplierRecord, error: st
     supplier: record.supplier,
     commodity: record.commodity,
     item: null,
+    reading: null,
+    suggestions: [],
     score: null,
     categories: null,
     controls: [],
@@ -74,6 +80,8 @@ export function rowReport(row: number, record: SupplierRecord, result: RowResult
     return {
       ...base,
       item: null,
+      reading: null,
+      suggestions: [],
       score: null,
       categories: null,
       controls: [],
@@ -86,6 +94,8 @@ export function rowReport(row: number, record: SupplierRecord, result: RowResult
   return {
     ...base,
     item: match.itemId === null ? null : { id: match.itemId, name: match.itemName ?? match.itemId },
+    reading: match.why,
+    suggestions: match.suggestions.map((s) => ({ id: s.itemId, name: s.itemName })),
     score: result.score,
     categories: { ...result.categories },
     // The controls that moved the score: a control whose category has no dependence changes nothing.
@@ -154,7 +164,7 @@ export class SummaryAccumulator {
       return;
     }
     this.scored += 1;
-    if (result.match.itemId === null) {
+    if (!isRecognised(result.match)) {
       this.unmatched += 1;
       return;
     }

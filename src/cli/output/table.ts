@@ -10,6 +10,7 @@ import type { ReportWriter } from "./writer";
 export const TOP_ROWS_SHOWN = 20;
 const ERRORS_SHOWN = 10;
 const LISTED_SHOWN = 10;
+const UNREAD_SHOWN = 10;
 const WIDEST_TEXT_COLUMN = 28;
 
 interface Column {
@@ -50,6 +51,7 @@ const COLUMNS: readonly Column[] = [
   },
 ];
 
+
 function fit(text: string, width: number): string {
   const oneLine = singleLine(text);
   return oneLine.length > width ? `${oneLine.slice(0, width - 1)}…` : oneLine;
@@ -80,6 +82,7 @@ export function tableWriter(sink: TextSink): ReportWriter {
   const toCheck = new Map(CHECK_TAGS.map(([code]) => [code, 0]));
   const onLists: RowReport[] = [];
   let onListsTotal = 0;
+  const unread: RowReport[] = [];
   return {
     async begin(h) {
       header = h;
@@ -93,9 +96,10 @@ export function tableWriter(sink: TextSink): ReportWriter {
         }
         if (report.error !== null) {
           if (errors.length < ERRORS_SHOWN) errors.push(report);
-        } else if (report.score !== null && report.score > 0) {
-          top.push(report);
+          continue;
         }
+        if (report.item === null && unread.length < UNREAD_SHOWN && !unread.some((u) => u.commodity === report.commodity)) unread.push(report);
+        if (report.score !== null && report.score > 0) top.push(report);
       }
       if (top.length > 4 * TOP_ROWS_SHOWN) top = top.sort(moreExposed).slice(0, TOP_ROWS_SHOWN);
     },
@@ -123,6 +127,13 @@ export function tableWriter(sink: TextSink): ReportWriter {
         for (const r of onLists) {
           const e = r.entity!;
           out.push(`  row ${r.row}: ${fit(r.supplier ?? "", 40)} → ${e.status}: ${singleLine(e.name)} (${e.action}, ${e.listStatus} since ${e.since}; similarity ${e.score.toFixed(2)})`);
+        }
+      }
+      if (unread.length > 0) {
+        out.push("", `Commodities not recognised${summary.unmatched > unread.length ? ` (first ${unread.length})` : ""}:`);
+        for (const r of unread) {
+          const suggestions = r.suggestions.length > 0 ? ` — perhaps: ${r.suggestions.map((s) => s.name).join("; ")}` : "";
+          out.push(`  row ${r.row}: "${fit(r.commodity ?? "", 60)}": ${fit(r.reading ?? "", 100)}${suggestions}`);
         }
       }
       if (errors.length > 0) {

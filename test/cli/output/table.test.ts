@@ -8,6 +8,8 @@ function row(number: number, score: number, warnings: string[]): RowReport {
     supplier: `Supplier ${number}`,
     commodity: "thing",
     item: { id: "thing", name: "Thing" },
+    reading: "Read as Thing from \"thing\"",
+    suggestions: [],
     score,
     categories: { minerals: score, technology: 0, equipment: 0, personnel: 0 },
     controls: ["C-1"],

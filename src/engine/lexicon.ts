@@ -1,0 +1,252 @@
+/**
+ * What the matcher knows about purchasing language in general, as opposed to what the rules say about
+ * items: which words name a form of a material (ingot, powder, Barren, lingot, 粉末), which only describe
+ * (battery-grade, sintered), which are packaging, units, prepositions that start a phrase about something
+ * else ("for", "with", "für", "pour"), the abbreviations of ERP extracts, and the words that make a line a
+ * technology or a service. Foreign words are given as their English canonical word, so an alias written in
+ * English also reads "Germaniumfenster" (germanium + window) or "lingot de gallium" (ingot of gallium).
+ * Words are written folded (lower case, no accents), as foldCharacters leaves them.
+ */
+
+/** Canonical word → the ways lines write it (other languages, spellings, truncations). */
+const TRANSLATIONS: Record<string, readonly string[]> = {
+  // forms of a material
+  metal: ["metall", "metalle", "metallique", "metalico", "metalica", "metallico", "metallica", "metallo", "metallici", "metalicos", "metais", "mtl", "metl", "金属", "メタル", "메탈", "금속", "地金"],
+  ingot: ["barren", "barre", "lingot", "lingote", "lingotto", "lingotti", "pani", "pane", "ingt", "インゴット", "锭", "잉곳", "ingote"],
+  powder: ["pulver", "poudre", "polvo", "polvere", "po", "pwd", "pwdr", "pdr", "powdr", "粉", "粉末", "粉体", "パウダー", "분말", "가루"],
+  micropowder: ["micron", "mikropulver", "微粉"],
+  sheet: ["blech", "bleche", "tole", "lamina", "lamiera", "chapa", "feuille", "placa", "板", "판", "shts", "sht"],
+  plate: ["platte", "plaque", "lastra", "plt"],
+  foil: ["folie", "hoja", "箔", "호일"],
+  wire: ["draht", "fil", "alambre", "filo", "fio", "丝", "線", "线", "와이어"],
+  rod: ["stab", "stange", "tige", "varilla", "barra", "bastone", "vareta", "棒", "丸棒", "봉"],
+  bar: ["barrette", "stange"],
+  tube: ["rohr", "tubo", "管"],
+  granule: ["granulat", "granules", "granulado", "granuli", "granulos", "颗粒", "粒", "과립", "granulated"],
+  piece: ["stucke", "stuck", "morceaux", "morceau", "trozos", "pezzi", "pedacos", "块", "pcs"],
+  lump: ["brocken", "chunk"],
+  flake: ["flocken", "paillettes", "paillette", "escamas", "scaglie", "flocos", "鳞片", "鱗片状", "인상"],
+  crystal: ["kristall", "cristal", "cristallo", "晶体", "結晶", "결정"],
+  wafer: ["scheibe", "plaquette", "oblea", "fetta", "bolacha", "wfr", "晶片", "ウェハ", "ウエハ", "ウェーハ", "ウエハー", "웨이퍼", "单晶片"],
+  epiwafer: ["外延片", "エピウェハ"],
+  substrate: ["substrat", "sustrato", "substrato", "衬底", "基板", "기판", "substr"],
+  target: ["cible", "bersaglio", "靶材", "靶", "ターゲット", "타겟", "tgt"],
+  concentrate: ["konzentrat", "concentre", "concentrado", "concentrato", "conc", "精矿", "精鉱", "정광"],
+  ore: ["erz", "minerai", "minerale", "minerio", "矿", "鉱石", "광석"],
+  alloy: ["legierung", "alliage", "aleacion", "lega", "liga", "合金", "합금"],
+  oxide: ["oxid", "oxyde", "oxido", "ossido", "氧化物", "酸化物", "산화물"],
+  dioxide: ["dioxid", "dioxyde", "dioxido", "biossido", "diossido"],
+  trioxide: ["trioxid", "trioxyde", "trioxido", "triossido", "triox"],
+  hydroxide: ["hydroxid", "hydroxyde", "hidroxido", "idrossido", "hydrox"],
+  carbonate: ["carbonat", "karbonat", "carbonato"],
+  monohydrate: ["monohydrat", "monohydrate", "monohydrated", "monohidratado", "monoidrato", "monoidratado", "monohyd", "一水和物", "单水"],
+  scrap: ["schrott", "dechets", "chatarra", "rottami", "sucata", "废料"],
+  fibre: ["fiber", "fibres", "fibers", "faser", "fibra"],
+  insert: ["刀片", "インサート", "인서트", "wendeschneidplatte", "plaquette amovible"],
+  round: ["丸型", "圆形"],
+  magnet: ["magnete", "magneti", "aimant", "iman", "imane", "imanes", "ima", "imas", "magnetes", "mag", "magn", "磁铁", "磁钢", "磁体", "磁石", "자석"],
+  battery: ["batterie", "akku", "akkumulator", "bateria", "batteria", "batt", "电池", "電池", "배터리", "전지"],
+  cell: ["zelle", "zellen", "cellule", "celda", "cella", "celula", "电芯", "セル", "셀"],
+  window: ["fenster", "fenetre", "ventana", "finestra", "janela", "wndw", "窗口片", "窗口", "窓"],
+  lens: ["linse", "lentille", "lente", "透镜", "镜片", "レンズ", "렌즈"],
+  wheel: ["schleifscheibe", "meule", "muela", "mola", "rebolo", "砂轮", "砥石"],
+  material: ["matl", "materiau", "materiale", "werkstoff", "材料", "素材", "재료", "材"],
+  cathode: ["kathode", "catodo", "catodi", "catodico", "catodica", "catodos", "正极", "正極", "양극"],
+  anode: ["anoden", "anodo", "anodi", "负极", "負極", "음극"],
+  block: ["quader", "bloque", "blocco", "bloco", "blk", "角型", "方块"],
+  pack: ["パック", "팩", "组", "包"],
+  disc: ["scheibe", "disque", "disques", "disco", "dischi", "discos", "円板", "圆片"],
+  segment: ["seg", "segmento"],
+  machine: ["maschine", "maquina", "macchina", "mach", "machinery", "maschinen", "机", "設備", "设备"],
+  blank: ["rohling", "rohlinge", "ebauche", "grezzo"],
+  cathode_material: ["kathodenmaterial", "kathodenmaterialien", "materiau cathodique", "正极材料", "正極材", "양극재"],
+  anode_material: ["anodenmaterial", "负极材料", "負極材", "음극재"],
+  li_ion: ["liion"],
+  permanent_magnet: ["dauermagnet", "dauermagnete", "永磁体", "永磁", "영구자석"],
+  line: ["linie", "ligne", "linea", "linha", "产线", "生产线", "ライン", "라인"],
+  // descriptors
+  grade: ["qualitat", "qualite", "grado", "grau", "grd", "级", "グレード", "급"],
+  sintered: ["gesintert", "fritte", "sinterizado", "sinterizzato", "sinterizzati", "烧结", "焼結", "소결"],
+  synthetic: ["synthetisch", "synthetischer", "synthetische", "synthetique", "sintetico", "sintetica", "sintetici", "人造", "人工", "合成", "인조", "합성"],
+  artificial: ["artif", "kunstlich", "artificiel", "artificiale"],
+  natural: ["naturlich", "naturel", "naturelle", "naturale", "天然", "천연", "natur"],
+  high: ["hoch", "haute", "alta", "alto", "elevata"],
+  purity: ["reinheit", "purete", "pureza", "purezza", "纯度", "純度", "순도", "高纯", "高純度", "hochrein", "高纯度"],
+  refined: ["gereinigt", "zonengereinigt", "zonengereinigtes", "raffine", "refinado", "raffinato", "ref", "refd"],
+  zone_refined: ["区熔"],
+  coated: ["beschichtet", "revetu", "recubierto", "rivestito", "revestido", "涂层", "コート"],
+  battery_grade: ["bg", "电池级", "電池グレード", "배터리급"],
+  stainless_steel: ["ss", "inox", "edelstahl"],
+  aluminium: ["alu", "alum"],
+  isostatic: ["isostatisch", "isostatique", "isostatico", "isostatica", "等静压", "等方性"],
+  spherical: ["spharisch", "spherique", "esferico", "sferica", "sferico", "esferica", "球形", "球状", "구상"],
+  expanded: ["expandiert", "expanse", "expandido", "espanso", "膨胀"],
+  infrared: ["红外", "赤外"],
+};
+
+/** The canonical word an abbreviation or foreign word stands for; several words where it stands for a phrase. */
+const CANONICAL = new Map<string, readonly string[]>();
+for (const [canonical, variants] of Object.entries(TRANSLATIONS)) {
+  const words = canonical.split("_");
+  for (const variant of variants) if (!CANONICAL.has(variant)) CANONICAL.set(variant, words);
+  if (!CANONICAL.has(canonical) && words.length > 1) CANONICAL.set(canonical, words);
+}
+
+/** The canonical word(s) for a folded, singular word; the word itself when it has none. */
+export function canonicalWords(word: string): readonly string[] {
+  return CANONICAL.get(word) ?? [word];
+}
+
+/** The foreign and abbreviated words the lexicon knows, for segmenting text written without spaces. */
+export function lexiconVariants(): readonly string[] {
+  return [...CANONICAL.keys()];
+}
+
+const set = (text: string): ReadonlySet<string> => new Set(text.trim().split(/\s+/));
+
+/** Forms in which a material is traded: "gallium ingot" is gallium. */
+export const MATERIAL_FORMS = set(`
+  metal metallic ingot bar billet slab lump chunk piece granule grain pellet shot bead needle flake powder micropowder
+  nanopowder dust particle crystal polycrystal monocrystal boule wafer epiwafer substrate blank plate sheet foil strip ribbon
+  wire rod tube target boat chip sponge button dendrite oxide dioxide trioxide tetroxide sesquioxide hydroxide carbonate
+  chloride fluoride nitrate sulfate sulphate sulfide sulphide acetate oxalate compound salt alloy concentrate ore regulus
+  scrap waste template grit crystals material cake solution monohydrate block disc disk cube cylinder waffle product cam`);
+
+/** Shapes a component such as a magnet comes in: "NdFeB ring", "SmCo arc segment". */
+export const COMPONENT_SHAPES = set(`
+  disc disk block ring arc segment cube cylinder sphere tile bar rod plate sheet piece ball countersunk pot`);
+
+/** Words for a product as a whole: "traction motor assy", "lens assembly", "battery module". */
+export const PRODUCT_FORMS = set(`assembly assy unit module system kit complete source board`);
+
+/** Words a service line adds to the service's name: "sea freight charges", "box build services". */
+export const SERVICE_FORMS = set(`
+  service services charge charges fee fees cost costs sea air ocean road rail lcl fcl express inbound outbound domestic
+  international contract`);
+
+/**
+ * Things that are never a traded form of a material: a line whose first phrase names one of them is that thing,
+ * whatever metal it names ("solder preform indium", "molybdenum grease").
+ */
+export const PRODUCT_NOUNS = set(`
+  solder grease lubricant lube oil paint lacquer coating adhesive glue epoxy polish cleaner tablet tablets capsule
+  capsules supplement drug injection medicine cable cord connector plug charger adapter bulb lamp diode
+  transistor tester meter thermometer probe brush pad pads filter fuse jewellery jewelry necklace ring bracelet earring
+  cutlery spoon fork knife watch toy figure pencil pen crayon leads sealant putty flux spray preform
+  sharpener sweeper burr drill bit saw blade tool tools chair table desk ladder boots shoe glove mask ferro
+  corp corporation inc incorporated ltd limited gmbh llc plc company bolt screw nut washer rivet bracket fastener hinge
+  spring valve pump fan hose seal bearing gear shaft housing enclosure`);
+
+/** Packaging and quantities, never what a line is. */
+export const PACKS = set(`
+  bag drum bottle jar box pail cylinder spool reel roll pack packet carton tote can ampoule vial cassette kit set lot
+  batch sample container tin sack bigbag jumbo ibc tray case crate pallet pcs pc piece pieces ea each unit units qty
+  quantity pkg`);
+
+/** What packaging is made of: "paper bag", "steel drum", "PE bottle". */
+export const PACK_MATERIALS = set(`paper plastic plastics steel pe pp hdpe ldpe glass fibre fiber jute wooden wood cardboard metal tin woven kraft`);
+
+/** Words that only describe: grade, purity, treatment, quality, standards. */
+export const DESCRIPTORS = set(`
+  high higher highly purity pure ultra ultrapure grade technical tech industrial electronic optical reagent
+  analytical research refined crude raw natural synthetic artificial sintered bonded coated uncoated plated polished
+  lapped etched doped undoped semi insulating conductive type prime test dummy epi ready standard premium fine ultrafine
+  coarse large small micronized micronised spherical anhydrous dry wet liquid solid cast rolled forged drawn annealed
+  hot cold new quality mono monocrystalline polycrystalline single multi class nominal approx min max total net size
+  diameter thick thickness width length od id mesh assay content heat cas ref item part number pn sku model series rev
+  made origin brand oem original genuine loose certified distilled sublimed vacuum sealed packed grade yellow pink grey
+  gray black white red blue green brown clear transparent epitaxial infrared isostatic isotropic expanded expandable spheroidized
+  flexible purified sorted ultrafine nano micro micronised magnetized magnetised radially axially diametrically
+  dendritic homopolymer copolymer front rear back side perc topcon hjt bifacial flat round square hex mfi treo trem
+  qty sku din iso astm thk wt gsm nlgi sae api jis ul
+  unmagnetized plain bright matte surface orientation oriented cut sliced sawn semiinsulating zone float regular
+  customized custom various assorted strong super powerful permanent grain boundary diffused fired precision replacement
+  spare`);
+
+/**
+ * Elements no control names. Written next to a controlled element ("cobalt chrome molybdenum powder",
+ * "gallium indium tin") they make an alloy or a compound of several, which is not the controlled element
+ * unless a name of the item says so ("W-Cu", "Al-Sc").
+ */
+export const OTHER_ELEMENTS = set(`
+  iron fe nickel ni cobalt co chrome chromium cr zinc zn tin sn lead pb titanium ti magnesium mg manganese mn vanadium
+  zirconium zr niobium nb tantalum ta platinum pt palladium pd gold au rhodium ruthenium rhenium re cerium ce lanthanum
+  la praseodymium sodium potassium calcium silicon boron carbon cadmium mercury arsenic selenium sulfur sulphur
+  phosphorus nitrogen oxygen hydrogen beryllium strontium barium`);
+
+/** Words that carry no meaning for the reading. */
+export const STOPWORDS = set(`
+  the a an and or und et y e o ou oder each as is are to at on by from no nr n x approx ca circa abt about ie eg etc
+  viz also other others misc miscellaneous anti non pre i ii iii iv vi`);
+
+/** Units written after a number ("10 mm", "25 kg"): noise when they follow a number. */
+export const UNITS = set(`
+  mm cm m um nm km kg g mg t mt tonne tonnes ton tons lb lbs oz ct kw w v a ah mah wh kwh hz khz mhz ghz l ml ltr pcs pc
+  ea pce ppm ppb ohm inch in ft m2 m3 mpa gpa psi bar rpm db dbm kv ka ma mw nos units ha mbar c k pct zoll pouces pulgadas
+  pollici polegadas インチ 英寸 인치 px`);
+
+/**
+ * Prepositions that start a phrase about something other than what the line is: its purpose, its parts, what it
+ * comes with ("magnets for motors", "drill with Li-ion battery", "Magnet für Motoren"). A name found after one of
+ * them does not say what the line is.
+ */
+export const ASIDE_PREPOSITIONS = set(`
+  for with without containing contains using used via fur mit ohne zur zum zu pour avec sans para con sin per senza
+  com sem incl including inkl inclusive 用 用于 용 用の 向け`);
+
+/** The asides that say what a thing is for: a machine "for milk powder" is not a battery machine. */
+export const PURPOSE_PREPOSITIONS = set(`for fur zur zum pour para per 用 用于 용 用の 向け`);
+
+/** "on", "sur", "auf"…: a preposition when written as a word ("epi wafer on InP"), part of a name when hyphenated ("GaN-on-Si"). */
+export const ON_PREPOSITIONS = set(`on sur auf su sobre`);
+
+/**
+ * Prepositions that link a thing to what it is made of or consists of ("ingot of gallium", "lingot de gallium",
+ * "polvere di tungsteno"): the thing before is what the line is.
+ */
+export const OF_PREPOSITIONS = set(`of de du des d di del della dei delle degli dello da do dos das von vom aus al au aux alla allo agli`);
+
+/** Prepositions of place or form ("in ingots", "en lingots", "em lingotes"); the words after them still describe the goods. */
+export const FORM_PREPOSITIONS = set(`in en em im into`);
+
+/** Words that make a line a technology: a licence, know-how, a process package. */
+export const TECHNOLOGY_MARKERS = set(`
+  technology technologies technologie technologien tecnologia tecnologie knowhow licence license licensing lizenz licencia
+  licenza licenca recipe recipes patent 技术 技術 기술 工艺 工藝 プロセス 공정`);
+
+/** Two-word markers that make a line a technology even though each word alone may not ("process package"). */
+export const TECHNOLOGY_PHRASES: readonly (readonly string[])[] = [
+  ["know", "how"],
+  ["process", "package"],
+  ["process", "design"],
+  ["process", "technology"],
+  ["process", "licence"],
+  ["process", "license"],
+  ["technology", "transfer"],
+  ["technical", "assistance"],
+  ["basic", "engineering"],
+  ["engineering", "package"],
+  ["synthesis", "technology"],
+  ["process", "transfer"],
+  ["synthesis", "process"],
+];
+
+/** Words that make a line a service on a production line or plant. */
+export const SERVICE_MARKERS = set(`
+  commissioning installation install installing maintenance maintaining repair repairs upgrade upgrading overhaul servicing
+  startup engineers engineer inbetriebnahme wartung reparatur montage entretien reparation mantenimiento reparacion
+  manutenzione riparazione manutencao reparo 调试 维护 维修 安装 保守 メンテナンス 유지보수 시운전`);
+
+/** Two-word markers of a service ("start up"). */
+export const SERVICE_PHRASES: readonly (readonly string[])[] = [
+  ["start", "up"],
+  ["technical", "service"],
+  ["field", "service"],
+];
+
+/** Form words written without spaces in Chinese, Japanese and Korean, for segmenting such text. */
+export function isCjk(text: string): boolean {
+  return CJK.test(text);
+}
+
+const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;

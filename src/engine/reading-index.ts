@@ -1,0 +1,259 @@
+/**
+ * Everything the reading of a line needs from the rules, built once per ruleset: every name of every item
+ * as a sequence of canonical words, the vocabulary those words make, the dictionary that segments text
+ * written without spaces (Chinese, Japanese, Korean), what each item is called when it is the head of a
+ * phrase ("magnet", "wafer", "cell"), the rules' vetoes (item exclusions, shared non-goods) and which
+ * technology and service items are about which goods.
+ */
+import type { Item, ItemKind, RulesDocument } from "../rules/schema";
+import { itemNames } from "../rules/names";
+import {
+  ASIDE_PREPOSITIONS,
+  COMPONENT_SHAPES,
+  DESCRIPTORS,
+  FORM_PREPOSITIONS,
+  MATERIAL_FORMS,
+  OF_PREPOSITIONS,
+  ON_PREPOSITIONS,
+  PACKS,
+  PRODUCT_FORMS,
+  PRODUCT_NOUNS,
+  SERVICE_FORMS,
+  STOPWORDS,
+  UNITS,
+  lexiconVariants,
+  canonicalWords,
+  isCjk,
+} from "./lexicon";
+import { namePhrasesOf, wordsOf, type Segmenter } from "./reading";
+
+/** One name of an item, as the words a line must contain to name it. */
+export interface Phrase {
+  itemId: string;
+  /** Canonical words, in the order written. */
+  keys: readonly string[];
+  /** The words that must all be in a line for the name to be there in any order (prepositions left out). */
+  content: readonly string[];
+  /** The name as the rules write it, for explanations. */
+  text: string;
+  /**
+   * A short symbol or acronym ("Ga", "WC", "APT", 은) that other things share: it names the item only with
+   * evidence beside it (a form such as "ingot", a purity such as "4N", or another name of the item).
+   */
+  weak: boolean;
+}
+
+export interface ReadingIndex {
+  /** First canonical word → the phrases starting with it, longest first. */
+  phrasesByFirst: ReadonlyMap<string, readonly Phrase[]>;
+  /** A word of a phrase with two or more words → those phrases, for words written in another order. */
+  phrasesByWord: ReadonlyMap<string, readonly Phrase[]>;
+  /** Every canonical word some name uses, and the lexicon's words. */
+  vocabulary: ReadonlySet<string>;
+  /** Words of the items' names and English aliases (not names in other languages): what a typo may be corrected to. */
+  englishWords: ReadonlySet<string>;
+  /** Words the items' names use (not the lexicon's). */
+  nameWords: ReadonlySet<string>;
+  /** Text without spaces → the canonical word(s) of each piece it is made of. */
+  segmenter: Segmenter;
+  kinds: ReadonlyMap<string, ItemKind>;
+  /** Item → the words it is called by at the end of its names ("magnet", "cell", "wafer"). */
+  headNouns: ReadonlyMap<string, ReadonlySet<string>>;
+  /** Item → phrases that veto it. */
+  exclusions: ReadonlyMap<string, readonly (readonly string[])[]>;
+  /** The shared non-goods phrases, by first word. */
+  nonGoods: ReadonlyMap<string, readonly { id: string; keys: readonly string[]; exceptKinds: readonly ItemKind[] }[]>;
+  /** Goods item → the technology and service items about it. */
+  aboutGoods: ReadonlyMap<string, readonly string[]>;
+  /**
+   * Equipment item → the words of its own names and of the items the same controls name (directly or through a
+   * technology or service about it): what a purpose must mention for a generic machine ("winding machine for
+   * prismatic cells") to be this equipment rather than one from another industry ("… for transformers").
+   */
+  domainWords: ReadonlyMap<string, ReadonlySet<string>>;
+}
+
+const WEAK_LATIN_LENGTH = 3;
+const HANGUL = /^\p{Script=Hangul}+$/u;
+
+/** Words a name may carry that are not its own: prepositions stay (they are part of "carbonate de lithium"). */
+function isFiller(key: string): boolean {
+  return STOPWORDS.has(key);
+}
+
+function isWeak(keys: readonly string[]): boolean {
+  if (keys.length !== 1) return false;
+  const key = keys[0];
+  if (isCjk(key)) return HANGUL.test(key) && key.length <= 1;
+  return key.length <= WEAK_LATIN_LENGTH && !/\d/.test(key);
+}
+
+/** The canonical words of one name, as a line written the same way would be read. */
+function phraseKeys(text: string, segmenter: Segmenter): string[] {
+  return wordsOf(text, segmenter).filter((key) => !isFiller(key));
+}
+
+/** Pieces of CJK names that the lexicon does not know become words of their own ("砷化镓", "ガリウム"). */
+function cjkPieces(items: readonly Item[], lexiconOnly: Segmenter): Map<string, readonly string[]> {
+  const pieces = new Map<string, readonly string[]>();
+  for (const item of items) {
+    for (const name of itemNames(item)) {
+      if (!isCjk(name.normalized)) continue;
+      for (const run of name.normalized.split(" ")) {
+        if (!isCjk(run)) continue;
+        for (const piece of lexiconOnly.segment(run)) if (!piece.known) pieces.set(piece.text, [piece.text]);
+      }
+    }
+  }
+  return pieces;
+}
+
+function cjkLexicon(): Map<string, readonly string[]> {
+  const entries = new Map<string, readonly string[]>();
+  for (const variant of lexiconVariants()) if (isCjk(variant)) entries.set(variant, canonicalWords(variant));
+  return entries;
+}
+
+/** Longest-match segmentation over a dictionary of CJK words; unknown characters are grouped into one piece. */
+export function dictionarySegmenter(dictionary: ReadonlyMap<string, readonly string[]>): Segmenter {
+  const longest = Math.max(1, ...[...dictionary.keys()].map((word) => word.length));
+  return {
+    segment(run: string) {
+      const pieces: { text: string; keys: readonly string[]; known: boolean }[] = [];
+      let unknown = "";
+      let i = 0;
+      while (i < run.length) {
+        let matched: string | null = null;
+        for (let length = Math.min(longest, run.length - i); length >= 1; length--) {
+          const candidate = run.slice(i, i + length);
+          if (dictionary.has(candidate)) {
+            matched = candidate;
+            break;
+          }
+        }
+        if (matched === null) {
+          unknown += run[i];
+          i += 1;
+          continue;
+        }
+        if (unknown !== "") pieces.push({ text: unknown, keys: [unknown], known: false });
+        unknown = "";
+        pieces.push({ text: matched, keys: dictionary.get(matched)!, known: true });
+        i += matched.length;
+      }
+      if (unknown !== "") pieces.push({ text: unknown, keys: [unknown], known: false });
+      return pieces;
+    },
+  };
+}
+
+const GENERAL_WORDS = [MATERIAL_FORMS, COMPONENT_SHAPES, PRODUCT_FORMS, SERVICE_FORMS, PACKS, DESCRIPTORS, STOPWORDS, OF_PREPOSITIONS, FORM_PREPOSITIONS, ON_PREPOSITIONS, ASIDE_PREPOSITIONS, UNITS, PRODUCT_NOUNS];
+/** Words that describe goods in general; alone they name no item (packaging words do name the packaging item). */
+const DESCRIBING_WORDS = [MATERIAL_FORMS, COMPONENT_SHAPES, PRODUCT_FORMS, SERVICE_FORMS, DESCRIPTORS, PRODUCT_NOUNS];
+/** What many items are called at the end of their names; alone, none of them in particular. */
+const GENERIC_HEADS = new Set(["cell", "battery", "magnet", "lens", "window", "wheel", "machine", "line", "cathode", "anode", "material", "permanent"]);
+
+/** A word of the lexicon that describes goods: a form, a description, a product… never an item's name on its own. */
+function isGeneralWord(key: string): boolean {
+  return GENERIC_HEADS.has(key) || DESCRIBING_WORDS.some((words) => words.has(key));
+}
+
+export function buildReadingIndex(doc: RulesDocument): ReadingIndex {
+  const lexiconOnly = dictionarySegmenter(cjkLexicon());
+  const dictionary = new Map([...cjkLexicon(), ...cjkPieces(doc.items, lexiconOnly)]);
+  const segmenter = dictionarySegmenter(dictionary);
+
+  const phrasesByFirst = new Map<string, Phrase[]>();
+  const phrasesByWord = new Map<string, Phrase[]>();
+  const vocabulary = new Set<string>();
+  const englishWords = new Set<string>();
+  const nameWords = new Set<string>();
+  const wordsByItem = new Map<string, Set<string>>();
+  const kinds = new Map<string, ItemKind>();
+  const headNouns = new Map<string, Set<string>>();
+  const exclusions = new Map<string, string[][]>();
+  const aboutGoods = new Map<string, string[]>();
+
+  for (const item of doc.items) {
+    kinds.set(item.id, item.kind);
+    const heads = new Set<string>();
+    const seen = new Set<string>();
+    const phrases = itemNames(item)
+      .filter((name) => name.where[0] !== "id")
+      .flatMap((name) => namePhrasesOf(name.text, segmenter).map((keys) => ({ name, keys: keys.filter((key) => !isFiller(key)) })));
+    for (const { name, keys } of phrases) {
+      // A lone general word is no name: "18650 cell" without its number is just "cell".
+      if (keys.length === 0 || (keys.length === 1 && isGeneralWord(keys[0]))) continue;
+      const signature = keys.join(" ");
+      if (seen.has(signature)) continue;
+      seen.add(signature);
+      if (name.language === null) for (const key of keys) englishWords.add(key);
+      const content = keys.filter((key) => !OF_PREPOSITIONS.has(key));
+      const phrase: Phrase = { itemId: item.id, keys, content, text: name.text, weak: isWeak(keys) };
+      const first = phrasesByFirst.get(keys[0]) ?? [];
+      first.push(phrase);
+      phrasesByFirst.set(keys[0], first);
+      if (content.length >= 2) {
+        for (const key of new Set(content)) {
+          const list = phrasesByWord.get(key) ?? [];
+          list.push(phrase);
+          phrasesByWord.set(key, list);
+        }
+      }
+      for (const key of keys) {
+        vocabulary.add(key);
+        nameWords.add(key);
+      }
+      // Names written head-last ("NdFeB magnet", "GaAs wafer", "Neodym-Magnet") tell what the item is called;
+      // French, Spanish, Italian and Portuguese put the head first, so their names are left out here.
+      const headLast = name.language === null || name.language === "de";
+      if (headLast && content.length >= 2 && !isCjk(content[content.length - 1])) heads.add(content[content.length - 1]);
+    }
+    headNouns.set(item.id, heads);
+    wordsByItem.set(item.id, new Set(phrases.flatMap(({ keys }) => keys).filter((key) => !isGeneralWord(key) && !GENERAL_WORDS.some((words) => words.has(key)))));
+    exclusions.set(
+      item.id,
+      item.exclusions.map((text) => phraseKeys(text, segmenter)).filter((keys) => keys.length > 0),
+    );
+    for (const goods of item.about ?? []) {
+      const list = aboutGoods.get(goods) ?? [];
+      list.push(item.id);
+      aboutGoods.set(goods, list);
+    }
+  }
+  for (const list of phrasesByFirst.values()) list.sort((a, b) => b.keys.length - a.keys.length);
+  for (const words of GENERAL_WORDS) for (const word of words) vocabulary.add(word);
+  for (const variant of lexiconVariants()) for (const word of canonicalWords(variant)) vocabulary.add(word);
+
+  const nonGoods = new Map<string, { id: string; keys: readonly string[]; exceptKinds: readonly ItemKind[] }[]>();
+  for (const entry of doc.matching?.nonGoods ?? []) {
+    for (const text of entry.phrases) {
+      const keys = phraseKeys(text, segmenter);
+      if (keys.length === 0) continue;
+      const list = nonGoods.get(keys[0]) ?? [];
+      list.push({ id: entry.id, keys, exceptKinds: entry.exceptKinds });
+      nonGoods.set(keys[0], list);
+    }
+  }
+
+  return { phrasesByFirst, phrasesByWord, vocabulary, englishWords, nameWords, segmenter, kinds, headNouns, exclusions, nonGoods, aboutGoods, domainWords: equipmentDomains(doc, wordsByItem) };
+}
+
+const BROADEST_DOMAIN_CONTROL = 20;
+
+function equipmentDomains(doc: RulesDocument, wordsByItem: ReadonlyMap<string, ReadonlySet<string>>): Map<string, ReadonlySet<string>> {
+  const domains = new Map<string, ReadonlySet<string>>();
+  const covered = (entry: string | { item: string }) => (typeof entry === "string" ? entry : entry.item);
+  for (const equipment of doc.items.filter((item) => item.kind === "equipment")) {
+    const via = new Set([equipment.id, ...doc.items.filter((item) => item.about?.includes(equipment.id)).map((item) => item.id)]);
+    const related = new Set<string>([equipment.id]);
+    for (const control of doc.controls) {
+      const ids = control.items.map(covered);
+      // A control naming most of the taxonomy (e.g. deemed exports by staff) says nothing about a domain.
+      if (ids.length > BROADEST_DOMAIN_CONTROL) continue;
+      if (ids.some((id) => via.has(id))) for (const id of ids) related.add(id);
+    }
+    domains.set(equipment.id, new Set([...related].flatMap((id) => [...(wordsByItem.get(id) ?? [])])));
+  }
+  return domains;
+}

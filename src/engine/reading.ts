@@ -1,0 +1,231 @@
+/**
+ * A commodity line → the words it is made of, grouped into chunks. A chunk ends at punctuation (`,` `;` `:`
+ * brackets, a spaced dash) and at a preposition that starts a phrase about something else ("for", "with",
+ * "für", "pour", "用"): what the line IS is said in the first chunk with words; the others describe it.
+ * Each word is reduced to a canonical word (plural stripped, foreign or abbreviated forms given as English);
+ * an unknown word may be a compound ("NdFeBmagnet", "Wolframpulver"), a truncation ("LITH", "GRAPH") or a
+ * misspelling ("neodynium") of words the rules use, and is then read as those, with the reason kept.
+ * Numbers, the units after them, part and grade codes ("YXG-26H", "MFI 12") are specs, not names: they are
+ * dropped, and the first one marks where the line's name ends and its specification begins.
+ */
+import { foldCharacters, stemWord } from "../rules/names";
+import { ASIDE_PREPOSITIONS, FORM_PREPOSITIONS, OF_PREPOSITIONS, ON_PREPOSITIONS, UNITS, canonicalWords, isCjk } from "./lexicon";
+
+export interface Segmenter {
+  segment(run: string): readonly { text: string; keys: readonly string[]; known: boolean }[];
+}
+
+/** How a word was understood: as written, translated or expanded by the lexicon, or repaired. */
+export type WordVia = "written" | "lexicon" | "compound" | "truncation" | "spelling";
+
+export interface Word {
+  /** The word as the line writes it (folded), for explanations. */
+  text: string;
+  /** What it may stand for, best first; usually one canonical word. */
+  keys: readonly string[];
+  via: WordVia;
+  /** "of": links a thing to what it is made of ("lingot de gallium"), so it is kept in place. */
+  role: "word" | "of";
+  /** Order in the line, across chunks. */
+  position: number;
+  chunk: number;
+  /** A spec (number, code) came before it in its chunk: it belongs to the specification, not the name. */
+  afterSpec: boolean;
+  /** The word names a grade with the next word ("battery" in "battery grade"): it describes, it is not the goods. */
+  gradeQualifier?: boolean;
+}
+
+/** How a chunk began: the line's start, punctuation, a preposition of purpose/parts, or of form ("en lingots"). */
+export type ChunkOpener = "start" | "separator" | "aside" | "form";
+
+export interface Chunk {
+  index: number;
+  opener: ChunkOpener;
+  /** The preposition that opened an aside ("for", "with", "用"…). */
+  preposition: string | null;
+  words: Word[];
+}
+
+export interface Line {
+  chunks: Chunk[];
+  words: Word[];
+}
+
+/** What the reading of unknown words can use: the rules' vocabulary and a spelling index. */
+export interface WordRepair {
+  /** Per-ruleset memo of how each written word reads (words repeat far more than they vary). */
+  readonly words: Map<string, readonly RawWord[]>;
+  isKnown(key: string): boolean;
+  /** A word some item's name uses (not just the lexicon). */
+  isName(key: string): boolean;
+  /**
+   * Known words this unknown word is a compound, truncation or near spelling of. Truncations are looked for
+   * only in lines written in capitals, as ERP extracts are ("LITH CARB"): in ordinary text a short word is
+   * a word ("wind" is not "winder").
+   */
+  repair(key: string, options: { truncated: boolean }): { keys: readonly string[]; via: WordVia } | null;
+}
+
+/** A colon separates only before a space or the end: "Licence: know-how", but "Ho:YAG" is one thing. */
+const SEPARATORS = /[,;()[\]{}|•\n\r\t"]+|:(?=\s|$)|\s[-–—]+\s|[–—]+/u;
+const WORDS = /[\p{L}\p{N}]+/gu;
+/** The same for text that is plain ASCII (after folding, most lines), without Unicode classes. */
+const ASCII_WORDS = /[a-z0-9]+/g;
+const ASCII_PIECE = /^[\t-~]*$/;
+const SCRIPT_RUNS = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}ー]+|[^\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}ー]+/gu;
+const DIGIT = /\d/;
+/** Any Chinese, Japanese or Korean character (a fast test before splitting a word by script). */
+const ANY_CJK = /[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\u1100-\u11ff\u3130-\u318f\uf900-\ufaff]/u;
+const ONLY_DIGITS = /^\d+$/;
+const LETTER_RUNS = /\p{L}+/gu;
+/** A ratio such as "2:17" is one spec, not a break between phrases. */
+const RATIO = /(\d)\s*:\s*(\d)/g;
+const CJK_PURPOSE_SUFFIXES = ["用", "向け", "用の"];
+/** "battery grade", "reagent quality": the word beside these names a grade. */
+const GRADE_WORDS = new Set(["grade", "quality"]);
+const LOWER_CASE = /\p{Ll}/u;
+/** Letters inside an alphanumeric code kept as a word when they name something: "NCM811" → ncm. */
+const SHORTEST_LETTERS_IN_CODE = 3;
+
+export interface RawWord {
+  text: string;
+  keys: readonly string[];
+  via: WordVia;
+  number: boolean;
+}
+
+const number = (text: string): RawWord => ({ text, keys: [text], via: "written", number: true });
+
+function alphanumeric(written: string, known: WordRepair | null): RawWord[] {
+  const key = stemWord(written);
+  if (ONLY_DIGITS.test(written)) return [number(written)];
+  if (known === null || known.isKnown(key)) return [{ text: written, keys: [key], via: "written", number: false }];
+  const letters = (written.match(LETTER_RUNS) ?? []).filter((run) => run.length >= SHORTEST_LETTERS_IN_CODE && known.isName(run));
+  return letters.length === 0 ? [number(written)] : [...letters.map((run) => ({ text: written, keys: [run], via: "written" as const, number: false })), number(written)];
+}
+
+function latinWord(written: string, known: WordRepair | null, capitals: boolean): RawWord[] {
+  if (DIGIT.test(written)) return alphanumeric(written, known);
+  const stem = stemWord(written);
+  let canonical = canonicalWords(stem);
+  if (canonical.length === 1 && canonical[0] === stem) canonical = canonicalWords(written);
+  const mapped = canonical.length !== 1 || (canonical[0] !== stem && canonical[0] !== written);
+  if (mapped) return canonical.map((key) => ({ text: written, keys: [key], via: "lexicon" as const, number: false }));
+  if (known === null || known.isKnown(stem) || stem.length <= 2) return [{ text: written, keys: [stem], via: "written", number: false }];
+  const repaired = known.repair(stem, { truncated: capitals });
+  if (repaired === null) return [{ text: written, keys: [stem], via: "written", number: false }];
+  if (repaired.via === "compound") return repaired.keys.map((key) => ({ text: written, keys: [key], via: "compound" as const, number: false }));
+  return [{ text: written, keys: repaired.keys, via: repaired.via, number: false }];
+}
+
+const WORD_MEMO_LIMIT = 50_000;
+
+function cachedLatinWord(written: string, known: WordRepair | null, capitals: boolean): readonly RawWord[] {
+  if (known === null) return latinWord(written, null, capitals);
+  const key = capitals ? `${written}\u0000` : written;
+  let words = known.words.get(key);
+  if (words === undefined) {
+    words = latinWord(written, known, capitals);
+    if (known.words.size < WORD_MEMO_LIMIT) known.words.set(key, words);
+  }
+  return words;
+}
+
+function cjkWords(run: string, segmenter: Segmenter): RawWord[] {
+  return segmenter.segment(run).flatMap((piece) => piece.keys.map((key) => ({ text: piece.text, keys: [key], via: "written" as const, number: false })));
+}
+
+/**
+ * Reads a line into chunks of words. `known` repairs unknown words against the rules' vocabulary; without it
+ * (reading the rules' own names) words are taken as written.
+ */
+export function readLine(text: string, segmenter: Segmenter, known: WordRepair | null): Line {
+  const folded = foldCharacters(text).replace(RATIO, "$1/$2");
+  const capitals = !LOWER_CASE.test(text);
+  const chunks: Chunk[] = [];
+  const words: Word[] = [];
+  let position = 0;
+  const open = (opener: ChunkOpener, preposition: string | null = null): Chunk => {
+    const chunk = { index: chunks.length, opener, preposition, words: [] as Word[] };
+    chunks.push(chunk);
+    return chunk;
+  };
+  for (const piece of folded.split(SEPARATORS)) {
+    let chunk = open(chunks.length === 0 ? "start" : "separator");
+    let previousWasNumber = false;
+    let specSeen = false;
+    const matches = [...piece.matchAll(ASCII_PIECE.test(piece) ? ASCII_WORDS : WORDS)];
+    for (let m = 0; m < matches.length; m++) {
+      const match = matches[m];
+      const previous = matches[m - 1];
+      const before = match.index > 0 ? piece[match.index - 1] : " ";
+      const end = match.index + match[0].length;
+      const hyphenCode = piece[end] === "-" && end + 1 < piece.length && piece[end + 1] >= "0" && piece[end + 1] <= "9";
+      const runs = ANY_CJK.test(match[0]) ? (match[0].match(SCRIPT_RUNS) ?? []) : [match[0]];
+      for (const run of runs) {
+        const cjk = runs.length > 1 || ANY_CJK.test(run) ? isCjk(run) : false;
+        let raw = cjk ? cjkWords(run, segmenter) : cachedLatinWord(run, known, capitals);
+        if (!cjk && known !== null && raw.length === 1 && !raw[0].number && run === match[0] && hyphenCode) raw = [number(run)];
+        const purpose = cjk && raw.length > 1 && CJK_PURPOSE_SUFFIXES.includes(raw[raw.length - 1].text);
+        if (purpose) {
+          // "线切割用" (for wire cutting): the run names a purpose, and what follows starts afresh.
+          chunk = open("aside", raw[raw.length - 1].text);
+          raw = raw.slice(0, -1);
+        }
+        for (const word of raw) {
+          const key = word.keys[0];
+          const first = words.length === 0;
+          if (word.number || (previousWasNumber && UNITS.has(key))) {
+            previousWasNumber = word.number || previousWasNumber;
+            if (chunk.words.length > 0) specSeen = true;
+            continue;
+          }
+          previousWasNumber = false;
+          // "wafer on InP" starts an aside; "GaN-on-Si" and "GaN on Si" name one thing.
+          const onPreposition = ON_PREPOSITIONS.has(key) && /\s/.test(before) && previous !== undefined && previous[0].length > 4;
+          if (!first && word.via !== "compound" && (ASIDE_PREPOSITIONS.has(key) || onPreposition)) {
+            chunk = open("aside", key);
+            specSeen = false;
+            continue;
+          }
+          if (!first && !cjk && FORM_PREPOSITIONS.has(key)) {
+            chunk = open("form");
+            specSeen = false;
+            continue;
+          }
+          const role = OF_PREPOSITIONS.has(key) && !first ? "of" : "word";
+          const previousWord = chunk.words[chunk.words.length - 1];
+          if (previousWord !== undefined && GRADE_WORDS.has(key)) previousWord.gradeQualifier = true;
+          const entry: Word = { text: word.text, keys: word.keys, via: word.via, role, position: position++, chunk: chunk.index, afterSpec: specSeen };
+          // "grado batería", "qualité batterie": in Romance order the grade comes first.
+          if (previousWord !== undefined && GRADE_WORDS.has(previousWord.keys[0])) entry.gradeQualifier = true;
+          chunk.words.push(entry);
+          words.push(entry);
+        }
+        if (purpose) chunk = open("separator");
+      }
+    }
+  }
+  return { chunks, words };
+}
+
+/** The canonical words of a text read as written (for the rules' own names and phrases). */
+export function wordsOf(text: string, segmenter: Segmenter): string[] {
+  return readLine(text, segmenter, null).words.map((word) => word.keys[0]);
+}
+
+/**
+ * The phrases a name is made of: "Gallium arsenide (GaAs)" → [gallium arsenide], [gaas]; a phrase about
+ * something else is not the name ("diamond wire for wafer slicing" → [diamond wire]); "fenêtre en germanium"
+ * stays one phrase.
+ */
+export function namePhrasesOf(text: string, segmenter: Segmenter): string[][] {
+  const phrases: string[][] = [];
+  for (const chunk of readLine(text, segmenter, null).chunks) {
+    const keys = chunk.words.map((word) => word.keys[0]);
+    if (chunk.opener === "aside") continue;
+    if (chunk.opener === "form" && phrases.length > 0) phrases[phrases.length - 1].push(...keys);
+    else phrases.push(keys);
+  }
+  return phrases.filter((keys) => keys.length > 0);
+}
