@@ -6,6 +6,11 @@
  * - recall: of the lines that are an item, the share read as that item;
  * - false-positive rate: of the lines that are no item, the share read as one anyway.
  *
+ * A line whose truth is "one of these items, and the text cannot say which" (a bare HS 8505.11 is any
+ * permanent magnet of metal) is labelled with the candidates joined by "|". The right answer is to name none
+ * of them; it counts as neither item nor non-item, and naming any item is a "guessed" reading, counted
+ * against precision.
+ *
  * A line labelled with an item the rules do not have yet (another engineer is adding it) counts as NONE
  * until the item exists: no reading can name it, and naming any other item is wrong. Such ids are listed,
  * so a typo cannot hide there.
@@ -15,6 +20,8 @@ import Papa from "papaparse";
 import { matchCommodity, type CompiledRules } from "../src/engine";
 
 export const NOT_AN_ITEM = "NONE";
+/** Separates the candidates of a line the text leaves undecided. */
+export const ONE_OF = "|";
 
 export interface CorpusLine {
   text: string;
@@ -23,7 +30,7 @@ export interface CorpusLine {
   why: string;
 }
 
-export type ReadingError = "missed" | "confused" | "false_positive";
+export type ReadingError = "missed" | "confused" | "false_positive" | "guessed";
 
 export interface LineOutcome {
   line: CorpusLine;
@@ -36,6 +43,8 @@ export interface CorpusFigures {
   lines: number;
   positives: number;
   negatives: number;
+  /** Lines labelled "one of …": the right reading names no item. */
+  undecided: number;
   readAsItem: number;
   correct: number;
   precision: number;
@@ -80,17 +89,21 @@ export function scoreCorpus(reader: Reader, lines: readonly CorpusLine[]): Corpu
   const outcomes: LineOutcome[] = [];
   const errorsByCategory: CorpusFigures["errorsByCategory"] = {};
   let positives = 0;
+  let undecided = 0;
   let readAsItem = 0;
   let correct = 0;
   let falsePositives = 0;
   for (const line of lines) {
-    const known = line.expected !== NOT_AN_ITEM && reader.hasItem(line.expected);
-    if (line.expected !== NOT_AN_ITEM && !known) pending.add(line.expected);
+    const candidates = line.expected.includes(ONE_OF) ? line.expected.split(ONE_OF) : null;
+    for (const id of candidates ?? [line.expected]) if (id !== NOT_AN_ITEM && !reader.hasItem(id)) pending.add(id);
+    const known = candidates === null && line.expected !== NOT_AN_ITEM && reader.hasItem(line.expected);
     const read = reader.read(line.text);
     if (known) positives += 1;
+    if (candidates !== null) undecided += 1;
     if (read !== null) readAsItem += 1;
     let error: ReadingError | null = null;
-    if (known && read === line.expected) correct += 1;
+    if (candidates !== null) error = read === null ? null : "guessed";
+    else if (known && read === line.expected) correct += 1;
     else if (known) error = read === null ? "missed" : "confused";
     else if (read !== null) {
       error = "false_positive";
@@ -102,11 +115,12 @@ export function scoreCorpus(reader: Reader, lines: readonly CorpusLine[]): Corpu
     }
     outcomes.push({ line, read, error });
   }
-  const negatives = lines.length - positives;
+  const negatives = lines.length - positives - undecided;
   return {
     lines: lines.length,
     positives,
     negatives,
+    undecided,
     readAsItem,
     correct,
     precision: ratio(correct, readAsItem),

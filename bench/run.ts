@@ -246,7 +246,7 @@ function matchingFigures(rules: CompiledRules, listErrors: boolean) {
 function printMatching(figures: ReturnType<typeof matchingFigures>): void {
   for (const [name, set] of [["working set", figures.working], ["held-out set", figures.heldOut]] as const) {
     console.log(
-      `\nmatching, ${name}: ${set.lines} lines (${set.positives} items, ${set.negatives} not), ${figureLine(set).replace("matching ", "")}` +
+      `\nmatching, ${name}: ${set.lines} lines (${set.positives} items, ${set.negatives} not, ${set.undecided} undecided), ${figureLine(set).replace("matching ", "")}` +
         (set.pendingItems.length > 0 ? `; labels for items not in these rules, counted as NONE: ${set.pendingItems.join(", ")}` : ""),
     );
     for (const [category, errors] of Object.entries(set.errorsByCategory).sort()) {

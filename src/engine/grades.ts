@@ -12,6 +12,11 @@ interface GradePhrase {
   words: string[];
   /** Match against words with their digit runs replaced by "#". */
   masked: boolean;
+  /**
+   * Written as a code or a formula ("N#SH", "GBD", "Sm2O3"), not as words: such a grade says whose it is,
+   * where "sheet" or "solder" is a grade of many things.
+   */
+  code: boolean;
 }
 
 export interface CompiledGrade {
@@ -29,8 +34,11 @@ function phraseOf(alias: string): GradePhrase | null {
   const key = nameFormOf(masked ? alias.replaceAll("#", WILDCARD_STAND_IN) : alias).key;
   if (key === "") return null;
   const words = key.split(" ");
-  return { words: masked ? words.map((word) => word.replace(DIGIT_RUNS, "#")) : words, masked };
+  return { words: masked ? words.map((word) => word.replace(DIGIT_RUNS, "#")) : words, masked, code: CODE_LIKE.test(alias) };
 }
+
+/** A digit, a "#" or two capitals: "N#SH", "Tb4O7", "GBD", "HRE-free". */
+const CODE_LIKE = /[#\d]|[A-Z][^A-Z]*[A-Z]/;
 
 export function compileGrades(item: Item): CompiledGrade[] {
   return item.grades.map((grade) => {
@@ -55,12 +63,13 @@ function containsPhrase(words: readonly string[], phrase: readonly string[]): bo
  * The grade a line names, from the words of its matching key. The longest phrase wins, so "Dy-free N42SH"
  * style conflicts are settled by the more specific name; null when no grade is named.
  */
-export function gradeNamed(grades: readonly CompiledGrade[], words: readonly string[]): { id: string; name: string } | null {
+export function gradeNamed(grades: readonly CompiledGrade[], words: readonly string[], codesOnly = false): { id: string; name: string } | null {
   if (grades.length === 0 || words.length === 0) return null;
   const masked = words.map((word) => word.replace(DIGIT_RUNS, "#"));
   let best: { id: string; name: string; length: number } | null = null;
   for (const grade of grades) {
     for (const phrase of grade.phrases) {
+      if (codesOnly && !phrase.code) continue;
       if ((best?.length ?? 0) >= phrase.words.length) continue;
       if (containsPhrase(phrase.masked ? masked : words, phrase.words)) best = { id: grade.id, name: grade.name, length: phrase.words.length };
     }

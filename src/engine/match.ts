@@ -487,7 +487,10 @@ class LineReader {
     for (const [itemId, heads] of this.index.headNouns) {
       if (!H.keys.some((k) => heads.has(k))) continue;
       const grades = this.rules.gradesByItem.get(itemId);
-      if (grades !== undefined && grades.length > 0 && gradeNamed(grades, this.rawKeys ?? keys) !== null) named.push(itemId);
+      // Only a grade written as a code, beyond the head itself, says whose the line is: "N45SH" says NdFeB, but
+      // "sheet", "ingot" or "solder" is a grade of molybdenum or indium and of a hundred other things too.
+      const beyondHead = (this.rawKeys ?? keys).filter((k) => !H.keys.includes(k));
+      if (grades !== undefined && grades.length > 0 && gradeNamed(grades, beyondHead, true) !== null) named.push(itemId);
     }
     if (named.length !== 1) return null;
     const phrase: Phrase = { itemId: named[0], keys: H.keys, content: H.keys, text: `${H.text} (grade)`, weak: false };

@@ -35,6 +35,25 @@ describe("scoring the matching corpus", () => {
     expect(figureLine(figures)).toBe("matching P/R/FP: 0.667 0.667 0.333");
   });
 
+  test("a line the text leaves undecided is right when no item is named, and a guess counts against precision", () => {
+    const lines = parseCorpus(
+      [
+        "text,expected,category,why",
+        "NdFeB magnet,ndfeb-magnet,a,read right",
+        "NdFeB magnet set,ndfeb-magnet|lfp-cathode,h,guessed",
+        "HS 8505.11,ndfeb-magnet|lfp-cathode,h,left undecided",
+        "office chairs,NONE,c,left alone",
+      ].join("\n"),
+    );
+    const figures = scoreCorpus(reader, lines);
+    expect(figures).toMatchObject({ lines: 4, positives: 1, negatives: 1, undecided: 2, readAsItem: 2, correct: 1 });
+    expect(figures.precision).toBeCloseTo(1 / 2);
+    expect(figures.recall).toBe(1);
+    expect(figures.falsePositiveRate).toBe(0);
+    expect(figures.errorsByCategory).toEqual({ h: { guessed: 1 } });
+    expect(figures.pendingItems).toEqual([]);
+  });
+
   test("a row without a label is refused", () => {
     expect(() => parseCorpus("text,expected,category,why\ngallium,,x,y")).toThrow(/row 2/);
   });

@@ -150,6 +150,24 @@ describe("reading like an analyst (bundled rules)", () => {
     expect(read("carbonate de lithium").itemId).toBe("lithium-carbonate");
   });
 
+  test("national tariff lines finer than the shared subheading name their item; a sibling's code is not borrowed", () => {
+    // HTSUS 8505.11.00.70 is sintered NdFeB, .50 sintered SmCo, .10 Alnico (USITC schedule, CBP rulings).
+    expect(read("HTSUS 8505.11.00.70")).toMatchObject({ itemId: "ndfeb-magnet", method: "hs_code" });
+    expect(read("8505.11.0050").itemId).toBe("smco-magnet");
+    // China's 2805.30.19.10 is the samarium metal line No. 18 of 2025 cites: no other rare earth's.
+    expect(read("2805301910")).toMatchObject({ itemId: "samarium", method: "hs_code" });
+    // Heading 8102 is molybdenum throughout; 7106.91 is silver, whatever China's W-Ag line under it says.
+    expect(read("HS 8102.95").itemId).toBe("molybdenum");
+    expect(read("HS 7106.91").itemId).toBe("silver");
+  });
+
+  test("a grade says whose the line is only when written as a code, not as a word every material has", () => {
+    expect(read("Arc segment magnet N45SH for BLDC rotor").itemId).toBe("ndfeb-magnet");
+    expect(read("Carbon fibre sheet 2 mm").itemId).toBeNull();
+    expect(read("Lead ingots 99.97%").itemId).toBeNull();
+    expect(read("Solder wire SAC305 Sn96.5Ag3Cu0.5, 0.8 mm").itemId).toBeNull();
+  });
+
   test("a cell holding exactly an item's hyphenated id names that item, whatever the words in it", () => {
     expect(read("ev-powertrain")).toMatchObject({ itemId: "ev-powertrain", method: "alias", why: 'read as EV powertrain and kits from its id "ev-powertrain"' });
     expect(read(" Li-Ion-Cell ").itemId).toBe("li-ion-cell");
