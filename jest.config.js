@@ -5,6 +5,7 @@ module.exports = {
   testMatch: ["**/*.test.ts"],
   testPathIgnorePatterns: ["/node_modules/", "<rootDir>/test/e2e/"],
   transform: {
+    "^.+\\.csv$": "<rootDir>/test/text-file-transform.js",
     "^.+\\.ts$": ["ts-jest", { tsconfig: { module: "commonjs", moduleResolution: "bundler", isolatedModules: true, esModuleInterop: true, resolveJsonModule: true } }],
   },
   moduleNameMapper: {

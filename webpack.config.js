@@ -92,6 +92,8 @@ module.exports = async (env, options) => {
           use: { loader: "ts-loader", options: { configFile: "tsconfig.json", onlyCompileBundledFiles: true, transpileOnly: true } },
         },
         { test: /\.css$/, type: "asset/resource", generator: { filename: "[name][ext]" } },
+        // The example supplier list, bundled as text for the pane's "Insert example" (no network needed).
+        { test: /\.csv$/, type: "asset/source" },
       ],
     },
     performance: { hints: false },

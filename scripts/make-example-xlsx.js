@@ -2,13 +2,15 @@
 /**
  * Builds examples/suppliers.xlsx from examples/suppliers.csv: one sheet "Suppliers" holding an Excel table
  * (styled header, banded rows), shares as percent-formatted numbers and spend as numbers, the way an analyst's
- * workbook holds them; plus a "Read me" sheet. Run: node scripts/make-example-xlsx.js
+ * workbook holds them; plus a "Read me" sheet. The supplier sheet is shared with the tutorial workbook
+ * (scripts/make-tutorial.js). Run: npm run examples (or node scripts/make-example-xlsx.js)
  */
 "use strict";
 const fs = require("fs");
 const path = require("path");
 const Papa = require("papaparse");
 const ExcelJS = require("exceljs");
+const { packageXlsx } = require("./xlsx-package");
 
 const root = path.join(__dirname, "..");
 const csvPath = path.join(root, "examples", "suppliers.csv");
@@ -16,6 +18,8 @@ const xlsxPath = path.join(root, "examples", "suppliers.xlsx");
 
 const SHARE_COLUMNS = new Set(["China input share", "China technology", "China equipment", "China personnel"]);
 const SPEND_COLUMN = "Annual spend (USD)";
+/** The examples' workbooks are dated, so that building them twice gives the same file. */
+const EXAMPLES_DATE = new Date(Date.UTC(2026, 0, 15));
 
 /** "85%" → 0.85, "0.9" → 0.9; anything else stays as written so the scorer sees it as the analyst typed it. */
 function shareValue(text) {
@@ -28,7 +32,8 @@ function spendValue(text) {
   return /^[\d,]+(?:\.\d+)?$/.test(text) ? Number(text.replace(/,/g, "")) : text;
 }
 
-async function main() {
+/** The example list as typed cells: { headers, values } (null for an empty cell). */
+function readExampleList() {
   const parsed = Papa.parse(fs.readFileSync(csvPath, "utf8"), { skipEmptyLines: true });
   const [headers, ...rows] = parsed.data;
   const values = rows.map((row) =>
@@ -39,13 +44,23 @@ async function main() {
       return cell;
     }),
   );
+  return { headers, values };
+}
 
+function newExampleWorkbook() {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = "Chokepoint examples";
-  workbook.created = new Date(Date.UTC(2026, 0, 15));
-  workbook.modified = workbook.created;
+  workbook.created = EXAMPLES_DATE;
+  workbook.modified = EXAMPLES_DATE;
+  return workbook;
+}
 
-  const sheet = workbook.addWorksheet("Suppliers", { views: [{ state: "frozen", ySplit: 1 }] });
+/**
+ * Adds the sheet "Suppliers" with the example list as the Excel table "Suppliers" from A1, and returns
+ * the sheet. `views` overrides the sheet's view (frozen header row by default).
+ */
+function addSupplierSheet(workbook, { headers, values }, views = [{ state: "frozen", ySplit: 1 }]) {
+  const sheet = workbook.addWorksheet("Suppliers", { views });
   sheet.addTable({
     name: "Suppliers",
     ref: "A1",
@@ -62,20 +77,36 @@ async function main() {
     if (name === "Notes") column.alignment = { wrapText: true, vertical: "top" };
   });
   sheet.getRow(1).font = { bold: true, color: { argb: "FFFFFFFF" } };
+  return sheet;
+}
+
+/** examples/suppliers.xlsx's bytes; the same for the same list. */
+async function buildExampleWorkbook() {
+  const list = readExampleList();
+  const workbook = newExampleWorkbook();
+  addSupplierSheet(workbook, list);
 
   const readme = workbook.addWorksheet("Read me");
   readme.getColumn(1).width = 100;
   [
     "Example supplier list for an EV and electronics maker (invented companies).",
-    "Score it with: npx chokepoint score examples/suppliers.xlsx",
+    "Score it with: ./bin/chokepoint.js score examples/suppliers.xlsx (after npm install)",
     "Shares are fractions formatted as percentages; spend is annual, in US dollars.",
+    "examples/chokepoint-tutorial.xlsx holds the same list with every CHOKEPOINT formula typed beside it.",
   ].forEach((line) => readme.addRow([line]));
-
-  await workbook.xlsx.writeFile(xlsxPath);
-  console.log(`wrote ${path.relative(root, xlsxPath)} (${values.length} rows)`);
+  return packageXlsx(await workbook.xlsx.writeBuffer());
 }
 
-main().catch((error) => {
-  console.error(error);
-  process.exitCode = 1;
-});
+async function main() {
+  fs.writeFileSync(xlsxPath, await buildExampleWorkbook());
+  console.log(`wrote ${path.relative(root, xlsxPath)}`);
+}
+
+module.exports = { buildExampleWorkbook, readExampleList, newExampleWorkbook, addSupplierSheet, EXAMPLE_XLSX_PATH: xlsxPath };
+
+if (require.main === module) {
+  main().catch((error) => {
+    console.error(error);
+    process.exitCode = 1;
+  });
+}

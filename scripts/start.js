@@ -55,7 +55,7 @@ function printSideloadHelp() {
       `[chokepoint] The add-in is served at ${baseUrl}taskpane.html (bundled rules: ${baseUrl}rules/default-rules.json).`,
       "[chokepoint] Excel desktop cannot run on Linux, so sideload it in Excel on the web:",
       "    1. Trust the development CA in the browser you use for Excel (see the lines above if it is not trusted yet).",
-      "    2. Open a workbook at https://excel.cloud.microsoft (or office.com → Excel), e.g. examples/suppliers.xlsx uploaded to OneDrive.",
+      "    2. Open a workbook at https://excel.cloud.microsoft (or office.com → Excel), e.g. examples/chokepoint-tutorial.xlsx uploaded to OneDrive.",
       "    3. Home → Add-ins → More Add-ins → My Add-ins → Upload My Add-in → choose manifest.xml from this folder.",
       "    4. Type =CHOKEPOINT.RULESVERSION() in a cell, or open the pane with Home → Export-control exposure.",
       "[chokepoint] Press Ctrl+C to stop the server.",

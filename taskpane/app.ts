@@ -21,6 +21,7 @@ import { selectSheetRow } from "./excel/select-row";
 import { findSupplierTable, readSupplierRows, sourceKey, type SheetRecord, type SupplierTableSource } from "./excel/table-source";
 import { describePaneProblem, errorDetail, type PaneProblemCode } from "./messages";
 import { buildReportContent } from "./report-content";
+import { StartScreen } from "./start-screen";
 import { byId, formatCount, h, replaceChildren } from "./ui/dom";
 import { mappingSummary, renderMappingFields } from "./ui/mapping-form";
 import { controlsNeedingReview, controlsWithUnconfirmedStatus, renderRulesPanel } from "./ui/rules-panel";
@@ -47,6 +48,13 @@ export class TaskPaneApp {
   private readonly notices = new Map<PaneProblemCode, string>();
   /** "What changed" after a swap of the rules, and "Coming up" from the scoring date. */
   private readonly changes: ChangeWatch;
+  /** What to do, and the example list to insert, while no supplier table is under the selection. */
+  private readonly startScreen = new StartScreen({
+    announce: (message) => this.announce(message),
+    failed: (detail) => this.problem("example_failed", detail),
+    setBusy: (busy) => this.setBusy(busy),
+    analyseSelection: () => this.analyseSelection({ quietIfNoTable: false }),
+  });
 
   constructor(private readonly runtime: RulesRuntime) {
     this.changes = new ChangeWatch(runtime, {
@@ -98,6 +106,7 @@ export class TaskPaneApp {
     byId("write-report").addEventListener("click", () => void this.writeReport());
     byId("mapping-reset").addEventListener("click", () => void this.changeMapping(null));
     this.changes.bind();
+    this.startScreen.bind();
     byId("refresh-rules").addEventListener("click", () => void this.refreshRules());
     byId("reset-rules").addEventListener("click", () => void this.resetRules());
     byId("rules-settings").addEventListener("submit", (event) => {
@@ -172,10 +181,12 @@ export class TaskPaneApp {
       });
       if (cancelled()) return;
       if (!loaded.ok) {
-        if (quietIfNoTable && loaded.code === "no_table_at_selection") this.announce("Select a cell in your supplier list, then choose “Analyse selection”.");
+        if (loaded.code === "no_table_at_selection") this.startScreen.show();
+        if (quietIfNoTable && loaded.code === "no_table_at_selection") this.announce("No supplier list at the selection yet.");
         else this.problem(loaded.code);
         return;
       }
+      this.startScreen.hide();
       if (loaded.rows === null) return;
       this.showProgress(null);
       if (loaded.saved.ok) this.clearNotice("mapping_unreadable");

@@ -35,7 +35,8 @@ export type PaneProblemCode =
   | "mapping_not_saved"
   | "scoring_failed"
   | "settings_not_saved"
-  | "changes_failed";
+  | "changes_failed"
+  | "example_failed";
 
 export function describePaneProblem(code: PaneProblemCode, detail?: string): string {
   const suffix = detail ? ` (${detail})` : "";
@@ -64,6 +65,8 @@ export function describePaneProblem(code: PaneProblemCode, detail?: string): str
       return `The rules settings could not be saved${suffix}. Nothing was changed.`;
     case "changes_failed":
       return `What changed and what is coming up could not be worked out${suffix}. The scores above are not affected.`;
+    case "example_failed":
+      return `The example list could not be written to a new sheet${suffix}. Your sheets were not changed.`;
   }
 }
 

@@ -147,7 +147,7 @@
       function range(sheetName, row, column, rows, columns) {
         const sheet = sheetData(sheetName);
         const address = quoteSheet(sheetName) + "!" + columnLetter(column) + (row + 1) + ":" + columnLetter(column + columns - 1) + (row + rows);
-        const object = { _address: address };
+        const object = { _address: address, _box: { row, column, rows, columns } };
         const guard = loadable(object, context, ["address", "rowIndex", "columnIndex", "rowCount", "columnCount", "values"]);
         const record = (property, value) => log.writes.push({ sheet: sheetName, address, property, value });
         const fields = { address, rowIndex: row, columnIndex: column, rowCount: rows, columnCount: columns };
@@ -262,7 +262,9 @@
           add(target, hasHeaders) {
             const address = typeof target === "string" ? target : target._address;
             const table = { name: "Table" + (sheet.tables.length + 100), style: "" , hasHeaders, address };
-            sheet.tables.push(Object.assign({ row: 0, column: 0, rows: 0, columns: 0 }, table));
+            // Over a range object the table knows its cells, so a selection inside it finds it, as in Excel.
+            const box = typeof target === "object" && target._box ? target._box : { row: 0, column: 0, rows: 0, columns: 0 };
+            sheet.tables.push(Object.assign({}, box, table));
             log.writes.push({ sheet: name, property: "tables.add", value: address });
             return table;
           },

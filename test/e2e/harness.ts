@@ -96,9 +96,12 @@ export async function launchBrowser(): Promise<Browser> {
   });
 }
 
-/** A context where Office.js comes from node_modules and nothing leaves the machine but loopback. */
-export async function offlineContext(browser: Browser, options: { width?: number; height?: number } = {}): Promise<BrowserContext> {
-  const context = await browser.newContext({ viewport: { width: options.width ?? 400, height: options.height ?? 900 } });
+/**
+ * A context where Office.js comes from node_modules and nothing leaves the machine but loopback. `scale` is
+ * the device pixel ratio: the pictures for the docs are taken at 2, so a 350 px pane gives a 700 px image.
+ */
+export async function offlineContext(browser: Browser, options: { width?: number; height?: number; scale?: number } = {}): Promise<BrowserContext> {
+  const context = await browser.newContext({ viewport: { width: options.width ?? 400, height: options.height ?? 900 }, deviceScaleFactor: options.scale ?? 1 });
   // Playwright tries the most recently registered route first, so the catch-all goes in first.
   await context.route(/^https?:\/\/(?!127\.0\.0\.1[:/])/, (route) => route.abort());
   await context.route(`${CDN_PREFIX}**`, (route) => {

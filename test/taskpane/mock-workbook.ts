@@ -102,6 +102,8 @@ export function a1(sheet: string, row: number, column: number, rows: number, col
 export class MockWorkbook {
   readonly writes: RecordedWrite[] = [];
   readonly selections: string[] = [];
+  /** The selected cell now: Range.select() moves it to the range's top-left cell, as in Excel. */
+  selection: { sheet: string; row: number; column: number };
   readonly activated: string[] = [];
   readonly syncs: { count: number } = { count: 0 };
   readonly charts: { sheet: string; type: string; seriesBy: string }[] = [];
@@ -121,8 +123,8 @@ export class MockWorkbook {
     const workbook = this.track(new OfficeMockObject({}));
     const worksheets = this.worksheetCollection();
     const settings = this.settingsCollection();
-    const selection = spec.selection;
-    setMock(workbook, "getSelectedRange", () => this.range(selection.sheet, selection.row, selection.column, 1, 1));
+    this.selection = { ...spec.selection };
+    setMock(workbook, "getSelectedRange", () => this.range(this.selection.sheet, this.selection.row, this.selection.column, 1, 1));
     (workbook as unknown as Record<string, unknown>).worksheets = worksheets;
     (workbook as unknown as Record<string, unknown>).settings = settings;
     const context = this.track(new OfficeMockObject({})) as OfficeMockObject & Excel.RequestContext;
@@ -192,6 +194,9 @@ export class MockWorkbook {
     return this.watch(raw, sheet);
   }
 
+  /** Where each range made here sits, so that a table added over one knows its cells. */
+  private readonly rangeBoxes = new WeakMap<object, { sheet: string; row: number; column: number; rows: number; columns: number }>();
+
   range(sheetName: string, row: number, column: number, rows: number, columns: number): OfficeMockObject & Excel.Range {
     const sheet = this.sheet(sheetName);
     // Range.values gives a data type's basic value (#VALUE! for an entity), as Excel does.
@@ -220,7 +225,9 @@ export class MockWorkbook {
     setMock(mock, "getTables", () => this.tablesAt(sheetName, row, column));
     setMock(mock, "select", () => {
       this.selections.push(a1(sheetName, row, column, rows, columns));
+      this.selection = { sheet: sheetName, row, column };
     });
+    this.rangeBoxes.set(range, { sheet: sheetName, row, column, rows, columns });
     return range;
   }
 
@@ -310,9 +317,13 @@ export class MockWorkbook {
       return chart;
     });
     const tables = this.track(new OfficeMockObject({}));
-    setMock(tables, "add", (_range: unknown, hasHeaders: boolean) => {
+    setMock(tables, "add", (range: object, hasHeaders: boolean) => {
       this.tablesAdded.push({ sheet: name, hasHeaders });
-      return this.watch(this.track(new OfficeMockObject({ style: "", name: "Table1" })), name);
+      const tableName = `Table${this.tablesAdded.length}`;
+      const box = this.rangeBoxes.get(range);
+      // A table added over a range made here is found again under a selection inside it, as in Excel.
+      if (box) this.sheet(name).tables!.push({ name: tableName, row: box.row, column: box.column, rows: box.rows, columns: box.columns });
+      return this.watch(this.track(new OfficeMockObject({ style: "", name: tableName })), name);
     });
     (mock as unknown as Record<string, unknown>).charts = charts;
     (mock as unknown as Record<string, unknown>).tables = tables;

@@ -1,0 +1,76 @@
+/**
+ * @jest-environment jsdom
+ *
+ * The pane over the real taskpane.html and a mock workbook whose selection is not in a table: the start
+ * screen says what to do and offers the example; "Insert example list" puts it on a new sheet, selects it
+ * and the pane analyses it, with the user's sheet left exactly as it was.
+ */
+import * as fs from "fs";
+import * as path from "path";
+import { TaskPaneApp } from "../../taskpane/app";
+import { RulesRuntime } from "../../src/runtime/rules-runtime";
+import { createMemoryStorage } from "../../src/runtime/storage";
+import { MockWorkbook, type Cell } from "./mock-workbook";
+
+const RULES = JSON.parse(fs.readFileSync(path.join(__dirname, "..", "fixtures", "rules", "small-rules.json"), "utf8"));
+const PANE_HTML = fs.readFileSync(path.join(__dirname, "..", "..", "taskpane", "taskpane.html"), "utf8");
+const USER_CELLS: Cell[][] = [["Q3 notes"], [null], ["Call Hoshino about magnet lead times"]];
+
+beforeAll(() => {
+  HTMLCanvasElement.prototype.getContext = (() => null) as unknown as HTMLCanvasElement["getContext"];
+});
+afterEach(() => {
+  delete (globalThis as { Excel?: unknown }).Excel;
+});
+
+async function openPane(book: MockWorkbook): Promise<void> {
+  document.documentElement.innerHTML = PANE_HTML.replace(/<script[\s\S]*?<\/script>/g, "");
+  (globalThis as { Excel?: unknown }).Excel = { run: <T>(batch: (context: Excel.RequestContext) => Promise<T>) => batch(book.context) };
+  await new TaskPaneApp(new RulesRuntime({ bundled: RULES, storage: createMemoryStorage() })).start();
+}
+
+const shown = (id: string) => !document.getElementById(id)!.hidden;
+
+async function until(condition: () => boolean): Promise<void> {
+  for (let i = 0; i < 200 && !condition(); i++) await new Promise((resolve) => setTimeout(resolve, 10));
+  expect(condition()).toBe(true);
+}
+
+test("with no table under the selection the pane explains what to do and offers the example", async () => {
+  const book = new MockWorkbook({ sheets: [{ name: "Notes", cells: USER_CELLS.map((row) => [...row]) }], selection: { sheet: "Notes", row: 0, column: 4 } });
+  await openPane(book);
+  expect(shown("start-section")).toBe(true);
+  expect(shown("summary-section")).toBe(false);
+  const lines = [...document.querySelectorAll("#start-section p")].map((p) => p.textContent);
+  expect(lines).toHaveLength(2);
+  expect(lines[0]).toContain("Analyse selection");
+  expect(lines[1]).toContain("40 suppliers");
+  expect(book.writes).toEqual([]);
+});
+
+test("Insert example list writes a new sheet, selects it and analyses it; the user's sheet is unchanged", async () => {
+  const book = new MockWorkbook({ sheets: [{ name: "Notes", cells: USER_CELLS.map((row) => [...row]) }], selection: { sheet: "Notes", row: 0, column: 4 } });
+  await openPane(book);
+  const before = JSON.stringify(book.sheet("Notes"));
+  (document.getElementById("insert-example") as HTMLButtonElement).click();
+  await until(() => shown("summary-section"));
+
+  expect(book.sheets.map((s) => s.name)).toEqual(["Notes", "Example suppliers"]);
+  expect(JSON.stringify(book.sheet("Notes"))).toBe(before);
+  expect(book.writes.every((w) => w.sheet === "Example suppliers")).toBe(true);
+  expect(book.selections).toEqual(["Example suppliers!A2:A2"]);
+  expect(shown("start-section")).toBe(false);
+  expect(document.getElementById("source-label")!.textContent).toBe("Table Table1 Example suppliers!A1:J41 · 40 suppliers");
+  expect(document.getElementById("count-scored")!.textContent).not.toBe("");
+});
+
+test("a failure to write the example says so and leaves the start screen up", async () => {
+  const book = new MockWorkbook({ sheets: [{ name: "Notes", cells: USER_CELLS.map((row) => [...row]) }], selection: { sheet: "Notes", row: 0, column: 4 } });
+  await openPane(book);
+  (globalThis as { Excel?: unknown }).Excel = { run: () => Promise.reject(new Error("The workbook is protected")) };
+  (document.getElementById("insert-example") as HTMLButtonElement).click();
+  await until(() => document.getElementById("status")!.textContent!.includes("could not be written"));
+  expect(document.getElementById("status")!.textContent).toBe("The example list could not be written to a new sheet (The workbook is protected). Your sheets were not changed.");
+  expect(shown("start-section")).toBe(true);
+  expect((document.getElementById("insert-example") as HTMLButtonElement).disabled).toBe(false);
+});
