@@ -9,6 +9,7 @@ import type { CompiledControl, CompiledRules, ControlReach, LinkCondition } from
 import { judgeCondition } from "../../../src/engine/grades";
 import { CATEGORIES } from "../../../src/rules/schema";
 import type {
+  CellValue,
   Category,
   CategoryScores,
   ControlHit,
@@ -21,7 +22,7 @@ import type {
   Warning,
 } from "../../../src/engine/types";
 import { engineError, type InputField } from "../../../src/engine/errors";
-import { readRow } from "../../../src/engine/cells";
+import { LONGEST_SHARE_TEXT, ROW_FIELD_KINDS, type CellKind } from "../../../src/engine/cells";
 import { excelErrorIn, isBlank, parseCountry, parseDate, parseShare, type Parsed } from "../../../src/engine/inputs";
 import { isoDateOrNull, isScoringDate } from "../../../src/engine/dates";
 import { roundToTenth } from "../../../src/engine/rounding";
@@ -450,4 +451,57 @@ function entityWarnings(entity: ScreeningResult | null, pressure: ListingPressur
       message: `supplier is "${match.name}" on the ${lead.listLabel} (${lead.actionId}${citation}, ${listingStatusText(lead)}): ${listingEffectText(lead, pressure)}${also}`,
     },
   ];
+}
+
+// ---------------------------------------------------------------- reading a cell (src/engine/cells.ts at e166501)
+
+/** Applied to trimmed text no longer than LONGEST_SHARE_TEXT; `\d` and `\s` never overlap, so it cannot backtrack. */
+const DECIMAL_COMMA_SHARE = /^([+-]?\d*),(\d+)(\s*%)?$/;
+
+/** The `type` of the Excel cell values (Excel.EntityCellValue, Excel.LinkedEntityCellValue) that carry a display text. */
+const ENTITY_TYPES = new Set(["Entity", "LinkedEntity"]);
+
+function unwrap(raw: unknown): CellValue {
+  if (raw === null || raw === undefined) return null;
+  if (typeof raw === "string" || typeof raw === "number" || typeof raw === "boolean") return raw;
+  if (typeof raw === "object") {
+    const value = raw as { code?: unknown; basicValue?: unknown; type?: unknown; text?: unknown };
+    if (typeof value.code === "string" && value.code.startsWith("#")) return value.code;
+    if (typeof value.type === "string" && ENTITY_TYPES.has(value.type) && typeof value.text === "string") return value.text;
+    if (typeof value.basicValue === "string" || typeof value.basicValue === "number" || typeof value.basicValue === "boolean") {
+      return value.basicValue;
+    }
+  }
+  return String(raw);
+}
+
+/** A cell as the engine reads it for a field of the given kind: null when blank, else trimmed text, a number or a boolean. */
+function readCell(raw: unknown, kind: CellKind): CellValue {
+  if (raw === null || raw === undefined) return null;
+  const value = unwrap(raw);
+  if (value === null) return null;
+  if (typeof value === "number") return value === 0 && kind !== "share" ? null : value;
+  if (typeof value !== "string") return value;
+  const text = value.trim();
+  if (text === "") return null;
+  if (kind === "share" && text.length <= LONGEST_SHARE_TEXT && text.includes(",")) {
+    const decimal = DECIMAL_COMMA_SHARE.exec(text);
+    if (decimal) return `${decimal[1]}.${decimal[2]}${decimal[3] ?? ""}`;
+  }
+  return text;
+}
+
+/** Every field of a row read with `readCell` (spelled out: it runs once per row on the scoring path). */
+function readRow(row: RowInput): RowInput {
+  return {
+    commodity: readCell(row.commodity, ROW_FIELD_KINDS.commodity),
+    supplierCountry: readCell(row.supplierCountry, ROW_FIELD_KINDS.supplierCountry),
+    siteCountry: readCell(row.siteCountry, ROW_FIELD_KINDS.siteCountry),
+    chinaInputShare: readCell(row.chinaInputShare, ROW_FIELD_KINDS.chinaInputShare),
+    chinaTechnology: readCell(row.chinaTechnology, ROW_FIELD_KINDS.chinaTechnology),
+    chinaEquipment: readCell(row.chinaEquipment, ROW_FIELD_KINDS.chinaEquipment),
+    chinaPersonnel: readCell(row.chinaPersonnel, ROW_FIELD_KINDS.chinaPersonnel),
+    asOf: readCell(row.asOf, ROW_FIELD_KINDS.asOf),
+    supplierName: readCell(row.supplierName, ROW_FIELD_KINDS.supplierName),
+  };
 }
