@@ -59,7 +59,7 @@ function compileBundled(): CompiledRules {
 }
 
 /** The same compiled rules with an empty commodity memo, as right after a rules swap. */
-const withColdMemo = (rules: CompiledRules): CompiledRules => ({ ...rules, matchMemo: { results: new Map(), computed: 0 } });
+const withColdMemo = (rules: CompiledRules): CompiledRules => ({ ...rules, matchMemo: { results: new Map(), computed: 0 }, scorers: new Map() });
 
 const overallScores = (results: readonly RowResult[]): Float64Array => Float64Array.from(results, (r) => (r.ok ? r.score : Number.NaN));
 

@@ -23,8 +23,8 @@ import { matchCommodity } from "./match";
 export const MOST_PLANS = 100_000;
 /** Plant countries a book numbers (there are about 250). */
 const MOST_SITES = 512;
-/** Hit lists a plan keeps, and hit records per control. */
-const MOST_LISTS_PER_PLAN = 4_096;
+/** Hit lists a book keeps over all its plans (each about half a kilobyte). */
+const MOST_HIT_LISTS = 50_000;
 
 const CATEGORY_INDEX: Readonly<Record<Category, number>> = { minerals: 0, technology: 1, equipment: 2, personnel: 3 };
 
@@ -116,12 +116,19 @@ export class ScoringPlan {
   /** The default mineral dependence of a supplier outside China, and where it comes from. */
   readonly mineralDefault: number;
   readonly mineralDefaultBasis: DependenceBasis;
-  private readonly records: Map<number, ControlHit>[];
   private readonly lists = new HitListTable();
   /** Scratch space for one list at a time: its hits in order. */
   private readonly order: number[] = [];
 
-  constructor(rules: CompiledRules, match: MatchResult, siteCountry: string | null, asOf: string, options: ScoreOptions) {
+  /** `budget` counts the hit lists kept by every plan of the book. */
+  constructor(
+    rules: CompiledRules,
+    match: MatchResult,
+    siteCountry: string | null,
+    asOf: string,
+    options: ScoreOptions,
+    private readonly budget: { lists: number },
+  ) {
     const found = controlHits(rules, { match, siteCountry, asOf }, options, NO_PRESSURE);
     const hits = found.hits.map((hit) => Object.freeze(hit));
     const strongest = [...hits].sort((a, b) => b.contribution - a.contribution || (a.controlId < b.controlId ? -1 : a.controlId > b.controlId ? 1 : 0));
@@ -136,7 +143,6 @@ export class ScoringPlan {
     const share = match.itemId === null ? undefined : (rules.mineralShareByItem.get(match.itemId) ?? null);
     this.mineralDefault = share === undefined ? 0 : share === null ? 1 : share.share;
     this.mineralDefaultBasis = share === undefined ? "not_given" : share === null ? "no_share_known" : "china_world_share";
-    this.records = hits.map(() => new Map());
   }
 
   /** The hit list of a row with these dependences. */
@@ -155,7 +161,10 @@ export class ScoringPlan {
     const known = this.lists.get(hash, m, t, e, p);
     if (known !== undefined) return known;
     const list = this.buildHitList(m, t, e, p);
-    if (this.lists.size < MOST_LISTS_PER_PLAN) this.lists.set(hash, list);
+    if (this.budget.lists < MOST_HIT_LISTS) {
+      this.budget.lists += 1;
+      this.lists.set(hash, list);
+    }
     return list;
   }
 
@@ -193,13 +202,10 @@ export class ScoringPlan {
     return Object.freeze({ hits: Object.freeze(hits) as ControlHit[], warnings: warnings.length === 0 ? NO_WARNINGS : Object.freeze(warnings), minerals, technology, equipment, personnel });
   }
 
-  /** The record of hit `index` on a row whose dependence for its category is `dependence`: frozen, shared. */
+  /** The record of hit `index` on a row whose dependence for its category is `dependence`. */
   private record(index: number, dependence: number): ControlHit {
-    const kept = this.records[index];
-    const known = isNegativeZero(dependence) ? undefined : kept.get(dependence);
-    if (known !== undefined) return known;
     const t = this.templates[index];
-    const record: ControlHit = Object.freeze({
+    return Object.freeze({
       controlId: t.controlId,
       title: t.title,
       citation: t.citation,
@@ -220,8 +226,6 @@ export class ScoringPlan {
       statusNote: t.statusNote,
       listing: t.listing,
     });
-    if (kept.size < MOST_LISTS_PER_PLAN && !isNegativeZero(dependence)) kept.set(dependence, record);
-    return record;
   }
 }
 
@@ -245,6 +249,7 @@ export class PlanBook {
   private readonly plans = new Map<string, Map<string, Map<string | null, ScoringPlan>>>();
   private readonly readings = new Map<string, Reading>();
   private readonly siteKeys = new Map<string | null, string>();
+  private readonly budget = { lists: 0 };
   private readonly siteNumbers = new Map<string | null, number>();
   /** By the number of the plant's country: commodity text → its reading and plan on the run's own date. */
   private readonly runDatePlans: Map<string, { reading: Reading; plan: ScoringPlan }>[] = [];
@@ -304,7 +309,7 @@ export class PlanBook {
     if (byReading === undefined) bySite.set(siteKey, (byReading = new Map()));
     const known = byReading.get(reading.planKey);
     if (known !== undefined) return known;
-    const plan = new ScoringPlan(this.rules, reading.match, siteCountry, asOf, this.options);
+    const plan = new ScoringPlan(this.rules, reading.match, siteCountry, asOf, this.options, this.budget);
     if (this.kept < MOST_PLANS) {
       this.kept += 1;
       byReading.set(reading.planKey, plan);

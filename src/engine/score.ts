@@ -413,14 +413,31 @@ export class RowScorer {
   }
 }
 
-/** Score one row. Never throws on any cell content: a bad row comes back as `{ ok: false, error }`. */
-export function scoreRow(row: RowInput, rules: CompiledRules, options: ScoreOptions): RowResult {
-  return new RowScorer(rules, options).scoreRow(row);
+/** Option sets (dates, what-if) a ruleset keeps scorers for; the longest unused goes first. */
+const MOST_SCORERS = 8;
+
+/** The ruleset's scorer for these options, with the plans earlier calls worked out. */
+function scorerFor(rules: CompiledRules, options: ScoreOptions): RowScorer {
+  const key = `${options.asOf}\u0000${options.suspensionsEnded === true}`;
+  let scorer = rules.scorers.get(key);
+  if (scorer === undefined) {
+    scorer = new RowScorer(rules, options);
+    if (rules.scorers.size >= MOST_SCORERS) rules.scorers.delete(rules.scorers.keys().next().value!);
+  } else {
+    rules.scorers.delete(key);
+  }
+  rules.scorers.set(key, scorer);
+  return scorer;
 }
 
-/** Score many rows against one compiled ruleset; commodity matching and plans are shared across rows. */
+/** Score one row. Never throws on any cell content: a bad row comes back as `{ ok: false, error }`. */
+export function scoreRow(row: RowInput, rules: CompiledRules, options: ScoreOptions): RowResult {
+  return scorerFor(rules, options).scoreRow(row);
+}
+
+/** Score many rows against one compiled ruleset; commodity readings and plans are kept with the ruleset for the next call. */
 export function scoreRows(rows: readonly RowInput[], rules: CompiledRules, options: ScoreOptions): RowResult[] {
-  return new RowScorer(rules, options).scoreRows(rows);
+  return scorerFor(rules, options).scoreRows(rows);
 }
 
 // ---------------------------------------------------------------- the supplier's own listing
