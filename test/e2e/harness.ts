@@ -148,3 +148,36 @@ export const RECORD_ASSOCIATIONS = `
     Object.defineProperty(window, "CustomFunctions", { configurable: true, get() { return real; }, set(value) { real = wrap(value); } });
   })();
 `;
+
+/** The fake Excel host (fake-excel.js), as the text of an init script. */
+export const FAKE_EXCEL = fs.readFileSync(path.join(__dirname, "fake-excel.js"), "utf8");
+
+export interface OpenPane {
+  context: BrowserContext;
+  page: Page;
+  errors: string[];
+  close(): Promise<void>;
+}
+
+/**
+ * The built task pane in a fake Excel host holding `spec` (see fake-excel.js), with the scoring date set to
+ * `asOf` and the pane's first analysis done on that date. `recordAssociations` also records the custom
+ * functions the shared runtime registers, so the test can call them as Excel would.
+ */
+export async function openPaneOn(
+  e2e: BrowserAndServer,
+  spec: unknown,
+  options: { asOf: string; width?: number; height?: number; scale?: number; recordAssociations?: boolean },
+): Promise<OpenPane> {
+  const context = await offlineContext(e2e.browser, { width: options.width ?? 400, height: options.height ?? 1000, scale: options.scale });
+  const page = await context.newPage();
+  const errors = collectErrors(page);
+  if (options.recordAssociations) await page.addInitScript(RECORD_ASSOCIATIONS);
+  await page.addInitScript({ content: `${FAKE_EXCEL};\ninstallFakeExcel(${JSON.stringify(spec)});` });
+  await page.goto(`${e2e.server.url}taskpane.html`);
+  await page.waitForSelector("#overall-score", { timeout: 20_000 });
+  await page.fill("#as-of", options.asOf);
+  await page.dispatchEvent("#as-of", "change");
+  await page.waitForFunction((asOf) => document.getElementById("status")?.textContent?.includes(`as of ${asOf}`), options.asOf);
+  return { context, page, errors, close: () => context.close() };
+}

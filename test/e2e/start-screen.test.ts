@@ -13,11 +13,10 @@ import Papa from "papaparse";
 import { compileRules, scoreRows, summarizePortfolio, type Portfolio } from "../../src/engine";
 import { mapColumns, readRecords } from "../../src/engine/columns";
 import { parseRules } from "../../src/rules/parse";
-import { DIST, ROOT, collectErrors, offlineContext, useBrowserAndServer } from "./harness";
+import { DIST, ROOT, collectErrors, offlineContext, useBrowserAndServer, FAKE_EXCEL } from "./harness";
 import { PANE_WIDTH, PICTURE_SCALE, PICTURE_WIDTH, pictureOfPane, pngSize } from "./pictures";
 
 const AS_OF = "2026-11-20";
-const FAKE_EXCEL = fs.readFileSync(path.join(__dirname, "fake-excel.js"), "utf8");
 const CSV = Papa.parse<string[]>(fs.readFileSync(path.join(ROOT, "examples", "suppliers.csv"), "utf8"), { skipEmptyLines: true }).data;
 
 type Cell = string | number | null;
