@@ -7,10 +7,10 @@
 import * as fs from "fs";
 import * as path from "path";
 
-import { compileRules, scoreRows, summarizePortfolio, type Portfolio } from "../../src/engine";
+import { scoreRows, summarizePortfolio, type Portfolio } from "../../src/engine";
 import { mapColumns, readRecords } from "../../src/engine/columns";
-import { parseRules } from "../../src/rules/parse";
-import { DIST, useBrowserAndServer, openPaneOn } from "./harness";
+
+import { useBrowserAndServer, openPaneOn, distRules } from "./harness";
 
 const AS_OF = "2026-07-01";
 const SHEET = "Vendors";
@@ -31,12 +31,10 @@ const SPEC = {
 type FakeWindow = { __fakeExcel: { log: { selections: string[]; writes: unknown[] } } };
 
 function expectedPortfolio(): Portfolio {
-  const parsed = parseRules(fs.readFileSync(path.join(DIST, "rules", "default-rules.json"), "utf8"));
-  if (!parsed.ok) throw new Error("bundled rules invalid");
   const mapped = mapColumns(HEADER);
   if (!mapped.ok) throw new Error("no commodity column");
   const { records } = readRecords(BODY, mapped.map);
-  const results = scoreRows(records.map((r) => r.input), compileRules(parsed.rules), { asOf: AS_OF, suspensionsEnded: false });
+  const results = scoreRows(records.map((r) => r.input), distRules(), { asOf: AS_OF, suspensionsEnded: false });
   return summarizePortfolio(records.map((r) => ({ input: r.input, supplier: r.supplier ?? undefined, spend: r.spend })), results);
 }
 

@@ -9,13 +9,13 @@ import * as fs from "fs";
 import * as path from "path";
 import Papa from "papaparse";
 
-import { compileRules, upcomingChanges } from "../../src/engine";
-import { parseRules } from "../../src/rules/parse";
-import { DIST, ROOT, offlineContext, useBrowserAndServer, openPaneOn, type OpenPane } from "./harness";
+import { upcomingChanges } from "../../src/engine";
+
+import { ROOT, offlineContext, useBrowserAndServer, openPaneOn, type OpenPane, realErrors, distRules, distRulesJson } from "./harness";
 import { PANE_WIDTH, PICTURES, PICTURE_SCALE, PICTURE_WIDTH, pictureOfPane, pngSize } from "./pictures";
 
 const AS_OF = "2026-11-20";
-const BUNDLED_RULES = JSON.parse(fs.readFileSync(path.join(DIST, "rules", "default-rules.json"), "utf8"));
+const BUNDLED_RULES = distRulesJson();
 const CSV = Papa.parse<string[]>(fs.readFileSync(path.join(ROOT, "examples", "suppliers.csv"), "utf8"), { skipEmptyLines: true }).data;
 
 type Cell = string | number | null;
@@ -33,13 +33,8 @@ const EXAMPLE_SPEC: Spec = {
 };
 
 const e2e = useBrowserAndServer();
-const realErrors = (errors: string[]) => errors.filter((e) => !/Office\.js is loaded outside of Office client/i.test(e));
 
-function bundledCompiled() {
-  const parsed = parseRules(BUNDLED_RULES);
-  if (!parsed.ok) throw new Error("bundled rules invalid");
-  return compileRules(parsed.rules);
-}
+const bundledCompiled = distRules;
 
 async function openPane(spec: Spec): Promise<OpenPane> {
   const pane = await openPaneOn(e2e, spec, { asOf: AS_OF, width: PANE_WIDTH, height: 1200, scale: PICTURE_SCALE });

@@ -4,12 +4,9 @@
  * 1.15: plain names, and valuesAsJson never called). Expected items and scores come from the engine in
  * Node on the same rows and the bundled rules.
  */
-import * as fs from "fs";
-import * as path from "path";
 import type { Page } from "playwright-core";
-import { DIST, useBrowserAndServer, openPaneOn, type OpenPane } from "./harness";
-import { compileRules, scoreRows } from "../../src/engine";
-import { parseRules } from "../../src/rules/parse";
+import { useBrowserAndServer, openPaneOn, type OpenPane, realErrors, distRules } from "./harness";
+import { scoreRows } from "../../src/engine";
 
 const AS_OF = "2025-06-01";
 const SHEET = "Suppliers";
@@ -30,11 +27,9 @@ interface FakeWindow {
 const e2e = useBrowserAndServer();
 
 function expectedRows() {
-  const parsed = parseRules(fs.readFileSync(path.join(DIST, "rules", "default-rules.json"), "utf8"));
-  if (!parsed.ok) throw new Error("bundled rules invalid");
   return scoreRows(
     BODY.map(([, commodity, supplierCountry, siteCountry]) => ({ commodity, supplierCountry, siteCountry })),
-    compileRules(parsed.rules),
+    distRules(),
     { asOf: AS_OF },
   );
 }
@@ -63,8 +58,6 @@ async function writeReportAndRead(page: Page): Promise<{ items: StoredCell[]; wr
     };
   });
 }
-
-const realErrors = (errors: string[]) => errors.filter((e) => !/Office\.js is loaded outside of Office client/i.test(e));
 
 test("on a host with Excel data types the report's matched items are PROFILE cards with the engine's scores", async () => {
   const { context, page, errors } = await openPane("1.16");

@@ -10,7 +10,7 @@ import Papa from "papaparse";
 import { alternativesFor, compileRules, formatShare, scoreRows, summarizePortfolio, type Portfolio } from "../../src/engine";
 import { mapColumns, readRecords } from "../../src/engine/columns";
 import { parseRules } from "../../src/rules/parse";
-import { DIST, ROOT, useBrowserAndServer, openPaneOn } from "./harness";
+import { ROOT, useBrowserAndServer, openPaneOn, realErrors, distRulesJson } from "./harness";
 
 const AS_OF = "2026-06-01";
 const SHEET = "Suppliers";
@@ -49,7 +49,7 @@ function expectedPortfolio(table: { header: string[]; body: Cell[][] }, rulesJso
 }
 
 const TABLE = supplierTable(200);
-const BUNDLED_RULES = JSON.parse(fs.readFileSync(path.join(DIST, "rules", "default-rules.json"), "utf8"));
+const BUNDLED_RULES = distRulesJson();
 const SPEC = {
   sheets: [
     {
@@ -75,8 +75,6 @@ beforeAll(() => {
 });
 
 const openPane = (width = 400) => openPaneOn(e2e, SPEC, { asOf: AS_OF, width });
-
-const realErrors = (errors: string[]) => errors.filter((e) => !/Office\.js is loaded outside of Office client/i.test(e));
 
 test("the summary of a selected 200-row supplier table shows exactly the engine's numbers", async () => {
   const expected = expectedPortfolio(TABLE, BUNDLED_RULES);
