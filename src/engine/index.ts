@@ -16,7 +16,7 @@ export { addDays, excelSerialToIso, isoDateOrNull, isScoringDate, nextDay, today
 export { roundToTenth } from "./rounding";
 export { statusOn } from "./status";
 export type { StatusOnDate } from "./status";
-export { explainRow } from "./explain";
+export { describeScreening, explainRow } from "./explain";
 export { describeEngineError } from "./messages";
 export { summarizePortfolio } from "./portfolio";
 export { chinaShareFor, firstInForceDate } from "./lookups";
