@@ -2,7 +2,7 @@
  * The report sheets of "What changed" and "Coming up", built only from the engine's diff, horizon and
  * impacts (the pane never recomputes a score). Each is written to a new sheet by ./excel/sheet-report.ts.
  */
-import { STATUS_WORDS, type ChangeImpact, type ControlShift, type DateImpact, type Horizon, type ImpactSummary, type RulesDiff } from "../src/engine";
+import { STATUS_WORDS, describeShift, type ChangeImpact, type DateImpact, type Horizon, type ImpactSummary, type RulesDiff } from "../src/engine";
 import type { ReportCell } from "./excel/report";
 import type { SheetReport, SheetTable } from "./excel/sheet-report";
 import type { RowLabel } from "./ui/change-sections";
@@ -13,7 +13,6 @@ export interface ReportRows {
   labelOf(index: number): RowLabel;
 }
 
-const status = (value: ControlShift["before"]) => (value === null ? "not applying" : STATUS_WORDS[value]);
 const orBlank = (value: string | number | null | undefined): ReportCell => (value === null || value === undefined ? "" : value);
 const ROW_HEADER = ["Row", "Supplier", "Commodity", "Matched item"];
 
@@ -83,7 +82,7 @@ export function buildChangesReport(diff: RulesDiff, impact: { impact: ChangeImpa
         orBlank(move.before.score ?? move.before.error),
         orBlank(move.after.score ?? move.after.error),
         orBlank(move.delta),
-        move.controls.map((c) => `${c.controlId} (${status(c.before)} → ${status(c.after)})`).join("; "),
+        move.controls.map((c) => describeShift(c)).join("; "),
       ]),
     });
   }
@@ -125,7 +124,7 @@ export function buildUpcomingReport(horizon: Horizon, impact: { impact: DateImpa
           orBlank(step.before),
           orBlank(step.after),
           orBlank(step.delta),
-          step.controls.map((c) => `${c.controlId} (${status(c.before)} → ${status(c.after)})`).join("; "),
+          step.controls.map((c) => describeShift(c)).join("; "),
         ]),
       ),
     });

@@ -1,6 +1,7 @@
 /** The report sheet's content, built only from engine results (the pane never recomputes a score). */
 import {
   describeEngineError,
+  describeScreening,
   formatFigureYear,
   formatShare,
   isRecognised,
@@ -32,6 +33,7 @@ const HEADER = [
   "Technology",
   "Equipment",
   "Personnel",
+  "China's lists",
   "Leading control",
   "Warnings",
   "Error",
@@ -124,7 +126,7 @@ export function buildReportContent(analysis: Analysis, context: ReportContext): 
   const rows: ReportCell[][] = analysis.results.map((result, i) => {
     const record = analysis.records[i];
     const base: ReportCell[] = [analysis.sheetRows[i] + 1, record.supplier ?? "", record.commodity ?? ""];
-    if (!result.ok) return [...base, "", "", "", "", "", "", "", "", "", describeEngineError(result.error)];
+    if (!result.ok) return [...base, "", "", "", "", "", "", "", "", "", "", describeEngineError(result.error)];
     const leading = result.hits.find((hit) => hit.moved);
     return [
       ...base,
@@ -132,6 +134,7 @@ export function buildReportContent(analysis: Analysis, context: ReportContext): 
       readingText(result.match),
       result.score,
       ...CATEGORIES.map((category) => result.categories[category]),
+      describeScreening(result.entity),
       leading ? `${leading.title} [${leading.controlId}]` : "",
       result.warnings.map((warning) => warning.message).join("; "),
       "",

@@ -1,4 +1,5 @@
 import { CATEGORIES } from "../rules/schema";
+import type { ScreeningResult } from "./screening";
 import type { ControlHit, ScoredRow } from "./types";
 
 export const STATUS_WORDS: Record<ControlHit["status"], string> = {
@@ -27,14 +28,21 @@ function describeHit(hit: ControlHit): string {
   return `${hit.controlId}${citation} ${STATUS_WORDS[hit.status]}${unconfirmed} since ${hit.statusSince}${until}, ${contribution}${via}${grade}${raised}`;
 }
 
-/** The supplier's screening, in one sentence (empty when no name was given or nothing matched). */
-function describeEntity(row: Omit<ScoredRow, "explanation">): string {
-  const entity = row.entity;
+/**
+ * A supplier's screening against China's lists in one sentence — who it matched, on which list, the notice and
+ * its standing on the date — or "" when no name was given or nothing matched.
+ */
+export function describeScreening(entity: ScreeningResult | null): string {
   if (entity === null || entity.match === null || entity.lead === null) return "";
   const { match, lead } = entity;
   const standing = `${lead.status} since ${lead.since}${lead.until ? ` until ${lead.until}` : ""}${lead.unconfirmed ? ", unconfirmed" : ""}`;
   const what = entity.status === "listed" ? "Supplier listed" : "Supplier possibly listed (check; not scored)";
-  return ` ${what}: ${match.name} on the ${lead.listLabel} (${lead.actionId}, ${standing}; similarity ${match.score.toFixed(2)}).`;
+  return `${what}: ${match.name} on the ${lead.listLabel} (${lead.actionId}, ${standing}; similarity ${match.score.toFixed(2)}).`;
+}
+
+function describeEntity(row: Omit<ScoredRow, "explanation">): string {
+  const sentence = describeScreening(row.entity);
+  return sentence === "" ? "" : ` ${sentence}`;
 }
 
 const LONGEST_REASON = 160;

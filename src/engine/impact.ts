@@ -4,6 +4,7 @@
  * responsible — those whose effect on the row (contribution × the row's dependence) differs. horizon.ts uses
  * the same comparison for the dates ahead. Every number comes from `scoreRows` and `summarizePortfolio`.
  */
+import { STATUS_WORDS } from "./explain";
 import type { CompiledRules } from "./compile";
 import { summarizePortfolio } from "./portfolio";
 import { roundToTenth } from "./rounding";
@@ -27,6 +28,9 @@ export interface ControlShift {
   citation: string | null;
   before: Status | null;
   after: Status | null;
+  /** What the control adds to the row's category before the change, and after (contribution × dependence); 0 when it does not apply. */
+  effectBefore: number;
+  effectAfter: number;
 }
 
 export interface RowMove {
@@ -95,8 +99,21 @@ export function controlShifts(before: RowResult, after: RowResult): ControlShift
         citation: hit.citation,
         before: a?.status ?? null,
         after: b?.status ?? null,
+        effectBefore: effectOf(a),
+        effectAfter: effectOf(b),
       };
     });
+}
+
+const statusWord = (status: Status | null) => (status === null ? "not applying" : STATUS_WORDS[status]);
+
+/**
+ * One control's shift in words, named by `label` (its id, or its title): the status change, or — when the
+ * status stayed the same and the weight, severity or reach changed — the effect on the row before and after.
+ */
+export function describeShift(shift: ControlShift, label: string = shift.controlId): string {
+  if (shift.before !== shift.after) return `${label} (${statusWord(shift.before)} → ${statusWord(shift.after)})`;
+  return `${label} (${statusWord(shift.after)}, effect ${shift.effectBefore.toFixed(2)} → ${shift.effectAfter.toFixed(2)})`;
 }
 
 export function scoreDelta(before: RowOutcome, after: RowOutcome): number | null {

@@ -16,7 +16,7 @@ export { addDays, excelSerialToIso, isoDateOrNull, isScoringDate, nextDay, today
 export { roundToTenth } from "./rounding";
 export { statusOn } from "./status";
 export type { StatusOnDate } from "./status";
-export { explainRow } from "./explain";
+export { describeScreening, explainRow } from "./explain";
 export { describeEngineError } from "./messages";
 export { summarizePortfolio } from "./portfolio";
 export { chinaShareFor, firstInForceDate } from "./lookups";
@@ -26,7 +26,7 @@ export type { ItemAlternatives, ProducerShare, ProducerStage, StageSupply, Suppl
 export type { FigureQualifier } from "../rules/schema";
 export { diffRules, describeCoverage, describeScope, describeTimeline, foldFieldChanges, SECTION_DIFFERS } from "./diff";
 export type { ControlSummary, EditionFacts, EntryChange, FieldChange, IdLists, ItemSummary, OwnerChange, OwnerChanges, RulesDiff, SectionDiff, SectionDiffer, SectionEntry } from "./diff";
-export { impactOfChange } from "./impact";
+export { describeShift, impactOfChange } from "./impact";
 export type { ChangeImpact, ControlShift, ImpactSummary, RowMove, RowOutcome } from "./impact";
 export { DEFAULT_HORIZON_DAYS, LONGEST_HORIZON_DAYS, describeTransition, impactOfDate, parseHorizonDays, transitionsBetween, upcomingChanges } from "./horizon";
 export type { DateImpact, DateMove, DateStep, Horizon, Transition, TransitionKind } from "./horizon";

@@ -5,6 +5,7 @@
  */
 import {
   STATUS_WORDS,
+  describeShift,
   foldFieldChanges,
   type ChangeImpact,
   type DateImpact,
@@ -229,7 +230,7 @@ export function renderChanges(diff: RulesDiff, rows: RowsPart<ChangeImpact>, lab
   else {
     const { summary } = rows.impact;
     const movers = topMovers(rows.impact.rows);
-    const why = new Map(rows.impact.rows.map((move) => [move.index, move.controls.map((c) => `${c.title} (${c.before ? STATUS_WORDS[c.before] : "not applying"} → ${c.after ? STATUS_WORDS[c.after] : "not applying"})`).join("; ") || "another change to the rules"]));
+    const why = new Map(rows.impact.rows.map((move) => [move.index, move.controls.map((c) => describeShift(c, c.title)).join("; ") || "another change to the rules"]));
     rowsSection.push(
       h(
         "p",

@@ -64,7 +64,8 @@ describe("the JSON report follows the contract", () => {
         before: 61.4,
         after: 67.6,
         delta: 6.2,
-        controls: [{ id: "CN-GA", before: "in_force", after: "in_force" }],
+        // Severity 0.7 → 0.8 at a dependence of 0.8.
+        controls: [{ id: "CN-GA", before: "in_force", after: "in_force", effectBefore: 0.56, effectAfter: 0.64 }],
         item: { before: "gallium", after: "gallium" },
         error: { before: null, after: null },
       },
@@ -75,7 +76,7 @@ describe("the JSON report follows the contract", () => {
         before: 35,
         after: 40,
         delta: 5,
-        controls: [{ id: "CN-GA", before: "in_force", after: "in_force" }],
+        controls: [{ id: "CN-GA", before: "in_force", after: "in_force", effectBefore: 0.35, effectAfter: 0.4 }],
         item: { before: "gallium", after: "gallium" },
         error: { before: null, after: null },
       },
@@ -126,7 +127,7 @@ describe("CSV and table", () => {
       "row",
       "row",
     ]);
-    expect(lines[8]).toEqual(["row", "4", "Gamma", "gallium", "61.4", "67.6", "6.2", "CN-GA (in force → in force)"]);
+    expect(lines[8]).toEqual(["row", "4", "Gamma", "gallium", "61.4", "67.6", "6.2", "CN-GA (in force, effect 0.56 → 0.64)"]);
   });
 
   it("the table says what changed, flags the owner's list and lists the moved rows", async () => {
@@ -139,7 +140,7 @@ describe("CSV and table", () => {
     expect(text).toContain("  ! Changed but not in the list: controls CN-US; items germanium");
     expect(text).toContain("3 of 4 moved (2 up, 0 down; 1 newly unmatched)");
     expect(text).toContain("Spend-weighted score (matched rows): 21.9 → 60.7 (+38.8)");
-    expect(text).toMatch(/^\s+4\s+Gamma\s+gallium\s+61\.4\s+67\.6\s+\+6\.2\s+CN-GA \(in force → in force\)$/m);
+    expect(text).toMatch(/^\s+4\s+Gamma\s+gallium\s+61\.4\s+67\.6\s+\+6\.2\s+CN-GA \(in force, effect 0\.56 → 0\.64\)$/m);
     expect(text).toMatch(/^\s+3\s+Beta\s+germanium\s+0\.0\s+0\.0\s+0\.0$/m);
   });
 });

@@ -60,8 +60,8 @@ describe("the JSON report follows the contract", () => {
       [5, "Steel Co", 10, 0, -10],
     ]);
     expect(report.rows[0].moves).toEqual([
-      { date: "2026-10-09", before: 0, after: 30, delta: 30, controls: [{ id: "C-ANNOUNCED", before: null, after: "announced" }] },
-      { date: "2026-12-01", before: 30, after: 50, delta: 20, controls: [{ id: "C-ANNOUNCED", before: "announced", after: "in_force" }] },
+      { date: "2026-10-09", before: 0, after: 30, delta: 30, controls: [{ id: "C-ANNOUNCED", before: null, after: "announced", effectBefore: 0, effectAfter: 0.3 }] },
+      { date: "2026-12-01", before: 30, after: 50, delta: 20, controls: [{ id: "C-ANNOUNCED", before: "announced", after: "in_force", effectBefore: 0.3, effectAfter: 0.5 }] },
     ]);
     expect(report.summary).toMatchObject({ file: SUPPLIERS, rows: 7, moved: 5, up: 4, down: 1, spendWeightedScore: { before: 12, after: 35, delta: 23 } });
   });

@@ -13,12 +13,11 @@ import { compileRules, scoreRows, summarizePortfolio, type Portfolio } from "../
 import { mapColumns, readRecords } from "../../src/engine/columns";
 import { withUserAliases, type UserAliases } from "../../src/engine/user-aliases";
 import { parseRules } from "../../src/rules/parse";
-import { DIST, RECORD_ASSOCIATIONS, ROOT, collectErrors, offlineContext, useBrowserAndServer } from "./harness";
+import { DIST, ROOT, useBrowserAndServer, openPaneOn } from "./harness";
 
 const AS_OF = "2026-06-01";
 const SHEET = "Suppliers";
 const ALIASES_KEY = "chokepoint.userAliases";
-const FAKE_EXCEL = fs.readFileSync(path.join(__dirname, "fake-excel.js"), "utf8");
 
 type Cell = string | number | null;
 
@@ -60,19 +59,7 @@ type FakeWindow = {
 
 const e2e = useBrowserAndServer();
 
-async function openPane(settings: Record<string, string> = {}) {
-  const context = await offlineContext(e2e.browser, { width: 400, height: 1200 });
-  const page = await context.newPage();
-  const errors = collectErrors(page);
-  await page.addInitScript(RECORD_ASSOCIATIONS);
-  await page.addInitScript({ content: `${FAKE_EXCEL};\ninstallFakeExcel(${JSON.stringify(spec(settings))});` });
-  await page.goto(`${e2e.server.url}taskpane.html`);
-  await page.waitForSelector("#overall-score", { timeout: 20_000 });
-  await page.fill("#as-of", AS_OF);
-  await page.dispatchEvent("#as-of", "change");
-  await page.waitForFunction((asOf) => document.getElementById("status")?.textContent?.includes(`as of ${asOf}`), AS_OF);
-  return { context, page, errors };
-}
+const openPane = (settings: Record<string, string> = {}) => openPaneOn(e2e, spec(settings), { asOf: AS_OF, height: 1200, recordAssociations: true });
 
 const storedAliases = (page: Page) => page.evaluate((key) => (window as unknown as FakeWindow).__fakeExcel.book.settings[key] ?? null, ALIASES_KEY);
 const callMatch = (page: Page, text: string) => page.evaluate((t) => (window as unknown as FakeWindow).__associated.MATCH([[t]], null)[0][0], text);

@@ -8,15 +8,14 @@ import * as fs from "fs";
 import * as path from "path";
 import Papa from "papaparse";
 import type { BrowserContext, Page } from "playwright-core";
-import { compileRules, impactOfDate, upcomingChanges, type PortfolioRowInput } from "../../src/engine";
+import { impactOfDate, upcomingChanges, type PortfolioRowInput } from "../../src/engine";
 import { mapColumns, readRecords } from "../../src/engine/columns";
-import { parseRules } from "../../src/rules/parse";
-import { DIST, ROOT, collectErrors, offlineContext, useBrowserAndServer } from "./harness";
+
+import { ROOT, useBrowserAndServer, openPaneOn, realErrors, distRules, distRulesJson } from "./harness";
 
 const SHEET = "Suppliers";
 const AS_OF = "2026-09-01";
-const FAKE_EXCEL = fs.readFileSync(path.join(__dirname, "fake-excel.js"), "utf8");
-const BUNDLED_RULES = JSON.parse(fs.readFileSync(path.join(DIST, "rules", "default-rules.json"), "utf8"));
+const BUNDLED_RULES = distRulesJson();
 /** The control for the suspended clause of MOFCOM No. 46/2024 (one control in edition 2026.01, clause 2 in 2026.11). */
 const US_CLAUSE = /^CN-2024-US-DUALUSE(-2)?$/;
 /** Read off examples/suppliers.csv: the US-plant rows whose items (GaN, germanium) the US clause lists. */
@@ -44,26 +43,13 @@ function exampleRows(): PortfolioRowInput[] {
   return readRecords(BODY, mapped.map).records.map((r) => ({ input: r.input, supplier: r.supplier ?? undefined, spend: r.spend }));
 }
 
-function bundledCompiled() {
-  const parsed = parseRules(BUNDLED_RULES);
-  if (!parsed.ok) throw new Error("bundled rules invalid");
-  return compileRules(parsed.rules);
-}
+const bundledCompiled = distRules;
 
 async function openPane(): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
-  const context = await offlineContext(e2e.browser, { width: 400, height: 1400 });
-  const page = await context.newPage();
-  const errors = collectErrors(page);
-  await page.addInitScript({ content: `${FAKE_EXCEL};\ninstallFakeExcel(${JSON.stringify(SPEC)});` });
-  await page.goto(`${e2e.server.url}taskpane.html`);
-  await page.waitForSelector("#overall-score", { timeout: 20_000 });
-  await page.fill("#as-of", AS_OF);
-  await page.dispatchEvent("#as-of", "change");
+  const { context, page, errors } = await openPaneOn(e2e, SPEC, { asOf: AS_OF, height: 1400 });
   await page.waitForFunction((asOf) => document.getElementById("upcoming-rows-summary")?.textContent?.includes("rows will move") && document.getElementById("upcoming-summary")?.textContent?.includes(`after ${asOf}`), AS_OF);
   return { context, page, errors };
 }
-
-const realErrors = (errors: string[]) => errors.filter((e) => !/Office\.js is loaded outside of Office client/i.test(e));
 
 test("Coming up lists the rules' next status changes and the rows they move, each selectable", async () => {
   const rules = bundledCompiled();

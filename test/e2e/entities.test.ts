@@ -6,15 +6,14 @@
  */
 import * as fs from "fs";
 import * as path from "path";
-import type { Page } from "playwright-core";
-import { compileRules, scoreRows, summarizePortfolio, type Portfolio } from "../../src/engine";
+
+import { scoreRows, summarizePortfolio, type Portfolio } from "../../src/engine";
 import { mapColumns, readRecords } from "../../src/engine/columns";
-import { parseRules } from "../../src/rules/parse";
-import { DIST, collectErrors, offlineContext, useBrowserAndServer } from "./harness";
+
+import { useBrowserAndServer, openPaneOn, distRules } from "./harness";
 
 const AS_OF = "2026-07-01";
 const SHEET = "Vendors";
-const FAKE_EXCEL = fs.readFileSync(path.join(__dirname, "fake-excel.js"), "utf8");
 const HEADER = ["Vendor name", "Material", "Country", "Plant", "Annual spend"];
 const BODY: (string | number)[][] = [
   ["Arnold Magnetic Technologies", "NdFeB magnets", "United States", "United States", 2_300_000],
@@ -32,29 +31,16 @@ const SPEC = {
 type FakeWindow = { __fakeExcel: { log: { selections: string[]; writes: unknown[] } } };
 
 function expectedPortfolio(): Portfolio {
-  const parsed = parseRules(fs.readFileSync(path.join(DIST, "rules", "default-rules.json"), "utf8"));
-  if (!parsed.ok) throw new Error("bundled rules invalid");
   const mapped = mapColumns(HEADER);
   if (!mapped.ok) throw new Error("no commodity column");
   const { records } = readRecords(BODY, mapped.map);
-  const results = scoreRows(records.map((r) => r.input), compileRules(parsed.rules), { asOf: AS_OF, suspensionsEnded: false });
+  const results = scoreRows(records.map((r) => r.input), distRules(), { asOf: AS_OF, suspensionsEnded: false });
   return summarizePortfolio(records.map((r) => ({ input: r.input, supplier: r.supplier ?? undefined, spend: r.spend })), results);
 }
 
 const e2e = useBrowserAndServer();
 
-async function openPane(): Promise<{ page: Page; errors: string[]; close(): Promise<void> }> {
-  const context = await offlineContext(e2e.browser, { width: 400, height: 1000 });
-  const page = await context.newPage();
-  const errors = collectErrors(page);
-  await page.addInitScript({ content: `${FAKE_EXCEL};\ninstallFakeExcel(${JSON.stringify(SPEC)});` });
-  await page.goto(`${e2e.server.url}taskpane.html`);
-  await page.waitForSelector("#overall-score", { timeout: 20_000 });
-  await page.fill("#as-of", AS_OF);
-  await page.dispatchEvent("#as-of", "change");
-  await page.waitForFunction((asOf) => document.getElementById("status")?.textContent?.includes(`as of ${asOf}`), AS_OF);
-  return { page, errors, close: () => context.close() };
-}
+const openPane = () => openPaneOn(e2e, SPEC, { asOf: AS_OF });
 
 test("the pane lists the suppliers on China's lists and those to check, as the engine finds them", async () => {
   const expected = expectedPortfolio().entities;

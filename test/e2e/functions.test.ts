@@ -7,29 +7,16 @@
 import * as fs from "fs";
 import * as path from "path";
 import type { Page } from "playwright-core";
-import { DIST, RECORD_ASSOCIATIONS, collectErrors, offlineContext, useBrowserAndServer } from "./harness";
-import { compileRules, scoreRows, todayIso, upcomingChanges } from "../../src/engine";
-import { parseRules } from "../../src/rules/parse";
+import { DIST, useBrowserAndServer, distRules, openFunctionsHost } from "./harness";
+import { scoreRows, todayIso, upcomingChanges } from "../../src/engine";
 
 const ON = "2025-06-01";
 
 const e2e = useBrowserAndServer();
 
-function bundledRules() {
-  const parsed = parseRules(fs.readFileSync(path.join(DIST, "rules", "default-rules.json"), "utf8"));
-  if (!parsed.ok) throw new Error(`bundled rules invalid: ${parsed.issues[0]?.message}`);
-  return compileRules(parsed.rules);
-}
+const bundledRules = distRules;
 
-async function openAddIn(): Promise<{ page: Page; errors: string[]; close(): Promise<void> }> {
-  const context = await offlineContext(e2e.browser);
-  const page = await context.newPage();
-  const errors = collectErrors(page);
-  await page.addInitScript(RECORD_ASSOCIATIONS);
-  await page.goto(`${e2e.server.url}taskpane.html`);
-  await page.waitForFunction(() => Object.keys((window as unknown as { __associated?: object }).__associated ?? {}).length >= 8, null, { timeout: 15_000 });
-  return { page, errors, close: () => context.close() };
-}
+const openAddIn = () => openFunctionsHost(e2e, (ids) => ids.length >= 8);
 
 /** Calls a registered function in the page and returns its result with error values as { code, message }. */
 function callRegistered(page: Page, id: string, args: unknown[]): Promise<unknown[][]> {

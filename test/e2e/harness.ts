@@ -8,6 +8,8 @@ import * as fs from "fs";
 import * as path from "path";
 import { AddressInfo } from "net";
 import { chromium, Browser, BrowserContext, Page } from "playwright-core";
+import { compileRules, type CompiledRules } from "../../src/engine";
+import { parseRules } from "../../src/rules/parse";
 
 export const ROOT = path.resolve(__dirname, "..", "..");
 export const DIST = path.join(ROOT, "dist");
@@ -148,3 +150,67 @@ export const RECORD_ASSOCIATIONS = `
     Object.defineProperty(window, "CustomFunctions", { configurable: true, get() { return real; }, set(value) { real = wrap(value); } });
   })();
 `;
+
+/** The fake Excel host (fake-excel.js), as the text of an init script. */
+export const FAKE_EXCEL = fs.readFileSync(path.join(__dirname, "fake-excel.js"), "utf8");
+
+export interface OpenPane {
+  context: BrowserContext;
+  page: Page;
+  errors: string[];
+  close(): Promise<void>;
+}
+
+/**
+ * The built task pane in a fake Excel host holding `spec` (see fake-excel.js), with the scoring date set to
+ * `asOf` and the pane's first analysis done on that date. `recordAssociations` also records the custom
+ * functions the shared runtime registers, so the test can call them as Excel would.
+ */
+export async function openPaneOn(
+  e2e: BrowserAndServer,
+  spec: unknown,
+  options: { asOf: string; width?: number; height?: number; scale?: number; recordAssociations?: boolean },
+): Promise<OpenPane> {
+  const context = await offlineContext(e2e.browser, { width: options.width ?? 400, height: options.height ?? 1000, scale: options.scale });
+  const page = await context.newPage();
+  const errors = collectErrors(page);
+  if (options.recordAssociations) await page.addInitScript(RECORD_ASSOCIATIONS);
+  await page.addInitScript({ content: `${FAKE_EXCEL};\ninstallFakeExcel(${JSON.stringify(spec)});` });
+  await page.goto(`${e2e.server.url}taskpane.html`);
+  await page.waitForSelector("#overall-score", { timeout: 20_000 });
+  await page.fill("#as-of", options.asOf);
+  await page.dispatchEvent("#as-of", "change");
+  await page.waitForFunction((asOf) => document.getElementById("status")?.textContent?.includes(`as of ${asOf}`), options.asOf);
+  return { context, page, errors, close: () => context.close() };
+}
+
+/** The errors a test cares about: Office.js warns that it runs outside an Office client, which here it does. */
+export const realErrors = (errors: readonly string[]) =>
+  errors.filter((e) => !/Office\.js is loaded outside of Office client|Expected to be loaded inside of an Excel add-in/i.test(e));
+
+/** The rules document the build bundles (dist/rules/default-rules.json), as JSON. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- tests edit copies of it as plain JSON
+export function distRulesJson(): any {
+  return JSON.parse(fs.readFileSync(path.join(DIST, "rules", "default-rules.json"), "utf8"));
+}
+
+/** The rules the built add-in starts with, through the same parser and compiler: expectations are computed from these. */
+export function distRules(): CompiledRules {
+  const parsed = parseRules(distRulesJson());
+  if (!parsed.ok) throw new Error(`the built add-in's rules are invalid: ${parsed.issues[0]?.message}`);
+  return compileRules(parsed.rules);
+}
+
+/**
+ * The built add-in's shared runtime in a page (no Excel host), with the custom functions it registers recorded;
+ * resolves once `ready` holds for the registered ids.
+ */
+export async function openFunctionsHost(e2e: BrowserAndServer, ready: (ids: string[]) => boolean): Promise<OpenPane> {
+  const context = await offlineContext(e2e.browser);
+  const page = await context.newPage();
+  const errors = collectErrors(page);
+  await page.addInitScript(RECORD_ASSOCIATIONS);
+  await page.goto(`${e2e.server.url}taskpane.html`);
+  await page.waitForFunction(`(${ready.toString()})(Object.keys(window.__associated ?? {}))`, null, { timeout: 15_000 });
+  return { context, page, errors, close: () => context.close() };
+}

@@ -8,15 +8,14 @@
 import * as fs from "fs";
 import * as path from "path";
 import Papa from "papaparse";
-import type { Page } from "playwright-core";
-import { compileRules, upcomingChanges } from "../../src/engine";
-import { parseRules } from "../../src/rules/parse";
-import { DIST, ROOT, collectErrors, offlineContext, useBrowserAndServer } from "./harness";
+
+import { upcomingChanges } from "../../src/engine";
+
+import { ROOT, offlineContext, useBrowserAndServer, openPaneOn, type OpenPane, realErrors, distRules, distRulesJson } from "./harness";
 import { PANE_WIDTH, PICTURES, PICTURE_SCALE, PICTURE_WIDTH, pictureOfPane, pngSize } from "./pictures";
 
 const AS_OF = "2026-11-20";
-const FAKE_EXCEL = fs.readFileSync(path.join(__dirname, "fake-excel.js"), "utf8");
-const BUNDLED_RULES = JSON.parse(fs.readFileSync(path.join(DIST, "rules", "default-rules.json"), "utf8"));
+const BUNDLED_RULES = distRulesJson();
 const CSV = Papa.parse<string[]>(fs.readFileSync(path.join(ROOT, "examples", "suppliers.csv"), "utf8"), { skipEmptyLines: true }).data;
 
 type Cell = string | number | null;
@@ -34,26 +33,13 @@ const EXAMPLE_SPEC: Spec = {
 };
 
 const e2e = useBrowserAndServer();
-const realErrors = (errors: string[]) => errors.filter((e) => !/Office\.js is loaded outside of Office client/i.test(e));
 
-function bundledCompiled() {
-  const parsed = parseRules(BUNDLED_RULES);
-  if (!parsed.ok) throw new Error("bundled rules invalid");
-  return compileRules(parsed.rules);
-}
+const bundledCompiled = distRules;
 
-async function openPane(spec: Spec): Promise<{ page: Page; errors: string[]; close(): Promise<void> }> {
-  const context = await offlineContext(e2e.browser, { width: PANE_WIDTH, height: 1200, scale: PICTURE_SCALE });
-  const page = await context.newPage();
-  const errors = collectErrors(page);
-  await page.addInitScript({ content: `${FAKE_EXCEL};\ninstallFakeExcel(${JSON.stringify(spec)});` });
-  await page.goto(`${e2e.server.url}taskpane.html`);
-  await page.waitForSelector("#overall-score", { timeout: 20_000 });
-  await page.fill("#as-of", AS_OF);
-  await page.dispatchEvent("#as-of", "change");
-  await page.waitForFunction((asOf) => document.getElementById("status")?.textContent?.includes(`as of ${asOf}`), AS_OF);
-  await page.waitForFunction((asOf) => document.getElementById("upcoming-summary")?.textContent?.includes(`after ${asOf}`), AS_OF);
-  return { page, errors, close: () => context.close() };
+async function openPane(spec: Spec): Promise<OpenPane> {
+  const pane = await openPaneOn(e2e, spec, { asOf: AS_OF, width: PANE_WIDTH, height: 1200, scale: PICTURE_SCALE });
+  await pane.page.waitForFunction((asOf) => document.getElementById("upcoming-summary")?.textContent?.includes(`after ${asOf}`), AS_OF);
+  return pane;
 }
 
 function expectPicture(file: string): void {

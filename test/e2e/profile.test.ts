@@ -7,10 +7,9 @@
 import * as fs from "fs";
 import * as path from "path";
 import type { Page } from "playwright-core";
-import { DIST, ROOT, RECORD_ASSOCIATIONS, collectErrors, offlineContext, useBrowserAndServer } from "./harness";
+import { DIST, ROOT, offlineContext, useBrowserAndServer, realErrors, distRules, openFunctionsHost } from "./harness";
 import { CARD_WIDTH, cardHtml } from "./card-html";
-import { compileRules, scoreRows } from "../../src/engine";
-import { parseRules } from "../../src/rules/parse";
+import { scoreRows } from "../../src/engine";
 
 const ON = "2025-06-01";
 const ARTIFACTS = path.join(__dirname, "artifacts");
@@ -18,21 +17,9 @@ const DOCS_IMAGE = path.join(ROOT, "docs", "images", "profile-card.png");
 
 const e2e = useBrowserAndServer();
 
-function bundledRules() {
-  const parsed = parseRules(fs.readFileSync(path.join(DIST, "rules", "default-rules.json"), "utf8"));
-  if (!parsed.ok) throw new Error(`bundled rules invalid: ${parsed.issues[0]?.message}`);
-  return compileRules(parsed.rules);
-}
+const bundledRules = distRules;
 
-async function openAddIn(): Promise<{ page: Page; errors: string[]; close(): Promise<void> }> {
-  const context = await offlineContext(e2e.browser);
-  const page = await context.newPage();
-  const errors = collectErrors(page);
-  await page.addInitScript(RECORD_ASSOCIATIONS);
-  await page.goto(`${e2e.server.url}taskpane.html`);
-  await page.waitForFunction(() => "PROFILE" in ((window as unknown as { __associated?: object }).__associated ?? {}), null, { timeout: 15_000 });
-  return { page, errors, close: () => context.close() };
-}
+const openAddIn = () => openFunctionsHost(e2e, (ids) => ids.includes("PROFILE"));
 
 /** Calls a registered function in the page and returns its cells as JSON (cards, numbers, text, error objects). */
 function callRegistered(page: Page, id: string, args: unknown[]): Promise<unknown[][]> {
@@ -44,9 +31,6 @@ function callRegistered(page: Page, id: string, args: unknown[]): Promise<unknow
     { id, args },
   );
 }
-
-const realErrors = (errors: string[]) =>
-  errors.filter((e) => !/Office\.js is loaded outside of Office client|Expected to be loaded inside of an Excel add-in/i.test(e));
 
 const geography = (name: string) => ({
   type: "LinkedEntity",

@@ -4,16 +4,12 @@
  * 1.15: plain names, and valuesAsJson never called). Expected items and scores come from the engine in
  * Node on the same rows and the bundled rules.
  */
-import * as fs from "fs";
-import * as path from "path";
-import type { BrowserContext, Page } from "playwright-core";
-import { DIST, RECORD_ASSOCIATIONS, collectErrors, offlineContext, useBrowserAndServer } from "./harness";
-import { compileRules, scoreRows } from "../../src/engine";
-import { parseRules } from "../../src/rules/parse";
+import type { Page } from "playwright-core";
+import { useBrowserAndServer, openPaneOn, type OpenPane, realErrors, distRules } from "./harness";
+import { scoreRows } from "../../src/engine";
 
 const AS_OF = "2025-06-01";
 const SHEET = "Suppliers";
-const FAKE_EXCEL = fs.readFileSync(path.join(__dirname, "fake-excel.js"), "utf8");
 const HEADER = ["Supplier", "Commodity", "Supplier country", "Site country"];
 const BODY = [
   ["Alpha", "gallium", "Japan", "US"],
@@ -31,32 +27,20 @@ interface FakeWindow {
 const e2e = useBrowserAndServer();
 
 function expectedRows() {
-  const parsed = parseRules(fs.readFileSync(path.join(DIST, "rules", "default-rules.json"), "utf8"));
-  if (!parsed.ok) throw new Error("bundled rules invalid");
   return scoreRows(
     BODY.map(([, commodity, supplierCountry, siteCountry]) => ({ commodity, supplierCountry, siteCountry })),
-    compileRules(parsed.rules),
+    distRules(),
     { asOf: AS_OF },
   );
 }
 
-async function openPane(excelApi?: string): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
+async function openPane(excelApi?: string): Promise<OpenPane> {
   const spec = {
     sheets: [{ name: SHEET, cells: [HEADER, ...BODY], tables: [{ name: "Suppliers", row: 0, column: 0, rows: BODY.length + 1, columns: HEADER.length }] }],
     selection: { sheet: SHEET, row: 1, column: 1 },
     ...(excelApi ? { excelApi } : {}),
   };
-  const context = await offlineContext(e2e.browser, { width: 400, height: 1000 });
-  const page = await context.newPage();
-  const errors = collectErrors(page);
-  await page.addInitScript(RECORD_ASSOCIATIONS);
-  await page.addInitScript({ content: `${FAKE_EXCEL};\ninstallFakeExcel(${JSON.stringify(spec)});` });
-  await page.goto(`${e2e.server.url}taskpane.html`);
-  await page.waitForSelector("#overall-score", { timeout: 20_000 });
-  await page.fill("#as-of", AS_OF);
-  await page.dispatchEvent("#as-of", "change");
-  await page.waitForFunction((asOf) => document.getElementById("status")?.textContent?.includes(`as of ${asOf}`), AS_OF);
-  return { context, page, errors };
+  return openPaneOn(e2e, spec, { asOf: AS_OF, recordAssociations: true });
 }
 
 async function writeReportAndRead(page: Page): Promise<{ items: StoredCell[]; writes: string[] }> {
@@ -74,8 +58,6 @@ async function writeReportAndRead(page: Page): Promise<{ items: StoredCell[]; wr
     };
   });
 }
-
-const realErrors = (errors: string[]) => errors.filter((e) => !/Office\.js is loaded outside of Office client/i.test(e));
 
 test("on a host with Excel data types the report's matched items are PROFILE cards with the engine's scores", async () => {
   const { context, page, errors } = await openPane("1.16");

@@ -10,14 +10,13 @@
 import * as fs from "fs";
 import * as path from "path";
 import Papa from "papaparse";
-import { compileRules, scoreRows, summarizePortfolio, type Portfolio } from "../../src/engine";
+import { scoreRows, summarizePortfolio, type Portfolio } from "../../src/engine";
 import { mapColumns, readRecords } from "../../src/engine/columns";
-import { parseRules } from "../../src/rules/parse";
-import { DIST, ROOT, collectErrors, offlineContext, useBrowserAndServer } from "./harness";
+
+import { ROOT, collectErrors, offlineContext, useBrowserAndServer, FAKE_EXCEL, realErrors, distRules } from "./harness";
 import { PANE_WIDTH, PICTURE_SCALE, PICTURE_WIDTH, pictureOfPane, pngSize } from "./pictures";
 
 const AS_OF = "2026-11-20";
-const FAKE_EXCEL = fs.readFileSync(path.join(__dirname, "fake-excel.js"), "utf8");
 const CSV = Papa.parse<string[]>(fs.readFileSync(path.join(ROOT, "examples", "suppliers.csv"), "utf8"), { skipEmptyLines: true }).data;
 
 type Cell = string | number | null;
@@ -43,16 +42,13 @@ interface FakeSheet {
 type FakeWindow = { __fakeExcel: { book: { sheets: FakeSheet[] }; log: { writes: { sheet: string; property: string }[]; selections: string[]; activated: string[] } } };
 
 const e2e = useBrowserAndServer();
-const realErrors = (errors: string[]) => errors.filter((e) => !/Office\.js is loaded outside of Office client/i.test(e));
 
 function expectedPortfolio(): Portfolio {
-  const parsed = parseRules(fs.readFileSync(path.join(DIST, "rules", "default-rules.json"), "utf8"));
-  if (!parsed.ok) throw new Error("bundled rules invalid");
   const [header, ...body] = CSV;
   const mapped = mapColumns(header);
   if (!mapped.ok) throw new Error("no commodity column");
   const { records } = readRecords(body, mapped.map);
-  const results = scoreRows(records.map((r) => r.input), compileRules(parsed.rules), { asOf: AS_OF, suspensionsEnded: false });
+  const results = scoreRows(records.map((r) => r.input), distRules(), { asOf: AS_OF, suspensionsEnded: false });
   return summarizePortfolio(records.map((r) => ({ input: r.input, supplier: r.supplier ?? undefined, spend: r.spend })), results);
 }
 

@@ -6,11 +6,11 @@
 import * as fs from "fs";
 import * as path from "path";
 import Papa from "papaparse";
-import type { BrowserContext, Page } from "playwright-core";
+
 import { alternativesFor, compileRules, formatShare, scoreRows, summarizePortfolio, type Portfolio } from "../../src/engine";
 import { mapColumns, readRecords } from "../../src/engine/columns";
 import { parseRules } from "../../src/rules/parse";
-import { DIST, ROOT, collectErrors, offlineContext, useBrowserAndServer } from "./harness";
+import { ROOT, useBrowserAndServer, openPaneOn, realErrors, distRulesJson } from "./harness";
 
 const AS_OF = "2026-06-01";
 const SHEET = "Suppliers";
@@ -18,7 +18,6 @@ const SHEET = "Suppliers";
 const TABLE_ROW = 2;
 const TABLE_COLUMN = 1;
 const ARTIFACTS = path.join(__dirname, "artifacts");
-const FAKE_EXCEL = fs.readFileSync(path.join(__dirname, "fake-excel.js"), "utf8");
 
 type Cell = string | number | null;
 
@@ -50,7 +49,7 @@ function expectedPortfolio(table: { header: string[]; body: Cell[][] }, rulesJso
 }
 
 const TABLE = supplierTable(200);
-const BUNDLED_RULES = JSON.parse(fs.readFileSync(path.join(DIST, "rules", "default-rules.json"), "utf8"));
+const BUNDLED_RULES = distRulesJson();
 const SPEC = {
   sheets: [
     {
@@ -75,20 +74,7 @@ beforeAll(() => {
   fs.mkdirSync(ARTIFACTS, { recursive: true });
 });
 
-async function openPane(width = 400): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
-  const context = await offlineContext(e2e.browser, { width, height: 1000 });
-  const page = await context.newPage();
-  const errors = collectErrors(page);
-  await page.addInitScript({ content: `${FAKE_EXCEL};\ninstallFakeExcel(${JSON.stringify(SPEC)});` });
-  await page.goto(`${e2e.server.url}taskpane.html`);
-  await page.waitForSelector("#overall-score", { timeout: 20_000 });
-  await page.fill("#as-of", AS_OF);
-  await page.dispatchEvent("#as-of", "change");
-  await page.waitForFunction((asOf) => document.getElementById("status")?.textContent?.includes(`as of ${asOf}`), AS_OF);
-  return { context, page, errors };
-}
-
-const realErrors = (errors: string[]) => errors.filter((e) => !/Office\.js is loaded outside of Office client/i.test(e));
+const openPane = (width = 400) => openPaneOn(e2e, SPEC, { asOf: AS_OF, width });
 
 test("the summary of a selected 200-row supplier table shows exactly the engine's numbers", async () => {
   const expected = expectedPortfolio(TABLE, BUNDLED_RULES);

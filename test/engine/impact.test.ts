@@ -10,7 +10,7 @@ import bundledRules from "../../src/rules/default-rules.json";
 import { mapColumns, recordToRow } from "../../src/engine/columns";
 import { compileRules, type CompiledRules } from "../../src/engine/compile";
 import { impactOfDate, upcomingChanges } from "../../src/engine/horizon";
-import { impactOfChange } from "../../src/engine/impact";
+import { describeShift, impactOfChange } from "../../src/engine/impact";
 import type { PortfolioRowInput } from "../../src/engine/types";
 import { parseRules } from "../../src/rules/parse";
 
@@ -54,9 +54,14 @@ describe("impactOfChange on a hand-made pair of editions", () => {
       [0, "Alpha", 35, 40, 5],
       [1, "Beta", 0, 0, 0],
     ]);
+    // Gamma's CN-GA effect is severity × dependence: 0.7 × 0.8 = 0.56 before, 0.8 × 0.8 = 0.64 after.
     expect(impact.rows[0].controls).toEqual([
-      { controlId: "CN-GA", title: "Gallium export licensing", category: "minerals", citation: null, before: "in_force", after: "in_force" },
+      { controlId: "CN-GA", title: "Gallium export licensing", category: "minerals", citation: null, before: "in_force", after: "in_force", effectBefore: expect.closeTo(0.56, 9), effectAfter: expect.closeTo(0.64, 9) },
     ]);
+    // The status did not change, so the words say what did.
+    expect(describeShift(impact.rows[0].controls[0])).toBe("CN-GA (in force, effect 0.56 → 0.64)");
+    expect(describeShift({ ...impact.rows[0].controls[0], before: "suspended" }, "Gallium")).toBe("Gallium (suspended → in force)");
+    expect(describeShift({ ...impact.rows[0].controls[0], before: null })).toBe("CN-GA (not applying → in force)");
     expect(impact.rows[2]).toMatchObject({ before: { itemId: "germanium" }, after: { itemId: null }, controls: [] });
   });
 

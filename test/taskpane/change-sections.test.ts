@@ -54,7 +54,7 @@ function move(index: number, before: number, after: number): RowMove {
     before: { score: before, itemId: "gallium", itemName: "Gallium", error: null },
     after: { score: after, itemId: "gallium", itemName: "Gallium", error: null },
     delta: Math.round((after - before) * 10) / 10,
-    controls: [{ controlId: "CN-GA", title: "Gallium export licensing", category: "minerals", citation: null, before: "suspended", after: "in_force" }],
+    controls: [{ controlId: "CN-GA", title: "Gallium export licensing", category: "minerals", citation: null, before: "suspended", after: "in_force", effectBefore: 0.2, effectAfter: 0.8 }],
   };
 }
 
@@ -193,7 +193,7 @@ describe("Coming up", () => {
           before: { score: 76.8, itemId: "germanium", itemName: "Germanium", error: null },
           after: { score: 97, itemId: "germanium", itemName: "Germanium", error: null },
           delta: 20.2,
-          steps: [{ date: "2026-11-28", before: 76.8, after: 97, delta: 20.2, controls: [{ controlId: "CN-US", title: "US ban", category: "minerals", citation: null, before: "suspended", after: "in_force" }] }],
+          steps: [{ date: "2026-11-28", before: 76.8, after: 97, delta: 20.2, controls: [{ controlId: "CN-US", title: "US ban", category: "minerals", citation: null, before: "suspended", after: "in_force", effectBefore: 0.2, effectAfter: 0.8 }] }],
         },
       ],
       summary: { ...SUMMARY, moved: 1, up: 1, down: 0, newlyUnmatched: 0, spendWeighted: { before: 54, after: 54.9, delta: 0.9 } },

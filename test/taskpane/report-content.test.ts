@@ -80,3 +80,21 @@ test("the Matched item column carries each matched row's PROFILE card; unmatched
   expect(badCountry).toBeNull();
   expect(magnet?.text).toBe("NdFeB magnet");
 });
+
+test("the China's lists column says whom a supplier matched, on which list and notice, and its standing on the date", async () => {
+  const parsed = parseRules(fs.readFileSync(path.join(__dirname, "..", "..", "src", "rules", "default-rules.json"), "utf8"));
+  if (!parsed.ok) throw new Error("bundled rules invalid");
+  const mapped = mapColumns(["Supplier", "Commodity", "Supplier country", "Site country"]);
+  if (!mapped.ok) throw new Error("mapping");
+  const rows = [
+    // MP Materials was put on China's export control list by notice ECL-2026-23 of 22 June 2026 (research/entity-lists.md).
+    { sheetRow: 1, cells: ["MP Materials Corp.", "NdFeB magnet", "US", "US"] },
+    { sheetRow: 2, cells: ["Kessler Magnettechnik GmbH", "NdFeB magnet", "Germany", "Germany"] },
+  ];
+  const analysis = (await analyseRows(rows, mapped.map, compileRules(parsed.rules), { asOf: "2026-07-01" }, { pause: async () => undefined }))!;
+  const content = buildReportContent(analysis, { tableLabel: "Sheet1!A1:D3", rulesVersion: "test", rulesSource: "bundled" });
+  const column = content.header.indexOf("China's lists");
+  expect(column).toBeGreaterThan(content.header.indexOf("Personnel"));
+  expect(content.rows[0][column]).toMatch(/^Supplier listed: MP Materials Corp\. on the .+ \(ECL-2026-23, listed since 2026-06-22; similarity 1\.00\)\.$/);
+  expect(content.rows[1][column]).toBe("");
+});

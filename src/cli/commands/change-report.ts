@@ -6,7 +6,7 @@
  */
 import Papa from "papaparse";
 import { escapeFormula, stripControlCharacters } from "../../engine/text-safety";
-import { foldFieldChanges, type ChangeImpact, type ControlShift, type DateImpact, type FieldChange, type Horizon, type ImpactSummary, type RowMove, type RulesDiff, type Transition } from "../../engine";
+import { describeShift, foldFieldChanges, type ChangeImpact, type ControlShift, type DateImpact, type FieldChange, type Horizon, type ImpactSummary, type RowMove, type RulesDiff, type Transition } from "../../engine";
 import { STATUS_WORDS } from "../../engine/explain";
 import { safeJson, shown } from "./change-text";
 import type { SupplierList } from "./supplier-list";
@@ -48,7 +48,9 @@ export interface UpcomingReport {
 
 // ---------------------------------------------------------------- JSON
 
-const shiftJson = (shift: ControlShift) => ({ id: shift.controlId, before: shift.before, after: shift.after });
+const shiftJson = (shift: ControlShift) => ({ id: shift.controlId, before: shift.before, after: shift.after, effectBefore: roundTo(shift.effectBefore), effectAfter: roundTo(shift.effectAfter) });
+/** Effects are products of weights; three decimals say all a reader can use. */
+const roundTo = (value: number) => Math.round(value * 1000) / 1000;
 
 function summaryJson(file: string, summary: ImpactSummary) {
   return {
@@ -157,8 +159,7 @@ function csv(header: readonly string[], lines: readonly CsvCell[][]): string {
   return `${Papa.unparse([header.map(csvText), ...lines.map((line) => line.map((cell) => (typeof cell === "string" ? csvText(cell) : (cell ?? ""))))], UNPARSE)}\n`;
 }
 
-const statusWord = (status: ControlShift["before"]) => (status === null ? "not applying" : STATUS_WORDS[status]);
-const shiftText = (shift: ControlShift) => `${shift.controlId} (${statusWord(shift.before)} → ${statusWord(shift.after)})`;
+const shiftText = (shift: ControlShift) => describeShift(shift);
 
 export const DIFF_CSV_COLUMNS = ["kind", "id", "name", "field", "before", "after", "delta", "controls"] as const;
 

@@ -103,25 +103,13 @@ export function unscoredRowReport(row: number, record: SupplierRecord, error: st
 }
 
 export function rowReport(row: number, record: SupplierRecord, result: RowResult, readWarnings: readonly string[] = []): RowReport {
-  const recordWarnings = [...record.warnings.map((w) => `${w.code}: ${w.message}`), ...readWarnings];
-  const base = { row, supplier: record.supplier, commodity: record.commodity };
-  if (!result.ok) {
-    return {
-      ...base,
-      item: null,
-      reading: null,
-      suggestions: [],
-      score: null,
-      categories: null,
-      controls: [],
-      warnings: recordWarnings,
-      error: `${result.error.code}: ${describeEngineError(result.error)}`,
-      entity: null,
-    };
-  }
+  if (!result.ok) return unscoredRowReport(row, record, `${result.error.code}: ${describeEngineError(result.error)}`, readWarnings);
   const { match } = result;
+  const recordWarnings = [...record.warnings.map((w) => `${w.code}: ${w.message}`), ...readWarnings];
   return {
-    ...base,
+    row,
+    supplier: record.supplier,
+    commodity: record.commodity,
     item: match.itemId === null ? null : { id: match.itemId, name: match.itemName ?? match.itemId },
     reading: match.why,
     suggestions: match.suggestions.map((s) => ({ id: s.itemId, name: s.itemName })),
