@@ -12,6 +12,7 @@
  * with the same combination share one frozen list. A supplier on one of China's lists changes the hits
  * themselves (its listing raises controls and adds entries), so such a row does not use a plan.
  */
+import { ownedText } from "./owned-text";
 import type { CompiledRules } from "./compile";
 import type { Category, ControlHit, DependenceBasis, MatchResult, ScoreOptions, Warning } from "./types";
 import { controlHits, hitWarnings, NO_PRESSURE, readingWarnings } from "./hits";
@@ -23,8 +24,13 @@ import { matchCommodity } from "./match";
 export const MOST_PLANS = 100_000;
 /** Plant countries a book numbers (there are about 250). */
 const MOST_SITES = 512;
-/** Hit lists a book keeps over all its plans (each about half a kilobyte). */
-const MOST_HIT_LISTS = 50_000;
+/**
+ * Hit lists a book keeps over all its plans. Each holds its own frozen hit records, one to two kilobytes with the
+ * JSON text the CLI keeps for it. More lists help only rows whose exact dependences repeat, and cost memory in
+ * a long CLI run, where V8 lets the heap grow to several times what is live: 50,000 lists took a million-row run
+ * to 655 MB, 10,000 to 365 MB (docs/benchmarks.md).
+ */
+const MOST_HIT_LISTS = 10_000;
 
 const CATEGORY_INDEX: Readonly<Record<Category, number>> = { minerals: 0, technology: 1, equipment: 2, personnel: 3 };
 
@@ -278,7 +284,7 @@ export class PlanBook {
       planKey: this.planKey(match),
       warnings: Object.freeze(readingWarnings(match).map((warning) => Object.freeze(warning))),
     };
-    if (this.readings.size < MOST_PLANS) this.readings.set(commodity, reading);
+    if (this.readings.size < MOST_PLANS) this.readings.set(ownedText(commodity), reading);
     return reading;
   }
 
@@ -296,7 +302,7 @@ export class PlanBook {
     const planned = { reading, plan: this.plan(reading, siteCountry, this.runDate ?? "") };
     if (this.runDatePlansKept < MOST_PLANS && siteNumber < MOST_SITES) {
       this.runDatePlansKept += 1;
-      byText.set(commodity, planned);
+      byText.set(ownedText(commodity), planned);
     }
     return planned;
   }

@@ -8,6 +8,7 @@
  * What depends on the item, plant and date is worked out once per plan (plan.ts); per row remain reading its
  * cells, its dependence, the arithmetic and its record.
  */
+import { ownedText } from "./owned-text";
 import type { CompiledRules } from "./compile";
 import { CATEGORIES } from "../rules/schema";
 import type { Category, CategoryScores, ControlHit, DependenceBasis, EngineError, MatchResult, RowInput, RowResult, ScoreOptions, ScoredRow, Warning } from "./types";
@@ -78,7 +79,7 @@ function shareOf(cell: ReturnType<typeof readCell>, field: InputField): number |
   }
   const parsed = parseShare(cell, field);
   if (!parsed.ok) return parsed.error;
-  if (typeof cell === "string" && parsed.value !== undefined && SHARE_BY_TEXT.size < SHARE_BY_TEXT_LIMIT) SHARE_BY_TEXT.set(cell, parsed.value);
+  if (typeof cell === "string" && parsed.value !== undefined && SHARE_BY_TEXT.size < SHARE_BY_TEXT_LIMIT) SHARE_BY_TEXT.set(ownedText(cell), parsed.value);
   return parsed.value;
 }
 

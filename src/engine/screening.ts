@@ -11,6 +11,7 @@
  *
  * The names are indexed once per compiled ruleset (on first use); each distinct name is screened once.
  */
+import { ownedText } from "./owned-text";
 import type { ListedEntity, RulesDocument } from "../rules/schema";
 import type { CellValue, EngineError } from "./types";
 import { cjkPairs, readEntityName, type EntityNameForm, type NameToken } from "./entity-names";
@@ -673,7 +674,7 @@ export function screenName(index: ScreeningIndex, doc: RulesDocument, name: stri
   const known = index.memo.get(context, name);
   if (known !== undefined) return known;
   const result = screenCompared(index, doc, comparedNames(index, name), country, query);
-  if (index.memo.size < SCREENING_MEMO_LIMIT) index.memo.set(context, name, result);
+  if (index.memo.size < SCREENING_MEMO_LIMIT) index.memo.set(context, ownedText(name), result);
   return result;
 }
 
@@ -695,7 +696,7 @@ function comparedNames(index: ScreeningIndex, name: string): readonly NameCompar
       for (const entryId of candidatesFor(index, bare)) compared.push(compareNames(index, bare, entryId, brackets!.join(" ")));
     }
   }
-  if (index.nameMemo.size < SCREENING_MEMO_LIMIT) index.nameMemo.set(name, compared);
+  if (index.nameMemo.size < SCREENING_MEMO_LIMIT) index.nameMemo.set(ownedText(name), compared);
   return compared;
 }
 
