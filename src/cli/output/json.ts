@@ -47,8 +47,11 @@ export function rowJson(r: RowReport): string {
 const readingText = new WeakMap<MatchResult, string>();
 /** `"controls":[…],` of a hit list: the controls that moved the score, in its order. */
 const controlsText = new WeakMap<readonly ControlHit[], string>();
-/** The warnings of a warning list as JSON array elements (no brackets). */
-const warningsText = new WeakMap<readonly Warning[], string>();
+/**
+ * A warning as a JSON string. Kept per warning, not per list: lists are many (one per combination of a row's
+ * dependences), the warnings in them few and shared, and a warning's text can be long.
+ */
+const warningText = new WeakMap<Warning, string>();
 
 function kept<K extends object>(cache: WeakMap<K, string>, key: K, make: (key: K) => string): string {
   let text = cache.get(key);
@@ -68,6 +71,13 @@ function readingOf(match: MatchResult): string {
   return `"item":${JSON.stringify(item)},"reading":${JSON.stringify(match.why)},"suggestions":${JSON.stringify(suggestions)},`;
 }
 
+/** Readings come from the ruleset's memo, shared by every row with the same text: their text is kept while they are. */
+function readingTextOf(match: MatchResult): string {
+  let text = readingText.get(match);
+  if (text === undefined) readingText.set(match, (text = readingOf(match)));
+  return text;
+}
+
 /** A scored row as `rowJson(rowReport(…))` writes it, from the parts rows share. */
 export function scoredRowJson(parts: ScoredRowParts): string {
   const { row, record, result, readWarnings } = parts;
@@ -76,11 +86,11 @@ export function scoredRowJson(parts: ScoredRowParts): string {
   const { categories } = result;
   const controls = kept(controlsText, result.hits, (hits) => `"controls":${JSON.stringify(hits.filter((hit) => hit.moved).map((hit) => hit.controlId))},`);
   const ownWarnings = [...record.warnings.map((w) => `${w.code}: ${w.message}`), ...readWarnings];
-  const shared = result.warnings.length === 0 ? "" : kept(warningsText, result.warnings, (warnings) => stringList(warnings.map((w) => `${w.code}: ${w.message}`)));
+  const shared = result.warnings.length === 0 ? "" : result.warnings.map((w) => kept(warningText, w, (warning) => JSON.stringify(`${warning.code}: ${warning.message}`))).join(",");
   const warnings = ownWarnings.length === 0 ? shared : shared === "" ? stringList(ownWarnings) : `${shared},${stringList(ownWarnings)}`;
   return (
     `{"row":${row},"supplier":${JSON.stringify(record.supplier)},"commodity":${JSON.stringify(record.commodity)},` +
-    kept(readingText, result.match, readingOf) +
+    readingTextOf(result.match) +
     `"score":${result.score},"categories":{"minerals":${categories.minerals},"technology":${categories.technology},"equipment":${categories.equipment},"personnel":${categories.personnel}},` +
     controls +
     `"warnings":[${warnings}],"error":null,"entity":null}`
