@@ -28,6 +28,9 @@ export interface CliMemory {
   peakMb: number[];
   medianPeakMb: number;
   medianWallMs: number;
+  /** The I/O floor (io-floor.ts) on the same file, run between the CLI's runs: wall times and their median. */
+  ioFloorWallMs: number[];
+  ioFloorMedianWallMs: number;
 }
 
 function supplierCells(row: ReturnType<typeof syntheticRows> extends Iterable<infer R> ? R : never): unknown[] {
@@ -136,11 +139,18 @@ export async function measureCliMemory(options: {
     else writeSupplierCsv(input, options.document, options.rows);
     const command = [process.execPath, join(options.root, "bin", "chokepoint.js"), "score", input, "--format", format, "--out", output, "--as-of", options.asOf];
     const useGnuTime = existsSync(GNU_TIME);
+    const floorCommand = [process.execPath, join(__dirname, "io-floor.js"), input, join(workDir, "floor.json")];
     const results: RunResult[] = [];
+    const floorResults: RunResult[] = [];
     for (let run = 0; run < runs; run++) {
       const result = useGnuTime ? await runWithGnuTime(command) : await runPollingProc(command);
       process.stderr.write(`  run ${run + 1}/${runs}: peak ${(result.peakKb / 1024).toFixed(0)} MB, ${(result.wallMs / 1000).toFixed(1)} s\n`);
       results.push(result);
+      if (kind === "csv") {
+        const floor = await runPollingProc(floorCommand);
+        process.stderr.write(`  I/O floor run ${run + 1}/${runs}: ${(floor.wallMs / 1000).toFixed(1)} s\n`);
+        floorResults.push(floor);
+      }
     }
     const peakMb = results.map((r) => r.peakKb / 1024);
     return {
@@ -153,6 +163,8 @@ export async function measureCliMemory(options: {
       peakMb,
       medianPeakMb: median(peakMb),
       medianWallMs: median(results.map((r) => r.wallMs)),
+      ioFloorWallMs: floorResults.map((r) => r.wallMs),
+      ioFloorMedianWallMs: floorResults.length === 0 ? Number.NaN : median(floorResults.map((r) => r.wallMs)),
     };
   } finally {
     rmSync(workDir, { recursive: true, force: true });

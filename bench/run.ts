@@ -59,7 +59,7 @@ function compileBundled(): CompiledRules {
 }
 
 /** The same compiled rules with an empty commodity memo, as right after a rules swap. */
-const withColdMemo = (rules: CompiledRules): CompiledRules => ({ ...rules, matchMemo: { results: new Map(), computed: 0 } });
+const withColdMemo = (rules: CompiledRules): CompiledRules => ({ ...rules, matchMemo: { results: new Map(), computed: 0 }, scorers: new Map() });
 
 const overallScores = (results: readonly RowResult[]): Float64Array => Float64Array.from(results, (r) => (r.ok ? r.score : Number.NaN));
 
@@ -74,11 +74,11 @@ async function engineVersusFloor(rows: RowInput[], rules: CompiledRules) {
   const options = { asOf: AS_OF };
   const floorTable = buildFloorTable(rows, rules, AS_OF);
   const weights = CATEGORIES.map((category) => rules.doc.weights.categories[category]);
-  const floor = record("floor: Map lookup + arithmetic", await timeRuns({ warmups: 3, runs: 11 }, () => floorTable, (t) => floorScores(rows, t, weights)), rows.length);
+  const floor = record("floor: Map lookup, arithmetic, the row's record", await timeRuns({ warmups: 3, runs: 11 }, () => floorTable, (t) => floorScores(rows, t, weights, AS_OF)), rows.length);
   const engine = record("engine scoreRows (commodity memo warm)", await timeRuns({ warmups: 1, runs: 7 }, () => rules, (r) => scoreRows(rows, r, options)), rows.length);
   const engineCold = record("engine scoreRows (commodity memo cold)", await timeRuns({ warmups: 1, runs: 3 }, () => withColdMemo(rules), (r) => scoreRows(rows, r, options)), rows.length);
   const results = scoreRows(rows, rules, options);
-  const floorRows = Array.from(floorScores(rows, floorTable, weights)).filter((s) => !Number.isNaN(s)).length;
+  const floorRows = floorScores(rows, floorTable, weights, AS_OF).filter((record) => record !== null).length;
   return {
     rows: rows.length,
     floorMs: floor.medianMs,
@@ -155,6 +155,51 @@ async function adapterVersusEngine(rows: RowInput[], rules: CompiledRules) {
     ratio: cold.medianMs / engine.medianMs,
     warmCacheRatio: warm.medianMs / engine.medianMs,
   };
+}
+
+/**
+ * A rules refresh as a user feels it: from the new document's text to 100k rows scored (parse, validate,
+ * compile, read every distinct commodity afresh, plan and score), against warm `scoreRows` on the same rows.
+ */
+async function refreshVersusWarm(rows: RowInput[], rules: CompiledRules) {
+  process.stderr.write("5. rules refresh: text → 100k rows scored vs warm scoreRows\n");
+  const options = { asOf: AS_OF };
+  const text = readFileSync(join(ROOT, "src", "rules", "default-rules.json"), "utf8");
+  const refresh = record(
+    "refresh: parse + compile + cold scoreRows, 100k rows",
+    await timeRuns({ warmups: 1, runs: 5 }, () => text, (t) => {
+      const parsed = parseRules(t);
+      if (!parsed.ok) throw new Error("the bundled rules are invalid");
+      return scoreRows(rows, compileRules(parsed.rules), options);
+    }),
+    rows.length,
+  );
+  const warm = record("engine scoreRows, same rows (warm)", await timeRuns({ warmups: 1, runs: 7 }, () => rules, (r) => scoreRows(rows, r, options)), rows.length);
+  return { rows: rows.length, distinctCommodities: new Set(rows.map((r) => r.commodity)).size, refreshMs: refresh.medianMs, warmMs: warm.medianMs, ratio: refresh.medianMs / warm.medianMs };
+}
+
+/**
+ * A formula filled down a column: Excel calls SCORE once per cell, each argument a 1×1 range. Each run starts
+ * with an empty formula cache (the rules under a new identity) and warm plans, as after a fill-down; against
+ * `scoreRows` on the same rows.
+ */
+async function cellCallsVersusEngine(rows: RowInput[], rules: CompiledRules) {
+  process.stderr.write("6. one SCORE call per cell vs engine\n");
+  const now = new Date();
+  const options = { asOf: todayIso(now) };
+  const cells = asColumns(rows);
+  const perCell = rows.map((_, i) => cells.map((column) => [column[i]]));
+  const calls = record(
+    "SCORE, one call per cell ([[v]] arguments), cache cold",
+    await timeRuns({ warmups: 1, runs: 5 }, () => ({ ...rules }), (fresh) => perCell.map((args) => scoreCells(args, fresh, now)[0][0])),
+    rows.length,
+  );
+  const engine = record("engine scoreRows, same rows", await timeRuns({ warmups: 1, runs: 7 }, () => rules, (r) => scoreRows(rows, r, options)), rows.length);
+  const fromCalls = perCell.map((args) => scoreCells(args, { ...rules }, now)[0][0]);
+  const fromEngine = scoreRows(rows, rules, options);
+  const agree = fromEngine.every((result, i) => (!result.ok || result.match.itemId === null ? typeof fromCalls[i] === "object" : fromCalls[i] === result.score));
+  if (!agree) throw new Error("per-cell SCORE and scoreRows disagree on some row; the comparison would be meaningless");
+  return { rows: rows.length, callsMs: calls.medianMs, engineMs: engine.medianMs, ratio: calls.medianMs / engine.medianMs };
 }
 
 async function rulesLoading() {
@@ -284,7 +329,8 @@ function printCli(cli: CliMemory): void {
   console.log(
     `\nchokepoint score, ${cli.rows.toLocaleString("en-US")}-row ${cli.input.toUpperCase()} (${(cli.inputBytes / 1e6).toFixed(0)} MB) → ${cli.format}: ` +
       `peak RSS ${cli.peakMb.map((mb) => mb.toFixed(0)).join(" / ")} MB (median ${cli.medianPeakMb.toFixed(0)}), ` +
-      `wall ${(cli.medianWallMs / 1000).toFixed(1)} s (${Math.round(cli.rows / (cli.medianWallMs / 1000)).toLocaleString("en-US")} rows/s)`,
+      `wall ${(cli.medianWallMs / 1000).toFixed(1)} s (${Math.round(cli.rows / (cli.medianWallMs / 1000)).toLocaleString("en-US")} rows/s)` +
+      (Number.isNaN(cli.ioFloorMedianWallMs) ? "" : `; I/O floor (same reader and sink, no scoring) ${(cli.ioFloorMedianWallMs / 1000).toFixed(1)} s`),
   );
 }
 
@@ -324,6 +370,8 @@ async function main(): Promise<void> {
   const floor = wanted("floor") ? await engineVersusFloor(rows, rules) : null;
   const jsonRules = wanted("jsonrules") ? await engineVersusJsonRules(rows.slice(0, JSON_RULES_ROWS), rules) : null;
   const adapter = wanted("adapter") ? await adapterVersusEngine(rows, rules) : null;
+  const refresh = wanted("refresh") ? await refreshVersusWarm(rows, rules) : null;
+  const cellCalls = wanted("cellcalls") ? await cellCallsVersusEngine(rows, rules) : null;
   const rulesFigures = wanted("rules") ? await rulesLoading() : null;
   const bundle = wanted("size") ? measureBundles(join(ROOT, "dist")) : null;
   const cli = wanted("cli") ? await measureCliMemory({ root: ROOT, rows: CLI_ROWS, asOf: AS_OF, document: rules.doc, runs: cliRuns }) : null;
@@ -335,6 +383,8 @@ async function main(): Promise<void> {
     engineVsFloor: floor,
     jsonRulesVsEngine: jsonRules,
     adapterVsEngine: adapter,
+    refreshVsWarm: refresh,
+    cellCallsVsEngine: cellCalls,
     rules: rulesFigures,
     bundle,
     cliMemory: cli,
@@ -358,6 +408,9 @@ async function main(): Promise<void> {
 
   if (floor) console.log(`ratio engine/floor: ${round(floor.ratio, 2)}`);
   if (jsonRules) console.log(`ratio jsonrules/engine: ${round(jsonRules.ratio, 1)}`);
+  if (refresh) console.log(`ratio refresh/warm: ${round(refresh.ratio, 2)}`);
+  if (cli) console.log(`ratio cli/io-floor: ${round(cli.medianWallMs / cli.ioFloorMedianWallMs, 2)}`);
+  if (cellCalls) console.log(`ratio cellcalls/engine: ${round(cellCalls.ratio, 2)}`);
   if (adapter) console.log(`ratio adapter/engine: ${round(adapter.ratio, 2)}`);
   if (rulesFigures) console.log(`ratio validate/jsonparse: ${round(rulesFigures.ratio, 1)}`);
   if (bundle) console.log(`bundle gzip KB: ${round(bundle.totalGzipBytes / 1024, 1)}`);

@@ -5,7 +5,7 @@
  *   2. the production add-in bundles (`webpack --mode production` → dist/), whose size is measured;
  *   3. the benchmark code with the engine, rules and functions it imports (tsconfig.bench.json → build/bench).
  * Extra arguments go to the runner, e.g. `npm run bench -- --only floor,adapter` (figures: floor, jsonrules,
- * adapter, rules, size, cli, xlsx, impact, screening, matching; `--matching-errors` lists the working set's misreadings) and `--cli-runs N` (default 3). Not part of `npm test`: speed is reported, never asserted.
+ * adapter, refresh, cellcalls, rules, size, cli, xlsx, impact, screening, matching; `--matching-errors` lists the working set's misreadings) and `--cli-runs N` (default 3). Not part of `npm test`: speed is reported, never asserted.
  */
 "use strict";
 const { spawnSync } = require("child_process");

@@ -59,11 +59,17 @@ function unwrap(raw: unknown): CellValue {
 
 /** A cell as the engine reads it for a field of the given kind: null when blank, else trimmed text, a number or a boolean. */
 export function readCell(raw: unknown, kind: CellKind): CellValue {
+  // Text and numbers first: nearly every cell is one of them.
+  if (typeof raw === "string") return readText(raw, kind);
   if (raw === null || raw === undefined) return null;
-  const value = unwrap(raw);
+  const value = typeof raw === "number" ? raw : unwrap(raw);
   if (value === null) return null;
   if (typeof value === "number") return value === 0 && kind !== "share" ? null : value;
   if (typeof value !== "string") return value;
+  return readText(value, kind);
+}
+
+function readText(value: string, kind: CellKind): CellValue {
   const text = value.trim();
   if (text === "") return null;
   if (kind === "share" && text.length <= LONGEST_SHARE_TEXT && text.includes(",")) {

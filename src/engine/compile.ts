@@ -14,6 +14,7 @@ import { sortTimeline } from "./status";
 import type { MatchResult } from "./types";
 import { buildScreeningIndex, type ScreeningIndex } from "./screening";
 import { wordRepair } from "./word-repair";
+import type { RowScorer } from "./score";
 
 export interface CompiledControl {
   control: Control;
@@ -75,6 +76,11 @@ export interface CompiledRules {
   /** China's share of world supply used as default mineral dependence; null when no figure is known. */
   mineralShareByItem: PerItem<MineralShare | null>;
   matchMemo: MatchMemo;
+  /**
+   * Scorers by scoring options (date and what-if), each keeping the plans it has worked out (plan.ts). Like the
+   * commodity memo, a memo of this ruleset, kept and dropped with it (a few option sets, see score.ts).
+   */
+  readonly scorers: Map<string, RowScorer>;
   /** Item id → the producer figures describing it (rules `producers`), in document order. */
   producersByItem: ReadonlyMap<string, readonly ProducerFigure[]>;
   /** The listed entities' names, indexed for screening supplier names; built on first use and kept with the ruleset. */
@@ -163,6 +169,7 @@ export function compileRules(doc: RulesDocument, options: CompileOptions = {}): 
     controlsById,
     mineralShareByItem,
     matchMemo: { results: new Map(), computed: 0, byText: new Map() },
+    scorers: new Map(),
     producersByItem: indexProducers(doc.producers),
     screeningIndex: lazily(() => buildScreeningIndex(doc)),
   };

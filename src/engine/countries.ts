@@ -1,3 +1,4 @@
+import { ownedText } from "./owned-text";
 import countries from "i18n-iso-countries";
 import english from "i18n-iso-countries/langs/en.json";
 
@@ -57,7 +58,7 @@ export function toCountryCode(text: string): string | null {
   const known = CODE_BY_TEXT.get(text);
   if (known !== undefined) return known;
   const code = COUNTRY_INDEX.get(countryKey(text)) ?? null;
-  if (CODE_BY_TEXT.size < CODE_BY_TEXT_LIMIT) CODE_BY_TEXT.set(text, code);
+  if (CODE_BY_TEXT.size < CODE_BY_TEXT_LIMIT) CODE_BY_TEXT.set(ownedText(text), code);
   return code;
 }
 

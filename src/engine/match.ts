@@ -15,6 +15,7 @@
  * Every result says which words decided, and an unread line gets up to three suggestions.
  * Results are memoised per compiled ruleset by the text's reading key.
  */
+import { ownedText } from "./owned-text";
 import type { CompiledRules } from "./compile";
 import type { HsCodeReading, MatchMethod, MatchResult, MatchSuggestion } from "./types";
 import { commodityWords, foldCharacters, normalizeCommodity } from "./commodity";
@@ -748,6 +749,8 @@ export function matchCommodity(rules: CompiledRules, text: string): MatchResult 
   const byText = (memo.byText ??= new Map());
   const seen = byText.get(text);
   if (seen !== undefined) return seen;
+  // The reading keeps words of the text: they must not keep the file it was read from (owned-text.ts).
+  text = ownedText(text);
   const key = readingKey(text);
   let match = memo.results.get(key);
   if (match === undefined) {

@@ -5,112 +5,174 @@
  *   e_c           = 1 − Π(1 − contribution)               over the applicable controls of category c
  *   score_c       = 100 × e_c × dependence_c
  *   overall       = 100 × (1 − Π(1 − categoryWeight_c × score_c / 100))
+ * What depends on the item, plant and date is worked out once per plan (plan.ts); per row remain reading its
+ * cells, its dependence, the arithmetic and its record.
  */
-import type { CompiledControl, CompiledRules, ControlReach, LinkCondition } from "./compile";
-import { judgeCondition } from "./grades";
+import { ownedText } from "./owned-text";
+import type { CompiledRules } from "./compile";
 import { CATEGORIES } from "../rules/schema";
-import type {
-  Category,
-  CategoryScores,
-  ControlHit,
-  DependenceBasis,
-  MatchResult,
-  RowInput,
-  RowResult,
-  ScoreOptions,
-  ScoredRow,
-  Warning,
-} from "./types";
+import type { Category, CategoryScores, ControlHit, DependenceBasis, EngineError, MatchResult, RowInput, RowResult, ScoreOptions, ScoredRow, Warning } from "./types";
 import { engineError, type InputField } from "./errors";
-import { readRow } from "./cells";
-import { excelErrorIn, isBlank, parseCountry, parseDate, parseShare, type Parsed } from "./inputs";
+import { readCell } from "./cells";
+import { excelErrorIn, parseDate, parseShare } from "./inputs";
 import { isoDateOrNull, isScoringDate } from "./dates";
 import { roundToTenth } from "./rounding";
-import { isRecognised } from "./types";
-import { MAINLAND_CHINA } from "./countries";
-import { matchCommodity } from "./match";
-import { LOW_CONFIDENCE_BELOW } from "./match-tuning";
-import { statusOn } from "./status";
+import { MAINLAND_CHINA, toCountryCode } from "./countries";
 import { explainRow } from "./explain";
 import { parseSupplierName, screenName, type ScreeningResult } from "./screening";
 import { pressureOf, type ListingPressure } from "./listings";
+import { controlHits, hitWarnings, listingHits, NO_PRESSURE, readingWarnings, strongestFirst } from "./hits";
+import { NO_WARNINGS, PlanBook, type ScoringPlan } from "./plan";
 
 /** Longer cells are not commodity descriptions (a pasted document, a runaway formula). */
 export const LONGEST_COMMODITY = 500;
-
-const FIELDS: readonly (readonly [keyof RowInput, InputField])[] = [
-  ["commodity", "commodity"],
-  ["supplierCountry", "supplier_country"],
-  ["siteCountry", "site_country"],
-  ["chinaInputShare", "china_input_share"],
-  ["chinaTechnology", "china_technology"],
-  ["chinaEquipment", "china_equipment"],
-  ["chinaPersonnel", "china_personnel"],
-  ["asOf", "as_of"],
-  ["supplierName", "supplier_name"],
-];
 
 interface ParsedRow {
   commodity: string;
   supplierCountry: string | null;
   siteCountry: string | null;
-  given: Record<Category, number | undefined>;
+  /** The dependences the row gives (undefined: blank, the default applies). */
+  minerals: number | undefined;
+  technology: number | undefined;
+  equipment: number | undefined;
+  personnel: number | undefined;
   asOf: string;
   supplierName: string | null;
 }
 
-/** The run's own date (`options.asOf`), parsed on first need and then reused for every row of the call. */
-type RunDate = () => string | null;
+/** The run's own date (`options.asOf`): parsed on first need, then reused for every row; null when it is no date. */
+class RunDate {
+  private parsed: { iso: string | null; inRange: boolean } | undefined;
 
-function runDateOf(options: ScoreOptions): RunDate {
-  let parsed: string | null | undefined;
-  return () => {
-    if (parsed === undefined) parsed = isoDateOrNull(options.asOf);
-    return parsed;
-  };
+  constructor(private readonly text: string) {}
+
+  get value(): { iso: string | null; inRange: boolean } {
+    if (this.parsed === undefined) {
+      const iso = isoDateOrNull(this.text);
+      this.parsed = { iso, inRange: iso !== null && isScoringDate(iso) };
+    }
+    return this.parsed;
+  }
 }
 
-function parseRow(given: RowInput, options: ScoreOptions, runDate: RunDate): Parsed<ParsedRow> {
-  const row = readRow(given);
-  for (const [key, field] of FIELDS) {
-    const excelError = excelErrorIn(row[key]);
-    if (excelError !== null) return { ok: false, error: engineError("excel_error_input", field, excelError) };
+const failed = (error: EngineError): RowResult => ({ ok: false, error });
+
+/** A country cell (as readCell gives it, so null when blank): its code, null when blank, or the error. */
+function countryOf(cell: ReturnType<typeof readCell>, field: InputField): string | null | EngineError {
+  if (cell === null) return null;
+  const text = String(cell).trim();
+  const code = typeof cell === "string" ? toCountryCode(text) : null;
+  return code ?? engineError("country_unknown", field, text);
+}
+
+/** Share texts repeat row after row ("45%", "0.5"): each distinct text is read once (up to a bound, then as before). */
+const SHARE_BY_TEXT = new Map<string, number>();
+const SHARE_BY_TEXT_LIMIT = 10_000;
+
+/** A dependence cell: its share, undefined when blank, or the error (as `parseShare` reads it). */
+function shareOf(cell: ReturnType<typeof readCell>, field: InputField): number | undefined | EngineError {
+  if (cell === null || cell === undefined) return undefined;
+  if (typeof cell === "number" && cell >= 0 && cell <= 1) return cell;
+  if (typeof cell === "string") {
+    const known = SHARE_BY_TEXT.get(cell);
+    if (known !== undefined) return known;
   }
-  if (isBlank(row.commodity)) return { ok: false, error: engineError("commodity_missing", "commodity", "") };
-  const commodity = String(row.commodity);
-  if (commodity.length > LONGEST_COMMODITY) {
-    return { ok: false, error: engineError("commodity_too_long", "commodity", String(commodity.length)) };
+  const parsed = parseShare(cell, field);
+  if (!parsed.ok) return parsed.error;
+  if (typeof cell === "string" && parsed.value !== undefined && SHARE_BY_TEXT.size < SHARE_BY_TEXT_LIMIT) SHARE_BY_TEXT.set(ownedText(cell), parsed.value);
+  return parsed.value;
+}
+
+const isError = (value: unknown): value is EngineError => typeof value === "object" && value !== null;
+
+/**
+ * A row's cells read (cells.ts) and parsed into `into`, or the first error: an Excel error in any cell first,
+ * then the commodity, the supplier's name, the countries, the dependences and the date, in that order.
+ */
+function parseRow(given: RowInput, options: ScoreOptions, runDate: RunDate, into: ParsedRow): ParsedRow | EngineError {
+  const commodityCell = readCell(given.commodity, "text");
+  const supplierCell = readCell(given.supplierCountry, "text");
+  const siteCell = readCell(given.siteCountry, "text");
+  const mineralsCell = readCell(given.chinaInputShare, "share");
+  const technologyCell = readCell(given.chinaTechnology, "share");
+  const equipmentCell = readCell(given.chinaEquipment, "share");
+  const personnelCell = readCell(given.chinaPersonnel, "share");
+  const dateCell = readCell(given.asOf, "date");
+  const nameCell = readCell(given.supplierName, "text");
+  // Every Excel error value starts with "#" (inputs.ts): the full check runs only on text that has one.
+  if (
+    hasHash(commodityCell) ||
+    hasHash(supplierCell) ||
+    hasHash(siteCell) ||
+    hasHash(mineralsCell) ||
+    hasHash(technologyCell) ||
+    hasHash(equipmentCell) ||
+    hasHash(personnelCell) ||
+    hasHash(dateCell) ||
+    hasHash(nameCell)
+  ) {
+    const excel =
+      excelCheck(commodityCell, "commodity") ??
+      excelCheck(supplierCell, "supplier_country") ??
+      excelCheck(siteCell, "site_country") ??
+      excelCheck(mineralsCell, "china_input_share") ??
+      excelCheck(technologyCell, "china_technology") ??
+      excelCheck(equipmentCell, "china_equipment") ??
+      excelCheck(personnelCell, "china_personnel") ??
+      excelCheck(dateCell, "as_of") ??
+      excelCheck(nameCell, "supplier_name");
+    if (excel !== null) return excel;
   }
-  const supplierName = parseSupplierName(row.supplierName);
-  if (!supplierName.ok) return supplierName;
-  const supplier = parseCountry(row.supplierCountry, "supplier_country");
-  if (!supplier.ok) return supplier;
-  const site = parseCountry(row.siteCountry, "site_country");
-  if (!site.ok) return site;
-  const minerals = parseShare(row.chinaInputShare, "china_input_share");
-  if (!minerals.ok) return minerals;
-  const technology = parseShare(row.chinaTechnology, "china_technology");
-  if (!technology.ok) return technology;
-  const equipment = parseShare(row.chinaEquipment, "china_equipment");
-  if (!equipment.ok) return equipment;
-  const personnel = parseShare(row.chinaPersonnel, "china_personnel");
-  if (!personnel.ok) return personnel;
-  const rowDate = parseDate(row.asOf, "as_of");
-  if (!rowDate.ok) return rowDate;
-  const asOf = rowDate.value ?? runDate();
-  if (asOf === null) return { ok: false, error: engineError("date_invalid", "as_of", options.asOf) };
-  if (!isScoringDate(asOf)) return { ok: false, error: engineError("date_out_of_range", "as_of", options.asOf) };
-  return {
-    ok: true,
-    value: {
-      commodity,
-      supplierCountry: supplier.value,
-      siteCountry: site.value,
-      given: { minerals: minerals.value, technology: technology.value, equipment: equipment.value, personnel: personnel.value },
-      asOf,
-      supplierName: supplierName.value,
-    },
-  };
+  // A cell read by readCell is null when blank, never empty text.
+  if (commodityCell === null) return engineError("commodity_missing", "commodity", "");
+  const commodity = String(commodityCell);
+  if (commodity.length > LONGEST_COMMODITY) return engineError("commodity_too_long", "commodity", String(commodity.length));
+  let supplierName: string | null = null;
+  if (nameCell !== null) {
+    const name = parseSupplierName(nameCell);
+    if (!name.ok) return name.error;
+    supplierName = name.value;
+  }
+  const supplierCountry = countryOf(supplierCell, "supplier_country");
+  if (isError(supplierCountry)) return supplierCountry;
+  const siteCountry = countryOf(siteCell, "site_country");
+  if (isError(siteCountry)) return siteCountry;
+  const minerals = shareOf(mineralsCell, "china_input_share");
+  if (isError(minerals)) return minerals;
+  const technology = shareOf(technologyCell, "china_technology");
+  if (isError(technology)) return technology;
+  const equipment = shareOf(equipmentCell, "china_equipment");
+  if (isError(equipment)) return equipment;
+  const personnel = shareOf(personnelCell, "china_personnel");
+  if (isError(personnel)) return personnel;
+  let asOf: string;
+  if (dateCell === null) {
+    const run = runDate.value;
+    if (run.iso === null) return engineError("date_invalid", "as_of", options.asOf);
+    if (!run.inRange) return engineError("date_out_of_range", "as_of", options.asOf);
+    asOf = run.iso;
+  } else {
+    const rowDate = parseDate(dateCell, "as_of");
+    if (!rowDate.ok) return rowDate.error;
+    asOf = rowDate.value ?? "";
+  }
+  into.commodity = commodity;
+  into.supplierCountry = supplierCountry;
+  into.siteCountry = siteCountry;
+  into.minerals = minerals;
+  into.technology = technology;
+  into.equipment = equipment;
+  into.personnel = personnel;
+  into.asOf = asOf;
+  into.supplierName = supplierName;
+  return into;
+}
+
+const hasHash = (cell: ReturnType<typeof readCell>) => typeof cell === "string" && cell.includes("#");
+
+function excelCheck(cell: ReturnType<typeof readCell>, field: InputField): EngineError | null {
+  const excelError = excelErrorIn(cell);
+  return excelError === null ? null : engineError("excel_error_input", field, excelError);
 }
 
 interface Dependence {
@@ -125,6 +187,7 @@ interface Dependence {
  * China-dominated component); a matched item with no known share is assumed fully dependent, so a
  * missing figure never reads as safe. "Controlled equipment" means an item-based equipment control
  * applies to the row on its date, so a control that does not apply changes nothing, not even this default.
+ * (`plannedDependence` gives the same from a plan.)
  */
 function dependenceFor(rules: CompiledRules, row: ParsedRow, itemId: string | null, itemIsControlledEquipment: boolean): Dependence {
   const inChina = row.supplierCountry === MAINLAND_CHINA;
@@ -134,9 +197,8 @@ function dependenceFor(rules: CompiledRules, row: ParsedRow, itemId: string | nu
     value[category] = v;
     basis[category] = b;
   };
-  const given = row.given;
 
-  if (given.minerals !== undefined) set("minerals", given.minerals, "input");
+  if (row.minerals !== undefined) set("minerals", row.minerals, "input");
   else if (inChina) set("minerals", 1, "supplier_in_china");
   else if (itemId === null) set("minerals", 0, "not_given");
   else {
@@ -145,126 +207,18 @@ function dependenceFor(rules: CompiledRules, row: ParsedRow, itemId: string | nu
     else set("minerals", share.share, "china_world_share");
   }
 
-  if (given.technology !== undefined) set("technology", given.technology, "input");
+  if (row.technology !== undefined) set("technology", row.technology, "input");
   else if (inChina) set("technology", 1, "supplier_in_china");
   else set("technology", 0, "not_given");
 
-  if (given.equipment !== undefined) set("equipment", given.equipment, "input");
+  if (row.equipment !== undefined) set("equipment", row.equipment, "input");
   else if (inChina && itemIsControlledEquipment) set("equipment", 1, "supplier_in_china");
   else set("equipment", 0, "not_given");
 
-  if (given.personnel !== undefined) set("personnel", given.personnel, "input");
+  if (row.personnel !== undefined) set("personnel", row.personnel, "input");
   else set("personnel", 0, "not_given");
 
   return { value, basis };
-}
-
-/** Export controls govern goods leaving China, so a plant in mainland China is outside every control's scope. */
-function destinationWeight(compiled: CompiledControl, siteCountry: string | null): number {
-  if (siteCountry === MAINLAND_CHINA) return 0;
-  if (compiled.destinations === null) return 1;
-  if (siteCountry === null) return 0;
-  return compiled.destinations.get(siteCountry) ?? 0;
-}
-
-/**
- * How the control's grade conditions stand for the row (see grades.ts): one condition the row's text
- * contradicts keeps the control from reaching the row at all; one it cannot settle lowers the control to
- * the rules' `weights.grades.unspecified`; otherwise the control applies in full.
- */
-function gradeWeightFor(rules: CompiledRules, conditions: readonly LinkCondition[], match: MatchResult): { weight: number; grade: ControlHit["grade"] } {
-  if (conditions.length === 0) return { weight: 1, grade: { outcome: "whole_item", condition: null, detail: null } };
-  const unsettled: string[] = [];
-  const met: string[] = [];
-  for (const condition of conditions) {
-    const outcome = judgeCondition(condition, match);
-    if (outcome.kind === "not_met") return { weight: 0, grade: { outcome: "met", condition: null, detail: outcome.detail } };
-    if (outcome.kind === "met") met.push(outcome.detail);
-    else unsettled.push(condition.coverage.condition ?? `only some grades of ${rules.itemsById.get(condition.itemId)?.name ?? condition.itemId}`);
-  }
-  if (unsettled.length === 0) return { weight: 1, grade: { outcome: "met", condition: null, detail: met.join("; ") } };
-  return { weight: rules.doc.weights.grades.unspecified, grade: { outcome: "unspecified", condition: unsettled.join("; "), detail: null } };
-}
-
-/** Controls of these categories govern dual-use items: a control-list or watch-list entry raises them. */
-const DUAL_USE_CATEGORIES: ReadonlySet<Category> = new Set<Category>(["minerals", "technology", "equipment"]);
-
-const NO_PRESSURE: ListingPressure = { dualUse: 0, dualUseFrom: null, trade: 0, tradeFrom: null };
-
-function hitFor(
-  rules: CompiledRules,
-  compiled: CompiledControl,
-  link: { via: ControlReach; conditions: readonly LinkCondition[] } | null,
-  row: ParsedRow,
-  match: MatchResult,
-  options: ScoreOptions,
-  pressure: ListingPressure,
-): ControlHit | null {
-  const status = statusOn(compiled.timeline, {
-    asOf: row.asOf,
-    reviewedAt: rules.doc.reviewedAt,
-    suspensionsEnded: options.suspensionsEnded,
-  });
-  if (status === null || status.status === "lifted" || status.status === "dropped") return null;
-  const { control } = compiled;
-  const grade = gradeWeightFor(rules, link?.conditions ?? [], match);
-  const ownWeight = rules.doc.weights.status[status.status] * destinationWeight(compiled, row.siteCountry);
-  // A supplier on the control or watch list: every dual-use control reaching its item counts at least at the
-  // listing's weight (an in-force ban: 1), whatever the control's own status or destinations.
-  const raised = link !== null && DUAL_USE_CATEGORIES.has(control.category) && pressure.dualUse > ownWeight;
-  const contribution = control.severity * (raised ? pressure.dualUse : ownWeight) * grade.weight;
-  if (contribution <= 0) return null;
-  return {
-    controlId: control.id,
-    title: control.title,
-    citation: control.citation ?? null,
-    category: control.category,
-    status: status.status,
-    statusSince: status.since,
-    statusUntil: status.until,
-    contribution,
-    dependence: 0, // filled in once the row's dependence is known
-    moved: false,
-    via: link === null ? { kind: "any_item" } : link.via,
-    grade: grade.grade,
-    sourceUrl: compiled.sourceUrl,
-    confidence: control.confidence,
-    informal: status.status === "informal",
-    reviewNeeded: status.reviewNeeded,
-    unconfirmed: status.unconfirmed,
-    statusNote: status.note,
-    listing: raised ? { actionId: pressure.dualUseFrom!.actionId, weight: pressure.dualUse } : null,
-  };
-}
-
-/**
- * A supplier China may not trade with (a UEL trade ban, a countermeasure barring transactions): one entry per
- * category at the listing's trade weight, so every Chinese input it relies on counts as cut.
- */
-function listingHits(pressure: ListingPressure): ControlHit[] {
-  const from = pressure.tradeFrom;
-  if (from === null || pressure.trade <= 0) return [];
-  return CATEGORIES.map((category) => ({
-    controlId: from.actionId,
-    title: `${from.listLabel}: ${from.entityName}`,
-    citation: from.citation,
-    category,
-    status: from.status === "suspended" ? "suspended" : "in_force",
-    statusSince: from.since,
-    statusUntil: from.until,
-    contribution: pressure.trade,
-    grade: { outcome: "whole_item", condition: null, detail: null },
-    dependence: 0,
-    moved: false,
-    via: { kind: "listing", actionId: from.actionId },
-    sourceUrl: from.sourceUrl,
-    confidence: from.confidence,
-    informal: false,
-    reviewNeeded: from.reviewNeeded,
-    unconfirmed: from.unconfirmed,
-    statusNote: from.note,
-    listing: { actionId: from.actionId, weight: pressure.trade },
-  }));
 }
 
 /**
@@ -282,73 +236,71 @@ function raiseDependence(dependence: Dependence, pressure: ListingPressure, dual
   }
 }
 
-const strongestFirst = (a: ControlHit, b: ControlHit) =>
-  b.contribution * b.dependence - a.contribution * a.dependence ||
-  b.contribution - a.contribution ||
-  (a.controlId < b.controlId ? -1 : a.controlId > b.controlId ? 1 : 0);
+/**
+ * The one-line explanation is built on first read (then kept as a plain value): most callers never read it,
+ * and it costs more than the arithmetic. It stays an ordinary enumerable property to JSON, spreads and tests.
+ * One accessor shared by every record: defining it costs far less than a getter and setter made per row.
+ */
+const EXPLANATION_ON_FIRST_READ: PropertyDescriptor = {
+  get(this: ScoredRow): string {
+    const text = explainRow(this);
+    Object.defineProperty(this, "explanation", { value: text, writable: true, enumerable: true, configurable: true });
+    return text;
+  },
+  set(this: ScoredRow, text: string) {
+    Object.defineProperty(this, "explanation", { value: text, writable: true, enumerable: true, configurable: true });
+  },
+  enumerable: true,
+  configurable: true,
+};
 
-function warningsFor(match: MatchResult, hits: readonly ControlHit[], entity: ScreeningResult | null, pressure: ListingPressure): Warning[] {
-  const warnings: Warning[] = entityWarnings(entity, pressure);
-  if (!isRecognised(match)) {
-    warnings.push({ code: "unmatched", message: `commodity not recognised: "${match.normalized.slice(0, 60)}"; only controls that apply to any item were checked` });
-  } else if (match.itemId !== null && match.confidence < LOW_CONFIDENCE_BELOW) {
-    warnings.push({ code: "low_confidence_match", message: `read as ${match.itemName} with confidence ${match.confidence.toFixed(2)}; check the match` });
-  }
-  for (const hit of hits) {
-    if (!hit.moved || hit.via.kind === "listing") continue;
-    if (hit.reviewNeeded) {
-      warnings.push({
-        code: "review_needed",
-        controlId: hit.controlId,
-        message: `${hit.controlId}: its dated status (e.g. a suspension) ran out before ${hit.statusSince}, after the rules were last reviewed; counted as in force until the rule owner confirms`,
-      });
-    }
-    if (hit.unconfirmed) {
-      warnings.push({
-        code: "status_unconfirmed",
-        controlId: hit.controlId,
-        message: `${hit.controlId}${hit.citation === null ? "" : ` (${hit.citation})`}: counted as ${hit.status.replace("_", " ")} from ${hit.statusSince}, unconfirmed${hit.statusNote ? `: ${hit.statusNote}` : ""}`,
-      });
-    }
-    if (hit.grade.outcome === "unspecified") {
-      warnings.push({
-        code: "grade_dependent",
-        controlId: hit.controlId,
-        message: `${hit.controlId} covers only some grades (${hit.grade.condition}); the text does not say which, so it counts at reduced weight: check the grade`,
-      });
-    }
-    if (hit.informal) {
-      warnings.push({ code: "informal_measure", controlId: hit.controlId, message: `${hit.controlId} is reported practice, not a published measure` });
-    }
-  }
-  return warnings;
+/**
+ * The result record, its fields in the documented order: category scores from Π(1 − contribution) per category
+ * (CATEGORIES order) and the row's dependence, and the overall score built from the rounded category scores,
+ * so an analyst can recompute it from what is shown.
+ */
+function scoredRow(
+  rules: CompiledRules,
+  row: ParsedRow,
+  match: MatchResult,
+  untouched: readonly number[],
+  dependence: CategoryScores,
+  basis: Record<Category, DependenceBasis>,
+  hits: ControlHit[],
+  warnings: Warning[],
+  entity: ScreeningResult | null,
+): ScoredRow {
+  const weights = rules.doc.weights.categories;
+  const minerals = roundToTenth(100 * (1 - untouched[0]) * dependence.minerals);
+  const technology = roundToTenth(100 * (1 - untouched[1]) * dependence.technology);
+  const equipment = roundToTenth(100 * (1 - untouched[2]) * dependence.equipment);
+  const personnel = roundToTenth(100 * (1 - untouched[3]) * dependence.personnel);
+  let overallUntouched = 1;
+  overallUntouched *= 1 - (weights.minerals * minerals) / 100;
+  overallUntouched *= 1 - (weights.technology * technology) / 100;
+  overallUntouched *= 1 - (weights.equipment * equipment) / 100;
+  overallUntouched *= 1 - (weights.personnel * personnel) / 100;
+  const scored = {
+    ok: true,
+    score: roundToTenth(100 * (1 - overallUntouched)),
+    categories: { minerals, technology, equipment, personnel },
+    dependence,
+    dependenceBasis: basis,
+    match,
+    supplierCountry: row.supplierCountry,
+    siteCountry: row.siteCountry,
+    asOf: row.asOf,
+    hits,
+    warnings,
+  } as Omit<ScoredRow, "explanation" | "entity"> as ScoredRow;
+  Object.defineProperty(scored, "explanation", EXPLANATION_ON_FIRST_READ);
+  scored.entity = entity;
+  return scored;
 }
 
-function scoreParsed(rules: CompiledRules, row: ParsedRow, options: ScoreOptions): ScoredRow {
-  const match = matchCommodity(rules, row.commodity);
-  const entity =
-    row.supplierName === null
-      ? null
-      : screenName(rules.screeningIndex(), rules.doc, row.supplierName, row.supplierCountry, {
-          asOf: row.asOf,
-          reviewedAt: rules.doc.reviewedAt,
-          suspensionsEnded: options.suspensionsEnded,
-        });
-  // Only a clear match weighs in the score; a possible one is a warning for review.
-  const pressure = entity?.status === "listed" ? pressureOf(entity.match!.listings) : NO_PRESSURE;
-
-  const hits: ControlHit[] = [];
-  const itemLinks = match.itemId === null ? [] : (rules.controlsByItem.get(match.itemId) ?? []);
-  for (const link of itemLinks) {
-    const hit = hitFor(rules, link.compiled, link, row, match, options, pressure);
-    if (hit !== null) hits.push(hit);
-  }
-  const itemIsControlledEquipment = hits.some((hit) => hit.category === "equipment" && hit.via.kind !== "any_item");
-  const dualUseReached = new Set(hits.filter((hit) => DUAL_USE_CATEGORIES.has(hit.category)).map((hit) => hit.category));
-  for (const compiled of rules.anyItemControls) {
-    const hit = hitFor(rules, compiled, null, row, match, options, pressure);
-    if (hit !== null) hits.push(hit);
-  }
+/** A row whose supplier is on one of China's lists: the listing raises controls and adds entries, so hits are worked out for the row. */
+function scoreListed(rules: CompiledRules, row: ParsedRow, match: MatchResult, entity: ScreeningResult, pressure: ListingPressure, options: ScoreOptions): ScoredRow {
+  const { hits, dualUseReached, itemIsControlledEquipment } = controlHits(rules, { match, siteCountry: row.siteCountry, asOf: row.asOf }, options, pressure);
   hits.push(...listingHits(pressure));
   const dependence = dependenceFor(rules, row, match.itemId, itemIsControlledEquipment);
   raiseDependence(dependence, pressure, pressure.dualUse > 0 ? dualUseReached : new Set());
@@ -357,58 +309,136 @@ function scoreParsed(rules: CompiledRules, row: ParsedRow, options: ScoreOptions
     hit.moved = hit.contribution * hit.dependence > 0;
   }
   hits.sort(strongestFirst);
+  const untouched = [1, 1, 1, 1];
+  for (const hit of hits) untouched[CATEGORIES.indexOf(hit.category)] *= 1 - hit.contribution;
+  const warnings = [...entityWarnings(entity, pressure), ...readingWarnings(match)];
+  for (const hit of hits) if (hit.moved) warnings.push(...hitWarnings(hit));
+  return scoredRow(rules, row, match, untouched, dependence.value, dependence.basis, hits, warnings, entity);
+}
 
-  const untouched = { minerals: 1, technology: 1, equipment: 1, personnel: 1 };
-  for (const hit of hits) untouched[hit.category] *= 1 - hit.contribution;
+/** Where a row's dependences came from: one frozen record per combination the defaults can give. */
+const MINERAL_BASES: readonly DependenceBasis[] = ["input", "supplier_in_china", "china_world_share", "no_share_known", "not_given"];
+const OTHER_BASES: readonly DependenceBasis[] = ["input", "supplier_in_china", "not_given"];
+const BASES: readonly Readonly<Record<Category, DependenceBasis>>[] = MINERAL_BASES.flatMap((minerals) =>
+  OTHER_BASES.flatMap((technology) => OTHER_BASES.flatMap((equipment) => OTHER_BASES.map((personnel) => Object.freeze({ minerals, technology, equipment, personnel })))),
+);
+const INPUT = 0;
+const SUPPLIER_IN_CHINA = 1;
+const NOT_GIVEN = 2;
 
-  const categories = {} as CategoryScores;
-  let overallUntouched = 1;
-  for (const category of CATEGORIES) {
-    // The overall score is built from the rounded category scores so an analyst can recompute it from what is shown.
-    categories[category] = roundToTenth(100 * (1 - untouched[category]) * dependence.value[category]);
-    overallUntouched *= 1 - (rules.doc.weights.categories[category] * categories[category]) / 100;
-  }
-  // The one-line explanation is built on first read (then kept): most callers never read it, and it
-  // costs more than the arithmetic. It stays an ordinary enumerable property to JSON, spreads and tests.
-  let explanation: string | undefined;
-  const scored: ScoredRow = {
-    ok: true,
-    score: roundToTenth(100 * (1 - overallUntouched)),
-    categories,
-    dependence: dependence.value,
-    dependenceBasis: dependence.basis,
-    match,
-    supplierCountry: row.supplierCountry,
-    siteCountry: row.siteCountry,
-    asOf: row.asOf,
-    hits,
-    warnings: warningsFor(match, hits, entity, pressure),
-    get explanation(): string {
-      if (explanation === undefined) explanation = explainRow(scored);
-      return explanation;
-    },
-    set explanation(text: string) {
-      explanation = text;
-    },
-    entity,
+function basisAt(minerals: number, technology: number, equipment: number, personnel: number): Record<Category, DependenceBasis> {
+  const others = OTHER_BASES.length;
+  return BASES[((minerals * others + technology) * others + equipment) * others + personnel] as Record<Category, DependenceBasis>;
+}
+
+/** A row through its plan: the plan's hit list for the row's dependences, and the row's own numbers and record. */
+function scorePlanned(rules: CompiledRules, plan: ScoringPlan, readingWarnings: readonly Warning[], row: ParsedRow, match: MatchResult, entity: ScreeningResult | null): ScoredRow {
+  // The defaults of dependenceFor, with the item's share from the plan.
+  const inChina = row.supplierCountry === MAINLAND_CHINA;
+  const equipmentInChina = inChina && plan.itemIsControlledEquipment;
+  const minerals = row.minerals !== undefined ? row.minerals : inChina ? 1 : plan.mineralDefault;
+  const technology = row.technology !== undefined ? row.technology : inChina ? 1 : 0;
+  const equipment = row.equipment !== undefined ? row.equipment : equipmentInChina ? 1 : 0;
+  const personnel = row.personnel !== undefined ? row.personnel : 0;
+  const basis = basisAt(
+    row.minerals !== undefined ? INPUT : inChina ? SUPPLIER_IN_CHINA : MINERAL_BASES.indexOf(plan.mineralDefaultBasis),
+    row.technology !== undefined ? INPUT : inChina ? SUPPLIER_IN_CHINA : NOT_GIVEN,
+    row.equipment !== undefined ? INPUT : equipmentInChina ? SUPPLIER_IN_CHINA : NOT_GIVEN,
+    row.personnel !== undefined ? INPUT : NOT_GIVEN,
+  );
+  const list = plan.hitList(minerals, technology, equipment, personnel);
+  const fromEntity = entity === null ? NO_WARNINGS : entityWarnings(entity, NO_PRESSURE);
+  let warnings: readonly Warning[];
+  if (fromEntity.length === 0 && readingWarnings.length === 0) warnings = list.warnings;
+  else if (fromEntity.length === 0 && list.warnings.length === 0) warnings = readingWarnings;
+  else warnings = [...fromEntity, ...readingWarnings, ...list.warnings];
+  // Hit records and warning lists are frozen and shared between rows; nothing downstream edits a result.
+  return scoredRow(rules, row, match, plan.untouched, { minerals, technology, equipment, personnel }, basis, list.hits, warnings as Warning[], entity);
+}
+
+/**
+ * Scores rows against one compiled ruleset under one set of options, keeping the plans it works out
+ * (plan.ts) for the next rows: give it every batch of a long list, every formula call of a recalculation.
+ */
+export class RowScorer {
+  private readonly plans: PlanBook;
+  private readonly runDate: RunDate;
+  /** The row being scored, parsed: rows are scored one at a time and nothing keeps it. */
+  private readonly parsed: ParsedRow = {
+    commodity: "",
+    supplierCountry: null,
+    siteCountry: null,
+    minerals: undefined,
+    technology: undefined,
+    equipment: undefined,
+    personnel: undefined,
+    asOf: "",
+    supplierName: null,
   };
-  return scored;
+  readonly options: ScoreOptions;
+
+  constructor(
+    readonly rules: CompiledRules,
+    options: ScoreOptions,
+  ) {
+    this.options = { asOf: options.asOf, suspensionsEnded: options.suspensionsEnded };
+    this.runDate = new RunDate(this.options.asOf);
+    this.plans = new PlanBook(rules, this.options, this.runDate.value.iso);
+  }
+
+  /** Never throws on any cell content: a bad row comes back as `{ ok: false, error }`. */
+  scoreRow(given: RowInput): RowResult {
+    const row = parseRow(given, this.options, this.runDate, this.parsed);
+    if (row !== this.parsed) return failed(row as EngineError);
+    const rules = this.rules;
+    const planned = row.asOf === this.runDate.value.iso ? this.plans.onRunDate(row.commodity, row.siteCountry) : null;
+    const reading = planned?.reading ?? this.plans.reading(row.commodity);
+    const match = reading.match;
+    const entity =
+      row.supplierName === null
+        ? null
+        : screenName(rules.screeningIndex(), rules.doc, row.supplierName, row.supplierCountry, {
+            asOf: row.asOf,
+            reviewedAt: rules.doc.reviewedAt,
+            suspensionsEnded: this.options.suspensionsEnded,
+          });
+    // Only a clear match weighs in the score; a possible one is a warning for review.
+    if (entity?.status === "listed") return scoreListed(rules, row, match, entity, pressureOf(entity.match!.listings), this.options);
+    return scorePlanned(rules, planned?.plan ?? this.plans.plan(reading, row.siteCountry, row.asOf), reading.warnings, row, match, entity);
+  }
+
+  scoreRows(rows: readonly RowInput[]): RowResult[] {
+    const results: RowResult[] = new Array(rows.length);
+    for (let index = 0; index < rows.length; index++) results[index] = this.scoreRow(rows[index]);
+    return results;
+  }
+}
+
+/** Option sets (dates, what-if) a ruleset keeps scorers for; the longest unused goes first. */
+const MOST_SCORERS = 8;
+
+/** The ruleset's scorer for these options, with the plans earlier calls worked out. */
+function scorerFor(rules: CompiledRules, options: ScoreOptions): RowScorer {
+  const key = `${options.asOf}\u0000${options.suspensionsEnded === true}`;
+  let scorer = rules.scorers.get(key);
+  if (scorer === undefined) {
+    scorer = new RowScorer(rules, options);
+    if (rules.scorers.size >= MOST_SCORERS) rules.scorers.delete(rules.scorers.keys().next().value!);
+  } else {
+    rules.scorers.delete(key);
+  }
+  rules.scorers.set(key, scorer);
+  return scorer;
 }
 
 /** Score one row. Never throws on any cell content: a bad row comes back as `{ ok: false, error }`. */
 export function scoreRow(row: RowInput, rules: CompiledRules, options: ScoreOptions): RowResult {
-  return scoreOne(row, rules, options, runDateOf(options));
+  return scorerFor(rules, options).scoreRow(row);
 }
 
-function scoreOne(row: RowInput, rules: CompiledRules, options: ScoreOptions, runDate: RunDate): RowResult {
-  const parsed = parseRow(row, options, runDate);
-  return parsed.ok ? scoreParsed(rules, parsed.value, options) : { ok: false, error: parsed.error };
-}
-
-/** Score many rows against one compiled ruleset; commodity matching is shared across rows. */
+/** Score many rows against one compiled ruleset; commodity readings and plans are kept with the ruleset for the next call. */
 export function scoreRows(rows: readonly RowInput[], rules: CompiledRules, options: ScoreOptions): RowResult[] {
-  const runDate = runDateOf(options);
-  return rows.map((row) => scoreOne(row, rules, options, runDate));
+  return scorerFor(rules, options).scoreRows(rows);
 }
 
 // ---------------------------------------------------------------- the supplier's own listing

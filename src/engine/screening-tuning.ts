@@ -21,7 +21,7 @@ export const ALTERNATIVES_SHOWN = 3;
 /** Longer cells are not a supplier's name (a pasted document); scoring refuses them. */
 export const LONGEST_SUPPLIER_NAME = 300;
 /** The memo of screened names stops growing here, like the commodity memo. */
-export const SCREENING_MEMO_LIMIT = 200_000;
+export const SCREENING_MEMO_LIMIT = 20_000;
 
 /** Token similarity of a one-letter slip in a word of five letters or more, and of two slips in nine or more. */
 export const ONE_EDIT_SIMILARITY = 0.9;

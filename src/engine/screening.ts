@@ -11,6 +11,7 @@
  *
  * The names are indexed once per compiled ruleset (on first use); each distinct name is screened once.
  */
+import { ownedText } from "./owned-text";
 import type { ListedEntity, RulesDocument } from "../rules/schema";
 import type { CellValue, EngineError } from "./types";
 import { cjkPairs, readEntityName, type EntityNameForm, type NameToken } from "./entity-names";
@@ -129,8 +130,28 @@ export interface ScreeningIndex {
   firmsUsing: ReadonlyMap<string, number>;
   /** Name as given → its comparisons with the listed names (country and date apply afterwards). */
   nameMemo: Map<string, readonly NameComparison[]>;
-  /** Name, country, date and what-if → the result. */
-  memo: Map<string, ScreeningResult>;
+  /** Country, date and what-if, then name → the result. */
+  memo: ScreeningMemo;
+}
+
+/**
+ * Results by the row's country, date and what-if, then by name. Two levels, not one key made of all four: a key
+ * built by joining texts would be kept as the join of its parts, several strings per name.
+ */
+class ScreeningMemo {
+  private readonly byContext = new Map<string, Map<string, ScreeningResult>>();
+  size = 0;
+
+  get(context: string, name: string): ScreeningResult | undefined {
+    return this.byContext.get(context)?.get(name);
+  }
+
+  set(context: string, name: string, result: ScreeningResult): void {
+    let byName = this.byContext.get(context);
+    if (byName === undefined) this.byContext.set(context, (byName = new Map()));
+    if (!byName.has(name)) this.size += 1;
+    byName.set(name, result);
+  }
 }
 
 const COMMON = new Set(COMMON_WORDS);
@@ -280,7 +301,7 @@ export function buildScreeningIndex(doc: RulesDocument): ScreeningIndex {
   });
   const firmsUsing = new Map([...firmSetsByWord].map(([word, set]) => [word, set.size]));
   const { groupPrefixes, byInitials } = findGroupPrefixes(entries);
-  return { entries, firms, byWord, byRawWord, byDeletion, byCompact, byCjkPair, byJoinedPair, groupPrefixes, byInitials, firmsUsing, nameMemo: new Map(), memo: new Map() };
+  return { entries, firms, byWord, byRawWord, byDeletion, byCompact, byCjkPair, byJoinedPair, groupPrefixes, byInitials, firmsUsing, nameMemo: new Map(), memo: new ScreeningMemo() };
 }
 
 /** "RBA" for "Responsible Business Alliance", "JMU" for "Japan Marine United Corporation". */
@@ -649,11 +670,11 @@ export interface ScreeningQuery {
  * the date count; a firm whose notices are all later is no candidate.
  */
 export function screenName(index: ScreeningIndex, doc: RulesDocument, name: string, country: string | null, query: ScreeningQuery): ScreeningResult {
-  const key = `${name}\u0001${country ?? ""}\u0001${query.asOf}\u0001${query.suspensionsEnded === true ? 1 : 0}`;
-  const known = index.memo.get(key);
+  const context = `${country ?? ""}\u0001${query.asOf}\u0001${query.suspensionsEnded === true ? 1 : 0}`;
+  const known = index.memo.get(context, name);
   if (known !== undefined) return known;
   const result = screenCompared(index, doc, comparedNames(index, name), country, query);
-  if (index.memo.size < SCREENING_MEMO_LIMIT) index.memo.set(key, result);
+  if (index.memo.size < SCREENING_MEMO_LIMIT) index.memo.set(context, ownedText(name), result);
   return result;
 }
 
@@ -675,7 +696,7 @@ function comparedNames(index: ScreeningIndex, name: string): readonly NameCompar
       for (const entryId of candidatesFor(index, bare)) compared.push(compareNames(index, bare, entryId, brackets!.join(" ")));
     }
   }
-  if (index.nameMemo.size < SCREENING_MEMO_LIMIT) index.nameMemo.set(name, compared);
+  if (index.nameMemo.size < SCREENING_MEMO_LIMIT) index.nameMemo.set(ownedText(name), compared);
   return compared;
 }
 

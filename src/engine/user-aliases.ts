@@ -86,7 +86,7 @@ export function describeUserAliasIssue(issue: UserAliasIssue): string {
 
 /**
  * Compiled rules that read the overlay's texts as their items first. Everything else is shared with `rules`
- * (indexes, lazily built parts); the commodity memo is new, since readings change.
+ * (indexes, lazily built parts); the commodity memo and the scorers' plans are new, since readings change.
  */
 export function withUserAliases(rules: CompiledRules, aliases: UserAliases): CompiledRules {
   const map = new Map<string, string | null>();
@@ -100,6 +100,7 @@ export function withUserAliases(rules: CompiledRules, aliases: UserAliases): Com
     ...descriptors,
     userAliases: { value: map, enumerable: true, writable: false },
     matchMemo: { value: { results: new Map(), computed: 0, byText: new Map() }, enumerable: true, writable: true },
+    scorers: { value: new Map(), enumerable: true, writable: false },
   });
 }
 

@@ -24,7 +24,7 @@ import { singleLine } from "../../engine/text-safety";
 import { EXIT, type CommandIo, type ExitCode } from "../io";
 import { csvWriter } from "../output/csv";
 import { jsonWriter } from "../output/json";
-import { rowReport, SummaryAccumulator, unscoredRowReport, type ReportedRow } from "../output/report";
+import { scoredReportedRow, SummaryAccumulator, unscoredRowReport, type ReportedRow } from "../output/report";
 import { SinkWriteError, terminalSafe, textSink, type TextSink, type WritableLike } from "../output/sink";
 import { tableWriter } from "../output/table";
 import type { ReportWriter } from "../output/writer";
@@ -247,7 +247,7 @@ export async function scoreCommand(args: ScoreArgs, io: CommandIo): Promise<Exit
         }
         const result = results[next++];
         summary.add(result, supplier.spendReading, record.row);
-        return { report: rowReport(record.row, supplier, result, warnings), cells: record.cells };
+        return scoredReportedRow(record.cells, { row: record.row, record: supplier, result, readWarnings: warnings });
       });
       await writer.rows(reported);
       progress?.update();

@@ -49,10 +49,39 @@ export interface ReportHeader {
   rules: { version: string; source: string };
 }
 
-/** A scored row with what the CSV writer also needs: the row's cells as read. */
+/** What the engine was given and returned for a row it scored, and what reading the row warned about. */
+export interface ScoredRowParts {
+  row: number;
+  record: SupplierRecord;
+  result: RowResult;
+  readWarnings: readonly string[];
+}
+
+/** One row for a writer: its report and its cells as read (for the CSV writer). */
 export interface ReportedRow {
-  report: RowReport;
-  cells: readonly unknown[];
+  readonly report: RowReport;
+  readonly cells: readonly unknown[];
+  /** For a row the engine scored, what its report is made of (the JSON writer writes such rows from these). */
+  readonly scored?: ScoredRowParts;
+}
+
+/** A scored row for the writers; its report is built on first read, which the JSON writer never needs. */
+class ScoredReportedRow implements ReportedRow {
+  private built: RowReport | null = null;
+
+  constructor(
+    readonly cells: readonly unknown[],
+    readonly scored: ScoredRowParts,
+  ) {}
+
+  get report(): RowReport {
+    this.built ??= rowReport(this.scored.row, this.scored.record, this.scored.result, this.scored.readWarnings);
+    return this.built;
+  }
+}
+
+export function scoredReportedRow(cells: readonly unknown[], scored: ScoredRowParts): ReportedRow {
+  return new ScoredReportedRow(cells, scored);
 }
 
 /** A row that was not given to the engine: reading it failed (`error` is "code: message"). */

@@ -27,7 +27,7 @@ const READ_CHUNK_BYTES = 8 * 1024;
 const CHECK_CHUNK_BYTES = 1024 * 1024;
 /** How much of the file's start is read to find the separator and the header row. */
 const SNIFF_BYTES = 1024 * 1024;
-export const CSV_BATCH_ROWS = 2000;
+export const CSV_BATCH_ROWS = 500;
 
 /** Separators Excel writes: "," in most locales, ";" where the comma is the decimal mark, tab for "Text". */
 const CANDIDATE_DELIMITERS = [",", ";", "\t", "|"] as const;
