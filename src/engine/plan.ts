@@ -7,10 +7,10 @@
  *
  * Plans are shared as widely as the results allow: readings of one item share a plan unless the words settle
  * one of its grade conditions differently, and plants in countries every control weighs alike share one too.
- * A hit record depends on the row only through the dependence of its category, so a plan keeps its rows' hit
- * lists (with the warnings of the hits that move the score) per combination of those dependences, and rows
- * with the same combination share one frozen list. A supplier on one of China's lists changes the hits
- * themselves (its listing raises controls and adds entries), so such a row does not use a plan.
+ * A hit record depends on the row only through the dependence of its category: a plan holds the hits as
+ * templates and makes a row's records, in its order, when they are first read. A supplier on one of China's
+ * lists changes the hits themselves (its listing raises controls and adds entries), so such a row does not use
+ * a plan.
  */
 import { ownedText } from "./owned-text";
 import type { CompiledRules } from "./compile";
@@ -24,83 +24,19 @@ import { matchCommodity } from "./match";
 export const MOST_PLANS = 100_000;
 /** Plant countries a book numbers (there are about 250). */
 const MOST_SITES = 512;
-/**
- * Hit lists a book keeps over all its plans. Each holds its own frozen hit records, one to two kilobytes with the
- * JSON text the CLI keeps for it. More lists help only rows whose exact dependences repeat, and cost memory in
- * a long CLI run, where V8 lets the heap grow to several times what is live: 50,000 lists took a million-row run
- * to 655 MB, 10,000 to 365 MB (docs/benchmarks.md).
- */
-const MOST_HIT_LISTS = 10_000;
 
 const CATEGORY_INDEX: Readonly<Record<Category, number>> = { minerals: 0, technology: 1, equipment: 2, personnel: 3 };
 
 export const NO_WARNINGS: readonly Warning[] = Object.freeze([]);
 const NO_HITS = Object.freeze([]) as unknown as ControlHit[];
 
-const isNegativeZero = (value: number) => Object.is(value, -0);
-
-/** A row's hits strongest first, and the warnings of those that move its score; frozen, shared by rows alike. */
+/** A row's hits strongest first, and the warnings of those that move its score. */
 export interface HitList {
   readonly hits: ControlHit[];
   readonly warnings: readonly Warning[];
 }
 
-const NO_HIT_LIST: HitList = Object.freeze({ hits: NO_HITS, warnings: NO_WARNINGS });
-
-/** The bits of a number, for hashing. */
-const numberBits = new Float64Array(1);
-const numberWords = new Uint32Array(numberBits.buffer);
-
-function mix(hash: number, value: number): number {
-  numberBits[0] = value;
-  hash = Math.imul(hash ^ numberWords[0], 0x9e3779b1);
-  hash = Math.imul(hash ^ numberWords[1], 0x85ebca77);
-  return hash ^ (hash >>> 15);
-}
-
-/** A hit list kept with the four dependences it was made for. */
-interface KeptHitList extends HitList {
-  readonly minerals: number;
-  readonly technology: number;
-  readonly equipment: number;
-  readonly personnel: number;
-}
-
-/** Hit lists by the four dependences they were made for: open addressing, each list holding its own key. */
-class HitListTable {
-  private lists: (KeptHitList | undefined)[] = new Array<KeptHitList | undefined>(16).fill(undefined);
-  size = 0;
-
-  get(hash: number, a: number, b: number, c: number, d: number): HitList | undefined {
-    const mask = this.lists.length - 1;
-    for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
-      const list = this.lists[slot];
-      if (list === undefined) return undefined;
-      if (list.minerals === a && list.technology === b && list.equipment === c && list.personnel === d) return list;
-    }
-  }
-
-  set(hash: number, list: KeptHitList): void {
-    if ((this.size + 1) * 2 > this.lists.length) this.grow();
-    this.place(hash, list);
-    this.size += 1;
-  }
-
-  private place(hash: number, list: KeptHitList): void {
-    const mask = this.lists.length - 1;
-    let slot = hash & mask;
-    while (this.lists[slot] !== undefined) slot = (slot + 1) & mask;
-    this.lists[slot] = list;
-  }
-
-  private grow(): void {
-    const lists = this.lists;
-    this.lists = new Array<KeptHitList | undefined>(lists.length * 2).fill(undefined);
-    for (const list of lists) if (list !== undefined) this.place(hashOf(list.minerals, list.technology, list.equipment, list.personnel), list);
-  }
-}
-
-const hashOf = (a: number, b: number, c: number, d: number) => mix(mix(mix(mix(0, a), b), c), d);
+export const NO_HIT_LIST: HitList = Object.freeze({ hits: NO_HITS, warnings: NO_WARNINGS });
 
 export class ScoringPlan {
   /** The hits in the order they are found, each with `dependence` 0 and `moved` false: templates for the records rows get. */
@@ -109,8 +45,6 @@ export class ScoringPlan {
   private readonly categoryIndex: readonly number[];
   /** Per hit: the warnings it raises on a row whose score it moves. */
   private readonly hitWarnings: readonly (readonly Warning[])[];
-  /** Per category (CATEGORIES order): whether some hit belongs to it, i.e. whether a hit list depends on its dependence. */
-  private readonly categoryHit: readonly boolean[];
   /**
    * Per category (CATEGORIES order): Π(1 − contribution) over its hits, multiplied strongest first as a row
    * multiplies them. Within a category every hit has the row's one dependence, so strongest first is by
@@ -122,19 +56,7 @@ export class ScoringPlan {
   /** The default mineral dependence of a supplier outside China, and where it comes from. */
   readonly mineralDefault: number;
   readonly mineralDefaultBasis: DependenceBasis;
-  private readonly lists = new HitListTable();
-  /** Scratch space for one list at a time: its hits in order. */
-  private readonly order: number[] = [];
-
-  /** `budget` counts the hit lists kept by every plan of the book. */
-  constructor(
-    rules: CompiledRules,
-    match: MatchResult,
-    siteCountry: string | null,
-    asOf: string,
-    options: ScoreOptions,
-    private readonly budget: { lists: number },
-  ) {
+  constructor(rules: CompiledRules, match: MatchResult, siteCountry: string | null, asOf: string, options: ScoreOptions) {
     const found = controlHits(rules, { match, siteCountry, asOf }, options, NO_PRESSURE);
     const hits = found.hits.map((hit) => Object.freeze(hit));
     const strongest = [...hits].sort((a, b) => b.contribution - a.contribution || (a.controlId < b.controlId ? -1 : a.controlId > b.controlId ? 1 : 0));
@@ -142,7 +64,6 @@ export class ScoringPlan {
     for (const hit of strongest) untouched[CATEGORY_INDEX[hit.category]] *= 1 - hit.contribution;
     this.templates = hits;
     this.categoryIndex = hits.map((hit) => CATEGORY_INDEX[hit.category]);
-    this.categoryHit = [0, 1, 2, 3].map((index) => this.categoryIndex.includes(index));
     this.hitWarnings = hits.map((hit) => Object.freeze(hitWarnings(hit).map((warning) => Object.freeze(warning))));
     this.untouched = Object.freeze(untouched);
     this.itemIsControlledEquipment = found.itemIsControlledEquipment;
@@ -151,37 +72,21 @@ export class ScoringPlan {
     this.mineralDefaultBasis = share === undefined ? "not_given" : share === null ? "no_share_known" : "china_world_share";
   }
 
-  /** The hit list of a row with these dependences. */
-  hitList(minerals: number, technology: number, equipment: number, personnel: number): HitList {
-    if (this.templates.length === 0) return NO_HIT_LIST;
-    // A dependence no hit uses does not change the list.
-    const hit = this.categoryHit;
-    const a = hit[0], b = hit[1], c = hit[2], d = hit[3];
-    const m = a ? minerals : 0;
-    const t = b ? technology : 0;
-    const e = c ? equipment : 0;
-    const p = d ? personnel : 0;
-    // -0 equals 0 to the table but is a value of its own to a test; such rows get a list of their own.
-    if (isNegativeZero(m) || isNegativeZero(t) || isNegativeZero(e) || isNegativeZero(p)) return this.buildHitList(m, t, e, p);
-    const hash = hashOf(m, t, e, p);
-    const known = this.lists.get(hash, m, t, e, p);
-    if (known !== undefined) return known;
-    const list = this.buildHitList(m, t, e, p);
-    if (this.budget.lists < MOST_HIT_LISTS) {
-      this.budget.lists += 1;
-      this.lists.set(hash, list);
-    }
-    return list;
+  /** Whether the plan has hits at all (a row without any has nothing to list or warn about). */
+  get hasHits(): boolean {
+    return this.templates.length > 0;
   }
 
   /**
-   * Strongest first as `strongestFirst` (hits.ts) orders them — a strict order, since within a plan control
-   * ids are distinct — and the warnings of the hits that move the score.
+   * The hits of a row with these dependences, strongest first as `strongestFirst` (hits.ts) orders them — a
+   * strict order, since within a plan control ids are distinct — and the warnings of the hits that move the
+   * score. Built when a row's hits are first read (score.ts), so rows whose hits nobody reads cost nothing here.
    */
-  private buildHitList(minerals: number, technology: number, equipment: number, personnel: number): KeptHitList {
-    const dependence = [minerals, technology, equipment, personnel];
+  hitList(minerals: number, technology: number, equipment: number, personnel: number): HitList {
     const templates = this.templates;
-    const order = this.order;
+    if (templates.length === 0) return NO_HIT_LIST;
+    const dependence = [minerals, technology, equipment, personnel];
+    const order: number[] = [];
     for (let i = 0; i < templates.length; i++) {
       // Insertion sort: hits are few.
       const hit = templates[i];
@@ -205,13 +110,13 @@ export class ScoringPlan {
       hits.push(record);
       if (record.moved) for (const warning of this.hitWarnings[index]) warnings.push(warning);
     }
-    return Object.freeze({ hits: Object.freeze(hits) as ControlHit[], warnings: warnings.length === 0 ? NO_WARNINGS : Object.freeze(warnings), minerals, technology, equipment, personnel });
+    return { hits, warnings: warnings.length === 0 ? NO_WARNINGS : warnings };
   }
 
   /** The record of hit `index` on a row whose dependence for its category is `dependence`. */
   private record(index: number, dependence: number): ControlHit {
     const t = this.templates[index];
-    return Object.freeze({
+    return {
       controlId: t.controlId,
       title: t.title,
       citation: t.citation,
@@ -231,7 +136,7 @@ export class ScoringPlan {
       unconfirmed: t.unconfirmed,
       statusNote: t.statusNote,
       listing: t.listing,
-    });
+    };
   }
 }
 
@@ -255,7 +160,6 @@ export class PlanBook {
   private readonly plans = new Map<string, Map<string, Map<string | null, ScoringPlan>>>();
   private readonly readings = new Map<string, Reading>();
   private readonly siteKeys = new Map<string | null, string>();
-  private readonly budget = { lists: 0 };
   private readonly siteNumbers = new Map<string | null, number>();
   /** By the number of the plant's country: commodity text → its reading and plan on the run's own date. */
   private readonly runDatePlans: Map<string, { reading: Reading; plan: ScoringPlan }>[] = [];
@@ -315,7 +219,7 @@ export class PlanBook {
     if (byReading === undefined) bySite.set(siteKey, (byReading = new Map()));
     const known = byReading.get(reading.planKey);
     if (known !== undefined) return known;
-    const plan = new ScoringPlan(this.rules, reading.match, siteCountry, asOf, this.options, this.budget);
+    const plan = new ScoringPlan(this.rules, reading.match, siteCountry, asOf, this.options);
     if (this.kept < MOST_PLANS) {
       this.kept += 1;
       byReading.set(reading.planKey, plan);

@@ -22,7 +22,7 @@ import { explainRow } from "./explain";
 import { parseSupplierName, screenName, type ScreeningResult } from "./screening";
 import { pressureOf, type ListingPressure } from "./listings";
 import { controlHits, hitWarnings, listingHits, NO_PRESSURE, readingWarnings, strongestFirst } from "./hits";
-import { NO_WARNINGS, PlanBook, type ScoringPlan } from "./plan";
+import { NO_HIT_LIST, NO_WARNINGS, PlanBook, type HitList, type ScoringPlan } from "./plan";
 
 /** Longer cells are not commodity descriptions (a pasted document, a runaway formula). */
 export const LONGEST_COMMODITY = 500;
@@ -331,7 +331,118 @@ function basisAt(minerals: number, technology: number, equipment: number, person
   return BASES[((minerals * others + technology) * others + equipment) * others + personnel] as Record<Category, DependenceBasis>;
 }
 
-/** A row through its plan: the plan's hit list for the row's dependences, and the row's own numbers and record. */
+/** What a planned row keeps for the parts it makes on first read (symbol keys: no JSON, no Object.keys). */
+const PLAN = Symbol("plan");
+const LEADING_WARNINGS = Symbol("leadingWarnings");
+/** Parts made on first read, by row (a row whose hits nobody reads never gets an entry). */
+const LISTS = new WeakMap<PlannedRow, HitList>();
+const EXPLANATIONS = new WeakMap<PlannedRow, string>();
+
+/**
+ * A row scored through its plan. Its hits, warnings and explanation are made when first read: most callers read
+ * only its numbers (a SCORE cell, a summary), and a row's hit records cost more than its arithmetic. To property
+ * access and to JSON (`toJSON`, in the documented key order) they are ordinary data; they are not own
+ * properties, so a spread of the row leaves them out.
+ */
+class PlannedRow implements ScoredRow {
+  readonly ok = true as const;
+  readonly score: number;
+  readonly categories: CategoryScores;
+  readonly dependence: CategoryScores;
+  readonly dependenceBasis: Record<Category, DependenceBasis>;
+  readonly match: MatchResult;
+  readonly supplierCountry: string | null;
+  readonly siteCountry: string | null;
+  readonly asOf: string;
+  readonly entity: ScreeningResult | null;
+  readonly [PLAN]: ScoringPlan;
+  /** Warnings before those of the hits: the supplier's screening, then the reading. */
+  readonly [LEADING_WARNINGS]: readonly Warning[];
+
+  constructor(
+    rules: CompiledRules,
+    plan: ScoringPlan,
+    leadingWarnings: readonly Warning[],
+    row: ParsedRow,
+    match: MatchResult,
+    dependence: CategoryScores,
+    basis: Record<Category, DependenceBasis>,
+    entity: ScreeningResult | null,
+  ) {
+    const weights = rules.doc.weights.categories;
+    const untouched = plan.untouched;
+    const minerals = roundToTenth(100 * (1 - untouched[0]) * dependence.minerals);
+    const technology = roundToTenth(100 * (1 - untouched[1]) * dependence.technology);
+    const equipment = roundToTenth(100 * (1 - untouched[2]) * dependence.equipment);
+    const personnel = roundToTenth(100 * (1 - untouched[3]) * dependence.personnel);
+    let overallUntouched = 1;
+    overallUntouched *= 1 - (weights.minerals * minerals) / 100;
+    overallUntouched *= 1 - (weights.technology * technology) / 100;
+    overallUntouched *= 1 - (weights.equipment * equipment) / 100;
+    overallUntouched *= 1 - (weights.personnel * personnel) / 100;
+    this.score = roundToTenth(100 * (1 - overallUntouched));
+    this.categories = { minerals, technology, equipment, personnel };
+    this.dependence = dependence;
+    this.dependenceBasis = basis;
+    this.match = match;
+    this.supplierCountry = row.supplierCountry;
+    this.siteCountry = row.siteCountry;
+    this.asOf = row.asOf;
+    this.entity = entity;
+    this[PLAN] = plan;
+    this[LEADING_WARNINGS] = leadingWarnings;
+  }
+
+  private list(): HitList {
+    const plan = this[PLAN];
+    // Nothing to make (an unread commodity, no control on the date): every such row shares one list.
+    if (!plan.hasHits && this[LEADING_WARNINGS].length === 0) return NO_HIT_LIST;
+    let list = LISTS.get(this);
+    if (list === undefined) {
+      const { minerals, technology, equipment, personnel } = this.dependence;
+      const own = plan.hitList(minerals, technology, equipment, personnel);
+      const leading = this[LEADING_WARNINGS];
+      const warnings = leading.length === 0 ? own.warnings : own.warnings.length === 0 ? leading : [...leading, ...own.warnings];
+      list = { hits: own.hits, warnings };
+      LISTS.set(this, list);
+    }
+    return list;
+  }
+
+  get hits(): ControlHit[] {
+    return this.list().hits;
+  }
+
+  get warnings(): Warning[] {
+    return this.list().warnings as Warning[];
+  }
+
+  get explanation(): string {
+    let text = EXPLANATIONS.get(this);
+    if (text === undefined) EXPLANATIONS.set(this, (text = explainRow(this)));
+    return text;
+  }
+
+  toJSON(): ScoredRow {
+    return {
+      ok: true,
+      score: this.score,
+      categories: this.categories,
+      dependence: this.dependence,
+      dependenceBasis: this.dependenceBasis,
+      match: this.match,
+      supplierCountry: this.supplierCountry,
+      siteCountry: this.siteCountry,
+      asOf: this.asOf,
+      hits: this.hits,
+      warnings: this.warnings,
+      explanation: this.explanation,
+      entity: this.entity,
+    };
+  }
+}
+
+/** A row through its plan: the row's own dependences and numbers; its hits are made when read. */
 function scorePlanned(rules: CompiledRules, plan: ScoringPlan, readingWarnings: readonly Warning[], row: ParsedRow, match: MatchResult, entity: ScreeningResult | null): ScoredRow {
   // The defaults of dependenceFor, with the item's share from the plan.
   const inChina = row.supplierCountry === MAINLAND_CHINA;
@@ -346,14 +457,9 @@ function scorePlanned(rules: CompiledRules, plan: ScoringPlan, readingWarnings: 
     row.equipment !== undefined ? INPUT : equipmentInChina ? SUPPLIER_IN_CHINA : NOT_GIVEN,
     row.personnel !== undefined ? INPUT : NOT_GIVEN,
   );
-  const list = plan.hitList(minerals, technology, equipment, personnel);
   const fromEntity = entity === null ? NO_WARNINGS : entityWarnings(entity, NO_PRESSURE);
-  let warnings: readonly Warning[];
-  if (fromEntity.length === 0 && readingWarnings.length === 0) warnings = list.warnings;
-  else if (fromEntity.length === 0 && list.warnings.length === 0) warnings = readingWarnings;
-  else warnings = [...fromEntity, ...readingWarnings, ...list.warnings];
-  // Hit records and warning lists are frozen and shared between rows; nothing downstream edits a result.
-  return scoredRow(rules, row, match, plan.untouched, { minerals, technology, equipment, personnel }, basis, list.hits, warnings as Warning[], entity);
+  const leading = fromEntity.length === 0 ? readingWarnings : readingWarnings.length === 0 ? fromEntity : [...fromEntity, ...readingWarnings];
+  return new PlannedRow(rules, plan, leading, row, match, { minerals, technology, equipment, personnel }, basis, entity);
 }
 
 /**
@@ -419,15 +525,20 @@ const MOST_SCORERS = 8;
 
 /** The ruleset's scorer for these options, with the plans earlier calls worked out. */
 function scorerFor(rules: CompiledRules, options: ScoreOptions): RowScorer {
-  const key = `${options.asOf}\u0000${options.suspensionsEnded === true}`;
-  let scorer = rules.scorers.get(key);
+  const shelf = rules.scorers;
+  const last = shelf.last;
+  const ended = options.suspensionsEnded === true;
+  if (last !== null && last.options.asOf === options.asOf && (last.options.suspensionsEnded === true) === ended) return last;
+  const key = `${options.asOf}\u0000${ended}`;
+  let scorer = shelf.byOptions.get(key);
   if (scorer === undefined) {
     scorer = new RowScorer(rules, options);
-    if (rules.scorers.size >= MOST_SCORERS) rules.scorers.delete(rules.scorers.keys().next().value!);
+    if (shelf.byOptions.size >= MOST_SCORERS) shelf.byOptions.delete(shelf.byOptions.keys().next().value!);
   } else {
-    rules.scorers.delete(key);
+    shelf.byOptions.delete(key);
   }
-  rules.scorers.set(key, scorer);
+  shelf.byOptions.set(key, scorer);
+  shelf.last = scorer;
   return scorer;
 }
 
