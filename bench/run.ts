@@ -11,6 +11,7 @@ import { parseRules } from "../src/rules/parse";
 import type { RulesDocument, RulesDocumentInput } from "../src/rules/schema";
 import { CATEGORIES } from "../src/rules/schema";
 import { compileRules, impactOfChange, impactOfDate, scoreRows, todayIso, type CompiledRules, type RowInput, type RowResult } from "../src/engine";
+import { emptyScorerShelf } from "../src/engine/compile";
 import { scoreCells } from "../src/functions/adapters";
 import { score as scoreFormula } from "../src/functions/functions";
 import { getRulesRuntime } from "../src/runtime";
@@ -59,7 +60,7 @@ function compileBundled(): CompiledRules {
 }
 
 /** The same compiled rules with an empty commodity memo, as right after a rules swap. */
-const withColdMemo = (rules: CompiledRules): CompiledRules => ({ ...rules, matchMemo: { results: new Map(), computed: 0 }, scorers: new Map() });
+const withColdMemo = (rules: CompiledRules): CompiledRules => ({ ...rules, matchMemo: { results: new Map(), computed: 0 }, scorers: emptyScorerShelf() });
 
 const overallScores = (results: readonly RowResult[]): Float64Array => Float64Array.from(results, (r) => (r.ok ? r.score : Number.NaN));
 

@@ -16,6 +16,14 @@ import { buildScreeningIndex, type ScreeningIndex } from "./screening";
 import { wordRepair } from "./word-repair";
 import type { RowScorer } from "./score";
 
+/** The scorers a ruleset keeps, by scoring options, and the one used last (a formula's next call nearly always wants it). */
+export interface ScorerShelf {
+  readonly byOptions: Map<string, RowScorer>;
+  last: RowScorer | null;
+}
+
+export const emptyScorerShelf = (): ScorerShelf => ({ byOptions: new Map(), last: null });
+
 export interface CompiledControl {
   control: Control;
   timeline: TimelineEntry[];
@@ -80,7 +88,7 @@ export interface CompiledRules {
    * Scorers by scoring options (date and what-if), each keeping the plans it has worked out (plan.ts). Like the
    * commodity memo, a memo of this ruleset, kept and dropped with it (a few option sets, see score.ts).
    */
-  readonly scorers: Map<string, RowScorer>;
+  readonly scorers: ScorerShelf;
   /** Item id → the producer figures describing it (rules `producers`), in document order. */
   producersByItem: ReadonlyMap<string, readonly ProducerFigure[]>;
   /** The listed entities' names, indexed for screening supplier names; built on first use and kept with the ruleset. */
@@ -169,7 +177,7 @@ export function compileRules(doc: RulesDocument, options: CompileOptions = {}): 
     controlsById,
     mineralShareByItem,
     matchMemo: { results: new Map(), computed: 0, byText: new Map() },
-    scorers: new Map(),
+    scorers: emptyScorerShelf(),
     producersByItem: indexProducers(doc.producers),
     screeningIndex: lazily(() => buildScreeningIndex(doc)),
   };

@@ -6,7 +6,7 @@
  * normalised form, so case, accents and punctuation do not matter.
  */
 import { z } from "zod";
-import type { CompiledRules } from "./compile";
+import { emptyScorerShelf, type CompiledRules } from "./compile";
 import { normalizeCommodity } from "./commodity";
 
 /** The overlay format this code writes and reads. */
@@ -100,7 +100,7 @@ export function withUserAliases(rules: CompiledRules, aliases: UserAliases): Com
     ...descriptors,
     userAliases: { value: map, enumerable: true, writable: false },
     matchMemo: { value: { results: new Map(), computed: 0, byText: new Map() }, enumerable: true, writable: true },
-    scorers: { value: new Map(), enumerable: true, writable: false },
+    scorers: { value: emptyScorerShelf(), enumerable: true, writable: false },
   });
 }
 

@@ -1,6 +1,6 @@
 /**
  * The bodies of the CHOKEPOINT formulas: Excel arguments → engine → cells. Each reads the active rules
- * once, scores every row of the formula in one engine call (through the cache), and answers per cell:
+ * once, scores every row of the formula in one engine call, and answers per cell:
  * a value, `""` for padding rows of a range, or an Excel error that says what is wrong with that row.
  */
 import {
@@ -11,6 +11,8 @@ import {
   producerStageOf,
   isRecognised,
   readCell,
+  scoreRow,
+  scoreRows,
   todayIso,
   ROW_FIELD_KINDS,
   type CompiledRules,
@@ -23,7 +25,6 @@ import {
 import { screenRow, type ScreeningResult } from "../engine/screening";
 import type { ActiveRules } from "../runtime";
 import { lineUp, singleCell, spill, type ExcelArgument, type Orientation } from "./cells";
-import { scoreCache } from "../runtime/score-cache";
 import { toExcelError, type FunctionProblem } from "./errors";
 
 export type Cell = string | number | CustomFunctions.Error;
@@ -61,10 +62,34 @@ function outcomeOf(input: RowInput, result: RowResult | null): RowOutcome {
   return { kind: "scored", row: result, commodity: String(input.commodity ?? "") };
 }
 
-/** Scores the non-blank rows in one engine call (through the cache); a null row is padding. */
+/**
+ * Scores the non-blank rows in one engine call; a null row is padding. No cache of results sits in front: the
+ * ruleset keeps its commodity readings and scoring plans between calls, so a row scored again costs about what
+ * looking it up in a cache would (docs/benchmarks.md).
+ */
 function scoreInputs(inputs: readonly RowInput[], rows: readonly (RowInput | null)[], rules: CompiledRules, now: Date): RowOutcome[] {
-  const results = scoreCache.score(rows, rules, { asOf: todayIso(now) });
-  return results.map((result, index) => outcomeOf(inputs[index], result));
+  const given = rows.filter((row): row is RowInput => row !== null);
+  const results = scoreRows(given, rules, { asOf: todayIso(now) });
+  let next = 0;
+  return rows.map((row, index) => outcomeOf(inputs[index], row === null ? null : results[next++]));
+}
+
+const isOneCell = (argument: ExcelArgument): argument is [[unknown]] =>
+  Array.isArray(argument) && argument.length === 1 && Array.isArray(argument[0]) && (argument[0] as unknown[]).length === 1;
+
+/**
+ * The row of a formula whose arguments are all single cells or skipped, as when a formula is filled down a
+ * column (Excel then calls it once per cell); null for any other shape. It is what lineUp makes of such
+ * arguments — one row, never padding, laid out as a column — without lining anything up.
+ */
+function oneCellRow(args: readonly (readonly [RowParameter, ExcelArgument])[]): RowInput | null {
+  const input = {} as RowInput;
+  for (const [name, argument] of args) {
+    if (argument === null || argument === undefined) input[name] = readCell(null, ROW_FIELD_KINDS[name]);
+    else if (isOneCell(argument)) input[name] = readCell(argument[0][0], ROW_FIELD_KINDS[name]);
+    else return null;
+  }
+  return input;
 }
 
 /** Lines up the row arguments, reads each cell once and scores the non-blank rows (for every row-wise formula). */
@@ -73,6 +98,8 @@ export function scoreLinedRows(
   rules: CompiledRules,
   now: Date,
 ): Scored {
+  const single = oneCellRow(args);
+  if (single !== null) return { ok: true, orientation: "column", outcomes: scoreInputs([single], [single], rules, now) };
   const lined = lineUp(args);
   if (!lined.ok) return { ok: false, error: toExcelError(lined.problem) };
   const { length, orientation, cell, isBlankRow } = lined.lined;
@@ -94,7 +121,8 @@ function unmatched(outcome: Extract<RowOutcome, { kind: "scored" }>, withScore: 
     code: "commodity_unmatched",
     received: outcome.commodity,
     anyItemScore: withScore ? outcome.row.score : undefined,
-    listingId: withScore ? outcome.row.hits.find((hit) => hit.via.kind === "listing")?.controlId : undefined,
+    // Listing entries exist only on a row whose supplier is listed (score.ts): other rows' hits are not made for this.
+    listingId: withScore && outcome.row.entity?.status === "listed" ? outcome.row.hits.find((hit) => hit.via.kind === "listing")?.controlId : undefined,
     reason: match.why,
     suggestions: match.suggestions.map((s) => s.itemName),
   });
@@ -117,15 +145,21 @@ function rowArgs(values: readonly ExcelArgument[]) {
   return ROW_PARAMETERS.map((name, index) => [name, values[index] ?? null] as const);
 }
 
+function scoreCellOf(outcome: RowOutcome): Cell {
+  if (outcome.kind === "blank") return BLANK;
+  if (outcome.kind === "problem") return toExcelError(outcome.problem);
+  return unmatched(outcome, true) ?? outcome.row.score;
+}
+
 /** SCORE: overall exposure per row; an unrecognised commodity is #N/A (with the any-item score in the message). */
 export function scoreCells(values: RowArguments, rules: CompiledRules, now = new Date()): Cell[][] {
-  const scored = scoreLinedRows(rowArgs(values), rules, now);
+  const args = rowArgs(values);
+  // Filled down a column, SCORE is called once per cell: such a call goes straight to the engine.
+  const single = oneCellRow(args);
+  if (single !== null) return [[scoreCellOf(outcomeOf(single, scoreRow(single, rules, { asOf: todayIso(now) })))]];
+  const scored = scoreLinedRows(args, rules, now);
   if (!scored.ok) return [[scored.error]];
-  const cells = scored.outcomes.map((outcome): Cell => {
-    if (outcome.kind === "blank") return BLANK;
-    if (outcome.kind === "problem") return toExcelError(outcome.problem);
-    return unmatched(outcome, true) ?? outcome.row.score;
-  });
+  const cells = scored.outcomes.map(scoreCellOf);
   return spill(cells, scored.orientation);
 }
 
@@ -207,7 +241,7 @@ export function controlsCells(
     if (!single.ok) return [[toExcelError(single.problem)]];
     input[name] = readCell(single.value, ROW_FIELD_KINDS[name]);
   }
-  const [result] = scoreCache.score([input], rules, { asOf: todayIso(now) });
+  const result = scoreRow(input, rules, { asOf: todayIso(now) });
   const outcome = outcomeOf(input, result);
   if (outcome.kind === "problem") return [[toExcelError(outcome.problem)]];
   if (outcome.kind !== "scored") return [[BLANK]];
@@ -311,7 +345,7 @@ export function alternativesCells(
   const wantedCount = countArgument(cells.count);
   if (!wantedCount.ok) return [[toExcelError(wantedCount.problem)]];
 
-  const [result] = scoreCache.score([input], rules, { asOf: todayIso(now) });
+  const result = scoreRow(input, rules, { asOf: todayIso(now) });
   const outcome = outcomeOf(input, result);
   if (outcome.kind === "problem") return [[toExcelError(outcome.problem)]];
   if (outcome.kind !== "scored") return [[BLANK]];

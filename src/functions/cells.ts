@@ -20,10 +20,15 @@ export type Orientation = "column" | "row";
 
 interface Vector {
   name: string;
-  cells: unknown[];
+  /** How many cells: 1 for a single cell. */
+  length: number;
+  /** The cell at an index: a column's cells are read where Excel put them, not copied. */
+  at(index: number): unknown;
   /** null for a single cell, which broadcasts. */
   orientation: Orientation | null;
 }
+
+const singleValue = (name: string, value: unknown): Vector => ({ name, length: 1, at: () => value, orientation: null });
 
 /** The arguments of one formula, lined up row by row. */
 export interface Lined<Name extends string> {
@@ -40,19 +45,31 @@ export interface Lined<Name extends string> {
 export type LineUpResult<Name extends string> = { ok: true; lined: Lined<Name> } | { ok: false; problem: ShapeProblem };
 
 function isMatrix(value: unknown): value is unknown[][] {
-  return Array.isArray(value) && value.every((row) => Array.isArray(row));
+  if (!Array.isArray(value)) return false;
+  for (let index = 0; index < value.length; index++) if (!Array.isArray(value[index])) return false;
+  return true;
+}
+
+/** The widest row (a loop: a whole-column reference has a million rows, too many to spread into Math.max). */
+function widestRow(matrix: readonly unknown[][]): number {
+  let widest = 0;
+  for (let index = 0; index < matrix.length; index++) if (matrix[index].length > widest) widest = matrix[index].length;
+  return widest;
 }
 
 type NotOneColumn = Extract<ShapeProblem, { code: "range_not_one_column" }>;
 
 function vectorOf(name: string, argument: ExcelArgument): Vector | NotOneColumn {
-  if (!isMatrix(argument)) return { name, cells: [argument ?? null], orientation: null };
+  if (!isMatrix(argument)) return singleValue(name, argument ?? null);
   const rows = argument.length;
-  const columns = rows === 0 ? 0 : Math.max(...argument.map((row) => row.length));
-  if (rows === 0 || columns === 0) return { name, cells: [null], orientation: null };
-  if (rows === 1 && columns === 1) return { name, cells: [argument[0][0]], orientation: null };
-  if (columns === 1) return { name, cells: argument.map((row) => row[0]), orientation: "column" };
-  if (rows === 1) return { name, cells: argument[0].slice(), orientation: "row" };
+  const columns = rows === 0 ? 0 : widestRow(argument);
+  if (rows === 0 || columns === 0) return singleValue(name, null);
+  if (rows === 1 && columns === 1) return singleValue(name, argument[0][0]);
+  if (columns === 1) return { name, length: rows, at: (index) => argument[index][0], orientation: "column" };
+  if (rows === 1) {
+    const cells = argument[0];
+    return { name, length: cells.length, at: (index) => cells[index], orientation: "row" };
+  }
   return { code: "range_not_one_column", parameter: name, rows, columns };
 }
 
@@ -68,15 +85,15 @@ export function lineUp<Name extends string>(args: readonly (readonly [Name, Exce
     vectors.set(name, vector);
   }
   const ranges = [...vectors.values()].filter((v) => v.orientation !== null);
-  const lengths = new Set(ranges.map((v) => v.cells.length));
+  const lengths = new Set(ranges.map((v) => v.length));
   if (lengths.size > 1) {
     return {
       ok: false,
-      problem: { code: "ranges_differ_in_length", parameters: ranges.map((v) => ({ name: v.name, length: v.cells.length })) },
+      problem: { code: "ranges_differ_in_length", parameters: ranges.map((v) => ({ name: v.name, length: v.length })) },
     };
   }
-  const fullLength = ranges.length === 0 ? 1 : ranges[0].cells.length;
-  const isBlankRow = (row: number) => ranges.length > 0 && ranges.every((v) => isEmptyCell(v.cells[row]));
+  const fullLength = ranges.length === 0 ? 1 : ranges[0].length;
+  const isBlankRow = (row: number) => ranges.length > 0 && ranges.every((v) => isEmptyCell(v.at(row)));
   let length = fullLength;
   while (length > 1 && isBlankRow(length - 1)) length -= 1;
 
@@ -88,7 +105,7 @@ export function lineUp<Name extends string>(args: readonly (readonly [Name, Exce
       cell: (name, row) => {
         const vector = vectors.get(name);
         if (!vector) return null;
-        return vector.orientation === null ? vector.cells[0] : vector.cells[row];
+        return vector.orientation === null ? vector.at(0) : vector.at(row);
       },
       isBlankRow,
     },
@@ -100,11 +117,11 @@ export function singleCell(name: string, argument: ExcelArgument): { ok: true; v
   const vector = vectorOf(name, argument);
   if ("code" in vector) return { ok: false, problem: { ...vector, code: "single_cell_expected" } };
   if (vector.orientation !== null) {
-    const rows = vector.orientation === "column" ? vector.cells.length : 1;
-    const columns = vector.orientation === "row" ? vector.cells.length : 1;
+    const rows = vector.orientation === "column" ? vector.length : 1;
+    const columns = vector.orientation === "row" ? vector.length : 1;
     return { ok: false, problem: { code: "single_cell_expected", parameter: name, rows, columns } };
   }
-  return { ok: true, value: vector.cells[0] };
+  return { ok: true, value: vector.at(0) };
 }
 
 /** One value per row → the 2-D array Excel spills, along the orientation of the input ranges. */
