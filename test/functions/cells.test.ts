@@ -66,3 +66,16 @@ test("spill lays values out as a column or a row", () => {
 test("todayIso is the local calendar date", () => {
   expect(todayIso(new Date(2026, 0, 5, 23, 59))).toBe("2026-01-05");
 });
+
+test("a whole-column reference (1,048,576 rows) lines up without spreading the column into one call", () => {
+  const column = Array.from({ length: 1_048_576 }, (_, i) => [i < 3 ? `row ${i}` : null]);
+  const lined = lineUp([
+    ["commodity", column],
+    ["supplierCountry", [["Japan"]]],
+  ]);
+  expect(lined.ok).toBe(true);
+  if (!lined.ok) return;
+  expect(lined.lined.length).toBe(3);
+  expect(lined.lined.cell("commodity", 2)).toBe("row 2");
+  expect(lined.lined.cell("supplierCountry", 2)).toBe("Japan");
+});
