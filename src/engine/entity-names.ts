@@ -56,7 +56,17 @@ const STOP = new Set(STOP_WORDS);
 /** Latin letters that carry no separable accent: "Wrocławska" is written "Wroclawska" in the notice. */
 const LATIN_LETTERS: Readonly<Record<string, string>> = { ł: "l", ø: "o", æ: "ae", œ: "oe", ß: "ss", đ: "d", ð: "d", þ: "th", ı: "i", ħ: "h" };
 
-function fold(text: string): string {
+const ASCII_ONLY = /^[\x00-\x7f]*$/;
+
+/**
+ * A name folded as `foldFully` folds it; plain ASCII, most supplier names, takes the short way: Unicode
+ * normalisation leaves it as it is and no accent or variant table applies to it.
+ */
+export function foldName(text: string): string {
+  return ASCII_ONLY.test(text) ? text.replace(APOSTROPHES, "").toLowerCase() : foldFully(text);
+}
+
+export function foldFully(text: string): string {
   const plain = text.normalize("NFKC").replace(APOSTROPHES, "").toLowerCase().normalize("NFKD").replace(COMBINING_MARKS, "").normalize("NFC");
   let out = "";
   for (const character of plain) out += VARIANT_OF.get(character) ?? LATIN_LETTERS[character] ?? character;
@@ -156,7 +166,10 @@ export function canonicalWord(raw: string): string {
  * something is left to compare; an empty or punctuation-only text has no tokens.
  */
 export function readEntityName(text: string): EntityNameForm {
-  const words = joinInitials((fold(text).match(WORD_RUNS) ?? []).flatMap(splitScripts));
+  const folded = foldName(text);
+  const runs = folded.match(WORD_RUNS) ?? [];
+  // Only a name with non-ASCII characters can hold a CJK run to split off.
+  const words = joinInitials(ASCII_ONLY.test(folded) ? runs : runs.flatMap(splitScripts));
   const legalForms: string[] = [];
   const tokens: NameToken[] = [];
   for (const word of removeLegalPhrases(words, legalForms)) {

@@ -1,7 +1,7 @@
 export * from "./types";
 export { compileRules } from "./compile";
 export type { CompiledRules } from "./compile";
-export { scoreRow, scoreRows, LONGEST_COMMODITY } from "./score";
+export { movedControlIds, scoreRow, scoreRows, LONGEST_COMMODITY } from "./score";
 export { matchCommodity } from "./match";
 export { LOW_CONFIDENCE_BELOW } from "./match-tuning";
 export { normalizeCommodity } from "./commodity";

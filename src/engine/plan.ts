@@ -36,6 +36,14 @@ export interface HitList {
   readonly warnings: readonly Warning[];
 }
 
+/** The hits of a row that move its score: their control ids and their warnings, strongest first. */
+export interface MovedHits {
+  readonly controlIds: readonly string[];
+  readonly warnings: readonly Warning[];
+}
+
+export const NOTHING_MOVED: MovedHits = Object.freeze({ controlIds: Object.freeze([]), warnings: NO_WARNINGS });
+
 export const NO_HIT_LIST: HitList = Object.freeze({ hits: NO_HITS, warnings: NO_WARNINGS });
 
 export class ScoringPlan {
@@ -83,9 +91,36 @@ export class ScoringPlan {
    * score. Built when a row's hits are first read (score.ts), so rows whose hits nobody reads cost nothing here.
    */
   hitList(minerals: number, technology: number, equipment: number, personnel: number): HitList {
-    const templates = this.templates;
-    if (templates.length === 0) return NO_HIT_LIST;
+    if (this.templates.length === 0) return NO_HIT_LIST;
     const dependence = [minerals, technology, equipment, personnel];
+    const hits: ControlHit[] = [];
+    const warnings: Warning[] = [];
+    for (const index of this.order(dependence)) {
+      const record = this.record(index, dependence[this.categoryIndex[index]]);
+      hits.push(record);
+      if (record.moved) for (const warning of this.hitWarnings[index]) warnings.push(warning);
+    }
+    return { hits, warnings: warnings.length === 0 ? NO_WARNINGS : warnings };
+  }
+
+  /** What `hitList` says of the hits that move the score — their ids and warnings, in order — without making records. */
+  moved(minerals: number, technology: number, equipment: number, personnel: number): MovedHits {
+    if (this.templates.length === 0) return NOTHING_MOVED;
+    const dependence = [minerals, technology, equipment, personnel];
+    const controlIds: string[] = [];
+    const warnings: Warning[] = [];
+    for (const index of this.order(dependence)) {
+      const hit = this.templates[index];
+      if (!(hit.contribution * dependence[this.categoryIndex[index]] > 0)) continue;
+      controlIds.push(hit.controlId);
+      for (const warning of this.hitWarnings[index]) warnings.push(warning);
+    }
+    return { controlIds, warnings: warnings.length === 0 ? NO_WARNINGS : warnings };
+  }
+
+  /** The hits' indexes strongest first, by contribution × the row's dependence for the hit's category. */
+  private order(dependence: readonly number[]): number[] {
+    const templates = this.templates;
     const order: number[] = [];
     for (let i = 0; i < templates.length; i++) {
       // Insertion sort: hits are few.
@@ -102,15 +137,7 @@ export class ScoringPlan {
       }
       order[at] = i;
     }
-    const hits: ControlHit[] = [];
-    const warnings: Warning[] = [];
-    for (let k = 0; k < templates.length; k++) {
-      const index = order[k];
-      const record = this.record(index, dependence[this.categoryIndex[index]]);
-      hits.push(record);
-      if (record.moved) for (const warning of this.hitWarnings[index]) warnings.push(warning);
-    }
-    return { hits, warnings: warnings.length === 0 ? NO_WARNINGS : warnings };
+    return order;
   }
 
   /** The record of hit `index` on a row whose dependence for its category is `dependence`. */

@@ -22,7 +22,7 @@ import { explainRow } from "./explain";
 import { parseSupplierName, screenName, type ScreeningResult } from "./screening";
 import { pressureOf, type ListingPressure } from "./listings";
 import { controlHits, hitWarnings, listingHits, NO_PRESSURE, readingWarnings, strongestFirst } from "./hits";
-import { NO_HIT_LIST, NO_WARNINGS, PlanBook, type HitList, type ScoringPlan } from "./plan";
+import { NO_HIT_LIST, NO_WARNINGS, NOTHING_MOVED, PlanBook, type MovedHits, type ScoringPlan } from "./plan";
 
 /** Longer cells are not commodity descriptions (a pasted document, a runaway formula). */
 export const LONGEST_COMMODITY = 500;
@@ -335,8 +335,17 @@ function basisAt(minerals: number, technology: number, equipment: number, person
 const PLAN = Symbol("plan");
 const LEADING_WARNINGS = Symbol("leadingWarnings");
 /** Parts made on first read, by row (a row whose hits nobody reads never gets an entry). */
-const LISTS = new WeakMap<PlannedRow, HitList>();
+const HITS = new WeakMap<PlannedRow, ControlHit[]>();
+const MOVED = new WeakMap<PlannedRow, MovedHits>();
 const EXPLANATIONS = new WeakMap<PlannedRow, string>();
+
+/**
+ * The controls that moved a row's score, strongest first: for a planned row, read from its plan without making
+ * its hit records (what the CLI's JSON report lists for each row).
+ */
+export function movedControlIds(row: ScoredRow): readonly string[] {
+  return row instanceof PlannedRow ? row.moved().controlIds : row.hits.filter((hit) => hit.moved).map((hit) => hit.controlId);
+}
 
 /**
  * A row scored through its plan. Its hits, warnings and explanation are made when first read: most callers read
@@ -393,28 +402,34 @@ class PlannedRow implements ScoredRow {
     this[LEADING_WARNINGS] = leadingWarnings;
   }
 
-  private list(): HitList {
-    const plan = this[PLAN];
-    // Nothing to make (an unread commodity, no control on the date): every such row shares one list.
-    if (!plan.hasHits && this[LEADING_WARNINGS].length === 0) return NO_HIT_LIST;
-    let list = LISTS.get(this);
-    if (list === undefined) {
-      const { minerals, technology, equipment, personnel } = this.dependence;
-      const own = plan.hitList(minerals, technology, equipment, personnel);
-      const leading = this[LEADING_WARNINGS];
-      const warnings = leading.length === 0 ? own.warnings : own.warnings.length === 0 ? leading : [...leading, ...own.warnings];
-      list = { hits: own.hits, warnings };
-      LISTS.set(this, list);
-    }
-    return list;
-  }
-
   get hits(): ControlHit[] {
-    return this.list().hits;
+    if (!this[PLAN].hasHits) return NO_HIT_LIST.hits;
+    let hits = HITS.get(this);
+    if (hits === undefined) {
+      const { minerals, technology, equipment, personnel } = this.dependence;
+      HITS.set(this, (hits = this[PLAN].hitList(minerals, technology, equipment, personnel).hits));
+    }
+    return hits;
   }
 
   get warnings(): Warning[] {
-    return this.list().warnings as Warning[];
+    return this.moved().warnings as Warning[];
+  }
+
+  /** The ids and warnings of the hits that move the score, in order, made without the hit records. */
+  moved(): MovedHits {
+    const plan = this[PLAN];
+    const leading = this[LEADING_WARNINGS];
+    // Nothing to make (an unread commodity, no control on the date): every such row shares one answer.
+    if (!plan.hasHits && leading.length === 0) return NOTHING_MOVED;
+    let moved = MOVED.get(this);
+    if (moved === undefined) {
+      const { minerals, technology, equipment, personnel } = this.dependence;
+      const own = plan.moved(minerals, technology, equipment, personnel);
+      const warnings = leading.length === 0 ? own.warnings : own.warnings.length === 0 ? leading : [...leading, ...own.warnings];
+      MOVED.set(this, (moved = { controlIds: own.controlIds, warnings }));
+    }
+    return moved;
   }
 
   get explanation(): string {

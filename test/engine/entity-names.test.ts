@@ -1,4 +1,4 @@
-import { readEntityName } from "../../src/engine/entity-names";
+import { foldFully, foldName, readEntityName } from "../../src/engine/entity-names";
 
 const words = (text: string) => readEntityName(text).tokens.map((token) => token.canon);
 
@@ -42,5 +42,30 @@ describe("reading a firm's name", () => {
   it("keeps something to compare when the name is only a legal form", () => {
     expect(words("Co., Ltd.")).toEqual(["co", "ltd"]);
     expect(readEntityName("  —  ").tokens).toEqual([]);
+  });
+});
+
+describe("folding a plain-ASCII name the short way", () => {
+  it("gives what the full Unicode folding gives", () => {
+    const names = [
+      "Supplier 141128",
+      "O'Brien & Sons, Inc.",
+      "MACOM Technology Solutions Holdings",
+      "L3Harris Technologies, Inc. (Melbourne, FL)",
+      "AeroVironment`s  drones",
+      "\tTabs\tand  spaces ",
+      "ACME-GmbH/Co.KG #7",
+      "",
+    ];
+    let seed = 7;
+    for (let n = 0; n < 300; n++) {
+      let name = "";
+      for (let i = 0; i < 24; i++) {
+        seed = (seed * 1103515245 + 12345) % 2147483648;
+        name += String.fromCharCode(32 + (seed % 95));
+      }
+      names.push(name);
+    }
+    for (const name of names) expect(foldName(name)).toBe(foldFully(name));
   });
 });

@@ -6,7 +6,8 @@
  * text of those parts is made once per shared object and reused; each row adds its own number, names and
  * scores. The text is what `rowJson` makes of the row's report (test/cli/output/json.test.ts checks it).
  */
-import type { ControlHit, MatchResult, Warning } from "../../engine/types";
+import { movedControlIds } from "../../engine/score";
+import type { MatchResult, Warning } from "../../engine/types";
 import { rowReport, type ReportedRow, type ReportHeader, type RowReport, type RunSummary, type ScoredRowParts } from "./report";
 import type { TextSink } from "./sink";
 import type { ReportWriter } from "./writer";
@@ -45,8 +46,6 @@ export function rowJson(r: RowReport): string {
 
 /** `"item":…,"reading":…,"suggestions":[…],` of a reading. */
 const readingText = new WeakMap<MatchResult, string>();
-/** `"controls":[…],` of a hit list: the controls that moved the score, in its order. */
-const controlsText = new WeakMap<readonly ControlHit[], string>();
 /**
  * A warning as a JSON string. Kept per warning, not per list: lists are many (one per combination of a row's
  * dependences), the warnings in them few and shared, and a warning's text can be long.
@@ -57,7 +56,7 @@ function kept<K extends object>(cache: WeakMap<K, string>, key: K, make: (key: K
   let text = cache.get(key);
   if (text === undefined) {
     text = make(key);
-    // Only frozen objects are shared between rows; caching one row's own object would only cost memory.
+    // Only frozen warnings are shared between rows (a plan's); caching one row's own would only cost memory.
     if (Object.isFrozen(key)) cache.set(key, text);
   }
   return text;
@@ -84,7 +83,7 @@ export function scoredRowJson(parts: ScoredRowParts): string {
   // An engine error or a supplier on a list: rare rows, written the plain way.
   if (!result.ok || (result.entity !== null && result.entity.status !== "none")) return rowJson(rowReport(row, record, result, readWarnings));
   const { categories } = result;
-  const controls = kept(controlsText, result.hits, (hits) => `"controls":${JSON.stringify(hits.filter((hit) => hit.moved).map((hit) => hit.controlId))},`);
+  const controls = `"controls":${JSON.stringify(movedControlIds(result))},`;
   const ownWarnings = [...record.warnings.map((w) => `${w.code}: ${w.message}`), ...readWarnings];
   const shared = result.warnings.length === 0 ? "" : result.warnings.map((w) => kept(warningText, w, (warning) => JSON.stringify(`${warning.code}: ${warning.message}`))).join(",");
   const warnings = ownWarnings.length === 0 ? shared : shared === "" ? stringList(ownWarnings) : `${shared},${stringList(ownWarnings)}`;

@@ -6,6 +6,7 @@ import type { DecimalMark, SpendReading, SupplierRecord } from "../../engine/col
 import { isRecognised, type CategoryScores, type RowResult, type ScoredRow } from "../../engine/types";
 import { roundToTenth } from "../../engine/rounding";
 import { describeEngineError } from "../../engine/messages";
+import { movedControlIds } from "../../engine/score";
 
 /** The supplier's match on China's entity lists (docs/cli.md): a clear or possible match, or null. */
 export interface EntityReport {
@@ -116,7 +117,7 @@ export function rowReport(row: number, record: SupplierRecord, result: RowResult
     score: result.score,
     categories: { ...result.categories },
     // The controls that moved the score: a control whose category has no dependence changes nothing.
-    controls: result.hits.filter((hit) => hit.moved).map((hit) => hit.controlId),
+    controls: [...movedControlIds(result)],
     warnings: [...result.warnings.map((w) => `${w.code}: ${w.message}`), ...recordWarnings],
     error: null,
     entity: entityReport(result),
