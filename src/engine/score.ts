@@ -325,6 +325,7 @@ const BASES: readonly Readonly<Record<Category, DependenceBasis>>[] = MINERAL_BA
 const INPUT = 0;
 const SUPPLIER_IN_CHINA = 1;
 const NOT_GIVEN = 2;
+const MINERAL_BASIS_INDEX = Object.fromEntries(MINERAL_BASES.map((basis, index) => [basis, index])) as Record<DependenceBasis, number>;
 
 function basisAt(minerals: number, technology: number, equipment: number, personnel: number): Record<Category, DependenceBasis> {
   const others = OTHER_BASES.length;
@@ -467,13 +468,16 @@ function scorePlanned(rules: CompiledRules, plan: ScoringPlan, readingWarnings: 
   const equipment = row.equipment !== undefined ? row.equipment : equipmentInChina ? 1 : 0;
   const personnel = row.personnel !== undefined ? row.personnel : 0;
   const basis = basisAt(
-    row.minerals !== undefined ? INPUT : inChina ? SUPPLIER_IN_CHINA : MINERAL_BASES.indexOf(plan.mineralDefaultBasis),
+    row.minerals !== undefined ? INPUT : inChina ? SUPPLIER_IN_CHINA : MINERAL_BASIS_INDEX[plan.mineralDefaultBasis],
     row.technology !== undefined ? INPUT : inChina ? SUPPLIER_IN_CHINA : NOT_GIVEN,
     row.equipment !== undefined ? INPUT : equipmentInChina ? SUPPLIER_IN_CHINA : NOT_GIVEN,
     row.personnel !== undefined ? INPUT : NOT_GIVEN,
   );
-  const fromEntity = entity === null ? NO_WARNINGS : entityWarnings(entity, NO_PRESSURE);
-  const leading = fromEntity.length === 0 ? readingWarnings : readingWarnings.length === 0 ? fromEntity : [...fromEntity, ...readingWarnings];
+  let leading = readingWarnings;
+  if (entity !== null) {
+    const fromEntity = entityWarnings(entity, NO_PRESSURE);
+    if (fromEntity.length > 0) leading = readingWarnings.length === 0 ? fromEntity : [...fromEntity, ...readingWarnings];
+  }
   return new PlannedRow(rules, plan, leading, row, match, { minerals, technology, equipment, personnel }, basis, entity);
 }
 

@@ -77,19 +77,42 @@ function scoreInputs(inputs: readonly RowInput[], rows: readonly (RowInput | nul
 const isOneCell = (argument: ExcelArgument): argument is [[unknown]] =>
   Array.isArray(argument) && argument.length === 1 && Array.isArray(argument[0]) && (argument[0] as unknown[]).length === 1;
 
+const NOT_ONE_CELL = Symbol("not one cell");
+
+const oneCellValue = (argument: ExcelArgument): unknown =>
+  argument === null || argument === undefined ? null : isOneCell(argument) ? argument[0][0] : NOT_ONE_CELL;
+
 /**
  * The row of a formula whose arguments are all single cells or skipped, as when a formula is filled down a
  * column (Excel then calls it once per cell); null for any other shape. It is what lineUp makes of such
  * arguments — one row, never padding, laid out as a column — without lining anything up.
  */
 function oneCellRow(args: readonly (readonly [RowParameter, ExcelArgument])[]): RowInput | null {
-  const input = {} as RowInput;
-  for (const [name, argument] of args) {
-    if (argument === null || argument === undefined) input[name] = readCell(null, ROW_FIELD_KINDS[name]);
-    else if (isOneCell(argument)) input[name] = readCell(argument[0][0], ROW_FIELD_KINDS[name]);
-    else return null;
+  const input: RowInput = { commodity: null };
+  for (let index = 0; index < args.length; index++) {
+    const name = args[index][0];
+    const value = oneCellValue(args[index][1]);
+    if (value === NOT_ONE_CELL) return null;
+    input[name] = readCell(value, ROW_FIELD_KINDS[name]);
   }
   return input;
+}
+
+/** `oneCellRow` for the arguments of a row formula given in ROW_PARAMETERS order, as SCORE, BREAKDOWN and EXPLAIN take them. */
+function oneCellInput(values: RowArguments): RowInput | null {
+  const cells = [0, 1, 2, 3, 4, 5, 6, 7, 8].map((index) => oneCellValue(values[index]));
+  if (cells.includes(NOT_ONE_CELL)) return null;
+  return {
+    commodity: readCell(cells[0], ROW_FIELD_KINDS.commodity),
+    supplierCountry: readCell(cells[1], ROW_FIELD_KINDS.supplierCountry),
+    siteCountry: readCell(cells[2], ROW_FIELD_KINDS.siteCountry),
+    chinaInputShare: readCell(cells[3], ROW_FIELD_KINDS.chinaInputShare),
+    chinaTechnology: readCell(cells[4], ROW_FIELD_KINDS.chinaTechnology),
+    chinaEquipment: readCell(cells[5], ROW_FIELD_KINDS.chinaEquipment),
+    chinaPersonnel: readCell(cells[6], ROW_FIELD_KINDS.chinaPersonnel),
+    asOf: readCell(cells[7], ROW_FIELD_KINDS.asOf),
+    supplierName: readCell(cells[8], ROW_FIELD_KINDS.supplierName),
+  };
 }
 
 /** Lines up the row arguments, reads each cell once and scores the non-blank rows (for every row-wise formula). */
@@ -102,14 +125,17 @@ export function scoreLinedRows(
   if (single !== null) return { ok: true, orientation: "column", outcomes: scoreInputs([single], [single], rules, now) };
   const lined = lineUp(args);
   if (!lined.ok) return { ok: false, error: toExcelError(lined.problem) };
-  const { length, orientation, cell, isBlankRow } = lined.lined;
-  const inputs: RowInput[] = [];
-  const rows: (RowInput | null)[] = [];
+  const { length, orientation, reader, isBlankRow } = lined.lined;
+  const names = args.map(([name]) => name);
+  const kinds = names.map((name) => ROW_FIELD_KINDS[name]);
+  const readers = names.map(reader);
+  const inputs: RowInput[] = new Array(length);
+  const rows: (RowInput | null)[] = new Array(length);
   for (let index = 0; index < length; index++) {
-    const input = {} as RowInput;
-    for (const [name] of args) input[name] = readCell(cell(name, index), ROW_FIELD_KINDS[name]);
-    inputs.push(input);
-    rows.push(isBlankRow(index) ? null : input);
+    const input: RowInput = { commodity: null };
+    for (let k = 0; k < names.length; k++) input[names[k]] = readCell(readers[k](index), kinds[k]);
+    inputs[index] = input;
+    rows[index] = isBlankRow(index) ? null : input;
   }
   return { ok: true, orientation, outcomes: scoreInputs(inputs, rows, rules, now) };
 }
@@ -153,11 +179,10 @@ function scoreCellOf(outcome: RowOutcome): Cell {
 
 /** SCORE: overall exposure per row; an unrecognised commodity is #N/A (with the any-item score in the message). */
 export function scoreCells(values: RowArguments, rules: CompiledRules, now = new Date()): Cell[][] {
-  const args = rowArgs(values);
   // Filled down a column, SCORE is called once per cell: such a call goes straight to the engine.
-  const single = oneCellRow(args);
+  const single = oneCellInput(values);
   if (single !== null) return [[scoreCellOf(outcomeOf(single, scoreRow(single, rules, { asOf: todayIso(now) })))]];
-  const scored = scoreLinedRows(args, rules, now);
+  const scored = scoreLinedRows(rowArgs(values), rules, now);
   if (!scored.ok) return [[scored.error]];
   const cells = scored.outcomes.map(scoreCellOf);
   return spill(cells, scored.orientation);

@@ -38,6 +38,8 @@ export interface Lined<Name extends string> {
   orientation: Orientation;
   /** The raw cell of an argument at a row (single cells repeat). */
   cell(name: Name, row: number): unknown;
+  /** The same for one argument, looked up once: for reading every row. */
+  reader(name: Name): (row: number) => unknown;
   /** True when every range argument is blank on that row: the row is padding, not a supplier. */
   isBlankRow(row: number): boolean;
 }
@@ -106,6 +108,13 @@ export function lineUp<Name extends string>(args: readonly (readonly [Name, Exce
         const vector = vectors.get(name);
         if (!vector) return null;
         return vector.orientation === null ? vector.at(0) : vector.at(row);
+      },
+      reader: (name) => {
+        const vector = vectors.get(name);
+        if (!vector) return () => null;
+        if (vector.orientation !== null) return vector.at;
+        const value = vector.at(0);
+        return () => value;
       },
       isBlankRow,
     },
