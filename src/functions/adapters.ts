@@ -16,6 +16,7 @@ import {
   todayIso,
   ROW_FIELD_KINDS,
   type CompiledRules,
+  type EngineError,
   type ProducerStage,
   type SupplyStage,
   type RowInput,
@@ -51,14 +52,14 @@ type RowOutcome =
   | { kind: "problem"; problem: FunctionProblem }
   | { kind: "scored"; row: ScoredRow; commodity: string };
 
-type Scored = { ok: true; orientation: Orientation; outcomes: RowOutcome[] } | { ok: false; error: CustomFunctions.Error };
+/** A formula's rows as read and as scored (null: a padding row), in order. */
+export type Scored = { ok: true; orientation: Orientation; inputs: readonly RowInput[]; results: readonly (RowResult | null)[] } | { ok: false; error: CustomFunctions.Error };
+
+const problemOf = ({ code, field, received }: EngineError): FunctionProblem => ({ code, field, received });
 
 function outcomeOf(input: RowInput, result: RowResult | null): RowOutcome {
   if (result === null) return { kind: "blank" };
-  if (!result.ok) {
-    const { code, field, received } = result.error;
-    return { kind: "problem", problem: { code, field, received } };
-  }
+  if (!result.ok) return { kind: "problem", problem: problemOf(result.error) };
   return { kind: "scored", row: result, commodity: String(input.commodity ?? "") };
 }
 
@@ -67,11 +68,15 @@ function outcomeOf(input: RowInput, result: RowResult | null): RowOutcome {
  * ruleset keeps its commodity readings and scoring plans between calls, so a row scored again costs about what
  * looking it up in a cache would (docs/benchmarks.md).
  */
-function scoreInputs(inputs: readonly RowInput[], rows: readonly (RowInput | null)[], rules: CompiledRules, now: Date): RowOutcome[] {
+function scoreInputs(rows: readonly (RowInput | null)[], rules: CompiledRules, now: Date): (RowResult | null)[] {
   const given = rows.filter((row): row is RowInput => row !== null);
   const results = scoreRows(given, rules, { asOf: todayIso(now) });
   let next = 0;
-  return rows.map((row, index) => outcomeOf(inputs[index], row === null ? null : results[next++]));
+  return rows.map((row) => (row === null ? null : results[next++]));
+}
+
+export function outcomesOf(scored: Extract<Scored, { ok: true }>): RowOutcome[] {
+  return scored.results.map((result, index) => outcomeOf(scored.inputs[index], result));
 }
 
 const isOneCell = (argument: ExcelArgument): argument is [[unknown]] =>
@@ -115,6 +120,19 @@ function oneCellInput(values: RowArguments): RowInput | null {
   };
 }
 
+/**
+ * lineUp's isBlankRow from the cells as read: every range argument empty. A share keeps the 0 that other kinds
+ * read as blank (cells.ts), and isEmptyCell counts that 0 as empty too.
+ */
+function isPaddingRow(input: RowInput, ranges: readonly RowParameter[]): boolean {
+  if (ranges.length === 0) return false;
+  for (const name of ranges) {
+    const value = input[name];
+    if (value !== null && value !== 0) return false;
+  }
+  return true;
+}
+
 /** Lines up the row arguments, reads each cell once and scores the non-blank rows (for every row-wise formula). */
 export function scoreLinedRows(
   args: readonly (readonly [RowParameter, ExcelArgument])[],
@@ -122,25 +140,26 @@ export function scoreLinedRows(
   now: Date,
 ): Scored {
   const single = oneCellRow(args);
-  if (single !== null) return { ok: true, orientation: "column", outcomes: scoreInputs([single], [single], rules, now) };
+  if (single !== null) return { ok: true, orientation: "column", inputs: [single], results: scoreInputs([single], rules, now) };
   const lined = lineUp(args);
   if (!lined.ok) return { ok: false, error: toExcelError(lined.problem) };
-  const { length, orientation, reader, isBlankRow } = lined.lined;
+  const { length, orientation, reader, isRange } = lined.lined;
   const names = args.map(([name]) => name);
   const kinds = names.map((name) => ROW_FIELD_KINDS[name]);
   const readers = names.map(reader);
+  const ranges = names.filter(isRange);
   const inputs: RowInput[] = new Array(length);
   const rows: (RowInput | null)[] = new Array(length);
   for (let index = 0; index < length; index++) {
     const input: RowInput = { commodity: null };
     for (let k = 0; k < names.length; k++) input[names[k]] = readCell(readers[k](index), kinds[k]);
     inputs[index] = input;
-    rows[index] = isBlankRow(index) ? null : input;
+    rows[index] = isPaddingRow(input, ranges) ? null : input;
   }
-  return { ok: true, orientation, outcomes: scoreInputs(inputs, rows, rules, now) };
+  return { ok: true, orientation, inputs, results: scoreInputs(rows, rules, now) };
 }
 
-function unmatched(outcome: Extract<RowOutcome, { kind: "scored" }>, withScore: boolean): CustomFunctions.Error | null {
+function unmatched(outcome: { row: ScoredRow; commodity: string }, withScore: boolean): CustomFunctions.Error | null {
   const { match } = outcome.row;
   if (isRecognised(match)) return null;
   return toExcelError({
@@ -171,20 +190,22 @@ function rowArgs(values: readonly ExcelArgument[]) {
   return ROW_PARAMETERS.map((name, index) => [name, values[index] ?? null] as const);
 }
 
-function scoreCellOf(outcome: RowOutcome): Cell {
-  if (outcome.kind === "blank") return BLANK;
-  if (outcome.kind === "problem") return toExcelError(outcome.problem);
-  return unmatched(outcome, true) ?? outcome.row.score;
+/** SCORE's cell for a row, without an outcome record (a column of SCORE makes one per row). */
+function scoreCellOf(input: RowInput, result: RowResult | null): Cell {
+  if (result === null) return BLANK;
+  if (!result.ok) return toExcelError(problemOf(result.error));
+  if (isRecognised(result.match)) return result.score;
+  return unmatched({ row: result, commodity: String(input.commodity ?? "") }, true) ?? result.score;
 }
 
 /** SCORE: overall exposure per row; an unrecognised commodity is #N/A (with the any-item score in the message). */
 export function scoreCells(values: RowArguments, rules: CompiledRules, now = new Date()): Cell[][] {
   // Filled down a column, SCORE is called once per cell: such a call goes straight to the engine.
   const single = oneCellInput(values);
-  if (single !== null) return [[scoreCellOf(outcomeOf(single, scoreRow(single, rules, { asOf: todayIso(now) })))]];
+  if (single !== null) return [[scoreCellOf(single, scoreRow(single, rules, { asOf: todayIso(now) }))]];
   const scored = scoreLinedRows(rowArgs(values), rules, now);
   if (!scored.ok) return [[scored.error]];
-  const cells = scored.outcomes.map(scoreCellOf);
+  const cells = scored.results.map((result, index) => scoreCellOf(scored.inputs[index], result));
   return spill(cells, scored.orientation);
 }
 
@@ -195,7 +216,7 @@ export function breakdownCells(values: RowArguments, rules: CompiledRules, now =
   const scored = scoreLinedRows(rowArgs(values), rules, now);
   if (!scored.ok) return [BREAKDOWN_COLUMNS.map(() => scored.error)];
   const every = (cell: Cell) => BREAKDOWN_COLUMNS.map(() => cell);
-  return scored.outcomes.map((outcome): Cell[] => {
+  return outcomesOf(scored).map((outcome): Cell[] => {
     if (outcome.kind === "blank") return every(BLANK);
     if (outcome.kind === "problem") return every(toExcelError(outcome.problem));
     const notFound = unmatched(outcome, true);
@@ -208,7 +229,7 @@ export function breakdownCells(values: RowArguments, rules: CompiledRules, now =
 export function explainCells(values: RowArguments, rules: CompiledRules, now = new Date()): Cell[][] {
   const scored = scoreLinedRows(rowArgs(values), rules, now);
   if (!scored.ok) return [[scored.error]];
-  const cells = scored.outcomes.map((outcome): Cell => {
+  const cells = outcomesOf(scored).map((outcome): Cell => {
     if (outcome.kind === "blank") return BLANK;
     if (outcome.kind === "problem") return toExcelError(outcome.problem);
     return outcome.row.explanation;
@@ -229,7 +250,7 @@ export function matchCells(commodity: ExcelArgument, detail: ExcelArgument, rule
   if (!wanted.ok) return [[wanted.error]];
   const scored = scoreLinedRows(commodityOnly(commodity), rules, now);
   if (!scored.ok) return [[scored.error]];
-  const cells = scored.outcomes.map((outcome): Cell => {
+  const cells = outcomesOf(scored).map((outcome): Cell => {
     if (outcome.kind === "blank") return BLANK;
     if (outcome.kind === "problem") return toExcelError(outcome.problem);
     if (wanted.reason) return readingSentence(outcome.row.match);
@@ -301,7 +322,8 @@ export function chinaShareCells(commodity: ExcelArgument, stage: ExcelArgument, 
   }
   const { length, cell, isBlankRow } = lined.lined;
   const inputs: RowInput[] = Array.from({ length }, (_, index) => ({ commodity: readCell(cell("commodity", index), "text") }));
-  const outcomes = scoreInputs(inputs, inputs.map((input, index) => (isBlankRow(index) ? null : input)), rules, now);
+  const results = scoreInputs(inputs.map((input, index) => (isBlankRow(index) ? null : input)), rules, now);
+  const outcomes = results.map((result, index) => outcomeOf(inputs[index], result));
   return outcomes.map((outcome, index): Cell[] => {
     if (outcome.kind === "blank") return [BLANK, BLANK, BLANK];
     const answer = shareAnswer(outcome, cell("stage", index), rules);

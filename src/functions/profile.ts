@@ -5,7 +5,7 @@
  * the card.
  */
 import { isRecognised, type CompiledRules } from "../engine";
-import { scoreLinedRows, type Cell } from "./adapters";
+import { outcomesOf, scoreLinedRows, type Cell } from "./adapters";
 import { spill, type ExcelArgument } from "./cells";
 import { toExcelError } from "./errors";
 import { hostSupportsDataTypes } from "./host-support";
@@ -30,7 +30,7 @@ export function profileCells(values: ProfileArguments, rules: CompiledRules, now
     now,
   );
   if (!scored.ok) return [[scored.error]];
-  const cells = scored.outcomes.map((outcome): ProfileCell => {
+  const cells = outcomesOf(scored).map((outcome): ProfileCell => {
     if (outcome.kind === "blank") return "";
     if (outcome.kind === "problem") return toExcelError(outcome.problem);
     const { row } = outcome;

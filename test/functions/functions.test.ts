@@ -33,6 +33,22 @@ describe("SCORE", () => {
     expect(result[0][0]).toBeGreaterThan(0);
   });
 
+  test("a row is padding when every range is empty on it (blank, spaces or the 0 Excel passes for an empty cell)", () => {
+    const commodity = column("gallium", null, "", "   ", 0, null, null, "gallium");
+    const share = column(0.5, null, 0, "", 0, "0", false, null);
+    const result = score(commodity, [["Japan"]], SKIPPED, share, SKIPPED, SKIPPED, SKIPPED, [[ON]]);
+    expect(result.map(([cell]) => (typeof cell === "object" ? errorOf(cell)?.code : cell))).toEqual([
+      engine({ commodity: "gallium", supplierCountry: "Japan", chinaInputShare: 0.5 }).score,
+      "",
+      "",
+      "",
+      "",
+      "#VALUE!",
+      "#VALUE!",
+      engine({ commodity: "gallium", supplierCountry: "Japan" }).score,
+    ]);
+  });
+
   test("a formula filled down (every argument one cell) answers as the same row inside a range would", () => {
     const error = new CustomFunctions.Error("#N/A" as CustomFunctions.ErrorCode);
     const rows: unknown[][] = [
