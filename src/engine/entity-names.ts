@@ -56,7 +56,7 @@ const STOP = new Set(STOP_WORDS);
 /** Latin letters that carry no separable accent: "Wrocławska" is written "Wroclawska" in the notice. */
 const LATIN_LETTERS: Readonly<Record<string, string>> = { ł: "l", ø: "o", æ: "ae", œ: "oe", ß: "ss", đ: "d", ð: "d", þ: "th", ı: "i", ħ: "h" };
 
-const ASCII_ONLY = /^[\x00-\x7f]*$/;
+const ASCII_ONLY = /^[\x20-\x7e\t\n\r]*$/;
 
 /**
  * A name folded as `foldFully` folds it; plain ASCII, most supplier names, takes the short way: Unicode

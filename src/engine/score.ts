@@ -22,7 +22,7 @@ import { explainRow } from "./explain";
 import { parseSupplierName, screenName, type ScreeningResult } from "./screening";
 import { pressureOf, type ListingPressure } from "./listings";
 import { controlHits, hitWarnings, listingHits, NO_PRESSURE, readingWarnings, strongestFirst } from "./hits";
-import { NO_HIT_LIST, NO_WARNINGS, NOTHING_MOVED, PlanBook, type MovedHits, type ScoringPlan } from "./plan";
+import { NO_HIT_LIST, NOTHING_MOVED, PlanBook, type MovedHits, type ScoringPlan } from "./plan";
 
 /** Longer cells are not commodity descriptions (a pasted document, a runaway formula). */
 export const LONGEST_COMMODITY = 500;
