@@ -255,9 +255,25 @@ const EXPLANATION_ON_FIRST_READ: PropertyDescriptor = {
 };
 
 /**
- * The result record, its fields in the documented order: category scores from Π(1 − contribution) per category
- * (CATEGORIES order) and the row's dependence, and the overall score built from the rounded category scores,
- * so an analyst can recompute it from what is shown.
+ * Category scores from Π(1 − contribution) per category (CATEGORIES order) and the row's dependence, and the
+ * overall score built from the rounded category scores, so an analyst can recompute it from what is shown.
+ */
+function scoresOf(rules: CompiledRules, untouched: readonly number[], dependence: CategoryScores): { score: number; categories: CategoryScores } {
+  const weights = rules.doc.weights.categories;
+  const minerals = roundToTenth(100 * (1 - untouched[0]) * dependence.minerals);
+  const technology = roundToTenth(100 * (1 - untouched[1]) * dependence.technology);
+  const equipment = roundToTenth(100 * (1 - untouched[2]) * dependence.equipment);
+  const personnel = roundToTenth(100 * (1 - untouched[3]) * dependence.personnel);
+  let overallUntouched = 1;
+  overallUntouched *= 1 - (weights.minerals * minerals) / 100;
+  overallUntouched *= 1 - (weights.technology * technology) / 100;
+  overallUntouched *= 1 - (weights.equipment * equipment) / 100;
+  overallUntouched *= 1 - (weights.personnel * personnel) / 100;
+  return { score: roundToTenth(100 * (1 - overallUntouched)), categories: { minerals, technology, equipment, personnel } };
+}
+
+/**
+ * The result record of a row scored without a plan (a listed supplier's), its fields in the documented order.
  */
 function scoredRow(
   rules: CompiledRules,
@@ -270,20 +286,11 @@ function scoredRow(
   warnings: Warning[],
   entity: ScreeningResult | null,
 ): ScoredRow {
-  const weights = rules.doc.weights.categories;
-  const minerals = roundToTenth(100 * (1 - untouched[0]) * dependence.minerals);
-  const technology = roundToTenth(100 * (1 - untouched[1]) * dependence.technology);
-  const equipment = roundToTenth(100 * (1 - untouched[2]) * dependence.equipment);
-  const personnel = roundToTenth(100 * (1 - untouched[3]) * dependence.personnel);
-  let overallUntouched = 1;
-  overallUntouched *= 1 - (weights.minerals * minerals) / 100;
-  overallUntouched *= 1 - (weights.technology * technology) / 100;
-  overallUntouched *= 1 - (weights.equipment * equipment) / 100;
-  overallUntouched *= 1 - (weights.personnel * personnel) / 100;
+  const { score, categories } = scoresOf(rules, untouched, dependence);
   const scored = {
     ok: true,
-    score: roundToTenth(100 * (1 - overallUntouched)),
-    categories: { minerals, technology, equipment, personnel },
+    score,
+    categories,
     dependence,
     dependenceBasis: basis,
     match,
@@ -379,19 +386,9 @@ class PlannedRow implements ScoredRow {
     basis: Record<Category, DependenceBasis>,
     entity: ScreeningResult | null,
   ) {
-    const weights = rules.doc.weights.categories;
-    const untouched = plan.untouched;
-    const minerals = roundToTenth(100 * (1 - untouched[0]) * dependence.minerals);
-    const technology = roundToTenth(100 * (1 - untouched[1]) * dependence.technology);
-    const equipment = roundToTenth(100 * (1 - untouched[2]) * dependence.equipment);
-    const personnel = roundToTenth(100 * (1 - untouched[3]) * dependence.personnel);
-    let overallUntouched = 1;
-    overallUntouched *= 1 - (weights.minerals * minerals) / 100;
-    overallUntouched *= 1 - (weights.technology * technology) / 100;
-    overallUntouched *= 1 - (weights.equipment * equipment) / 100;
-    overallUntouched *= 1 - (weights.personnel * personnel) / 100;
-    this.score = roundToTenth(100 * (1 - overallUntouched));
-    this.categories = { minerals, technology, equipment, personnel };
+    const { score, categories } = scoresOf(rules, plan.untouched, dependence);
+    this.score = score;
+    this.categories = categories;
     this.dependence = dependence;
     this.dependenceBasis = basis;
     this.match = match;
