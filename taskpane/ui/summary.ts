@@ -40,7 +40,9 @@ function headline(portfolio: Portfolio): HTMLElement {
   const level = band(score);
   const note =
     portfolio.weighting === "spend" && portfolio.rowsWithoutSpend > 0
-      ? `${formatCount(portfolio.rowsWithoutSpend)} rows without spend are left out of the weighting.`
+      ? portfolio.rowsWithoutSpend === 1
+        ? "1 row without spend is left out of the weighting."
+        : `${formatCount(portfolio.rowsWithoutSpend)} rows without spend are left out of the weighting.`
       : null;
   return h(
     "div",

@@ -268,3 +268,28 @@ test("controls counting on an unconfirmed status on the date are listed with the
   expect(banner?.textContent).toContain("(T-US-CL2, No. 46/2024 cl. 2): in force since 2026-11-28");
   expect(banner?.textContent).toContain("no public source on an extension as of 26 Nov 2026");
 });
+
+test("the headline counts rows left out of the spend weighting in words that agree with the number", () => {
+  const portfolioWith = (rowsWithoutSpend: number): Portfolio => ({
+    counts: { rows: 3, scored: 3, errors: 0, unmatched: 0, reviewNeeded: 0, unconfirmed: 0, gradeDependent: 0, lowConfidence: 0 },
+    weighting: "spend",
+    spendWeightedScore: 30,
+    categories: { minerals: 30, technology: 0, equipment: 0, personnel: 0 },
+    totalSpend: 1000,
+    rowsWithoutSpend,
+    topRows: [],
+    byItem: [],
+    byControl: [],
+    unmatchedCommodities: [],
+    errorsByCode: {},
+    entities: { listed: 0, possible: 0, rows: [] },
+  });
+  const headlineText = (rows: number) => {
+    const container = document.createElement("div");
+    container.append(...renderSummary(portfolioWith(rows), { onSelectRow: () => undefined }));
+    return container.querySelector(".cp-headline")?.textContent ?? "";
+  };
+  expect(headlineText(1)).toContain("1 row without spend is left out of the weighting.");
+  expect(headlineText(2)).toContain("2 rows without spend are left out of the weighting.");
+  expect(headlineText(0)).not.toContain("without spend");
+});
