@@ -9,6 +9,7 @@ import {
   firstInForceDate,
   formatFigureYear,
   producerStageOf,
+  isEmptyCell,
   isRecognised,
   readCell,
   scoreRow,
@@ -55,12 +56,15 @@ type RowOutcome =
 /** A formula's rows as read and as scored (null: a padding row), in order. */
 export type Scored = { ok: true; orientation: Orientation; inputs: readonly RowInput[]; results: readonly (RowResult | null)[] } | { ok: false; error: CustomFunctions.Error };
 
+/** The commodity cell as the messages quote it (rows carry their cells as Excel gave them; the engine reads them). */
+const commodityText = (input: RowInput): string => String(readCell(input.commodity, "text") ?? "");
+
 const problemOf = ({ code, field, received }: EngineError): FunctionProblem => ({ code, field, received });
 
 function outcomeOf(input: RowInput, result: RowResult | null): RowOutcome {
   if (result === null) return { kind: "blank" };
   if (!result.ok) return { kind: "problem", problem: problemOf(result.error) };
-  return { kind: "scored", row: result, commodity: String(input.commodity ?? "") };
+  return { kind: "scored", row: result, commodity: commodityText(input) };
 }
 
 /**
@@ -98,7 +102,7 @@ function oneCellRow(args: readonly (readonly [RowParameter, ExcelArgument])[]): 
     const name = args[index][0];
     const value = oneCellValue(args[index][1]);
     if (value === NOT_ONE_CELL) return null;
-    input[name] = readCell(value, ROW_FIELD_KINDS[name]);
+    input[name] = value as RowInput[typeof name];
   }
   return input;
 }
@@ -108,28 +112,22 @@ function oneCellInput(values: RowArguments): RowInput | null {
   const cells = [0, 1, 2, 3, 4, 5, 6, 7, 8].map((index) => oneCellValue(values[index]));
   if (cells.includes(NOT_ONE_CELL)) return null;
   return {
-    commodity: readCell(cells[0], ROW_FIELD_KINDS.commodity),
-    supplierCountry: readCell(cells[1], ROW_FIELD_KINDS.supplierCountry),
-    siteCountry: readCell(cells[2], ROW_FIELD_KINDS.siteCountry),
-    chinaInputShare: readCell(cells[3], ROW_FIELD_KINDS.chinaInputShare),
-    chinaTechnology: readCell(cells[4], ROW_FIELD_KINDS.chinaTechnology),
-    chinaEquipment: readCell(cells[5], ROW_FIELD_KINDS.chinaEquipment),
-    chinaPersonnel: readCell(cells[6], ROW_FIELD_KINDS.chinaPersonnel),
-    asOf: readCell(cells[7], ROW_FIELD_KINDS.asOf),
-    supplierName: readCell(cells[8], ROW_FIELD_KINDS.supplierName),
+    commodity: cells[0] as RowInput["commodity"],
+    supplierCountry: cells[1] as RowInput["supplierCountry"],
+    siteCountry: cells[2] as RowInput["siteCountry"],
+    chinaInputShare: cells[3] as RowInput["chinaInputShare"],
+    chinaTechnology: cells[4] as RowInput["chinaTechnology"],
+    chinaEquipment: cells[5] as RowInput["chinaEquipment"],
+    chinaPersonnel: cells[6] as RowInput["chinaPersonnel"],
+    asOf: cells[7] as RowInput["asOf"],
+    supplierName: cells[8] as RowInput["supplierName"],
   };
 }
 
-/**
- * lineUp's isBlankRow from the cells as read: every range argument empty. A share keeps the 0 that other kinds
- * read as blank (cells.ts), and isEmptyCell counts that 0 as empty too.
- */
+/** lineUp's isBlankRow on the row's cells: every range argument empty (a row's first filled cell settles it). */
 function isPaddingRow(input: RowInput, ranges: readonly RowParameter[]): boolean {
   if (ranges.length === 0) return false;
-  for (const name of ranges) {
-    const value = input[name];
-    if (value !== null && value !== 0) return false;
-  }
+  for (const name of ranges) if (!isEmptyCell(input[name])) return false;
   return true;
 }
 
@@ -145,14 +143,13 @@ export function scoreLinedRows(
   if (!lined.ok) return { ok: false, error: toExcelError(lined.problem) };
   const { length, orientation, reader, isRange } = lined.lined;
   const names = args.map(([name]) => name);
-  const kinds = names.map((name) => ROW_FIELD_KINDS[name]);
   const readers = names.map(reader);
   const ranges = names.filter(isRange);
   const inputs: RowInput[] = new Array(length);
   const rows: (RowInput | null)[] = new Array(length);
   for (let index = 0; index < length; index++) {
     const input: RowInput = { commodity: null };
-    for (let k = 0; k < names.length; k++) input[names[k]] = readCell(readers[k](index), kinds[k]);
+    for (let k = 0; k < names.length; k++) input[names[k]] = readers[k](index) as RowInput[RowParameter];
     inputs[index] = input;
     rows[index] = isPaddingRow(input, ranges) ? null : input;
   }
@@ -195,7 +192,7 @@ function scoreCellOf(input: RowInput, result: RowResult | null): Cell {
   if (result === null) return BLANK;
   if (!result.ok) return toExcelError(problemOf(result.error));
   if (isRecognised(result.match)) return result.score;
-  return unmatched({ row: result, commodity: String(input.commodity ?? "") }, true) ?? result.score;
+  return unmatched({ row: result, commodity: commodityText(input) }, true) ?? result.score;
 }
 
 /** SCORE: overall exposure per row; an unrecognised commodity is #N/A (with the any-item score in the message). */
