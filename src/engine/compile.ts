@@ -99,6 +99,37 @@ export interface CompiledRules {
 export interface CompileOptions {
   /** Descriptions of HS codes, so a code no item claims can say what it is. */
   hsNomenclature?: HsNomenclature | null;
+  /**
+   * The ruleset this one replaces (at a refresh). When the new document reads commodity text exactly as the old
+   * one did, its readings are kept: most refreshes change statuses, dates and weights, and reading every line of
+   * a large workbook again is what made a refresh stall. Plans are never kept: they hold the controls.
+   */
+  readingsFrom?: CompiledRules | null;
+}
+
+/**
+ * What reading a commodity line depends on in a document: its items (names, aliases, HS codes, grades, what they
+ * contain), its matching section, and which items each control names together (the reader's equipment domains).
+ */
+const readingSignatures = new WeakMap<RulesDocument, string>();
+
+function readingSignature(doc: RulesDocument): string {
+  let signature = readingSignatures.get(doc);
+  if (signature === undefined) {
+    signature = JSON.stringify([doc.items, doc.matching, doc.controls.map((control) => control.items)]);
+    readingSignatures.set(doc, signature);
+  }
+  return signature;
+}
+
+/** The readings a new ruleset may keep from the one it replaces: the same memo, or a new one. */
+function readingsMemo(doc: RulesDocument, options: CompileOptions): MatchMemo {
+  const previous = options.readingsFrom ?? null;
+  const hsNomenclature = options.hsNomenclature ?? null;
+  if (previous !== null && previous.hsNomenclature === hsNomenclature && previous.userAliases.size === 0 && readingSignature(previous.doc) === readingSignature(doc)) {
+    return previous.matchMemo;
+  }
+  return { results: new Map(), computed: 0, byText: new Map() };
 }
 
 function compileControl(control: Control): CompiledControl {
@@ -176,7 +207,7 @@ export function compileRules(doc: RulesDocument, options: CompileOptions = {}): 
     controlsByCategory,
     controlsById,
     mineralShareByItem,
-    matchMemo: { results: new Map(), computed: 0, byText: new Map() },
+    matchMemo: readingsMemo(doc, options),
     scorers: emptyScorerShelf(),
     producersByItem: indexProducers(doc.producers),
     screeningIndex: lazily(() => buildScreeningIndex(doc)),

@@ -130,8 +130,10 @@ function activeFromDocument(
   document: RulesDocument,
   origin: { source: RulesSource; url: string | null; fetchedAt: string | null; etag: string | null },
   hsNomenclature: HsNomenclature | null,
+  replacing: ActiveRules | null = null,
 ): ActiveRules {
-  const compiled = compileRules(document, { hsNomenclature });
+  // A refresh that leaves the items as they were keeps the commodity readings (compile.ts).
+  const compiled = compileRules(document, { hsNomenclature, readingsFrom: replacing?.baseCompiled ?? null });
   return {
     document,
     compiled,
@@ -498,7 +500,7 @@ export class RulesRuntime {
   /** Caches a freshly downloaded document, then swaps it in. A storage failure is recorded but does not block the swap. */
   private async adoptDownload(url: string, document: RulesDocument, text: string, etag: string | null, reason: SwapReason): Promise<RefreshOutcome> {
     const fetchedAt = this.now().toISOString();
-    const next = activeFromDocument(document, { source: "url", url, fetchedAt, etag }, this.options.hsNomenclature ?? null);
+    const next = activeFromDocument(document, { source: "url", url, fetchedAt, etag }, this.options.hsNomenclature ?? null, this.current);
     try {
       this.currentCache = await writeCachedRules(this.storage, { url, etag, fetchedAt, checkedAt: fetchedAt }, text);
     } catch {
@@ -516,7 +518,7 @@ export class RulesRuntime {
     if (text === this.currentText) return false;
     const source: RulesSource = Date.parse(meta.fetchedAt) >= this.startedAt.getTime() ? "url" : "cached";
     this.currentText = text;
-    this.swap(activeFromDocument(document, { source, url: meta.url, fetchedAt: meta.fetchedAt, etag: meta.etag }, this.options.hsNomenclature ?? null), reason);
+    this.swap(activeFromDocument(document, { source, url: meta.url, fetchedAt: meta.fetchedAt, etag: meta.etag }, this.options.hsNomenclature ?? null, this.current), reason);
     return true;
   }
 

@@ -87,3 +87,27 @@ test("the cached rules taken over at start-up and a swap picked up from another 
     ["2025.06.01", "2025.07.01", "sync"],
   ]);
 });
+
+test("a refresh that leaves the items as they were keeps the commodity readings; one that changes them reads afresh", async () => {
+  const runtime = newRuntime(createMemoryStorage());
+  await runtime.start();
+  servers.route("/rules.json", serveDocument(V1, '"v1"'));
+  await runtime.updateSettings({ rulesUrl });
+  const first = runtime.active;
+
+  const sameItems = JSON.parse(V1) as { version: string; publishedAt: string; controls: { severity: number }[]; items: { aliases?: string[] }[] };
+  sameItems.version = "2025.06.02";
+  sameItems.controls[0].severity = sameItems.controls[0].severity / 2;
+  servers.route("/rules.json", serveDocument(JSON.stringify(sameItems), '"v1b"'));
+  expect(await runtime.refreshNow()).toMatchObject({ kind: "updated" });
+  expect(runtime.active.version).toBe("2025.06.02");
+  expect(runtime.active.baseCompiled.matchMemo).toBe(first.baseCompiled.matchMemo);
+
+  const newAlias = JSON.parse(JSON.stringify(sameItems)) as typeof sameItems;
+  newAlias.version = "2025.06.03";
+  newAlias.items[0].aliases = [...(newAlias.items[0].aliases ?? []), "a name added at this refresh"];
+  servers.route("/rules.json", serveDocument(JSON.stringify(newAlias), '"v1c"'));
+  expect(await runtime.refreshNow()).toMatchObject({ kind: "updated" });
+  expect(runtime.active.version).toBe("2025.06.03");
+  expect(runtime.active.baseCompiled.matchMemo).not.toBe(first.baseCompiled.matchMemo);
+});

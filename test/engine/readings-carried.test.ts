@@ -1,0 +1,64 @@
+/**
+ * A refresh keeps the commodity readings of the ruleset it replaces when, and only when, the new document reads
+ * text the same way: same items, same matching section, same item lists per control, same HS descriptions.
+ */
+import { parseRules } from "../../src/rules/parse";
+import { compileRules, type CompiledRules } from "../../src/engine/compile";
+import { scoreRows } from "../../src/engine";
+import type { RulesDocument } from "../../src/rules/schema";
+import { staticNomenclature } from "../../src/engine/hs";
+import bundled from "../../src/rules/default-rules.json";
+
+const ROWS = [
+  { commodity: "gallium ingot 6N", supplierCountry: "Japan", siteCountry: "US" },
+  { commodity: "Sintered NdFeB magnets N52", supplierCountry: "China" },
+  { commodity: "HS 8505.11", supplierCountry: "Germany" },
+  { commodity: "cardboard boxes", supplierCountry: "China" },
+  { commodity: "Wolframcarbid Pulver", supplierCountry: "China", chinaInputShare: "40%" },
+];
+const OPTIONS = { asOf: "2026-11-27" };
+
+function document(edit: (doc: RulesDocument) => void = () => undefined): RulesDocument {
+  const copy = JSON.parse(JSON.stringify(bundled)) as unknown;
+  const parsed = parseRules(copy);
+  if (!parsed.ok) throw new Error("the bundled rules are invalid");
+  edit(parsed.rules);
+  return parsed.rules;
+}
+
+function readOnce(rules: CompiledRules): CompiledRules {
+  scoreRows(ROWS, rules, OPTIONS);
+  return rules;
+}
+
+const json = (rules: CompiledRules) => JSON.stringify(scoreRows(ROWS, rules, OPTIONS));
+
+test("a refresh that changes only a control's weight keeps the readings, and scores as a fresh compile does", () => {
+  const before = readOnce(compileRules(document()));
+  const edited = document((doc) => {
+    doc.controls[0].severity = Math.max(0.05, doc.controls[0].severity - 0.1);
+  });
+  const after = compileRules(edited, { readingsFrom: before });
+  expect(after.matchMemo).toBe(before.matchMemo);
+  const readBefore = after.matchMemo.computed;
+  const carried = json(after);
+  expect(after.matchMemo.computed).toBe(readBefore);
+  expect(carried).toBe(json(compileRules(edited)));
+  expect(carried).not.toBe(json(before));
+});
+
+test("new aliases, a changed item list of a control or other HS descriptions read afresh", () => {
+  const before = readOnce(compileRules(document()));
+  const withAlias = document((doc) => {
+    doc.items[0].aliases = [...doc.items[0].aliases, "chokepoint test alias"];
+  });
+  const withControlItems = document((doc) => {
+    const control = doc.controls.find((c) => c.items.length > 1)!;
+    control.items = control.items.slice(1);
+  });
+  expect(compileRules(withAlias, { readingsFrom: before }).matchMemo).not.toBe(before.matchMemo);
+  expect(compileRules(withControlItems, { readingsFrom: before }).matchMemo).not.toBe(before.matchMemo);
+  const described = compileRules(document(), { readingsFrom: before, hsNomenclature: staticNomenclature({}) });
+  expect(described.matchMemo).not.toBe(before.matchMemo);
+  expect(compileRules(document(), { readingsFrom: before }).matchMemo).toBe(before.matchMemo);
+});
