@@ -73,8 +73,9 @@ function outcomeOf(input: RowInput, result: RowResult | null): RowOutcome {
  * looking it up in a cache would (docs/benchmarks.md).
  */
 function scoreInputs(rows: readonly (RowInput | null)[], rules: CompiledRules, now: Date): (RowResult | null)[] {
-  const given = rows.filter((row): row is RowInput => row !== null);
-  const results = scoreRows(given, rules, { asOf: todayIso(now) });
+  const options = { asOf: todayIso(now) };
+  if (!rows.includes(null)) return scoreRows(rows as readonly RowInput[], rules, options);
+  const results = scoreRows(rows.filter((row): row is RowInput => row !== null), rules, options);
   let next = 0;
   return rows.map((row) => (row === null ? null : results[next++]));
 }

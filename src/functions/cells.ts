@@ -48,30 +48,33 @@ export interface Lined<Name extends string> {
 
 export type LineUpResult<Name extends string> = { ok: true; lined: Lined<Name> } | { ok: false; problem: ShapeProblem };
 
-function isMatrix(value: unknown): value is unknown[][] {
-  if (!Array.isArray(value)) return false;
-  for (let index = 0; index < value.length; index++) if (!Array.isArray(value[index])) return false;
-  return true;
-}
-
-/** The widest row (a loop: a whole-column reference has a million rows, too many to spread into Math.max). */
-function widestRow(matrix: readonly unknown[][]): number {
+/**
+ * The widest row of an argument that is a 2-D array, or -1 when it is not one (a single value). One loop: a
+ * whole-column reference has a million rows, too many to spread into Math.max.
+ */
+function widestRow(value: unknown): number {
+  if (!Array.isArray(value)) return -1;
   let widest = 0;
-  for (let index = 0; index < matrix.length; index++) if (matrix[index].length > widest) widest = matrix[index].length;
+  for (let index = 0; index < value.length; index++) {
+    const row: unknown = value[index];
+    if (!Array.isArray(row)) return -1;
+    if (row.length > widest) widest = row.length;
+  }
   return widest;
 }
 
 type NotOneColumn = Extract<ShapeProblem, { code: "range_not_one_column" }>;
 
 function vectorOf(name: string, argument: ExcelArgument): Vector | NotOneColumn {
-  if (!isMatrix(argument)) return singleValue(name, argument ?? null);
-  const rows = argument.length;
-  const columns = rows === 0 ? 0 : widestRow(argument);
+  const columns = widestRow(argument);
+  if (columns < 0) return singleValue(name, argument ?? null);
+  const matrix = argument as unknown[][];
+  const rows = matrix.length;
   if (rows === 0 || columns === 0) return singleValue(name, null);
-  if (rows === 1 && columns === 1) return singleValue(name, argument[0][0]);
-  if (columns === 1) return { name, length: rows, at: (index) => argument[index][0], orientation: "column" };
+  if (rows === 1 && columns === 1) return singleValue(name, matrix[0][0]);
+  if (columns === 1) return { name, length: rows, at: (index) => matrix[index][0], orientation: "column" };
   if (rows === 1) {
-    const cells = argument[0];
+    const cells = matrix[0];
     return { name, length: cells.length, at: (index) => cells[index], orientation: "row" };
   }
   return { code: "range_not_one_column", parameter: name, rows, columns };
