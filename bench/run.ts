@@ -166,25 +166,19 @@ async function refreshVersusWarm(rows: RowInput[], rules: CompiledRules) {
   process.stderr.write("5. rules refresh: text → 100k rows scored vs warm scoreRows\n");
   const options = { asOf: AS_OF };
   const text = readFileSync(join(ROOT, "src", "rules", "default-rules.json"), "utf8");
-  const refresh = record(
-    "refresh: parse + compile + cold scoreRows, 100k rows",
-    await timeRuns({ warmups: 1, runs: 5 }, () => text, (t) => {
-      const parsed = parseRules(t);
-      if (!parsed.ok) throw new Error("the bundled rules are invalid");
-      return scoreRows(rows, compileRules(parsed.rules), options);
-    }),
-    rows.length,
-  );
+  const timeRefresh = async (label: string, readingsFrom: CompiledRules | null) =>
+    record(
+      label,
+      await timeRuns({ warmups: 1, runs: 5 }, () => text, (t) => {
+        const parsed = parseRules(t);
+        if (!parsed.ok) throw new Error("the bundled rules are invalid");
+        return scoreRows(rows, compileRules(parsed.rules, { readingsFrom }), options);
+      }),
+      rows.length,
+    );
+  const refresh = await timeRefresh("refresh: parse + compile + cold scoreRows, 100k rows", null);
   // The same, when the new document reads text as the active one did (most refreshes): readings carried over.
-  const sameItems = record(
-    "refresh, items unchanged: readings kept, plans new",
-    await timeRuns({ warmups: 1, runs: 5 }, () => text, (t) => {
-      const parsed = parseRules(t);
-      if (!parsed.ok) throw new Error("the bundled rules are invalid");
-      return scoreRows(rows, compileRules(parsed.rules, { readingsFrom: rules }), options);
-    }),
-    rows.length,
-  );
+  const sameItems = await timeRefresh("refresh, items unchanged: readings kept, plans new", rules);
   const warm = record("engine scoreRows, same rows (warm)", await timeRuns({ warmups: 1, runs: 7 }, () => rules, (r) => scoreRows(rows, r, options)), rows.length);
   return {
     rows: rows.length,
