@@ -10,7 +10,7 @@
 import type { CompiledRules } from "./compile";
 import { addDays } from "./dates";
 import { STATUS_WORDS } from "./explain";
-import { byLargestMove, commodityText, controlShifts, outcomeOf, scoreDelta, summarizeImpact, type ControlShift, type ImpactSummary, type RowOutcome } from "./impact";
+import { byLargestMove, commodityText, controlShifts, outcomeOf, scoreDelta, summarizeImpact, type ControlShift, type ImpactSummary, type MovedRow } from "./impact";
 import { scoreRows } from "./score";
 import { statusOn } from "./status";
 import type { CellValue, Category, PortfolioRowInput, RowInput, RowResult, Status } from "./types";
@@ -150,14 +150,8 @@ export interface DateStep {
   controls: ControlShift[];
 }
 
-export interface DateMove {
-  index: number;
-  supplier: string | null;
-  commodity: string;
-  /** The row on `from` and on `to`. */
-  before: RowOutcome;
-  after: RowOutcome;
-  delta: number | null;
+/** A row on `from` (before) and on `to` (after). */
+export interface DateMove extends MovedRow {
   /** Each day in the window on which the row's score moves, in date order. */
   steps: DateStep[];
 }

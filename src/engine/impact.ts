@@ -33,7 +33,8 @@ export interface ControlShift {
   effectAfter: number;
 }
 
-export interface RowMove {
+/** A row scored twice (two editions, or two dates) and how its score moved. */
+export interface MovedRow {
   /** Position in the rows given (0-based); adapters add their own row numbering. */
   index: number;
   supplier: string | null;
@@ -42,6 +43,9 @@ export interface RowMove {
   after: RowOutcome;
   /** after − before, when both sides scored the row. */
   delta: number | null;
+}
+
+export interface RowMove extends MovedRow {
   /** Largest change of effect first. Empty when the row moved for another reason (an error, a weight, a match). */
   controls: ControlShift[];
 }

@@ -266,6 +266,15 @@ function readingSentence(match: ScoredRow["match"]): string {
   return `${sentence}${perhaps}`;
 }
 
+/** A one-row formula's row, scored and recognised; else the cell it answers instead (its error, or blank). */
+function recognisedRow(input: RowInput, rules: CompiledRules, now: Date): { ok: true; row: ScoredRow } | { ok: false; cell: Cell } {
+  const outcome = outcomeOf(input, scoreRow(input, rules, { asOf: todayIso(now) }));
+  if (outcome.kind === "problem") return { ok: false, cell: toExcelError(outcome.problem) };
+  if (outcome.kind !== "scored") return { ok: false, cell: BLANK };
+  const notFound = unmatched(outcome, false);
+  return notFound ? { ok: false, cell: notFound } : { ok: true, row: outcome.row };
+}
+
 /** CONTROLS: one row per control that applies to the commodity on the date: id, title, category, status, effective date, source. */
 export function controlsCells(
   commodity: ExcelArgument,
@@ -285,13 +294,9 @@ export function controlsCells(
     if (!single.ok) return [[toExcelError(single.problem)]];
     input[name] = readCell(single.value, ROW_FIELD_KINDS[name]);
   }
-  const result = scoreRow(input, rules, { asOf: todayIso(now) });
-  const outcome = outcomeOf(input, result);
-  if (outcome.kind === "problem") return [[toExcelError(outcome.problem)]];
-  if (outcome.kind !== "scored") return [[BLANK]];
-  const notFound = unmatched(outcome, false);
-  if (notFound) return [[notFound]];
-  const { row } = outcome;
+  const scored = recognisedRow(input, rules, now);
+  if (!scored.ok) return [[scored.cell]];
+  const { row } = scored;
   if (row.hits.length === 0) return [[`none: no export control applies to ${row.match.itemName} on ${row.asOf}`]];
   return row.hits.map((hit) => [hit.controlId, hit.title, hit.category, hit.status, firstInForceDate(rules, hit.controlId) ?? BLANK, hit.sourceUrl]);
 }
@@ -390,15 +395,11 @@ export function alternativesCells(
   const wantedCount = countArgument(cells.count);
   if (!wantedCount.ok) return [[toExcelError(wantedCount.problem)]];
 
-  const result = scoreRow(input, rules, { asOf: todayIso(now) });
-  const outcome = outcomeOf(input, result);
-  if (outcome.kind === "problem") return [[toExcelError(outcome.problem)]];
-  if (outcome.kind !== "scored") return [[BLANK]];
-  const notFound = unmatched(outcome, false);
-  if (notFound) return [[notFound]];
+  const scored = recognisedRow(input, rules, now);
+  if (!scored.ok) return [[scored.cell]];
 
-  const itemId = outcome.row.match.itemId!;
-  const itemName = outcome.row.match.itemName ?? itemId;
+  const itemId = scored.row.match.itemId!;
+  const itemName = scored.row.match.itemName ?? itemId;
   const answer = alternativesFor(rules, itemId, wantedStage.stage)?.answer ?? null;
   if (answer === null) return [[toExcelError({ code: "producers_missing", itemName, stage: wantedStage.stage })]];
   const { supply } = answer;

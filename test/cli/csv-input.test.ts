@@ -5,7 +5,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { AS_OF, runCli } from "./helpers";
+import { AS_OF, runCli, scoreToJson as score, type ReportRow as Row } from "./helpers";
 
 let dir: string;
 beforeAll(() => {
@@ -20,19 +20,6 @@ function file(content: string | Buffer, extension = "csv"): string {
   return path;
 }
 
-interface Row {
-  row: number;
-  supplier: string | null;
-  commodity: string | null;
-  score: number | null;
-  warnings: string[];
-  error: string | null;
-}
-
-async function score(path: string, extra: string[] = []) {
-  const result = await runCli(["score", path, "--as-of", AS_OF, "--format", "json", ...extra]);
-  return { ...result, report: result.code === 0 ? (JSON.parse(result.stdout) as { rows: Row[]; summary: Record<string, number | null> }) : null };
-}
 
 const errorCode = (row: Row) => row.error?.split(":")[0] ?? null;
 

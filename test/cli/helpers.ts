@@ -43,3 +43,19 @@ export function expectGolden(folder: string, extension: string, actual: string):
   if (expected !== actual) writeFileSync(actualPath, actual);
   expect(actual).toBe(expected);
 }
+
+/** A row of `chokepoint score --format json`, as the tests read it. */
+export interface ReportRow {
+  row: number;
+  supplier: string | null;
+  commodity: string | null;
+  score: number | null;
+  warnings: string[];
+  error: string | null;
+}
+
+/** `chokepoint score FILE --format json` on the test date; the parsed report when it exits 0. */
+export async function scoreToJson(path: string, extra: string[] = []) {
+  const result = await runCli(["score", path, "--as-of", AS_OF, "--format", "json", ...extra]);
+  return { ...result, report: result.code === 0 ? (JSON.parse(result.stdout) as { rows: ReportRow[]; summary: Record<string, number | null> }) : null };
+}

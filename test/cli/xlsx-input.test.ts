@@ -6,7 +6,7 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { openXlsx } from "../../src/cli/readers/xlsx";
-import { AS_OF, runCli } from "./helpers";
+import { scoreToJson as score } from "./helpers";
 import { sheetXml, xlsx, zip, type BuiltSheet } from "./xlsx-builder";
 
 let dir: string;
@@ -22,19 +22,6 @@ function file(bytes: Buffer): string {
   return path;
 }
 
-interface Row {
-  row: number;
-  supplier: string | null;
-  commodity: string | null;
-  score: number | null;
-  warnings: string[];
-  error: string | null;
-}
-
-async function score(path: string, extra: string[] = []) {
-  const result = await runCli(["score", path, "--as-of", AS_OF, "--format", "json", ...extra]);
-  return { ...result, report: result.code === 0 ? (JSON.parse(result.stdout) as { rows: Row[]; summary: Record<string, number | null> }) : null };
-}
 
 const SUPPLIERS: BuiltSheet = {
   name: "Suppliers",

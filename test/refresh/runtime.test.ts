@@ -30,6 +30,18 @@ beforeEach(() => {
   servers.requests.length = 0;
 });
 
+/** Memory storage whose reads fail with `message` while `failing()` says so. */
+function flakyStorage(failing: () => boolean, message: string): KeyValueStorage {
+  const storage = createMemoryStorage();
+  return {
+    ...storage,
+    getItem: async (key) => {
+      if (failing()) throw new Error(message);
+      return storage.getItem(key);
+    },
+  };
+}
+
 function newRuntime(storage: KeyValueStorage, overrides: Partial<RulesRuntimeOptions> = {}): RulesRuntime {
   return new RulesRuntime({
     bundled: bundledFixture(),
@@ -723,16 +735,8 @@ describe("storage that cannot be read at start-up", () => {
   });
 
   test("a later read that works clears it", async () => {
-    const storage = createMemoryStorage();
     let failing = true;
-    const flaky: KeyValueStorage = {
-      ...storage,
-      getItem: async (key) => {
-        if (failing) throw new Error("not yet");
-        return storage.getItem(key);
-      },
-    };
-    const runtime = newRuntime(flaky);
+    const runtime = newRuntime(flakyStorage(() => failing, "not yet"));
     await runtime.start();
     expect(runtime.status.storageError?.code).toBe("storage_unreadable");
     failing = false;
@@ -741,16 +745,8 @@ describe("storage that cannot be read at start-up", () => {
   });
 
   test("a sync that fails is recorded too, and does not reject", async () => {
-    const storage = createMemoryStorage();
     let failing = false;
-    const flaky: KeyValueStorage = {
-      ...storage,
-      getItem: async (key) => {
-        if (failing) throw new Error("storage went away");
-        return storage.getItem(key);
-      },
-    };
-    const runtime = newRuntime(flaky);
+    const runtime = newRuntime(flakyStorage(() => failing, "storage went away"));
     await runtime.start();
     expect(runtime.status.storageError).toBeNull();
     failing = true;
