@@ -68,6 +68,8 @@ export interface CompiledRules {
   hsIndex: HsIndex;
   /** Descriptions of HS headings and subheadings; null until the nomenclature is loaded (or when not given). */
   hsNomenclature: HsNomenclature | null;
+  /** Whether those descriptions were all there when this ruleset was compiled (descriptions loaded on demand may not be). */
+  hsDescriptionsLoaded: boolean;
   /** The workbook's own assignments: normalised commodity text → item id, or null for "not controlled". */
   userAliases: ReadonlyMap<string, string | null>;
   /**
@@ -122,11 +124,17 @@ function readingSignature(doc: RulesDocument): string {
   return signature;
 }
 
-/** The readings a new ruleset may keep from the one it replaces: the same memo, or a new one. */
+const descriptionsLoaded = (nomenclature: HsNomenclature | null): boolean => nomenclature?.loaded !== false;
+
+/**
+ * The readings a new ruleset may keep from the one it replaces: the same memo, or a new one. Not when HS
+ * descriptions loaded on demand arrived in between: readings made before lack their words.
+ */
 function readingsMemo(doc: RulesDocument, options: CompileOptions): MatchMemo {
   const previous = options.readingsFrom ?? null;
   const hsNomenclature = options.hsNomenclature ?? null;
-  if (previous !== null && previous.hsNomenclature === hsNomenclature && previous.userAliases.size === 0 && readingSignature(previous.doc) === readingSignature(doc)) {
+  const sameDescriptions = previous !== null && previous.hsNomenclature === hsNomenclature && previous.hsDescriptionsLoaded === descriptionsLoaded(hsNomenclature);
+  if (previous !== null && sameDescriptions && previous.userAliases.size === 0 && readingSignature(previous.doc) === readingSignature(doc)) {
     return previous.matchMemo;
   }
   return { results: new Map(), computed: 0, byText: new Map() };
@@ -200,6 +208,7 @@ export function compileRules(doc: RulesDocument, options: CompileOptions = {}): 
     },
     hsIndex: buildHsIndex(hsClaims(doc.items)),
     hsNomenclature: options.hsNomenclature ?? null,
+    hsDescriptionsLoaded: descriptionsLoaded(options.hsNomenclature ?? null),
     userAliases: new Map(),
     controlsByItem,
     gradesByItem: new Map(doc.items.map((item) => [item.id, compileGrades(item)])),

@@ -50,6 +50,8 @@ export interface HsReading {
 /** Descriptions of headings and subheadings; `describe("732690")` → "Iron or steel; articles n.e.c. …". */
 export interface HsNomenclature {
   describe(digits: string): string | null;
+  /** False while descriptions loaded on demand have not arrived (readings made then lack their words). */
+  readonly loaded?: boolean;
 }
 
 const LABEL = String.raw`(?:hts(?:us)?|us\s*hts|hs(?:\s*code)?|hs-code|taric|cn(?:\s*code)?|eu\s*cn|tariff(?:\s*(?:no|nr|number|code|line))?|customs\s*(?:code|tariff)|commodity\s*code|zolltarif(?:nummer)?|warennummer|code\s*sh|nc|ncm)`;

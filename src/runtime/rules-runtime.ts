@@ -500,13 +500,15 @@ export class RulesRuntime {
   /** Caches a freshly downloaded document, then swaps it in. A storage failure is recorded but does not block the swap. */
   private async adoptDownload(url: string, document: RulesDocument, text: string, etag: string | null, reason: SwapReason): Promise<RefreshOutcome> {
     const fetchedAt = this.now().toISOString();
-    const next = activeFromDocument(document, { source: "url", url, fetchedAt, etag }, this.options.hsNomenclature ?? null, this.current);
     try {
       this.currentCache = await writeCachedRules(this.storage, { url, etag, fetchedAt, checkedAt: fetchedAt }, text);
     } catch {
       this.currentCache = null;
       await this.recordFailure({ code: "cache_write_failed" }, fetchedAt);
     }
+    // Compiled after the awaits, from the rules active now: readings it keeps were made with what is known now
+    // (HS descriptions that arrived meanwhile re-read the active rules, not a ruleset waiting to be swapped in).
+    const next = activeFromDocument(document, { source: "url", url, fetchedAt, etag }, this.options.hsNomenclature ?? null, this.current);
     this.currentText = text;
     this.swap(next, reason);
     return { kind: "updated", active: next };

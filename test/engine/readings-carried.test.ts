@@ -62,3 +62,14 @@ test("new aliases, a changed item list of a control or other HS descriptions rea
   expect(described.matchMemo).not.toBe(before.matchMemo);
   expect(compileRules(document(), { readingsFrom: before }).matchMemo).toBe(before.matchMemo);
 });
+
+test("readings made before HS descriptions loaded on demand arrived are not kept once they have", () => {
+  let loaded = false;
+  const lazy = { describe: (digits: string) => (loaded && digits === "850590" ? "Other electromagnets" : null), get loaded() { return loaded; } };
+  const before = readOnce(compileRules(document(), { hsNomenclature: lazy }));
+  expect(compileRules(document(), { hsNomenclature: lazy, readingsFrom: before }).matchMemo).toBe(before.matchMemo);
+  loaded = true;
+  const after = compileRules(document(), { hsNomenclature: lazy, readingsFrom: before });
+  expect(after.matchMemo).not.toBe(before.matchMemo);
+  expect(compileRules(document(), { hsNomenclature: lazy, readingsFrom: after }).matchMemo).toBe(after.matchMemo);
+});
