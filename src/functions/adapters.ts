@@ -9,7 +9,6 @@ import {
   firstInForceDate,
   formatFigureYear,
   producerStageOf,
-  isEmptyCell,
   isRecognised,
   readCell,
   scoreRow,
@@ -125,13 +124,6 @@ function oneCellInput(values: RowArguments): RowInput | null {
   };
 }
 
-/** lineUp's isBlankRow on the row's cells: every range argument empty (a row's first filled cell settles it). */
-function isPaddingRow(input: RowInput, ranges: readonly RowParameter[]): boolean {
-  if (ranges.length === 0) return false;
-  for (const name of ranges) if (!isEmptyCell(input[name])) return false;
-  return true;
-}
-
 /** Lines up the row arguments, reads each cell once and scores the non-blank rows (for every row-wise formula). */
 export function scoreLinedRows(
   args: readonly (readonly [RowParameter, ExcelArgument])[],
@@ -142,17 +134,16 @@ export function scoreLinedRows(
   if (single !== null) return { ok: true, orientation: "column", inputs: [single], results: scoreInputs([single], rules, now) };
   const lined = lineUp(args);
   if (!lined.ok) return { ok: false, error: toExcelError(lined.problem) };
-  const { length, orientation, reader, isRange } = lined.lined;
+  const { length, orientation, reader, isBlankRow } = lined.lined;
   const names = args.map(([name]) => name);
   const readers = names.map(reader);
-  const ranges = names.filter(isRange);
   const inputs: RowInput[] = new Array(length);
   const rows: (RowInput | null)[] = new Array(length);
   for (let index = 0; index < length; index++) {
     const input: RowInput = { commodity: null };
     for (let k = 0; k < names.length; k++) input[names[k]] = readers[k](index) as RowInput[RowParameter];
     inputs[index] = input;
-    rows[index] = isPaddingRow(input, ranges) ? null : input;
+    rows[index] = isBlankRow(index) ? null : input;
   }
   return { ok: true, orientation, inputs, results: scoreInputs(rows, rules, now) };
 }
@@ -171,13 +162,15 @@ function unmatched(outcome: { row: ScoredRow; commodity: string }, withScore: bo
   });
 }
 
-/** MATCH's second argument: TRUE (or "why") asks for the sentence saying which words decided. */
+/** MATCH's second argument: TRUE (or "why") asks for the sentence saying which words decided; FALSE (or "no") does not. */
 function wantsReason(detail: ExcelArgument): { ok: true; reason: boolean } | { ok: false; error: CustomFunctions.Error } {
   const single = singleCell("detail", detail);
   if (!single.ok) return { ok: false, error: toExcelError(single.problem) };
   const value = readCell(single.value, "text");
   if (value === null || value === false) return { ok: true, reason: false };
-  if (value === true || value === 1 || (typeof value === "string" && ["why", "true", "reason"].includes(value.trim().toLowerCase()))) return { ok: true, reason: true };
+  const word = typeof value === "string" ? value.toLowerCase() : null;
+  if (word !== null && ["false", "no"].includes(word)) return { ok: true, reason: false };
+  if (value === true || value === 1 || (word !== null && ["why", "true", "reason"].includes(word))) return { ok: true, reason: true };
   return { ok: false, error: toExcelError({ code: "detail_invalid", received: String(value) }) };
 }
 
@@ -470,8 +463,7 @@ export function screenCells(supplierName: ExcelArgument, supplierCountry: ExcelA
     );
     if (outcome === null) return every(BLANK);
     if (!outcome.ok) {
-      const { code, field, received } = outcome.error;
-      return every(toExcelError({ code, field, received }));
+      return every(toExcelError(problemOf(outcome.error)));
     }
     const { result } = outcome;
     if (result.match === null || result.lead === null) return ["none", ...every(BLANK).slice(1)];

@@ -40,8 +40,6 @@ export interface Lined<Name extends string> {
   cell(name: Name, row: number): unknown;
   /** The same for one argument, looked up once: for reading every row. */
   reader(name: Name): (row: number) => unknown;
-  /** Whether an argument is a range (a single cell or a skipped argument is not). */
-  isRange(name: Name): boolean;
   /** True when every range argument is blank on that row: the row is padding, not a supplier. */
   isBlankRow(row: number): boolean;
 }
@@ -114,7 +112,6 @@ export function lineUp<Name extends string>(args: readonly (readonly [Name, Exce
         if (!vector) return null;
         return vector.orientation === null ? vector.at(0) : vector.at(row);
       },
-      isRange: (name) => (vectors.get(name)?.orientation ?? null) !== null,
       reader: (name) => {
         const vector = vectors.get(name);
         if (!vector) return () => null;

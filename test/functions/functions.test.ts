@@ -249,6 +249,10 @@ describe("MATCH", () => {
     expect(errorOf(cell)?.message).toContain("did you mean Gallium?");
   });
 
+  test("FALSE written as text (or \"no\", or 0) answers as FALSE does: the item's name, not the reading", () => {
+    for (const detail of ["false", "FALSE", " No ", 0, false]) expect(match([["neo magnets"]], [[detail]])).toEqual([["NdFeB magnet"]]);
+  });
+
   test("a detail that is neither TRUE nor FALSE is #VALUE!", () => {
     expect(errorOf(match([["gallium"]], [["maybe"]])[0][0])).toEqual({ code: "#VALUE!", message: expect.stringContaining("detail must be TRUE") });
   });
