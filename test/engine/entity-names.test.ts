@@ -45,6 +45,16 @@ describe("reading a firm's name", () => {
   });
 });
 
+describe("folding a name for comparison", () => {
+  it("drops accents, apostrophes and case, unifies full-width forms and letters without a separable accent", () => {
+    expect(foldFully("Société Générale")).toBe("societe generale");
+    expect(foldFully("O’Brien's")).toBe("obriens");
+    expect(foldFully("Wrocławska")).toBe("wroclawska");
+    expect(foldFully("ＡＢＣ　Ｃｏ．")).toBe("abc co.");
+    expect(foldFully("Straße")).toBe("strasse");
+  });
+});
+
 describe("folding a plain-ASCII name the short way", () => {
   it("gives what the full Unicode folding gives", () => {
     const names = [
