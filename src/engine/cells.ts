@@ -8,7 +8,8 @@
  * - An Excel error value is its error text (`#N/A`), which scoring reports as `excel_error_input`.
  * - An Excel data type stands for what the cell shows: an entity or linked entity (a Geography "China",
  *   a PROFILE card) for its `text`; a formatted number, string or boolean value for its basic value. An
- *   entity without text is its basic value, `#VALUE!`, as in any formula that cannot use it.
+ *   entity without text is its basic value, `#VALUE!`, as in any formula that cannot use it; so is any other
+ *   object (an array, a plain object, one whose properties throw when read).
  * - In a text-like field (commodity, countries, date) the number 0 is blank: older Excel desktop builds
  *   pass an empty cell to a formula as 0, and no commodity, country or scoring date is 0. A share of 0 is
  *   a real 0 ("no dependence").
@@ -43,18 +44,24 @@ const DECIMAL_COMMA_SHARE = /^([+-]?\d*),(\d+)(\s*%)?$/;
 /** The `type` of the Excel cell values (Excel.EntityCellValue, Excel.LinkedEntityCellValue) that carry a display text. */
 const ENTITY_TYPES = new Set(["Entity", "LinkedEntity"]);
 
+/** What a formula gets from a cell it cannot use: an object that is no Excel value, or one that throws when read. */
+const UNUSABLE = "#VALUE!";
+
 function unwrap(raw: unknown): CellValue {
   if (raw === null || raw === undefined) return null;
   if (typeof raw === "string" || typeof raw === "number" || typeof raw === "boolean") return raw;
-  if (typeof raw === "object") {
+  if (typeof raw !== "object") return String(raw);
+  try {
     const value = raw as { code?: unknown; basicValue?: unknown; type?: unknown; text?: unknown };
     if (typeof value.code === "string" && value.code.startsWith("#")) return value.code;
     if (typeof value.type === "string" && ENTITY_TYPES.has(value.type) && typeof value.text === "string") return value.text;
     if (typeof value.basicValue === "string" || typeof value.basicValue === "number" || typeof value.basicValue === "boolean") {
       return value.basicValue;
     }
+  } catch {
+    // a getter that throws: hostile or broken, either way not a value to read
   }
-  return String(raw);
+  return UNUSABLE;
 }
 
 /** A cell as the engine reads it for a field of the given kind: null when blank, else trimmed text, a number or a boolean. */

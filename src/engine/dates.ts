@@ -45,18 +45,19 @@ export function addDays(iso: string, days: number): string {
 }
 
 /** Today's local calendar date as YYYY-MM-DD: the default scoring date in every front end. */
-/** The local day last asked about, from its first to past its last millisecond (formulas ask once per cell). */
-let lastDay = { from: 0, until: 0, iso: "" };
+/** The local day last asked about, from its first to past its last millisecond, in the time zone of then (formulas ask once per cell). */
+let lastDay = { from: 0, until: 0, offset: 0, iso: "" };
 
 export function todayIso(now: Date = new Date()): string {
   const time = now.getTime();
-  if (time >= lastDay.from && time < lastDay.until) return lastDay.iso;
+  const offset = now.getTimezoneOffset();
+  if (time >= lastDay.from && time < lastDay.until && offset === lastDay.offset) return lastDay.iso;
   const pad = (n: number) => String(n).padStart(2, "0");
   const [year, month, day] = [now.getFullYear(), now.getMonth(), now.getDate()];
   const iso = `${year}-${pad(month + 1)}-${pad(day)}`;
   // Local midnights, so a day of 23 or 25 hours (a clock change) is bounded right.
   const from = new Date(year, month, day).getTime();
   const until = new Date(year, month, day + 1).getTime();
-  if (!Number.isNaN(time) && year >= 100) lastDay = { from, until, iso };
+  if (!Number.isNaN(time) && year >= 100) lastDay = { from, until, offset, iso };
   return iso;
 }

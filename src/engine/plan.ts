@@ -21,20 +21,23 @@ import { MAINLAND_CHINA } from "./countries";
 import { matchCommodity } from "./match";
 
 /** Plans and readings a book keeps before new ones are worked out without being kept, so no sheet can exhaust memory. */
-export const MOST_PLANS = 100_000;
+const MOST_PLANS = 100_000;
 /** Plant countries a book numbers (there are about 250). */
 const MOST_SITES = 512;
 
+/** An object and everything it holds, frozen. */
+function deepFreeze<T>(value: T): T {
+  if (value !== null && typeof value === "object" && !Object.isFrozen(value)) {
+    for (const part of Object.values(value)) deepFreeze(part);
+    Object.freeze(value);
+  }
+  return value;
+}
+
 const CATEGORY_INDEX: Readonly<Record<Category, number>> = { minerals: 0, technology: 1, equipment: 2, personnel: 3 };
 
-export const NO_WARNINGS: readonly Warning[] = Object.freeze([]);
-const NO_HITS = Object.freeze([]) as unknown as ControlHit[];
-
-/** A row's hits strongest first, and the warnings of those that move its score. */
-export interface HitList {
-  readonly hits: ControlHit[];
-  readonly warnings: readonly Warning[];
-}
+const NO_WARNINGS: readonly Warning[] = Object.freeze([]);
+export const NO_HITS = Object.freeze([]) as unknown as ControlHit[];
 
 /** The hits of a row that move its score: their control ids and their warnings, strongest first. */
 export interface MovedHits {
@@ -43,8 +46,6 @@ export interface MovedHits {
 }
 
 export const NOTHING_MOVED: MovedHits = Object.freeze({ controlIds: Object.freeze([]), warnings: NO_WARNINGS });
-
-export const NO_HIT_LIST: HitList = Object.freeze({ hits: NO_HITS, warnings: NO_WARNINGS });
 
 export class ScoringPlan {
   /** The hits in the order they are found, each with `dependence` 0 and `moved` false: templates for the records rows get. */
@@ -66,7 +67,8 @@ export class ScoringPlan {
   readonly mineralDefaultBasis: DependenceBasis;
   constructor(rules: CompiledRules, match: MatchResult, siteCountry: string | null, asOf: string, options: ScoreOptions) {
     const found = controlHits(rules, { match, siteCountry, asOf }, options, NO_PRESSURE);
-    const hits = found.hits.map((hit) => Object.freeze(hit));
+    // Rows share these templates' parts (grade, via, listing): frozen all the way down, so no row can change another's.
+    const hits = found.hits.map(deepFreeze);
     const strongest = [...hits].sort((a, b) => b.contribution - a.contribution || (a.controlId < b.controlId ? -1 : a.controlId > b.controlId ? 1 : 0));
     const untouched = [1, 1, 1, 1];
     for (const hit of strongest) untouched[CATEGORY_INDEX[hit.category]] *= 1 - hit.contribution;
@@ -86,24 +88,17 @@ export class ScoringPlan {
   }
 
   /**
-   * The hits of a row with these dependences, strongest first as `strongestFirst` (hits.ts) orders them — a
-   * strict order, since within a plan control ids are distinct — and the warnings of the hits that move the
-   * score. Built when a row's hits are first read (score.ts), so rows whose hits nobody reads cost nothing here.
+   * The hit records of a row with these dependences, strongest first as `strongestFirst` (hits.ts) orders them —
+   * a strict order, since within a plan control ids are distinct. Made when a row's hits are first read
+   * (score.ts), so rows whose hits nobody reads cost nothing here.
    */
-  hitList(minerals: number, technology: number, equipment: number, personnel: number): HitList {
-    if (this.templates.length === 0) return NO_HIT_LIST;
+  hits(minerals: number, technology: number, equipment: number, personnel: number): ControlHit[] {
+    if (this.templates.length === 0) return NO_HITS;
     const dependence = [minerals, technology, equipment, personnel];
-    const hits: ControlHit[] = [];
-    const warnings: Warning[] = [];
-    for (const index of this.order(dependence)) {
-      const record = this.record(index, dependence[this.categoryIndex[index]]);
-      hits.push(record);
-      if (record.moved) for (const warning of this.hitWarnings[index]) warnings.push(warning);
-    }
-    return { hits, warnings: warnings.length === 0 ? NO_WARNINGS : warnings };
+    return this.order(dependence).map((index) => this.record(index, dependence[this.categoryIndex[index]]));
   }
 
-  /** What `hitList` says of the hits that move the score — their ids and warnings, in order — without making records. */
+  /** The ids and warnings of the hits that move the score, in the order of `hits`, without making records. */
   moved(minerals: number, technology: number, equipment: number, personnel: number): MovedHits {
     if (this.templates.length === 0) return NOTHING_MOVED;
     const dependence = [minerals, technology, equipment, personnel];

@@ -22,7 +22,7 @@ import { explainRow } from "./explain";
 import { parseSupplierName, screenName, type ScreeningResult } from "./screening";
 import { pressureOf, type ListingPressure } from "./listings";
 import { controlHits, hitWarnings, listingHits, NO_PRESSURE, readingWarnings, strongestFirst } from "./hits";
-import { NO_HIT_LIST, NOTHING_MOVED, PlanBook, type MovedHits, type ScoringPlan } from "./plan";
+import { NO_HITS, NOTHING_MOVED, PlanBook, type MovedHits, type ScoringPlan } from "./plan";
 
 /** Longer cells are not commodity descriptions (a pasted document, a runaway formula). */
 export const LONGEST_COMMODITY = 500;
@@ -58,10 +58,13 @@ class RunDate {
 const failed = (error: EngineError): RowResult => ({ ok: false, error });
 
 /** A country cell (as readCell gives it, so null when blank): its code, null when blank, or the error. */
+/** No country's name is longer ("South Georgia and the South Sandwich Islands" is 44): longer text is not looked up or kept. */
+const LONGEST_COUNTRY = 100;
+
 function countryOf(cell: ReturnType<typeof readCell>, field: InputField): string | null | EngineError {
   if (cell === null) return null;
   const text = String(cell).trim();
-  const code = typeof cell === "string" ? toCountryCode(text) : null;
+  const code = typeof cell === "string" && text.length <= LONGEST_COUNTRY ? toCountryCode(text) : null;
   return code ?? engineError("country_unknown", field, text);
 }
 
@@ -187,7 +190,7 @@ interface Dependence {
  * China-dominated component); a matched item with no known share is assumed fully dependent, so a
  * missing figure never reads as safe. "Controlled equipment" means an item-based equipment control
  * applies to the row on its date, so a control that does not apply changes nothing, not even this default.
- * (`plannedDependence` gives the same from a plan.)
+ * (`scorePlanned` gives the same from a plan.)
  */
 function dependenceFor(rules: CompiledRules, row: ParsedRow, itemId: string | null, itemIsControlledEquipment: boolean): Dependence {
   const inChina = row.supplierCountry === MAINLAND_CHINA;
@@ -346,6 +349,8 @@ const LEADING_WARNINGS = Symbol("leadingWarnings");
 const HITS = new WeakMap<PlannedRow, ControlHit[]>();
 const MOVED = new WeakMap<PlannedRow, MovedHits>();
 const EXPLANATIONS = new WeakMap<PlannedRow, string>();
+/** Warnings a caller gave a row in place of those it was scored with. */
+const WARNINGS = new WeakMap<PlannedRow, Warning[]>();
 
 /**
  * The controls that moved a row's score, strongest first: for a planned row, read from its plan without making
@@ -401,17 +406,26 @@ class PlannedRow implements ScoredRow {
   }
 
   get hits(): ControlHit[] {
-    if (!this[PLAN].hasHits) return NO_HIT_LIST.hits;
     let hits = HITS.get(this);
     if (hits === undefined) {
+      if (!this[PLAN].hasHits) return NO_HITS;
       const { minerals, technology, equipment, personnel } = this.dependence;
-      HITS.set(this, (hits = this[PLAN].hitList(minerals, technology, equipment, personnel).hits));
+      HITS.set(this, (hits = this[PLAN].hits(minerals, technology, equipment, personnel)));
     }
     return hits;
   }
 
+  // Like the plain record's fields, these can be given a value of their own (the numbers stay as scored).
+  set hits(hits: ControlHit[]) {
+    HITS.set(this, hits);
+  }
+
   get warnings(): Warning[] {
-    return this.moved().warnings as Warning[];
+    return WARNINGS.get(this) ?? (this.moved().warnings as Warning[]);
+  }
+
+  set warnings(warnings: Warning[]) {
+    WARNINGS.set(this, warnings);
   }
 
   /** The ids and warnings of the hits that move the score, in order, made without the hit records. */
@@ -434,6 +448,10 @@ class PlannedRow implements ScoredRow {
     let text = EXPLANATIONS.get(this);
     if (text === undefined) EXPLANATIONS.set(this, (text = explainRow(this)));
     return text;
+  }
+
+  set explanation(text: string) {
+    EXPLANATIONS.set(this, text);
   }
 
   toJSON(): ScoredRow {
@@ -510,6 +528,8 @@ export class RowScorer {
 
   /** Never throws on any cell content: a bad row comes back as `{ ok: false, error }`. */
   scoreRow(given: RowInput): RowResult {
+    // A hole in the array of rows (or a null handed over as a row) is a row with nothing in it.
+    if (given === null || given === undefined || typeof given !== "object") return failed(engineError("commodity_missing", "commodity", ""));
     const row = parseRow(given, this.options, this.runDate, this.parsed);
     if (row !== this.parsed) return failed(row as EngineError);
     const rules = this.rules;
