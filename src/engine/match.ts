@@ -664,13 +664,21 @@ function hsWhy(rules: CompiledRules, hs: HsCodeReading): string {
 
 function result(rules: CompiledRules, normalized: string, fields: Omit<MatchResult, "itemName" | "normalized" | "grade" | "quantities">): MatchResult {
   const grades = fields.itemId === null ? undefined : rules.gradesByItem.get(fields.itemId);
-  return {
-    ...fields,
-    itemName: fields.itemId === null ? null : (rules.itemsById.get(fields.itemId)?.name ?? null),
-    normalized,
-    grade: grades === undefined || grades.length === 0 ? null : gradeNamed(grades, commodityWords(normalized)),
-    quantities: NO_QUANTITIES,
-  };
+  const itemName = fields.itemId === null ? null : (rules.itemsById.get(fields.itemId)?.name ?? null);
+  const grade = grades === undefined || grades.length === 0 ? null : gradeNamed(grades, commodityWords(normalized));
+  return matchResult(fields, itemName, normalized, grade, NO_QUANTITIES);
+}
+
+/** Every reading is made here, with its keys in one order: code reading many rows' readings then sees one shape. */
+function matchResult(
+  fields: Omit<MatchResult, "itemName" | "normalized" | "grade" | "quantities">,
+  itemName: string | null,
+  normalized: string,
+  grade: MatchResult["grade"],
+  quantities: MatchResult["quantities"],
+): MatchResult {
+  const { itemId, method, confidence, why, suggestions, hsCode } = fields;
+  return { itemId, method, confidence, why, suggestions, hsCode, itemName, normalized, grade, quantities };
 }
 
 /** A cell holding exactly a hyphenated item id ("ev-powertrain") names that item: nobody writes a slug by accident. */
@@ -760,7 +768,7 @@ export function matchCommodity(rules: CompiledRules, text: string): MatchResult 
   }
   // Numbers are read from the text as given: normalising drops the "%", "µm" and "/" they depend on.
   const quantities = match.itemId === null ? NO_QUANTITIES : readQuantities(text);
-  const answer = quantities.length === 0 ? match : { ...match, quantities };
+  const answer = quantities.length === 0 ? match : matchResult(match, match.itemName, match.normalized, match.grade, quantities);
   if (byText.size < MEMO_LIMIT) byText.set(text, answer);
   return answer;
 }

@@ -124,6 +124,8 @@ function oneCellInput(values: RowArguments): RowInput | null {
   };
 }
 
+const skipped = (): null => null;
+
 /** Lines up the row arguments, reads each cell once and scores the non-blank rows (for every row-wise formula). */
 export function scoreLinedRows(
   args: readonly (readonly [RowParameter, ExcelArgument])[],
@@ -135,13 +137,32 @@ export function scoreLinedRows(
   const lined = lineUp(args);
   if (!lined.ok) return { ok: false, error: toExcelError(lined.problem) };
   const { length, orientation, reader, isBlankRow } = lined.lined;
-  const names = args.map(([name]) => name);
-  const readers = names.map(reader);
+  const given = new Set(args.map(([name]) => name));
+  const cellOf = (name: RowParameter): ((row: number) => unknown) => (given.has(name) ? reader(name) : skipped);
+  const commodity = cellOf("commodity");
+  const supplierCountry = cellOf("supplierCountry");
+  const siteCountry = cellOf("siteCountry");
+  const chinaInputShare = cellOf("chinaInputShare");
+  const chinaTechnology = cellOf("chinaTechnology");
+  const chinaEquipment = cellOf("chinaEquipment");
+  const chinaPersonnel = cellOf("chinaPersonnel");
+  const asOf = cellOf("asOf");
+  const supplierName = cellOf("supplierName");
   const inputs: RowInput[] = new Array(length);
   const rows: (RowInput | null)[] = new Array(length);
   for (let index = 0; index < length; index++) {
-    const input: RowInput = { commodity: null };
-    for (let k = 0; k < names.length; k++) input[names[k]] = readers[k](index) as RowInput[RowParameter];
+    // Every row gets every field, in one order: the engine then reads rows of one shape.
+    const input: RowInput = {
+      commodity: commodity(index) as RowInput["commodity"],
+      supplierCountry: supplierCountry(index) as RowInput["supplierCountry"],
+      siteCountry: siteCountry(index) as RowInput["siteCountry"],
+      chinaInputShare: chinaInputShare(index) as RowInput["chinaInputShare"],
+      chinaTechnology: chinaTechnology(index) as RowInput["chinaTechnology"],
+      chinaEquipment: chinaEquipment(index) as RowInput["chinaEquipment"],
+      chinaPersonnel: chinaPersonnel(index) as RowInput["chinaPersonnel"],
+      asOf: asOf(index) as RowInput["asOf"],
+      supplierName: supplierName(index) as RowInput["supplierName"],
+    };
     inputs[index] = input;
     rows[index] = isBlankRow(index) ? null : input;
   }
