@@ -9,6 +9,7 @@
  * Word order is left to the comparison (screening.ts), which treats names as sets of words.
  */
 import { stemWord } from "../rules/names";
+import { ownedText } from "./owned-text";
 import {
   ABBREVIATIONS,
   CJK_LEGAL_FORMS,
@@ -134,10 +135,21 @@ function stripCjkForms(run: string, removed: string[]): string {
   return text;
 }
 
+/** The legal-form phrases by their first word, in the order the list gives them. */
+const LEGAL_PHRASES_BY_FIRST_WORD: ReadonlyMap<string, readonly (readonly string[])[]> = (() => {
+  const byFirst = new Map<string, (readonly string[])[]>();
+  for (const phrase of LEGAL_FORM_PHRASES) {
+    const list = byFirst.get(phrase[0]);
+    if (list === undefined) byFirst.set(phrase[0], [phrase]);
+    else list.push(phrase);
+  }
+  return byFirst;
+})();
+
 function removeLegalPhrases(words: string[], removed: string[]): string[] {
   const out: string[] = [];
   for (let i = 0; i < words.length; i++) {
-    const phrase = LEGAL_FORM_PHRASES.find((p) => p.every((word, k) => words[i + k] === word));
+    const phrase = LEGAL_PHRASES_BY_FIRST_WORD.get(words[i])?.find((p) => p.every((word, k) => words[i + k] === word));
     if (phrase) {
       removed.push(phrase.join(" "));
       i += phrase.length - 1;
@@ -153,6 +165,20 @@ const GENERIC = new Set([...COMMON_WORDS, ...SOFT_WORDS]);
  * ("Systems" → system, "Industries" → industry). A firm's own name keeps its letters: "Neros" is not "Nero".
  */
 export function canonicalWord(raw: string): string {
+  let canonical = CANONICAL_WORDS.get(raw);
+  if (canonical === undefined) {
+    canonical = canonicalWordOf(raw);
+    if (CANONICAL_WORDS.size < MOST_CANONICAL_WORDS && !HAS_DIGIT.test(raw)) CANONICAL_WORDS.set(ownedText(raw), canonical);
+  }
+  return canonical;
+}
+
+/** Words recur across names far more than they vary: each is made canonical once (a pure function's memo). Codes and numbers seldom recur, so they are not kept. */
+const HAS_DIGIT = /\d/;
+const CANONICAL_WORDS = new Map<string, string>();
+const MOST_CANONICAL_WORDS = 50_000;
+
+function canonicalWordOf(raw: string): string {
   const direct = ABBREVIATIONS[raw];
   if (direct !== undefined) return direct;
   const stem = stemWord(raw);
@@ -169,18 +195,19 @@ export function readEntityName(text: string): EntityNameForm {
   const folded = foldName(text);
   const runs = folded.match(WORD_RUNS) ?? [];
   // Only a name with non-ASCII characters can hold a CJK run to split off.
-  const words = joinInitials(ASCII_ONLY.test(folded) ? runs : runs.flatMap(splitScripts));
+  const maybeCjk = !ASCII_ONLY.test(folded);
+  const words = joinInitials(maybeCjk ? runs.flatMap(splitScripts) : runs);
   const legalForms: string[] = [];
   const tokens: NameToken[] = [];
   for (const word of removeLegalPhrases(words, legalForms)) {
-    if (CJK_CHARACTER.test(word)) {
+    if (maybeCjk && CJK_CHARACTER.test(word)) {
       const stripped = stripCjkForms(word, legalForms);
       if (stripped !== "") tokens.push({ raw: stripped, canon: stripped, cjk: true });
     } else if (LEGAL.has(word)) legalForms.push(word);
     else if (!STOP.has(word)) tokens.push({ raw: word, canon: canonicalWord(word), cjk: false });
   }
   if (tokens.length === 0) {
-    for (const word of words) if (!CJK_CHARACTER.test(word)) tokens.push({ raw: word, canon: canonicalWord(word), cjk: false });
+    for (const word of words) if (!maybeCjk || !CJK_CHARACTER.test(word)) tokens.push({ raw: word, canon: canonicalWord(word), cjk: false });
     legalForms.length = 0;
   }
   return { tokens, compact: tokens.map((token) => token.raw).join(""), legalForms };

@@ -128,27 +128,44 @@ export interface ScreeningIndex {
   byInitials: ReadonlyMap<string, readonly string[]>;
   /** Canonical word → how many firms use it (distinctive words shared by many firms weigh less). */
   firmsUsing: ReadonlyMap<string, number>;
+  /** The first words of the group names: a row's name beginning otherwise spells out none. */
+  groupFirstWords: ReadonlySet<string>;
   /** Name as given → its comparisons with the listed names (country and date apply afterwards). */
   nameMemo: Map<string, readonly NameComparison[]>;
+  /** A Latin word of a row's name → the entries it leads to by itself (entriesOfWord). */
+  wordMemo: Map<string, WordEntries>;
   /** Country, date and what-if, then name → the result. */
   memo: ScreeningMemo;
 }
 
 /**
- * Results by the row's country, date and what-if, then by name. Two levels, not one key made of all four: a key
- * built by joining texts would be kept as the join of its parts, several strings per name.
+ * Results by the row's country, date and what-if, then by name. Nested maps, not one key made of all four: a key
+ * built by joining texts costs a new string per row, and is kept as the join of its parts.
  */
 class ScreeningMemo {
-  private readonly byContext = new Map<string, Map<string, ScreeningResult>>();
+  private readonly byCountry = new Map<string | null, Map<string, [Map<string, ScreeningResult>, Map<string, ScreeningResult>]>>();
   size = 0;
 
-  get(context: string, name: string): ScreeningResult | undefined {
-    return this.byContext.get(context)?.get(name);
+  private names(country: string | null, asOf: string, suspensionsEnded: boolean, create: boolean): Map<string, ScreeningResult> | undefined {
+    let byDate = this.byCountry.get(country);
+    if (byDate === undefined) {
+      if (!create) return undefined;
+      this.byCountry.set(country, (byDate = new Map()));
+    }
+    let byWhatIf = byDate.get(asOf);
+    if (byWhatIf === undefined) {
+      if (!create) return undefined;
+      byDate.set(asOf, (byWhatIf = [new Map(), new Map()]));
+    }
+    return byWhatIf[suspensionsEnded ? 1 : 0];
   }
 
-  set(context: string, name: string, result: ScreeningResult): void {
-    let byName = this.byContext.get(context);
-    if (byName === undefined) this.byContext.set(context, (byName = new Map()));
+  get(country: string | null, query: ScreeningQuery, name: string): ScreeningResult | undefined {
+    return this.names(country, query.asOf, query.suspensionsEnded === true, false)?.get(name);
+  }
+
+  set(country: string | null, query: ScreeningQuery, name: string, result: ScreeningResult): void {
+    const byName = this.names(country, query.asOf, query.suspensionsEnded === true, true)!;
     if (!byName.has(name)) this.size += 1;
     byName.set(name, result);
   }
@@ -301,7 +318,24 @@ export function buildScreeningIndex(doc: RulesDocument): ScreeningIndex {
   });
   const firmsUsing = new Map([...firmSetsByWord].map(([word, set]) => [word, set.size]));
   const { groupPrefixes, byInitials } = findGroupPrefixes(entries);
-  return { entries, firms, byWord, byRawWord, byDeletion, byCompact, byCjkPair, byJoinedPair, groupPrefixes, byInitials, firmsUsing, nameMemo: new Map(), memo: new ScreeningMemo() };
+  const groupFirstWords = new Set([...groupPrefixes.keys()].map((key) => key.split(" ")[0]));
+  return {
+    entries,
+    firms,
+    byWord,
+    byRawWord,
+    byDeletion,
+    byCompact,
+    byCjkPair,
+    byJoinedPair,
+    groupPrefixes,
+    byInitials,
+    firmsUsing,
+    groupFirstWords,
+    nameMemo: new Map(),
+    wordMemo: new Map(),
+    memo: new ScreeningMemo(),
+  };
 }
 
 /** "RBA" for "Responsible Business Alliance", "JMU" for "Japan Marine United Corporation". */
@@ -622,37 +656,74 @@ function agrees(token: NameToken, sim: number | undefined): boolean {
   return token.cjk ? sim === 1 : sim >= TWO_EDITS_SIMILARITY;
 }
 
+function addAll(found: Set<number>, ids: readonly number[] | undefined): void {
+  if (ids === undefined) return;
+  for (let k = 0; k < ids.length; k++) found.add(ids[k]);
+}
+
+const NO_ENTRIES: readonly number[] = [];
+
+/** The entries one Latin word of a row's name leads to by itself: as written (its word, or two listed words run together), and one slip away. */
+interface WordEntries {
+  direct: readonly number[];
+  near: readonly number[];
+}
+
+const asList = (found: Set<number>): readonly number[] => (found.size === 0 ? NO_ENTRIES : [...found]);
+
+/**
+ * Words recur across suppliers ("precision", "shenzhen"), so what a word leads to is kept per word. A word with a
+ * digit is never compared for spelling (wordSimilarity), so its near words are not looked for.
+ */
+function entriesOfWord(index: ScreeningIndex, token: NameToken): WordEntries {
+  const known = index.wordMemo.get(token.raw);
+  if (known !== undefined) return known;
+  const kind = wordClass(token);
+  const direct = new Set<number>();
+  if (kind !== "soft") addAll(direct, index.byWord.get(token.canon));
+  addAll(direct, index.byJoinedPair.get(token.raw));
+  const near = new Set<number>();
+  if (token.canon.length >= 5 && kind === "distinctive" && !HAS_DIGIT.test(token.canon)) {
+    for (const word of index.byDeletion.get(token.canon) ?? []) addAll(near, index.byWord.get(word));
+    for (const variant of deletions(token.canon)) {
+      for (const word of index.byDeletion.get(variant) ?? []) addAll(near, index.byWord.get(word));
+    }
+  }
+  const entries = { direct: asList(direct), near: asList(near) };
+  // Part numbers and codes seldom recur: the memo is for words.
+  if (index.wordMemo.size < SCREENING_MEMO_LIMIT && !HAS_DIGIT.test(token.raw)) index.wordMemo.set(ownedText(token.raw), entries);
+  return entries;
+}
+
 /** Entries sharing a word, a near word, a compound, initials or a pair of CJK characters with the row's name. */
 function candidatesFor(index: ScreeningIndex, query: EntityNameForm): Set<number> {
   const found = new Set<number>();
-  const add = (ids: readonly number[] | undefined) => ids?.forEach((id) => found.add(id));
-  add(index.byCompact.get(query.compact));
+  addAll(found, index.byCompact.get(query.compact));
   const q = query.tokens;
-  q.forEach((token, i) => {
+  for (let i = 0; i < q.length; i++) {
+    const token = q[i];
     if (token.cjk) {
-      add(index.byWord.get(token.canon));
-      for (const pair of cjkPairs(token.raw)) add(index.byCjkPair.get(pair));
-      return;
+      addAll(found, index.byWord.get(token.canon));
+      for (const pair of cjkPairs(token.raw)) addAll(found, index.byCjkPair.get(pair));
+      continue;
     }
-    if (wordClass(token) !== "soft") add(index.byWord.get(token.canon));
-    add(index.byJoinedPair.get(token.raw));
-    if (i + 1 < q.length) add(index.byRawWord.get(token.raw + q[i + 1].raw));
-    if (token.canon.length >= 5 && wordClass(token) === "distinctive") {
-      for (const variant of [token.canon, ...deletions(token.canon)]) {
-        for (const word of index.byDeletion.get(variant) ?? []) add(index.byWord.get(word));
-      }
-    }
-  });
+    const { direct, near } = entriesOfWord(index, token);
+    addAll(found, direct);
+    if (i + 1 < q.length) addAll(found, index.byRawWord.get(token.raw + q[i + 1].raw));
+    addAll(found, near);
+  }
   const first = q[0];
   if (first !== undefined && !first.cjk) {
-    for (const key of index.byInitials.get(first.raw) ?? []) add(index.groupPrefixes.get(key)!.entries);
+    for (const key of index.byInitials.get(first.raw) ?? []) addAll(found, index.groupPrefixes.get(key)!.entries);
   }
   // The row may spell out a group name whose initials a listed name uses ("Mitsubishi Heavy Industries Logitec").
-  let run = q[0]?.canon ?? "";
-  for (let length = 2; length <= Math.min(q.length, LONGEST_GROUP_NAME); length++) {
-    run += ` ${q[length - 1].canon}`;
-    const prefix = index.groupPrefixes.get(run);
-    if (prefix !== undefined) add(index.byRawWord.get(prefix.initials));
+  if (first !== undefined && index.groupFirstWords.has(first.canon)) {
+    let run = first.canon;
+    for (let length = 2; length <= Math.min(q.length, LONGEST_GROUP_NAME); length++) {
+      run += ` ${q[length - 1].canon}`;
+      const prefix = index.groupPrefixes.get(run);
+      if (prefix !== undefined) addAll(found, index.byRawWord.get(prefix.initials));
+    }
   }
   return found;
 }
@@ -670,11 +741,10 @@ export interface ScreeningQuery {
  * the date count; a firm whose notices are all later is no candidate.
  */
 export function screenName(index: ScreeningIndex, doc: RulesDocument, name: string, country: string | null, query: ScreeningQuery): ScreeningResult {
-  const context = `${country ?? ""}\u0001${query.asOf}\u0001${query.suspensionsEnded === true ? 1 : 0}`;
-  const known = index.memo.get(context, name);
+  const known = index.memo.get(country, query, name);
   if (known !== undefined) return known;
   const result = screenCompared(index, doc, comparedNames(index, name), country, query);
-  if (index.memo.size < SCREENING_MEMO_LIMIT) index.memo.set(context, ownedText(name), result);
+  if (index.memo.size < SCREENING_MEMO_LIMIT) index.memo.set(country, query, ownedText(name), result);
   return result;
 }
 
