@@ -51,7 +51,7 @@ export class TaskPaneApp {
   /** What to do, and the example list to insert, while no supplier table is under the selection. */
   private readonly startScreen = new StartScreen({
     announce: (message) => this.announce(message),
-    failed: (detail) => this.problem("example_failed", detail),
+    failed: (code, detail) => this.problem(code, detail),
     setBusy: (busy) => this.setBusy(busy),
     analyseSelection: () => this.analyseSelection({ quietIfNoTable: false }),
   });
