@@ -332,9 +332,13 @@ function printTable(): void {
 }
 
 function printSizes(bundle: BundleSize): void {
+  const line = (name: string, bytes: number, gzipBytes: number) => console.log(`  ${name.padEnd(56)} ${(bytes / 1024).toFixed(1).padStart(11)}  ${(gzipBytes / 1024).toFixed(1).padStart(12)}`);
   console.log("\nbundle (what taskpane.html loads, office.js excluded)      minified KB    gzip -9 KB");
-  for (const file of bundle.files) console.log(`  ${file.name.padEnd(56)} ${(file.bytes / 1024).toFixed(1).padStart(11)}  ${(file.gzipBytes / 1024).toFixed(1).padStart(12)}`);
-  console.log(`  ${"total".padEnd(56)} ${(bundle.totalBytes / 1024).toFixed(1).padStart(11)}  ${(bundle.totalGzipBytes / 1024).toFixed(1).padStart(12)}`);
+  for (const file of bundle.files) line(file.name, file.bytes, file.gzipBytes);
+  line("total", bundle.totalBytes, bundle.totalGzipBytes);
+  console.log("loaded on demand (chunks fetched when a feature is first used)");
+  for (const file of bundle.onDemand) line(file.name, file.bytes, file.gzipBytes);
+  line("total on demand", bundle.onDemandBytes, bundle.onDemandGzipBytes);
 }
 
 function printCli(cli: CliMemory): void {
@@ -427,6 +431,7 @@ async function main(): Promise<void> {
   if (adapter) console.log(`ratio adapter/engine: ${round(adapter.ratio, 2)}`);
   if (rulesFigures) console.log(`ratio validate/jsonparse: ${round(rulesFigures.ratio, 1)}`);
   if (bundle) console.log(`bundle gzip KB: ${round(bundle.totalGzipBytes / 1024, 1)}`);
+  if (bundle) console.log(`bundle loaded on demand gzip KB: ${round(bundle.onDemandGzipBytes / 1024, 1)}`);
   if (cli) console.log(`cli 1M rows peak MB: ${Math.round(cli.medianPeakMb)}`);
   if (xlsx) console.log(`xlsx 200k rows peak MB: ${Math.round(xlsx.medianPeakMb)}`);
   if (impact) console.log(`ratio impact-change/engine: ${round(impact.changeRatio, 1)}  ratio impact-date/engine: ${round(impact.horizonRatio, 1)}`);

@@ -16,11 +16,10 @@ import { loadColumnChoices, saveColumnChoices } from "./excel/mapping-store";
 import { loadUserAliases, saveUserAliases } from "./excel/alias-store";
 import { assignUserAlias, removeUserAlias, type UserAliases } from "../src/engine/user-aliases";
 import { renderAliasList } from "./ui/aliases";
-import { writeReport } from "./excel/report";
 import { selectSheetRow } from "./excel/select-row";
+import { loadReports, type ReportsPart } from "./load-reports";
 import { findSupplierTable, readSupplierRows, sourceKey, type SheetRecord, type SupplierTableSource } from "./excel/table-source";
 import { describePaneProblem, errorDetail, type PaneProblemCode } from "./messages";
-import { buildReportContent } from "./report-content";
 import { StartScreen } from "./start-screen";
 import { byId, formatCount, h, replaceChildren } from "./ui/dom";
 import { mappingSummary, renderMappingFields } from "./ui/mapping-form";
@@ -51,7 +50,7 @@ export class TaskPaneApp {
   /** What to do, and the example list to insert, while no supplier table is under the selection. */
   private readonly startScreen = new StartScreen({
     announce: (message) => this.announce(message),
-    failed: (detail) => this.problem("example_failed", detail),
+    failed: (code, detail) => this.problem(code, detail),
     setBusy: (busy) => this.setBusy(busy),
     analyseSelection: () => this.analyseSelection({ quietIfNoTable: false }),
   });
@@ -307,15 +306,23 @@ export class TaskPaneApp {
     const analysis = this.analysis;
     if (!table || !analysis) return;
     this.setBusy(true);
+    let reports: ReportsPart;
+    try {
+      reports = await loadReports();
+    } catch (error) {
+      this.problem("part_not_loaded", errorDetail(error));
+      this.setBusy(false);
+      return;
+    }
     const status = this.runtime.status;
-    const content = buildReportContent(analysis, {
+    const content = reports.buildReportContent(analysis, {
       tableLabel: table.source.address,
       rulesVersion: status.version,
       rulesSource: status.url ?? status.source,
     });
     try {
       const written = await Excel.run((context) =>
-        writeReport(context, content, {
+        reports.writeReport(context, content, {
           dataTypes: this.support.dataTypes,
           onProgress: (done, total) => this.showProgress(`Writing report: ${formatCount(done)} of ${formatCount(total)} rows`, done, total),
         }),

@@ -21,9 +21,10 @@ import {
 } from "../src/engine";
 import type { ActiveRules, RulesRuntime } from "../src/runtime";
 import type { Analysis } from "./analysis";
-import { buildChangesReport, buildUpcomingReport, type ReportRows } from "./change-report-content";
+import type { ReportRows } from "./change-report-content";
 import { yieldToEventLoop } from "./excel/host";
-import { writeSheetReport, type SheetReport } from "./excel/sheet-report";
+import type { SheetReport } from "./excel/sheet-report";
+import { loadReports, type ReportsPart } from "./load-reports";
 import { renderChanges, renderUpcoming, type RowLabel, type RowsPart } from "./ui/change-sections";
 import { byId, replaceChildren } from "./ui/dom";
 
@@ -34,7 +35,7 @@ export interface ChangeWatchHost {
   onSelectRow(index: number): void;
   announce(message: string): void;
   /** A failure to report, with the pane's own code. */
-  failed(code: "changes_failed" | "report_failed", detail: string): void;
+  failed(code: "changes_failed" | "report_failed" | "part_not_loaded", detail: string): void;
   /** The label of the analysed table, for the report sheets. */
   tableLabel(): string | null;
 }
@@ -220,9 +221,18 @@ export class ChangeWatch {
     return { impact: measured.value, rows: reportRows(measured.analysis) };
   }
 
-  private async write(report: SheetReport): Promise<void> {
+  /** Builds a report with the report-writing part (fetched on first use) and writes it to a new sheet. */
+  private async write(build: (reports: ReportsPart) => SheetReport): Promise<void> {
+    let reports: ReportsPart;
     try {
-      const written = await Excel.run((context) => writeSheetReport(context, report));
+      reports = await loadReports();
+    } catch (error) {
+      this.host.failed("part_not_loaded", error instanceof Error ? error.message : String(error));
+      return;
+    }
+    const report = build(reports);
+    try {
+      const written = await Excel.run((context) => reports.writeSheetReport(context, report));
       this.host.announce(`Written to the new sheet “${written.sheetName}”.`);
     } catch (error) {
       this.host.failed("report_failed", error instanceof Error ? error.message : String(error));
@@ -230,16 +240,19 @@ export class ChangeWatch {
   }
 
   private async writeChanges(): Promise<void> {
-    if (this.diff === null) return;
-    await this.write(buildChangesReport(this.diff.value, this.readyImpact(this.changeImpact), { tableLabel: this.host.tableLabel() }));
+    const diff = this.diff;
+    if (diff === null) return;
+    const rows = this.readyImpact(this.changeImpact);
+    const tableLabel = this.host.tableLabel();
+    await this.write((reports) => reports.buildChangesReport(diff.value, rows, { tableLabel }));
   }
 
   private async writeUpcoming(): Promise<void> {
-    if (this.horizon === null) return;
-    const report = buildUpcomingReport(this.horizon.value, this.readyImpact(this.dateImpact), {
-      tableLabel: this.host.tableLabel(),
-      rulesVersion: `${this.runtime.active.version} (${this.runtime.status.url ?? this.runtime.status.source})`,
-    });
-    await this.write(report);
+    const horizon = this.horizon;
+    if (horizon === null) return;
+    const rows = this.readyImpact(this.dateImpact);
+    const rulesVersion = `${this.runtime.active.version} (${this.runtime.status.url ?? this.runtime.status.source})`;
+    const tableLabel = this.host.tableLabel();
+    await this.write((reports) => reports.buildUpcomingReport(horizon.value, rows, { tableLabel, rulesVersion }));
   }
 }

@@ -36,7 +36,8 @@ export type PaneProblemCode =
   | "scoring_failed"
   | "settings_not_saved"
   | "changes_failed"
-  | "example_failed";
+  | "example_failed"
+  | "part_not_loaded";
 
 export function describePaneProblem(code: PaneProblemCode, detail?: string): string {
   const suffix = detail ? ` (${detail})` : "";
@@ -67,6 +68,8 @@ export function describePaneProblem(code: PaneProblemCode, detail?: string): str
       return `What changed and what is coming up could not be worked out${suffix}. The scores above are not affected.`;
     case "example_failed":
       return `The example list could not be written to a new sheet${suffix}. Your sheets were not changed.`;
+    case "part_not_loaded":
+      return `This part of the add-in could not be loaded from its server${suffix}. Check the connection and try again; nothing was changed.`;
   }
 }
 

@@ -2,25 +2,37 @@
  * The start screen, shown while there is no supplier table under the selection: two lines on what to do,
  * and a button that writes the example list (bundled with the pane) to a new sheet and has the pane
  * analyse it. It never writes to a sheet that exists.
+ *
+ * The example list and the CSV parser that reads it are a chunk of their own (example.js, next to the
+ * pane's scripts), fetched when the button is clicked: most sessions never insert it. The number of
+ * suppliers it holds is written in taskpane.html (a test keeps it equal to examples/suppliers.csv).
  */
-import { exampleList } from "./example-list";
+import type { ExampleList } from "./example-list";
 import { writeExampleSheet } from "./excel/example-sheet";
 import { errorDetail } from "./messages";
-import { byId, formatCount } from "./ui/dom";
+import { byId } from "./ui/dom";
 
 export interface StartScreenHost {
   announce(message: string): void;
-  failed(detail: string): void;
+  /** example_failed: the sheet could not be written; part_not_loaded: the example's code could not be fetched. */
+  failed(code: "example_failed" | "part_not_loaded", detail: string): void;
   setBusy(busy: boolean): void;
   /** Analyses the table under the selection, which is now the inserted example. */
   analyseSelection(): Promise<void>;
 }
 
+export type ExampleLoader = () => Promise<ExampleList>;
+
+/** The add-in's loader: the example-list module as a webpack chunk of its own. */
+export const loadBundledExample: ExampleLoader = () => import(/* webpackChunkName: "example" */ "./example-list").then((module) => module.exampleList());
+
 export class StartScreen {
-  constructor(private readonly host: StartScreenHost) {}
+  constructor(
+    private readonly host: StartScreenHost,
+    private readonly loadExample: ExampleLoader = loadBundledExample,
+  ) {}
 
   bind(): void {
-    byId("example-count").textContent = formatCount(exampleList().rows.length);
     byId("insert-example").addEventListener("click", () => void this.insertExample());
   }
 
@@ -39,9 +51,16 @@ export class StartScreen {
     this.host.announce("Writing the example list to a new sheet…");
     let sheetName: string;
     try {
-      ({ sheetName } = await Excel.run((context) => writeExampleSheet(context, exampleList())));
+      let example: ExampleList;
+      try {
+        example = await this.loadExample();
+      } catch (error) {
+        this.host.failed("part_not_loaded", errorDetail(error));
+        return;
+      }
+      ({ sheetName } = await Excel.run((context) => writeExampleSheet(context, example)));
     } catch (error) {
-      this.host.failed(errorDetail(error));
+      this.host.failed("example_failed", errorDetail(error));
       return;
     } finally {
       button.disabled = false;

@@ -5,7 +5,7 @@
  * rules whose matcher reads an assigned text as its item before anything else. A text is compared by its
  * normalised form, so case, accents and punctuation do not matter.
  */
-import { z } from "zod";
+import * as z from "../rules/zod";
 import { emptyScorerShelf, type CompiledRules } from "./compile";
 import { normalizeCommodity } from "./commodity";
 
@@ -16,14 +16,14 @@ export const MOST_USER_ALIASES = 5_000;
 const LONGEST_ALIAS_TEXT = 400;
 
 const aliasSchema = z.strictObject({
-  commodity: z.string().trim().min(1).max(LONGEST_ALIAS_TEXT),
+  commodity: z.string().check(z.trim(), z.minLength(1), z.maxLength(LONGEST_ALIAS_TEXT)),
   /** The item's id, or null: "not controlled" (read as no item, without suggestions). */
-  item: z.string().trim().min(1).max(80).nullable(),
+  item: z.nullable(z.string().check(z.trim(), z.minLength(1), z.maxLength(80))),
 });
 
 export const userAliasesSchema = z.strictObject({
   format: z.literal(USER_ALIASES_FORMAT),
-  aliases: z.array(aliasSchema).max(MOST_USER_ALIASES),
+  aliases: z.array(aliasSchema).check(z.maxLength(MOST_USER_ALIASES)),
 });
 
 export type UserAliases = z.output<typeof userAliasesSchema>;

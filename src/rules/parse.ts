@@ -3,7 +3,7 @@
  * JSON text or a value → format version check → zod shapes → cross-checks → a document or a list of issues.
  * Nothing is ever half-loaded: any issue means no rules.
  */
-import type { core, ZodType } from "zod";
+import type { core, ZodMiniType } from "zod/mini";
 import { crossCheck } from "./cross-checks";
 import { issue, type PathSegment, type RulesIssue, type RulesIssueCode } from "./issues";
 import { findDuplicateKeys } from "./json-keys";
@@ -56,7 +56,7 @@ export function parseRules(input: unknown): ParseRulesResult {
   return shaped.ok ? finish(shaped.value) : shaped;
 }
 
-function validateShapes<T>(schema: ZodType<T>, document: unknown): { ok: true; value: T } | { ok: false; issues: RulesIssue[] } {
+function validateShapes<T>(schema: ZodMiniType<T>, document: unknown): { ok: true; value: T } | { ok: false; issues: RulesIssue[] } {
   const shaped = schema.safeParse(document);
   return shaped.success ? { ok: true, value: shaped.data } : { ok: false, issues: zodIssues(shaped.error.issues, document) };
 }

@@ -5,7 +5,7 @@
  * A version-1 document is still read: it is checked against schema-v1.ts and upgraded (upgrade.ts).
  * docs/rules-format.md explains every field; `chokepoint schema` prints the JSON Schema made from this.
  */
-import { z } from "zod";
+import * as z from "./zod";
 import { isValid as isKnownCountryCode } from "i18n-iso-countries";
 
 /** The rules-document format this code writes and reads. A newer document is refused, never half-loaded. */
@@ -75,22 +75,25 @@ const identifier = z
   .stringFormat("identifier", /^[A-Za-z0-9][A-Za-z0-9._-]*$/, {
     error: "ids use letters, digits, '.', '_' and '-' only",
   })
-  .max(80);
+  .check(z.maxLength(80));
 
-const fraction = z.number().min(0).max(1);
+const fraction = z.number().check(z.gte(0), z.lte(1));
 
 /** ISO 3166-1 alpha-2, upper case, e.g. "US", "IN". */
 const countryCode = z
   .stringFormat("country-code", (code) => /^[A-Z]{2}$/.test(code) && isKnownCountryCode(code), {
     error: "expected an ISO 3166-1 alpha-2 country code such as US or IN",
   })
-  .meta({ pattern: "^[A-Z]{2}$" });
+  .register(z.globalRegistry, { pattern: "^[A-Z]{2}$" });
 
 /** Source links must be https; the cross-checks report anything else with its own code. */
-const sourceUrl = z.string().url();
+const sourceUrl = z.string().check(z.url());
+
+/** Free text that must say something: a description, a note, a title. */
+const nonEmptyText = z.string().check(z.minLength(1));
 
 /** A name, alias or phrase: one line of readable text. */
-const phrase = z.string().min(1).max(200);
+const phrase = z.string().check(z.minLength(1), z.maxLength(200));
 
 /** HS codes are written as digits only in the document, 4 to 10 of them (prefixes are allowed). */
 const hsDigits = z.stringFormat("hs-code", /^\d{4,10}$/, { error: "HS codes are 4 to 10 digits with no dots or spaces" });
@@ -104,14 +107,14 @@ export const hsCodeSchema = z.union([
   z.strictObject({
     code: hsDigits,
     system: z.enum(TARIFF_SYSTEMS),
-    note: phrase.optional(),
+    note: z.optional(phrase),
   }),
 ]);
 
 const shareFigure = z.strictObject({
   share: fraction,
-  year: z.number().int().min(1990).max(2100),
-  basis: z.string().min(1).optional(),
+  year: z.number().check(z.int(), z.gte(1990), z.lte(2100)),
+  basis: z.optional(nonEmptyText),
   source: sourceUrl,
 });
 
@@ -125,21 +128,21 @@ const namesByLanguage = z.partialRecord(z.enum(NAME_LANGUAGES), z.array(phrase))
 export const gradeSchema = z.strictObject({
   id: identifier,
   name: phrase,
-  aliases: z.array(phrase).default([]),
-  names: namesByLanguage.optional(),
-  note: z.string().min(1).optional(),
+  aliases: z._default(z.array(phrase), []),
+  names: z.optional(namesByLanguage),
+  note: z.optional(nonEmptyText),
 });
 
 /** A bound on a measurable property, in the quantity's canonical unit (QUANTITIES). */
 export const thresholdSchema = z
   .strictObject({
     quantity: z.enum(Object.keys(QUANTITIES) as [Quantity, ...Quantity[]]),
-    min: z.number().finite().optional(),
-    max: z.number().finite().optional(),
+    min: z.optional(z.number()),
+    max: z.optional(z.number()),
     /** Whether a value exactly at the bound is covered (default true: "≥ 300 Wh/kg", "≤ 50 µm"). */
-    inclusive: z.boolean().default(true),
+    inclusive: z._default(z.boolean(), true),
   })
-  .refine((t) => t.min !== undefined || t.max !== undefined, { message: "a threshold needs min, max or both" });
+  .check(z.refine((t) => t.min !== undefined || t.max !== undefined, { message: "a threshold needs min, max or both" }));
 
 /**
  * Which part of an item a reference reaches. With none of `grades`, `excludes` or `thresholds` the whole item
@@ -148,11 +151,11 @@ export const thresholdSchema = z
  * the reduced weight `weights.grades.unspecified` with a warning quoting `condition`.
  */
 const gradeConditions = {
-  grades: z.array(identifier).optional(),
-  excludes: z.array(identifier).optional(),
-  thresholds: z.array(thresholdSchema).optional(),
+  grades: z.optional(z.array(identifier)),
+  excludes: z.optional(z.array(identifier)),
+  thresholds: z.optional(z.array(thresholdSchema)),
   /** The condition in words, quoted to the analyst when the row does not say ("only Mo powder ≤ 50 µm"). */
-  condition: z.string().min(1).optional(),
+  condition: z.optional(nonEmptyText),
 };
 
 // ---------------------------------------------------------------------------------------------------------
@@ -166,7 +169,7 @@ const readingFields = {
    * For a technology or service item: the items it is about. A line that is a technology (licence, know-how,
    * process package) or a service (commissioning, maintenance) and names one of these reads as this item.
    */
-  about: z.array(identifier).optional(),
+  about: z.optional(z.array(identifier)),
 };
 
 /**
@@ -175,18 +178,18 @@ const readingFields = {
  */
 export const nonGoodsSchema = z.strictObject({
   id: identifier,
-  phrases: z.array(phrase).min(1),
-  exceptKinds: z.array(z.enum(ITEM_KINDS)).default([]),
-  note: z.string().min(1).optional(),
+  phrases: z.array(phrase).check(z.minLength(1)),
+  exceptKinds: z._default(z.array(z.enum(ITEM_KINDS)), []),
+  note: z.optional(nonEmptyText),
 });
 
 /** Top-level sections for the matcher, spread into the document schema. */
 const readingSections = {
-  matching: z
-    .strictObject({
-      nonGoods: z.array(nonGoodsSchema).default([]),
-    })
-    .optional(),
+  matching: z.optional(
+    z.strictObject({
+      nonGoods: z._default(z.array(nonGoodsSchema), []),
+    }),
+  ),
 };
 
 export const coverageSchema = z.union([identifier, z.strictObject({ item: identifier, ...gradeConditions })]);
@@ -195,26 +198,26 @@ export type CoverageInput = z.input<typeof coverageSchema>;
 export const itemSchema = z.strictObject({
   id: identifier,
   name: phrase,
-  description: z.string().min(1).optional(),
-  kind: z.enum(ITEM_KINDS).default("material"),
+  description: z.optional(nonEmptyText),
+  kind: z._default(z.enum(ITEM_KINDS), "material"),
   /** Other names in any script: trade names, formulas, abbreviations, English spellings. */
-  aliases: z.array(phrase).default([]),
-  names: namesByLanguage.optional(),
-  hsCodes: z.array(hsCodeSchema).default([]),
+  aliases: z._default(z.array(phrase), []),
+  names: z.optional(namesByLanguage),
+  hsCodes: z._default(z.array(hsCodeSchema), []),
   /** Phrases that mean a line is NOT this item even when one of its names appears ("Ga-free", "LFP-free"). */
-  exclusions: z.array(phrase).default([]),
-  grades: z.array(gradeSchema).default([]),
-  chinaShare: z
-    .strictObject({
-      mining: shareFigure.optional(),
-      processing: shareFigure.optional(),
-    })
-    .optional(),
+  exclusions: z._default(z.array(phrase), []),
+  grades: z._default(z.array(gradeSchema), []),
+  chinaShare: z.optional(
+    z.strictObject({
+      mining: z.optional(shareFigure),
+      processing: z.optional(shareFigure),
+    }),
+  ),
   /**
    * The items this one is made of: a control on any of them reaches this item too. An entry may hold only for
    * some grades of THIS item (NdFeB contains dysprosium only in its Dy/Tb-bearing grades).
    */
-  contains: z.array(coverageSchema).default([]),
+  contains: z._default(z.array(coverageSchema), []),
   ...readingFields,
 });
 
@@ -226,56 +229,56 @@ export const timelineEntrySchema = z.strictObject({
    * counts as in force again; if the document's reviewedAt is earlier than this day, results carry a
    * review_needed warning because nobody has confirmed what happened next.
    */
-  until: isoDate.optional(),
+  until: z.optional(isoDate),
   /**
    * No source confirms this entry (e.g. "the suspension ended; no public source on an extension"). It scores
    * as its status, and results carry a status_unconfirmed warning quoting `note`, which is then required.
    */
-  unconfirmed: z.boolean().default(false),
-  note: z.string().min(1).optional(),
+  unconfirmed: z._default(z.boolean(), false),
+  note: z.optional(nonEmptyText),
 });
 
 export const destinationSchema = z.strictObject({
   country: countryCode,
   /** How strongly the measure bites for this destination, 0–1 (informal measures reach some places less surely). */
-  weight: fraction.default(1),
+  weight: z._default(fraction, 1),
 });
 
 export const scopeSchema = z.discriminatedUnion("kind", [
-  z.strictObject({ kind: z.literal("worldwide"), extraterritorial: z.boolean().default(false) }),
+  z.strictObject({ kind: z.literal("worldwide"), extraterritorial: z._default(z.boolean(), false) }),
   z.strictObject({
     kind: z.literal("destinations"),
-    destinations: z.array(destinationSchema).min(1),
-    extraterritorial: z.boolean().default(false),
+    destinations: z.array(destinationSchema).check(z.minLength(1)),
+    extraterritorial: z._default(z.boolean(), false),
   }),
 ]);
 
 export const sourceSchema = z.strictObject({
   url: sourceUrl,
-  title: z.string().min(1).optional(),
+  title: z.optional(nonEmptyText),
 });
 
 export const controlSchema = z.strictObject({
   id: identifier,
-  title: z.string().min(1),
-  description: z.string().min(1),
+  title: nonEmptyText,
+  description: nonEmptyText,
   category: z.enum(CATEGORIES),
   /** Items the control names, each whole or only some of its grades. Empty only when `anyItem` is true. */
-  items: z.array(coverageSchema).default([]),
+  items: z._default(z.array(coverageSchema), []),
   /** The control bites whatever the row's item is (e.g. machines and engineers held back from one country). */
-  anyItem: z.boolean().default(false),
+  anyItem: z._default(z.boolean(), false),
   /** The legal instrument in full, e.g. "MOFCOM Announcement No. 46 of 2024". */
-  instrument: z.string().min(1),
+  instrument: nonEmptyText,
   /** The clause of the instrument when it holds several controls, e.g. "cl. 2". */
-  clause: z.string().min(1).max(40).optional(),
+  clause: z.optional(z.string().check(z.minLength(1), z.maxLength(40))),
   /** How explanations cite it, short: "No. 46/2024 cl. 2". */
-  citation: z.string().min(1).max(60).optional(),
-  timeline: z.array(timelineEntrySchema).min(1),
+  citation: z.optional(z.string().check(z.minLength(1), z.maxLength(60))),
+  timeline: z.array(timelineEntrySchema).check(z.minLength(1)),
   scope: scopeSchema,
   severity: fraction,
   confidence: z.enum(CONFIDENCES),
-  sources: z.array(sourceSchema).min(1),
-  notes: z.string().min(1).optional(),
+  sources: z.array(sourceSchema).check(z.minLength(1)),
+  notes: z.optional(nonEmptyText),
 });
 
 const statusWeights = z.strictObject({
@@ -304,9 +307,9 @@ const gradeWeights = z.strictObject({
 /** One entry of the edition's change list, written by the rule owner (shown beside the computed diff). */
 export const changeSchema = z.strictObject({
   date: isoDate,
-  controls: z.array(identifier).default([]),
-  items: z.array(identifier).default([]),
-  summary: z.string().min(1).max(500),
+  controls: z._default(z.array(identifier), []),
+  items: z._default(z.array(identifier), []),
+  summary: z.string().check(z.minLength(1), z.maxLength(500)),
 });
 
 // ---------------------------------------------------------------- producers (where else an item is produced)
@@ -337,36 +340,36 @@ export const PRODUCER_STAGES_OF_CHINA_SHARE: Readonly<Record<"mining" | "process
 };
 
 /** Free text in a producer figure: one readable paragraph at most. */
-const producerNote = z.string().min(1).max(600);
+const producerNote = z.string().check(z.minLength(1), z.maxLength(600));
 
 /** A country's share of world output at the stage; `share` null when the source names it without one. */
 const producerCountrySchema = z.strictObject({
   country: countryCode,
-  share: fraction.nullable(),
-  qualifier: z.enum(FIGURE_QUALIFIERS).optional(),
+  share: z.nullable(fraction),
+  qualifier: z.optional(z.enum(FIGURE_QUALIFIERS)),
   /** Output in the unit of the figure's world total, when the source gives it. */
-  amount: z.number().nonnegative().optional(),
-  note: producerNote.optional(),
+  amount: z.optional(z.number().check(z.nonnegative())),
+  note: z.optional(producerNote),
 });
 
 /** A region or remainder the source does not split by country ("rest of world", "Other countries", "Europe"). */
 const producerGroupSchema = z.strictObject({
   label: phrase,
-  share: fraction.nullable(),
-  qualifier: z.enum(FIGURE_QUALIFIERS).optional(),
-  amount: z.number().nonnegative().optional(),
-  note: producerNote.optional(),
+  share: z.nullable(fraction),
+  qualifier: z.optional(z.enum(FIGURE_QUALIFIERS)),
+  amount: z.optional(z.number().check(z.nonnegative())),
+  note: z.optional(producerNote),
 });
 
 const worldTotalSchema = z.strictObject({
-  value: z.number().positive(),
+  value: z.number().check(z.positive()),
   /** Upper end when the source gives a range ("10,000–15,000 t"). */
-  upTo: z.number().positive().optional(),
-  qualifier: z.enum(FIGURE_QUALIFIERS).optional(),
+  upTo: z.optional(z.number().check(z.positive())),
+  qualifier: z.optional(z.enum(FIGURE_QUALIFIERS)),
   /** As the source states it: "t", "t Sb content", "kt Li", "t REO", "billion carats". */
-  unit: z.string().min(1).max(40),
+  unit: z.string().check(z.minLength(1), z.maxLength(40)),
   /** e.g. "excludes the United States (withheld)". */
-  note: producerNote.optional(),
+  note: z.optional(producerNote),
 });
 
 /**
@@ -377,41 +380,41 @@ export const producerFigureSchema = z.strictObject({
   /** Stable id, e.g. "lithium-refining-2024-iea". */
   id: identifier,
   /** Items the figure describes (an ore's mining figure describes every element won from it); may be empty for context. */
-  items: z.array(identifier).default([]),
+  items: z._default(z.array(identifier), []),
   /** What was measured, in the source's words: "Chemical refining (carbonate, hydroxide, etc.)". */
   material: phrase,
   stage: z.enum(PRODUCER_STAGES),
-  basis: z.enum(PRODUCTION_BASES).default("production"),
+  basis: z._default(z.enum(PRODUCTION_BASES), "production"),
   /** The data year; absent when the source found no figure at all. For a multi-year average, its last year. */
-  year: z.number().int().min(1990).max(2100).optional(),
+  year: z.optional(z.number().check(z.int(), z.gte(1990), z.lte(2100))),
   /** First year of a multi-year average (the EU CRM 2023 study averages 2016–2020). */
-  fromYear: z.number().int().min(1990).max(2100).optional(),
+  fromYear: z.optional(z.number().check(z.int(), z.gte(1990), z.lte(2100))),
   /** The source's own estimate for a year not yet closed (USGS "2025e"). */
-  estimated: z.boolean().default(false),
-  worldTotal: worldTotalSchema.optional(),
+  estimated: z._default(z.boolean(), false),
+  worldTotal: z.optional(worldTotalSchema),
   china: z.strictObject({
     /** China's share of world output at the stage; null when the source gives none ("leading producer"). */
-    share: fraction.nullable(),
-    qualifier: z.enum(FIGURE_QUALIFIERS).optional(),
-    amount: z.number().nonnegative().optional(),
-    note: producerNote.optional(),
+    share: z.nullable(fraction),
+    qualifier: z.optional(z.enum(FIGURE_QUALIFIERS)),
+    amount: z.optional(z.number().check(z.nonnegative())),
+    note: z.optional(producerNote),
   }),
   /** Producers outside China, as the source lists them. */
-  countries: z.array(producerCountrySchema).default([]),
-  groups: z.array(producerGroupSchema).default([]),
+  countries: z._default(z.array(producerCountrySchema), []),
+  groups: z._default(z.array(producerGroupSchema), []),
   /** Required when no country outside China has a share: why there is no country breakdown. */
-  noCountryBreakdown: producerNote.optional(),
-  sources: z.array(sourceSchema).default([]),
+  noCountryBreakdown: z.optional(producerNote),
+  sources: z._default(z.array(sourceSchema), []),
   /** C: official table seen; R: secondary or third-party copy; U: estimate, proxy or unclear basis. Absent when nothing was found. */
-  confidence: z.enum(CONFIDENCES).optional(),
+  confidence: z.optional(z.enum(CONFIDENCES)),
   /** A later figure for the same year and stage that replaces this one (a revised edition). */
-  supersededBy: identifier.optional(),
+  supersededBy: z.optional(identifier),
   /**
    * Items whose `chinaShare` for this stage and year knowingly differs from this figure, each with the reason;
    * without an entry here such a difference is a china_share_mismatch.
    */
-  chinaShareDiffers: z.array(z.strictObject({ item: identifier, reason: producerNote })).default([]),
-  notes: producerNote.optional(),
+  chinaShareDiffers: z._default(z.array(z.strictObject({ item: identifier, reason: producerNote })), []),
+  notes: z.optional(producerNote),
 });
 
 // ================================================================ China's entity lists (listings)
@@ -485,10 +488,10 @@ export const listingTimelineEntrySchema = z.strictObject({
   status: z.enum(LISTING_STATUSES),
   from: isoDate,
   /** Last day of a dated status (a suspension). Afterwards, unless a later entry has begun, the entity counts as listed again. */
-  until: isoDate.optional(),
+  until: z.optional(isoDate),
   /** No source confirms this entry; it counts as its status and results quote `note`, which is then required. */
-  unconfirmed: z.boolean().default(false),
-  note: z.string().min(1).optional(),
+  unconfirmed: z._default(z.boolean(), false),
+  note: z.optional(nonEmptyText),
 });
 
 /** One entity a notice names, written as the notice (or its compiler) writes it. Nothing is inferred into a name. */
@@ -496,16 +499,16 @@ export const listedEntitySchema = z.strictObject({
   /** The name as listed, e.g. "MP Materials Corp.". */
   name: phrase,
   /** The Chinese name used in the notice, e.g. "芒廷帕斯材料公司". */
-  nameZh: phrase.optional(),
+  nameZh: z.optional(phrase),
   /** Countries the listing gives (ISO 3166-1 alpha-2), seat first; empty when the listing gives none. */
-  countries: z.array(countryCode).default([]),
+  countries: z._default(z.array(countryCode), []),
   /** The country is inferred from the legal form, not stated in the listing. */
-  countryInferred: z.boolean().default(false),
+  countryInferred: z._default(z.boolean(), false),
   /** Other names of the same entity: a listing alias, a former name, an abbreviation the notice uses. */
-  aliases: z.array(phrase).default([]),
+  aliases: z._default(z.array(phrase), []),
   /** Units, branches or subsidiaries the listing itself names as part of this entity. */
-  units: z.array(phrase).default([]),
-  notes: z.string().min(1).optional(),
+  units: z._default(z.array(phrase), []),
+  notes: z.optional(nonEmptyText),
 });
 
 export const listingActionSchema = z.strictObject({
@@ -513,26 +516,26 @@ export const listingActionSchema = z.strictObject({
   id: identifier,
   list: z.enum(LIST_KINDS),
   /** The notice in full, e.g. "MOFCOM Announcement No. 23 of 2026". */
-  instrument: z.string().min(1),
+  instrument: nonEmptyText,
   /** How results cite it, short: "No. 23/2026". */
-  citation: z.string().min(1).max(60).optional(),
+  citation: z.optional(z.string().check(z.minLength(1), z.maxLength(60))),
   /** The day the notice was issued. */
   date: isoDate,
   /** The day its measures took effect, when different. */
-  effective: isoDate.optional(),
+  effective: z.optional(isoDate),
   /** The measures in words, as the notice states them. */
-  measures: z.string().min(1),
+  measures: nonEmptyText,
   /** What the measures do to trade (see LISTING_EFFECTS); empty when the notice set no measure that was seen. */
-  effects: z.array(z.enum(LISTING_EFFECTS)).default([]),
-  timeline: z.array(listingTimelineEntrySchema).min(1),
+  effects: z._default(z.array(z.enum(LISTING_EFFECTS)), []),
+  timeline: z.array(listingTimelineEntrySchema).check(z.minLength(1)),
   confidence: z.enum(CONFIDENCES),
   /** Where the confidence differs by part, e.g. "C (action) / R (names)". */
-  confidenceNote: z.string().min(1).optional(),
-  sources: z.array(sourceSchema).min(1),
-  entities: z.array(listedEntitySchema).default([]),
+  confidenceNote: z.optional(nonEmptyText),
+  sources: z.array(sourceSchema).check(z.minLength(1)),
+  entities: z._default(z.array(listedEntitySchema), []),
   /** How many entities the notice names whose names were not found; never filled with guesses. */
-  unnamedEntities: z.number().int().min(1).optional(),
-  notes: z.string().min(1).optional(),
+  unnamedEntities: z.optional(z.number().check(z.int(), z.gte(1))),
+  notes: z.optional(nonEmptyText),
 });
 
 /**
@@ -562,35 +565,35 @@ export const DEFAULT_LISTING_WEIGHTS: z.output<typeof listingWeightsSchema> = {
 
 export const rulesDocumentSchema = z
   .strictObject({
-    $schema: z.string().optional(),
+    $schema: z.optional(z.string()),
     schemaVersion: z.literal(SUPPORTED_SCHEMA_VERSION),
-    version: z.string().min(1).max(100),
+    version: z.string().check(z.minLength(1), z.maxLength(100)),
     publishedAt: isoDate,
     /** The day a person last checked every control against its sources. */
     reviewedAt: isoDate,
     publisher: z.strictObject({
-      name: z.string().min(1),
-      url: sourceUrl.optional(),
-      contact: z.string().min(1).optional(),
+      name: nonEmptyText,
+      url: z.optional(sourceUrl),
+      contact: z.optional(nonEmptyText),
     }),
     weights: z.strictObject({
       status: statusWeights,
       categories: categoryWeights,
-      grades: gradeWeights.default({ unspecified: 0.5 }),
+      grades: z._default(gradeWeights, { unspecified: 0.5 }),
       /** What a supplier's listing weighs (see listingWeightsSchema). */
-      listings: listingWeightsSchema.default(DEFAULT_LISTING_WEIGHTS),
+      listings: z._default(listingWeightsSchema, DEFAULT_LISTING_WEIGHTS),
     }),
-    items: z.array(itemSchema).min(1),
-    controls: z.array(controlSchema).min(1),
+    items: z.array(itemSchema).check(z.minLength(1)),
+    controls: z.array(controlSchema).check(z.minLength(1)),
     /** What changed since the previous edition, newest first. */
-    changes: z.array(changeSchema).default([]),
+    changes: z._default(z.array(changeSchema), []),
     /** Where else each item is produced: world output by stage, China's share and the other producers. */
-    producers: z.array(producerFigureSchema).default([]),
+    producers: z._default(z.array(producerFigureSchema), []),
     /** China's entity lists: listing actions and the entities they name (optional). */
-    listings: z.array(listingActionSchema).default([]),
+    listings: z._default(z.array(listingActionSchema), []),
     ...readingSections,
   })
-  .meta({
+  .register(z.globalRegistry, {
     title: "Chokepoint rules document",
     description: "Export controls, the commodity taxonomy they cover and the weights used to score them. See docs/rules-format.md.",
   });

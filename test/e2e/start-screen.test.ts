@@ -112,3 +112,36 @@ test("with no table under the selection the pane offers the example; Insert exam
   expect(pngSize(await pictureOfPane(page, "pane-example.png", "header", ".cp-category-table")).width).toBe(PICTURE_WIDTH);
   await context.close();
 });
+
+test("the example list is fetched from the add-in's own server only when inserted; if that fails the pane says so and a second click works", async () => {
+  const context = await offlineContext(e2e.browser, { width: PANE_WIDTH, height: 1000 });
+  const page = await context.newPage();
+  const errors = collectErrors(page);
+  const scripts: string[] = [];
+  page.on("request", (request) => {
+    if (request.resourceType() === "script") scripts.push(new URL(request.url()).pathname);
+  });
+  await page.addInitScript({ content: `${FAKE_EXCEL};\ninstallFakeExcel(${JSON.stringify(SPEC)});` });
+  await page.goto(`${e2e.server.url}taskpane.html`);
+  await page.waitForSelector("#start-section:not([hidden])", { timeout: 20_000 });
+  expect(scripts).not.toContain("/example.js");
+
+  e2e.server.routes.set("/example.js", { status: 503, body: "unavailable" });
+  try {
+    await page.click("#insert-example");
+    await page.waitForFunction(() => document.getElementById("status")?.textContent?.includes("could not be loaded"));
+  } finally {
+    e2e.server.routes.delete("/example.js");
+  }
+  expect(await page.locator("#status").innerText()).toMatch(/^This part of the add-in could not be loaded from its server \(.+\)\. Check the connection and try again; nothing was changed\.$/);
+  expect(await page.evaluate(() => (window as unknown as FakeWindow).__fakeExcel.book.sheets.map((s) => s.name))).toEqual(["Budget", "Example suppliers"]);
+  expect(await page.locator("#insert-example").isEnabled()).toBe(true);
+
+  await page.click("#insert-example");
+  await page.waitForSelector("#overall-score", { timeout: 20_000 });
+  expect(scripts.filter((s) => s === "/example.js").length).toBe(2);
+  expect(await page.evaluate(() => (window as unknown as FakeWindow).__fakeExcel.book.sheets.map((s) => s.name))).toEqual(["Budget", "Example suppliers", "Example suppliers (2)"]);
+  // The failed fetch is the only error: Chromium logs the refused script.
+  expect(realErrors(errors).filter((e) => !/example\.js|503/.test(e))).toEqual([]);
+  await context.close();
+});

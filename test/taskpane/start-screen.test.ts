@@ -7,13 +7,16 @@
  */
 import * as fs from "fs";
 import * as path from "path";
+import Papa from "papaparse";
 import { TaskPaneApp } from "../../taskpane/app";
+import { StartScreen, type StartScreenHost } from "../../taskpane/start-screen";
 import { RulesRuntime } from "../../src/runtime/rules-runtime";
 import { createMemoryStorage } from "../../src/runtime/storage";
 import { MockWorkbook, type Cell } from "./mock-workbook";
 
 const RULES = JSON.parse(fs.readFileSync(path.join(__dirname, "..", "fixtures", "rules", "small-rules.json"), "utf8"));
 const PANE_HTML = fs.readFileSync(path.join(__dirname, "..", "..", "taskpane", "taskpane.html"), "utf8");
+const EXAMPLE_CSV = fs.readFileSync(path.join(__dirname, "..", "..", "examples", "suppliers.csv"), "utf8");
 const USER_CELLS: Cell[][] = [["Q3 notes"], [null], ["Call Hoshino about magnet lead times"]];
 
 beforeAll(() => {
@@ -72,5 +75,35 @@ test("a failure to write the example says so and leaves the start screen up", as
   await until(() => document.getElementById("status")!.textContent!.includes("could not be written"));
   expect(document.getElementById("status")!.textContent).toBe("The example list could not be written to a new sheet (The workbook is protected). Your sheets were not changed.");
   expect(shown("start-section")).toBe(true);
+  expect((document.getElementById("insert-example") as HTMLButtonElement).disabled).toBe(false);
+});
+
+test("the number of suppliers taskpane.html promises is the number of rows in examples/suppliers.csv", () => {
+  // The pane no longer parses the example to count it (the list is fetched only when inserted), so the page says it.
+  const rows = Papa.parse<string[]>(EXAMPLE_CSV, { skipEmptyLines: true }).data.length - 1;
+  document.documentElement.innerHTML = PANE_HTML.replace(/<script[\s\S]*?<\/script>/g, "");
+  expect(document.getElementById("example-count")!.textContent).toBe(String(rows));
+});
+
+test("when the example's code cannot be fetched the pane says so with its own code, writes nothing and leaves the button usable", async () => {
+  document.documentElement.innerHTML = PANE_HTML.replace(/<script[\s\S]*?<\/script>/g, "");
+  const book = new MockWorkbook({ sheets: [{ name: "Notes", cells: USER_CELLS.map((row) => [...row]) }], selection: { sheet: "Notes", row: 0, column: 4 } });
+  (globalThis as { Excel?: unknown }).Excel = { run: <T>(batch: (context: Excel.RequestContext) => Promise<T>) => batch(book.context) };
+  const failures: [string, string][] = [];
+  let analysed = false;
+  const host: StartScreenHost = {
+    announce: () => undefined,
+    failed: (code, detail) => void failures.push([code, detail]),
+    setBusy: () => undefined,
+    analyseSelection: async () => {
+      analysed = true;
+    },
+  };
+  const screen = new StartScreen(host, () => Promise.reject(new Error("Loading chunk example failed")));
+  await screen.insertExample();
+  expect(failures).toEqual([["part_not_loaded", "Loading chunk example failed"]]);
+  expect(analysed).toBe(false);
+  expect(book.writes).toEqual([]);
+  expect(book.sheets.map((s) => s.name)).toEqual(["Notes"]);
   expect((document.getElementById("insert-example") as HTMLButtonElement).disabled).toBe(false);
 });
