@@ -112,13 +112,21 @@ export interface CompileOptions {
 /**
  * What reading a commodity line depends on in a document: its items (names, aliases, HS codes, grades, what they
  * contain), its matching section, and which items each control names together (the reader's equipment domains).
+ * Every field of an item counts except those no reading uses: an edition that only updates China's share of an
+ * item or its description (scores take shares through plans, which are never kept) keeps the readings. A field
+ * added to items later counts until it is known not to.
  */
 const readingSignatures = new WeakMap<RulesDocument, string>();
+
+function readItemFields(item: Item): Partial<Item> {
+  const { chinaShare: _share, description: _description, ...read } = item;
+  return read;
+}
 
 function readingSignature(doc: RulesDocument): string {
   let signature = readingSignatures.get(doc);
   if (signature === undefined) {
-    signature = JSON.stringify([doc.items, doc.matching, doc.controls.map((control) => control.items)]);
+    signature = JSON.stringify([doc.items.map(readItemFields), doc.matching, doc.controls.map((control) => control.items)]);
     readingSignatures.set(doc, signature);
   }
   return signature;

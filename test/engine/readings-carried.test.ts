@@ -47,6 +47,21 @@ test("a refresh that changes only a control's weight keeps the readings, and sco
   expect(carried).not.toBe(json(before));
 });
 
+test("a refresh that changes only an item's China share figures or description keeps the readings, and scores as a fresh compile does", () => {
+  const before = readOnce(compileRules(document()));
+  const edited = document((doc) => {
+    const item = doc.items.find((i) => i.id === "gallium")!;
+    item.chinaShare!.processing!.share = 0.5;
+    item.description = "Gallium metal and its compounds (description edited by a refresh)";
+  });
+  const after = compileRules(edited, { readingsFrom: before });
+  expect(after.matchMemo).toBe(before.matchMemo);
+  const carried = json(after);
+  expect(carried).toBe(json(compileRules(edited)));
+  // The new share figure reaches the score: the gallium row's mineral dependence defaults to it.
+  expect(carried).not.toBe(json(before));
+});
+
 test("new aliases, a changed item list of a control or other HS descriptions read afresh", () => {
   const before = readOnce(compileRules(document()));
   const withAlias = document((doc) => {
