@@ -8,7 +8,7 @@ import { CATEGORIES, hsCodeOf } from "../rules/schema";
 import { compileGrades, type CompiledGrade } from "./grades";
 import { buildHsIndex, type HsIndex, type HsNomenclature } from "./hs";
 import { componentsOf, controlsNamingItems, linksFor, PerItem, type Component, type ControlLink } from "./reach";
-import { buildReadingIndex, type ReadingIndex } from "./reading-index";
+import { buildReadingIndex, equipmentRelatedItems, type ReadingIndex } from "./reading-index";
 import type { WordRepair } from "./reading";
 import { sortTimeline } from "./status";
 import type { MatchResult } from "./types";
@@ -111,10 +111,11 @@ export interface CompileOptions {
 
 /**
  * What reading a commodity line depends on in a document: its items (names, aliases, HS codes, grades, what they
- * contain), its matching section, and which items each control names together (the reader's equipment domains).
- * Every field of an item counts except those no reading uses: an edition that only updates China's share of an
- * item or its description (scores take shares through plans, which are never kept) keeps the readings. A field
- * added to items later counts until it is known not to.
+ * contain), its matching section, and which items the controls name together with a machine (the reader's
+ * equipment domains). Every field of an item counts except those no reading uses: an edition that only updates
+ * China's share of an item or its description (scores take shares through plans, which are never kept) keeps the
+ * readings, and so does one that adds or changes controls on materials alone. A field added to items later counts
+ * until it is known not to.
  */
 const readingSignatures = new WeakMap<RulesDocument, string>();
 
@@ -126,7 +127,8 @@ function readItemFields(item: Item): Partial<Item> {
 function readingSignature(doc: RulesDocument): string {
   let signature = readingSignatures.get(doc);
   if (signature === undefined) {
-    signature = JSON.stringify([doc.items.map(readItemFields), doc.matching, doc.controls.map((control) => control.items)]);
+    const domains = [...equipmentRelatedItems(doc)].map(([equipment, related]) => [equipment, [...related].sort()]);
+    signature = JSON.stringify([doc.items.map(readItemFields), doc.matching, domains]);
     readingSignatures.set(doc, signature);
   }
   return signature;

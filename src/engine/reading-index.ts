@@ -241,8 +241,12 @@ export function buildReadingIndex(doc: RulesDocument): ReadingIndex {
 
 const BROADEST_DOMAIN_CONTROL = 20;
 
-function equipmentDomains(doc: RulesDocument, wordsByItem: ReadonlyMap<string, ReadonlySet<string>>): Map<string, ReadonlySet<string>> {
-  const domains = new Map<string, ReadonlySet<string>>();
+/**
+ * Equipment item → itself and the items the same controls name (directly or through a technology or service
+ * about it), in the order found. All the reader takes from the controls: a refresh that keeps these keeps readings.
+ */
+export function equipmentRelatedItems(doc: RulesDocument): Map<string, ReadonlySet<string>> {
+  const relatedByEquipment = new Map<string, ReadonlySet<string>>();
   const covered = (entry: string | { item: string }) => (typeof entry === "string" ? entry : entry.item);
   for (const equipment of doc.items.filter((item) => item.kind === "equipment")) {
     const via = new Set([equipment.id, ...doc.items.filter((item) => item.about?.includes(equipment.id)).map((item) => item.id)]);
@@ -253,7 +257,15 @@ function equipmentDomains(doc: RulesDocument, wordsByItem: ReadonlyMap<string, R
       if (ids.length > BROADEST_DOMAIN_CONTROL) continue;
       if (ids.some((id) => via.has(id))) for (const id of ids) related.add(id);
     }
-    domains.set(equipment.id, new Set([...related].flatMap((id) => [...(wordsByItem.get(id) ?? [])])));
+    relatedByEquipment.set(equipment.id, related);
+  }
+  return relatedByEquipment;
+}
+
+function equipmentDomains(doc: RulesDocument, wordsByItem: ReadonlyMap<string, ReadonlySet<string>>): Map<string, ReadonlySet<string>> {
+  const domains = new Map<string, ReadonlySet<string>>();
+  for (const [equipment, related] of equipmentRelatedItems(doc)) {
+    domains.set(equipment, new Set([...related].flatMap((id) => [...(wordsByItem.get(id) ?? [])])));
   }
   return domains;
 }

@@ -1,6 +1,7 @@
 /**
  * A refresh keeps the commodity readings of the ruleset it replaces when, and only when, the new document reads
- * text the same way: same items, same matching section, same item lists per control, same HS descriptions.
+ * text the same way: same items (share figures and descriptions aside), same matching section, same items named
+ * together with each machine by the controls, same HS descriptions.
  */
 import { parseRules } from "../../src/rules/parse";
 import { compileRules, type CompiledRules } from "../../src/engine/compile";
@@ -62,14 +63,28 @@ test("a refresh that changes only an item's China share figures or description k
   expect(carried).not.toBe(json(before));
 });
 
+test("a refresh that changes which minerals a control names, without touching a machine's controls, keeps the readings", () => {
+  const before = readOnce(compileRules(document()));
+  const edited = document((doc) => {
+    const control = doc.controls.find((c) => c.id === "CN-2023-GA-GE")!;
+    control.items = control.items.filter((entry) => (typeof entry === "string" ? entry : entry.item) !== "germanium");
+  });
+  const after = compileRules(edited, { readingsFrom: before });
+  expect(after.matchMemo).toBe(before.matchMemo);
+  expect(json(after)).toBe(json(compileRules(edited)));
+});
+
 test("new aliases, a changed item list of a control or other HS descriptions read afresh", () => {
   const before = readOnce(compileRules(document()));
   const withAlias = document((doc) => {
     doc.items[0].aliases = [...doc.items[0].aliases, "chokepoint test alias"];
   });
+  // The reader takes from controls only which items they name together with a machine (its domain words).
   const withControlItems = document((doc) => {
-    const control = doc.controls.find((c) => c.items.length > 1)!;
-    control.items = control.items.slice(1);
+    const machines = new Set(doc.items.filter((item) => item.kind === "equipment").map((item) => item.id));
+    const named = (entry: (typeof doc.controls)[number]["items"][number]) => (typeof entry === "string" ? entry : entry.item);
+    const control = doc.controls.find((c) => c.items.length > 1 && c.items.length <= 20 && c.items.some((entry) => machines.has(named(entry))))!;
+    control.items = control.items.filter((entry) => machines.has(named(entry)));
   });
   expect(compileRules(withAlias, { readingsFrom: before }).matchMemo).not.toBe(before.matchMemo);
   expect(compileRules(withControlItems, { readingsFrom: before }).matchMemo).not.toBe(before.matchMemo);
