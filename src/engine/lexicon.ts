@@ -75,6 +75,14 @@ const TRANSLATIONS: Record<string, readonly string[]> = {
   refined: ["gereinigt", "zonengereinigt", "zonengereinigtes", "raffine", "refinado", "raffinato", "ref", "refd"],
   zone_refined: ["区熔"],
   coated: ["beschichtet", "revetu", "recubierto", "rivestito", "revestido", "涂层", "コート"],
+  // Surface finishes written after the name in catalogue and ERP lines ("NdFeB Magnet vernickelt").
+  plated: [
+    "vernickelt", "verzinkt", "verchromt", "verkupfert", "vergoldet", "versilbert", "verzinnt", "galvanisiert",
+    "nickele", "zingue", "niquelado", "niquelada", "zincado", "zincada", "cromado", "cromada", "galvanizado",
+    "galvanizada", "nichelato", "nichelata", "vernikkeld", "镀镍", "镀锌", "镀铬", "电镀",
+  ],
+  polished: ["poliert", "polierte", "pulido", "pulida", "lucidato", "lucidata", "polido", "polida", "gepolijst", "抛光"],
+  ground: ["geschliffen", "rectifie", "rectifiee", "rectificado", "rectificada", "rettificato", "rettificata", "retificado"],
   battery_grade: ["bg", "电池级", "電池グレード", "배터리급"],
   stainless_steel: ["ss", "inox", "edelstahl"],
   aluminium: ["alu", "alum"],
@@ -161,7 +169,7 @@ export const DESCRIPTORS = set(`
   qty sku din iso astm thk wt gsm nlgi sae api jis ul
   unmagnetized plain bright matte surface orientation oriented cut sliced sawn semiinsulating zone float regular
   customized custom various assorted strong super powerful permanent grain boundary diffused fired precision replacement
-  spare`);
+  spare ground`);
 
 /**
  * Elements no control names. Written next to a controlled element ("cobalt chrome molybdenum powder",

@@ -31,8 +31,11 @@ export interface Word {
   chunk: number;
   /** A spec (number, code) came before it in its chunk: it belongs to the specification, not the name. */
   afterSpec: boolean;
-  /** The word names a grade with the next word ("battery" in "battery grade"): it describes, it is not the goods. */
-  gradeQualifier?: boolean;
+  /**
+   * The word qualifies the next one: a grade ("battery" in "battery grade") or the material of a coating ("nickel"
+   * in "nickel plated"). It describes; it is not the goods.
+   */
+  qualifier?: boolean;
 }
 
 /** How a chunk began: the line's start, punctuation, a preposition of purpose/parts, or of form ("en lingots"). */
@@ -83,6 +86,9 @@ const RATIO = /(\d)\s*:\s*(\d)/g;
 const CJK_PURPOSE_SUFFIXES = ["用", "向け", "用の"];
 /** "battery grade", "reagent quality": the word beside these names a grade. */
 const GRADE_WORDS = new Set(["grade", "quality"]);
+/** "nickel plated", "epoxy coated": the word before these is what the surface is made of, not what the line is. */
+const COATING_WORDS = new Set(["plated", "coated", "clad", "plating", "coating"]);
+const COATING_MATERIALS = new Set(["nickel", "ni", "zinc", "zn", "chrome", "chromium", "cr", "copper", "cu", "gold", "au", "silver", "ag", "tin", "sn", "epoxy", "parylene", "ptfe", "teflon"]);
 const LOWER_CASE = /\p{Ll}/u;
 /** Letters inside an alphanumeric code kept as a word when they name something: "NCM811" → ncm. */
 const SHORTEST_LETTERS_IN_CODE = 3;
@@ -195,10 +201,11 @@ export function readLine(text: string, segmenter: Segmenter, known: WordRepair |
           }
           const role = OF_PREPOSITIONS.has(key) && !first ? "of" : "word";
           const previousWord = chunk.words[chunk.words.length - 1];
-          if (previousWord !== undefined && GRADE_WORDS.has(key)) previousWord.gradeQualifier = true;
+          if (previousWord !== undefined && GRADE_WORDS.has(key)) previousWord.qualifier = true;
+          if (previousWord !== undefined && COATING_WORDS.has(key) && COATING_MATERIALS.has(previousWord.keys[0])) previousWord.qualifier = true;
           const entry: Word = { text: word.text, keys: word.keys, via: word.via, role, position: position++, chunk: chunk.index, afterSpec: specSeen };
           // "grado batería", "qualité batterie": in Romance order the grade comes first.
-          if (previousWord !== undefined && GRADE_WORDS.has(previousWord.keys[0])) entry.gradeQualifier = true;
+          if (previousWord !== undefined && GRADE_WORDS.has(previousWord.keys[0])) entry.qualifier = true;
           chunk.words.push(entry);
           words.push(entry);
         }

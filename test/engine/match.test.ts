@@ -86,6 +86,33 @@ describe("reading like an analyst (bundled rules)", () => {
     for (const word of words) expect(match.why).toContain(word);
   });
 
+  // Catalogue and ERP lines put the surface finish after the name, in any language; the coating's material is
+  // written next to it ("nickel plated"). Neither is what the line is.
+  test.each([
+    ["NdFeB Magnet vernickelt", "ndfeb-magnet"],
+    ["Neodym-Magnet vernickelt", "ndfeb-magnet"],
+    ["NdFeB Magnet verzinkt", "ndfeb-magnet"],
+    ["aimant NdFeB nickelé", "ndfeb-magnet"],
+    ["imán NdFeB niquelado", "ndfeb-magnet"],
+    ["magnete NdFeB nichelato", "ndfeb-magnet"],
+    ["NdFeB magnet nickel plated", "ndfeb-magnet"],
+    ["NdFeB magnet epoxy coated", "ndfeb-magnet"],
+    ["Tungsten carbide rod ground h6", "tungsten-carbide"],
+    ["Wolframcarbid Stab geschliffen", "tungsten-carbide"],
+    ["Galliumarsenid Wafer poliert", "gallium-arsenide"],
+  ])("%s: the finish after the name is not what the line is (read as %s)", (text, itemId) => {
+    expect(read(text).itemId).toBe(itemId);
+  });
+
+  test.each([
+    ["Stainless steel bolt nickel plated", "bolt"],
+    ["Steel bolt M6 zinc plated", "bolt"],
+  ])("%s is a %s: a coating's metal does not make it the metal", (text, head) => {
+    const match = read(text);
+    expect(match.itemId).toBeNull();
+    expect(match.why).toContain(`"${head}"`);
+  });
+
   test.each([
     ["Molybdenum grease NLGI 2", "grease", "molybdenum"],
     ["Germanium diode 1N34A", "diode", "germanium"],
