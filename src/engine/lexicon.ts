@@ -67,7 +67,7 @@ const TRANSLATIONS: Record<string, readonly string[]> = {
   // descriptors
   grade: ["qualitat", "qualite", "grado", "grau", "grd", "级", "グレード", "급"],
   sintered: ["gesintert", "fritte", "sinterizado", "sinterizzato", "sinterizzati", "烧结", "焼結", "소결"],
-  synthetic: ["synthetisch", "synthetischer", "synthetische", "synthetique", "sintetico", "sintetica", "sintetici", "人造", "人工", "合成", "인조", "합성"],
+  synthetic: ["synthetisch", "synthetischer", "synthetische", "synthetique", "sintetico", "sintetica", "sintetici", "syn", "synth", "人造", "人工", "合成", "인조", "합성"],
   artificial: ["artif", "kunstlich", "artificiel", "artificiale"],
   natural: ["naturlich", "naturel", "naturelle", "naturale", "天然", "천연", "natur"],
   high: ["hoch", "haute", "alta", "alto", "elevata"],

@@ -105,6 +105,13 @@ describe("reading like an analyst (bundled rules)", () => {
   });
 
   test.each([
+    ["SYN GRAPHITE BLOCK", "synthetic-graphite"],
+    ["SYN DIAMOND POWDER 40/50", "synthetic-diamond"],
+  ])("%s: SYN is how ERP extracts abbreviate synthetic (read as %s)", (text, itemId) => {
+    expect(read(text).itemId).toBe(itemId);
+  });
+
+  test.each([
     ["Stainless steel bolt nickel plated", "bolt"],
     ["Steel bolt M6 zinc plated", "bolt"],
   ])("%s is a %s: a coating's metal does not make it the metal", (text, head) => {
