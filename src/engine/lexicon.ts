@@ -79,7 +79,8 @@ const TRANSLATIONS: Record<string, readonly string[]> = {
   plated: [
     "vernickelt", "verzinkt", "verchromt", "verkupfert", "vergoldet", "versilbert", "verzinnt", "galvanisiert",
     "nickele", "zingue", "niquelado", "niquelada", "zincado", "zincada", "cromado", "cromada", "galvanizado",
-    "galvanizada", "nichelato", "nichelata", "vernikkeld", "镀镍", "镀锌", "镀铬", "电镀",
+    "galvanizada", "nichelato", "nichelata", "vernikkeld", "镀镍", "镀锌", "镀铬", "电镀", "めっき", "メッキ", "ニッケルめっき",
+    "ニッケルメッキ", "亜鉛めっき", "도금", "니켈도금",
   ],
   polished: ["poliert", "polierte", "pulido", "pulida", "lucidato", "lucidata", "polido", "polida", "gepolijst", "抛光"],
   ground: ["geschliffen", "rectifie", "rectifiee", "rectificado", "rectificada", "rettificato", "rettificata", "retificado"],

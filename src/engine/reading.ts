@@ -88,7 +88,10 @@ const CJK_PURPOSE_SUFFIXES = ["用", "向け", "用の"];
 const GRADE_WORDS = new Set(["grade", "quality"]);
 /** "nickel plated", "epoxy coated": the word before these is what the surface is made of, not what the line is. */
 const COATING_WORDS = new Set(["plated", "coated", "clad", "plating", "coating"]);
-const COATING_MATERIALS = new Set(["nickel", "ni", "zinc", "zn", "chrome", "chromium", "cr", "copper", "cu", "gold", "au", "silver", "ag", "tin", "sn", "epoxy", "parylene", "ptfe", "teflon"]);
+const COATING_MATERIALS = new Set([
+  ...["nickel", "ni", "zinc", "zn", "chrome", "chromium", "cr", "copper", "cu", "gold", "au", "silver", "ag", "tin", "sn"],
+  ...["epoxy", "parylene", "ptfe", "teflon", "니켈", "아연", "크롬", "ニッケル", "亜鉛", "クロム", "镍", "锌", "铬"],
+]);
 const LOWER_CASE = /\p{Ll}/u;
 /** Letters inside an alphanumeric code kept as a word when they name something: "NCM811" → ncm. */
 const SHORTEST_LETTERS_IN_CODE = 3;

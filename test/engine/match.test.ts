@@ -100,6 +100,8 @@ describe("reading like an analyst (bundled rules)", () => {
     ["Tungsten carbide rod ground h6", "tungsten-carbide"],
     ["Wolframcarbid Stab geschliffen", "tungsten-carbide"],
     ["Galliumarsenid Wafer poliert", "gallium-arsenide"],
+    ["ネオジム磁石 ニッケルめっき", "ndfeb-magnet"],
+    ["네오디뮴 자석 니켈 도금", "ndfeb-magnet"],
   ])("%s: the finish after the name is not what the line is (read as %s)", (text, itemId) => {
     expect(read(text).itemId).toBe(itemId);
   });
