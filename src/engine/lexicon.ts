@@ -170,7 +170,7 @@ export const DESCRIPTORS = set(`
   qty sku din iso astm thk wt gsm nlgi sae api jis ul
   unmagnetized plain bright matte surface orientation oriented cut sliced sawn semiinsulating zone float regular
   customized custom various assorted strong super powerful permanent grain boundary diffused fired precision replacement
-  spare ground`);
+  spare ground unwrought wrought`);
 
 /**
  * Elements no control names. Written next to a controlled element ("cobalt chrome molybdenum powder",

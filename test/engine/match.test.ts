@@ -107,6 +107,14 @@ describe("reading like an analyst (bundled rules)", () => {
   });
 
   test.each([
+    ["8112.92.1000 gallium unwrought", "gallium"],
+    ["Bismuth, unwrought, 99.99%", "bismuth"],
+    ["Antimony unwrought ingots", "antimony"],
+  ])("%s: tariff wording puts 'unwrought' after the name, and it describes (read as %s)", (text, itemId) => {
+    expect(read(text).itemId).toBe(itemId);
+  });
+
+  test.each([
     ["SYN GRAPHITE BLOCK", "synthetic-graphite"],
     ["SYN DIAMOND POWDER 40/50", "synthetic-diamond"],
   ])("%s: SYN is how ERP extracts abbreviate synthetic (read as %s)", (text, itemId) => {
