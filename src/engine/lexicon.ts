@@ -65,7 +65,7 @@ const TRANSLATIONS: Record<string, readonly string[]> = {
   permanent_magnet: ["dauermagnet", "dauermagnete", "永磁体", "永磁", "영구자석"],
   line: ["linie", "ligne", "linea", "linha", "产线", "生产线", "ライン", "라인"],
   // descriptors
-  grade: ["qualitat", "qualite", "grado", "grau", "grd", "级", "グレード", "급"],
+  grade: ["qualitat", "qualite", "grado", "grau", "grd", "gr", "级", "グレード", "급"],
   sintered: ["gesintert", "fritte", "sinterizado", "sinterizzato", "sinterizzati", "烧结", "焼結", "소결"],
   synthetic: ["synthetisch", "synthetischer", "synthetische", "synthetique", "sintetico", "sintetica", "sintetici", "syn", "synth", "人造", "人工", "合成", "인조", "합성"],
   artificial: ["artif", "kunstlich", "artificiel", "artificiale"],

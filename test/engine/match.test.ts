@@ -115,6 +115,13 @@ describe("reading like an analyst (bundled rules)", () => {
   });
 
   test.each([
+    ["GD2O3 PHOSPHOR GR", "gadolinium"],
+    ["Y2O3 PHOSPHOR GR", "yttrium"],
+  ])("%s: GR after a word is grade, so the word names a grade (read as %s)", (text, itemId) => {
+    expect(read(text).itemId).toBe(itemId);
+  });
+
+  test.each([
     ["SYN GRAPHITE BLOCK", "synthetic-graphite"],
     ["SYN DIAMOND POWDER 40/50", "synthetic-diamond"],
   ])("%s: SYN is how ERP extracts abbreviate synthetic (read as %s)", (text, itemId) => {
