@@ -86,45 +86,34 @@ describe("reading like an analyst (bundled rules)", () => {
     for (const word of words) expect(match.why).toContain(word);
   });
 
-  // Catalogue and ERP lines put the surface finish after the name, in any language; the coating's material is
-  // written next to it ("nickel plated"). Neither is what the line is.
+  // Catalogue, ERP and tariff lines put descriptions after the name, in any language and in abbreviations. None of
+  // them is what the line is.
+  const FINISH = "the surface finish after the name (and a coating's metal) describes";
+  const UNWROUGHT = "tariff wording puts 'unwrought' after the name";
+  const GR = "GR after a word is grade, so the word names a grade";
+  const SYN = "SYN is how ERP extracts abbreviate synthetic";
   test.each([
-    ["NdFeB Magnet vernickelt", "ndfeb-magnet"],
-    ["Neodym-Magnet vernickelt", "ndfeb-magnet"],
-    ["NdFeB Magnet verzinkt", "ndfeb-magnet"],
-    ["aimant NdFeB nickelé", "ndfeb-magnet"],
-    ["imán NdFeB niquelado", "ndfeb-magnet"],
-    ["magnete NdFeB nichelato", "ndfeb-magnet"],
-    ["NdFeB magnet nickel plated", "ndfeb-magnet"],
-    ["NdFeB magnet epoxy coated", "ndfeb-magnet"],
-    ["Tungsten carbide rod ground h6", "tungsten-carbide"],
-    ["Wolframcarbid Stab geschliffen", "tungsten-carbide"],
-    ["Galliumarsenid Wafer poliert", "gallium-arsenide"],
-    ["ネオジム磁石 ニッケルめっき", "ndfeb-magnet"],
-    ["네오디뮴 자석 니켈 도금", "ndfeb-magnet"],
-  ])("%s: the finish after the name is not what the line is (read as %s)", (text, itemId) => {
-    expect(read(text).itemId).toBe(itemId);
-  });
-
-  test.each([
-    ["8112.92.1000 gallium unwrought", "gallium"],
-    ["Bismuth, unwrought, 99.99%", "bismuth"],
-    ["Antimony unwrought ingots", "antimony"],
-  ])("%s: tariff wording puts 'unwrought' after the name, and it describes (read as %s)", (text, itemId) => {
-    expect(read(text).itemId).toBe(itemId);
-  });
-
-  test.each([
-    ["GD2O3 PHOSPHOR GR", "gadolinium"],
-    ["Y2O3 PHOSPHOR GR", "yttrium"],
-  ])("%s: GR after a word is grade, so the word names a grade (read as %s)", (text, itemId) => {
-    expect(read(text).itemId).toBe(itemId);
-  });
-
-  test.each([
-    ["SYN GRAPHITE BLOCK", "synthetic-graphite"],
-    ["SYN DIAMOND POWDER 40/50", "synthetic-diamond"],
-  ])("%s: SYN is how ERP extracts abbreviate synthetic (read as %s)", (text, itemId) => {
+    ["NdFeB Magnet vernickelt", "ndfeb-magnet", FINISH],
+    ["Neodym-Magnet vernickelt", "ndfeb-magnet", FINISH],
+    ["NdFeB Magnet verzinkt", "ndfeb-magnet", FINISH],
+    ["aimant NdFeB nickelé", "ndfeb-magnet", FINISH],
+    ["imán NdFeB niquelado", "ndfeb-magnet", FINISH],
+    ["magnete NdFeB nichelato", "ndfeb-magnet", FINISH],
+    ["NdFeB magnet nickel plated", "ndfeb-magnet", FINISH],
+    ["NdFeB magnet epoxy coated", "ndfeb-magnet", FINISH],
+    ["Tungsten carbide rod ground h6", "tungsten-carbide", FINISH],
+    ["Wolframcarbid Stab geschliffen", "tungsten-carbide", FINISH],
+    ["Galliumarsenid Wafer poliert", "gallium-arsenide", FINISH],
+    ["ネオジム磁石 ニッケルめっき", "ndfeb-magnet", FINISH],
+    ["네오디뮴 자석 니켈 도금", "ndfeb-magnet", FINISH],
+    ["8112.92.1000 gallium unwrought", "gallium", UNWROUGHT],
+    ["Bismuth, unwrought, 99.99%", "bismuth", UNWROUGHT],
+    ["Antimony unwrought ingots", "antimony", UNWROUGHT],
+    ["GD2O3 PHOSPHOR GR", "gadolinium", GR],
+    ["Y2O3 PHOSPHOR GR", "yttrium", GR],
+    ["SYN GRAPHITE BLOCK", "synthetic-graphite", SYN],
+    ["SYN DIAMOND POWDER 40/50", "synthetic-diamond", SYN],
+  ])("%s is read as %s: %s", (text, itemId) => {
     expect(read(text).itemId).toBe(itemId);
   });
 
