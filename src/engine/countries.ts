@@ -53,8 +53,12 @@ const COUNTRY_INDEX = buildCountryIndex();
 const CODE_BY_TEXT = new Map<string, string | null>();
 const CODE_BY_TEXT_LIMIT = 10_000;
 
+/** No country's name is longer ("South Georgia and the South Sandwich Islands" is 44): longer text is not looked up or kept. */
+const LONGEST_COUNTRY_TEXT = 100;
+
 /** ISO 3166-1 alpha-2 code for a name, alpha-2, alpha-3 or common variant; null when unknown. */
 export function toCountryCode(text: string): string | null {
+  if (text.length > LONGEST_COUNTRY_TEXT) return null;
   const known = CODE_BY_TEXT.get(text);
   if (known !== undefined) return known;
   const code = COUNTRY_INDEX.get(countryKey(text)) ?? null;

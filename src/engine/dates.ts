@@ -44,10 +44,10 @@ export function addDays(iso: string, days: number): string {
   return new Date(Date.parse(`${iso}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
 }
 
-/** Today's local calendar date as YYYY-MM-DD: the default scoring date in every front end. */
 /** The local day last asked about, from its first to past its last millisecond, in the time zone of then (formulas ask once per cell). */
 let lastDay = { from: 0, until: 0, offset: 0, iso: "" };
 
+/** Today's local calendar date as YYYY-MM-DD: the default scoring date in every front end. */
 export function todayIso(now: Date = new Date()): string {
   const time = now.getTime();
   const offset = now.getTimezoneOffset();

@@ -58,13 +58,10 @@ class RunDate {
 const failed = (error: EngineError): RowResult => ({ ok: false, error });
 
 /** A country cell (as readCell gives it, so null when blank): its code, null when blank, or the error. */
-/** No country's name is longer ("South Georgia and the South Sandwich Islands" is 44): longer text is not looked up or kept. */
-const LONGEST_COUNTRY = 100;
-
 function countryOf(cell: ReturnType<typeof readCell>, field: InputField): string | null | EngineError {
   if (cell === null) return null;
   const text = String(cell).trim();
-  const code = typeof cell === "string" && text.length <= LONGEST_COUNTRY ? toCountryCode(text) : null;
+  const code = typeof cell === "string" ? toCountryCode(text) : null;
   return code ?? engineError("country_unknown", field, text);
 }
 
