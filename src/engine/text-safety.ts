@@ -40,3 +40,11 @@ export function stripControlCharacters(text: string): string {
 export function singleLine(text: string): string {
   return stripControlCharacters(text.replace(/[\r\n\t\f\v]+/g, " ")).replace(/\s+/g, " ");
 }
+
+/**
+ * Text for a CSV cell we write: control characters dropped (a terminal that shows the file runs none), then a
+ * formula escaped. Line breaks stay: the CSV writer quotes them, and the cell keeps its text whole.
+ */
+export function csvCellText(text: string): string {
+  return escapeFormula(stripControlCharacters(text));
+}

@@ -321,6 +321,20 @@ describe("options and output", () => {
     }
   });
 
+  it("drops control characters from CSV output, as the diff and upcoming CSVs do (a terminal showing the file runs none)", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "chokepoint-"));
+    try {
+      const file = join(dir, "controls.csv");
+      writeFileSync(file, 'supplier,commodity\n"Acme\u001b]0;owned\u0007 \u009b31m Ltd",gallium\n');
+      const result = await runCli(["score", file, "--as-of", AS_OF, "--format", "csv"]);
+      const row = result.stdout.split("\n")[1];
+      expect(row.startsWith("Acme]0;owned 31m Ltd,gallium,")).toBe(true);
+      for (const control of ["\u001b", "\u0007", "\u009b"]) expect(result.stdout).not.toContain(control);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it("defaults --as-of to today", async () => {
     const localDate = (now: Date) =>
       `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, "0")}-${String(now.getDate()).padStart(2, "0")}`;

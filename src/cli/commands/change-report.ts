@@ -5,7 +5,7 @@
  * a rules file or a supplier list goes through `shown` (terminal) or papaparse's formula escaping (CSV).
  */
 import Papa from "papaparse";
-import { escapeFormula, stripControlCharacters } from "../../engine/text-safety";
+import { csvCellText } from "../../engine/text-safety";
 import { describeShift, foldFieldChanges, type ChangeImpact, type ControlShift, type DateImpact, type FieldChange, type Horizon, type ImpactSummary, type RowMove, type RulesDiff, type Transition } from "../../engine";
 import { STATUS_WORDS } from "../../engine/explain";
 import { safeJson, shown } from "./change-text";
@@ -150,13 +150,8 @@ export function upcomingJson(report: UpcomingReport): string {
 const UNPARSE = { newline: "\n", escapeFormulae: false } as const;
 type CsvCell = string | number | null;
 
-/** A CSV cell keeps its text whole (papaparse quotes line breaks); control characters go, and a formula stays text. */
-function csvText(text: string): string {
-  return escapeFormula(stripControlCharacters(text));
-}
-
 function csv(header: readonly string[], lines: readonly CsvCell[][]): string {
-  return `${Papa.unparse([header.map(csvText), ...lines.map((line) => line.map((cell) => (typeof cell === "string" ? csvText(cell) : (cell ?? ""))))], UNPARSE)}\n`;
+  return `${Papa.unparse([header.map(csvCellText), ...lines.map((line) => line.map((cell) => (typeof cell === "string" ? csvCellText(cell) : (cell ?? ""))))], UNPARSE)}\n`;
 }
 
 const shiftText = (shift: ControlShift) => describeShift(shift);

@@ -1,11 +1,12 @@
 /**
  * The CSV report: the input columns as read, then what the scorer found. Written with papaparse's
- * `unparse`, batch by batch. Every text cell goes through escapeFormula (text-safety.ts) first, so a
- * scored list opened in Excel never runs content from the input or the rules file as a formula. (Not
- * papaparse's own `escapeFormulae`: its test misses a formula followed by a line break.)
+ * `unparse`, batch by batch. Every text cell goes through csvCellText (text-safety.ts) first, so a scored
+ * list opened in Excel never runs content from the input or the rules file as a formula, nor shown in a
+ * terminal as a control sequence. (Not papaparse's own `escapeFormulae`: its test misses a formula followed
+ * by a line break.)
  */
 import Papa from "papaparse";
-import { escapeFormula } from "../../engine/text-safety";
+import { csvCellText } from "../../engine/text-safety";
 import { CATEGORIES } from "../../rules/schema";
 import type { ReportedRow, RowReport } from "./report";
 import type { TextSink } from "./sink";
@@ -33,7 +34,7 @@ export const APPENDED_COLUMNS = [
 
 const UNPARSE = { newline: "\n", escapeFormulae: false } as const;
 
-const safe = (cell: string | number | boolean) => (typeof cell === "string" ? escapeFormula(cell) : cell);
+const safe = (cell: string | number | boolean) => (typeof cell === "string" ? csvCellText(cell) : cell);
 
 function appended(r: RowReport): (string | number)[] {
   const category = (c: (typeof CATEGORIES)[number]) => (r.categories ? r.categories[c] : "");
