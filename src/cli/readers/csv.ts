@@ -27,6 +27,10 @@ const READ_CHUNK_BYTES = 8 * 1024;
 const CHECK_CHUNK_BYTES = 1024 * 1024;
 /** How much of the file's start is read to find the separator and the header row. */
 const SNIFF_BYTES = 1024 * 1024;
+/**
+ * Rows scored and written together. Smaller batches keep less of the file and its output alive at once: on the
+ * bench's 1M-row CSV to JSON, 2,000 rows a batch peaked at 297 MB (22.6 s), 500 at 266 MB (19.9 s), one run each.
+ */
 export const CSV_BATCH_ROWS = 500;
 
 /** Separators Excel writes: "," in most locales, ";" where the comma is the decimal mark, tab for "Text". */
