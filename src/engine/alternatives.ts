@@ -16,6 +16,7 @@ import {
 } from "../rules/schema";
 import type { CompiledRules } from "./compile";
 import { countryName } from "./countries";
+import { roundToThousandth } from "./rounding";
 import { componentsOf } from "./reach";
 
 export { PRODUCER_STAGES, type ProducerStage };
@@ -148,7 +149,6 @@ function preferredForShare(a: ProducerFigure, b: ProducerFigure): number {
   return superseded || capacity || confidence || year;
 }
 
-const thousandths = (x: number) => Math.round(x * 1000) / 1000;
 
 function supplyOf(figure: ProducerFigure, itemId: string, rules: CompiledRules): StageSupply {
   const china = figure.china.share;
@@ -178,11 +178,11 @@ function supplyOf(figure: ProducerFigure, itemId: string, rules: CompiledRules):
     outsideChina:
       china === null
         ? null
-        : { share: thousandths(1 - china), qualifier: figure.china.qualifier === "more_than" ? "less_than" : (figure.china.qualifier ?? null) },
+        : { share: roundToThousandth(1 - china), qualifier: figure.china.qualifier === "more_than" ? "less_than" : (figure.china.qualifier ?? null) },
     producers,
     groups: figure.groups.map((group) => ({ label: group.label, share: group.share, note: group.note ?? null })),
     hhi: china === null ? null : Math.round(counted.reduce((sum, share) => sum + (share * 100) ** 2, 0)),
-    hhiCoverage: china === null ? null : thousandths(counted.reduce((sum, share) => sum + share, 0)),
+    hhiCoverage: china === null ? null : roundToThousandth(counted.reduce((sum, share) => sum + share, 0)),
     hasBreakdown: hasCountryShares(figure),
     noCountryBreakdown: figure.noCountryBreakdown ?? null,
     sources: figure.sources.map((source) => ({ url: source.url, title: source.title ?? null })),

@@ -2,3 +2,8 @@
 export function roundToTenth(x: number): number {
   return Math.round(x * 10) / 10;
 }
+
+/** Similarities, shares and effects (products of weights) are shown at three decimals: all a reader can use. */
+export function roundToThousandth(x: number): number {
+  return Math.round(x * 1000) / 1000;
+}

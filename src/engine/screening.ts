@@ -11,6 +11,7 @@
  *
  * The names are indexed once per compiled ruleset (on first use); each distinct name is screened once.
  */
+import { roundToThousandth } from "./rounding";
 import { ownedText } from "./owned-text";
 import type { ListedEntity, RulesDocument } from "../rules/schema";
 import type { CellValue, EngineError } from "./types";
@@ -521,7 +522,6 @@ interface NameComparison {
   tooShort: boolean;
 }
 
-const round3 = (x: number) => Math.round(x * 1000) / 1000;
 
 /**
  * The row's name against one listed name. Weighted similarity = 2 Σ sim·w(listed words in a pair) ÷ (weight of
@@ -617,7 +617,7 @@ function withCountry(index: ScreeningIndex, compared: NameComparison, rowCountry
   if (compared.literal) features.push({ feature: "literal", score: 1, detail: `"${entry.text}" once legal forms and punctuation are set aside` });
   features.push({
     feature: "words",
-    score: round3(score),
+    score: roundToThousandth(score),
     detail: [
       `agree: ${pairs.map((pair) => pair.detail).join(", ") || "none"}`,
       missing.length > 0 ? `missing: ${missing.map((word) => word.token.raw).join(", ")}` : "",
@@ -647,7 +647,7 @@ function withCountry(index: ScreeningIndex, compared: NameComparison, rowCountry
     }
   }
   const isClear = clear && score >= LISTED_AT;
-  return { entry: compared.entry, score: round3(score), clear: isClear, similar: isClear || (similar && (score >= POSSIBLE_AT || contained)), features };
+  return { entry: compared.entry, score: roundToThousandth(score), clear: isClear, similar: isClear || (similar && (score >= POSSIBLE_AT || contained)), features };
 }
 
 /** A listed word agrees when it is paired well enough: a spelling slip is fine, a CJK run must be the same. */

@@ -8,6 +8,7 @@ import Papa from "papaparse";
 import { csvCellText } from "../../engine/text-safety";
 import { describeShift, foldFieldChanges, type ChangeImpact, type ControlShift, type DateImpact, type FieldChange, type Horizon, type ImpactSummary, type RowMove, type RulesDiff, type Transition } from "../../engine";
 import { STATUS_WORDS } from "../../engine/explain";
+import { roundToThousandth } from "../../engine/rounding";
 import { safeJson, shown } from "./change-text";
 import type { SupplierList } from "./supplier-list";
 
@@ -48,9 +49,7 @@ export interface UpcomingReport {
 
 // ---------------------------------------------------------------- JSON
 
-const shiftJson = (shift: ControlShift) => ({ id: shift.controlId, before: shift.before, after: shift.after, effectBefore: roundTo(shift.effectBefore), effectAfter: roundTo(shift.effectAfter) });
-/** Effects are products of weights; three decimals say all a reader can use. */
-const roundTo = (value: number) => Math.round(value * 1000) / 1000;
+const shiftJson = (shift: ControlShift) => ({ id: shift.controlId, before: shift.before, after: shift.after, effectBefore: roundToThousandth(shift.effectBefore), effectAfter: roundToThousandth(shift.effectAfter) });
 
 function summaryJson(file: string, summary: ImpactSummary) {
   return {
