@@ -163,7 +163,7 @@ async function adapterVersusEngine(rows: RowInput[], rules: CompiledRules) {
  * compile, read every distinct commodity afresh, plan and score), against warm `scoreRows` on the same rows.
  */
 async function refreshVersusWarm(rows: RowInput[], rules: CompiledRules) {
-  process.stderr.write("5. rules refresh: text → 100k rows scored vs warm scoreRows\n");
+  process.stderr.write("4. rules refresh: text → 100k rows scored vs warm scoreRows\n");
   const options = { asOf: AS_OF };
   const text = readFileSync(join(ROOT, "src", "rules", "default-rules.json"), "utf8");
   const timeRefresh = async (label: string, readingsFrom: CompiledRules | null) =>
@@ -196,7 +196,7 @@ async function refreshVersusWarm(rows: RowInput[], rules: CompiledRules) {
  * `scoreRows` on the same rows, both with the ruleset's readings and plans warm.
  */
 async function cellCallsVersusEngine(rows: RowInput[], rules: CompiledRules) {
-  process.stderr.write("6. one SCORE call per cell vs engine\n");
+  process.stderr.write("5. one SCORE call per cell vs engine\n");
   const now = new Date();
   const options = { asOf: todayIso(now) };
   const cells = asColumns(rows);
@@ -215,7 +215,7 @@ async function cellCallsVersusEngine(rows: RowInput[], rules: CompiledRules) {
 }
 
 async function rulesLoading() {
-  process.stderr.write("4. rules: parse + validate + compile vs JSON.parse\n");
+  process.stderr.write("6. rules: parse + validate + compile vs JSON.parse\n");
   const bundledText = readFileSync(join(ROOT, "src", "rules", "default-rules.json"), "utf8");
   const big = bigRulesText(bundledRules as RulesDocumentInput, BIG_RULES_BYTES);
   const measureText = async (name: string, text: string, plan: { warmups: number; runs: number }) => {
@@ -250,7 +250,7 @@ async function rulesLoading() {
 }
 
 async function screening(rows: RowInput[], rules: CompiledRules) {
-  process.stderr.write("7. supplier-name screening: precision/recall on the labelled corpus, cost on 100k rows\n");
+  process.stderr.write("8. supplier-name screening: precision/recall on the labelled corpus, cost on 100k rows\n");
   const corpus = JSON.parse(readFileSync(join(ROOT, "test", "fixtures", "screening", "corpus.json"), "utf8")) as Corpus;
   const quality = scoreScreening(compileRules(rules.doc), corpus);
   const names = syntheticSupplierNames(rows.length, corpus, seededRandom(BENCH_SEED + 7));
@@ -284,7 +284,7 @@ async function screening(rows: RowInput[], rules: CompiledRules) {
  * `--matching-errors` lists the working set's misreadings.
  */
 function matchingFigures(rules: CompiledRules, listErrors: boolean) {
-  process.stderr.write("7. matching: labelled corpus\n");
+  process.stderr.write("9. matching: labelled corpus\n");
   const folder = join(ROOT, "test", "fixtures", "matching");
   const summary = (figures: CorpusFigures) => {
     const { outcomes: _outcomes, ...rest } = figures;
@@ -374,8 +374,8 @@ async function main(): Promise<void> {
   const only = onlyIndex >= 0 ? new Set(process.argv[onlyIndex + 1].split(",")) : null;
   const wanted = (name: string) => only === null || only.has(name);
   const cliRunsIndex = process.argv.indexOf("--cli-runs");
-  // One run by default: each is a fresh process, so there is nothing to warm up, and at the CLI's current
-  // speed (see docs/benchmarks.md) more runs would take the bench past ten minutes.
+  // Three runs by default, each a fresh process (nothing to warm up), and the median reported; `--cli-runs 1`
+  // for a quick look.
   const cliRuns = cliRunsIndex >= 0 ? Number(process.argv[cliRunsIndex + 1]) : 3;
   if (!(globalThis as { gc?: unknown }).gc) process.stderr.write("note: run node with --expose-gc for steadier figures\n");
 
