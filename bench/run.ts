@@ -120,6 +120,15 @@ function asColumns(rows: readonly RowInput[]): unknown[][][] {
   return keys.map((key) => rows.map((row) => [row[key] ?? null]));
 }
 
+/**
+ * A formula's cells against the engine's results on the same rows: the score where the engine read an item, an
+ * Excel error (an object) where it did not or refused the row. Otherwise the timing would compare unlike work.
+ */
+function checkAgreement(what: string, cells: readonly unknown[], results: readonly RowResult[]): void {
+  const agree = results.every((result, i) => (!result.ok || result.match.itemId === null ? typeof cells[i] === "object" : cells[i] === result.score));
+  if (!agree) throw new Error(`${what} and scoreRows disagree on some row; the comparison would be meaningless`);
+}
+
 async function adapterVersusEngine(rows: RowInput[], rules: CompiledRules) {
   process.stderr.write("3. formula adapter vs engine\n");
   const now = new Date();
@@ -140,14 +149,9 @@ async function adapterVersusEngine(rows: RowInput[], rules: CompiledRules) {
   const callScore = () => scoreFormula(commodity, supplier, site, share, technology, equipment, personnel, asOf);
   const again = record("SCORE() formula over the add-in's runtime, again", await timeRuns({ warmups: 1, runs: 7 }, () => null, callScore), rows.length);
 
-  const fromFormula = callScore().map((cell) => cell[0]);
-  const fromAdapter = scoreCells(columns, { ...runtimeRules }, now).map((cell) => cell[0]);
   const fromEngine = scoreRows(rows, runtimeRules, options);
-  const numbersAgree = fromEngine.every((result, i) => {
-    if (!result.ok || result.match.itemId === null) return typeof fromFormula[i] === "object" && typeof fromAdapter[i] === "object";
-    return fromFormula[i] === result.score && fromAdapter[i] === result.score;
-  });
-  if (!numbersAgree) throw new Error("SCORE and scoreRows disagree on some row; the comparison would be meaningless");
+  checkAgreement("SCORE", callScore().map((cell) => cell[0]), fromEngine);
+  checkAgreement("the SCORE adapter", scoreCells(columns, runtimeRules, now).map((cell) => cell[0]), fromEngine);
   return {
     rows: rows.length,
     adapterMs: adapter.medianMs,
@@ -207,10 +211,7 @@ async function cellCallsVersusEngine(rows: RowInput[], rules: CompiledRules) {
     rows.length,
   );
   const engine = record("engine scoreRows, same rows", await timeRuns({ warmups: 1, runs: 7 }, () => rules, (r) => scoreRows(rows, r, options)), rows.length);
-  const fromCalls = perCell.map((args) => scoreCells(args, { ...rules }, now)[0][0]);
-  const fromEngine = scoreRows(rows, rules, options);
-  const agree = fromEngine.every((result, i) => (!result.ok || result.match.itemId === null ? typeof fromCalls[i] === "object" : fromCalls[i] === result.score));
-  if (!agree) throw new Error("per-cell SCORE and scoreRows disagree on some row; the comparison would be meaningless");
+  checkAgreement("per-cell SCORE", perCell.map((args) => scoreCells(args, rules, now)[0][0]), scoreRows(rows, rules, options));
   return { rows: rows.length, callsMs: calls.medianMs, engineMs: engine.medianMs, ratio: calls.medianMs / engine.medianMs };
 }
 
