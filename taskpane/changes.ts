@@ -25,6 +25,7 @@ import type { ReportRows } from "./change-report-content";
 import { yieldToEventLoop } from "./excel/host";
 import type { SheetReport } from "./excel/sheet-report";
 import { loadReports, type ReportsPart } from "./load-reports";
+import { errorDetail } from "./messages";
 import { renderChanges, renderUpcoming, type RowLabel, type RowsPart } from "./ui/change-sections";
 import { byId, replaceChildren } from "./ui/dom";
 
@@ -227,15 +228,15 @@ export class ChangeWatch {
     try {
       reports = await loadReports();
     } catch (error) {
-      this.host.failed("part_not_loaded", error instanceof Error ? error.message : String(error));
+      this.host.failed("part_not_loaded", errorDetail(error));
       return;
     }
-    const report = build(reports);
     try {
+      const report = build(reports);
       const written = await Excel.run((context) => reports.writeSheetReport(context, report));
       this.host.announce(`Written to the new sheet “${written.sheetName}”.`);
     } catch (error) {
-      this.host.failed("report_failed", error instanceof Error ? error.message : String(error));
+      this.host.failed("report_failed", errorDetail(error));
     }
   }
 

@@ -2,7 +2,8 @@
  * @jest-environment jsdom
  *
  * The report-writing part of the pane is fetched on first use (taskpane/load-reports.ts). When it cannot be
- * fetched, "Write report" and the "Coming up" sheet say so with the pane's own code and write nothing.
+ * fetched, "Write report" and the "Coming up" sheet say so with the pane's own code and write nothing; when it
+ * arrives but a report cannot be built, that is a report failure.
  */
 import * as fs from "fs";
 import * as path from "path";
@@ -12,7 +13,8 @@ import { RulesRuntime } from "../../src/runtime/rules-runtime";
 import { createMemoryStorage } from "../../src/runtime/storage";
 import { MockWorkbook } from "./mock-workbook";
 
-jest.mock("../../taskpane/load-reports", () => ({ loadReports: () => Promise.reject(new Error("Loading chunk reports failed")) }));
+let mockLoad: () => Promise<unknown> = () => Promise.reject(new Error("Loading chunk reports failed"));
+jest.mock("../../taskpane/load-reports", () => ({ loadReports: () => mockLoad() }));
 
 const RULES = JSON.parse(fs.readFileSync(path.join(__dirname, "..", "fixtures", "rules", "small-rules.json"), "utf8"));
 const PANE_HTML = fs.readFileSync(path.join(__dirname, "..", "..", "taskpane", "taskpane.html"), "utf8");
@@ -50,3 +52,27 @@ test("when the report-writing part cannot be fetched, both report buttons say so
   expect(book.sheets.map((sheet) => sheet.name)).toEqual(["Suppliers"]);
   expect(book.writes.filter((w) => w.sheet === "Suppliers")).toEqual([]);
 });
+
+test("a report that cannot be built once its part has arrived is a report failure, and no sheet is written", async () => {
+  const actual = jest.requireActual("../../taskpane/reports");
+  mockLoad = () =>
+    Promise.resolve({
+      ...actual,
+      buildUpcomingReport: () => {
+        throw new Error("no dates to report");
+      },
+    });
+  const book = new MockWorkbook({
+    sheets: [{ name: "Suppliers", cells: [["Supplier", "Commodity", "Country"], ["Alpha", "gallium", "China"], ["Beta", "steel", "Japan"]] }],
+    selection: { sheet: "Suppliers", row: 1, column: 1 },
+  });
+  document.documentElement.innerHTML = PANE_HTML.replace(/<script[\s\S]*?<\/script>/g, "");
+  (globalThis as { Excel?: unknown }).Excel = { run: <T>(batch: (context: Excel.RequestContext) => Promise<T>) => batch(book.context) };
+  await new TaskPaneApp(new RulesRuntime({ bundled: RULES, storage: createMemoryStorage() })).start();
+  await until(() => document.getElementById("upcoming-section")!.hidden === false);
+  document.getElementById("status")!.textContent = "";
+  document.querySelector<HTMLButtonElement>("#write-upcoming")!.click();
+  await until(() => status() === describePaneProblem("report_failed", "no dates to report"));
+  expect(book.sheets.map((sheet) => sheet.name)).toEqual(["Suppliers"]);
+});
+
