@@ -1,6 +1,6 @@
 /**
- * The example supplier list (examples/suppliers.csv), bundled into the pane so "Insert example" needs no
- * network, as the cells a workbook should hold: text as text, shares as numbers shown as percentages, spend
+ * The example supplier list (examples/suppliers.csv), shipped with the add-in (its own chunk, fetched from the
+ * add-in's server when "Insert example" is first clicked), as the cells a workbook should hold: text as text, shares as numbers shown as percentages, spend
  * as a number. The engine finds the columns and reads the cells, exactly as it reads a list the user pastes,
  * so the inserted sheet scores as the CLI scores the CSV.
  */

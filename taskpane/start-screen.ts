@@ -1,6 +1,6 @@
 /**
  * The start screen, shown while there is no supplier table under the selection: two lines on what to do,
- * and a button that writes the example list (bundled with the pane) to a new sheet and has the pane
+ * and a button that writes the example list (shipped with the add-in) to a new sheet and has the pane
  * analyse it. It never writes to a sheet that exists.
  *
  * The example list and the CSV parser that reads it are a chunk of their own (example.js, next to the
@@ -21,10 +21,11 @@ export interface StartScreenHost {
   analyseSelection(): Promise<void>;
 }
 
-export type ExampleLoader = () => Promise<ExampleList>;
+/** Fetches the code that builds the example list; building it is a separate step, so its failure is not a fetch's. */
+export type ExampleLoader = () => Promise<() => ExampleList>;
 
 /** The add-in's loader: the example-list module as a webpack chunk of its own. */
-export const loadBundledExample: ExampleLoader = () => import(/* webpackChunkName: "example" */ "./example-list").then((module) => module.exampleList());
+export const loadBundledExample: ExampleLoader = () => import(/* webpackChunkName: "example" */ "./example-list").then((module) => () => module.exampleList());
 
 export class StartScreen {
   constructor(
@@ -51,13 +52,14 @@ export class StartScreen {
     this.host.announce("Writing the example list to a new sheet…");
     let sheetName: string;
     try {
-      let example: ExampleList;
+      let buildExample: () => ExampleList;
       try {
-        example = await this.loadExample();
+        buildExample = await this.loadExample();
       } catch (error) {
         this.host.failed("part_not_loaded", errorDetail(error));
         return;
       }
+      const example = buildExample();
       ({ sheetName } = await Excel.run((context) => writeExampleSheet(context, example)));
     } catch (error) {
       this.host.failed("example_failed", errorDetail(error));

@@ -107,3 +107,19 @@ test("when the example's code cannot be fetched the pane says so with its own co
   expect(book.sheets.map((s) => s.name)).toEqual(["Notes"]);
   expect((document.getElementById("insert-example") as HTMLButtonElement).disabled).toBe(false);
 });
+
+test("a list that cannot be built once its code has arrived is the example failing, not a part that did not load", async () => {
+  document.documentElement.innerHTML = PANE_HTML.replace(/<script[\s\S]*?<\/script>/g, "");
+  const book = new MockWorkbook({ sheets: [{ name: "Notes", cells: USER_CELLS.map((row) => [...row]) }], selection: { sheet: "Notes", row: 0, column: 4 } });
+  (globalThis as { Excel?: unknown }).Excel = { run: <T>(batch: (context: Excel.RequestContext) => Promise<T>) => batch(book.context) };
+  const failures: [string, string][] = [];
+  const host: StartScreenHost = { announce: () => undefined, failed: (code, detail) => void failures.push([code, detail]), setBusy: () => undefined, analyseSelection: async () => undefined };
+  const brokenList = () => {
+    throw new Error("the example CSV has no header row");
+  };
+  const screen = new StartScreen(host, () => Promise.resolve(brokenList));
+  await screen.insertExample();
+  expect(failures).toEqual([["example_failed", "the example CSV has no header row"]]);
+  expect(book.writes).toEqual([]);
+});
+
