@@ -2,10 +2,10 @@
  * "Insert example": writes the example supplier list to a NEW worksheet as an Excel table and selects its
  * first supplier, so the pane can then analyse it like any list. The sheet gets a name no sheet has
  * ("Example suppliers", "Example suppliers (2)", …); nothing else in the workbook is touched. Number
- * formats are set before values and formula-like text is kept as text, as in the report (./report.ts).
+ * formats are set before values and formula-like text is kept as text, as in the report (./new-sheet.ts).
  */
 import type { ExampleList } from "../example-list";
-import { asCellValue, freshSheetName } from "./report";
+import { asCellValue, freshSheetName } from "./new-sheet";
 
 export const EXAMPLE_SHEET_BASE_NAME = "Example suppliers";
 const EXAMPLE_TABLE_STYLE = "TableStyleMedium2";

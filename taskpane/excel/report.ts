@@ -8,11 +8,13 @@
  * become the number 50400, an HS code `8505.11` a number, `3-4` a date. So every block gets its number
  * formats first — text ("@") for text, a number format for numbers — and its values after.
  */
-import { escapeFormula } from "../../src/engine/text-safety";
 import { columnLetter } from "./addresses";
 import { yieldToEventLoop } from "./host";
 
-export type ReportCell = string | number;
+import { asCellValue, freshSheetName, type SheetCell } from "./new-sheet";
+
+export { asCellValue, freshSheetName, REPORT_SHEET_BASE_NAME } from "./new-sheet";
+export type ReportCell = SheetCell;
 
 /** A small table written beside the results (the "Alternatives" table). */
 export interface ReportSideTable {
@@ -45,9 +47,6 @@ export interface ReportContent {
   cards?: ReportCards;
 }
 
-export const REPORT_SHEET_BASE_NAME = "Chokepoint report";
-/** Excel's own limit on worksheet names. */
-const MAX_SHEET_NAME = 31;
 const REPORT_CHUNK_ROWS = 5_000;
 const CATEGORY_HEADER = ["Category", "Exposure (0–100)"];
 const TEXT_FORMAT = "@";
@@ -71,25 +70,6 @@ export function formatFor(value: ReportCell, isScore = false): string {
   if (isScore && (typeof value === "number" || value === "")) return SCORE_FORMAT;
   return typeof value === "number" ? NUMBER_FORMAT : TEXT_FORMAT;
 }
-
-/** The first of "Chokepoint report", "Chokepoint report (2)", … that no sheet uses (Excel compares names case-insensitively). */
-export function freshSheetName(existing: readonly string[], base = REPORT_SHEET_BASE_NAME): string {
-  const taken = new Set(existing.map((name) => name.toLocaleLowerCase()));
-  for (let n = 1; ; n += 1) {
-    const suffix = n === 1 ? "" : ` (${n})`;
-    const name = base.slice(0, MAX_SHEET_NAME - suffix.length) + suffix;
-    if (!taken.has(name.toLocaleLowerCase())) return name;
-  }
-}
-
-/**
- * Text that starts like a formula would be evaluated by Excel when written as a value; a supplier called
- * "=HYPERLINK(…)" must stay text. Excel's leading apostrophe marks a cell as text and is not displayed.
- */
-export function asCellValue(value: ReportCell): ReportCell {
-  return typeof value === "string" ? escapeFormula(value) : value;
-}
-
 
 export interface WriteReportOptions {
   onProgress?: (rowsWritten: number, rowsTotal: number) => void;

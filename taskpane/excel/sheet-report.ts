@@ -4,7 +4,8 @@
  * other sheet has, and nothing else in the workbook is touched. Cells get their number format before their
  * value and formula-like text is kept as text, exactly as in the exposure report (./report.ts).
  */
-import { asCellValue, formatFor, freshSheetName, type ReportCell } from "./report";
+import { asCellValue, freshSheetName } from "./new-sheet";
+import { formatFor, type ReportCell } from "./report";
 import { yieldToEventLoop } from "./host";
 
 export interface SheetTable {
