@@ -178,7 +178,7 @@ describe("SCORE", () => {
     expect(errorOf(result[1][0])).toEqual({ code: "#VALUE!", message: "supplierCountry holds the error #N/A" });
   });
 
-  test("a 10,000-row column is scored in one call, each row as the engine scores it alone, the same again on recalculation", () => {
+  test("a 10,000-row column is scored row by row as the engine scores each row alone, the same again on recalculation", () => {
     const commodities = ["gallium", "germanium", "neo magnet", "LFP cathode", "steel", "unobtainium", "8505.11", ""];
     const countries = ["Japan", "China", "Korea", "Germany", "Atlantis"];
     const rowCount = 10_000;
