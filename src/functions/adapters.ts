@@ -92,36 +92,53 @@ const oneCellValue = (argument: ExcelArgument): unknown =>
   argument === null || argument === undefined ? null : isOneCell(argument) ? argument[0][0] : NOT_ONE_CELL;
 
 /**
+ * A row's cells, in ROW_PARAMETERS order, as the engine's input. Every row gets every field in one order, so the
+ * engine reads rows of one shape; a parameter not given is null, which the engine reads as blank.
+ */
+function rowOf(
+  commodity: unknown,
+  supplierCountry: unknown,
+  siteCountry: unknown,
+  chinaInputShare: unknown,
+  chinaTechnology: unknown,
+  chinaEquipment: unknown,
+  chinaPersonnel: unknown,
+  asOf: unknown,
+  supplierName: unknown,
+): RowInput {
+  return {
+    commodity: commodity as RowInput["commodity"],
+    supplierCountry: supplierCountry as RowInput["supplierCountry"],
+    siteCountry: siteCountry as RowInput["siteCountry"],
+    chinaInputShare: chinaInputShare as RowInput["chinaInputShare"],
+    chinaTechnology: chinaTechnology as RowInput["chinaTechnology"],
+    chinaEquipment: chinaEquipment as RowInput["chinaEquipment"],
+    chinaPersonnel: chinaPersonnel as RowInput["chinaPersonnel"],
+    asOf: asOf as RowInput["asOf"],
+    supplierName: supplierName as RowInput["supplierName"],
+  };
+}
+
+/**
  * The row of a formula whose arguments are all single cells or skipped, as when a formula is filled down a
  * column (Excel then calls it once per cell); null for any other shape. It is what lineUp makes of such
  * arguments — one row, never padding, laid out as a column — without lining anything up.
  */
 function oneCellRow(args: readonly (readonly [RowParameter, ExcelArgument])[]): RowInput | null {
-  const input: RowInput = { commodity: null };
+  const cells: unknown[] = [null, null, null, null, null, null, null, null, null];
   for (let index = 0; index < args.length; index++) {
-    const name = args[index][0];
     const value = oneCellValue(args[index][1]);
     if (value === NOT_ONE_CELL) return null;
-    input[name] = value as RowInput[typeof name];
+    cells[ROW_PARAMETERS.indexOf(args[index][0])] = value;
   }
-  return input;
+  return rowOf(cells[0], cells[1], cells[2], cells[3], cells[4], cells[5], cells[6], cells[7], cells[8]);
 }
 
 /** `oneCellRow` for the arguments of a row formula given in ROW_PARAMETERS order, as SCORE, BREAKDOWN and EXPLAIN take them. */
 function oneCellInput(values: RowArguments): RowInput | null {
   const cells = [0, 1, 2, 3, 4, 5, 6, 7, 8].map((index) => oneCellValue(values[index]));
   if (cells.includes(NOT_ONE_CELL)) return null;
-  return {
-    commodity: cells[0] as RowInput["commodity"],
-    supplierCountry: cells[1] as RowInput["supplierCountry"],
-    siteCountry: cells[2] as RowInput["siteCountry"],
-    chinaInputShare: cells[3] as RowInput["chinaInputShare"],
-    chinaTechnology: cells[4] as RowInput["chinaTechnology"],
-    chinaEquipment: cells[5] as RowInput["chinaEquipment"],
-    chinaPersonnel: cells[6] as RowInput["chinaPersonnel"],
-    asOf: cells[7] as RowInput["asOf"],
-    supplierName: cells[8] as RowInput["supplierName"],
-  };
+  return rowOf(cells[0], cells[1], cells[2], cells[3], cells[4], cells[5], cells[6], cells[7], cells[8]);
 }
 
 const skipped = (): null => null;
@@ -151,18 +168,17 @@ export function scoreLinedRows(
   const inputs: RowInput[] = new Array(length);
   const rows: (RowInput | null)[] = new Array(length);
   for (let index = 0; index < length; index++) {
-    // Every row gets every field, in one order: the engine then reads rows of one shape.
-    const input: RowInput = {
-      commodity: commodity(index) as RowInput["commodity"],
-      supplierCountry: supplierCountry(index) as RowInput["supplierCountry"],
-      siteCountry: siteCountry(index) as RowInput["siteCountry"],
-      chinaInputShare: chinaInputShare(index) as RowInput["chinaInputShare"],
-      chinaTechnology: chinaTechnology(index) as RowInput["chinaTechnology"],
-      chinaEquipment: chinaEquipment(index) as RowInput["chinaEquipment"],
-      chinaPersonnel: chinaPersonnel(index) as RowInput["chinaPersonnel"],
-      asOf: asOf(index) as RowInput["asOf"],
-      supplierName: supplierName(index) as RowInput["supplierName"],
-    };
+    const input = rowOf(
+      commodity(index),
+      supplierCountry(index),
+      siteCountry(index),
+      chinaInputShare(index),
+      chinaTechnology(index),
+      chinaEquipment(index),
+      chinaPersonnel(index),
+      asOf(index),
+      supplierName(index),
+    );
     inputs[index] = input;
     rows[index] = isBlankRow(index) ? null : input;
   }
