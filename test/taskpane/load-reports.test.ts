@@ -29,7 +29,8 @@ async function until(condition: () => boolean): Promise<void> {
 }
 const status = () => document.getElementById("status")!.textContent;
 
-test("when the report-writing part cannot be fetched, both report buttons say so and no sheet is written", async () => {
+/** The pane open on a small supplier table, its "Coming up" section shown. */
+async function openPaneOnSuppliers(): Promise<MockWorkbook> {
   const book = new MockWorkbook({
     sheets: [{ name: "Suppliers", cells: [["Supplier", "Commodity", "Country"], ["Alpha", "gallium", "China"], ["Beta", "steel", "Japan"]] }],
     selection: { sheet: "Suppliers", row: 1, column: 1 },
@@ -38,6 +39,11 @@ test("when the report-writing part cannot be fetched, both report buttons say so
   (globalThis as { Excel?: unknown }).Excel = { run: <T>(batch: (context: Excel.RequestContext) => Promise<T>) => batch(book.context) };
   await new TaskPaneApp(new RulesRuntime({ bundled: RULES, storage: createMemoryStorage() })).start();
   await until(() => document.getElementById("upcoming-section")!.hidden === false);
+  return book;
+}
+
+test("when the report-writing part cannot be fetched, both report buttons say so and no sheet is written", async () => {
+  const book = await openPaneOnSuppliers();
   const expected = "This part of the add-in could not be loaded from its server (Loading chunk reports failed). Check the connection and try again; nothing was changed.";
   expect(describePaneProblem("part_not_loaded", "Loading chunk reports failed")).toBe(expected);
 
@@ -62,14 +68,7 @@ test("a report that cannot be built once its part has arrived is a report failur
         throw new Error("no dates to report");
       },
     });
-  const book = new MockWorkbook({
-    sheets: [{ name: "Suppliers", cells: [["Supplier", "Commodity", "Country"], ["Alpha", "gallium", "China"], ["Beta", "steel", "Japan"]] }],
-    selection: { sheet: "Suppliers", row: 1, column: 1 },
-  });
-  document.documentElement.innerHTML = PANE_HTML.replace(/<script[\s\S]*?<\/script>/g, "");
-  (globalThis as { Excel?: unknown }).Excel = { run: <T>(batch: (context: Excel.RequestContext) => Promise<T>) => batch(book.context) };
-  await new TaskPaneApp(new RulesRuntime({ bundled: RULES, storage: createMemoryStorage() })).start();
-  await until(() => document.getElementById("upcoming-section")!.hidden === false);
+  const book = await openPaneOnSuppliers();
   document.getElementById("status")!.textContent = "";
   document.querySelector<HTMLButtonElement>("#write-upcoming")!.click();
   await until(() => status() === describePaneProblem("report_failed", "no dates to report"));
