@@ -7,7 +7,7 @@
  * references to the precomputed match, hits and warnings. No input checks, no countries, no destinations, no
  * per-row date, no screening, no explanation.
  */
-import { CATEGORIES, type Category } from "../src/rules/schema";
+import { CATEGORIES, type Category } from "../src/rules/vocabulary";
 import { roundToTenth, scoreRow, type CompiledRules, type ControlHit, type DependenceBasis, type MatchResult, type RowInput, type RowResult, type ScoredRow, type Warning } from "../src/engine";
 
 interface FloorEntry {

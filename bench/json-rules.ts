@@ -12,7 +12,8 @@
  * each control's grade weight for the row (0 when the text rules the control out).
  */
 import { Engine, type RuleProperties, type TopLevelCondition, type NestedCondition } from "json-rules-engine";
-import { CATEGORIES, coverageOf, type Category, type Control, type TimelineEntry } from "../src/rules/schema";
+import { type Control, type TimelineEntry } from "../src/rules/schema";
+import { CATEGORIES, coverageOf, type Category } from "../src/rules/vocabulary";
 import { matchCommodity, parseCountry, parseDate, parseShare, type CompiledRules, type RowInput } from "../src/engine";
 import { judgeCondition } from "../src/engine/grades";
 import type { MatchResult } from "../src/engine/types";

@@ -9,7 +9,7 @@ import { join } from "node:path";
 import bundledRules from "../src/rules/default-rules.json";
 import { parseRules } from "../src/rules/parse";
 import type { RulesDocument, RulesDocumentInput } from "../src/rules/schema";
-import { CATEGORIES } from "../src/rules/schema";
+import { CATEGORIES } from "../src/rules/vocabulary";
 import { compileRules, impactOfChange, impactOfDate, scoreRows, todayIso, type CompiledRules, type RowInput, type RowResult } from "../src/engine";
 import { emptyScorerShelf } from "../src/engine/compile";
 import { scoreCells } from "../src/functions/adapters";

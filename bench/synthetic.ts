@@ -7,7 +7,8 @@
  * numbers, percent text, decimal text, blanks and the odd bad cell.
  */
 import type { CellValue, RowInput } from "../src/engine";
-import { hsCodeOf, type RulesDocument } from "../src/rules/schema";
+import { type RulesDocument } from "../src/rules/schema";
+import { hsCodeOf } from "../src/rules/vocabulary";
 
 export const BENCH_SEED = 20260601;
 

@@ -11,7 +11,7 @@ import {
   type MatchResult,
 } from "../src/engine";
 import { profileCard } from "../src/functions/profile-card";
-import { CATEGORIES } from "../src/rules/schema";
+import { CATEGORIES } from "../src/rules/vocabulary";
 import type { Analysis } from "./analysis";
 import type { ReportCell, ReportContent, ReportSideTable } from "./excel/report";
 import { CATEGORY_LABELS } from "./messages";

@@ -5,15 +5,8 @@
  * of the item and everything it contains: the stage where an alternative supplier is hardest to find.
  * Pure reads of the compiled ruleset; every adapter (ALTERNATIVES, the pane, `chokepoint item`) shows this.
  */
-import {
-  CONFIDENCES,
-  PRODUCER_STAGES,
-  type Confidence,
-  type FigureQualifier,
-  type ProducerFigure,
-  type ProducerStage,
-  type ProductionBasis,
-} from "../rules/schema";
+import { type ProducerFigure } from "../rules/schema";
+import { CONFIDENCES, PRODUCER_STAGES, type Confidence, type FigureQualifier, type ProducerStage, type ProductionBasis } from "../rules/vocabulary";
 import type { CompiledRules } from "./compile";
 import { countryName } from "./countries";
 import { roundToThousandth } from "./rounding";

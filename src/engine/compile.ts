@@ -2,9 +2,10 @@
  * Rules document → indexes the engine reads row after row. Everything that depends only on the
  * rules is built here, once per ruleset: no row ever builds an index or compiles a pattern.
  */
-import type { Category, Control, Item, ProducerFigure, RulesDocument, TimelineEntry } from "../rules/schema";
+import type { Control, Item, ProducerFigure, RulesDocument, TimelineEntry } from "../rules/schema";
+import type { Category } from "../rules/vocabulary";
 import { indexProducers } from "./alternatives";
-import { CATEGORIES, hsCodeOf } from "../rules/schema";
+import { CATEGORIES, hsCodeOf } from "../rules/vocabulary";
 import { compileGrades, type CompiledGrade } from "./grades";
 import { buildHsIndex, type HsIndex, type HsNomenclature } from "./hs";
 import { componentsOf, controlsNamingItems, linksFor, PerItem, type Component, type ControlLink } from "./reach";

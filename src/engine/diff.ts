@@ -9,24 +9,8 @@
  * leaf, so a new section shows up in every diff the day it is added. To give a section words of its own,
  * add a differ for its name to SECTION_DIFFERS.
  */
-import {
-  QUANTITIES,
-  coverageOf,
-  hsCodeOf,
-  type Category,
-  type Change,
-  type Confidence,
-  type Control,
-  type Coverage,
-  type Grade,
-  type HsCode,
-  type Item,
-  type RulesDocument,
-  type Scope,
-  type ShareFigure,
-  type Threshold,
-  type TimelineEntry,
-} from "../rules/schema";
+import { type Change, type Control, type Coverage, type Grade, type HsCode, type Item, type RulesDocument, type Scope, type ShareFigure, type Threshold, type TimelineEntry } from "../rules/schema";
+import { QUANTITIES, coverageOf, hsCodeOf, type Category, type Confidence } from "../rules/vocabulary";
 import { STATUS_WORDS } from "./explain";
 import { sortTimeline } from "./status";
 

@@ -1,4 +1,4 @@
-import { CATEGORIES } from "../rules/schema";
+import { CATEGORIES } from "../rules/vocabulary";
 import type { ScreeningResult } from "./screening";
 import type { ControlHit, ScoredRow } from "./types";
 

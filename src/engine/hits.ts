@@ -6,7 +6,7 @@
  */
 import type { CompiledControl, CompiledRules, ControlReach, LinkCondition } from "./compile";
 import { judgeCondition } from "./grades";
-import { CATEGORIES } from "../rules/schema";
+import { CATEGORIES } from "../rules/vocabulary";
 import type { Category, ControlHit, MatchResult, ScoreOptions, Warning } from "./types";
 import { isRecognised } from "./types";
 import { LOW_CONFIDENCE_BELOW } from "./match-tuning";

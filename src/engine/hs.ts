@@ -5,7 +5,7 @@
  * same prefix make the code ambiguous (never silently one of them); a code no item claims is still read to
  * its HS heading and subheading, described from the WCO nomenclature when that has been loaded.
  */
-import type { TariffSystem } from "../rules/schema";
+import type { TariffSystem } from "../rules/vocabulary";
 import { isHsHeading } from "./hs-headings";
 
 export interface HsCodeInText {

@@ -4,7 +4,8 @@
  *   dual-use weight = statusWeight × the larger of the dual_use_ban and licence_review weights it carries;
  *   trade weight    = statusWeight × the larger of the trade_ban and transaction_ban weights it carries.
  */
-import type { Confidence, ListingAction, ListingEffect, ListingStatus, ListingTimelineEntry, ListingWeights, ListKind } from "../rules/schema";
+import type { ListingAction, ListingTimelineEntry, ListingWeights } from "../rules/schema";
+import type { Confidence, ListingEffect, ListingStatus, ListKind } from "../rules/vocabulary";
 import { sortTimeline, statusOn } from "./status";
 
 /** The lists in words, for messages and cells. */

@@ -54,7 +54,7 @@ import {
 } from "./lexicon";
 import { readLine, type Chunk, type Line, type Word } from "./reading";
 import type { Phrase, ReadingIndex } from "./reading-index";
-import type { ItemKind } from "../rules/schema";
+import type { ItemKind } from "../rules/vocabulary";
 
 export { LOW_CONFIDENCE_BELOW } from "./match-tuning";
 

@@ -3,7 +3,7 @@
  * is a lower bound (only any-item controls were checked), so it is counted and listed instead of
  * being averaged in, where it could make the portfolio look safer than it is.
  */
-import { CATEGORIES } from "../rules/schema";
+import { CATEGORIES } from "../rules/vocabulary";
 import {
   isRecognised,
   type CategoryScores,

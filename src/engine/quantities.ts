@@ -4,7 +4,8 @@
  * Each reading is the interval of values the text says the property takes, so a threshold can tell
  * "inside", "outside" or "cannot say" (a range that straddles the bound).
  */
-import type { Quantity, Threshold } from "../rules/schema";
+import type { Threshold } from "../rules/schema";
+import type { Quantity } from "../rules/vocabulary";
 
 export interface QuantityReading {
   quantity: Quantity;

@@ -5,7 +5,8 @@
  * `contains` chain costs only what the rows ask for. Each step remembers its parent instead of copying
  * the path, so the work is linear in what an item reaches.
  */
-import { coverageOf, isConditional, type Coverage, type Item } from "../rules/schema";
+import { type Coverage, type Item } from "../rules/schema";
+import { coverageOf, isConditional } from "../rules/vocabulary";
 import type { CompiledControl } from "./compile";
 
 /** A grade condition met on the way from the row's item to a controlled item. */

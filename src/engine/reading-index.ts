@@ -5,7 +5,8 @@
  * phrase ("magnet", "wafer", "cell"), the rules' vetoes (item exclusions, shared non-goods) and which
  * technology and service items are about which goods.
  */
-import type { Item, ItemKind, RulesDocument } from "../rules/schema";
+import type { Item, RulesDocument } from "../rules/schema";
+import type { ItemKind } from "../rules/vocabulary";
 import { itemNames } from "../rules/names";
 import {
   ASIDE_PREPOSITIONS,

@@ -10,7 +10,7 @@
  */
 import { ownedText } from "./owned-text";
 import type { CompiledRules } from "./compile";
-import { CATEGORIES } from "../rules/schema";
+import { CATEGORIES } from "../rules/vocabulary";
 import type { Category, CategoryScores, ControlHit, DependenceBasis, EngineError, MatchResult, RowInput, RowResult, ScoreOptions, ScoredRow, Warning } from "./types";
 import { engineError, type InputField } from "./errors";
 import { readCell } from "./cells";

@@ -2,7 +2,7 @@
  * The engine's public contract. Every adapter (custom functions, task pane, CLI) speaks these types;
  * nothing here depends on Office.js, the DOM, fetch or Node I/O.
  */
-import type { Category, Status, TariffSystem } from "../rules/schema";
+import type { Category, Status, TariffSystem } from "../rules/vocabulary";
 import type { QuantityReading } from "./quantities";
 import type { ScreeningResult } from "./screening";
 

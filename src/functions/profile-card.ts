@@ -20,7 +20,7 @@ import {
   type ScoredRow,
   type SupplyStage,
 } from "../engine";
-import { CATEGORIES, type Category } from "../rules/schema";
+import { CATEGORIES, type Category } from "../rules/vocabulary";
 
 /** The field names of a PROFILE card, as written in `=A2.[Field]`. */
 export const PROFILE_FIELDS = {

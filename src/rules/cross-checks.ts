@@ -6,19 +6,8 @@
  */
 import { formatPath, issue, type PathSegment, type RulesIssue } from "./issues";
 import { itemNames, nameFormOf } from "./names";
-import {
-  coverageOf,
-  ENDED_LISTING_STATUSES,
-  ENDED_STATUSES,
-  hsCodeOf,
-  MAX_CONTAINS_DEPTH,
-  PRODUCER_STAGES_OF_CHINA_SHARE,
-  type Coverage,
-  type Item,
-  type ProducerFigure,
-  type RulesDocument,
-  type Status,
-} from "./schema";
+import { type Coverage, type Item, type ProducerFigure, type RulesDocument } from "./schema";
+import { coverageOf, ENDED_LISTING_STATUSES, ENDED_STATUSES, hsCodeOf, MAX_CONTAINS_DEPTH, PRODUCER_STAGES_OF_CHINA_SHARE, type Status } from "./vocabulary";
 
 export function crossCheck(rules: RulesDocument): RulesIssue[] {
   return [

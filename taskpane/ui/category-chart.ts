@@ -6,7 +6,7 @@
  */
 import type { Chart } from "chart.js";
 import type { CategoryScores } from "../../src/engine";
-import { CATEGORIES } from "../../src/rules/schema";
+import { CATEGORIES } from "../../src/rules/vocabulary";
 import { CATEGORY_LABELS } from "../messages";
 import { formatScore, h } from "./dom";
 

@@ -1,4 +1,4 @@
-import { CATEGORIES, type Category } from "../../src/rules/schema";
+import { CATEGORIES, type Category } from "../../src/rules/vocabulary";
 import { scoreRow } from "../../src/engine/score";
 import type { RowInput, RowResult, ScoreOptions, ScoredRow, WarningCode } from "../../src/engine/types";
 import table from "../fixtures/engine-cases.json";

@@ -1,5 +1,5 @@
 import fc from "fast-check";
-import { CATEGORIES, type Category } from "../../src/rules/schema";
+import { CATEGORIES, type Category } from "../../src/rules/vocabulary";
 import { scoreRow } from "../../src/engine/score";
 import type { RowInput, RowResult } from "../../src/engine/types";
 import { controlArb, dateArb, fixtureRules, makeControl, rowArb, rowWithDependenceArb, rulesWith, scored, shareArb } from "./support";

@@ -1,7 +1,8 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { parseRules } from "../../src/rules/parse";
-import { coverageOf, type RulesDocument } from "../../src/rules/schema";
+import { type RulesDocument } from "../../src/rules/schema";
+import { coverageOf } from "../../src/rules/vocabulary";
 
 const DEFAULT_RULES_PATH = join(__dirname, "../../src/rules/default-rules.json");
 

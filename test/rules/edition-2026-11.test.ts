@@ -7,7 +7,8 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { parseRules } from "../../src/rules/parse";
-import { coverageOf, type Category, type Control, type RulesDocument, type Status } from "../../src/rules/schema";
+import { type Control, type RulesDocument } from "../../src/rules/schema";
+import { coverageOf, type Category, type Status } from "../../src/rules/vocabulary";
 import { sortTimeline, statusOn } from "../../src/engine/status";
 import { compileRules } from "../../src/engine/compile";
 import { scoreRow } from "../../src/engine/score";

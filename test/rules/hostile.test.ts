@@ -8,7 +8,7 @@ import { alternativesFor } from "../../src/engine/alternatives";
 import { compileRules } from "../../src/engine/compile";
 import { scoreRow } from "../../src/engine/score";
 import { parseRules } from "../../src/rules/parse";
-import { MAX_CONTAINS_DEPTH } from "../../src/rules/schema";
+import { MAX_CONTAINS_DEPTH } from "../../src/rules/vocabulary";
 
 const minimal = () => JSON.parse(readFileSync(join(__dirname, "fixtures", "minimal-valid.json"), "utf8"));
 

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { parseRules } from "../../src/rules/parse";
-import { hsCodeOf } from "../../src/rules/schema";
+import { hsCodeOf } from "../../src/rules/vocabulary";
 
 const v1Text = readFileSync(join(__dirname, "fixtures", "minimal-valid-v1.json"), "utf8");
 const v1 = JSON.parse(v1Text) as { schemaVersion: number; items: { id: string; hsCodes?: string[] }[]; weights: { status: Record<string, number> } };

@@ -7,7 +7,7 @@
  */
 import Papa from "papaparse";
 import { csvCellText } from "../../engine/text-safety";
-import { CATEGORIES } from "../../rules/schema";
+import { CATEGORIES } from "../../rules/vocabulary";
 import type { ReportedRow, RowReport } from "./report";
 import type { TextSink } from "./sink";
 import type { ReportWriter } from "./writer";

@@ -7,7 +7,7 @@
  */
 import type { CompiledControl, CompiledRules, ControlReach, LinkCondition } from "../../../src/engine/compile";
 import { judgeCondition } from "../../../src/engine/grades";
-import { CATEGORIES } from "../../../src/rules/schema";
+import { CATEGORIES } from "../../../src/rules/vocabulary";
 import type {
   CellValue,
   Category,
