@@ -1,8 +1,13 @@
 import { ownedText } from "./owned-text";
-import countries from "i18n-iso-countries";
+import isoCodes from "i18n-iso-countries/codes.json";
 import english from "i18n-iso-countries/langs/en.json";
 
-countries.registerLocale(english);
+/**
+ * The ISO 3166-1 codes ([alpha-2, alpha-3, numeric, …]) and English names (a name, or the official name first
+ * and then others) of i18n-iso-countries, read from its data files. Its functions are not needed here, and its
+ * module brings a name-folding library of its own into the add-in's first load.
+ */
+const ENGLISH_NAMES: Readonly<Record<string, string | readonly string[]>> = english.countries;
 
 /**
  * Spellings the library does not know but supplier lists use. Hong Kong, Macau and Taiwan are
@@ -36,12 +41,12 @@ function buildCountryIndex(): Map<string, string> {
     const key = countryKey(text);
     if (key !== "" && !index.has(key)) index.set(key, alpha2);
   };
-  for (const [alpha3, alpha2] of Object.entries(countries.getAlpha3Codes())) {
+  for (const [alpha2, alpha3] of isoCodes) {
     add(alpha2, alpha2);
     add(alpha3, alpha2);
   }
-  for (const [alpha2, names] of Object.entries(countries.getNames("en", { select: "all" }))) {
-    for (const name of names) add(name, alpha2);
+  for (const [alpha2, names] of Object.entries(ENGLISH_NAMES)) {
+    for (const name of typeof names === "string" ? [names] : names) add(name, alpha2);
   }
   for (const [variant, alpha2] of Object.entries(VARIANTS_MISSING_FROM_LIBRARY)) add(variant, alpha2);
   return index;
@@ -66,8 +71,11 @@ export function toCountryCode(text: string): string | null {
   return code;
 }
 
+/** The English name of a country (the official one where the data has several); the code itself when unknown. */
 export function countryName(alpha2: string): string {
-  return countries.getName(alpha2, "en") ?? alpha2;
+  const names = ENGLISH_NAMES[alpha2.toUpperCase()];
+  if (names === undefined) return alpha2;
+  return typeof names === "string" ? names : (names[0] ?? alpha2);
 }
 
 /** Mainland China only: Hong Kong (HK), Macau (MO) and Taiwan (TW) are not "in China" for these controls. */
