@@ -9,6 +9,8 @@ module.exports = {
     "^.+\\.ts$": ["ts-jest", { tsconfig: { module: "commonjs", moduleResolution: "bundler", isolatedModules: true, esModuleInterop: true, resolveJsonModule: true } }],
   },
   moduleNameMapper: {
+    // The bundled rules as the build checks and completes them (scripts/checked-rules-loader.js).
+    "^.*/default-rules\\.json\\?checked$": "<rootDir>/test/checked-bundled-rules.ts",
     // office-addin-mock needs only the OfficeApp enum; the package entry pulls an ESM-only module jest on Node 20 cannot load.
     "^office-addin-manifest$": "<rootDir>/node_modules/office-addin-manifest/lib/officeApp.js",
   },

@@ -91,6 +91,8 @@ module.exports = async (env, options) => {
           exclude: /node_modules/,
           use: { loader: "ts-loader", options: { configFile: "tsconfig.json", onlyCompileBundledFiles: true, transpileOnly: true } },
         },
+        // The bundled rules, checked and completed at build time (scripts/checked-rules-loader.js).
+        { test: /default-rules\.json$/, resourceQuery: /checked/, type: "json", use: path.resolve(__dirname, "scripts/checked-rules-loader.js") },
         { test: /\.css$/, type: "asset/resource", generator: { filename: "[name][ext]" } },
         // The example supplier list, bundled as text for the pane's "Insert example" (no network needed).
         { test: /\.csv$/, type: "asset/source" },

@@ -3,6 +3,7 @@
  * figures of docs/benchmarks.md on synthetic data from a fixed seed, prints a table of absolute
  * figures, writes bench/out/latest.json and ends with one comparable line per figure.
  */
+import "./checked-rules";
 import { readFileSync, mkdirSync, writeFileSync } from "node:fs";
 import { cpus } from "node:os";
 import { join } from "node:path";

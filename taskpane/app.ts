@@ -8,6 +8,7 @@ import type { ColumnField } from "../src/engine/columns";
 import { recalculateAndRecord } from "../src/functions/recalc";
 import { describeRulesError } from "../src/rules/status-codes";
 import type { RulesRuntime } from "../src/runtime";
+import type { InputChecks } from "../src/runtime/load-input-checks";
 import { analyseRows, type Analysis } from "./analysis";
 import { ChangeWatch } from "./changes";
 import { resolveMapping, type ColumnChoices, type ResolvedMapping } from "./column-mapping";
@@ -339,7 +340,15 @@ export class TaskPaneApp {
   /** Takes the workbook's stored aliases into the rules runtime (formulas, summary and report use them). */
   private async loadAliases(): Promise<void> {
     try {
-      const aliases = await Excel.run((context) => loadUserAliases(context, this.support));
+      let checks: InputChecks;
+      try {
+        checks = await this.runtime.loadInputChecks();
+      } catch (error) {
+        this.notice("aliases_not_loaded", errorDetail(error));
+        return;
+      }
+      this.clearNotice("aliases_not_loaded");
+      const aliases = await Excel.run((context) => loadUserAliases(context, this.support, checks));
       if (aliases.aliases.length > 0 || this.runtime.userAliasesInForce.aliases.length > 0) this.runtime.setUserAliases(aliases);
     } catch (error) {
       this.problem("excel_call_failed", errorDetail(error));

@@ -1,5 +1,4 @@
-/** Task pane entry. zod's configuration must run before any rules document is parsed. */
-import "../src/runtime/zod-jitless";
+/** Task pane entry. */
 import { getRulesRuntime } from "../src/runtime";
 import { TaskPaneApp } from "./app";
 import { applyOfficeTheme } from "./ui/theme";

@@ -5,7 +5,8 @@
  */
 import { readFile } from "node:fs/promises";
 import Papa from "papaparse";
-import { describeUserAliasIssue, userAliasesFromTable, type UserAliases } from "../engine/user-aliases";
+import { describeUserAliasIssue, type UserAliases } from "../engine/user-aliases";
+import { userAliasesFromTable } from "../engine/user-aliases-check";
 import { guessDelimiter } from "./readers/csv";
 
 const LARGEST_ALIASES_FILE = 5 * 1024 * 1024;

@@ -6,7 +6,7 @@ export { matchCommodity } from "./match";
 export { LOW_CONFIDENCE_BELOW } from "./match-tuning";
 export { normalizeCommodity } from "./commodity";
 export { findHsCodes, formatHsCode } from "./hs";
-export { withUserAliases, parseUserAliases, checkUserAliases, assignUserAlias, removeUserAlias, userAliasesFromTable, describeUserAliasIssue, NO_USER_ALIASES } from "./user-aliases";
+export { withUserAliases, checkUserAliases, assignUserAlias, removeUserAlias, describeUserAliasIssue, NO_USER_ALIASES } from "./user-aliases";
 export type { UserAliases, UserAlias, UserAliasIssue } from "./user-aliases";
 export { toCountryCode, countryName } from "./countries";
 export { parseShare, parseDate, parseCountry } from "./inputs";

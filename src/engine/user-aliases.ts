@@ -5,7 +5,6 @@
  * rules whose matcher reads an assigned text as its item before anything else. A text is compared by its
  * normalised form, so case, accents and punctuation do not matter.
  */
-import * as z from "../rules/zod";
 import { emptyScorerShelf, type CompiledRules } from "./compile";
 import { normalizeCommodity } from "./commodity";
 
@@ -13,21 +12,17 @@ import { normalizeCommodity } from "./commodity";
 export const USER_ALIASES_FORMAT = 1;
 /** More than this is no longer a list of exceptions; a rules edit is the better tool. */
 export const MOST_USER_ALIASES = 5_000;
-const LONGEST_ALIAS_TEXT = 400;
+export const LONGEST_ALIAS_TEXT = 400;
 
-const aliasSchema = z.strictObject({
-  commodity: z.string().check(z.trim(), z.minLength(1), z.maxLength(LONGEST_ALIAS_TEXT)),
-  /** The item's id, or null: "not controlled" (read as no item, without suggestions). */
-  item: z.nullable(z.string().check(z.trim(), z.minLength(1), z.maxLength(80))),
-});
-
-export const userAliasesSchema = z.strictObject({
-  format: z.literal(USER_ALIASES_FORMAT),
-  aliases: z.array(aliasSchema).check(z.maxLength(MOST_USER_ALIASES)),
-});
-
-export type UserAliases = z.output<typeof userAliasesSchema>;
-export type UserAlias = UserAliases["aliases"][number];
+/** The overlay: which texts are read as which item (null: not controlled). Checked by user-aliases-check.ts. */
+export interface UserAliases {
+  format: typeof USER_ALIASES_FORMAT;
+  aliases: UserAlias[];
+}
+export interface UserAlias {
+  commodity: string;
+  item: string | null;
+}
 
 export const NO_USER_ALIASES: UserAliases = Object.freeze({ format: USER_ALIASES_FORMAT, aliases: Object.freeze([]) as unknown as UserAlias[] });
 
@@ -41,18 +36,6 @@ export interface UserAliasIssue {
   item?: string;
   /** For aliases_invalid: where in the value and what zod said. */
   detail?: string;
-}
-
-export type UserAliasesResult = { ok: true; aliases: UserAliases } | { ok: false; issues: UserAliasIssue[] };
-
-/** Checks a stored or uploaded overlay's shape; nothing partial is accepted. */
-export function parseUserAliases(value: unknown): UserAliasesResult {
-  const parsed = userAliasesSchema.safeParse(value);
-  if (parsed.success) return { ok: true, aliases: parsed.data };
-  return {
-    ok: false,
-    issues: parsed.error.issues.slice(0, 5).map((issue) => ({ code: "aliases_invalid", index: typeof issue.path[1] === "number" ? issue.path[1] : null, detail: `${issue.path.join(".") || "(overlay)"}: ${issue.message}` })),
-  };
 }
 
 /** Aliases that name an item these rules do not have, or a text given twice (the later one counts). */
@@ -115,26 +98,4 @@ export function assignUserAlias(aliases: UserAliases, commodity: string, item: s
 export function removeUserAlias(aliases: UserAliases, commodity: string): UserAliases {
   const key = normalizeCommodity(commodity);
   return { format: USER_ALIASES_FORMAT, aliases: aliases.aliases.filter((alias) => normalizeCommodity(alias.commodity) !== key) };
-}
-
-/** Words that mean "not controlled" in the item column of an aliases table. */
-const NOT_CONTROLLED = new Set(["", "none", "not controlled", "not-controlled", "-"]);
-
-/**
- * A table with the columns `commodity,item` (header required, any order, other columns ignored) → the overlay.
- * An empty item, "none" or "not controlled" marks the text as not controlled.
- */
-export function userAliasesFromTable(rows: readonly (readonly unknown[])[]): UserAliasesResult {
-  const [header, ...body] = rows;
-  const names = (header ?? []).map((cell) => String(cell ?? "").trim().toLowerCase());
-  const commodityAt = names.indexOf("commodity");
-  const itemAt = names.indexOf("item");
-  if (commodityAt < 0 || itemAt < 0) return { ok: false, issues: [{ code: "aliases_invalid", index: null, detail: 'the first row must name the columns "commodity" and "item"' }] };
-  const aliases = body
-    .filter((row) => row.some((cell) => String(cell ?? "").trim() !== ""))
-    .map((row) => {
-      const item = String(row[itemAt] ?? "").trim();
-      return { commodity: String(row[commodityAt] ?? ""), item: NOT_CONTROLLED.has(item.toLowerCase()) ? null : item };
-    });
-  return parseUserAliases({ format: USER_ALIASES_FORMAT, aliases });
 }

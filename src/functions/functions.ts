@@ -5,7 +5,6 @@
  * passes a single cell, a column or a row; a skipped optional argument arrives as null.
  */
 /* eslint-disable @typescript-eslint/no-explicit-any -- `any[][]` is what makes the generator declare a matrix of any value */
-import "../runtime/zod-jitless";
 import { getRulesRuntime } from "../runtime";
 import { alternativesCells, breakdownCells, chinaShareCells, controlsCells, explainCells, matchCells, scoreCells, screenCells } from "./adapters";
 import { changesCells } from "./changes";

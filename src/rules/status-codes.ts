@@ -31,6 +31,7 @@ export const RULES_ERROR_CODES = [
   "cache_write_failed",
   "storage_unreadable",
   "recalc_failed",
+  "part_not_loaded",
   "internal_error",
 ] as const;
 
@@ -122,6 +123,8 @@ export function describeRulesError(error: RulesLoadError): string {
       return `The saved rules settings and downloaded rules could not be read from storage${error.cause ? ` (${error.cause})` : ""}; the bundled rules and default settings are in use until they can be read.`;
     case "recalc_failed":
       return `The rules changed, but the CHOKEPOINT formulas could not be recalculated${error.cause ? ` (${error.cause})` : ""}, so cells may still show scores from the previous rules. Choose "Recalculate now" to try again.`;
+    case "part_not_loaded":
+      return `The part of the add-in that checks rules files could not be loaded from the add-in's server${error.cause ? ` (${error.cause})` : ""}. The rules in use stay active; the next refresh tries again.`;
     case "internal_error":
       return `Loading the rules failed unexpectedly${where(error)}${error.cause ? `: ${error.cause}` : ""}. The previous rules are still in use.`;
   }

@@ -1,12 +1,11 @@
 import { compileRules, type CompiledRules } from "../engine/compile";
 import type { HsNomenclature } from "../engine/hs";
 import { NO_USER_ALIASES, checkUserAliases, withUserAliases, type UserAliases, type UserAliasIssue } from "../engine/user-aliases";
-import { parseRules } from "../rules/parse";
 import { isOlderRelease } from "../rules/releases";
-import { checkRulesUrl, fetchRules, type FetchLike } from "../rules/remote";
+import type { FetchLike } from "../rules/remote";
 import type { RulesDocument } from "../rules/schema";
-import { importPublicKeyPem } from "../rules/signature";
 import { describeRulesError, type RulesLoadError } from "../rules/status-codes";
+import { loadInputChecks, type InputChecks, type InputChecksLoader } from "./load-input-checks";
 import {
   clearCachedRules,
   readCacheMeta,
@@ -113,8 +112,11 @@ export type RulesChangeCause = "rules" | "aliases" | "readings";
 export type RulesChangeListener = (active: ActiveRules, cause?: RulesChangeCause) => void;
 
 export interface RulesRuntimeOptions {
-  /** The rules shipped with the add-in (raw JSON). Must be valid: an invalid bundle is a build defect and throws. */
-  bundled: unknown;
+  /**
+   * The rules shipped with the add-in, already checked and with defaults applied: the add-in's build checks
+   * them (`default-rules.json?checked`, scripts/checked-rules-loader.js) and fails on an invalid bundle.
+   */
+  bundled: RulesDocument;
   storage: KeyValueStorage;
   fetch?: FetchLike;
   timeoutMs?: number;
@@ -122,6 +124,8 @@ export interface RulesRuntimeOptions {
   now?: () => Date;
   /** Descriptions of HS codes for codes no item claims (the add-in loads them lazily). */
   hsNomenclature?: HsNomenclature | null;
+  /** Fetches the input checks (the validator, the downloader); the add-in's chunk unless a test gives another. */
+  loadInputChecks?: InputChecksLoader;
 }
 
 const HOUR_MS = 60 * 60 * 1000;
@@ -190,13 +194,25 @@ export class RulesRuntime {
     this.storage = options.storage;
     this.now = options.now ?? (() => new Date());
     this.startedAt = this.now();
-    const parsed = parseRules(options.bundled);
-    if (!parsed.ok) {
-      const first = parsed.issues[0];
-      throw new Error(`The bundled rules are invalid: ${first ? `${first.path}: ${first.message}` : "unknown problem"}`);
-    }
-    this.bundledActive = activeFromDocument(parsed.rules, { source: "bundled", url: null, fetchedAt: null, etag: null }, options.hsNomenclature ?? null);
+    this.bundledActive = activeFromDocument(options.bundled, { source: "bundled", url: null, fetchedAt: null, etag: null }, options.hsNomenclature ?? null);
     this.current = this.bundledActive;
+  }
+
+  /**
+   * The code that checks input from outside (rules documents, signatures, the workbook's aliases), fetched
+   * on first use. Rejects when it cannot be fetched; the next call tries again.
+   */
+  loadInputChecks(): Promise<InputChecks> {
+    return (this.options.loadInputChecks ?? loadInputChecks)();
+  }
+
+  /** The input checks, or the coded error `part_not_loaded` when they cannot be fetched. */
+  private async inputChecks(): Promise<InputChecks | RulesLoadError> {
+    try {
+      return await this.loadInputChecks();
+    } catch (error) {
+      return { code: "part_not_loaded", cause: causeOf(error) };
+    }
   }
 
   /** The active rules. Always set: the bundled rules until something better is loaded. */
@@ -282,11 +298,7 @@ export class RulesRuntime {
         this.currentSettings = await readSettings(this.storage);
         this.refreshRecord = await readRefreshRecord(this.storage);
         const cached = await readCachedRules(this.storage);
-        if (cached && this.cacheMatchesSettings(cached.meta)) {
-          const parsed = parseRules(cached.text);
-          if (parsed.ok) this.adoptCached(parsed.rules, cached.text, cached.meta, "start");
-          else await clearCachedRules(this.storage);
-        }
+        if (cached && this.cacheMatchesSettings(cached.meta)) await this.adoptCachedIfValid(cached, "start");
         this.clearStorageError();
       } catch (error) {
         // Storage that cannot be read must not keep the add-in from starting: the bundled rules stay
@@ -324,11 +336,13 @@ export class RulesRuntime {
       const next: RulesSettings = { ...this.currentSettings, ...normalizeSettingsPatch(patch) };
       const intervalError = checkRefreshInterval(next.refreshIntervalHours);
       if (intervalError) return { ok: false, error: intervalError };
-      if (next.publicKeyPem && !(await importPublicKeyPem(next.publicKeyPem))) {
+      const checks = next.publicKeyPem || next.rulesUrl ? await this.inputChecks() : null;
+      if (checks && "code" in checks) return { ok: false, error: { ...checks, field: next.rulesUrl ? "rulesUrl" : "publicKey" } };
+      if (checks && next.publicKeyPem && !(await checks.importPublicKeyPem(next.publicKeyPem))) {
         return { ok: false, error: { code: "public_key_invalid", field: "publicKey" } };
       }
-      if (next.rulesUrl) {
-        const checked = checkRulesUrl(next.rulesUrl);
+      if (checks && next.rulesUrl) {
+        const checked = checks.checkRulesUrl(next.rulesUrl);
         if (!checked.ok) return { ok: false, error: { ...checked.error, field: "rulesUrl" } };
       }
       if (!next.rulesUrl && (this.currentSettings.rulesUrl !== null || this.current.source !== "bundled")) {
@@ -337,8 +351,8 @@ export class RulesRuntime {
       }
       const sourceChanged =
         next.rulesUrl !== this.currentSettings.rulesUrl || next.publicKeyPem !== this.currentSettings.publicKeyPem;
-      if (next.rulesUrl && sourceChanged) {
-        const result = await fetchRules(next.rulesUrl, this.fetchOptions(next, null));
+      if (checks && next.rulesUrl && sourceChanged) {
+        const result = await checks.fetchRules(next.rulesUrl, this.fetchOptions(next, null));
         if (result.kind !== "fetched") {
           const error: RulesLoadError =
             result.kind === "failed" ? result.error : { code: "http_status", httpStatus: 304, location: next.rulesUrl };
@@ -408,8 +422,24 @@ export class RulesRuntime {
     }
     const cached = await readCachedRules(this.storage);
     if (!cached || !this.cacheMatchesSettings(cached.meta)) return false;
-    const parsed = parseRules(cached.text);
-    return parsed.ok ? this.adoptCached(parsed.rules, cached.text, cached.meta, "sync") : false;
+    return this.adoptCachedIfValid(cached, "sync");
+  }
+
+  /**
+   * Checks a stored document and takes it over; one that no longer validates is removed from the cache (at
+   * start-up) or ignored (a sync: the context that wrote it decides). When the checks cannot be fetched the
+   * document stays cached, unchecked and unused, and the status says why (`part_not_loaded`).
+   */
+  private async adoptCachedIfValid(cached: { text: string; meta: CacheMeta }, reason: "start" | "sync"): Promise<boolean> {
+    const checks = await this.inputChecks();
+    if ("code" in checks) {
+      await this.recordFailure(checks, this.now().toISOString());
+      return false;
+    }
+    const parsed = checks.parseRules(cached.text);
+    if (parsed.ok) return this.adoptCached(parsed.rules, cached.text, cached.meta, reason);
+    if (reason === "start") await clearCachedRules(this.storage);
+    return false;
   }
 
   /** A cached document counts only for the address the settings name now; any other is ignored. */
@@ -473,8 +503,10 @@ export class RulesRuntime {
     const url = settings.rulesUrl;
     if (!url) return this.recordFailure({ code: "url_not_set", field: "rulesUrl" }, attemptedAt);
 
+    const checks = await this.inputChecks();
+    if ("code" in checks) return this.recordFailure({ ...checks, location: url }, attemptedAt);
     const cache = this.currentCache && this.currentCache.url === url ? this.currentCache : null;
-    const result = await fetchRules(url, this.fetchOptions(settings, cache?.etag ?? null));
+    const result = await checks.fetchRules(url, this.fetchOptions(settings, cache?.etag ?? null));
     if (result.kind === "failed") return this.recordFailure(result.error, attemptedAt);
 
     this.refreshRecord = { lastAttemptAt: attemptedAt, lastError: null };

@@ -3,12 +3,14 @@
  * mapping, so they travel with the file and apply to whoever opens it. Stored as JSON text in the one
  * overlay format the engine validates (src/engine/user-aliases.ts); anything unreadable counts as none.
  */
-import { NO_USER_ALIASES, parseUserAliases, type UserAliases } from "../../src/engine/user-aliases";
+import { NO_USER_ALIASES, type UserAliases } from "../../src/engine/user-aliases";
+import type { InputChecks } from "../../src/runtime/load-input-checks";
 import type { ExcelSupport } from "./host";
 
 export const ALIASES_SETTING_KEY = "chokepoint.userAliases";
 
-export async function loadUserAliases(context: Excel.RequestContext, support: ExcelSupport): Promise<UserAliases> {
+/** `checks`: the add-in's input checks, fetched by the caller (a stored overlay is checked before it is used). */
+export async function loadUserAliases(context: Excel.RequestContext, support: ExcelSupport, checks: Pick<InputChecks, "parseUserAliases">): Promise<UserAliases> {
   if (!support.workbookSettings) return NO_USER_ALIASES;
   const setting = context.workbook.settings.getItemOrNullObject(ALIASES_SETTING_KEY);
   setting.load("value");
@@ -22,7 +24,7 @@ export async function loadUserAliases(context: Excel.RequestContext, support: Ex
       return NO_USER_ALIASES;
     }
   }
-  const parsed = parseUserAliases(value);
+  const parsed = checks.parseUserAliases(value);
   return parsed.ok ? parsed.aliases : NO_USER_ALIASES;
 }
 

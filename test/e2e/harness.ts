@@ -116,7 +116,13 @@ export async function offlineContext(browser: Browser, options: { width?: number
 }
 
 /** Records page errors and console errors so a test can assert there were none. */
-export function collectErrors(page: Page): string[] {
+/**
+ * A page's errors: uncaught exceptions, console errors, and violations of the page's Content-Security-Policy
+ * (reported by the browser even when the code that caused one caught the error, as zod's `new Function` probe
+ * does unless it is configured jitless). Call before the page loads.
+ */
+export async function collectErrors(page: Page): Promise<string[]> {
+  await page.addInitScript(REPORT_CSP_VIOLATIONS);
   const errors: string[] = [];
   page.on("pageerror", (error) => errors.push(`pageerror: ${error.message}`));
   page.on("console", (message) => {
@@ -124,6 +130,13 @@ export function collectErrors(page: Page): string[] {
   });
   return errors;
 }
+
+/** Installed before any page script: every Content-Security-Policy violation becomes a console error. */
+const REPORT_CSP_VIOLATIONS = `
+  document.addEventListener("securitypolicyviolation", (event) => {
+    console.error("Content-Security-Policy violation: " + event.violatedDirective + " (" + (event.blockedURI || "inline") + ")");
+  });
+`;
 
 /**
  * Installed before any page script: wraps CustomFunctions.associate (which Office.js defines as a stub
@@ -173,7 +186,7 @@ export async function openPaneOn(
 ): Promise<OpenPane> {
   const context = await offlineContext(e2e.browser, { width: options.width ?? 400, height: options.height ?? 1000, scale: options.scale });
   const page = await context.newPage();
-  const errors = collectErrors(page);
+  const errors = await collectErrors(page);
   if (options.recordAssociations) await page.addInitScript(RECORD_ASSOCIATIONS);
   await page.addInitScript({ content: `${FAKE_EXCEL};\ninstallFakeExcel(${JSON.stringify(spec)});` });
   await page.goto(`${e2e.server.url}taskpane.html`);
@@ -208,7 +221,7 @@ export function distRules(): CompiledRules {
 export async function openFunctionsHost(e2e: BrowserAndServer, ready: (ids: string[]) => boolean): Promise<OpenPane> {
   const context = await offlineContext(e2e.browser);
   const page = await context.newPage();
-  const errors = collectErrors(page);
+  const errors = await collectErrors(page);
   await page.addInitScript(RECORD_ASSOCIATIONS);
   await page.goto(`${e2e.server.url}taskpane.html`);
   await page.waitForFunction(`(${ready.toString()})(Object.keys(window.__associated ?? {}))`, null, { timeout: 15_000 });

@@ -34,7 +34,7 @@ test("taskpane.html loads without errors and registers every function in functio
 
   const context = await offlineContext(e2e.browser);
   const page = await context.newPage();
-  const errors = collectErrors(page);
+  const errors = await collectErrors(page);
   await page.addInitScript(RECORD_ASSOCIATIONS);
   await page.goto(`${e2e.server.url}taskpane.html`);
   await page.waitForFunction(() => typeof (window as unknown as { Office?: unknown }).Office !== "undefined");

@@ -55,7 +55,7 @@ function expectedPortfolio(): Portfolio {
 test("with no table under the selection the pane offers the example; Insert example writes it to a new sheet, touches nothing of the user's, and analyses it", async () => {
   const context = await offlineContext(e2e.browser, { width: PANE_WIDTH, height: 1200, scale: PICTURE_SCALE });
   const page = await context.newPage();
-  const errors = collectErrors(page);
+  const errors = await collectErrors(page);
   await page.addInitScript({ content: `${FAKE_EXCEL};\ninstallFakeExcel(${JSON.stringify(SPEC)});` });
   await page.goto(`${e2e.server.url}taskpane.html`);
   await page.waitForSelector("#start-section:not([hidden])", { timeout: 20_000 });
@@ -116,7 +116,7 @@ test("with no table under the selection the pane offers the example; Insert exam
 test("the example list is fetched from the add-in's own server only when inserted; if that fails the pane says so and a second click works", async () => {
   const context = await offlineContext(e2e.browser, { width: PANE_WIDTH, height: 1000 });
   const page = await context.newPage();
-  const errors = collectErrors(page);
+  const errors = await collectErrors(page);
   const scripts: string[] = [];
   page.on("request", (request) => {
     if (request.resourceType() === "script") scripts.push(new URL(request.url()).pathname);

@@ -11,7 +11,8 @@ import { BENCH_SEED, seededRandom, syntheticInputs } from "../../bench/synthetic
 import { syntheticSupplierNames, type Corpus } from "../../bench/screening";
 import { compileRules, scoreRows, type CompiledRules, type RowInput, type RowResult, type ScoreOptions } from "../../src/engine";
 import { RowScorer } from "../../src/engine/score";
-import { withUserAliases, parseUserAliases } from "../../src/engine/user-aliases";
+import { withUserAliases } from "../../src/engine/user-aliases";
+import { parseUserAliases } from "../../src/engine/user-aliases-check";
 import { bundledRules } from "./support-bundled";
 import { referenceScoreRows } from "./reference/score-e166501";
 

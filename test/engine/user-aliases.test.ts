@@ -3,12 +3,11 @@ import { scoreRow } from "../../src/engine/score";
 import {
   assignUserAlias,
   checkUserAliases,
-  parseUserAliases,
   removeUserAlias,
-  userAliasesFromTable,
   withUserAliases,
   type UserAliases,
 } from "../../src/engine/user-aliases";
+import { parseUserAliases, userAliasesFromTable } from "../../src/engine/user-aliases-check";
 import { fixtureRules, scored } from "./support";
 
 const ALIASES: UserAliases = {

@@ -7,6 +7,7 @@ import * as path from "path";
 import * as fs from "fs";
 import { RulesRuntime } from "../../src/runtime/rules-runtime";
 import { createMemoryStorage } from "../../src/runtime/storage";
+import { checkedRules } from "../rules/checked";
 
 export const FIXTURE_RULES = JSON.parse(
   fs.readFileSync(path.join(__dirname, "..", "fixtures", "rules", "small-rules.json"), "utf8"),
@@ -15,7 +16,7 @@ export const FIXTURE_RULES = JSON.parse(
 let shared: RulesRuntime | null = null;
 
 export function fixtureRuntime(): RulesRuntime {
-  shared ??= new RulesRuntime({ bundled: FIXTURE_RULES, storage: createMemoryStorage() });
+  shared ??= new RulesRuntime({ bundled: checkedRules(FIXTURE_RULES), storage: createMemoryStorage() });
   return shared;
 }
 

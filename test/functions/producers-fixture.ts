@@ -8,6 +8,7 @@ import { parseRules } from "../../src/rules/parse";
 import { RulesRuntime } from "../../src/runtime/rules-runtime";
 import { createMemoryStorage } from "../../src/runtime/storage";
 import { FIXTURE_RULES } from "./fixture";
+import { checkedRules } from "../rules/checked";
 
 export const SOURCE = "https://example.com/producers.pdf";
 
@@ -69,7 +70,7 @@ function fixtureWithProducers(): Record<string, unknown> {
 }
 
 export function producersRuntime(): RulesRuntime {
-  shared ??= new RulesRuntime({ bundled: fixtureWithProducers(), storage: createMemoryStorage() });
+  shared ??= new RulesRuntime({ bundled: checkedRules(fixtureWithProducers()), storage: createMemoryStorage() });
   return shared;
 }
 

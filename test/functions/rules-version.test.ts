@@ -12,6 +12,7 @@ import { STORAGE_SYNC_INTERVAL_MS, syncWithStorageEvery } from "../../src/functi
 import { RulesRuntime, type ActiveRules, type RulesChangeListener } from "../../src/runtime/rules-runtime";
 import { createMemoryStorage } from "../../src/runtime/storage";
 import { FIXTURE_RULES } from "./fixture";
+import { checkedRules } from "../rules/checked";
 
 function fakeInvocation() {
   const results: string[] = [];
@@ -74,7 +75,7 @@ test("the storage sync looks at shared storage on an interval until stopped", ()
 test("RULESVERSION picks up rules another context downloaded into shared storage", async () => {
   jest.useFakeTimers({ doNotFake: ["setImmediate", "queueMicrotask", "nextTick"] });
   const storage = createMemoryStorage();
-  const functionsSide = new RulesRuntime({ bundled: FIXTURE_RULES, storage });
+  const functionsSide = new RulesRuntime({ bundled: checkedRules(FIXTURE_RULES), storage });
   const { invocation, results } = fakeInvocation();
   streamRulesVersion(functionsSide, invocation);
   const stopSync = syncWithStorageEvery(functionsSide, 1_000);
@@ -83,7 +84,7 @@ test("RULESVERSION picks up rules another context downloaded into shared storage
   // The task pane, in its own context over the same storage, downloads newer rules.
   const hosted = { ...FIXTURE_RULES, version: "fixture-2", publishedAt: "2026-02-01", reviewedAt: "2026-02-01" };
   const paneSide = new RulesRuntime({
-    bundled: FIXTURE_RULES,
+    bundled: checkedRules(FIXTURE_RULES),
     storage,
     fetch: async () => new Response(JSON.stringify(hosted), { status: 200, headers: { "content-type": "application/json" } }),
   });

@@ -8,6 +8,7 @@ import { createMemoryStorage, type KeyValueStorage } from "../../src/runtime/sto
 import { matchCommodity } from "../../src/engine/match";
 import { bundledFixture, bytesOf, fixtureJson, fixtureText } from "./helpers";
 import { serveDocument, startTestServers, type Handler, type TestServers } from "./https-server";
+import { checkedRules } from "../rules/checked";
 
 const V1 = fixtureText("rules-v1.json");
 const V2 = fixtureText("rules-v2.json");
@@ -44,7 +45,7 @@ function flakyStorage(failing: () => boolean, message: string): KeyValueStorage 
 
 function newRuntime(storage: KeyValueStorage, overrides: Partial<RulesRuntimeOptions> = {}): RulesRuntime {
   return new RulesRuntime({
-    bundled: bundledFixture(),
+    bundled: checkedRules(bundledFixture()),
     storage,
     fetch: servers.fetch,
     timeoutMs: TIMEOUT_MS,

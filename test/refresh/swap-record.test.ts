@@ -6,6 +6,7 @@ import { RulesRuntime, type RulesSwap } from "../../src/runtime/rules-runtime";
 import { createMemoryStorage, type KeyValueStorage } from "../../src/runtime/storage";
 import { bundledFixture, fixtureText } from "./helpers";
 import { serveDocument, startTestServers, type TestServers } from "./https-server";
+import { checkedRules } from "../rules/checked";
 
 const V1 = fixtureText("rules-v1.json");
 const V2 = fixtureText("rules-v2.json");
@@ -25,7 +26,7 @@ afterAll(async () => {
 beforeEach(() => servers.clearRoutes());
 
 function newRuntime(storage: KeyValueStorage): RulesRuntime {
-  return new RulesRuntime({ bundled: bundledFixture(), storage, fetch: servers.fetch, timeoutMs: 2_000, now: () => NOW });
+  return new RulesRuntime({ bundled: checkedRules(bundledFixture()), storage, fetch: servers.fetch, timeoutMs: 2_000, now: () => NOW });
 }
 
 /** What each change listener saw in `lastSwap` at the moment it was called. */

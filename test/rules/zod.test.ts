@@ -7,7 +7,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import * as z from "../../src/rules/zod";
 import { parseRules } from "../../src/rules/parse";
-import { parseUserAliases } from "../../src/engine/user-aliases";
+import { parseUserAliases } from "../../src/engine/user-aliases-check";
 
 const messageOf = (schema: z.ZodMiniType, value: unknown) => {
   const parsed = schema.safeParse(value);

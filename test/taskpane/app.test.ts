@@ -13,6 +13,7 @@ import { MAPPING_SETTING_KEY } from "../../taskpane/excel/mapping-store";
 import { RulesRuntime } from "../../src/runtime/rules-runtime";
 import { createMemoryStorage } from "../../src/runtime/storage";
 import { MockWorkbook } from "./mock-workbook";
+import { checkedRules } from "../rules/checked";
 
 const RULES = JSON.parse(fs.readFileSync(path.join(__dirname, "..", "fixtures", "rules", "small-rules.json"), "utf8"));
 const PANE_HTML = fs.readFileSync(path.join(__dirname, "..", "..", "taskpane", "taskpane.html"), "utf8");
@@ -44,7 +45,7 @@ function workbook(settings: Record<string, unknown> = {}): MockWorkbook {
 async function openPane(book: MockWorkbook): Promise<TaskPaneApp> {
   document.documentElement.innerHTML = PANE_HTML.replace(/<script[\s\S]*?<\/script>/g, "");
   (globalThis as { Excel?: unknown }).Excel = { run: <T>(batch: (context: Excel.RequestContext) => Promise<T>) => batch(book.context) };
-  const app = new TaskPaneApp(new RulesRuntime({ bundled: RULES, storage: createMemoryStorage() }));
+  const app = new TaskPaneApp(new RulesRuntime({ bundled: checkedRules(RULES), storage: createMemoryStorage() }));
   await app.start();
   return app;
 }

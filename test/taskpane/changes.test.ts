@@ -17,6 +17,7 @@ import { writeCachedRules } from "../../src/runtime/rules-cache";
 import { DEFAULT_SETTINGS, writeSettings } from "../../src/runtime/settings";
 import { createMemoryStorage } from "../../src/runtime/storage";
 import { MockWorkbook } from "./mock-workbook";
+import { checkedRules } from "../rules/checked";
 
 const RULES = JSON.parse(fs.readFileSync(path.join(__dirname, "..", "fixtures", "rules", "small-rules.json"), "utf8"));
 const PANE_HTML = fs.readFileSync(path.join(__dirname, "..", "..", "taskpane", "taskpane.html"), "utf8");
@@ -55,7 +56,7 @@ async function openPane(): Promise<{ book: MockWorkbook; runtime: RulesRuntime }
   });
   document.documentElement.innerHTML = PANE_HTML.replace(/<script[\s\S]*?<\/script>/g, "");
   (globalThis as { Excel?: unknown }).Excel = { run: <T>(batch: (context: Excel.RequestContext) => Promise<T>) => batch(book.context) };
-  const runtime = new RulesRuntime({ bundled: RULES, storage });
+  const runtime = new RulesRuntime({ bundled: checkedRules(RULES), storage });
   await new TaskPaneApp(runtime).start();
   await settle();
   return { book, runtime };
@@ -126,7 +127,7 @@ test("a list longer than the pane measures by itself waits for Work out which ro
   const { analyseRows } = await import("../../taskpane/analysis");
   const { mapColumns } = await import("../../src/engine/columns");
   document.documentElement.innerHTML = PANE_HTML.replace(/<script[\s\S]*?<\/script>/g, "");
-  const runtime = new RulesRuntime({ bundled: RULES, storage: createMemoryStorage() });
+  const runtime = new RulesRuntime({ bundled: checkedRules(RULES), storage: createMemoryStorage() });
   const watch = new ChangeWatch(runtime, { onSelectRow: () => undefined, announce: () => undefined, failed: () => undefined, tableLabel: () => null }, 90, 1);
   const mapped = mapColumns(["Supplier", "Commodity", "Supplier country"]);
   if (!mapped.ok) throw new Error("columns");

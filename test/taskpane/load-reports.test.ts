@@ -12,6 +12,7 @@ import { describePaneProblem } from "../../taskpane/messages";
 import { RulesRuntime } from "../../src/runtime/rules-runtime";
 import { createMemoryStorage } from "../../src/runtime/storage";
 import { MockWorkbook } from "./mock-workbook";
+import { checkedRules } from "../rules/checked";
 
 let mockLoad: () => Promise<unknown> = () => Promise.reject(new Error("Loading chunk reports failed"));
 jest.mock("../../taskpane/load-reports", () => ({ loadReports: () => mockLoad() }));
@@ -37,7 +38,7 @@ async function openPaneOnSuppliers(): Promise<MockWorkbook> {
   });
   document.documentElement.innerHTML = PANE_HTML.replace(/<script[\s\S]*?<\/script>/g, "");
   (globalThis as { Excel?: unknown }).Excel = { run: <T>(batch: (context: Excel.RequestContext) => Promise<T>) => batch(book.context) };
-  await new TaskPaneApp(new RulesRuntime({ bundled: RULES, storage: createMemoryStorage() })).start();
+  await new TaskPaneApp(new RulesRuntime({ bundled: checkedRules(RULES), storage: createMemoryStorage() })).start();
   await until(() => document.getElementById("upcoming-section")!.hidden === false);
   return book;
 }

@@ -13,6 +13,7 @@ import { StartScreen, type StartScreenHost } from "../../taskpane/start-screen";
 import { RulesRuntime } from "../../src/runtime/rules-runtime";
 import { createMemoryStorage } from "../../src/runtime/storage";
 import { MockWorkbook, type Cell } from "./mock-workbook";
+import { checkedRules } from "../rules/checked";
 
 const RULES = JSON.parse(fs.readFileSync(path.join(__dirname, "..", "fixtures", "rules", "small-rules.json"), "utf8"));
 const PANE_HTML = fs.readFileSync(path.join(__dirname, "..", "..", "taskpane", "taskpane.html"), "utf8");
@@ -29,7 +30,7 @@ afterEach(() => {
 async function openPane(book: MockWorkbook): Promise<void> {
   document.documentElement.innerHTML = PANE_HTML.replace(/<script[\s\S]*?<\/script>/g, "");
   (globalThis as { Excel?: unknown }).Excel = { run: <T>(batch: (context: Excel.RequestContext) => Promise<T>) => batch(book.context) };
-  await new TaskPaneApp(new RulesRuntime({ bundled: RULES, storage: createMemoryStorage() })).start();
+  await new TaskPaneApp(new RulesRuntime({ bundled: checkedRules(RULES), storage: createMemoryStorage() })).start();
 }
 
 const shown = (id: string) => !document.getElementById(id)!.hidden;

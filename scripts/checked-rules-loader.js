@@ -1,0 +1,22 @@
+/**
+ * Webpack loader for `default-rules.json?checked`: checks the bundled rules document with the add-in's own
+ * parser at build time and emits it as parsed (defaults applied). The add-in then starts on the bundled rules
+ * without loading the validator, which it fetches only when a document from outside has to be checked
+ * (a download, the cache). An invalid bundled document fails the build.
+ */
+const path = require("path");
+
+module.exports = async function checkedRulesLoader(source) {
+  const callback = this.async();
+  try {
+    const parser = await this.importModule(path.resolve(__dirname, "../src/rules/parse.ts"));
+    const parsed = parser.parseRules(JSON.parse(source));
+    if (!parsed.ok) {
+      const shown = parsed.issues.slice(0, 5).map((issue) => `${issue.path || "(document)"}: ${issue.message}`);
+      throw new Error(`The bundled rules are invalid: ${shown.join("; ")}`);
+    }
+    callback(null, JSON.stringify(parsed.rules));
+  } catch (error) {
+    callback(error);
+  }
+};

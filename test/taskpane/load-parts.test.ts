@@ -1,0 +1,84 @@
+/**
+ * @jest-environment jsdom
+ *
+ * Parts of the pane fetched from the add-in's server on first use: the summary of an analysed table
+ * (taskpane/load-summary.ts), the "What changed" section (taskpane/load-what-changed.ts) and the input checks a
+ * stored alias list is read with (src/runtime/load-input-checks.ts). When one cannot be fetched the pane says so
+ * with its own code, `part_not_loaded`, shows nothing half-made, and the next attempt fetches it again.
+ *
+ * By hand: the fixture rules score gallium from a supplier in China at 60 (CN-2023-GA-GE, severity 0.6, full
+ * dependence); the hosted edition raises that control's severity to 0.8.
+ */
+import * as fs from "fs";
+import * as path from "path";
+import { TaskPaneApp } from "../../taskpane/app";
+import { describePaneProblem } from "../../taskpane/messages";
+import type { WhatChangedPart } from "../../taskpane/load-what-changed";
+import { RulesRuntime, type RulesRuntimeOptions } from "../../src/runtime/rules-runtime";
+import { writeCachedRules } from "../../src/runtime/rules-cache";
+import { DEFAULT_SETTINGS, writeSettings } from "../../src/runtime/settings";
+import { createMemoryStorage } from "../../src/runtime/storage";
+import { ALIASES_SETTING_KEY } from "../../taskpane/excel/alias-store";
+import { MockWorkbook } from "./mock-workbook";
+import { checkedRules } from "../rules/checked";
+
+let summaryFails = true;
+jest.mock("../../taskpane/load-summary", () => ({
+  loadSummary: () => (summaryFails ? Promise.reject(new Error("Loading chunk summary failed")) : Promise.resolve(jest.requireActual("../../taskpane/ui/summary"))),
+}));
+
+const RULES = JSON.parse(fs.readFileSync(path.join(__dirname, "..", "fixtures", "rules", "small-rules.json"), "utf8"));
+const PANE_HTML = fs.readFileSync(path.join(__dirname, "..", "..", "taskpane", "taskpane.html"), "utf8");
+const RULES_URL = "https://rules.example.com/rules.json";
+
+beforeAll(() => {
+  HTMLCanvasElement.prototype.getContext = (() => null) as unknown as HTMLCanvasElement["getContext"];
+});
+beforeEach(() => {
+  summaryFails = false;
+});
+afterEach(() => {
+  delete (globalThis as { Excel?: unknown }).Excel;
+});
+
+async function until(condition: () => boolean): Promise<void> {
+  for (let waited = 0; !condition() && waited < 3_000; waited += 10) await new Promise((resolve) => setTimeout(resolve, 10));
+  expect(condition()).toBe(true);
+}
+const status = () => document.getElementById("status")!.textContent;
+const text = (selector: string) => document.querySelector(selector)?.textContent ?? null;
+
+function suppliersBook(settings: Record<string, unknown> = {}): MockWorkbook {
+  const book = new MockWorkbook({
+    sheets: [{ name: "Suppliers", cells: [["Supplier", "Commodity", "Country"], ["Alpha", "gallium", "China"], ["Beta", "steel", "Japan"]] }],
+    selection: { sheet: "Suppliers", row: 1, column: 1 },
+    settings,
+  });
+  document.documentElement.innerHTML = PANE_HTML.replace(/<script[\s\S]*?<\/script>/g, "");
+  (globalThis as { Excel?: unknown }).Excel = { run: <T>(batch: (context: Excel.RequestContext) => Promise<T>) => batch(book.context) };
+  return book;
+}
+
+test("stored aliases are read with the input checks; when those cannot be fetched a notice says the scores are without them", async () => {
+  const aliases = JSON.stringify({ format: 1, aliases: [{ commodity: "Widget X", item: "gallium" }] });
+  suppliersBook({ [ALIASES_SETTING_KEY]: aliases });
+  let checksFail = true;
+  const loadInputChecks: RulesRuntimeOptions["loadInputChecks"] = () =>
+    checksFail ? Promise.reject(new Error("Loading chunk checks failed")) : jest.requireActual("../../src/runtime/load-input-checks").loadInputChecks();
+  const runtime = new RulesRuntime({ bundled: checkedRules(RULES), storage: createMemoryStorage(), loadInputChecks });
+  await new TaskPaneApp(runtime).start();
+  const notice = describePaneProblem("aliases_not_loaded", "Loading chunk checks failed");
+  expect(notice).toBe(
+    "The workbook's own aliases could not be read, because the part of the add-in that checks them could not be loaded from its server (Loading chunk checks failed). Scores are shown without them; reopen the pane to try again.",
+  );
+  await until(() => text("#pane-notices")?.includes(notice) === true);
+  expect(runtime.userAliasesInForce.aliases).toEqual([]);
+
+  checksFail = false;
+  suppliersBook({ [ALIASES_SETTING_KEY]: aliases });
+  const second = new RulesRuntime({ bundled: checkedRules(RULES), storage: createMemoryStorage(), loadInputChecks });
+  await new TaskPaneApp(second).start();
+  await until(() => second.userAliasesInForce.aliases.length === 1);
+  expect(second.userAliasesInForce.aliases).toEqual([{ commodity: "Widget X", item: "gallium" }]);
+  expect(text("#pane-notices") ?? "").not.toContain("aliases could not be read");
+});
