@@ -25,7 +25,7 @@ import { StartScreen } from "./start-screen";
 import { byId, formatCount, h, replaceChildren } from "./ui/dom";
 import { mappingSummary, renderMappingFields } from "./ui/mapping-form";
 import { controlsNeedingReview, controlsWithUnconfirmedStatus, renderRulesPanel } from "./ui/rules-panel";
-import { renderSummary } from "./ui/summary";
+import { loadSummary, type SummaryPart } from "./load-summary";
 
 interface TableState {
   source: SupplierTableSource;
@@ -255,8 +255,16 @@ export class TaskPaneApp {
         },
       });
       if (!analysis || generation !== this.scoreGeneration) return;
+      let summary: SummaryPart;
+      try {
+        summary = await loadSummary();
+      } catch (error) {
+        this.problem("part_not_loaded", errorDetail(error));
+        return;
+      }
+      if (generation !== this.scoreGeneration) return;
       this.analysis = analysis;
-      this.renderAnalysis(analysis);
+      this.renderAnalysis(summary, analysis);
       void this.changes.refresh(analysis, options);
       this.clearNotice("scoring_failed");
       const c = analysis.portfolio.counts;
@@ -271,12 +279,12 @@ export class TaskPaneApp {
     }
   }
 
-  private renderAnalysis(analysis: Analysis): void {
+  private renderAnalysis(summary: SummaryPart, analysis: Analysis): void {
     byId("summary-section").hidden = false;
     const supplierNamesScreened = this.table?.mapping.map.columns.supplier !== undefined;
     replaceChildren(
       byId("summary"),
-      ...renderSummary(
+      ...summary.renderSummary(
         analysis.portfolio,
         {
           onSelectRow: (index) => void this.selectRow(index),

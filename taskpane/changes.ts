@@ -8,7 +8,6 @@
 import {
   DEFAULT_HORIZON_DAYS,
   addDays,
-  diffRules,
   impactOfChange,
   impactOfDate,
   upcomingChanges,
@@ -25,8 +24,9 @@ import type { ReportRows } from "./change-report-content";
 import { yieldToEventLoop } from "./excel/host";
 import type { SheetReport } from "./excel/sheet-report";
 import { loadReports, type ReportsPart } from "./load-reports";
+import { loadWhatChanged, type WhatChangedLoader, type WhatChangedPart } from "./load-what-changed";
 import { errorDetail } from "./messages";
-import { renderChanges, renderUpcoming, type RowLabel, type RowsPart } from "./ui/change-sections";
+import { renderUpcoming, type RowLabel, type RowsPart } from "./ui/change-sections";
 import { byId, replaceChildren } from "./ui/dom";
 
 /** Lists up to this many rows are measured at once; longer ones when the user asks (it holds the pane for seconds). */
@@ -105,6 +105,7 @@ export class ChangeWatch {
     private readonly host: ChangeWatchHost,
     private readonly days: number = DEFAULT_HORIZON_DAYS,
     private readonly automaticRows: number = AUTOMATIC_IMPACT_ROWS,
+    private readonly loadPart: WhatChangedLoader = loadWhatChanged,
   ) {}
 
   bind(): void {
@@ -174,8 +175,16 @@ export class ChangeWatch {
 
     const baseline = this.baseline;
     if (baseline === null) return;
+    let part: WhatChangedPart;
+    try {
+      part = await this.loadPart();
+    } catch (error) {
+      if (current()) this.host.failed("part_not_loaded", errorDetail(error));
+      return;
+    }
+    if (!current() || this.baseline !== baseline) return;
     const diffKey = `${this.identities.of(baseline.compiled)}|${rulesId}`;
-    if (this.diff?.key !== diffKey) this.diff = { key: diffKey, value: diffRules(baseline.document, active.document) };
+    if (this.diff?.key !== diffKey) this.diff = { key: diffKey, value: part.diffRules(baseline.document, active.document) };
     let changeRows: RowsPart<ChangeImpact> = measure === "no_table" ? { kind: "no_table" } : { kind: "on_request", rows: analysis!.records.length };
     if (measure === "yes") {
       const key = `${diffKey}|${tableId}|${options.asOf}|${options.suspensionsEnded ? 1 : 0}`;
@@ -190,7 +199,7 @@ export class ChangeWatch {
     const changesShown = `${diffKey}|${changeRows.kind === "ready" ? this.changeImpact!.key : changeRows.kind}`;
     if (changesShown !== this.shownChanges) {
       this.shownChanges = changesShown;
-      this.renderChanges(this.diff.value, changeRows);
+      this.renderChanges(part, this.diff.value, changeRows);
     }
   }
 
@@ -211,9 +220,9 @@ export class ChangeWatch {
     replaceChildren(byId("upcoming"), ...renderUpcoming(this.horizon!.value, this.days, rows, this.labelOf, this.handlers()));
   }
 
-  private renderChanges(diff: RulesDiff, rows: RowsPart<ChangeImpact>): void {
+  private renderChanges(part: WhatChangedPart, diff: RulesDiff, rows: RowsPart<ChangeImpact>): void {
     byId("changes-section").hidden = false;
-    replaceChildren(byId("changes"), ...renderChanges(diff, rows, this.labelOf, this.handlers()));
+    replaceChildren(byId("changes"), ...part.renderChanges(diff, rows, this.labelOf, this.handlers()));
   }
 
   /** The rows' part for a report: only when it was measured on the table analysed now. */

@@ -24,7 +24,6 @@ export type { ChinaShareFigure, SupplyStage } from "./lookups";
 export { alternativesFor, formatFigureYear, formatShare, producerStageOf, PRODUCER_STAGES } from "./alternatives";
 export type { ItemAlternatives, ProducerShare, ProducerStage, StageSupply, SupplyAnswer } from "./alternatives";
 export type { FigureQualifier } from "../rules/vocabulary";
-export { diffRules, describeCoverage, describeScope, describeTimeline, foldFieldChanges, SECTION_DIFFERS } from "./diff";
 export type { ControlSummary, EditionFacts, EntryChange, FieldChange, IdLists, ItemSummary, OwnerChange, OwnerChanges, RulesDiff, SectionDiff, SectionDiffer, SectionEntry } from "./diff";
 export { describeShift, impactOfChange } from "./impact";
 export type { ChangeImpact, ControlShift, ImpactSummary, RowMove, RowOutcome } from "./impact";

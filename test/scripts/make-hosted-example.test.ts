@@ -4,7 +4,7 @@
  */
 import * as fs from "fs";
 import * as path from "path";
-import { diffRules } from "../../src/engine";
+import { diffRules } from "../../src/engine/diff";
 import { parseRules } from "../../src/rules/parse";
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports

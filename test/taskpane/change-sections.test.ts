@@ -6,7 +6,8 @@
  * a button that selects its row.
  */
 import type { ChangeImpact, DateImpact, Horizon, RowMove, RulesDiff, Transition } from "../../src/engine";
-import { MOVERS_SHOWN, TRANSITIONS_SHOWN, renderChanges, renderUpcoming, type RowLabel } from "../../taskpane/ui/change-sections";
+import { MOVERS_SHOWN, TRANSITIONS_SHOWN, renderUpcoming, type RowLabel } from "../../taskpane/ui/change-sections";
+import { renderChanges } from "../../taskpane/ui/what-changed-section";
 
 const IMG = '<img src=x onerror="window.__pwned=1">';
 

@@ -59,6 +59,58 @@ function suppliersBook(settings: Record<string, unknown> = {}): MockWorkbook {
   return book;
 }
 
+test("when the summary cannot be fetched the pane says so and shows no summary; Analyse again shows it", async () => {
+  summaryFails = true;
+  suppliersBook();
+  await new TaskPaneApp(new RulesRuntime({ bundled: checkedRules(RULES), storage: createMemoryStorage() })).start();
+  await until(() => status() === describePaneProblem("part_not_loaded", "Loading chunk summary failed"));
+  expect(document.getElementById("summary-section")!.hidden).toBe(true);
+  expect(document.getElementById("write-report")!.closest("section")!.hidden).toBe(true);
+
+  summaryFails = false;
+  document.querySelector<HTMLButtonElement>("#analyse")!.click();
+  await until(() => document.getElementById("summary-section")!.hidden === false);
+  expect(text("#summary")).toContain("Alpha");
+});
+
+test("the What changed section, when its part cannot be fetched, reports part_not_loaded; the next refresh shows it", async () => {
+  const { ChangeWatch } = await import("../../taskpane/changes");
+  const { analyseRows } = await import("../../taskpane/analysis");
+  const { mapColumns } = await import("../../src/engine/columns");
+  document.documentElement.innerHTML = PANE_HTML.replace(/<script[\s\S]*?<\/script>/g, "");
+  const storage = createMemoryStorage();
+  const now = new Date().toISOString();
+  const hosted = JSON.parse(JSON.stringify(RULES));
+  hosted.version = "hosted-2";
+  await writeSettings(storage, { ...DEFAULT_SETTINGS, rulesUrl: RULES_URL });
+  await writeCachedRules(storage, { url: RULES_URL, etag: null, fetchedAt: now, checkedAt: now }, JSON.stringify(hosted));
+  const runtime = new RulesRuntime({ bundled: checkedRules(RULES), storage });
+  await runtime.start();
+  expect(runtime.active.version).toBe("hosted-2");
+
+  let partFails = true;
+  const failures: string[] = [];
+  const loadPart = () => (partFails ? Promise.reject(new Error("Loading chunk what-changed failed")) : Promise.resolve(jest.requireActual<WhatChangedPart>("../../taskpane/what-changed")));
+  const host = { onSelectRow: () => undefined, announce: () => undefined, failed: (code: string, detail: string) => void failures.push(`${code}: ${detail}`), tableLabel: () => null };
+  const watch = new ChangeWatch(runtime, host, 90, 10_000, loadPart);
+  runtime.onChange(() => watch.noteSwap());
+  await runtime.resetToBundled();
+
+  const mapped = mapColumns(["Supplier", "Commodity", "Supplier country"]);
+  if (!mapped.ok) throw new Error("columns");
+  const rows = [["Alpha", "gallium", "China"], ["Beta", "steel", "Japan"]].map((cells, i) => ({ sheetRow: i + 1, cells }));
+  const analysis = await analyseRows(rows, mapped.map, runtime.active.compiled, { asOf: "2026-09-01" });
+  await watch.refresh(analysis!, { asOf: "2026-09-01" });
+  expect(failures).toEqual(["part_not_loaded: Loading chunk what-changed failed"]);
+  expect(document.getElementById("changes-section")!.hidden).toBe(true);
+  expect(document.getElementById("upcoming-section")!.hidden).toBe(false);
+
+  partFails = false;
+  await watch.refresh(analysis!, { asOf: "2026-09-01" });
+  expect(document.getElementById("changes-section")!.hidden).toBe(false);
+  expect(text("#changes-headline")).toContain("from hosted-2 to fixture-1");
+});
+
 test("stored aliases are read with the input checks; when those cannot be fetched a notice says the scores are without them", async () => {
   const aliases = JSON.stringify({ format: 1, aliases: [{ commodity: "Widget X", item: "gallium" }] });
   suppliersBook({ [ALIASES_SETTING_KEY]: aliases });

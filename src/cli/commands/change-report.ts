@@ -6,7 +6,8 @@
  */
 import Papa from "papaparse";
 import { csvCellText } from "../../engine/text-safety";
-import { describeShift, foldFieldChanges, type ChangeImpact, type ControlShift, type DateImpact, type FieldChange, type Horizon, type ImpactSummary, type RowMove, type RulesDiff, type Transition } from "../../engine";
+import { foldFieldChanges } from "../../engine/diff";
+import { describeShift, type ChangeImpact, type ControlShift, type DateImpact, type FieldChange, type Horizon, type ImpactSummary, type RowMove, type RulesDiff, type Transition } from "../../engine";
 import { STATUS_WORDS } from "../../engine/explain";
 import { roundToThousandth } from "../../engine/rounding";
 import { safeJson, shown } from "./change-text";

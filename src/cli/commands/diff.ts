@@ -3,7 +3,8 @@
  * one rules file to another (controls, items, edition, the rule owner's list beside it), and with a
  * supplier list, which rows move and why. Exit 0 when compared, 2 when an input cannot be used.
  */
-import { compileRules, diffRules, impactOfChange, todayIso } from "../../engine";
+import { compileRules, impactOfChange, todayIso } from "../../engine";
+import { diffRules } from "../../engine/diff";
 import { EXIT, type CommandIo, type ExitCode } from "../io";
 import { calendarDate, chooseFormat, loadRules } from "./change-inputs";
 import { CHANGE_FORMATS, diffCsv, diffJson, diffTable, type DiffReport } from "./change-report";
