@@ -134,3 +134,27 @@ export function serveDocument(body: string | Buffer, etag: string, extraHeaders:
     response.writeHead(200, { "Content-Type": "application/json", ETag: etag, ...extraHeaders }).end(body);
   };
 }
+
+/**
+ * The test servers for one test file: started before its tests, closed after them, with the routes and the
+ * recorded requests cleared before each test. The object forwards to the servers once they are up.
+ */
+export function useTestServers(): TestServers {
+  let started: TestServers | null = null;
+  beforeAll(async () => {
+    started = await startTestServers();
+  });
+  afterAll(async () => {
+    await started?.close();
+  });
+  beforeEach(() => {
+    started!.clearRoutes();
+    started!.requests.length = 0;
+  });
+  return new Proxy({} as TestServers, {
+    get: (_, key) => {
+      if (started === null) throw new Error("the test servers are used before they have started (use them inside a test)");
+      return Reflect.get(started, key);
+    },
+  });
+}

@@ -11,25 +11,16 @@ import { createMemoryStorage, type KeyValueStorage } from "../../src/runtime/sto
 import { describeRulesError } from "../../src/rules/status-codes";
 import { checkedRules } from "../rules/checked";
 import { bundledFixture, fixtureText } from "./helpers";
-import { serveDocument, startTestServers, type TestServers } from "./https-server";
+import { serveDocument, useTestServers } from "./https-server";
 
 const V1 = fixtureText("rules-v1.json");
 const HOUR_MS = 60 * 60 * 1000;
 const CHUNK_FAILURE = "Loading chunk checks failed. (error: https://localhost:3000/checks.js)";
 
-let servers: TestServers;
+const servers = useTestServers();
 let rulesUrl: string;
-
-beforeAll(async () => {
-  servers = await startTestServers();
+beforeAll(() => {
   rulesUrl = `${servers.httpsOrigin}/rules.json`;
-});
-afterAll(async () => {
-  await servers.close();
-});
-beforeEach(() => {
-  servers.clearRoutes();
-  servers.requests.length = 0;
 });
 
 /** A loader that fails while `failing` is true, and counts its calls. */

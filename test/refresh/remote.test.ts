@@ -3,21 +3,10 @@ import { checkRulesUrl, fetchRules, signatureUrlFor } from "../../src/rules/remo
 import { generateSigningKeyPair, signDetached } from "../../src/rules/signature";
 import { describeRulesError } from "../../src/rules/status-codes";
 import { bytesOf, fixtureText } from "./helpers";
-import { serveDocument, startTestServers, type TestServers } from "./https-server";
+import { serveDocument, startTestServers, useTestServers } from "./https-server";
 
-let servers: TestServers;
+const servers = useTestServers();
 const V1 = fixtureText("rules-v1.json");
-
-beforeAll(async () => {
-  servers = await startTestServers();
-});
-afterAll(async () => {
-  await servers.close();
-});
-beforeEach(() => {
-  servers.clearRoutes();
-  servers.requests.length = 0;
-});
 
 describe("checkRulesUrl", () => {
   test.each([

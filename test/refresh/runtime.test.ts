@@ -7,7 +7,7 @@ import { SETTINGS_KEY } from "../../src/runtime/settings";
 import { createMemoryStorage, type KeyValueStorage } from "../../src/runtime/storage";
 import { matchCommodity } from "../../src/engine/match";
 import { bundledFixture, bytesOf, fixtureJson, fixtureText } from "./helpers";
-import { serveDocument, startTestServers, type Handler, type TestServers } from "./https-server";
+import { serveDocument, startTestServers, useTestServers, type Handler } from "./https-server";
 import { checkedRules } from "../rules/checked";
 
 const V1 = fixtureText("rules-v1.json");
@@ -16,19 +16,10 @@ const MAX_BYTES = 64 * 1024;
 const TIMEOUT_MS = 400;
 const HOUR_MS = 60 * 60 * 1000;
 
-let servers: TestServers;
+const servers = useTestServers();
 let rulesUrl: string;
-
-beforeAll(async () => {
-  servers = await startTestServers();
+beforeAll(() => {
   rulesUrl = `${servers.httpsOrigin}/rules.json`;
-});
-afterAll(async () => {
-  await servers.close();
-});
-beforeEach(() => {
-  servers.clearRoutes();
-  servers.requests.length = 0;
 });
 
 /** Memory storage whose reads fail with `message` while `failing()` says so. */

@@ -5,7 +5,7 @@
 import { RulesRuntime, type RulesSwap } from "../../src/runtime/rules-runtime";
 import { createMemoryStorage, type KeyValueStorage } from "../../src/runtime/storage";
 import { bundledFixture, fixtureText } from "./helpers";
-import { serveDocument, startTestServers, type TestServers } from "./https-server";
+import { serveDocument, useTestServers } from "./https-server";
 import { checkedRules } from "../rules/checked";
 
 const V1 = fixtureText("rules-v1.json");
@@ -13,17 +13,11 @@ const V2 = fixtureText("rules-v2.json");
 const BUNDLED_VERSION = "2025.05.01-bundled";
 const NOW = new Date("2026-11-26T09:00:00.000Z");
 
-let servers: TestServers;
+const servers = useTestServers();
 let rulesUrl: string;
-
-beforeAll(async () => {
-  servers = await startTestServers();
+beforeAll(() => {
   rulesUrl = `${servers.httpsOrigin}/rules.json`;
 });
-afterAll(async () => {
-  await servers.close();
-});
-beforeEach(() => servers.clearRoutes());
 
 function newRuntime(storage: KeyValueStorage): RulesRuntime {
   return new RulesRuntime({ bundled: checkedRules(bundledFixture()), storage, fetch: servers.fetch, timeoutMs: 2_000, now: () => NOW });
