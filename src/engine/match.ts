@@ -53,7 +53,7 @@ import {
   isCjk,
 } from "./lexicon";
 import { readLine, type Chunk, type Line, type Word } from "./reading";
-import type { Phrase, ReadingIndex } from "./reading-index";
+import { itemsHeadedBy, type Phrase, type ReadingIndex } from "./reading-index";
 import type { ItemKind } from "../rules/vocabulary";
 
 export { LOW_CONFIDENCE_BELOW } from "./match-tuning";
@@ -97,6 +97,12 @@ function isDescriptive(word: Word): boolean {
 
 function isContent(word: Word): boolean {
   return word.role === "word" && !isDescriptive(word);
+}
+
+/** Words sorted by their place in the line (most come in order already: then nothing is moved or made). */
+function inLineOrder(words: Word[]): Word[] {
+  for (let i = 1; i < words.length; i++) if (words[i - 1].position > words[i].position) return words.sort((a, b) => a.position - b.position);
+  return words;
 }
 
 function hasKey(word: Word, key: string): boolean {
@@ -153,8 +159,13 @@ class LineReader {
     return this.rules.itemsById.get(itemId)?.name ?? itemId;
   }
 
+  /** By chunk index: each chunk's words without stopwords, made on first need (the reading asks for them often). */
+  private readonly sequences: Word[][] = [];
+  /** The words of the chunks that are no aside, without stopwords (for `markers`). */
+  private outsideAsides: Word[] | undefined;
+
   private sequence(chunk: Chunk): Word[] {
-    return chunk.words.filter((word) => !STOPWORDS.has(word.keys[0]));
+    return (this.sequences[chunk.index] ??= chunk.words.filter((word) => !STOPWORDS.has(word.keys[0])));
   }
 
   private exactIn(seq: readonly Word[], exact: boolean, mustSpan?: (words: Word[]) => boolean): void {
@@ -166,7 +177,7 @@ class LineReader {
           let matches = true;
           for (let j = 1; j < length && matches; j++) matches = hasKey(seq[i + j], phrase.keys[j]);
           if (!matches) continue;
-          const words = seq.slice(i, i + length).sort((a, b) => a.position - b.position);
+          const words = inLineOrder(seq.slice(i, i + length));
           if (mustSpan && !mustSpan(words)) continue;
           this.add({ phrase, itemId: phrase.itemId, words, exact });
         }
@@ -213,14 +224,25 @@ class LineReader {
   }
 
   private bagIn(words: readonly Word[]): void {
-    const present = new Set<string>();
-    for (const word of words) for (const key of word.keys) present.add(key);
-    const tried = new Set<Phrase>();
-    for (const key of present) {
+    // Each key present, numbered in the order first written. A phrase is listed under each of its words and is
+    // taken up once, under the first of them the words hold, when they hold them all.
+    const present = new Map<string, number>();
+    for (const word of words) for (const key of word.keys) if (!present.has(key)) present.set(key, present.size);
+    let at = 0;
+    for (const key of present.keys()) {
+      const here = at++;
       for (const phrase of this.index.phrasesByWord.get(key) ?? []) {
-        if (tried.has(phrase)) continue;
-        tried.add(phrase);
-        if (!phrase.content.every((k) => present.has(k))) continue;
+        let first = here;
+        let all = true;
+        for (const k of phrase.content) {
+          const order = present.get(k);
+          if (order === undefined) {
+            all = false;
+            break;
+          }
+          if (order < first) first = order;
+        }
+        if (!all || first !== here) continue;
         const used: Word[] = [];
         for (const needed of phrase.content) {
           const found = words.find((w) => !used.includes(w) && hasKey(w, needed));
@@ -228,7 +250,7 @@ class LineReader {
           used.push(found);
         }
         if (used.length !== phrase.content.length) continue;
-        this.add({ phrase, itemId: phrase.itemId, words: used.sort((a, b) => a.position - b.position), exact: false });
+        this.add({ phrase, itemId: phrase.itemId, words: inLineOrder(used), exact: false });
       }
     }
   }
@@ -477,20 +499,18 @@ class LineReader {
   }
 
   private isHeadNoun(word: Word): boolean {
-    for (const heads of this.index.headNouns.values()) if (word.keys.some((k) => heads.has(k))) return true;
-    return false;
+    return word.keys.some((k) => this.index.itemsByHeadNoun.has(k));
   }
 
   /** An item whose name ends in the head word and whose grade the line names (N45SH is an NdFeB grade). */
   private byGrade(H: Word): { occurrence: Occurrence; form: Word | null; how: "head" | "form" | "of" | "listed" } | null {
-    const keys = this.line.words.flatMap((w) => w.keys);
+    if (!this.isHeadNoun(H)) return null;
+    // Only a grade written as a code, beyond the head itself, says whose the line is: "N45SH" says NdFeB, but
+    // "sheet", "ingot" or "solder" is a grade of molybdenum or indium and of a hundred other things too.
+    const beyondHead = (this.rawKeys ?? this.line.words.flatMap((w) => w.keys)).filter((k) => !H.keys.includes(k));
     const named: string[] = [];
-    for (const [itemId, heads] of this.index.headNouns) {
-      if (!H.keys.some((k) => heads.has(k))) continue;
+    for (const itemId of itemsHeadedBy(this.index, H.keys)) {
       const grades = this.rules.gradesByItem.get(itemId);
-      // Only a grade written as a code, beyond the head itself, says whose the line is: "N45SH" says NdFeB, but
-      // "sheet", "ingot" or "solder" is a grade of molybdenum or indium and of a hundred other things too.
-      const beyondHead = (this.rawKeys ?? keys).filter((k) => !H.keys.includes(k));
       if (grades !== undefined && grades.length > 0 && gradeNamed(grades, beyondHead, true) !== null) named.push(itemId);
     }
     if (named.length !== 1) return null;
@@ -524,7 +544,7 @@ class LineReader {
 
   /** Words outside phrases about something else that make the line a technology or a service. */
   markers(markers: ReadonlySet<string>, phrases: readonly (readonly string[])[]): Word[] {
-    const words = this.line.chunks.filter((c) => c.opener !== "aside").flatMap((c) => this.sequence(c));
+    const words = (this.outsideAsides ??= this.line.chunks.filter((c) => c.opener !== "aside").flatMap((c) => this.sequence(c)));
     const found = words.filter((w) => w.keys.some((k) => markers.has(k)));
     for (const phrase of phrases) found.push(...(this.containsPhrase(words, phrase) ?? []));
     return found;
@@ -617,23 +637,24 @@ function unreadWhy(reader: LineReader | null): string {
   return `not recognised: the line is "${headWord.text}"; it only mentions ${names}`;
 }
 
-function suggestionsFor(rules: CompiledRules, reader: LineReader | null, weakOnly: readonly Occurrence[], hs: HsReading | null, excluded: ReadonlySet<string>): MatchSuggestion[] {
+function suggestionsFor(rules: CompiledRules, reader: LineReader | null, weakOnly: readonly Occurrence[], hs: HsReading | null): MatchSuggestion[] {
+  // Items the rules exclude from this line are never offered.
+  const excluded = new Set((reader?.vetoes ?? []).filter((v) => !v.suggest).map((v) => v.itemId));
   const out: MatchSuggestion[] = [];
-  const offer = (itemId: string, why: string) => {
-    if (out.length >= MOST_SUGGESTIONS || excluded.has(itemId) || out.some((s) => s.itemId === itemId) || !rules.itemsById.has(itemId)) return;
-    out.push({ itemId, itemName: rules.itemsById.get(itemId)!.name, why });
-  };
-  for (const o of weakOnly) offer(o.itemId, `"${o.words.map((w) => w.text).join(" ")}" may be ${o.phrase.text}, but nothing beside it says so`);
-  if (hs !== null) for (const id of hs.itemIds) offer(id, `HS ${hs.code}${hs.outcome === "ambiguous" ? " is shared by several items" : " sits under a subheading where this item has lines"}`);
+  // Whether an item can still be offered; its reason is written only then (most lines offer few of their candidates).
+  const open = (itemId: string) => out.length < MOST_SUGGESTIONS && !excluded.has(itemId) && !out.some((s) => s.itemId === itemId) && rules.itemsById.has(itemId);
+  const offer = (itemId: string, why: string) => out.push({ itemId, itemName: rules.itemsById.get(itemId)!.name, why });
+  for (const o of weakOnly) if (open(o.itemId)) offer(o.itemId, `"${o.words.map((w) => w.text).join(" ")}" may be ${o.phrase.text}, but nothing beside it says so`);
+  if (hs !== null) for (const id of hs.itemIds) if (open(id)) offer(id, `HS ${hs.code}${hs.outcome === "ambiguous" ? " is shared by several items" : " sits under a subheading where this item has lines"}`);
   if (reader !== null) {
     const headWord = reader.head?.word ?? null;
     for (const o of reader.occurrences) {
-      if (headWord !== null && o.words.includes(headWord)) offer(o.itemId, `names ${o.phrase.text}`);
+      if (headWord !== null && o.words.includes(headWord) && open(o.itemId)) offer(o.itemId, `names ${o.phrase.text}`);
     }
-    for (const o of reader.occurrences) offer(o.itemId, `mentions ${o.phrase.text}`);
-    if (headWord !== null) {
-      for (const [itemId, heads] of rules.readingIndex.headNouns) {
-        if (headWord.keys.some((key) => heads.has(key)) && reader.kindOf(itemId) !== "technology") offer(itemId, `is a kind of "${headWord.text}"`);
+    for (const o of reader.occurrences) if (open(o.itemId)) offer(o.itemId, `mentions ${o.phrase.text}`);
+    if (out.length < MOST_SUGGESTIONS && headWord !== null) {
+      for (const itemId of itemsHeadedBy(rules.readingIndex, headWord.keys)) {
+        if (reader.kindOf(itemId) !== "technology" && open(itemId)) offer(itemId, `is a kind of "${headWord.text}"`);
       }
     }
   }
@@ -710,7 +731,6 @@ export function readCommodity(rules: CompiledRules, text: string): MatchResult {
   for (const code of [...codes].reverse()) words = `${words.slice(0, code.start)} , ${words.slice(code.end)}`;
   const purity = readQuantities(cut).some((q) => q.quantity === "purity");
   const { reading, reader, weakOnly } = readText(rules, words, purity, commodityWords(normalized));
-  const excluded = new Set((reader?.vetoes ?? []).filter((v) => !v.suggest).map((v) => v.itemId));
 
   if (reading !== null) {
     let why = reading.why;
@@ -728,10 +748,10 @@ export function readCommodity(rules: CompiledRules, text: string): MatchResult {
       return result(rules, normalized, { itemId: hsCode.itemIds[0], method: "hs_code", confidence: HS_CODE_CONFIDENCE, why: `read as ${rules.itemsById.get(hsCode.itemIds[0])?.name} from ${hsWhy(rules, hsCode)}`, suggestions: NO_SUGGESTIONS, hsCode });
     }
     const why = `${hsWhy(rules, hsCode)} reads as ${rules.itemsById.get(hsCode.itemIds[0])?.name}, but ${against}`;
-    return result(rules, normalized, { itemId: null, method: "none", confidence: 0, why, suggestions: suggestionsFor(rules, reader, weakOnly, hs, excluded), hsCode });
+    return result(rules, normalized, { itemId: null, method: "none", confidence: 0, why, suggestions: suggestionsFor(rules, reader, weakOnly, hs), hsCode });
   }
   const why = hsCode !== null && (reader === null || reader.occurrences.length === 0) ? hsWhy(rules, hsCode) : unreadWhy(reader);
-  return result(rules, normalized, { itemId: null, method: "none", confidence: 0, why, suggestions: suggestionsFor(rules, reader, weakOnly, hs, excluded), hsCode });
+  return result(rules, normalized, { itemId: null, method: "none", confidence: 0, why, suggestions: suggestionsFor(rules, reader, weakOnly, hs), hsCode });
 }
 
 const SEPARATOR_RUNS = /[,;:()[\]{}|•\n\r\t"]+|\s[-–—]+\s|[–—]+/gu;

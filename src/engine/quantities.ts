@@ -50,6 +50,7 @@ const PERCENT = /(≥|>=|>|min\.?)?\s{0,3}(\d{2,3}(?:[.,]\d+)?)\s{0,2}%/giu;
 const NINES = /(?<![a-z0-9-])([2-9])n([1-9])?(?![a-z0-9-])/giu;
 
 const LONGEST_TEXT = 500;
+const ANY_DIGIT = /[0-9]/;
 
 function toNumber(text: string): number {
   return Number(text.replace(",", "."));
@@ -72,6 +73,8 @@ function purityFromNines(nines: number, extra: number | undefined): number {
 export function readQuantities(text: string): QuantityReading[] {
   const line = text.length > LONGEST_TEXT ? text.slice(0, LONGEST_TEXT) : text;
   const readings: QuantityReading[] = [];
+  // Every reading below starts from a digit: a line without one states nothing (most lines, read at once).
+  if (!ANY_DIGIT.test(line)) return readings;
   for (const m of line.matchAll(MEASURE)) {
     const unit = UNITS[m[4].toLowerCase()];
     if (!unit) continue;

@@ -60,6 +60,8 @@ export interface ReadingIndex {
   kinds: ReadonlyMap<string, ItemKind>;
   /** Item → the words it is called by at the end of its names ("magnet", "cell", "wafer"). */
   headNouns: ReadonlyMap<string, ReadonlySet<string>>;
+  /** The same the other way round: a word → the items it heads, in the order of `headNouns`. */
+  itemsByHeadNoun: ReadonlyMap<string, readonly string[]>;
   /** Item → phrases that veto it. */
   exclusions: ReadonlyMap<string, readonly (readonly string[])[]>;
   /** The shared non-goods phrases, by first word. */
@@ -74,6 +76,14 @@ export interface ReadingIndex {
   domainWords: ReadonlyMap<string, ReadonlySet<string>>;
 }
 
+/** The items any of these words heads (`itemsByHeadNoun`), each once, in the order of `headNouns`. */
+export function itemsHeadedBy(index: ReadingIndex, keys: readonly string[]): readonly string[] {
+  if (keys.length === 1) return index.itemsByHeadNoun.get(keys[0]) ?? NO_ITEMS;
+  const found = new Set(keys.flatMap((key) => index.itemsByHeadNoun.get(key) ?? NO_ITEMS));
+  return found.size === 0 ? NO_ITEMS : [...index.headNouns.keys()].filter((itemId) => found.has(itemId));
+}
+
+const NO_ITEMS: readonly string[] = Object.freeze([]);
 const WEAK_LATIN_LENGTH = 3;
 const HANGUL = /^\p{Script=Hangul}+$/u;
 
@@ -237,7 +247,15 @@ export function buildReadingIndex(doc: RulesDocument): ReadingIndex {
     }
   }
 
-  return { phrasesByFirst, phrasesByWord, vocabulary, englishWords, nameWords, segmenter, kinds, headNouns, exclusions, nonGoods, aboutGoods, domainWords: equipmentDomains(doc, wordsByItem) };
+  const itemsByHeadNoun = new Map<string, string[]>();
+  for (const [itemId, heads] of headNouns) {
+    for (const head of heads) {
+      const items = itemsByHeadNoun.get(head) ?? [];
+      items.push(itemId);
+      itemsByHeadNoun.set(head, items);
+    }
+  }
+  return { phrasesByFirst, phrasesByWord, vocabulary, englishWords, nameWords, segmenter, kinds, headNouns, itemsByHeadNoun, exclusions, nonGoods, aboutGoods, domainWords: equipmentDomains(doc, wordsByItem) };
 }
 
 const BROADEST_DOMAIN_CONTROL = 20;

@@ -144,6 +144,14 @@ function cjkWords(run: string, segmenter: Segmenter): RawWord[] {
   return segmenter.segment(run).flatMap((piece) => piece.keys.map((key) => ({ text: piece.text, keys: [key], via: "written" as const, number: false })));
 }
 
+/** Every match of a global pattern of words (which never matches empty text) in a piece, as `matchAll` lists them. */
+function wordMatches(piece: string, pattern: RegExp): RegExpExecArray[] {
+  const matches: RegExpExecArray[] = [];
+  pattern.lastIndex = 0;
+  for (let match = pattern.exec(piece); match !== null; match = pattern.exec(piece)) matches.push(match);
+  return matches;
+}
+
 /**
  * Reads a line into chunks of words. `known` repairs unknown words against the rules' vocabulary; without it
  * (reading the rules' own names) words are taken as written.
@@ -163,7 +171,7 @@ export function readLine(text: string, segmenter: Segmenter, known: WordRepair |
     let chunk = open(chunks.length === 0 ? "start" : "separator");
     let previousWasNumber = false;
     let specSeen = false;
-    const matches = [...piece.matchAll(ASCII_PIECE.test(piece) ? ASCII_WORDS : WORDS)];
+    const matches = wordMatches(piece, ASCII_PIECE.test(piece) ? ASCII_WORDS : WORDS);
     for (let m = 0; m < matches.length; m++) {
       const match = matches[m];
       const previous = matches[m - 1];

@@ -523,6 +523,25 @@ export class RowScorer {
     this.plans = new PlanBook(rules, this.options, this.runDate.value.iso);
   }
 
+  private rowsScored = 0;
+
+  /**
+   * The first batch a scorer gets: every commodity text it holds is read before any row is scored. Reading is
+   * the bulk of a cold batch, and done in one run, before the rows' results exist, it runs about twice as fast
+   * as among them (fewer collections of young objects, the reader's code kept hot). Texts the scoring pass would
+   * refuse (blank, too long) are skipped; reading is a pure function of the text, so results do not change.
+   */
+  private readCommodities(rows: readonly RowInput[]): void {
+    for (let index = 0; index < rows.length; index++) {
+      const given = rows[index];
+      if (given === null || given === undefined || typeof given !== "object") continue;
+      const cell = readCell(given.commodity, "text");
+      if (cell === null) continue;
+      const commodity = String(cell);
+      if (commodity.length <= LONGEST_COMMODITY) this.plans.reading(commodity);
+    }
+  }
+
   /** Never throws on any cell content: a bad row comes back as `{ ok: false, error }`. */
   scoreRow(given: RowInput): RowResult {
     // A hole in the array of rows (or a null handed over as a row) is a row with nothing in it.
@@ -547,6 +566,8 @@ export class RowScorer {
   }
 
   scoreRows(rows: readonly RowInput[]): RowResult[] {
+    if (this.rowsScored === 0) this.readCommodities(rows);
+    this.rowsScored += rows.length;
     const results: RowResult[] = new Array(rows.length);
     for (let index = 0; index < rows.length; index++) results[index] = this.scoreRow(rows[index]);
     return results;

@@ -1,4 +1,5 @@
 import { scoreRow, scoreRows } from "../../src/engine/score";
+import type { RowInput } from "../../src/engine/types";
 import { fixtureRules, rulesWith, makeControl, scored } from "./support";
 
 const rules = fixtureRules();
@@ -137,6 +138,40 @@ describe("bad rows", () => {
       "date_invalid:as_of",
       "ok",
     ]);
+  });
+
+  test("a fresh ruleset's first batch, whose commodities are all read before any row is scored, keeps each bad row's error in its place", () => {
+    const throwing = Object.defineProperty({}, "code", {
+      get() {
+        throw new Error("boom");
+      },
+    });
+    const rows = [
+      { commodity: "SmCo magnet", supplierCountry: "CN" },
+      null,
+      undefined,
+      { commodity: "x".repeat(501) },
+      { commodity: "#N/A" },
+      { commodity: throwing },
+      { commodity: "   " },
+      { commodity: "NdFeB magnet", supplierCountry: "JP", chinaInputShare: "abc" },
+      { commodity: "NdFeB magnet", supplierCountry: "JP", siteCountry: "DE" },
+    ] as unknown as RowInput[];
+    const results = scoreRows(rows, fixtureRules(), { asOf });
+    expect(results.map((r) => (r.ok ? "ok" : `${r.error.code}:${r.error.field}`))).toEqual([
+      "ok",
+      "commodity_missing:commodity",
+      "commodity_missing:commodity",
+      "commodity_too_long:commodity",
+      "excel_error_input:commodity",
+      "excel_error_input:commodity",
+      "commodity_missing:commodity",
+      "share_invalid:china_input_share",
+      "ok",
+    ]);
+    // The scored rows are what each row gives alone, one call at a time, on another fresh ruleset.
+    const alone = fixtureRules();
+    expect(JSON.stringify([results[0], results[8]])).toBe(JSON.stringify([scoreRow(rows[0], alone, { asOf }), scoreRow(rows[8], alone, { asOf })]));
   });
 
   test("an invalid scoring date is a coded error, not an exception", () => {
