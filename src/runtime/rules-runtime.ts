@@ -336,9 +336,17 @@ export class RulesRuntime {
       const next: RulesSettings = { ...this.currentSettings, ...normalizeSettingsPatch(patch) };
       const intervalError = checkRefreshInterval(next.refreshIntervalHours);
       if (intervalError) return { ok: false, error: intervalError };
-      const checks = next.publicKeyPem || next.rulesUrl ? await this.inputChecks() : null;
-      if (checks && "code" in checks) return { ok: false, error: { ...checks, field: next.rulesUrl ? "rulesUrl" : "publicKey" } };
-      if (checks && next.publicKeyPem && !(await checks.importPublicKeyPem(next.publicKeyPem))) {
+      const sourceChanged =
+        next.rulesUrl !== this.currentSettings.rulesUrl || next.publicKeyPem !== this.currentSettings.publicKeyPem;
+      const keyIsNew = next.publicKeyPem !== null && next.publicKeyPem !== this.currentSettings.publicKeyPem;
+      // Only a new key or a download needs the input checks: clearing the address or changing the interval does not.
+      let checks: InputChecks | null = null;
+      if (keyIsNew || (next.rulesUrl !== null && sourceChanged)) {
+        const loaded = await this.inputChecks();
+        if ("code" in loaded) return { ok: false, error: { ...loaded, field: next.rulesUrl !== null && next.rulesUrl !== this.currentSettings.rulesUrl ? "rulesUrl" : "publicKey" } };
+        checks = loaded;
+      }
+      if (checks && keyIsNew && !(await checks.importPublicKeyPem(next.publicKeyPem!))) {
         return { ok: false, error: { code: "public_key_invalid", field: "publicKey" } };
       }
       if (checks && next.rulesUrl) {
@@ -349,8 +357,6 @@ export class RulesRuntime {
         await this.returnToBundled(next, "settings");
         return { ok: true, settings: { ...next } };
       }
-      const sourceChanged =
-        next.rulesUrl !== this.currentSettings.rulesUrl || next.publicKeyPem !== this.currentSettings.publicKeyPem;
       if (checks && next.rulesUrl && sourceChanged) {
         const result = await checks.fetchRules(next.rulesUrl, this.fetchOptions(next, null));
         if (result.kind !== "fetched") {

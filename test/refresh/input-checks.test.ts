@@ -8,9 +8,10 @@ import { CACHE_META_KEY, readCachedRules } from "../../src/runtime/rules-cache";
 import { loadInputChecks, type InputChecks } from "../../src/runtime/load-input-checks";
 import { RulesRuntime, type RulesRuntimeOptions } from "../../src/runtime/rules-runtime";
 import { createMemoryStorage, type KeyValueStorage } from "../../src/runtime/storage";
+import { generateSigningKeyPair, signDetached } from "../../src/rules/signature";
 import { describeRulesError } from "../../src/rules/status-codes";
 import { checkedRules } from "../rules/checked";
-import { bundledFixture, fixtureText } from "./helpers";
+import { bundledFixture, bytesOf, fixtureText } from "./helpers";
 import { serveDocument, useTestServers } from "./https-server";
 
 const V1 = fixtureText("rules-v1.json");
@@ -125,4 +126,27 @@ test("settings that need no checking (the refresh interval) are saved without fe
   await runtime.start();
   expect(await runtime.updateSettings({ refreshIntervalHours: 12 })).toMatchObject({ ok: true, settings: { refreshIntervalHours: 12 } });
   expect(state.calls).toBe(0);
+});
+
+test("clearing the address, with or without a pinned key, returns to the bundled rules without the checks", async () => {
+  const { state, load } = switchableLoader();
+  state.failing = false;
+  const keys = await generateSigningKeyPair();
+  servers.route("/rules.json", serveDocument(V1, '"v1"'));
+  const signed = await signDetached(bytesOf(V1), keys.privateKeyPem);
+  if (!signed.ok) throw new Error("could not sign the fixture");
+  servers.route("/rules.json.sig", (_request, response) => response.writeHead(200).end(signed.signatureText));
+  for (const publicKeyPem of [null, keys.publicKeyPem]) {
+    const runtime = newRuntime(createMemoryStorage(), { loadInputChecks: load });
+    await runtime.start();
+    expect(await runtime.updateSettings({ rulesUrl, publicKeyPem })).toMatchObject({ ok: true });
+    expect(runtime.active.version).toBe("2025.06.01");
+
+    state.failing = true;
+    const calls = state.calls;
+    expect(await runtime.updateSettings({ rulesUrl: null })).toMatchObject({ ok: true, settings: { rulesUrl: null, publicKeyPem: publicKeyPem?.trim() ?? null } });
+    expect(runtime.active.source).toBe("bundled");
+    expect(state.calls).toBe(calls);
+    state.failing = false;
+  }
 });
