@@ -14,6 +14,7 @@ import { RulesRuntime } from "../../src/runtime/rules-runtime";
 import { createMemoryStorage } from "../../src/runtime/storage";
 import { MockWorkbook } from "./mock-workbook";
 import { checkedRules } from "../rules/checked";
+import { until } from "./until";
 
 const RULES = JSON.parse(fs.readFileSync(path.join(__dirname, "..", "fixtures", "rules", "small-rules.json"), "utf8"));
 const PANE_HTML = fs.readFileSync(path.join(__dirname, "..", "..", "taskpane", "taskpane.html"), "utf8");
@@ -50,7 +51,6 @@ async function openPane(book: MockWorkbook): Promise<TaskPaneApp> {
   return app;
 }
 
-const settle = () => new Promise((resolve) => setTimeout(resolve, 20));
 
 function notices(): { code: string | null; text: string }[] {
   return [...document.querySelectorAll("#pane-notices [data-code]")].map((node) => ({ code: node.getAttribute("data-code"), text: node.textContent ?? "" }));
@@ -72,9 +72,8 @@ test("a column choice that cannot be saved is a visible notice that outlives the
   const select = document.querySelector<HTMLSelectElement>("#mapping-fields select")!;
   select.value = "";
   select.dispatchEvent(new Event("change"));
-  await settle();
+  await until(() => notices().length > 0 && /^Scored /.test(document.getElementById("status")?.textContent ?? ""));
   expect(notices()).toEqual([{ code: "mapping_not_saved", text: expect.stringContaining("The workbook is read-only.") }]);
-  expect(document.getElementById("status")?.textContent).toMatch(/^Scored /);
 });
 
 test("a re-scoring that throws is a visible notice, not an unhandled rejection", async () => {
@@ -83,7 +82,7 @@ test("a re-scoring that throws is a visible notice, not an unhandled rejection",
   const asOf = document.querySelector<HTMLInputElement>("#as-of")!;
   asOf.value = "2025-06-01";
   asOf.dispatchEvent(new Event("change"));
-  await settle();
+  await until(() => notices().length > 0 && document.body.getAttribute("aria-busy") === "false");
   expect(unhandled).toEqual([]);
   expect(notices()).toEqual([{ code: "scoring_failed", text: expect.stringContaining("Invalid array length") }]);
   expect(document.body.getAttribute("aria-busy")).toBe("false");

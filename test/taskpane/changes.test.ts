@@ -18,6 +18,7 @@ import { DEFAULT_SETTINGS, writeSettings } from "../../src/runtime/settings";
 import { createMemoryStorage } from "../../src/runtime/storage";
 import { MockWorkbook } from "./mock-workbook";
 import { checkedRules } from "../rules/checked";
+import { until } from "./until";
 
 const RULES = JSON.parse(fs.readFileSync(path.join(__dirname, "..", "fixtures", "rules", "small-rules.json"), "utf8"));
 const PANE_HTML = fs.readFileSync(path.join(__dirname, "..", "..", "taskpane", "taskpane.html"), "utf8");
@@ -37,12 +38,6 @@ afterEach(() => {
   delete (globalThis as { Excel?: unknown }).Excel;
 });
 
-const settle = () => new Promise((resolve) => setTimeout(resolve, 30));
-
-/** Waits (up to 3 s) for the pane's asynchronous work (reading, scoring, working out the changes) to show. */
-async function until(condition: () => boolean): Promise<void> {
-  for (let waited = 0; !condition() && waited < 3_000; waited += 10) await new Promise((resolve) => setTimeout(resolve, 10));
-}
 const text = (selector: string) => document.querySelector(selector)?.textContent ?? null;
 
 async function openPane(): Promise<{ book: MockWorkbook; runtime: RulesRuntime }> {
@@ -58,15 +53,14 @@ async function openPane(): Promise<{ book: MockWorkbook; runtime: RulesRuntime }
   (globalThis as { Excel?: unknown }).Excel = { run: <T>(batch: (context: Excel.RequestContext) => Promise<T>) => batch(book.context) };
   const runtime = new RulesRuntime({ bundled: checkedRules(RULES), storage });
   await new TaskPaneApp(runtime).start();
-  await settle();
+  await until(() => document.getElementById("upcoming-section")?.hidden === false);
   return { book, runtime };
 }
 
-async function setAsOf(date: string): Promise<void> {
+function setAsOf(date: string): void {
   const asOf = document.querySelector<HTMLInputElement>("#as-of")!;
   asOf.value = date;
   asOf.dispatchEvent(new Event("change"));
-  await settle();
 }
 
 test("rules taken over from the saved copy at start-up are not a change; Coming up is there from the start", async () => {
@@ -78,7 +72,7 @@ test("rules taken over from the saved copy at start-up are not a change; Coming 
 
 test("after a swap, What changed shows the changed control and the row that moved, and stays until dismissed", async () => {
   const { book } = await openPane();
-  await setAsOf("2026-06-01");
+  setAsOf("2026-06-01");
   await until(() => text("#status")?.includes("as of 2026-06-01") === true);
   document.querySelector<HTMLButtonElement>("#reset-rules")!.click();
   await until(() => text("#changes-rows-summary")?.startsWith("Scored") === true);
@@ -91,16 +85,16 @@ test("after a swap, What changed shows the changed control and the row that move
   const mover = document.querySelector<HTMLButtonElement>("#changes-down .cp-top-row")!;
   expect(mover.textContent).toContain("80.0 → 60.0 −20.0");
   mover.click();
-  await settle();
+  await until(() => book.selections.length > 0);
   expect(book.selections).toEqual(["Suppliers!A2:C2"]);
 
-  await setAsOf("2026-06-02");
+  setAsOf("2026-06-02");
   await until(() => text("#changes-rows-summary")?.startsWith("Scored on 2026-06-02") === true);
   expect(document.getElementById("changes-section")?.hidden).toBe(false);
   expect(text("#changes-rows-summary")).toMatch(/^Scored on 2026-06-02 /);
 
   document.querySelector<HTMLButtonElement>("#dismiss-changes")!.click();
-  await setAsOf("2026-06-03");
+  setAsOf("2026-06-03");
   await until(() => text("#upcoming-summary")?.includes("after 2026-06-03") === true);
   expect(text("#upcoming-summary")).toContain("after 2026-06-03");
   expect(document.getElementById("changes-section")?.hidden).toBe(true);

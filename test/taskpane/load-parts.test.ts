@@ -21,6 +21,7 @@ import { createMemoryStorage } from "../../src/runtime/storage";
 import { ALIASES_SETTING_KEY } from "../../taskpane/excel/alias-store";
 import { MockWorkbook } from "./mock-workbook";
 import { checkedRules } from "../rules/checked";
+import { until } from "./until";
 
 let summaryFails = true;
 jest.mock("../../taskpane/load-summary", () => ({
@@ -41,10 +42,6 @@ afterEach(() => {
   delete (globalThis as { Excel?: unknown }).Excel;
 });
 
-async function until(condition: () => boolean): Promise<void> {
-  for (let waited = 0; !condition() && waited < 3_000; waited += 10) await new Promise((resolve) => setTimeout(resolve, 10));
-  expect(condition()).toBe(true);
-}
 const status = () => document.getElementById("status")!.textContent;
 const text = (selector: string) => document.querySelector(selector)?.textContent ?? null;
 

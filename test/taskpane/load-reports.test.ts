@@ -13,6 +13,7 @@ import { RulesRuntime } from "../../src/runtime/rules-runtime";
 import { createMemoryStorage } from "../../src/runtime/storage";
 import { MockWorkbook } from "./mock-workbook";
 import { checkedRules } from "../rules/checked";
+import { until } from "./until";
 
 let mockLoad: () => Promise<unknown> = () => Promise.reject(new Error("Loading chunk reports failed"));
 jest.mock("../../taskpane/load-reports", () => ({ loadReports: () => mockLoad() }));
@@ -24,10 +25,6 @@ beforeAll(() => {
   HTMLCanvasElement.prototype.getContext = (() => null) as unknown as HTMLCanvasElement["getContext"];
 });
 
-async function until(condition: () => boolean): Promise<void> {
-  for (let waited = 0; !condition() && waited < 3_000; waited += 10) await new Promise((resolve) => setTimeout(resolve, 10));
-  expect(condition()).toBe(true);
-}
 const status = () => document.getElementById("status")!.textContent;
 
 /** The pane open on a small supplier table, its "Coming up" section shown. */

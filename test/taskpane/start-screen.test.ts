@@ -14,6 +14,7 @@ import { RulesRuntime } from "../../src/runtime/rules-runtime";
 import { createMemoryStorage } from "../../src/runtime/storage";
 import { MockWorkbook, type Cell } from "./mock-workbook";
 import { checkedRules } from "../rules/checked";
+import { until } from "./until";
 
 const RULES = JSON.parse(fs.readFileSync(path.join(__dirname, "..", "fixtures", "rules", "small-rules.json"), "utf8"));
 const PANE_HTML = fs.readFileSync(path.join(__dirname, "..", "..", "taskpane", "taskpane.html"), "utf8");
@@ -35,10 +36,6 @@ async function openPane(book: MockWorkbook): Promise<void> {
 
 const shown = (id: string) => !document.getElementById(id)!.hidden;
 
-async function until(condition: () => boolean): Promise<void> {
-  for (let i = 0; i < 200 && !condition(); i++) await new Promise((resolve) => setTimeout(resolve, 10));
-  expect(condition()).toBe(true);
-}
 
 test("with no table under the selection the pane explains what to do and offers the example", async () => {
   const book = new MockWorkbook({ sheets: [{ name: "Notes", cells: USER_CELLS.map((row) => [...row]) }], selection: { sheet: "Notes", row: 0, column: 4 } });
