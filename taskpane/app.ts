@@ -8,14 +8,13 @@ import type { ColumnField } from "../src/engine/columns";
 import { recalculateAndRecord } from "../src/functions/recalc";
 import { describeRulesError } from "../src/rules/status-codes";
 import type { RulesRuntime } from "../src/runtime";
-import type { InputChecks } from "../src/runtime/load-input-checks";
 import { analyseRows, type Analysis } from "./analysis";
 import { ChangeWatch } from "./changes";
 import { resolveMapping, type ColumnChoices, type ResolvedMapping } from "./column-mapping";
 import { detectExcelSupport, hasExcel, type ExcelSupport } from "./excel/host";
 import { loadColumnChoices, saveColumnChoices } from "./excel/mapping-store";
-import { loadUserAliases, saveUserAliases } from "./excel/alias-store";
-import { assignUserAlias, removeUserAlias, type UserAliases } from "../src/engine/user-aliases";
+import { checkedAliases, readStoredAliases, saveUserAliases } from "./excel/alias-store";
+import { NO_USER_ALIASES, assignUserAlias, removeUserAlias, type UserAliases } from "../src/engine/user-aliases";
 import { renderAliasList } from "./ui/aliases";
 import { selectSheetRow } from "./excel/select-row";
 import { loadReports, type ReportsPart } from "./load-reports";
@@ -347,20 +346,25 @@ export class TaskPaneApp {
 
   /** Takes the workbook's stored aliases into the rules runtime (formulas, summary and report use them). */
   private async loadAliases(): Promise<void> {
+    let stored: unknown;
     try {
-      let checks: InputChecks;
+      stored = await Excel.run((context) => readStoredAliases(context, this.support));
+    } catch (error) {
+      this.problem("excel_call_failed", errorDetail(error));
+      return;
+    }
+    // Only a workbook that holds aliases of its own needs the input checks to read them.
+    let aliases = NO_USER_ALIASES;
+    if (stored !== null) {
       try {
-        checks = await this.runtime.loadInputChecks();
+        aliases = checkedAliases(stored, await this.runtime.loadInputChecks());
       } catch (error) {
         this.notice("aliases_not_loaded", errorDetail(error));
         return;
       }
       this.clearNotice("aliases_not_loaded");
-      const aliases = await Excel.run((context) => loadUserAliases(context, this.support, checks));
-      if (aliases.aliases.length > 0 || this.runtime.userAliasesInForce.aliases.length > 0) this.runtime.setUserAliases(aliases);
-    } catch (error) {
-      this.problem("excel_call_failed", errorDetail(error));
     }
+    if (aliases.aliases.length > 0 || this.runtime.userAliasesInForce.aliases.length > 0) this.runtime.setUserAliases(aliases);
   }
 
   private async changeAliases(next: UserAliases, done: string): Promise<void> {

@@ -9,22 +9,25 @@ import type { ExcelSupport } from "./host";
 
 export const ALIASES_SETTING_KEY = "chokepoint.userAliases";
 
-/** `checks`: the add-in's input checks, fetched by the caller (a stored overlay is checked before it is used). */
-export async function loadUserAliases(context: Excel.RequestContext, support: ExcelSupport, checks: Pick<InputChecks, "parseUserAliases">): Promise<UserAliases> {
-  if (!support.workbookSettings) return NO_USER_ALIASES;
+/** The stored overlay as the workbook holds it, not yet checked; null when there is none or its text is not JSON. */
+export async function readStoredAliases(context: Excel.RequestContext, support: ExcelSupport): Promise<unknown> {
+  if (!support.workbookSettings) return null;
   const setting = context.workbook.settings.getItemOrNullObject(ALIASES_SETTING_KEY);
   setting.load("value");
   await context.sync();
-  if (setting.isNullObject) return NO_USER_ALIASES;
-  let value: unknown = setting.value;
-  if (typeof value === "string") {
-    try {
-      value = JSON.parse(value);
-    } catch {
-      return NO_USER_ALIASES;
-    }
+  if (setting.isNullObject) return null;
+  const value: unknown = setting.value;
+  if (typeof value !== "string") return value;
+  try {
+    return JSON.parse(value);
+  } catch {
+    return null;
   }
-  const parsed = checks.parseUserAliases(value);
+}
+
+/** A stored overlay checked with the add-in's input checks; one that does not pass counts as none. */
+export function checkedAliases(stored: unknown, checks: Pick<InputChecks, "parseUserAliases">): UserAliases {
+  const parsed = checks.parseUserAliases(stored);
   return parsed.ok ? parsed.aliases : NO_USER_ALIASES;
 }
 

@@ -131,3 +131,17 @@ test("stored aliases are read with the input checks; when those cannot be fetche
   expect(second.userAliasesInForce.aliases).toEqual([{ commodity: "Widget X", item: "gallium" }]);
   expect(text("#pane-notices") ?? "").not.toContain("aliases could not be read");
 });
+
+test("a workbook with no aliases of its own opens without fetching the input checks", async () => {
+  suppliersBook();
+  let calls = 0;
+  const loadInputChecks: RulesRuntimeOptions["loadInputChecks"] = () => {
+    calls += 1;
+    return Promise.reject(new Error("Loading chunk checks failed"));
+  };
+  const runtime = new RulesRuntime({ bundled: checkedRules(RULES), storage: createMemoryStorage(), loadInputChecks });
+  await new TaskPaneApp(runtime).start();
+  await until(() => document.getElementById("summary-section")!.hidden === false);
+  expect(calls).toBe(0);
+  expect(text("#pane-notices")).toBe("");
+});
