@@ -4,16 +4,17 @@
  * (scripts/checked-rules-loader.js); here Node is taught to answer that request the same way. Imported first by
  * run.ts, before anything that loads the runtime.
  */
+import { readFileSync } from "node:fs";
 import Module from "node:module";
-import raw from "../src/rules/default-rules.json";
 import { parseRules } from "../src/rules/parse";
 
 const CHECKED = "default-rules.json?checked";
+const BUNDLED = require.resolve("../src/rules/default-rules.json");
 
-const parsed = parseRules(raw);
+const parsed = parseRules(readFileSync(BUNDLED, "utf8"));
 if (!parsed.ok) throw new Error(`The bundled rules are invalid: ${JSON.stringify(parsed.issues.slice(0, 3))}`);
 
-const id = `${require.resolve("../src/rules/default-rules.json")}?checked`;
+const id = `${BUNDLED}?checked`;
 const checked = new Module(id);
 checked.exports = { __esModule: true, default: parsed.rules };
 checked.loaded = true;

@@ -60,3 +60,11 @@ test("an invalid document fails the build, naming the first issue", async () => 
   expect(errors).toHaveLength(1);
   expect(errors[0]).toContain("The bundled rules are invalid: reviewedAt:");
 });
+
+test("the file is checked as text, as a download is: a key given twice fails the build", async () => {
+  const twice = SMALL_RULES.replace('"version":', '"version": "shadowed",\n  "version":');
+  expect(twice).not.toBe(SMALL_RULES);
+  const { errors } = await build(twice);
+  expect(errors).toHaveLength(1);
+  expect(errors[0]).toContain('The bundled rules are invalid: version: "version" appears twice');
+});
