@@ -10,6 +10,16 @@ import { AS_OF, EXAMPLE_CSV, EXAMPLE_XLSX, FIXTURES, ROOT, expectGolden, runCli 
 
 const csvCase = (name: string) => join(FIXTURES, "csv", name);
 
+/** Runs `use` with a fresh temporary folder, removed afterwards whatever happens. */
+async function inTempDir(use: (dir: string) => Promise<void>): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), "chokepoint-"));
+  try {
+    await use(dir);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 async function scoreJson(file: string, extra: string[] = []) {
   const result = await runCli(["score", file, "--as-of", AS_OF, "--format", "json", ...extra]);
   expect(result.code).toBe(0);
@@ -136,16 +146,13 @@ describe("the JSON report follows the contract", () => {
   });
 
   it("writes an empty rows list for a header-only file", async () => {
-    const dir = mkdtempSync(join(tmpdir(), "chokepoint-"));
-    try {
+    await inTempDir(async (dir) => {
       const file = join(dir, "header-only.csv");
       writeFileSync(file, "supplier,commodity\n");
       const { report } = await scoreJson(file);
       expect(report.rows).toEqual([]);
       expect(report.summary).toEqual({ rows: 0, scored: 0, errors: 0, unmatched: 0, spendWeightedScore: null });
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
+    });
   });
 });
 
@@ -263,8 +270,7 @@ describe("XLSX input", () => {
 
   it("turns rich text, formulas, hyperlinks, dates and errors into plain values", async () => {
     const ExcelJS = (await import("exceljs")).default;
-    const dir = mkdtempSync(join(tmpdir(), "chokepoint-"));
-    try {
+    await inTempDir(async (dir) => {
       const workbook = new ExcelJS.Workbook();
       const sheet = workbook.addWorksheet("List");
       sheet.addRow(["Supplier", "Commodity", "China input share", "Spend"]);
@@ -276,9 +282,7 @@ describe("XLSX input", () => {
       expect(report.rows[0]).toMatchObject({ supplier: "Rich Co", commodity: "GaAs wafer", item: { id: "gallium-arsenide" }, error: null });
       expect(report.rows[0].warnings).toEqual(expect.arrayContaining([expect.stringMatching(/^spend_invalid: .*2025-01-02/)]));
       expect(report.rows[1].error).toMatch(/^excel_error_input: .*#N\/A/);
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
+    });
   });
 });
 
@@ -290,8 +294,7 @@ describe("options and output", () => {
   });
 
   it("writes to --out and nothing to stdout; the format follows the extension", async () => {
-    const dir = mkdtempSync(join(tmpdir(), "chokepoint-"));
-    try {
+    await inTempDir(async (dir) => {
       const out = join(dir, "scored.csv");
       const result = await runCli(["score", csvCase("quoted.csv"), "--as-of", AS_OF, "--out", out]);
       expect(result.code).toBe(0);
@@ -304,35 +307,27 @@ describe("options and output", () => {
       ]);
       expect(written[1].slice(0, 4)).toEqual(["Lotus Valley Electronics, Ltd.", "GaAs wafer", "Germany", "two\nlines"]);
       expect(written).toHaveLength(4);
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
+    });
   });
 
   it("escapes input cells that Excel would run as formulas in CSV output", async () => {
-    const dir = mkdtempSync(join(tmpdir(), "chokepoint-"));
-    try {
+    await inTempDir(async (dir) => {
       const file = join(dir, "formula.csv");
       writeFileSync(file, 'supplier,commodity\n"=HYPERLINK(""http://x"")",gallium\n');
       const result = await runCli(["score", file, "--as-of", AS_OF, "--format", "csv"]);
       expect(result.stdout.split("\n")[1]).toMatch(/^"'=HYPERLINK/);
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
+    });
   });
 
   it("drops control characters from CSV output, as the diff and upcoming CSVs do (a terminal showing the file runs none)", async () => {
-    const dir = mkdtempSync(join(tmpdir(), "chokepoint-"));
-    try {
+    await inTempDir(async (dir) => {
       const file = join(dir, "controls.csv");
       writeFileSync(file, 'supplier,commodity\n"Acme\u001b]0;owned\u0007 \u009b31m Ltd",gallium\n');
       const result = await runCli(["score", file, "--as-of", AS_OF, "--format", "csv"]);
       const row = result.stdout.split("\n")[1];
       expect(row.startsWith("Acme]0;owned 31m Ltd,gallium,")).toBe(true);
       for (const control of ["\u001b", "\u0007", "\u009b"]) expect(result.stdout).not.toContain(control);
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
+    });
   });
 
   it("defaults --as-of to today", async () => {
