@@ -1,8 +1,8 @@
 import { join } from "node:path";
 import { engineReader, figureLine, NOT_AN_ITEM, parseCorpus, readCorpus, scoreCorpus, type Reader } from "../../bench/matching-corpus";
 import { compileRules } from "../../src/engine";
-import { parseRules } from "../../src/rules/parse";
 import bundledRules from "../../src/rules/default-rules.json";
+import { checkedRules } from "../rules/checked";
 
 describe("scoring the matching corpus", () => {
   const readings: Record<string, string> = { "NdFeB magnet": "ndfeb-magnet", LiFePO4: "lfp-cathode", "NdFeB magnet set": "ndfeb-magnet" };
@@ -60,9 +60,8 @@ describe("scoring the matching corpus", () => {
 });
 
 describe("the matcher on the labelled corpus (test/fixtures/matching)", () => {
-  const parsed = parseRules(bundledRules);
-  if (!parsed.ok) throw new Error("bundled rules invalid");
-  const read = (file: string) => scoreCorpus(engineReader(compileRules(parsed.rules)), readCorpus(join(__dirname, "..", "fixtures", "matching", file)));
+  const checked = checkedRules(bundledRules);
+  const read = (file: string) => scoreCorpus(engineReader(compileRules(checked)), readCorpus(join(__dirname, "..", "fixtures", "matching", file)));
 
   test("the working set has at least 600 lines and 150 that are no item, each with a reason", () => {
     const lines = readCorpus(join(__dirname, "..", "fixtures", "matching", "working.csv"));

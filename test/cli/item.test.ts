@@ -6,8 +6,8 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { alternativesFor, compileRules } from "../../src/engine";
-import { parseRules } from "../../src/rules/parse";
 import { AS_OF, ROOT, runCli } from "./helpers";
+import { checkedRules } from "../rules/checked";
 
 const BUNDLED_PATH = join(ROOT, "src", "rules", "default-rules.json");
 
@@ -63,11 +63,10 @@ describe("chokepoint item, table", () => {
   });
 
   it("works for every bundled item, and says 'no country breakdown' where there is none", async () => {
-    const parsed = parseRules(readFileSync(BUNDLED_PATH, "utf8"));
-    if (!parsed.ok) throw new Error("bundled rules invalid");
-    const compiled = compileRules(parsed.rules);
+    const checked = checkedRules(readFileSync(BUNDLED_PATH, "utf8"));
+    const compiled = compileRules(checked);
     const withoutBreakdown: string[] = [];
-    for (const item of parsed.rules.items) {
+    for (const item of checked.items) {
       const result = await runCli(["item", item.id, "--as-of", AS_OF, "--format", "table"]);
       expect([item.id, result.code]).toEqual([item.id, 0]);
       expect(result.stdout.startsWith(`${item.name} (${item.id})`)).toBe(true);

@@ -5,8 +5,8 @@ import Papa from "papaparse";
 import bundledRules from "../../src/rules/default-rules.json";
 import { mapColumns, readRecords } from "../../src/engine/columns";
 import { compileRules, describeEngineError, scoreRows, summarizePortfolio } from "../../src/engine/index";
-import { parseRules } from "../../src/rules/parse";
 import { AS_OF, EXAMPLE_CSV, EXAMPLE_XLSX, FIXTURES, ROOT, expectGolden, runCli } from "./helpers";
+import { checkedRules } from "../rules/checked";
 
 const csvCase = (name: string) => join(FIXTURES, "csv", name);
 
@@ -117,9 +117,8 @@ describe("the JSON report follows the contract", () => {
     if (!mapped.ok) throw new Error("example has no commodity column");
     // The pane's path: the whole spend column decides its decimal mark, where the CLI streams and tallies.
     const { records } = readRecords(table.slice(1), mapped.map);
-    const parsed = parseRules(bundledRules);
-    if (!parsed.ok) throw new Error("bundled rules invalid");
-    const results = scoreRows(records.map((r) => r.input), compileRules(parsed.rules), { asOf: AS_OF });
+    const checked = checkedRules(bundledRules);
+    const results = scoreRows(records.map((r) => r.input), compileRules(checked), { asOf: AS_OF });
 
     results.forEach((result, i) => {
       const row = report.rows[i];

@@ -12,8 +12,8 @@ import type { Page } from "playwright-core";
 import { compileRules, scoreRows, summarizePortfolio, type Portfolio } from "../../src/engine";
 import { mapColumns, readRecords } from "../../src/engine/columns";
 import { withUserAliases, type UserAliases } from "../../src/engine/user-aliases";
-import { parseRules } from "../../src/rules/parse";
 import { DIST, ROOT, useBrowserAndServer, openPaneOn } from "./harness";
+import { checkedRules } from "../rules/checked";
 
 const AS_OF = "2026-06-01";
 const SHEET = "Suppliers";
@@ -40,9 +40,8 @@ function spec(settings: Record<string, string> = {}) {
 }
 
 function expected(aliases: UserAliases | null): Portfolio {
-  const parsed = parseRules(RULES_JSON);
-  if (!parsed.ok) throw new Error("bundled rules invalid");
-  const base = compileRules(parsed.rules);
+  const checked = checkedRules(RULES_JSON);
+  const base = compileRules(checked);
   const rules = aliases === null ? base : withUserAliases(base, aliases);
   const mapped = mapColumns(HEADER);
   if (!mapped.ok) throw new Error("columns");

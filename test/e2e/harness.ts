@@ -9,7 +9,7 @@ import * as path from "path";
 import { AddressInfo } from "net";
 import { chromium, Browser, BrowserContext, Page } from "playwright-core";
 import { compileRules, type CompiledRules } from "../../src/engine";
-import { parseRules } from "../../src/rules/parse";
+import { checkedRules } from "../rules/checked";
 
 export const ROOT = path.resolve(__dirname, "..", "..");
 export const DIST = path.join(ROOT, "dist");
@@ -209,9 +209,7 @@ export function distRulesJson(): any {
 
 /** The rules the built add-in starts with, through the same parser and compiler: expectations are computed from these. */
 export function distRules(): CompiledRules {
-  const parsed = parseRules(distRulesJson());
-  if (!parsed.ok) throw new Error(`the built add-in's rules are invalid: ${parsed.issues[0]?.message}`);
-  return compileRules(parsed.rules);
+  return compileRules(checkedRules(distRulesJson()));
 }
 
 /**

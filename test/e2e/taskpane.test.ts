@@ -9,8 +9,8 @@ import Papa from "papaparse";
 
 import { alternativesFor, compileRules, formatShare, scoreRows, summarizePortfolio, type Portfolio } from "../../src/engine";
 import { mapColumns, readRecords } from "../../src/engine/columns";
-import { parseRules } from "../../src/rules/parse";
 import { ROOT, useBrowserAndServer, openPaneOn, realErrors, distRulesJson } from "./harness";
+import { checkedRules } from "../rules/checked";
 
 const AS_OF = "2026-06-01";
 const SHEET = "Suppliers";
@@ -38,9 +38,8 @@ function sheetCells(table: { header: string[]; body: Cell[][] }): Cell[][] {
 }
 
 function expectedPortfolio(table: { header: string[]; body: Cell[][] }, rulesJson: unknown, asOf = AS_OF): Portfolio {
-  const parsed = parseRules(rulesJson);
-  if (!parsed.ok) throw new Error("bundled rules invalid");
-  const compiled = compileRules(parsed.rules);
+  const checked = checkedRules(rulesJson);
+  const compiled = compileRules(checked);
   const mapped = mapColumns(table.header);
   if (!mapped.ok) throw new Error("no commodity column");
   const { records } = readRecords(table.body, mapped.map);
@@ -114,14 +113,13 @@ test("the summary of a selected 200-row supplier table shows exactly the engine'
   // The as-of date and the what-if switch go back through the engine.
   await page.check("#suspensions-ended");
   await page.waitForFunction(() => document.body.getAttribute("aria-busy") === "false");
-  const parsed = parseRules(BUNDLED_RULES);
-  if (!parsed.ok) throw new Error("rules");
+  const checked = checkedRules(BUNDLED_RULES);
   const mapped = mapColumns(TABLE.header);
   if (!mapped.ok) throw new Error("columns");
   const { records } = readRecords(TABLE.body, mapped.map);
   const whatIf = summarizePortfolio(
     records.map((r) => ({ input: r.input, supplier: r.supplier ?? undefined, spend: r.spend })),
-    scoreRows(records.map((r) => r.input), compileRules(parsed.rules), { asOf: AS_OF, suspensionsEnded: true }),
+    scoreRows(records.map((r) => r.input), compileRules(checked), { asOf: AS_OF, suspensionsEnded: true }),
   );
   await page.waitForFunction((score) => document.getElementById("overall-score")?.textContent === score, whatIf.spendWeightedScore!.toFixed(1));
 
@@ -133,9 +131,8 @@ test("the summary of a selected 200-row supplier table shows exactly the engine'
 
 test("'By controlled item' shows each item's binding stage, the share outside China and its top producers outside China", async () => {
   const expected = expectedPortfolio(TABLE, BUNDLED_RULES);
-  const parsed = parseRules(BUNDLED_RULES);
-  if (!parsed.ok) throw new Error("rules");
-  const compiled = compileRules(parsed.rules);
+  const checked = checkedRules(BUNDLED_RULES);
+  const compiled = compileRules(checked);
   const { context, page, errors } = await openPane();
   const controlled = expected.byItem.filter((item) => item.maxScore > 0);
   expect(controlled.length).toBeGreaterThan(3);

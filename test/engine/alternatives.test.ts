@@ -5,7 +5,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { alternativesFor, compileRules, formatFigureYear, formatShare, producerStageOf, type CompiledRules } from "../../src/engine";
-import { parseRules } from "../../src/rules/parse";
+import { checkedRules } from "../rules/checked";
 
 const source = [{ url: "https://example.com/producers" }];
 
@@ -56,9 +56,7 @@ function fixture(): CompiledRules {
     figure("cathode-capacity-2024", ["cathode"], "manufacturing", 2024, 0.87, [["KR", null]], { basis: "capacity" }),
     figure("anode-capacity-2023", ["anode"], "manufacturing", 2023, 0.97, [], { basis: "capacity", china: { share: 0.97, qualifier: "more_than" } }),
   ];
-  const parsed = parseRules(doc);
-  if (!parsed.ok) throw new Error(parsed.issues.map((i) => `${i.path}: ${i.message}`).join("\n"));
-  return compileRules(parsed.rules);
+  return compileRules(checkedRules(doc));
 }
 
 const rules = fixture();

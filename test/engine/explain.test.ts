@@ -5,14 +5,12 @@
  */
 import { compileRules } from "../../src/engine/compile";
 import { scoreRow } from "../../src/engine/score";
-import { parseRules } from "../../src/rules/parse";
 import gradesRules from "../fixtures/rules/grades-rules.json";
 import { scored } from "./support";
+import { checkedRules } from "../rules/checked";
 
 function rulesFrom(document: unknown) {
-  const parsed = parseRules(document);
-  if (!parsed.ok) throw new Error(parsed.issues.map((i) => `${i.path} ${i.code}`).join(", "));
-  return compileRules(parsed.rules);
+  return compileRules(checkedRules(document));
 }
 
 const explain = (rules: ReturnType<typeof rulesFrom>, commodity: string, siteCountry: string, asOf: string) =>

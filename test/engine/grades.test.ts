@@ -5,14 +5,12 @@
  */
 import { compileRules } from "../../src/engine/compile";
 import { scoreRow } from "../../src/engine/score";
-import { parseRules } from "../../src/rules/parse";
 import gradesRules from "../fixtures/rules/grades-rules.json";
 import { scored } from "./support";
+import { checkedRules } from "../rules/checked";
 
 function rules() {
-  const parsed = parseRules(structuredClone(gradesRules));
-  if (!parsed.ok) throw new Error(parsed.issues.map((i) => `${i.path} ${i.code}`).join(", "));
-  return compileRules(parsed.rules);
+  return compileRules(checkedRules(structuredClone(gradesRules)));
 }
 
 const compiled = rules();

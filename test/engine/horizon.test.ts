@@ -9,12 +9,10 @@ import { join } from "node:path";
 import { compileRules, type CompiledRules } from "../../src/engine/compile";
 import { describeTransition, impactOfDate, upcomingChanges } from "../../src/engine/horizon";
 import type { PortfolioRowInput } from "../../src/engine/types";
-import { parseRules } from "../../src/rules/parse";
+import { checkedRules } from "../rules/checked";
 
 function horizonRules(): CompiledRules {
-  const parsed = parseRules(readFileSync(join(__dirname, "..", "fixtures", "rules", "horizon-rules.json"), "utf8"));
-  if (!parsed.ok) throw new Error(JSON.stringify(parsed.issues));
-  return compileRules(parsed.rules);
+  return compileRules(checkedRules(readFileSync(join(__dirname, "..", "fixtures", "rules", "horizon-rules.json"), "utf8")));
 }
 
 const rules = horizonRules();

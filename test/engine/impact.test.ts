@@ -12,14 +12,12 @@ import { compileRules, type CompiledRules } from "../../src/engine/compile";
 import { impactOfDate, upcomingChanges } from "../../src/engine/horizon";
 import { describeShift, impactOfChange } from "../../src/engine/impact";
 import type { PortfolioRowInput } from "../../src/engine/types";
-import { parseRules } from "../../src/rules/parse";
+import { checkedRules } from "../rules/checked";
 
 const ROOT = join(__dirname, "..", "..");
 
 function compiled(raw: unknown): CompiledRules {
-  const parsed = parseRules(raw);
-  if (!parsed.ok) throw new Error(JSON.stringify(parsed.issues));
-  return compileRules(parsed.rules);
+  return compileRules(checkedRules(raw));
 }
 
 describe("impactOfChange on a hand-made pair of editions", () => {

@@ -2,9 +2,9 @@ import { scoreRows } from "../../src/engine/score";
 import { summarizePortfolio } from "../../src/engine/portfolio";
 import type { PortfolioRowInput } from "../../src/engine/types";
 import { compileRules } from "../../src/engine/compile";
-import { parseRules } from "../../src/rules/parse";
 import gradesRules from "../fixtures/rules/grades-rules.json";
 import { fixtureRules, listingsFixtureRules } from "./support";
+import { checkedRules } from "../rules/checked";
 
 const rules = fixtureRules();
 const asOf = "2025-06-01";
@@ -29,9 +29,8 @@ test("counts rows, scored rows, errors, unmatched rows", () => {
 });
 
 test("counts the rows that count on an unconfirmed status and the rows whose grade is left open", () => {
-  const parsed = parseRules(structuredClone(gradesRules));
-  if (!parsed.ok) throw new Error("grades fixture invalid");
-  const gradeRules = compileRules(parsed.rules);
+  const checked = checkedRules(structuredClone(gradesRules));
+  const gradeRules = compileRules(checked);
   const rows: PortfolioRowInput[] = [
     { input: { commodity: "GaAs wafer", supplierCountry: "CN", siteCountry: "US" } }, // clause 2 back, unconfirmed, from 2026-11-28
     { input: { commodity: "GaAs wafer", supplierCountry: "CN", siteCountry: "DE" } }, // clause 2 is US-only: nothing

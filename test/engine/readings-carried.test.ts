@@ -3,12 +3,12 @@
  * text the same way: same items (share figures and descriptions aside), same matching section, same items named
  * together with each machine by the controls, same HS descriptions.
  */
-import { parseRules } from "../../src/rules/parse";
 import { compileRules, type CompiledRules } from "../../src/engine/compile";
 import { scoreRows } from "../../src/engine";
 import type { RulesDocument } from "../../src/rules/schema";
 import { staticNomenclature } from "../../src/engine/hs";
 import bundled from "../../src/rules/default-rules.json";
+import { checkedRules } from "../rules/checked";
 
 const ROWS = [
   { commodity: "gallium ingot 6N", supplierCountry: "Japan", siteCountry: "US" },
@@ -21,10 +21,9 @@ const OPTIONS = { asOf: "2026-11-27" };
 
 function document(edit: (doc: RulesDocument) => void = () => undefined): RulesDocument {
   const copy = JSON.parse(JSON.stringify(bundled)) as unknown;
-  const parsed = parseRules(copy);
-  if (!parsed.ok) throw new Error("the bundled rules are invalid");
-  edit(parsed.rules);
-  return parsed.rules;
+  const checked = checkedRules(copy);
+  edit(checked);
+  return checked;
 }
 
 function readOnce(rules: CompiledRules): CompiledRules {

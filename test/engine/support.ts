@@ -1,21 +1,14 @@
 import fc from "fast-check";
-import { parseRules } from "../../src/rules/parse";
 import type { RulesDocument } from "../../src/rules/schema";
 import { compileRules, type CompiledRules } from "../../src/engine/compile";
 import type { RowInput, ScoredRow, RowResult } from "../../src/engine/types";
 import smallRules from "../fixtures/rules/small-rules.json";
 import listingsFixture from "../fixtures/rules/listings.json";
-
-/** A rules document through the one parse path every loader uses; a fixture it refuses is a broken test. */
-function parsedRules(input: unknown): RulesDocument {
-  const parsed = parseRules(input);
-  if (!parsed.ok) throw new Error(`fixture rules refused: ${parsed.issues.map((issue) => `${issue.path}: ${issue.message}`).join("; ")}`);
-  return parsed.rules;
-}
+import { checkedRules } from "../rules/checked";
 
 /** The small fixture ruleset (a version-1 file, upgraded on read). */
 export function fixtureDocument(): RulesDocument {
-  return parsedRules(structuredClone(smallRules));
+  return checkedRules(structuredClone(smallRules));
 }
 
 export function fixtureRules(): CompiledRules {
@@ -110,14 +103,12 @@ export function makeControl(c: {
 export function rulesWith(extraControls: unknown[]): CompiledRules {
   const doc = structuredClone(smallRules) as { controls: unknown[] };
   doc.controls.push(...extraControls);
-  return compileRules(parsedRules(doc));
+  return compileRules(checkedRules(doc));
 }
 
 /** The small fixture ruleset with the test listings of fixtures/rules/listings.json (timelines chosen for hand computation). */
 export function listingsFixtureRules(weights?: unknown): CompiledRules {
   const doc: Record<string, unknown> = { ...structuredClone(fixtureDocument()), listings: structuredClone(listingsFixture) };
   if (weights !== undefined) doc.weights = { ...(doc.weights as object), listings: weights };
-  const parsed = parseRules(doc);
-  if (!parsed.ok) throw new Error(`the listings fixture is invalid: ${parsed.issues.map((i) => `${i.path} ${i.code}`).join(", ")}`);
-  return compileRules(parsed.rules);
+  return compileRules(checkedRules(doc));
 }

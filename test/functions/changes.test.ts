@@ -7,11 +7,10 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { compileRules } from "../../src/engine";
 import { changesCells } from "../../src/functions/changes";
-import { parseRules } from "../../src/rules/parse";
+import { checkedRules } from "../rules/checked";
 
-const parsed = parseRules(readFileSync(join(__dirname, "..", "fixtures", "rules", "horizon-rules.json"), "utf8"));
-if (!parsed.ok) throw new Error("horizon rules invalid");
-const rules = compileRules(parsed.rules);
+const checked = checkedRules(readFileSync(join(__dirname, "..", "fixtures", "rules", "horizon-rules.json"), "utf8"));
+const rules = compileRules(checked);
 /** Noon local time on 1 Oct 2026: "today" for the formulas is the local calendar day. */
 const OCT_1 = new Date(2026, 9, 1, 12);
 

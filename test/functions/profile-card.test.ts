@@ -8,7 +8,6 @@
 import * as fs from "fs";
 import * as path from "path";
 import { compileRules, scoreRow, scoreRows, type CompiledRules, type RowInput } from "../../src/engine";
-import { parseRules } from "../../src/rules/parse";
 import {
   ALTERNATIVE_COLUMNS,
   CONTROL_COLUMNS,
@@ -20,13 +19,12 @@ import {
 } from "../../src/functions/profile-card";
 import smallRules from "../fixtures/rules/small-rules.json";
 import gradesRules from "../fixtures/rules/grades-rules.json";
+import { checkedRules } from "../rules/checked";
 
 const ON = "2025-06-01";
 
 function compile(document: unknown): CompiledRules {
-  const parsed = parseRules(structuredClone(document));
-  if (!parsed.ok) throw new Error(parsed.issues.map((issue) => issue.code).join(", "));
-  return compileRules(parsed.rules);
+  return compileRules(checkedRules(structuredClone(document)));
 }
 
 const SMALL = compile(smallRules);
@@ -269,9 +267,7 @@ test("a section is one function: adding one adds its fields and its part of the 
 
 describe("the supplier's entity-list match and where else the item is produced", () => {
   const bundled = () => {
-    const parsed = parseRules(fs.readFileSync(path.join(__dirname, "..", "..", "src", "rules", "default-rules.json"), "utf8"));
-    if (!parsed.ok) throw new Error("bundled rules invalid");
-    return compileRules(parsed.rules);
+    return compileRules(checkedRules(fs.readFileSync(path.join(__dirname, "..", "..", "src", "rules", "default-rules.json"), "utf8")));
   };
 
   test("a listed supplier's card names the notice that leads, as the research file gives it (ECL-2026-23, 22 Jun 2026)", () => {

@@ -4,11 +4,10 @@ import { alternativesFor, compileRules, scoreRows, summarizePortfolio } from "..
 import { mapColumns, readRecords } from "../../src/engine/columns";
 import { parseRules } from "../../src/rules/parse";
 import { analyseRows } from "../../taskpane/analysis";
+import { checkedRules } from "../rules/checked";
 
 const rules = (() => {
-  const parsed = parseRules(JSON.parse(fs.readFileSync(path.join(__dirname, "..", "fixtures", "rules", "small-rules.json"), "utf8")));
-  if (!parsed.ok) throw new Error("fixture rules invalid");
-  return compileRules(parsed.rules);
+  return compileRules(checkedRules(JSON.parse(fs.readFileSync(path.join(__dirname, "..", "fixtures", "rules", "small-rules.json"), "utf8"))));
 })();
 
 test("the pane's analysis is the engine's scoreRows + summarizePortfolio, row for row, scored in slices", async () => {

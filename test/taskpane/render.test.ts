@@ -2,11 +2,11 @@
 import * as fs from "fs";
 import * as path from "path";
 import { alternativesFor, compileRules, type Portfolio } from "../../src/engine";
-import { parseRules } from "../../src/rules/parse";
 import type { RulesStatus } from "../../src/runtime";
 import { externalLink, httpsUrl } from "../../taskpane/ui/dom";
 import { controlsNeedingReview, controlsWithUnconfirmedStatus, renderRulesPanel } from "../../taskpane/ui/rules-panel";
 import { renderSummary } from "../../taskpane/ui/summary";
+import { checkedRules } from "../rules/checked";
 
 const IMG = '<img src=x onerror="window.__pwned=1">';
 const SCRIPT = "<script>window.__pwned=2</script>";
@@ -20,9 +20,7 @@ function hostileRules(dates: { publishedAt?: string; reviewedAt?: string } = {})
   const raw = { ...JSON.parse(fs.readFileSync(path.join(__dirname, "..", "fixtures", "rules", "small-rules.json"), "utf8")), ...dates };
   raw.publisher = { name: `${IMG} Rules Ltd ${SCRIPT}`, url: "https://rules.example.com/" };
   for (const control of raw.controls) control.title = `${IMG}${control.title}`;
-  const parsed = parseRules(raw);
-  if (!parsed.ok) throw new Error(JSON.stringify(parsed.issues));
-  return compileRules(parsed.rules);
+  return compileRules(checkedRules(raw));
 }
 
 function status(rules: ReturnType<typeof hostileRules>, lastError: RulesStatus["lastError"] = null, more: Partial<RulesStatus> = {}): RulesStatus {
@@ -185,9 +183,7 @@ test("a failed recalculation after a swap is shown with a Recalculate now action
 
 describe("where else each item is produced, under 'By controlled item'", () => {
   const bundled = (() => {
-    const parsed = parseRules(fs.readFileSync(path.join(__dirname, "..", "..", "src", "rules", "default-rules.json"), "utf8"));
-    if (!parsed.ok) throw new Error("bundled rules invalid");
-    return compileRules(parsed.rules);
+    return compileRules(checkedRules(fs.readFileSync(path.join(__dirname, "..", "..", "src", "rules", "default-rules.json"), "utf8")));
   })();
 
   function portfolioOf(items: { itemId: string; itemName: string }[]): Portfolio {
@@ -246,9 +242,8 @@ describe("where else each item is produced, under 'By controlled item'", () => {
 
 test("controls counting on an unconfirmed status on the date are listed with the rule owner's note, and only on those dates", () => {
   const raw = JSON.parse(fs.readFileSync(path.join(__dirname, "..", "fixtures", "rules", "grades-rules.json"), "utf8"));
-  const parsed = parseRules(raw);
-  if (!parsed.ok) throw new Error(JSON.stringify(parsed.issues));
-  const rules = compileRules(parsed.rules);
+  const checked = checkedRules(raw);
+  const rules = compileRules(checked);
   // The fixture's clause 2 is suspended until 2026-11-27, then in force from 2026-11-28, marked unconfirmed.
   expect(controlsWithUnconfirmedStatus(rules, "2026-11-27")).toEqual([]);
   expect(controlsWithUnconfirmedStatus(rules, "2026-11-28")).toEqual([

@@ -8,20 +8,19 @@ import * as fs from "fs";
 import * as path from "path";
 import { compileRules } from "../../src/engine";
 import { mapColumns } from "../../src/engine/columns";
-import { parseRules } from "../../src/rules/parse";
 import { profileCard } from "../../src/functions/profile-card";
 import { analyseRows } from "../../taskpane/analysis";
 import { buildReportContent } from "../../taskpane/report-content";
+import { checkedRules } from "../rules/checked";
 
 const IEA = "https://www.iea.org/data-and-statistics/data-product/critical-minerals-dataset";
 
 async function report(commodities: string[]) {
-  const parsed = parseRules(fs.readFileSync(path.join(__dirname, "..", "..", "src", "rules", "default-rules.json"), "utf8"));
-  if (!parsed.ok) throw new Error("bundled rules invalid");
+  const checked = checkedRules(fs.readFileSync(path.join(__dirname, "..", "..", "src", "rules", "default-rules.json"), "utf8"));
   const mapped = mapColumns(["Supplier", "Commodity", "Supplier country"]);
   if (!mapped.ok) throw new Error("mapping");
   const rows = commodities.map((commodity, i) => ({ sheetRow: i + 1, cells: [`S${i}`, commodity, "China"] }));
-  const analysis = await analyseRows(rows, mapped.map, compileRules(parsed.rules), { asOf: "2026-06-01" }, { pause: async () => undefined });
+  const analysis = await analyseRows(rows, mapped.map, compileRules(checked), { asOf: "2026-06-01" }, { pause: async () => undefined });
   return buildReportContent(analysis!, { tableLabel: "Suppliers!A1:C4", rulesVersion: "test", rulesSource: "bundled" });
 }
 
@@ -49,9 +48,7 @@ test("the Alternatives table has one row per controlled item, with shares the sh
 });
 
 const rules = (() => {
-  const parsed = parseRules(JSON.parse(fs.readFileSync(path.join(__dirname, "..", "fixtures", "rules", "small-rules.json"), "utf8")));
-  if (!parsed.ok) throw new Error("fixture rules invalid");
-  return compileRules(parsed.rules);
+  return compileRules(checkedRules(JSON.parse(fs.readFileSync(path.join(__dirname, "..", "fixtures", "rules", "small-rules.json"), "utf8"))));
 })();
 
 test("the Matched item column carries each matched row's PROFILE card; unmatched and failed rows none", async () => {
@@ -82,8 +79,7 @@ test("the Matched item column carries each matched row's PROFILE card; unmatched
 });
 
 test("the China's lists column says whom a supplier matched, on which list and notice, and its standing on the date", async () => {
-  const parsed = parseRules(fs.readFileSync(path.join(__dirname, "..", "..", "src", "rules", "default-rules.json"), "utf8"));
-  if (!parsed.ok) throw new Error("bundled rules invalid");
+  const checked = checkedRules(fs.readFileSync(path.join(__dirname, "..", "..", "src", "rules", "default-rules.json"), "utf8"));
   const mapped = mapColumns(["Supplier", "Commodity", "Supplier country", "Site country"]);
   if (!mapped.ok) throw new Error("mapping");
   const rows = [
@@ -91,7 +87,7 @@ test("the China's lists column says whom a supplier matched, on which list and n
     { sheetRow: 1, cells: ["MP Materials Corp.", "NdFeB magnet", "US", "US"] },
     { sheetRow: 2, cells: ["Kessler Magnettechnik GmbH", "NdFeB magnet", "Germany", "Germany"] },
   ];
-  const analysis = (await analyseRows(rows, mapped.map, compileRules(parsed.rules), { asOf: "2026-07-01" }, { pause: async () => undefined }))!;
+  const analysis = (await analyseRows(rows, mapped.map, compileRules(checked), { asOf: "2026-07-01" }, { pause: async () => undefined }))!;
   const content = buildReportContent(analysis, { tableLabel: "Sheet1!A1:D3", rulesVersion: "test", rulesSource: "bundled" });
   const column = content.header.indexOf("China's lists");
   expect(column).toBeGreaterThan(content.header.indexOf("Personnel"));
