@@ -14,7 +14,8 @@ import { resolveMapping, type ColumnChoices, type ResolvedMapping } from "./colu
 import { detectExcelSupport, hasExcel, type ExcelSupport } from "./excel/host";
 import { loadColumnChoices, saveColumnChoices } from "./excel/mapping-store";
 import { checkedAliases, readStoredAliases, saveUserAliases } from "./excel/alias-store";
-import { NO_USER_ALIASES, assignUserAlias, removeUserAlias, type UserAliases } from "../src/engine/user-aliases";
+import { NO_USER_ALIASES, assignUserAlias, describeUserAliasIssue, removeUserAlias, type UserAliases } from "../src/engine/user-aliases";
+import type { UserAliasesResult } from "../src/engine/user-aliases-check";
 import { renderAliasList } from "./ui/aliases";
 import { selectSheetRow } from "./excel/select-row";
 import { loadReports, type ReportsPart } from "./load-reports";
@@ -356,13 +357,20 @@ export class TaskPaneApp {
     // Only a workbook that holds aliases of its own needs the input checks to read them.
     let aliases = NO_USER_ALIASES;
     if (stored !== null) {
+      let checked: UserAliasesResult;
       try {
-        aliases = checkedAliases(stored, await this.runtime.loadInputChecks());
+        checked = checkedAliases(stored, await this.runtime.loadInputChecks());
       } catch (error) {
         this.notice("aliases_not_loaded", errorDetail(error));
         return;
       }
       this.clearNotice("aliases_not_loaded");
+      if (checked.ok) {
+        aliases = checked.aliases;
+        this.clearNotice("aliases_unreadable");
+      } else {
+        this.notice("aliases_unreadable", checked.issues.map(describeUserAliasIssue).join("; "));
+      }
     }
     if (aliases.aliases.length > 0 || this.runtime.userAliasesInForce.aliases.length > 0) this.runtime.setUserAliases(aliases);
   }

@@ -38,7 +38,8 @@ export type PaneProblemCode =
   | "changes_failed"
   | "example_failed"
   | "part_not_loaded"
-  | "aliases_not_loaded";
+  | "aliases_not_loaded"
+  | "aliases_unreadable";
 
 export function describePaneProblem(code: PaneProblemCode, detail?: string): string {
   const suffix = detail ? ` (${detail})` : "";
@@ -71,6 +72,8 @@ export function describePaneProblem(code: PaneProblemCode, detail?: string): str
       return `The example list could not be written to a new sheet${suffix}. Your sheets were not changed.`;
     case "part_not_loaded":
       return `This part of the add-in could not be loaded from its server${suffix}. Check the connection and try again; nothing was changed.`;
+    case "aliases_unreadable":
+      return `The workbook's own aliases could not be read${suffix}, so none are applied. Assigning an alias saves a new list in their place.`;
     case "aliases_not_loaded":
       return `The workbook's own aliases could not be read, because the part of the add-in that checks them could not be loaded from its server${suffix}. Scores are shown without them; reopen the pane to try again.`;
   }

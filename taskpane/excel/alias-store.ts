@@ -1,15 +1,20 @@
 /**
  * The workbook's own aliases live in the workbook (`workbook.settings`, ExcelApi 1.4), like the column
  * mapping, so they travel with the file and apply to whoever opens it. Stored as JSON text in the one
- * overlay format the engine validates (src/engine/user-aliases.ts); anything unreadable counts as none.
+ * overlay format the engine validates (src/engine/user-aliases-check.ts); one that does not pass is not used, and the
+ * pane says why.
  */
-import { NO_USER_ALIASES, type UserAliases } from "../../src/engine/user-aliases";
+import type { UserAliases } from "../../src/engine/user-aliases";
+import type { UserAliasesResult } from "../../src/engine/user-aliases-check";
 import type { InputChecks } from "../../src/runtime/load-input-checks";
 import type { ExcelSupport } from "./host";
 
 export const ALIASES_SETTING_KEY = "chokepoint.userAliases";
 
-/** The stored overlay as the workbook holds it, not yet checked; null when there is none or its text is not JSON. */
+/**
+ * The stored overlay as the workbook holds it, not yet checked: JSON text read as its value (text that is not JSON
+ * stays text, which the check then refuses); null when the workbook holds none.
+ */
 export async function readStoredAliases(context: Excel.RequestContext, support: ExcelSupport): Promise<unknown> {
   if (!support.workbookSettings) return null;
   const setting = context.workbook.settings.getItemOrNullObject(ALIASES_SETTING_KEY);
@@ -21,14 +26,13 @@ export async function readStoredAliases(context: Excel.RequestContext, support: 
   try {
     return JSON.parse(value);
   } catch {
-    return null;
+    return value;
   }
 }
 
-/** A stored overlay checked with the add-in's input checks; one that does not pass counts as none. */
-export function checkedAliases(stored: unknown, checks: Pick<InputChecks, "parseUserAliases">): UserAliases {
-  const parsed = checks.parseUserAliases(stored);
-  return parsed.ok ? parsed.aliases : NO_USER_ALIASES;
+/** A stored overlay checked with the add-in's input checks; nothing partial is used. */
+export function checkedAliases(stored: unknown, checks: Pick<InputChecks, "parseUserAliases">): UserAliasesResult {
+  return checks.parseUserAliases(stored);
 }
 
 /** Stores the whole list; false when the host cannot keep workbook settings. */

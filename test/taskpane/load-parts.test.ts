@@ -145,3 +145,19 @@ test("a workbook with no aliases of its own opens without fetching the input che
   expect(calls).toBe(0);
   expect(text("#pane-notices")).toBe("");
 });
+
+test("stored aliases that cannot be read are a notice saying so, not silently none", async () => {
+  const cases: [unknown, string][] = [
+    ["{ this is not JSON", "the aliases are not in the expected form ((overlay): Invalid input: expected object, received string)"],
+    [JSON.stringify({ format: 9, aliases: [] }), "the aliases are not in the expected form (format: Invalid input: expected 1)"],
+  ];
+  for (const [stored, detail] of cases) {
+    suppliersBook({ [ALIASES_SETTING_KEY]: stored });
+    const runtime = new RulesRuntime({ bundled: checkedRules(RULES), storage: createMemoryStorage() });
+    await new TaskPaneApp(runtime).start();
+    const notice = describePaneProblem("aliases_unreadable", detail);
+    expect(notice).toBe(`The workbook's own aliases could not be read (${detail}), so none are applied. Assigning an alias saves a new list in their place.`);
+    await until(() => text("#pane-notices")?.includes(notice) === true);
+    expect(runtime.userAliasesInForce.aliases).toEqual([]);
+  }
+});
