@@ -31,6 +31,13 @@ export interface CliMemory {
   /** The I/O floor (io-floor.ts) on the same file, run between the CLI's runs: wall times and their median. */
   ioFloorWallMs: number[];
   ioFloorMedianWallMs: number;
+  /**
+   * The same floor writing as many bytes a row as the CLI did (its output size ÷ rows), run after each floor run:
+   * what the size of the explained rows costs without any scoring.
+   */
+  sameBytesPerRow: number;
+  sameBytesFloorWallMs: number[];
+  sameBytesFloorMedianWallMs: number;
 }
 
 function supplierCells(row: ReturnType<typeof syntheticRows> extends Iterable<infer R> ? R : never): unknown[] {
@@ -142,6 +149,8 @@ export async function measureCliMemory(options: {
     const floorCommand = [process.execPath, join(__dirname, "io-floor.js"), input, join(workDir, "floor.json")];
     const results: RunResult[] = [];
     const floorResults: RunResult[] = [];
+    const sameBytesResults: RunResult[] = [];
+    let sameBytesPerRow = 0;
     for (let run = 0; run < runs; run++) {
       const result = useGnuTime ? await runWithGnuTime(command) : await runPollingProc(command);
       process.stderr.write(`  run ${run + 1}/${runs}: peak ${(result.peakKb / 1024).toFixed(0)} MB, ${(result.wallMs / 1000).toFixed(1)} s\n`);
@@ -150,6 +159,10 @@ export async function measureCliMemory(options: {
         const floor = await runPollingProc(floorCommand);
         process.stderr.write(`  I/O floor run ${run + 1}/${runs}: ${(floor.wallMs / 1000).toFixed(1)} s\n`);
         floorResults.push(floor);
+        sameBytesPerRow ||= Math.round(statSync(output).size / options.rows);
+        const sameBytes = await runPollingProc([...floorCommand, String(sameBytesPerRow)]);
+        process.stderr.write(`  I/O floor, ${sameBytesPerRow} bytes a row, run ${run + 1}/${runs}: ${(sameBytes.wallMs / 1000).toFixed(1)} s\n`);
+        sameBytesResults.push(sameBytes);
       }
     }
     const peakMb = results.map((r) => r.peakKb / 1024);
@@ -165,6 +178,9 @@ export async function measureCliMemory(options: {
       medianWallMs: median(results.map((r) => r.wallMs)),
       ioFloorWallMs: floorResults.map((r) => r.wallMs),
       ioFloorMedianWallMs: floorResults.length === 0 ? Number.NaN : median(floorResults.map((r) => r.wallMs)),
+      sameBytesPerRow,
+      sameBytesFloorWallMs: sameBytesResults.map((r) => r.wallMs),
+      sameBytesFloorMedianWallMs: sameBytesResults.length === 0 ? Number.NaN : median(sameBytesResults.map((r) => r.wallMs)),
     };
   } finally {
     rmSync(workDir, { recursive: true, force: true });

@@ -348,7 +348,8 @@ function printCli(cli: CliMemory): void {
     `\nchokepoint score, ${cli.rows.toLocaleString("en-US")}-row ${cli.input.toUpperCase()} (${(cli.inputBytes / 1e6).toFixed(0)} MB) → ${cli.format}: ` +
       `peak RSS ${cli.peakMb.map((mb) => mb.toFixed(0)).join(" / ")} MB (median ${cli.medianPeakMb.toFixed(0)}), ` +
       `wall ${(cli.medianWallMs / 1000).toFixed(1)} s (${Math.round(cli.rows / (cli.medianWallMs / 1000)).toLocaleString("en-US")} rows/s)` +
-      (Number.isNaN(cli.ioFloorMedianWallMs) ? "" : `; I/O floor (same reader and sink, no scoring) ${(cli.ioFloorMedianWallMs / 1000).toFixed(1)} s`),
+      (Number.isNaN(cli.ioFloorMedianWallMs) ? "" : `; I/O floor (same reader and sink, no scoring) ${(cli.ioFloorMedianWallMs / 1000).toFixed(1)} s`) +
+      (Number.isNaN(cli.sameBytesFloorMedianWallMs) ? "" : `; the floor writing ${cli.sameBytesPerRow} bytes a row, as the CLI does, ${(cli.sameBytesFloorMedianWallMs / 1000).toFixed(1)} s`),
   );
 }
 
@@ -429,6 +430,7 @@ async function main(): Promise<void> {
   if (refresh) console.log(`ratio refresh/warm: ${round(refresh.ratio, 2)}`);
   if (refresh) console.log(`ratio refresh-same-items/warm: ${round(refresh.sameItemsRatio, 2)}`);
   if (cli) console.log(`ratio cli/io-floor: ${round(cli.medianWallMs / cli.ioFloorMedianWallMs, 2)}`);
+  if (cli) console.log(`ratio io-floor-cli-bytes/io-floor: ${round(cli.sameBytesFloorMedianWallMs / cli.ioFloorMedianWallMs, 2)}`);
   if (cellCalls) console.log(`ratio cellcalls/engine: ${round(cellCalls.ratio, 2)}`);
   if (adapter) console.log(`ratio adapter/engine: ${round(adapter.ratio, 2)}`);
   if (rulesFigures) console.log(`ratio validate/jsonparse: ${round(rulesFigures.ratio, 1)}`);
