@@ -10,22 +10,48 @@ import english from "i18n-iso-countries/langs/en.json";
 const ENGLISH_NAMES: Readonly<Record<string, string | readonly string[]>> = english.countries;
 
 /**
- * Spellings the library does not know but supplier lists use. Hong Kong, Macau and Taiwan are
- * deliberately absent from the "China" entries: they are separate customs territories.
+ * Spellings the library does not know but supplier lists use: everyday and former names, ERP abbreviations, and
+ * the names of the World Bank's and IMF's tables that analysts paste from ("Korea, Rep.", "Egypt, Arab Rep.").
+ * Punctuation and case do not matter (`countryKey`). Hong Kong, Macau and Taiwan are deliberately absent from
+ * the "China" entries: they are separate customs territories. "Republic of China" and "ROC" are left out: they
+ * are Taiwan's own name, and a cell that says them may as well be a misread "PRC".
  */
-const VARIANTS_MISSING_FROM_LIBRARY: Readonly<Record<string, string>> = {
-  prc: "CN",
-  "p r c": "CN",
-  "mainland china": "CN",
-  "china mainland": "CN",
-  "china prc": "CN",
-  korea: "KR",
-  macau: "MO",
-  "macau sar": "MO",
-  "hong kong sar": "HK",
-  "viet nam": "VN",
-  england: "GB",
-  "u k": "GB",
+const VARIANTS_MISSING_FROM_LIBRARY: Readonly<Record<string, readonly string[]>> = {
+  CN: ["PRC", "P.R.C.", "Mainland China", "China Mainland", "China PRC", "P.R. China", "PR China", "China, P.R.", "China, People's Rep. of", "People's Rep. of China"],
+  HK: ["Hong Kong SAR", "Hong Kong SAR, China", "Hong Kong, China"],
+  MO: ["Macau", "Macau SAR", "Macao SAR, China", "Macau SAR, China"],
+  TW: ["Taiwan, China", "Chinese Taipei", "Taiwan ROC", "Taiwan R.O.C."],
+  KR: ["Korea", "Korea, Rep.", "Rep. of Korea", "Korea Rep.", "S. Korea", "Korea (South)", "Korea South", "ROK"],
+  KP: ["Korea, Dem. People's Rep.", "Korea, DPR", "DPRK", "N. Korea", "Korea (North)"],
+  VN: ["Viet Nam"],
+  GB: ["England", "U.K.", "Scotland", "Wales", "Northern Ireland", "Great Britain and Northern Ireland"],
+  RU: ["Russian Fed."],
+  CZ: ["Czech Rep."],
+  SK: ["Slovak Republic", "Slovak Rep."],
+  EG: ["Egypt, Arab Rep."],
+  IR: ["Iran, Islamic Rep."],
+  LA: ["Lao PDR", "Laos"],
+  KG: ["Kyrgyz Republic"],
+  CD: ["Congo, Dem. Rep.", "DR Congo", "DRC"],
+  CG: ["Congo, Rep."],
+  VE: ["Venezuela, RB"],
+  YE: ["Yemen, Rep."],
+  GM: ["Gambia, The"],
+  BS: ["Bahamas, The", "The Bahamas"],
+  AE: ["U.A.E."],
+  SA: ["KSA"],
+  NL: ["Holland"],
+  MM: ["Burma"],
+  SZ: ["Swaziland"],
+  MK: ["Macedonia"],
+  TL: ["East Timor"],
+  LC: ["St. Lucia"],
+  KN: ["St. Kitts and Nevis"],
+  VC: ["St. Vincent and the Grenadines"],
+  FM: ["Micronesia, Fed. Sts."],
+  CV: ["Cabo Verde"],
+  BN: ["Brunei"],
+  VA: ["Vatican"],
 };
 
 const NON_WORD_RUNS = /[^\p{L}\p{N}]+/gu;
@@ -48,7 +74,7 @@ function buildCountryIndex(): Map<string, string> {
   for (const [alpha2, names] of Object.entries(ENGLISH_NAMES)) {
     for (const name of typeof names === "string" ? [names] : names) add(name, alpha2);
   }
-  for (const [variant, alpha2] of Object.entries(VARIANTS_MISSING_FROM_LIBRARY)) add(variant, alpha2);
+  for (const [alpha2, variants] of Object.entries(VARIANTS_MISSING_FROM_LIBRARY)) for (const variant of variants) add(variant, alpha2);
   return index;
 }
 

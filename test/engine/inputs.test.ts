@@ -37,6 +37,56 @@ describe("countries", () => {
     ["India", "IN"],
   ])("%s → %s", (text, code) => expect(toCountryCode(text)).toBe(code));
 
+  // How analysts' sheets and ERP extracts write countries the ISO names do not: World Bank and IMF tables
+  // ("Korea, Rep.", "Egypt, Arab Rep."), abbreviations, former and everyday names.
+  test.each([
+    ["P.R. China", "CN"],
+    ["PR China", "CN"],
+    ["China, P.R.", "CN"],
+    ["China, People's Rep. of", "CN"],
+    ["Korea, Rep.", "KR"],
+    ["Rep. of Korea", "KR"],
+    ["S. Korea", "KR"],
+    ["Korea (South)", "KR"],
+    ["Korea, Dem. People's Rep.", "KP"],
+    ["DPRK", "KP"],
+    ["Hong Kong SAR, China", "HK"],
+    ["Macao SAR, China", "MO"],
+    ["Taiwan, China", "TW"],
+    ["Chinese Taipei", "TW"],
+    ["Taiwan R.O.C.", "TW"],
+    ["Russian Fed.", "RU"],
+    ["Czech Rep.", "CZ"],
+    ["Slovak Republic", "SK"],
+    ["Egypt, Arab Rep.", "EG"],
+    ["Iran, Islamic Rep.", "IR"],
+    ["Lao PDR", "LA"],
+    ["Kyrgyz Republic", "KG"],
+    ["Congo, Dem. Rep.", "CD"],
+    ["Congo, Rep.", "CG"],
+    ["Venezuela, RB", "VE"],
+    ["Yemen, Rep.", "YE"],
+    ["Gambia, The", "GM"],
+    ["Bahamas, The", "BS"],
+    ["Turkiye", "TR"],
+    ["U.A.E.", "AE"],
+    ["KSA", "SA"],
+    ["Holland", "NL"],
+    ["Burma", "MM"],
+    ["Swaziland", "SZ"],
+    ["Macedonia", "MK"],
+    ["East Timor", "TL"],
+    ["Scotland", "GB"],
+    ["Wales", "GB"],
+    ["Northern Ireland", "GB"],
+    ["St. Lucia", "LC"],
+    ["St. Kitts and Nevis", "KN"],
+  ])("%s → %s (a usual spelling outside ISO)", (text, code) => expect(toCountryCode(text)).toBe(code));
+
+  test("a name that could mean either China is no country: 'Republic of China' and 'ROC' are Taiwan's own, and 'PRC' misread", () => {
+    for (const text of ["Republic of China", "ROC", "R.O.C."]) expect(toCountryCode(text)).toBeNull();
+  });
+
   test("Hong Kong, Macau and Taiwan are never mainland China", () => {
     for (const text of ["Hong Kong", "Macau", "Taiwan", "Taiwan, Province of China", "HK", "MO", "TW"]) {
       expect(toCountryCode(text)).not.toBe("CN");
