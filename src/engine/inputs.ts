@@ -30,6 +30,13 @@ export function excelErrorIn(cell: CellValue): string | null {
   return EXCEL_ERROR_VALUES.has(text) ? text : null;
 }
 
+/**
+ * What people type in a cell when they do not know the share: read as blank (the documented default applies and
+ * the explanation says the share was not given). "none" and "nil" are not here: they may mean no dependence.
+ */
+const NOT_KNOWN = new Set(["n/a", "na", "n.a.", "n/k", "-", "--", "–", "—", "?", "unknown", "notknown", "tbd", "tbc", "k.a."]);
+const SPACES = /\s+/g;
+
 const PERCENT_TEXT = /^([+-]?(?:\d+(?:\.\d*)?|\.\d+))\s*%$/;
 const NUMBER_TEXT = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:e[+-]?\d+)?$/i;
 
@@ -48,6 +55,7 @@ export function parseShare(cell: CellValue, field: InputField): Parsed<number | 
   if (typeof cell !== "string") return fail(engineError("share_invalid", field, String(cell)));
   const text = cell.trim();
   if (text.length > LONGEST_SHARE_TEXT) return fail(engineError("share_invalid", field, text));
+  if (NOT_KNOWN.has(text.toLowerCase().replace(SPACES, ""))) return ok(undefined);
   const percent = PERCENT_TEXT.exec(text);
   const value = percent ? Number(percent[1]) / 100 : NUMBER_TEXT.test(text) ? Number(text) : Number.NaN;
   if (!Number.isFinite(value)) return fail(engineError("share_invalid", field, text));

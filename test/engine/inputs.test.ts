@@ -121,6 +121,16 @@ describe("shares", () => {
     for (const cell of [null, undefined, "", "  "]) expect(parseShare(cell, "china_input_share")).toEqual({ ok: true, value: undefined });
   });
 
+  test("a cell that says the share is not known (n/a, -, unknown, TBD, k. A.) is read as blank, as the analyst meant", () => {
+    for (const cell of ["n/a", "N/A", " NA ", "n.a.", "n/k", "-", "--", "–", "—", "?", "unknown", "Not known", "TBD", "tbc", "k.A.", "k. A."]) {
+      expect([cell, parseShare(cell, "china_input_share")]).toEqual([cell, { ok: true, value: undefined }]);
+    }
+  });
+
+  test("a word that could mean no dependence at all ('none', 'nil') is not read as blank: it stays an error to fix", () => {
+    for (const cell of ["none", "nil", "no", "n"]) expect(parseShare(cell, "china_input_share")).toMatchObject({ ok: false, error: { code: "share_invalid" } });
+  });
+
   test("out of range values say exactly what was wrong", () => {
     expect(parseShare(1.5, "china_input_share")).toEqual({
       ok: false,
