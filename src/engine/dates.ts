@@ -34,6 +34,49 @@ export function isoDateOrNull(text: string): string | null {
   return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === iso ? iso : null;
 }
 
+const YEAR_FIRST = /^(\d{4})[/.](\d{1,2})[/.](\d{1,2})$/;
+/** Day, month, year with dots: the European way, never month first. */
+const DOTTED_DAY_FIRST = /^(\d{1,2})\.(\d{1,2})\.(\d{4})$/;
+const DAY_MONTH_NAME = /^(\d{1,2})[\s-]+([a-z]+)\.?[\s-]+(\d{4})$/;
+const MONTH_NAME_DAY = /^([a-z]+)\.?\s+(\d{1,2}),?\s+(\d{4})$/;
+const MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
+const MONTH_NAMES = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];
+
+function monthNumber(name: string): number | null {
+  const byName = MONTH_NAMES.indexOf(name);
+  if (byName >= 0) return byName + 1;
+  if (name === "sept") return 9;
+  const byAbbreviation = MONTHS.indexOf(name);
+  return byAbbreviation >= 0 ? byAbbreviation + 1 : null;
+}
+
+function calendarDay(year: string, month: number | string | null, day: string): string | null {
+  if (month === null) return null;
+  const pad = (value: number | string) => String(value).padStart(2, "0");
+  return isoDateOrNull(`${year}-${pad(month)}-${pad(day)}`);
+}
+
+/**
+ * A date as text that can be read one way only: ISO, year first with slashes or dots (2026/11/27), day first with
+ * dots (27.11.2026), or an English month name (27 Nov 2026, Nov 27, 2026). Day/month with slashes (27/11/2026 or
+ * 11/27/2026) and two-digit years read two ways and are not taken.
+ */
+export function writtenDateOrNull(text: string): string | null {
+  const trimmed = text.trim();
+  const iso = isoDateOrNull(trimmed);
+  if (iso !== null) return iso;
+  let m = YEAR_FIRST.exec(trimmed);
+  if (m) return calendarDay(m[1], m[2], m[3]);
+  m = DOTTED_DAY_FIRST.exec(trimmed);
+  if (m) return calendarDay(m[3], m[2], m[1]);
+  const lower = trimmed.toLowerCase();
+  m = DAY_MONTH_NAME.exec(lower);
+  if (m) return calendarDay(m[3], monthNumber(m[2]), m[1]);
+  m = MONTH_NAME_DAY.exec(lower);
+  if (m) return calendarDay(m[3], monthNumber(m[1]), m[2]);
+  return null;
+}
+
 /** The day after an ISO date, for "a dated status holds through its last day". */
 export function nextDay(iso: string): string {
   return addDays(iso, 1);

@@ -5,7 +5,7 @@
 import type { CellValue, EngineError } from "./types";
 import { engineError, type InputField } from "./errors";
 import { toCountryCode } from "./countries";
-import { excelSerialToIso, isoDateOrNull, isScoringDate } from "./dates";
+import { excelSerialToIso, isScoringDate, writtenDateOrNull } from "./dates";
 import { LONGEST_SHARE_TEXT } from "./cells";
 
 export type Parsed<T> = { ok: true; value: T } | { ok: false; error: EngineError };
@@ -70,7 +70,8 @@ export function parseCountry(cell: CellValue, field: InputField): Parsed<string 
 }
 
 /**
- * ISO text (`2025-06-01`, a time part is ignored) or an Excel date serial, as number or digits. A date
+ * Text written one way only (`2025-06-01`, a time part ignored; `01.06.2025`; `1 Jun 2025`: see `writtenDateOrNull`)
+ * or an Excel date serial, as number or digits. A date
  * outside 1990–2100 is `date_out_of_range`, whichever way it was written.
  */
 export function parseDate(cell: CellValue, field: InputField): Parsed<string | undefined> {
@@ -78,7 +79,7 @@ export function parseDate(cell: CellValue, field: InputField): Parsed<string | u
   const received = String(cell).trim();
   let iso: string | null = null;
   if (typeof cell === "number") iso = excelSerialToIso(cell);
-  else if (typeof cell === "string") iso = NUMBER_TEXT.test(received) ? excelSerialToIso(Number(received)) : isoDateOrNull(received);
+  else if (typeof cell === "string") iso = NUMBER_TEXT.test(received) ? excelSerialToIso(Number(received)) : writtenDateOrNull(received);
   if (iso === null) return fail(engineError("date_invalid", field, received));
   return isScoringDate(iso) ? ok(iso) : fail(engineError("date_out_of_range", field, received));
 }

@@ -13,7 +13,7 @@ const MESSAGES: Record<EngineErrorCode, Render> = {
   share_invalid: (field, received) => `${field} must be a number from 0 to 1 or a percentage such as 50%; got ${received}`,
   share_out_of_range: (field, received) => `${field} must be between 0 and 1 (0%–100%); got ${received}. Enter 50% or 0.5, not 50`,
   country_unknown: (field, received) => `${field} is not a country name or ISO code: ${received}`,
-  date_invalid: (field, received) => `${field} must be a date (an Excel date or YYYY-MM-DD text); got ${received}`,
+  date_invalid: (field, received) => `${field} must be a date (an Excel date, or text such as 2026-11-27, 27.11.2026 or 27 Nov 2026; 27/11/2026 reads two ways); got ${received}`,
   date_out_of_range: (field, received) =>
     `${field} must be a date from 1990 to 2100; got ${received}. A number on its own is an Excel day count (2025 is a day in 1905): give the full date, such as 2025-06-01`,
   excel_error_input: (field, received) => `${field} holds the error ${received}`,

@@ -186,6 +186,28 @@ describe("dates", () => {
     expect(parseDate("2100-12-31", "as_of")).toEqual({ ok: true, value: "2100-12-31" });
   });
 
+  // A date cell of a CSV from an ERP or a spreadsheet in another locale: the forms no reader can take two ways.
+  test.each([
+    ["2026/11/27", "2026-11-27"],
+    ["2026.11.27", "2026-11-27"],
+    ["2026/1/5", "2026-01-05"],
+    ["27.11.2026", "2026-11-27"],
+    ["5.1.2026", "2026-01-05"],
+    ["27 Nov 2026", "2026-11-27"],
+    ["27-Nov-2026", "2026-11-27"],
+    ["27 November 2026", "2026-11-27"],
+    ["Nov 27, 2026", "2026-11-27"],
+    ["November 27 2026", "2026-11-27"],
+    ["1 Sept 2026", "2026-09-01"],
+    [" 27-NOV-2026 ", "2026-11-27"],
+  ])("%p is a date written one way only → %s", (cell, iso) => expect(parseDate(cell, "as_of")).toEqual({ ok: true, value: iso }));
+
+  test("a date that reads two ways (day/month or month/day) or has a two-digit year is refused, not guessed", () => {
+    for (const cell of ["01/06/2025", "06/01/2025", "27/11/2026", "11/27/2026", "27.11.26", "27-Nov-26", "2026/27/11", "31.02.2026", "32 Nov 2026", "Nov 2026", "27 Novz 2026"]) {
+      expect([cell, parseDate(cell, "as_of")]).toEqual([cell, expect.objectContaining({ ok: false, error: expect.objectContaining({ code: "date_invalid" }) })]);
+    }
+  });
+
   test("impossible dates are errors", () => {
     for (const cell of ["2025-02-30", "01/06/2025", "tomorrow", -5, true]) {
       expect(parseDate(cell, "as_of")).toMatchObject({ ok: false, error: { code: "date_invalid", field: "as_of" } });
