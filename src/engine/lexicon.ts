@@ -14,7 +14,7 @@ const TRANSLATIONS: Record<string, readonly string[]> = {
   metal: ["metall", "metalle", "metallique", "metalico", "metalica", "metallico", "metallica", "metallo", "metallici", "metalicos", "metais", "mtl", "metl", "金属", "メタル", "메탈", "금속", "地金"],
   ingot: ["barren", "barre", "lingot", "lingote", "lingotto", "lingotti", "pani", "pane", "ingt", "インゴット", "锭", "잉곳", "ingote"],
   powder: ["pulver", "poudre", "polvo", "polvere", "po", "pwd", "pwdr", "pdr", "powdr", "粉", "粉末", "粉体", "パウダー", "분말", "가루"],
-  micropowder: ["micron", "mikropulver", "微粉"],
+  micropowder: ["micron", "mikropulver", "微粉", "micropwd", "micropwdr"],
   sheet: ["blech", "bleche", "tole", "lamina", "lamiera", "chapa", "feuille", "placa", "板", "판", "shts", "sht"],
   plate: ["platte", "plaque", "lastra", "plt"],
   foil: ["folie", "hoja", "箔", "호일"],
@@ -42,9 +42,10 @@ const TRANSLATIONS: Record<string, readonly string[]> = {
   monohydrate: ["monohydrat", "monohydrate", "monohydrated", "monohidratado", "monoidrato", "monoidratado", "monohyd", "一水和物", "单水"],
   scrap: ["schrott", "dechets", "chatarra", "rottami", "sucata", "废料"],
   fibre: ["fiber", "fibres", "fibers", "faser", "fibra"],
-  insert: ["刀片", "インサート", "인서트", "wendeschneidplatte", "plaquette amovible"],
-  round: ["丸型", "圆形"],
-  magnet: ["magnete", "magneti", "aimant", "iman", "imane", "imanes", "ima", "imas", "magnetes", "mag", "magn", "磁铁", "磁钢", "磁体", "磁石", "자석"],
+  insert: ["刀片", "インサート", "인서트", "wendeschneidplatte", "plaquette amovible", "ins", "insrt"],
+  round: ["丸型", "圆形", "원형", "rund", "runde", "rond", "ronde", "redondo", "redonda", "tondo", "tonda", "丸"],
+  ring: ["anello", "anelli", "anneau", "anneaux", "anillo", "anillos", "anel", "aneis", "リング", "링", "环", "圆环"],
+  magnet: ["magnete", "magneti", "aimant", "iman", "imane", "imanes", "ima", "imas", "magnetes", "mag", "magn", "磁铁", "磁钢", "磁体", "磁石", "자석", "マグネット", "마그넷"],
   battery: ["batterie", "akku", "akkumulator", "bateria", "batteria", "batt", "电池", "電池", "배터리", "전지"],
   cell: ["zelle", "zellen", "cellule", "celda", "cella", "celula", "电芯", "セル", "셀"],
   window: ["fenster", "fenetre", "ventana", "finestra", "janela", "wndw", "窗口片", "窗口", "窓"],
@@ -55,7 +56,7 @@ const TRANSLATIONS: Record<string, readonly string[]> = {
   anode: ["anoden", "anodo", "anodi", "负极", "負極", "음극"],
   block: ["quader", "bloque", "blocco", "bloco", "blk", "角型", "方块"],
   pack: ["パック", "팩", "组", "包"],
-  disc: ["scheibe", "disque", "disques", "disco", "dischi", "discos", "円板", "圆片"],
+  disc: ["scheibe", "scheiben", "disque", "disques", "disco", "dischi", "discos", "円板", "圆片"],
   segment: ["seg", "segmento"],
   machine: ["maschine", "maquina", "macchina", "mach", "machinery", "maschinen", "机", "設備", "设备"],
   blank: ["rohling", "rohlinge", "ebauche", "grezzo"],
@@ -65,7 +66,7 @@ const TRANSLATIONS: Record<string, readonly string[]> = {
   permanent_magnet: ["dauermagnet", "dauermagnete", "永磁体", "永磁", "영구자석"],
   line: ["linie", "ligne", "linea", "linha", "产线", "生产线", "ライン", "라인"],
   // descriptors
-  grade: ["qualitat", "qualite", "grado", "grau", "grd", "gr", "级", "グレード", "급"],
+  grade: ["qualitat", "qualite", "grado", "grau", "grd", "gr", "级", "グレード", "급", "등급", "等級"],
   sintered: ["gesintert", "fritte", "sinterizado", "sinterizzato", "sinterizzati", "烧结", "焼結", "소결"],
   synthetic: ["synthetisch", "synthetischer", "synthetische", "synthetique", "sintetico", "sintetica", "sintetici", "syn", "synth", "人造", "人工", "合成", "인조", "합성"],
   artificial: ["artif", "kunstlich", "artificiel", "artificiale"],
@@ -87,7 +88,9 @@ const TRANSLATIONS: Record<string, readonly string[]> = {
   battery_grade: ["bg", "电池级", "電池グレード", "배터리급"],
   stainless_steel: ["ss", "inox", "edelstahl"],
   aluminium: ["alu", "alum"],
-  isostatic: ["isostatisch", "isostatique", "isostatico", "isostatica", "等静压", "等方性"],
+  isostatic: ["isostatisch", "isostatique", "isostatico", "isostatica", "isostatically", "等静压", "等方性"],
+  purified: ["purificado", "purificada", "purifie", "purifiee", "purificato", "purificata", "purif"],
+  freight: ["frt", "frght"],
   spherical: ["spharisch", "spherique", "esferico", "sferica", "sferico", "esferica", "球形", "球状", "구상"],
   expanded: ["expandiert", "expanse", "expandido", "espanso", "膨胀"],
   infrared: ["红外", "赤外"],
@@ -119,11 +122,11 @@ export const MATERIAL_FORMS = set(`
   nanopowder dust particle crystal polycrystal monocrystal boule wafer epiwafer substrate blank plate sheet foil strip ribbon
   wire rod tube target boat chip sponge button dendrite oxide dioxide trioxide tetroxide sesquioxide hydroxide carbonate
   chloride fluoride nitrate sulfate sulphate sulfide sulphide acetate oxalate compound salt alloy concentrate ore regulus
-  scrap waste template grit crystals material cake solution monohydrate block disc disk cube cylinder waffle product cam`);
+  scrap waste template grit crystals material cake solution monohydrate block disc disk cube cylinder waffle product cam coil`);
 
 /** Shapes a component such as a magnet comes in: "NdFeB ring", "SmCo arc segment". */
 export const COMPONENT_SHAPES = set(`
-  disc disk block ring arc segment cube cylinder sphere tile bar rod plate sheet piece ball countersunk pot`);
+  disc disk block ring arc segment cube cylinder sphere tile bar rod plate sheet piece ball countersunk pot array`);
 
 /** Words for a product as a whole: "traction motor assy", "lens assembly", "battery module". */
 export const PRODUCT_FORMS = set(`assembly assy unit module system kit complete source board`);
@@ -150,7 +153,7 @@ export const PRODUCT_NOUNS = set(`
 export const PACKS = set(`
   bag drum bottle jar box pail cylinder spool reel roll pack packet carton tote can ampoule vial cassette kit set lot
   batch sample container tin sack bigbag jumbo ibc tray case crate pallet pcs pc piece pieces ea each unit units qty
-  quantity pkg`);
+  quantity pkg bubbler canister`);
 
 /** What packaging is made of: "paper bag", "steel drum", "PE bottle". */
 export const PACK_MATERIALS = set(`paper plastic plastics steel pe pp hdpe ldpe glass fibre fiber jute wooden wood cardboard metal tin woven kraft`);
@@ -167,7 +170,7 @@ export const DESCRIPTORS = set(`
   gray black white red blue green brown clear transparent epitaxial infrared isostatic isotropic expanded expandable spheroidized
   flexible purified sorted ultrafine nano micro micronised magnetized magnetised radially axially diametrically
   dendritic homopolymer copolymer front rear back side perc topcon hjt bifacial flat round square hex mfi treo trem
-  qty sku din iso astm thk wt gsm nlgi sae api jis ul
+  qty sku din iso astm thk wt gsm nlgi sae api jis ul dia diam fsss bulk turnkey
   unmagnetized plain bright matte surface orientation oriented cut sliced sawn semiinsulating zone float regular
   customized custom various assorted strong super powerful permanent grain boundary diffused fired precision replacement
   spare ground unwrought wrought`);
@@ -216,7 +219,7 @@ export const ON_PREPOSITIONS = set(`on sur auf su sobre`);
 export const OF_PREPOSITIONS = set(`of de du des d di del della dei delle degli dello da do dos das von vom aus al au aux alla allo agli`);
 
 /** Prepositions of place or form ("in ingots", "en lingots", "em lingotes"); the words after them still describe the goods. */
-export const FORM_PREPOSITIONS = set(`in en em im into`);
+export const FORM_PREPOSITIONS = set(`in en em im into ad`);
 
 /** Words that make a line a technology: a licence, know-how, a process package. */
 export const TECHNOLOGY_MARKERS = set(`

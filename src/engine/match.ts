@@ -709,6 +709,29 @@ function itemNamedById(rules: CompiledRules, text: string) {
   return rules.itemsById.get(id) ?? null;
 }
 
+/**
+ * Words that make the text before a colon, " / " or " > " a label or a place in a bill of materials rather than
+ * the goods: "BOM 4711 rotor assy / item 030: magnet segment", "Customs decl.: yttrium oxide".
+ */
+const LABEL_WORDS = new Set([
+  ...["bom", "assy", "assembly", "item", "items", "pos", "position", "posnr", "level", "lvl", "sub", "subitem", "subassembly", "component"],
+  ...["line", "ref", "refdes", "decl", "declaration", "description", "desc", "goods", "article", "art", "material", "mat", "part"],
+]);
+/** The last colon (before a space or the end), " / " or " > ": what follows is the goods. */
+const LAST_LABEL_SEPARATOR = /^(.*\S)\s*(?::(?=\s|$)|\s\/\s|\s>\s)(.*\p{L}.*)$/su;
+/** A position number ("/ 015:") or a circuit reference ("U7:", "R12:") just before the separator. */
+const PLACE_IN_LIST = /^(?:\d+|[a-z]{1,2}\d{1,4})$/;
+
+/** A label, or a place in a bill of materials, and the goods after it; null when the text has no such label. */
+function partAfterLabel(text: string): { label: string; part: string } | null {
+  const found = LAST_LABEL_SEPARATOR.exec(text);
+  if (found === null) return null;
+  const label = found[1].trim();
+  const words = commodityWords(normalizeCommodity(label));
+  const isLabel = words.some((word) => LABEL_WORDS.has(word)) || PLACE_IN_LIST.test(words[words.length - 1] ?? "");
+  return isLabel ? { label, part: found[2].trim() } : null;
+}
+
 /** Reads one text (no memo). */
 export function readCommodity(rules: CompiledRules, text: string): MatchResult {
   const cut = text.length > LONGEST_READ ? text.slice(0, LONGEST_READ) : text;
@@ -732,6 +755,16 @@ export function readCommodity(rules: CompiledRules, text: string): MatchResult {
   const purity = readQuantities(cut).some((q) => q.quantity === "purity");
   const { reading, reader, weakOnly } = readText(rules, words, purity, commodityWords(normalized));
 
+  // Nothing read and nothing vetoed: a label or a bill of materials' place may come before the goods.
+  if (reading === null && hsCode?.outcome !== "item" && (reader === null || reader.vetoes.length === 0)) {
+    const labelled = partAfterLabel(cut);
+    const inner = labelled === null ? null : readCommodity(rules, labelled.part);
+    if (inner !== null && inner.itemId !== null) {
+      const why = `${inner.why} (after "${labelled!.label}")`;
+      return result(rules, normalized, { itemId: inner.itemId, method: inner.method, confidence: inner.confidence, why, suggestions: NO_SUGGESTIONS, hsCode: inner.hsCode });
+    }
+  }
+
   if (reading !== null) {
     let why = reading.why;
     if (hsCode !== null) {
@@ -754,18 +787,27 @@ export function readCommodity(rules: CompiledRules, text: string): MatchResult {
   return result(rules, normalized, { itemId: null, method: "none", confidence: 0, why, suggestions: suggestionsFor(rules, reader, weakOnly, hs), hsCode });
 }
 
+/** Where a label or a bill of materials' place may end (`partAfterLabel`): kept apart in the key. */
+const LABEL_SEPARATOR_RUNS = /\s*(?::(?=\s|$)|\s[/>]+\s)\s*/gu;
 const SEPARATOR_RUNS = /[,;:()[\]{}|•\n\r\t"]+|\s[-–—]+\s|[–—]+/gu;
-const OTHER_MARKS = /[^\p{L}\p{N}|.]+|(?<!\d)\.|\.(?!\d)/gu;
+/** A lone letter joined to a word ("e-drive"), which the reader keeps as part of it: kept apart in the key. */
+const LETTER_JOIN = /(?<![\p{L}\p{N}])(\p{L})-(?=\p{L})/gu;
+/** The marks the key uses for the two above: taken out of the text first, so no text can write them. */
+const KEY_MARKS = /[¦\uE000]/gu;
+const OTHER_MARKS = /[^\p{L}\p{N}|¦\uE000.]+|(?<!\d)\.|\.(?!\d)/gu;
 
 /** Texts with the same key read alike: case, accents, spacing and stray marks do not change a reading. */
 export function readingKey(text: string): string {
   return foldCharacters(text.length > LONGEST_READ ? text.slice(0, LONGEST_READ) : text)
+    .replace(KEY_MARKS, " ")
+    .replace(LETTER_JOIN, "$1\uE000")
+    .replace(LABEL_SEPARATOR_RUNS, "¦")
     .replace(SEPARATOR_RUNS, "|")
     .replace(OTHER_MARKS, " ")
-    .replace(/\s*\|\s*/g, "|")
+    .replace(/\s*([|¦])\s*/g, "$1")
     .replace(/\|+/g, "|")
     .replace(/\s+/g, " ")
-    .replace(/^[\s|]+|[\s|]+$/g, "");
+    .replace(/^[\s|¦]+|[\s|¦]+$/g, "");
 }
 
 /**

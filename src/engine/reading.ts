@@ -9,7 +9,7 @@
  * dropped, and the first one marks where the line's name ends and its specification begins.
  */
 import { foldCharacters, stemWord } from "../rules/names";
-import { ASIDE_PREPOSITIONS, FORM_PREPOSITIONS, OF_PREPOSITIONS, ON_PREPOSITIONS, UNITS, canonicalWords, isCjk } from "./lexicon";
+import { ASIDE_PREPOSITIONS, FORM_PREPOSITIONS, OF_PREPOSITIONS, ON_PREPOSITIONS, STOPWORDS, UNITS, canonicalWords, isCjk } from "./lexicon";
 
 export interface Segmenter {
   segment(run: string): readonly { text: string; keys: readonly string[]; known: boolean }[];
@@ -93,6 +93,7 @@ const COATING_MATERIALS = new Set([
   ...["epoxy", "parylene", "ptfe", "teflon", "니켈", "아연", "크롬", "ニッケル", "亜鉛", "クロム", "镍", "锌", "铬"],
 ]);
 const LOWER_CASE = /\p{Ll}/u;
+const LETTER = /\p{L}/u;
 /** Letters inside an alphanumeric code kept as a word when they name something: "NCM811" → ncm. */
 const SHORTEST_LETTERS_IN_CODE = 3;
 
@@ -183,6 +184,10 @@ export function readLine(text: string, segmenter: Segmenter, known: WordRepair |
         const cjk = runs.length > 1 || ANY_CJK.test(run) ? isCjk(run) : false;
         let raw = cjk ? cjkWords(run, segmenter) : cachedLatinWord(run, known, capitals);
         if (!cjk && known !== null && raw.length === 1 && !raw[0].number && run === match[0] && hyphenCode) raw = [number(run)];
+        // "e-axle", "e-drive", "x-ray": a letter joined to a word is part of it, not the stopword "e" or "x".
+        if (!cjk && run === match[0] && run.length === 1 && STOPWORDS.has(run) && piece[end] === "-" && LETTER.test(piece[end + 1] ?? "")) {
+          raw = [{ text: run, keys: [`${run}-`], via: "written", number: false }];
+        }
         const purpose = cjk && raw.length > 1 && CJK_PURPOSE_SUFFIXES.includes(raw[raw.length - 1].text);
         if (purpose) {
           // "线切割用" (for wire cutting): the run names a purpose, and what follows starts afresh.

@@ -117,6 +117,67 @@ describe("reading like an analyst (bundled rules)", () => {
     expect(read(text).itemId).toBe(itemId);
   });
 
+  // Bills of materials and customs extracts put a label or the goods' place in the assembly first: the goods follow.
+  test.each([
+    ["Loudspeaker LS-90 BOM line 3: ferrite ring magnet 72 x 32 x 15", "ferrite-magnet", "BOM line 3"],
+    ["Thermal camera assy TC-640 > 020 Ge window 25 x 1 mm", "germanium-optics", "assy"],
+    ["Customs decl.: 2846.90 - yttrium oxide 99.999%", "yttrium", "decl"],
+    ["Servo drive SD-4 / U7: GaN FET 650 V", "gallium-nitride", "U7"],
+    ["Pump housing PH-2 / 015: SmCo5 magnet 8 x 4 mm", "smco-magnet", "015"],
+  ])("%s: what follows the label is read (%s), and the reading says after which label", (text, itemId, label) => {
+    const match = read(text);
+    expect(match.itemId).toBe(itemId);
+    expect(match.why).toContain(label);
+  });
+
+  test.each([
+    ["Repair service / item 3: NdFeB magnet", "services"],
+    ["Consulting / item 3: NdFeB magnet rework", "services"],
+  ])("%s: a line the rules veto is not rescued by reading past its label", (text, why) => {
+    const match = read(text);
+    expect(match.itemId).toBeNull();
+    expect(match.why).toContain(why);
+  });
+
+  test("a colon inside a name (Ho:YAG) or a label without a BOM word is not a label", () => {
+    expect(read("Power supply PS-12: NdFeB magnet").itemId).toBeNull();
+    expect(read("Ho:YAG crystal rod").why).not.toContain("after");
+  });
+
+  test("texts that differ only in a label's separator are not one memo entry, so none borrows the other's reading", () => {
+    const fresh = compileRules(rules.doc);
+    expect(matchCommodity(fresh, "Rotor assy item 30 SmCo magnet").itemId).toBeNull();
+    expect(matchCommodity(fresh, "Rotor assy / item 30: SmCo magnet").itemId).toBe("smco-magnet");
+    expect(matchCommodity(fresh, "Rotor assy item 30 SmCo magnet").itemId).toBeNull();
+  });
+
+  test("a lone letter joined to a word is part of it: an e-axle is EV powertrain, a trailer axle or a hard drive is not", () => {
+    for (const text of ["e-axle 150 kW", "E-Achse", "e-drive"]) expect([text, read(text).itemId]).toEqual([text, "ev-powertrain"]);
+    for (const text of ["rear axle assembly", "trailer axle 8t", "hard disk drive 2TB", "USB flash drive 64GB"]) expect([text, read(text).itemId]).toEqual([text, null]);
+    const fresh = compileRules(rules.doc);
+    expect(matchCommodity(fresh, "e drive").itemId).toBeNull();
+    expect(matchCommodity(fresh, "e-drive").itemId).toBe("ev-powertrain");
+  });
+
+  // Catalogue words that are sizes, packs, shapes and finishes, in English and as other languages write them.
+  test.each([
+    ["Indium wire dia 1.0 mm, 99.995%, 25 g spool", "indium"],
+    ["Tungsten powder FSSS 2.0 um", "tungsten"],
+    ["Spodumene concentrate SC6 bulk", "spodumene"],
+    ["TMIn 6N bubbler 250 g", "trimethylindium"],
+    ["LYSO crystal array 8 x 8", "lyso-crystal"],
+    ["Er-doped fibre coil 12 m", "erbium-doped-fibre"],
+    ["Neodym-Scheibenmagnet 15 x 3 mm N40", "ndfeb-magnet"],
+    ["Hartmetall-Rundstab Ø12 x 330 mm", "tungsten-carbide"],
+    ["Magnete al neodimio ad anello N35", "ndfeb-magnet"],
+    ["Grafite esférico purificado 99,95 %", "natural-graphite"],
+    ["ネオジウムマグネット 丸型 φ10×3mm", "ndfeb-magnet"],
+    ["탄산리튬 배터리 등급 99.5%", "lithium-carbonate"],
+    ["CBN INS TNGA160408", "cubic-boron-nitride"],
+  ])("%s is read as %s", (text, itemId) => {
+    expect(read(text).itemId).toBe(itemId);
+  });
+
   test.each([
     ["Stainless steel bolt nickel plated", "bolt"],
     ["Steel bolt M6 zinc plated", "bolt"],
