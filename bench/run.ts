@@ -282,7 +282,8 @@ async function screening(rows: RowInput[], rules: CompiledRules) {
 
 /**
  * Reading commodity text: precision, recall and false-positive rate on the labelled corpus, the working set
- * (what the matcher was tuned on) and the held-out set (never looked at while tuning) scored separately.
+ * (what the matcher was tuned on), the held-out set (never looked at while tuning), and the fresh sets of 27 Nov
+ * 2026 (fresh.csv tuned on, fresh-held-out.csv not), scored separately.
  * `--matching-errors` lists the working set's misreadings.
  */
 function matchingFigures(rules: CompiledRules, listErrors: boolean) {
@@ -294,16 +295,24 @@ function matchingFigures(rules: CompiledRules, listErrors: boolean) {
   };
   const working = scoreCorpus(engineReader(withColdMemo(rules)), readCorpus(join(folder, "working.csv")));
   const heldOut = scoreCorpus(engineReader(withColdMemo(rules)), readCorpus(join(folder, "held-out.csv")));
+  const fresh = scoreCorpus(engineReader(withColdMemo(rules)), readCorpus(join(folder, "fresh.csv")));
+  const freshHeldOut = scoreCorpus(engineReader(withColdMemo(rules)), readCorpus(join(folder, "fresh-held-out.csv")));
   if (listErrors) {
     for (const outcome of working.outcomes.filter((o) => o.error !== null)) {
       process.stderr.write(`  ${outcome.error!.padEnd(14)} ${outcome.line.category.padEnd(16)} ${outcome.line.expected.padEnd(28)} read ${String(outcome.read).padEnd(28)} ${outcome.line.text}\n`);
     }
   }
-  return { working: summary(working), heldOut: summary(heldOut) };
+  return { working: summary(working), heldOut: summary(heldOut), fresh: summary(fresh), freshHeldOut: summary(freshHeldOut) };
 }
 
 function printMatching(figures: ReturnType<typeof matchingFigures>): void {
-  for (const [name, set] of [["working set", figures.working], ["held-out set", figures.heldOut]] as const) {
+  const sets = [
+    ["working set", figures.working],
+    ["held-out set", figures.heldOut],
+    ["fresh set", figures.fresh],
+    ["fresh held-out set", figures.freshHeldOut],
+  ] as const;
+  for (const [name, set] of sets) {
     console.log(
       `\nmatching, ${name}: ${set.lines} lines (${set.positives} items, ${set.negatives} not, ${set.undecided} undecided), ${figureLine(set).replace("matching ", "")}` +
         (set.pendingItems.length > 0 ? `; labels for items not in these rules, counted as NONE: ${set.pendingItems.join(", ")}` : ""),
@@ -442,6 +451,8 @@ async function main(): Promise<void> {
   if (screeningFigures) console.log(`screening P/R: ${round(screeningFigures.precision, 3)} ${round(screeningFigures.recall, 3)}`);
   if (matching) console.log(figureLine(matching.working));
   if (matching) console.log(`${figureLine(matching.heldOut).replace("matching", "matching held-out")}`);
+  if (matching) console.log(`${figureLine(matching.fresh).replace("matching", "matching fresh")}`);
+  if (matching) console.log(`${figureLine(matching.freshHeldOut).replace("matching", "matching fresh held-out")}`);
 }
 
 main().catch((error) => {

@@ -170,7 +170,7 @@ export const DESCRIPTORS = set(`
   gray black white red blue green brown clear transparent epitaxial infrared isostatic isotropic expanded expandable spheroidized
   flexible purified sorted ultrafine nano micro micronised magnetized magnetised radially axially diametrically
   dendritic homopolymer copolymer front rear back side perc topcon hjt bifacial flat round square hex mfi treo trem
-  qty sku din iso astm thk wt gsm nlgi sae api jis ul dia diam fsss bulk turnkey
+  qty sku din iso astm thk wt gsm nlgi sae api jis ul dia diam fsss bulk turnkey seamless welded
   unmagnetized plain bright matte surface orientation oriented cut sliced sawn semiinsulating zone float regular
   customized custom various assorted strong super powerful permanent grain boundary diffused fired precision replacement
   spare ground unwrought wrought`);

@@ -721,6 +721,7 @@ const LABEL_WORDS = new Set([
 const LAST_LABEL_SEPARATOR = /^(.*\S)\s*(?::(?=\s|$)|\s\/\s|\s>\s)(.*\p{L}.*)$/su;
 /** A position number ("/ 015:") or a circuit reference ("U7:", "R12:") just before the separator. */
 const PLACE_IN_LIST = /^(?:\d+|[a-z]{1,2}\d{1,4})$/;
+const LABEL_FIELDS = /:(?=\s)|\s[/>]\s|[,;]/;
 
 /** A label, or a place in a bill of materials, and the goods after it; null when the text has no such label. */
 function partAfterLabel(text: string): { label: string; part: string } | null {
@@ -728,7 +729,9 @@ function partAfterLabel(text: string): { label: string; part: string } | null {
   if (found === null) return null;
   const label = found[1].trim();
   const words = commodityWords(normalizeCommodity(label));
-  const isLabel = words.some((word) => LABEL_WORDS.has(word)) || PLACE_IN_LIST.test(words[words.length - 1] ?? "");
+  // A place stands alone between separators ("… / 015:"), unlike the number of a model ("PS-12:").
+  const lastField = commodityWords(normalizeCommodity(label.split(LABEL_FIELDS).pop() ?? ""));
+  const isLabel = words.some((word) => LABEL_WORDS.has(word)) || (lastField.length === 1 && PLACE_IN_LIST.test(lastField[0]));
   return isLabel ? { label, part: found[2].trim() } : null;
 }
 

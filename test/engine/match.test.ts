@@ -139,8 +139,9 @@ describe("reading like an analyst (bundled rules)", () => {
     expect(match.why).toContain(why);
   });
 
-  test("a colon inside a name (Ho:YAG) or a label without a BOM word is not a label", () => {
+  test("a colon inside a name (Ho:YAG), or a label without a BOM word or a place of its own (a model's number), is not a label", () => {
     expect(read("Power supply PS-12: NdFeB magnet").itemId).toBeNull();
+    expect(read("Motor controller MC-7: NdFeB magnet").itemId).toBeNull();
     expect(read("Ho:YAG crystal rod").why).not.toContain("after");
   });
 
