@@ -103,7 +103,9 @@ module.exports = async (env, options) => {
     // instantiated once and the pane and the functions share the same state in the shared runtime.
     optimization: {
       runtimeChunk: "single",
-      splitChunks: { chunks: "all", minSize: 0, cacheGroups: { defaultVendors: false, default: false, shared: { name: "shared", minChunks: 2, priority: 10, reuseExistingChunk: true } } },
+      // shared.js holds what both entries use. Only initial chunks count: a module that only parts fetched on
+      // demand share (the report writer, What changed, Coming up) stays with them instead of joining the first load.
+      splitChunks: { chunks: "all", minSize: 0, cacheGroups: { defaultVendors: false, default: false, shared: { name: "shared", chunks: "initial", minChunks: 2, priority: 10, reuseExistingChunk: true } } },
     },
     plugins: [
       new CustomFunctionsMetadataPlugin({

@@ -24,9 +24,10 @@ import type { ReportRows } from "./change-report-content";
 import { yieldToEventLoop } from "./excel/host";
 import type { SheetReport } from "./excel/sheet-report";
 import { loadReports, type ReportsPart } from "./load-reports";
+import { loadUpcoming, type UpcomingLoader, type UpcomingPart } from "./load-upcoming";
 import { loadWhatChanged, type WhatChangedLoader, type WhatChangedPart } from "./load-what-changed";
 import { errorDetail } from "./messages";
-import { renderUpcoming, type RowLabel, type RowsPart } from "./ui/change-sections";
+import type { RowLabel, RowsPart } from "./ui/change-sections";
 import { byId, replaceChildren } from "./ui/dom";
 
 /** Lists up to this many rows are measured at once; longer ones when the user asks (it holds the pane for seconds). */
@@ -106,6 +107,7 @@ export class ChangeWatch {
     private readonly days: number = DEFAULT_HORIZON_DAYS,
     private readonly automaticRows: number = AUTOMATIC_IMPACT_ROWS,
     private readonly loadPart: WhatChangedLoader = loadWhatChanged,
+    private readonly loadUpcomingPart: UpcomingLoader = loadUpcoming,
   ) {}
 
   bind(): void {
@@ -169,8 +171,18 @@ export class ChangeWatch {
     if (!current()) return;
     const upcomingShown = `${horizonKey}|${upcomingRows.kind === "ready" ? this.dateImpact!.key : upcomingRows.kind}`;
     if (upcomingShown !== this.shownUpcoming) {
-      this.shownUpcoming = upcomingShown;
-      this.renderUpcoming(upcomingRows);
+      let upcoming: UpcomingPart | null = null;
+      try {
+        upcoming = await this.loadUpcomingPart();
+      } catch (error) {
+        // Not drawn: the next refresh fetches the part again; What changed below does not depend on it.
+        if (current()) this.host.failed("part_not_loaded", errorDetail(error));
+      }
+      if (!current()) return;
+      if (upcoming !== null) {
+        this.shownUpcoming = upcomingShown;
+        this.renderUpcoming(upcoming, upcomingRows);
+      }
     }
 
     const baseline = this.baseline;
@@ -215,9 +227,9 @@ export class ChangeWatch {
 
   private labelOf = (index: number): RowLabel => (this.analysis ? labelOf(this.analysis, index) : { supplier: null, commodity: "", itemName: null });
 
-  private renderUpcoming(rows: RowsPart<DateImpact>): void {
+  private renderUpcoming(part: UpcomingPart, rows: RowsPart<DateImpact>): void {
     byId("upcoming-section").hidden = false;
-    replaceChildren(byId("upcoming"), ...renderUpcoming(this.horizon!.value, this.days, rows, this.labelOf, this.handlers()));
+    replaceChildren(byId("upcoming"), ...part.renderUpcoming(this.horizon!.value, this.days, rows, this.labelOf, this.handlers()));
   }
 
   private renderChanges(part: WhatChangedPart, diff: RulesDiff, rows: RowsPart<ChangeImpact>): void {

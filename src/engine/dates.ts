@@ -39,15 +39,12 @@ const YEAR_FIRST = /^(\d{4})[/.](\d{1,2})[/.](\d{1,2})$/;
 const DOTTED_DAY_FIRST = /^(\d{1,2})\.(\d{1,2})\.(\d{4})$/;
 const DAY_MONTH_NAME = /^(\d{1,2})[\s-]+([a-z]+)\.?[\s-]+(\d{4})$/;
 const MONTH_NAME_DAY = /^([a-z]+)\.?\s+(\d{1,2}),?\s+(\d{4})$/;
-const MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
 const MONTH_NAMES = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];
 
+/** A month's English name or its abbreviation (its first three letters, or "sept"). */
 function monthNumber(name: string): number | null {
-  const byName = MONTH_NAMES.indexOf(name);
-  if (byName >= 0) return byName + 1;
-  if (name === "sept") return 9;
-  const byAbbreviation = MONTHS.indexOf(name);
-  return byAbbreviation >= 0 ? byAbbreviation + 1 : null;
+  const index = MONTH_NAMES.findIndex((month) => month === name || month.slice(0, 3) === name || (name === "sept" && month === "september"));
+  return index < 0 ? null : index + 1;
 }
 
 function calendarDay(year: string, month: number | string | null, day: string): string | null {

@@ -2,7 +2,8 @@
  * @jest-environment jsdom
  *
  * Parts of the pane fetched from the add-in's server on first use: the summary of an analysed table
- * (taskpane/load-summary.ts), the "What changed" section (taskpane/load-what-changed.ts) and the input checks a
+ * (taskpane/load-summary.ts), the "What changed" and "Coming up" sections (taskpane/load-what-changed.ts,
+ * taskpane/load-upcoming.ts) and the input checks a
  * stored alias list is read with (src/runtime/load-input-checks.ts). When one cannot be fetched the pane says so
  * with its own code, `part_not_loaded`, shows nothing half-made, and the next attempt fetches it again.
  *
@@ -13,6 +14,7 @@ import * as fs from "fs";
 import * as path from "path";
 import { TaskPaneApp } from "../../taskpane/app";
 import { describePaneProblem } from "../../taskpane/messages";
+import type { UpcomingPart } from "../../taskpane/load-upcoming";
 import type { WhatChangedPart } from "../../taskpane/load-what-changed";
 import { RulesRuntime, type RulesRuntimeOptions } from "../../src/runtime/rules-runtime";
 import { writeCachedRules } from "../../src/runtime/rules-cache";
@@ -106,6 +108,29 @@ test("the What changed section, when its part cannot be fetched, reports part_no
   await watch.refresh(analysis!, { asOf: "2026-09-01" });
   expect(document.getElementById("changes-section")!.hidden).toBe(false);
   expect(text("#changes-headline")).toContain("from hosted-2 to fixture-1");
+});
+
+test("the Coming up section, when its part cannot be fetched, reports part_not_loaded and stays hidden; the next refresh draws it", async () => {
+  const { ChangeWatch } = await import("../../taskpane/changes");
+  document.documentElement.innerHTML = PANE_HTML.replace(/<script[\s\S]*?<\/script>/g, "");
+  const runtime = new RulesRuntime({ bundled: checkedRules(RULES), storage: createMemoryStorage() });
+  await runtime.start();
+  let partFails = true;
+  const failures: string[] = [];
+  const loadUpcomingPart = () =>
+    partFails ? Promise.reject(new Error("Loading chunk upcoming failed")) : Promise.resolve(jest.requireActual<UpcomingPart>("../../taskpane/upcoming"));
+  const host = { onSelectRow: () => undefined, announce: () => undefined, failed: (code: string, detail: string) => void failures.push(`${code}: ${detail}`), tableLabel: () => null };
+  const watch = new ChangeWatch(runtime, host, 90, 10_000, undefined, loadUpcomingPart);
+
+  await watch.refresh(null, { asOf: "2026-09-01" });
+  expect(failures).toEqual(["part_not_loaded: Loading chunk upcoming failed"]);
+  expect(document.getElementById("upcoming-section")!.hidden).toBe(true);
+
+  partFails = false;
+  await watch.refresh(null, { asOf: "2026-09-01" });
+  expect(failures).toHaveLength(1);
+  expect(document.getElementById("upcoming-section")!.hidden).toBe(false);
+  expect(text("#upcoming")?.length).toBeGreaterThan(0);
 });
 
 test("stored aliases are read with the input checks; when those cannot be fetched a notice says the scores are without them", async () => {
