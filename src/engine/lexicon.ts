@@ -27,8 +27,15 @@ const TRANSLATIONS: Record<string, readonly string[]> = {
   lump: ["brocken", "chunk"],
   flake: ["flocken", "paillettes", "paillette", "escamas", "scaglie", "flocos", "鳞片", "鱗片状", "인상"],
   crystal: ["kristall", "cristal", "cristallo", "晶体", "結晶", "결정"],
-  wafer: ["scheibe", "plaquette", "oblea", "fetta", "bolacha", "wfr", "晶片", "ウェハ", "ウエハ", "ウェーハ", "ウエハー", "웨이퍼", "单晶片"],
-  epiwafer: ["外延片", "エピウェハ"],
+  wafer: ["scheibe", "plaquette", "oblea", "fetta", "bolacha", "wfr", "晶片", "ウェハ", "ウエハ", "ウェーハ", "ウエハー", "웨이퍼", "单晶片", "晶圆"],
+  epiwafer: ["外延片", "エピウェハ", "磊晶片"],
+  epi: ["에피", "エピ"],
+  chip: ["裸片", "芯片", "チップ", "칩"],
+  sample: ["样品", "サンプル", "샘플", "muster", "echantillon", "muestra", "campione", "amostra"],
+  size: ["粒径", "平均粒径", "粒度", "입도"],
+  monocrystalline: ["monocristallin", "monocristalline", "monocristallino", "monocristalino", "monokristallin"],
+  aspheric: ["asferica", "asferico", "asferique", "asphaerisch", "asferisch"],
+  cylinder: ["walec", "zylinder", "cilindro"],
   substrate: ["substrat", "sustrato", "substrato", "衬底", "基板", "기판", "substr"],
   target: ["cible", "bersaglio", "靶材", "靶", "ターゲット", "타겟", "tgt"],
   concentrate: ["konzentrat", "concentre", "concentrado", "concentrato", "conc", "精矿", "精鉱", "정광"],
@@ -45,7 +52,7 @@ const TRANSLATIONS: Record<string, readonly string[]> = {
   insert: ["刀片", "インサート", "인서트", "wendeschneidplatte", "plaquette amovible", "ins", "insrt"],
   round: ["丸型", "圆形", "원형", "rund", "runde", "rond", "ronde", "redondo", "redonda", "tondo", "tonda", "丸"],
   ring: ["anello", "anelli", "anneau", "anneaux", "anillo", "anillos", "anel", "aneis", "リング", "링", "环", "圆环"],
-  magnet: ["magnete", "magneti", "aimant", "iman", "imane", "imanes", "ima", "imas", "magnetes", "mag", "magn", "磁铁", "磁钢", "磁体", "磁石", "자석", "マグネット", "마그넷"],
+  magnet: ["magnete", "magneti", "aimant", "iman", "imane", "imanes", "ima", "imas", "magnetes", "mag", "magn", "磁铁", "磁钢", "磁体", "磁石", "자석", "マグネット", "마그넷", "magneten", "magnes", "magnesy"],
   battery: ["batterie", "akku", "akkumulator", "bateria", "batteria", "batt", "电池", "電池", "배터리", "전지"],
   cell: ["zelle", "zellen", "cellule", "celda", "cella", "celula", "电芯", "セル", "셀"],
   window: ["fenster", "fenetre", "ventana", "finestra", "janela", "wndw", "窗口片", "窗口", "窓"],
@@ -54,9 +61,9 @@ const TRANSLATIONS: Record<string, readonly string[]> = {
   material: ["matl", "materiau", "materiale", "werkstoff", "材料", "素材", "재료", "材"],
   cathode: ["kathode", "catodo", "catodi", "catodico", "catodica", "catodos", "正极", "正極", "양극"],
   anode: ["anoden", "anodo", "anodi", "负极", "負極", "음극"],
-  block: ["quader", "bloque", "blocco", "bloco", "blk", "角型", "方块"],
+  block: ["quader", "bloque", "blocco", "bloco", "blk", "角型", "方块", "blocchetto", "blocchetti", "blok", "blokje"],
   pack: ["パック", "팩", "组", "包"],
-  disc: ["scheibe", "scheiben", "disque", "disques", "disco", "dischi", "discos", "円板", "圆片"],
+  disc: ["scheibe", "scheiben", "schijf", "schijven", "disque", "disques", "disco", "dischi", "discos", "円板", "圆片"],
   segment: ["seg", "segmento"],
   machine: ["maschine", "maquina", "macchina", "mach", "machinery", "maschinen", "机", "設備", "设备"],
   blank: ["rohling", "rohlinge", "ebauche", "grezzo"],
@@ -126,7 +133,7 @@ export const MATERIAL_FORMS = set(`
 
 /** Shapes a component such as a magnet comes in: "NdFeB ring", "SmCo arc segment". */
 export const COMPONENT_SHAPES = set(`
-  disc disk block ring arc segment cube cylinder sphere tile bar rod plate sheet piece ball countersunk pot array`);
+  disc disk block ring arc segment cube cylinder sphere tile bar rod plate sheet piece ball countersunk pot array pixel`);
 
 /** Words for a product as a whole: "traction motor assy", "lens assembly", "battery module". */
 export const PRODUCT_FORMS = set(`assembly assy unit module system kit complete source board`);
@@ -170,7 +177,7 @@ export const DESCRIPTORS = set(`
   gray black white red blue green brown clear transparent epitaxial infrared isostatic isotropic expanded expandable spheroidized
   flexible purified sorted ultrafine nano micro micronised magnetized magnetised radially axially diametrically
   dendritic homopolymer copolymer front rear back side perc topcon hjt bifacial flat round square hex mfi treo trem
-  qty sku din iso astm thk wt gsm nlgi sae api jis ul dia diam fsss bulk turnkey seamless welded
+  qty sku din iso astm thk wt gsm nlgi sae api jis ul dia diam fsss bulk turnkey seamless welded aspheric
   unmagnetized plain bright matte surface orientation oriented cut sliced sawn semiinsulating zone float regular
   customized custom various assorted strong super powerful permanent grain boundary diffused fired precision replacement
   spare ground unwrought wrought`);
@@ -189,13 +196,15 @@ export const OTHER_ELEMENTS = set(`
 /** Words that carry no meaning for the reading. */
 export const STOPWORDS = set(`
   the a an and or und et y e o ou oder each as is are to at on by from no nr n x approx ca circa abt about ie eg etc
-  viz also other others misc miscellaneous anti non pre i ii iii iv vi`);
+  viz also other others misc miscellaneous anti non pre i ii iii iv vi
+  need needs needed require requires required request requesting requested buy purchase procure order get us please pls
+  quote quotation rfq raise urgent asap`);
 
 /** Units written after a number ("10 mm", "25 kg"): noise when they follow a number. */
 export const UNITS = set(`
   mm cm m um nm km kg g mg t mt tonne tonnes ton tons lb lbs oz ct kw w v a ah mah wh kwh hz khz mhz ghz l ml ltr pcs pc
   ea pce ppm ppb ohm inch in ft m2 m3 mpa gpa psi bar rpm db dbm kv ka ma mw nos units ha mbar c k pct zoll pouces pulgadas
-  pollici polegadas インチ 英寸 인치 px`);
+  pollici polegadas インチ 英寸 인치 px wp wc`);
 
 /**
  * Prepositions that start a phrase about something other than what the line is: its purpose, its parts, what it

@@ -52,7 +52,7 @@ import {
   TECHNOLOGY_PHRASES,
   isCjk,
 } from "./lexicon";
-import { readLine, type Chunk, type Line, type Word } from "./reading";
+import { joinPartNumberLabels, readLine, type Chunk, type Line, type Word } from "./reading";
 import { itemsHeadedBy, type Phrase, type ReadingIndex } from "./reading-index";
 import type { ItemKind } from "../rules/vocabulary";
 
@@ -135,6 +135,8 @@ class LineReader {
   readonly occurrences: Occurrence[] = [];
   readonly vetoes: Veto[] = [];
   private readonly vetoed = new Set<Occurrence>();
+  /** The shared non-goods the line's first phrase is (a service, a publication…), with the kinds each spares. */
+  readonly nonGoodsFound: { exceptKinds: readonly ItemKind[] }[] = [];
   readonly head: { chunk: Chunk; part: Word[]; word: Word | null; endedAtOf: Word | null } | null;
 
   constructor(
@@ -295,6 +297,7 @@ class LineReader {
     for (const nonGood of candidates) {
       const found = this.containsPhrase(seq, nonGood.keys);
       if (found === null) continue;
+      this.nonGoodsFound.push(nonGood);
       for (const occurrence of this.occurrences) {
         if (nonGood.exceptKinds.includes(this.kindOf(occurrence.itemId))) continue;
         if (found.every((w) => occurrence.words.includes(w))) continue;
@@ -605,6 +608,8 @@ function readText(rules: CompiledRules, text: string, purity: boolean, gradeWord
     ["technology", technology],
     ["service", service],
   ] as const) {
+    // A book, a course or recycling about batteries is no battery technology: only non-goods that spare the kind let it through.
+    if (reader.nonGoodsFound.some((nonGood) => !nonGood.exceptKinds.includes(kind))) continue;
     const found = reader.aboutReading(kind, markers);
     if (found === null) continue;
     const name = reader.nameOf(found.itemId);
@@ -718,10 +723,10 @@ const LABEL_WORDS = new Set([
   ...["line", "ref", "refdes", "decl", "declaration", "description", "desc", "goods", "article", "art", "material", "mat", "part"],
 ]);
 /** The last colon (before a space or the end), " / " or " > ": what follows is the goods. */
-const LAST_LABEL_SEPARATOR = /^(.*\S)\s*(?::(?=\s|$)|\s\/\s|\s>\s)(.*\p{L}.*)$/su;
+const LAST_LABEL_SEPARATOR = /^(.*\S)\s*(?::(?=\s|$)|\s[/>|]\s)(.*\p{L}.*)$/su;
 /** A position number ("/ 015:") or a circuit reference ("U7:", "R12:") just before the separator. */
 const PLACE_IN_LIST = /^(?:\d+|[a-z]{1,2}\d{1,4})$/;
-const LABEL_FIELDS = /:(?=\s)|\s[/>]\s|[,;]/;
+const LABEL_FIELDS = /:(?=\s)|\s[/>|]\s|[,;]/;
 
 /** A label, or a place in a bill of materials, and the goods after it; null when the text has no such label. */
 function partAfterLabel(text: string): { label: string; part: string } | null {
@@ -791,7 +796,7 @@ export function readCommodity(rules: CompiledRules, text: string): MatchResult {
 }
 
 /** Where a label or a bill of materials' place may end (`partAfterLabel`): kept apart in the key. */
-const LABEL_SEPARATOR_RUNS = /\s*(?::(?=\s|$)|\s[/>]+\s)\s*/gu;
+const LABEL_SEPARATOR_RUNS = /\s*(?::(?=\s|$)|\s[/>|]+\s)\s*/gu;
 const SEPARATOR_RUNS = /[,;:()[\]{}|•\n\r\t"]+|\s[-–—]+\s|[–—]+/gu;
 /** A lone letter joined to a word ("e-drive"), which the reader keeps as part of it: kept apart in the key. */
 const LETTER_JOIN = /(?<![\p{L}\p{N}])(\p{L})-(?=\p{L})/gu;
@@ -801,7 +806,7 @@ const OTHER_MARKS = /[^\p{L}\p{N}|¦\uE000.]+|(?<!\d)\.|\.(?!\d)/gu;
 
 /** Texts with the same key read alike: case, accents, spacing and stray marks do not change a reading. */
 export function readingKey(text: string): string {
-  return foldCharacters(text.length > LONGEST_READ ? text.slice(0, LONGEST_READ) : text)
+  return joinPartNumberLabels(foldCharacters(text.length > LONGEST_READ ? text.slice(0, LONGEST_READ) : text))
     .replace(KEY_MARKS, " ")
     .replace(LETTER_JOIN, "$1\uE000")
     .replace(LABEL_SEPARATOR_RUNS, "¦")

@@ -81,6 +81,14 @@ const DIGIT = /\d/;
 const ANY_CJK = /[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\u1100-\u11ff\u3130-\u318f\uf900-\ufaff]/u;
 const ONLY_DIGITS = /^\d+$/;
 const LETTER_RUNS = /\p{L}+/gu;
+/** "P/N 2217", "p / n": the label of a part number, one word ("pn", a descriptor), not the words "p" and "n". */
+const PART_NUMBER_LABEL = /(?<![\p{L}\p{N}])p\s?\/\s?n(?![\p{L}\p{N}])/gu;
+
+/** Folded text with its part-number labels joined (the reading key does the same, so keys follow readings). */
+export function joinPartNumberLabels(folded: string): string {
+  return folded.includes("/") ? folded.replace(PART_NUMBER_LABEL, "pn") : folded;
+}
+
 /** A ratio such as "2:17" is one spec, not a break between phrases. */
 const RATIO = /(\d)\s*:\s*(\d)/g;
 const CJK_PURPOSE_SUFFIXES = ["用", "向け", "用の"];
@@ -158,7 +166,7 @@ function wordMatches(piece: string, pattern: RegExp): RegExpExecArray[] {
  * (reading the rules' own names) words are taken as written.
  */
 export function readLine(text: string, segmenter: Segmenter, known: WordRepair | null): Line {
-  const folded = foldCharacters(text).replace(RATIO, "$1/$2");
+  const folded = joinPartNumberLabels(foldCharacters(text)).replace(RATIO, "$1/$2");
   const capitals = !LOWER_CASE.test(text);
   const chunks: Chunk[] = [];
   const words: Word[] = [];

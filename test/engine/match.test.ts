@@ -160,6 +160,42 @@ describe("reading like an analyst (bundled rules)", () => {
     expect(matchCommodity(fresh, "e-drive").itemId).toBe("ev-powertrain");
   });
 
+  // Invoices, requisitions and Taiwanese or Korean customs lines (27 Nov, second fresh set).
+  test.each([
+    ["P/N 4410 germanium window 25 mm, AR coated", "germanium-optics"],
+    ["please quote 2 kg indium shot 99.99%", "indium"],
+    ["need 5 kg Dy2O3 for a coating trial", "dysprosium"],
+    ["Item 7 | GaN HEMT die 650 V | 10 pcs", "gallium-nitride"],
+    ["鎢粉 99.95% 2 µm", "tungsten"],
+    ["釹鐵硼磁鐵 N42 方塊 20×10×5", "ndfeb-magnet"],
+    ["鍺晶圓 4吋", "germanium-substrate"],
+    ["HSK 8505.11-1000 네오디뮴 영구자석", "ndfeb-magnet"],
+    ["HS 2836.91", "lithium-carbonate"],
+  ])("%s is read as %s", (text, itemId) => {
+    expect(read(text).itemId).toBe(itemId);
+  });
+
+  test.each([
+    ["Book: Rare Earth Magnets and Technologies, hardcover", "publications"],
+    ["Webinar: GaN power device technology", "publications"],
+    ["Black mass from shredded Li-ion batteries, 20 t", "recycling"],
+  ])("%s is no goods, technology or service (%s)", (text, why) => {
+    const match = read(text);
+    expect(match.itemId).toBeNull();
+    expect(match.why).toContain(why);
+  });
+
+  test("a code two items' goods share is settled against the rules' exclusions: 2804.50 boron is not tellurium", () => {
+    expect(read("CN 2804 50 10 amorphous boron powder").itemId).toBeNull();
+    expect(read("CN 2804 50 10 amorphous boron powder").why).toContain('exclude "boron"');
+  });
+
+  test("a part-number label is one word whichever way the key is written, so P/N and 'P N' do not share a memo entry", () => {
+    const fresh = compileRules(rules.doc);
+    expect(matchCommodity(fresh, "P N 881 indium foil").itemId).toBeNull();
+    expect(matchCommodity(fresh, "P/N 881 indium foil").itemId).toBe("indium");
+  });
+
   // Catalogue words that are sizes, packs, shapes and finishes, in English and as other languages write them.
   test.each([
     ["Indium wire dia 1.0 mm, 99.995%, 25 g spool", "indium"],
