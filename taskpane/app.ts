@@ -16,7 +16,6 @@ import { loadColumnChoices, saveColumnChoices } from "./excel/mapping-store";
 import { checkedAliases, readStoredAliases, saveUserAliases } from "./excel/alias-store";
 import { NO_USER_ALIASES, assignUserAlias, describeUserAliasIssue, removeUserAlias, type UserAliases } from "../src/engine/user-aliases";
 import type { UserAliasesResult } from "../src/engine/user-aliases-check";
-import { renderAliasList } from "./ui/aliases";
 import { selectSheetRow } from "./excel/select-row";
 import { loadReports, type ReportsPart } from "./load-reports";
 import { findSupplierTable, readSupplierRows, sourceKey, type SheetRecord, type SupplierTableSource } from "./excel/table-source";
@@ -25,6 +24,7 @@ import { StartScreen } from "./start-screen";
 import { byId, formatCount, h, replaceChildren } from "./ui/dom";
 import { mappingSummary, renderMappingFields } from "./ui/mapping-form";
 import { controlsNeedingReview, controlsWithUnconfirmedStatus, renderRulesPanel } from "./ui/rules-panel";
+import { loadAliasList, type AliasListLoader } from "./load-alias-list";
 import { loadSummary, type SummaryPart } from "./load-summary";
 
 interface TableState {
@@ -56,7 +56,10 @@ export class TaskPaneApp {
     analyseSelection: () => this.analyseSelection({ quietIfNoTable: false }),
   });
 
-  constructor(private readonly runtime: RulesRuntime) {
+  constructor(
+    private readonly runtime: RulesRuntime,
+    private readonly loadAliasListPart: AliasListLoader = loadAliasList,
+  ) {
     this.changes = new ChangeWatch(runtime, {
       onSelectRow: (index) => void this.selectRow(index),
       announce: (message) => this.announce(message),
@@ -108,6 +111,7 @@ export class TaskPaneApp {
     this.changes.bind();
     this.startScreen.bind();
     byId("refresh-rules").addEventListener("click", () => void this.refreshRules());
+    byId("aliases").addEventListener("toggle", () => this.renderAliases());
     byId("reset-rules").addEventListener("click", () => void this.resetRules());
     byId("rules-settings").addEventListener("submit", (event) => {
       event.preventDefault();
@@ -390,14 +394,28 @@ export class TaskPaneApp {
     void this.changeAliases(assignUserAlias(this.runtime.userAliasesInForce, commodity, itemId), `“${commodity}” is now ${name}.`);
   }
 
+  /** The count always; the list itself only while the section is open (its part is fetched on first opening). */
   private renderAliases(): void {
     const active = this.runtime.active;
-    renderAliasList(byId("aliases-fields"), active.userAliases, active.userAliasIssues, active.document.items, {
+    const details = byId<HTMLDetailsElement>("aliases");
+    const summary = details.querySelector("summary");
+    if (summary) summary.textContent = `Your aliases (${active.userAliases.aliases.length})`;
+    if (details.open) void this.drawAliasList();
+  }
+
+  private async drawAliasList(): Promise<void> {
+    let part;
+    try {
+      part = await this.loadAliasListPart();
+    } catch (error) {
+      this.problem("part_not_loaded", errorDetail(error));
+      return;
+    }
+    const active = this.runtime.active;
+    part.renderAliasList(byId("aliases-fields"), active.userAliases, active.userAliasIssues, active.document.items, {
       onAssign: (commodity, itemId) => this.assignAlias(commodity, itemId),
       onRemove: (commodity) => void this.changeAliases(removeUserAlias(this.runtime.userAliasesInForce, commodity), `Alias “${commodity}” removed.`),
     });
-    const summary = byId("aliases").querySelector("summary");
-    if (summary) summary.textContent = `Your aliases (${active.userAliases.aliases.length})`;
   }
 
   private renderRules(): void {

@@ -3,12 +3,12 @@
  * and a button that writes the example list (shipped with the add-in) to a new sheet and has the pane
  * analyse it. It never writes to a sheet that exists.
  *
- * The example list and the CSV parser that reads it are a chunk of their own (example.js, next to the
- * pane's scripts), fetched when the button is clicked: most sessions never insert it. The number of
+ * The example list, the CSV parser that reads it and the code that writes its sheet are a chunk of their own
+ * (example.js, next to the pane's scripts), fetched when the button is clicked: most sessions never insert it. The number of
  * suppliers it holds is written in taskpane.html (a test keeps it equal to examples/suppliers.csv).
  */
 import type { ExampleList } from "./example-list";
-import { writeExampleSheet } from "./excel/example-sheet";
+import type { writeExampleSheet } from "./excel/example-sheet";
 import { errorDetail } from "./messages";
 import { byId } from "./ui/dom";
 
@@ -21,11 +21,17 @@ export interface StartScreenHost {
   analyseSelection(): Promise<void>;
 }
 
-/** Fetches the code that builds the example list; building it is a separate step, so its failure is not a fetch's. */
-export type ExampleLoader = () => Promise<() => ExampleList>;
+/** The example's code: building the list and writing it to a new sheet. */
+export interface ExamplePart {
+  build: () => ExampleList;
+  write: typeof writeExampleSheet;
+}
 
-/** The add-in's loader: the example-list module as a webpack chunk of its own. */
-export const loadBundledExample: ExampleLoader = () => import(/* webpackChunkName: "example" */ "./example-list").then((module) => () => module.exampleList());
+/** Fetches the example's code; building the list is a separate step, so its failure is not a fetch's. */
+export type ExampleLoader = () => Promise<ExamplePart>;
+
+/** The add-in's loader: the example list and its sheet writer as a webpack chunk of their own. */
+export const loadBundledExample: ExampleLoader = () => import(/* webpackChunkName: "example" */ "./example-part").then((module) => module.examplePart);
 
 export class StartScreen {
   constructor(
@@ -52,15 +58,15 @@ export class StartScreen {
     this.host.announce("Writing the example list to a new sheet…");
     let sheetName: string;
     try {
-      let buildExample: () => ExampleList;
+      let part: ExamplePart;
       try {
-        buildExample = await this.loadExample();
+        part = await this.loadExample();
       } catch (error) {
         this.host.failed("part_not_loaded", errorDetail(error));
         return;
       }
-      const example = buildExample();
-      ({ sheetName } = await Excel.run((context) => writeExampleSheet(context, example)));
+      const example = part.build();
+      ({ sheetName } = await Excel.run((context) => part.write(context, example)));
     } catch (error) {
       this.host.failed("example_failed", errorDetail(error));
       return;

@@ -81,6 +81,10 @@ test("an unrecognised commodity assigned in the pane is saved in the workbook an
   await page.selectOption(`#assign-${await entryIndex(page, "neo disc 10x3 grade 45")}`, "ndfeb-magnet");
   await page.waitForFunction(() => document.getElementById("status")?.textContent?.includes("Your aliases applied"));
   await page.selectOption(`#assign-${await entryIndex(page, "swivel chair mesh back")}`, " not-controlled");
+  // Closed, the section shows the count; opened, its list (a part fetched on first opening).
+  await page.waitForFunction(() => document.querySelector("#aliases summary")?.textContent === "Your aliases (2)");
+  expect(await page.locator("#aliases-list li").count()).toBe(0);
+  await page.locator("summary", { hasText: "Your aliases" }).click();
   await page.waitForFunction(() => document.querySelectorAll("#aliases-list li").length === 2);
   await page.waitForFunction(() => document.body.getAttribute("aria-busy") === "false");
 
@@ -112,7 +116,6 @@ test("an unrecognised commodity assigned in the pane is saved in the workbook an
   expect(neo[4]).toContain("assigned in this workbook's own aliases");
 
   // Edit the list: the trade name becomes SmCo, then the chair's alias is removed.
-  await page.locator("summary", { hasText: "Your aliases" }).click();
   await page.selectOption("#alias-item-0", "smco-magnet");
   await page.waitForFunction(() => document.querySelector<HTMLSelectElement>("#alias-item-0")?.value === "smco-magnet" || document.querySelector<HTMLSelectElement>("#alias-item-1")?.value === "smco-magnet");
   expect(await callMatch(page, "Neo-Disc 10x3 grade 45")).toBe("SmCo permanent magnet");
@@ -129,7 +132,9 @@ test("aliases already stored in the workbook are applied when the pane opens", a
   const after = expected(aliases);
   await page.waitForFunction((score) => document.getElementById("overall-score")?.textContent === score, after.spendWeightedScore!.toFixed(1));
   expect(await page.locator("#count-unmatched").innerText()).toBe(String(after.counts.unmatched));
-  expect(await page.locator("#aliases-list li").count()).toBe(1);
+  expect(await page.locator("#aliases summary").innerText()).toBe("Your aliases (1)");
+  await page.locator("summary", { hasText: "Your aliases" }).click();
+  await page.waitForFunction(() => document.querySelectorAll("#aliases-list li").length === 1);
   expect(await callMatch(page, "neo-disc 10X3 Grade 45")).toBe("NdFeB permanent magnet");
   await context.close();
 });

@@ -3,7 +3,7 @@
  *
  * Parts of the pane fetched from the add-in's server on first use: the summary of an analysed table
  * (taskpane/load-summary.ts), the "What changed" and "Coming up" sections (taskpane/load-what-changed.ts,
- * taskpane/load-upcoming.ts) and the input checks a
+ * taskpane/load-upcoming.ts), the list of the workbook's aliases (taskpane/load-alias-list.ts) and the input checks a
  * stored alias list is read with (src/runtime/load-input-checks.ts). When one cannot be fetched the pane says so
  * with its own code, `part_not_loaded`, shows nothing half-made, and the next attempt fetches it again.
  *
@@ -14,6 +14,7 @@ import * as fs from "fs";
 import * as path from "path";
 import { TaskPaneApp } from "../../taskpane/app";
 import { describePaneProblem } from "../../taskpane/messages";
+import type { AliasListPart } from "../../taskpane/load-alias-list";
 import type { UpcomingPart } from "../../taskpane/load-upcoming";
 import type { WhatChangedPart } from "../../taskpane/load-what-changed";
 import { RulesRuntime, type RulesRuntimeOptions } from "../../src/runtime/rules-runtime";
@@ -131,6 +132,29 @@ test("the Coming up section, when its part cannot be fetched, reports part_not_l
   expect(failures).toHaveLength(1);
   expect(document.getElementById("upcoming-section")!.hidden).toBe(false);
   expect(text("#upcoming")?.length).toBeGreaterThan(0);
+});
+
+test("the alias list is drawn when its section is opened; when its part cannot be fetched the pane says so, and opening again draws it", async () => {
+  const aliases = JSON.stringify({ format: 1, aliases: [{ commodity: "Widget X", item: "gallium" }] });
+  suppliersBook({ [ALIASES_SETTING_KEY]: aliases });
+  let partFails = true;
+  const loadAliasListPart = () =>
+    partFails ? Promise.reject(new Error("Loading chunk alias-list failed")) : Promise.resolve(jest.requireActual<AliasListPart>("../../taskpane/ui/aliases"));
+  const runtime = new RulesRuntime({ bundled: checkedRules(RULES), storage: createMemoryStorage() });
+  await new TaskPaneApp(runtime, loadAliasListPart).start();
+  await until(() => text("#aliases summary") === "Your aliases (1)");
+  expect(document.querySelectorAll("#aliases-list li")).toHaveLength(0);
+
+  const details = document.getElementById("aliases") as HTMLDetailsElement;
+  details.open = true;
+  details.dispatchEvent(new Event("toggle"));
+  await until(() => status() === describePaneProblem("part_not_loaded", "Loading chunk alias-list failed"));
+  expect(document.querySelectorAll("#aliases-list li")).toHaveLength(0);
+
+  partFails = false;
+  details.dispatchEvent(new Event("toggle"));
+  await until(() => document.querySelectorAll("#aliases-list li").length === 1);
+  expect(text("#aliases-list")).toContain("Widget X");
 });
 
 test("stored aliases are read with the input checks; when those cannot be fetched a notice says the scores are without them", async () => {

@@ -10,6 +10,7 @@ import * as path from "path";
 import Papa from "papaparse";
 import { TaskPaneApp } from "../../taskpane/app";
 import { StartScreen, type StartScreenHost } from "../../taskpane/start-screen";
+import { writeExampleSheet } from "../../taskpane/excel/example-sheet";
 import { RulesRuntime } from "../../src/runtime/rules-runtime";
 import { createMemoryStorage } from "../../src/runtime/storage";
 import { MockWorkbook, type Cell } from "./mock-workbook";
@@ -115,7 +116,7 @@ test("a list that cannot be built once its code has arrived is the example faili
   const brokenList = () => {
     throw new Error("the example CSV has no header row");
   };
-  const screen = new StartScreen(host, () => Promise.resolve(brokenList));
+  const screen = new StartScreen(host, () => Promise.resolve({ build: brokenList, write: writeExampleSheet }));
   await screen.insertExample();
   expect(failures).toEqual([["example_failed", "the example CSV has no header row"]]);
   expect(book.writes).toEqual([]);
