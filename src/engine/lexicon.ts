@@ -249,6 +249,8 @@ export const TECHNOLOGY_PHRASES: readonly (readonly string[])[] = [
   ["engineering", "package"],
   ["synthesis", "technology"],
   ["process", "transfer"],
+  ["tech", "transfer"],
+  ["process", "documentation"],
   ["synthesis", "process"],
 ];
 

@@ -332,6 +332,11 @@ class LineReader {
     let endedAtOf: Word | null = null;
     for (const word of this.sequence(chunk)) {
       if (word.role === "of" && !this.occurrences.some((o) => o.words.includes(word))) {
+        // "3 rolls of lithium foil", "1 box of inserts": a pack or a quantity before "of" is not what the line is.
+        if (!part.some(isContent)) {
+          part = [];
+          continue;
+        }
         endedAtOf = word;
         break;
       }

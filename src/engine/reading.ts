@@ -9,7 +9,7 @@
  * dropped, and the first one marks where the line's name ends and its specification begins.
  */
 import { foldCharacters, stemWord } from "../rules/names";
-import { ASIDE_PREPOSITIONS, FORM_PREPOSITIONS, OF_PREPOSITIONS, ON_PREPOSITIONS, STOPWORDS, UNITS, canonicalWords, isCjk } from "./lexicon";
+import { ASIDE_PREPOSITIONS, FORM_PREPOSITIONS, OF_PREPOSITIONS, ON_PREPOSITIONS, UNITS, canonicalWords, isCjk } from "./lexicon";
 
 export interface Segmenter {
   segment(run: string): readonly { text: string; keys: readonly string[]; known: boolean }[];
@@ -81,8 +81,11 @@ const DIGIT = /\d/;
 const ANY_CJK = /[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\u1100-\u11ff\u3130-\u318f\uf900-\ufaff]/u;
 const ONLY_DIGITS = /^\d+$/;
 const LETTER_RUNS = /\p{L}+/gu;
-/** "P/N 2217", "p / n": the label of a part number, one word ("pn", a descriptor), not the words "p" and "n". */
-const PART_NUMBER_LABEL = /(?<![\p{L}\p{N}])p\s?\/\s?n(?![\p{L}\p{N}])/gu;
+/**
+ * "P/N 2217", "p / n: DS-VF2": the label of a part number, one word ("pn", a descriptor), not the words "p" and "n";
+ * the code after it (a token with a digit) goes with it.
+ */
+const PART_NUMBER_LABEL = /(?<![\p{L}\p{N}])p\s?\/\s?n(?![\p{L}\p{N}])(?:\.?\s?[:#]?\s?(?=[\p{L}\p{N}./-]*\d)[\p{L}\p{N}][\p{L}\p{N}./-]*)?/gu;
 
 /** Folded text with its part-number labels joined (the reading key does the same, so keys follow readings). */
 export function joinPartNumberLabels(folded: string): string {
@@ -192,8 +195,8 @@ export function readLine(text: string, segmenter: Segmenter, known: WordRepair |
         const cjk = runs.length > 1 || ANY_CJK.test(run) ? isCjk(run) : false;
         let raw = cjk ? cjkWords(run, segmenter) : cachedLatinWord(run, known, capitals);
         if (!cjk && known !== null && raw.length === 1 && !raw[0].number && run === match[0] && hyphenCode) raw = [number(run)];
-        // "e-axle", "e-drive", "x-ray": a letter joined to a word is part of it, not the stopword "e" or "x".
-        if (!cjk && run === match[0] && run.length === 1 && STOPWORDS.has(run) && piece[end] === "-" && LETTER.test(piece[end + 1] ?? "")) {
+        // "e-axle", "e-drive": the "e" of electric joined to a word is part of it, not the stopword "e".
+        if (!cjk && run === "e" && match[0] === "e" && piece[end] === "-" && LETTER.test(piece[end + 1] ?? "")) {
           raw = [{ text: run, keys: [`${run}-`], via: "written", number: false }];
         }
         const purpose = cjk && raw.length > 1 && CJK_PURPOSE_SUFFIXES.includes(raw[raw.length - 1].text);
