@@ -33,7 +33,8 @@ const TRANSLATIONS: Record<string, readonly string[]> = {
   chip: ["裸片", "芯片", "チップ", "칩"],
   sample: ["样品", "サンプル", "샘플", "muster", "echantillon", "muestra", "campione", "amostra"],
   size: ["粒径", "平均粒径", "粒度", "입도"],
-  monocrystalline: ["monocristallin", "monocristalline", "monocristallino", "monocristalino", "monokristallin"],
+  diameter: ["径", "線径", "线径", "直径", "直徑", "外径", "内径", "직경", "외경", "내경"],
+  monocrystalline: ["monocristallin", "monocristalline", "monocristallino", "monocristallini", "monocristalino", "monocristalinos", "monocristalinas", "monokristallin"],
   aspheric: ["asferica", "asferico", "asferique", "asphaerisch", "asferisch"],
   cylinder: ["walec", "zylinder", "cilindro"],
   substrate: ["substrat", "sustrato", "substrato", "衬底", "基板", "기판", "substr"],
@@ -56,7 +57,7 @@ const TRANSLATIONS: Record<string, readonly string[]> = {
   battery: ["batterie", "akku", "akkumulator", "bateria", "batteria", "batt", "电池", "電池", "배터리", "전지"],
   cell: ["zelle", "zellen", "cellule", "celda", "cella", "celula", "电芯", "セル", "셀"],
   window: ["fenster", "fenetre", "ventana", "finestra", "janela", "wndw", "窗口片", "窗口", "窓"],
-  lens: ["linse", "lentille", "lente", "透镜", "镜片", "レンズ", "렌즈"],
+  lens: ["linse", "linsen", "lentille", "lente", "透镜", "镜片", "レンズ", "렌즈"],
   wheel: ["schleifscheibe", "meule", "muela", "mola", "rebolo", "砂轮", "砥石"],
   material: ["matl", "materiau", "materiale", "werkstoff", "材料", "素材", "재료", "材"],
   cathode: ["kathode", "catodo", "catodi", "catodico", "catodica", "catodos", "正极", "正極", "양극"],
@@ -177,7 +178,7 @@ export const DESCRIPTORS = set(`
   gray black white red blue green brown clear transparent epitaxial infrared isostatic isotropic expanded expandable spheroidized
   flexible purified sorted ultrafine nano micro micronised magnetized magnetised radially axially diametrically
   dendritic homopolymer copolymer front rear back side perc topcon hjt bifacial flat round square hex mfi treo trem
-  qty sku din iso astm thk wt gsm nlgi sae api jis ul dia diam fsss bulk turnkey seamless welded aspheric
+  qty sku din iso astm thk wt gsm nlgi sae api jis ul dia diam fsss bulk turnkey seamless welded aspheric trace basis
   unmagnetized plain bright matte surface orientation oriented cut sliced sawn semiinsulating zone float regular
   customized custom various assorted strong super powerful permanent grain boundary diffused fired precision replacement
   spare ground unwrought wrought`);

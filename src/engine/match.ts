@@ -229,7 +229,8 @@ class LineReader {
     // Each key present, numbered in the order first written. A phrase is listed under each of its words and is
     // taken up once, under the first of them the words hold, when they hold them all.
     const present = new Map<string, number>();
-    for (const word of words) for (const key of word.keys) if (!present.has(key)) present.set(key, present.size);
+    // A qualifier ("battery" in "battery grade", "metals" in "trace metals basis") describes; it names nothing here.
+    for (const word of words) if (word.qualifier !== true) for (const key of word.keys) if (!present.has(key)) present.set(key, present.size);
     let at = 0;
     for (const key of present.keys()) {
       const here = at++;
@@ -247,7 +248,7 @@ class LineReader {
         if (!all || first !== here) continue;
         const used: Word[] = [];
         for (const needed of phrase.content) {
-          const found = words.find((w) => !used.includes(w) && hasKey(w, needed));
+          const found = words.find((w) => w.qualifier !== true && !used.includes(w) && hasKey(w, needed));
           if (found === undefined) break;
           used.push(found);
         }
@@ -726,6 +727,8 @@ function itemNamedById(rules: CompiledRules, text: string) {
 const LABEL_WORDS = new Set([
   ...["bom", "assy", "assembly", "item", "items", "pos", "position", "posnr", "level", "lvl", "sub", "subitem", "subassembly", "component"],
   ...["line", "ref", "refdes", "decl", "declaration", "description", "desc", "goods", "article", "art", "material", "mat", "part"],
+  // Documents a line is copied from: an invoice, a requisition, a customs entry, a contract and its clauses.
+  ...["invoice", "req", "requisition", "entry", "bill", "contract", "clause", "annex", "agreement", "offer", "dua", "di", "bolletta", "doganale", "수입신고"],
 ]);
 /** The last colon (before a space or the end), " / " or " > ": what follows is the goods. */
 const LAST_LABEL_SEPARATOR = /^(.*\S)\s*(?::(?=\s|$)|\s[/>|]\s)(.*\p{L}.*)$/su;
@@ -734,7 +737,7 @@ const PLACE_IN_LIST = /^(?:\d+|[a-z]{1,2}\d{1,4})$/;
 const LABEL_FIELDS = /:(?=\s)|\s[/>|]\s|[,;]/;
 
 /** A label, or a place in a bill of materials, and the goods after it; null when the text has no such label. */
-function partAfterLabel(text: string): { label: string; part: string } | null {
+function partAfterLabel(text: string): { label: string; part: string; pure: boolean } | null {
   const found = LAST_LABEL_SEPARATOR.exec(text);
   if (found === null) return null;
   const label = found[1].trim();
@@ -742,7 +745,17 @@ function partAfterLabel(text: string): { label: string; part: string } | null {
   // A place stands alone between separators ("… / 015:"), unlike the number of a model ("PS-12:").
   const lastField = commodityWords(normalizeCommodity(label.split(LABEL_FIELDS).pop() ?? ""));
   const isLabel = words.some((word) => LABEL_WORDS.has(word)) || (lastField.length === 1 && PLACE_IN_LIST.test(lastField[0]));
-  return isLabel ? { label, part: found[2].trim() } : null;
+  // Only labels, numbers, codes and small words ("Invoice:", "Entry line 003:", "Req 5512:"): nothing of the goods.
+  const pure = words.every((word) => LABEL_WORDS.has(word) || STOPWORDS.has(word) || word.length === 1 || /\d/.test(word));
+  return isLabel ? { label, part: found[2].trim(), pure } : null;
+}
+
+/** A reading of the goods after a label, saying which label it read past. */
+function afterLabel(rules: CompiledRules, normalized: string, labelled: { label: string; part: string }): MatchResult | null {
+  const inner = readCommodity(rules, labelled.part);
+  if (inner.itemId === null) return null;
+  const why = `${inner.why} (after "${labelled.label}")`;
+  return result(rules, normalized, { itemId: inner.itemId, method: inner.method, confidence: inner.confidence, why, suggestions: NO_SUGGESTIONS, hsCode: inner.hsCode });
 }
 
 /** Reads one text (no memo). */
@@ -760,6 +773,13 @@ export function readCommodity(rules: CompiledRules, text: string): MatchResult {
     return result(rules, normalized, { itemId: byId.id, method: "alias", confidence: 1, why: `read as ${byId.name} from its id "${byId.id}"`, suggestions: NO_SUGGESTIONS, hsCode: null });
   }
 
+  // A label that holds nothing of the goods is set aside first: "Entry line 003: permanent magnets …" is not a "line".
+  const labelled = partAfterLabel(cut);
+  if (labelled?.pure) {
+    const goods = afterLabel(rules, normalized, labelled);
+    if (goods !== null) return goods;
+  }
+
   const codes = findHsCodes(cut);
   const hs = codes.length > 0 ? resolveHsCode(rules.hsIndex, codes[0]) : null;
   const hsCode = hsCodeReading(rules, hs);
@@ -769,13 +789,9 @@ export function readCommodity(rules: CompiledRules, text: string): MatchResult {
   const { reading, reader, weakOnly } = readText(rules, words, purity, commodityWords(normalized));
 
   // Nothing read and nothing vetoed: a label or a bill of materials' place may come before the goods.
-  if (reading === null && hsCode?.outcome !== "item" && (reader === null || reader.vetoes.length === 0)) {
-    const labelled = partAfterLabel(cut);
-    const inner = labelled === null ? null : readCommodity(rules, labelled.part);
-    if (inner !== null && inner.itemId !== null) {
-      const why = `${inner.why} (after "${labelled!.label}")`;
-      return result(rules, normalized, { itemId: inner.itemId, method: inner.method, confidence: inner.confidence, why, suggestions: NO_SUGGESTIONS, hsCode: inner.hsCode });
-    }
+  if (reading === null && hsCode?.outcome !== "item" && (reader === null || reader.vetoes.length === 0) && labelled !== null && !labelled.pure) {
+    const goods = afterLabel(rules, normalized, labelled);
+    if (goods !== null) return goods;
   }
 
   if (reading !== null) {

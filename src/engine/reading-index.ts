@@ -164,6 +164,12 @@ const DESCRIBING_WORDS = [MATERIAL_FORMS, COMPONENT_SHAPES, PRODUCT_FORMS, SERVI
 /** What many items are called at the end of their names; alone, none of them in particular. */
 const GENERIC_HEADS = new Set(["cell", "battery", "magnet", "lens", "window", "wheel", "machine", "line", "cathode", "anode", "material", "permanent"]);
 
+/**
+ * Heads many items share that still say which industry a machine serves: a furnace "for anode material" or a
+ * winder "for prismatic cells" is battery equipment (a machine's domain, `domainWords`), whichever cell or anode.
+ */
+const DOMAIN_NOUNS = new Set(["anode", "cathode", "cell", "battery"]);
+
 /** A word of the lexicon that describes goods: a form, a description, a product… never an item's name on its own. */
 function isGeneralWord(key: string): boolean {
   return GENERIC_HEADS.has(key) || DESCRIBING_WORDS.some((words) => words.has(key));
@@ -221,7 +227,7 @@ export function buildReadingIndex(doc: RulesDocument): ReadingIndex {
       if (headLast && content.length >= 2 && !isCjk(content[content.length - 1])) heads.add(content[content.length - 1]);
     }
     headNouns.set(item.id, heads);
-    wordsByItem.set(item.id, new Set(phrases.flatMap(({ keys }) => keys).filter((key) => !isGeneralWord(key) && !GENERAL_WORDS.some((words) => words.has(key)))));
+    wordsByItem.set(item.id, new Set(phrases.flatMap(({ keys }) => keys).filter((key) => DOMAIN_NOUNS.has(key) || (!isGeneralWord(key) && !GENERAL_WORDS.some((words) => words.has(key))))));
     exclusions.set(
       item.id,
       item.exclusions.map((text) => phraseKeys(text, segmenter)).filter((keys) => keys.length > 0),

@@ -97,6 +97,8 @@ const RATIO = /(\d)\s*:\s*(\d)/g;
 const CJK_PURPOSE_SUFFIXES = ["用", "向け", "用の"];
 /** "battery grade", "reagent quality": the word beside these names a grade. */
 const GRADE_WORDS = new Set(["grade", "quality"]);
+/** "99.999% trace metals basis": the word after "trace" says what the purity counts, not what the goods are. */
+const TRACE = "trace";
 /** "nickel plated", "epoxy coated": the word before these is what the surface is made of, not what the line is. */
 const COATING_WORDS = new Set(["plated", "coated", "clad", "plating", "coating"]);
 const COATING_MATERIALS = new Set([
@@ -232,7 +234,7 @@ export function readLine(text: string, segmenter: Segmenter, known: WordRepair |
           if (previousWord !== undefined && COATING_WORDS.has(key) && COATING_MATERIALS.has(previousWord.keys[0])) previousWord.qualifier = true;
           const entry: Word = { text: word.text, keys: word.keys, via: word.via, role, position: position++, chunk: chunk.index, afterSpec: specSeen };
           // "grado batería", "qualité batterie": in Romance order the grade comes first.
-          if (previousWord !== undefined && GRADE_WORDS.has(previousWord.keys[0])) entry.qualifier = true;
+          if (previousWord !== undefined && (GRADE_WORDS.has(previousWord.keys[0]) || previousWord.keys[0] === TRACE)) entry.qualifier = true;
           chunk.words.push(entry);
           words.push(entry);
         }

@@ -196,6 +196,32 @@ describe("reading like an analyst (bundled rules)", () => {
     expect(matchCommodity(fresh, "P/N 881 indium foil").itemId).toBe("indium");
   });
 
+  // Third fresh round: documents, catalogue purity wording, and a machine's purpose in its industry's words.
+  test.each([
+    ["Entry line 007: permanent magnets of metal, sintered NdFeB, grade N48H", "ndfeb-magnet", 'after "Entry line 007"'],
+    ["Invoice: samarium metal ingot 99.9%, 10 kg", "samarium", 'after "Invoice"'],
+    ["Req 4410: germanium window 25 mm for IR camera", "germanium-optics", 'after "Req 4410"'],
+  ])("%s: a label that holds nothing of the goods is set aside first (%s)", (text, itemId, why) => {
+    const match = read(text);
+    expect(match.itemId).toBe(itemId);
+    expect(match.why).toContain(why);
+  });
+
+  test("'trace metals basis' counts the purity; it does not make a compound the metal", () => {
+    expect(read("Antimony(III) oxide, 99.99% trace metals basis, 250 g").itemId).toBe("antimony-trioxide");
+    expect(read("Gallium(III) nitrate hydrate, 99.9% trace metals basis").itemId).toBeNull();
+  });
+
+  test("a furnace for anode material is battery equipment; one for battery housings or cathode-ray glass says nothing of the kind", () => {
+    expect(read("Acheson graphitization furnace for anode material").itemId).toBe("battery-production-equipment");
+    expect(read("Kiln for cathode ray tube glass").itemId).toBeNull();
+  });
+
+  test("lithium carbonate as a medicine is not the battery chemical", () => {
+    expect(read("Lithium carbonate 300 mg capsules, 100 per bottle").itemId).toBeNull();
+    expect(read("Lithium carbonate battery grade 99.5%, 25 kg bag").itemId).toBe("lithium-carbonate");
+  });
+
   // Catalogue words that are sizes, packs, shapes and finishes, in English and as other languages write them.
   test.each([
     ["Indium wire dia 1.0 mm, 99.995%, 25 g spool", "indium"],
