@@ -93,6 +93,8 @@ module.exports = async (env, options) => {
         },
         // The bundled rules, checked and completed at build time (scripts/checked-rules-loader.js).
         { test: /default-rules\.json$/, resourceQuery: /checked/, type: "json", use: path.resolve(__dirname, "scripts/checked-rules-loader.js") },
+        // Country codes: only the alpha-2 and alpha-3 codes the engine reads (scripts/country-codes-loader.js).
+        { test: /i18n-iso-countries[\\/]codes\.json$/, type: "json", use: path.resolve(__dirname, "scripts/country-codes-loader.js") },
         { test: /\.css$/, type: "asset/resource", generator: { filename: "[name][ext]" } },
         // The example supplier list, bundled as text for the pane's "Insert example" (no network needed).
         { test: /\.csv$/, type: "asset/source" },
