@@ -731,6 +731,7 @@ const LABEL_WORDS = new Set([
   ...["invoice", "req", "requisition", "entry", "bill", "contract", "clause", "annex", "agreement", "offer", "dua", "di", "bolletta", "doganale", "수입신고"],
 ]);
 /** The last colon (before a space or the end), " / " or " > ": what follows is the goods. */
+const ANY_LABEL_SEPARATOR = /:(?:\s|$)|\s[/>|]\s/u;
 const LAST_LABEL_SEPARATOR = /^(.*\S)\s*(?::(?=\s|$)|\s[/>|]\s)(.*\p{L}.*)$/su;
 /** A position number ("/ 015:") or a circuit reference ("U7:", "R12:") just before the separator. */
 const PLACE_IN_LIST = /^(?:\d+|[a-z]{1,2}\d{1,4})$/;
@@ -738,6 +739,8 @@ const LABEL_FIELDS = /:(?=\s)|\s[/>|]\s|[,;]/;
 
 /** A label, or a place in a bill of materials, and the goods after it; null when the text has no such label. */
 function partAfterLabel(text: string): { label: string; part: string; pure: boolean } | null {
+  // Most lines have no such separator: a plain test first, before the pattern that finds the last one.
+  if (!ANY_LABEL_SEPARATOR.test(text)) return null;
   const found = LAST_LABEL_SEPARATOR.exec(text);
   if (found === null) return null;
   const label = found[1].trim();
