@@ -117,6 +117,11 @@ function joinInitials(words: readonly string[]): string[] {
 
 /** Removes legal forms at either end of a run of CJK characters (a run may be several words written together). */
 function stripCjkForms(run: string, removed: string[]): string {
+  // A run that is only a legal form ("株式会社SUBARU" splits into 株式会社 and SUBARU) goes whole.
+  if (CJK_LEGAL_FORMS.includes(run)) {
+    removed.push(run);
+    return "";
+  }
   let text = run;
   for (let changed = true; changed; ) {
     changed = false;

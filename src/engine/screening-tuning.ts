@@ -14,6 +14,8 @@ export const COUNTRY_AGREES_BONUS = 0.05;
 export const COUNTRY_DIFFERS_FACTOR = 0.8;
 /** A matched name this short (characters, once normalised) identifies nobody alone: at most `possible`. */
 export const SHORTEST_CLEAR_NAME = 3;
+/** The same for a name written only in Chinese or Japanese characters, each of which is a word or a syllable. */
+export const SHORTEST_CLEAR_CJK_NAME = 2;
 /** Group names are short ("Mitsubishi Heavy Industries"): longer runs are not considered, which bounds the index. */
 export const LONGEST_GROUP_NAME = 4;
 /** How many other candidates a result lists for review. */

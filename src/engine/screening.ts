@@ -27,6 +27,7 @@ import {
   COMMON_WORDS,
   COUNTRY_AGREES_BONUS,
   COUNTRY_DIFFERS_FACTOR,
+  LEGAL_FORMS,
   LISTED_AT,
   LONGEST_GROUP_NAME,
   LONGEST_SUPPLIER_NAME,
@@ -35,6 +36,7 @@ import {
   POSSIBLE_AT,
   SCREENING_MEMO_LIMIT,
   SHORTEST_CJK_SIMILARITY,
+  SHORTEST_CLEAR_CJK_NAME,
   SHORTEST_CLEAR_NAME,
   SOFT_WORD_WEIGHT,
   SOFT_WORDS,
@@ -54,6 +56,7 @@ export interface ScreeningFeature {
     | "chinese_name"
     | "country_in_name"
     | "brackets"
+    | "site"
     | "common_words_only"
     | "short_name"
     | "initials"
@@ -507,8 +510,8 @@ interface Comparison {
  */
 interface NameComparison {
   entry: number;
-  /** The reading of the row's name compared: as written, or without what it had in brackets. */
-  brackets: string | null;
+  /** The reading of the row's name compared: as written (null), or with something set aside (brackets, a site). */
+  aside: NameAside | null;
   literal: boolean;
   pairs: readonly Pair[];
   numerator: number;
@@ -530,7 +533,13 @@ interface NameComparison {
  * adds no word that is not soft or noise, a distinctive word agrees (or the listed name is made only of common
  * words, which then all agree), initials are confirmed by another agreeing word, and the name is not too short.
  */
-function compareNames(index: ScreeningIndex, query: EntityNameForm, entryId: number, brackets: string | null): NameComparison {
+/** What a reading of a name left out: text in brackets, or a site or branch after a dash or a legal form's comma. */
+interface NameAside {
+  kind: "brackets" | "site";
+  text: string;
+}
+
+function compareNames(index: ScreeningIndex, query: EntityNameForm, entryId: number, aside: NameAside | null): NameComparison {
   const entry = index.entries[entryId];
   const q = query.tokens;
   const l = entry.form.tokens;
@@ -573,10 +582,12 @@ function compareNames(index: ScreeningIndex, query: EntityNameForm, entryId: num
   const onlyCommonWords = l.every((token) => wordClass(token) !== "distinctive");
   const acronyms = pairs.filter((pair) => pair.kind === "acronym");
   const confirmed = acronyms.length === 0 || pairs.some((pair) => pair.kind !== "acronym" && pair.sim >= TWO_EDITS_SIMILARITY && pair.l.some((j) => wordClass(l[j]) !== "soft"));
-  const tooShort = entry.form.compact.length < SHORTEST_CLEAR_NAME;
+  // Two Chinese or Japanese characters make a firm's name (日油, NOF Corporation); two Latin letters do not.
+  const shortest = entry.form.tokens.length > 0 && entry.form.tokens.every((token) => token.cjk) ? SHORTEST_CLEAR_CJK_NAME : SHORTEST_CLEAR_NAME;
+  const tooShort = entry.form.compact.length < shortest;
   return {
     entry: entryId,
-    brackets,
+    aside,
     literal,
     pairs,
     numerator,
@@ -613,7 +624,7 @@ function withCountry(index: ScreeningIndex, compared: NameComparison, rowCountry
   const similar = compared.literal || compared.distinctiveAgrees || clear;
 
   const features: ScreeningFeature[] = [];
-  if (compared.brackets !== null) features.push({ feature: "brackets", score: 0, detail: `set aside ${compared.brackets}` });
+  if (compared.aside !== null) features.push({ feature: compared.aside.kind, score: 0, detail: `set aside ${compared.aside.text}` });
   if (compared.literal) features.push({ feature: "literal", score: 1, detail: `"${entry.text}" once legal forms and punctuation are set aside` });
   features.push({
     feature: "words",
@@ -750,6 +761,31 @@ export function screenName(index: ScreeningIndex, doc: RulesDocument, name: stri
 
 /** Text in brackets: often a site, a parent or an abbreviation ("Insitu, Inc. (a Boeing Company)"). */
 const BRACKETED = /[(（[［][^)）\]］]*[)）\]］]/g;
+/** A spaced dash: what follows is a site, a plant or a department in a vendor master ("Raytheon Missiles & Defense - Tucson"). */
+const DASHED_TAIL = /^(.*?\S)\s+[-–—]+\s+(.*\S)\s*$/su;
+/** The last comma: after a legal form ("HENSOLDT AG, Taufkirchen"), what follows is the firm's seat or branch. */
+const COMMA_TAIL = /^(.*\S)\s*,\s*([^,]*\S)\s*$/su;
+
+const LEGAL_FORM_WORDS = new Set(LEGAL_FORMS);
+const LAST_WORD = /([\p{L}\p{N}.]+)[^\p{L}\p{N}]*$/u;
+
+/** The last word of a text, dots left out and in lower case ("S.A." → "sa", "Inc." → "inc"). */
+function lastWordOf(text: string): string {
+  return (LAST_WORD.exec(text)?.[1] ?? "").replace(/\./g, "").toLowerCase();
+}
+
+/** The name without a site or branch written after it, and that text; null when it has none. */
+function withoutSite(name: string): { bare: string; site: string } | null {
+  const dashed = DASHED_TAIL.exec(name);
+  if (dashed !== null) return { bare: dashed[1], site: dashed[2] };
+  const comma = COMMA_TAIL.exec(name);
+  if (comma === null) return null;
+  const before = readEntityName(comma[1]);
+  const after = readEntityName(comma[2]);
+  // "Acme Co., Ltd." is one legal form; "Boeing Defense, Space & Security" has no legal form before its comma.
+  const endsInLegalForm = before.legalForms.length > 0 && before.tokens.length > 0 && LEGAL_FORM_WORDS.has(lastWordOf(comma[1]));
+  return endsInLegalForm && after.tokens.length > 0 ? { bare: comma[1], site: comma[2] } : null;
+}
 
 /** Every listed name the row's name could match, compared by name alone; once per distinct name. */
 function comparedNames(index: ScreeningIndex, name: string): readonly NameComparison[] {
@@ -758,12 +794,17 @@ function comparedNames(index: ScreeningIndex, name: string): readonly NameCompar
   const form = readEntityName(name);
   const compared: NameComparison[] = [];
   if (form.tokens.length > 0) {
-    // The name is also read without what it has in brackets; whichever reading matches better counts.
+    // The name is also read without what it has in brackets, and without a site after it; whichever reading
+    // matches better counts.
+    const readings: { form: EntityNameForm; aside: NameAside | null }[] = [{ form, aside: null }];
     const brackets = name.match(BRACKETED);
-    const bare = brackets === null ? null : readEntityName(name.replace(BRACKETED, " "));
-    for (const entryId of candidatesFor(index, form)) compared.push(compareNames(index, form, entryId, null));
-    if (bare !== null && bare.tokens.length > 0) {
-      for (const entryId of candidatesFor(index, bare)) compared.push(compareNames(index, bare, entryId, brackets!.join(" ")));
+    const unbracketed = brackets === null ? name : name.replace(BRACKETED, " ");
+    if (brackets !== null) readings.push({ form: readEntityName(unbracketed), aside: { kind: "brackets", text: brackets.join(" ") } });
+    const site = withoutSite(unbracketed);
+    if (site !== null) readings.push({ form: readEntityName(site.bare), aside: { kind: "site", text: [...(brackets ?? []), site.site].join(" ") } });
+    for (const reading of readings) {
+      if (reading.form.tokens.length === 0) continue;
+      for (const entryId of candidatesFor(index, reading.form)) compared.push(compareNames(index, reading.form, entryId, reading.aside));
     }
   }
   if (index.nameMemo.size < SCREENING_MEMO_LIMIT) index.nameMemo.set(ownedText(name), compared);
@@ -831,8 +872,10 @@ function screenCompared(index: ScreeningIndex, doc: RulesDocument, compared: rea
 }
 
 /** Clear matches before possible ones, then by similarity. */
+/** Clear before possible, then by similarity; between equals, the reading that set nothing aside. */
 function rank(comparison: Comparison): number {
-  return (comparison.clear ? 2 : 1) + comparison.score;
+  const setAside = comparison.features.some((feature) => feature.feature === "brackets" || feature.feature === "site");
+  return (comparison.clear ? 2 : 1) + comparison.score - (setAside ? 0.0001 : 0);
 }
 
 // ---------------------------------------------------------------- reading the cells

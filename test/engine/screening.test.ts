@@ -4,6 +4,7 @@
  */
 import { screenName, screenRow, type ScreeningResult } from "../../src/engine/screening";
 import { listingsFixtureRules } from "./support";
+import { bundledRules } from "./support-bundled";
 
 const rules = listingsFixtureRules();
 const screen = (name: string, country: string | null = null, asOf = "2026-07-01"): ScreeningResult =>
@@ -50,9 +51,20 @@ describe("look-alikes that are not listed", () => {
     expect(result.status).toBe("none");
   });
 
-  it("reports the parent of listed units, and a listed name inside a longer one, for review only", () => {
+  it("reports the parent of listed units, and a listed name run into other words, for review only", () => {
     expect(screen("Mitsubishi Heavy Industries")).toMatchObject({ status: "possible", match: { name: expect.stringMatching(/^Mitsubishi Heavy Industries/) } });
-    expect(screen("Lockheed Martin Corp, Bethesda MD")).toMatchObject({ status: "possible", match: { name: "Lockheed Martin Corporation" } });
+    expect(screen("Lockheed Martin Corp Bethesda MD")).toMatchObject({ status: "possible", match: { name: "Lockheed Martin Corporation" } });
+  });
+
+  it("a site or branch after a spaced dash, or after a legal form and a comma, is set aside: the firm is the listed one", () => {
+    for (const name of ["Lockheed Martin Corp, Bethesda MD", "Lockheed Martin Corporation - Bethesda HQ", "MP MATERIALS CORP. – MOUNTAIN PASS"]) {
+      const result = screen(name);
+      expect([name, result.status]).toEqual([name, "listed"]);
+      expect(result.match?.features).toContainEqual(expect.objectContaining({ feature: "site" }));
+    }
+    // Set aside, the rest must still be the listed firm: another firm at a listed firm's town is not it.
+    expect(screen("Red Cat Coffee - Puerto Rico").status).not.toBe("listed");
+    expect(screen("Lockheed Corporation of Ohio - Dayton").status).not.toBe("listed");
   });
 });
 
@@ -108,5 +120,19 @@ describe("reading a screening row from cells", () => {
     const size = index.memo.size;
     expect(screen("Some New Supplier Name Ltd")).toBe(first);
     expect(index.memo.size).toBe(size);
+  });
+});
+
+describe("names written in Japanese (bundled rules)", () => {
+  const bundled = bundledRules();
+  const screenBundled = (name: string, country: string | null) =>
+    screenName(bundled.screeningIndex(), bundled.doc, name, country, { asOf: "2026-11-27", reviewedAt: bundled.doc.reviewedAt });
+
+  it("a legal form written before the name in another script goes whole: 株式会社SUBARU is SUBARU Corporation", () => {
+    expect(screenBundled("株式会社SUBARU", "JP")).toMatchObject({ status: "listed", match: { name: "SUBARU Corporation" } });
+  });
+
+  it("two characters are a name in Chinese or Japanese: 日油株式会社 is NOF Corporation, as the notice writes it", () => {
+    expect(screenBundled("日油株式会社", "JP")).toMatchObject({ status: "listed", match: { name: "NOF Corporation" } });
   });
 });
