@@ -779,12 +779,12 @@ function withoutSite(name: string): { bare: string; site: string } | null {
   const dashed = DASHED_TAIL.exec(name);
   if (dashed !== null) return { bare: dashed[1], site: dashed[2] };
   const comma = COMMA_TAIL.exec(name);
-  if (comma === null) return null;
-  const before = readEntityName(comma[1]);
-  const after = readEntityName(comma[2]);
-  // "Acme Co., Ltd." is one legal form; "Boeing Defense, Space & Security" has no legal form before its comma.
-  const endsInLegalForm = before.legalForms.length > 0 && before.tokens.length > 0 && LEGAL_FORM_WORDS.has(lastWordOf(comma[1]));
-  return endsInLegalForm && after.tokens.length > 0 ? { bare: comma[1], site: comma[2] } : null;
+  // "Boeing Defense, Space & Security" has no legal form before its comma ("Supplier 12, Ltd." neither).
+  if (comma === null || !LEGAL_FORM_WORDS.has(lastWordOf(comma[1]))) return null;
+  // "Acme Co., Ltd." is one legal form, not a firm and its site.
+  const after = comma[2].toLowerCase().replace(/\./g, "").match(/[\p{L}\p{N}]+/gu) ?? [];
+  if (after.length === 0 || after.every((word) => LEGAL_FORM_WORDS.has(word))) return null;
+  return readEntityName(comma[1]).tokens.length > 0 ? { bare: comma[1], site: comma[2] } : null;
 }
 
 /** Every listed name the row's name could match, compared by name alone; once per distinct name. */

@@ -62,6 +62,8 @@ describe("look-alikes that are not listed", () => {
       expect([name, result.status]).toEqual([name, "listed"]);
       expect(result.match?.features).toContainEqual(expect.objectContaining({ feature: "site" }));
     }
+    // Two legal forms are one ("Co., Ltd."): nothing is set aside.
+    expect(screen("MP Materials Co., Ltd.").match?.features).not.toContainEqual(expect.objectContaining({ feature: "site" }));
     // Set aside, the rest must still be the listed firm: another firm at a listed firm's town is not it.
     expect(screen("Red Cat Coffee - Puerto Rico").status).not.toBe("listed");
     expect(screen("Lockheed Corporation of Ohio - Dayton").status).not.toBe("listed");
