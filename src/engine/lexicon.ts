@@ -155,7 +155,7 @@ export const PRODUCT_NOUNS = set(`
   cutlery spoon fork knife watch toy figure pencil pen crayon leads sealant putty flux spray preform
   sharpener sweeper burr drill bit saw blade tool tools chair table desk ladder boots shoe glove mask ferro
   corp corporation inc incorporated ltd limited gmbh llc plc company bolt screw nut washer rivet bracket fastener hinge
-  spring valve pump fan hose seal bearing gear shaft housing enclosure`);
+  spring valve pump fan hose seal bearing gear shaft housing enclosure frame`);
 
 /** Packaging and quantities, never what a line is. */
 export const PACKS = set(`

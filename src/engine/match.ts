@@ -445,7 +445,9 @@ class LineReader {
     // Before the head such a word says what a component is for ("power tool battery"); for a material it is
     // the product made of it, wherever it stands.
     const material = this.kindOf(found.occurrence.itemId) === "material";
-    const product = head.part.find(
+    // For a material, the product may also come after the name's specification: "Chromoly 4130 bicycle frame".
+    const named = material ? [...head.part, ...this.sequence(head.chunk).filter((w) => w.afterSpec && !head.part.includes(w))] : head.part;
+    const product = named.find(
       (w) =>
         isContent(w) &&
         !found!.occurrence.words.includes(w) &&
@@ -640,7 +642,8 @@ function readText(rules: CompiledRules, text: string, purity: boolean, gradeWord
 function unreadWhy(reader: LineReader | null): string {
   if (reader === null || reader.head === null || reader.head.word === null) return "not recognised: no name of an item in the text";
   const headWord = reader.head.word;
-  const first = reader.vetoes.find((v) => !v.suggest);
+  // A veto of the rules first; else a product that vetoed the name the line is headed by ("Indium 99.99% solder").
+  const first = reader.vetoes.find((v) => !v.suggest) ?? reader.vetoes.find((v) => reader.occurrences.some((o) => o.itemId === v.itemId && o.words.includes(headWord)));
   if (first !== undefined) return first.why;
   const mentioned = reader.occurrences.filter((o) => !o.words.includes(headWord));
   if (mentioned.length === 0) return `not recognised: "${headWord.text}" is no item of the rules`;

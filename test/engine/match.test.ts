@@ -217,6 +217,12 @@ describe("reading like an analyst (bundled rules)", () => {
     expect(read("Kiln for cathode ray tube glass").itemId).toBeNull();
   });
 
+  test("a product written after a material's specification is what the line is, and the reading says so", () => {
+    expect(read("Chromoly 4130 bicycle frame, 56 cm")).toMatchObject({ itemId: null, why: 'not Steel: the line is a "frame"' });
+    expect(read("Indium 99.99% solder, 500 g")).toMatchObject({ itemId: null, why: 'not Indium: the line is a "solder"' });
+    expect(read("Molybdenum wire 0.18 mm EDM").itemId).toBe("molybdenum");
+  });
+
   test("lithium carbonate as a medicine is not the battery chemical", () => {
     expect(read("Lithium carbonate 300 mg capsules, 100 per bottle").itemId).toBeNull();
     expect(read("Lithium carbonate battery grade 99.5%, 25 kg bag").itemId).toBe("lithium-carbonate");
