@@ -8,13 +8,13 @@
  * - abbreviations, plurals and spelling variants meet their full word ("Intl", "Techs", "Defence").
  * Word order is left to the comparison (screening.ts), which treats names as sets of words.
  */
+import { simplifiedCharacter } from "../rules/cjk-variants";
 import { stemWord } from "../rules/names";
 import { ownedText } from "./owned-text";
 import {
   ABBREVIATIONS,
   CJK_LEGAL_FORMS,
   CJK_SOFT_SUFFIXES,
-  CJK_VARIANTS,
   COMMON_WORDS,
   LEGAL_FORM_PHRASES,
   LEGAL_FORMS,
@@ -45,13 +45,12 @@ const CJK_CHARACTER = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{S
 const WORD_RUNS = /[\p{L}\p{N}ー]+/gu;
 const SINGLE_LETTER = /^\p{L}$/u;
 
-const VARIANT_OF: ReadonlyMap<string, string> = (() => {
-  const characters = [...CJK_VARIANTS];
-  const map = new Map<string, string>();
-  for (let i = 0; i + 1 < characters.length; i += 2) map.set(characters[i], characters[i + 1]);
-  return map;
-})();
 const LEGAL = new Set(LEGAL_FORMS);
+
+/** A folded word that is a legal form ("inc", "gmbh", "sa"). */
+export function isLegalForm(word: string): boolean {
+  return LEGAL.has(word);
+}
 const STOP = new Set(STOP_WORDS);
 
 /** Latin letters that carry no separable accent: "Wrocławska" is written "Wroclawska" in the notice. */
@@ -70,7 +69,7 @@ export function foldName(text: string): string {
 export function foldFully(text: string): string {
   const plain = text.normalize("NFKC").replace(APOSTROPHES, "").toLowerCase().normalize("NFKD").replace(COMBINING_MARKS, "").normalize("NFC");
   let out = "";
-  for (const character of plain) out += VARIANT_OF.get(character) ?? LATIN_LETTERS[character] ?? character;
+  for (const character of plain) out += LATIN_LETTERS[character] ?? simplifiedCharacter(character);
   return out;
 }
 

@@ -5,8 +5,11 @@
  * else ("for", "with", "für", "pour"), the abbreviations of ERP extracts, and the words that make a line a
  * technology or a service. Foreign words are given as their English canonical word, so an alias written in
  * English also reads "Germaniumfenster" (germanium + window) or "lingot de gallium" (ingot of gallium).
- * Words are written folded (lower case, no accents), as foldCharacters leaves them.
+ * Words are written folded (lower case, no accents), and are folded again as they are read in here, so a word
+ * written in a character form the fold changes (亜鉛, 結晶, 負極: traditional forms Japanese also uses) meets the
+ * lines, which are folded the same way.
  */
+import { foldCharacters } from "../rules/names";
 
 /** Canonical word → the ways lines write it (other languages, spellings, truncations). */
 const TRANSLATIONS: Record<string, readonly string[]> = {
@@ -108,7 +111,10 @@ const TRANSLATIONS: Record<string, readonly string[]> = {
 const CANONICAL = new Map<string, readonly string[]>();
 for (const [canonical, variants] of Object.entries(TRANSLATIONS)) {
   const words = canonical.split("_");
-  for (const variant of variants) if (!CANONICAL.has(variant)) CANONICAL.set(variant, words);
+  for (const written of variants) {
+    const variant = foldCharacters(written);
+    if (!CANONICAL.has(variant)) CANONICAL.set(variant, words);
+  }
   if (!CANONICAL.has(canonical) && words.length > 1) CANONICAL.set(canonical, words);
 }
 
@@ -122,7 +128,7 @@ export function lexiconVariants(): readonly string[] {
   return [...CANONICAL.keys()];
 }
 
-const set = (text: string): ReadonlySet<string> => new Set(text.trim().split(/\s+/));
+const set = (text: string): ReadonlySet<string> => new Set(text.trim().split(/\s+/).map(foldCharacters));
 
 /** Forms in which a material is traded: "gallium ingot" is gallium. */
 export const MATERIAL_FORMS = set(`

@@ -94,7 +94,7 @@ export function joinPartNumberLabels(folded: string): string {
 
 /** A ratio such as "2:17" is one spec, not a break between phrases. */
 const RATIO = /(\d)\s*:\s*(\d)/g;
-const CJK_PURPOSE_SUFFIXES = ["用", "向け", "用の"];
+const CJK_PURPOSE_SUFFIXES = ["用", "向け", "用の"].map(foldCharacters);
 /** "battery grade", "reagent quality": the word beside these names a grade. */
 const GRADE_WORDS = new Set(["grade", "quality"]);
 /** "99.999% trace metals basis": the word after "trace" says what the purity counts, not what the goods are. */
@@ -104,7 +104,7 @@ const COATING_WORDS = new Set(["plated", "coated", "clad", "plating", "coating"]
 const COATING_MATERIALS = new Set([
   ...["nickel", "ni", "zinc", "zn", "chrome", "chromium", "cr", "copper", "cu", "gold", "au", "silver", "ag", "tin", "sn"],
   ...["epoxy", "parylene", "ptfe", "teflon", "니켈", "아연", "크롬", "ニッケル", "亜鉛", "クロム", "镍", "锌", "铬"],
-]);
+].map(foldCharacters));
 const LOWER_CASE = /\p{Ll}/u;
 const LETTER = /\p{L}/u;
 /** Letters inside an alphanumeric code kept as a word when they name something: "NCM811" → ncm. */

@@ -155,14 +155,3 @@ export const ABBREVIATIONS: Readonly<Record<string, string>> = {
   chem: "chemical",
 };
 
-/**
- * Traditional Chinese and Japanese character forms → the simplified forms the notices use, for the characters
- * of the listed Chinese names that differ (pairs: variant, simplified). Enough to read "漢翔航空工業" as
- * "汉翔航空工业" or "三菱電機" as "三菱电机"; not a general converter.
- */
-export const CJK_VARIANTS =
-  "動动爾尔萊莱務务間间與与團团馬马導导彈弹弾弹標标槍枪資资統统軍军戰战戦战術术電电擬拟鐵铁鉄铁決决應应応应實实実实驗验験验進进風风險险険险環环頂顶" +
-  "監监凱凯奧奥飛飞紅红護护羅罗愛爱陸陆點点國国榮荣栄荣聯联華华達达脈脉邊边辺边緣缘縁缘運运營营営营賽赛薩萨際际搖摇礦矿鉱矿諾诺維维" +
-  "勵励無无機机圖图図图漢汉業业經经経经緯纬學学碩硕龍龙衛卫頓顿會会發发発发渦涡輪轮壓压圧压屬属噴喷氣气気气製制網网絡络傳传伝传開开構构" +
-  "聖圣劍剑剣剑試试貓猫傑杰亞亚亜亚鮑鲍裝装備备艦舰鋼钢軟软興兴車车輛辆輌辆貿贸脫脱魯鲁輸输儷俪東东產产産产劑剂剤剂沖冲聲声測测豐丰細细倉仓" +
-  "納纳貝贝論论壇坛層层庫库責责權权権权組组織织規规蘇苏偵侦領领藍蓝潛潜萬万";

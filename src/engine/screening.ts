@@ -15,7 +15,7 @@ import { roundToThousandth } from "./rounding";
 import { ownedText } from "./owned-text";
 import type { ListedEntity, RulesDocument } from "../rules/schema";
 import type { CellValue, EngineError } from "./types";
-import { cjkPairs, readEntityName, type EntityNameForm, type NameToken } from "./entity-names";
+import { cjkPairs, isLegalForm, readEntityName, type EntityNameForm, type NameToken } from "./entity-names";
 import { toCountryCode } from "./countries";
 import { engineError } from "./errors";
 import { excelErrorIn, isBlank, parseCountry, parseDate } from "./inputs";
@@ -27,7 +27,6 @@ import {
   COMMON_WORDS,
   COUNTRY_AGREES_BONUS,
   COUNTRY_DIFFERS_FACTOR,
-  LEGAL_FORMS,
   LISTED_AT,
   LONGEST_GROUP_NAME,
   LONGEST_SUPPLIER_NAME,
@@ -766,7 +765,6 @@ const DASHED_TAIL = /^(.*?\S)\s+[-–—]+\s+(.*\S)\s*$/su;
 /** The last comma: after a legal form ("HENSOLDT AG, Taufkirchen"), what follows is the firm's seat or branch. */
 const COMMA_TAIL = /^(.*\S)\s*,\s*([^,]*\S)\s*$/su;
 
-const LEGAL_FORM_WORDS = new Set(LEGAL_FORMS);
 const LAST_WORD = /([\p{L}\p{N}.]+)[^\p{L}\p{N}]*$/u;
 
 /** The last word of a text, dots left out and in lower case ("S.A." → "sa", "Inc." → "inc"). */
@@ -780,10 +778,10 @@ function withoutSite(name: string): { bare: string; site: string } | null {
   if (dashed !== null) return { bare: dashed[1], site: dashed[2] };
   const comma = COMMA_TAIL.exec(name);
   // "Boeing Defense, Space & Security" has no legal form before its comma ("Supplier 12, Ltd." neither).
-  if (comma === null || !LEGAL_FORM_WORDS.has(lastWordOf(comma[1]))) return null;
+  if (comma === null || !isLegalForm(lastWordOf(comma[1]))) return null;
   // "Acme Co., Ltd." is one legal form, not a firm and its site.
   const after = comma[2].toLowerCase().replace(/\./g, "").match(/[\p{L}\p{N}]+/gu) ?? [];
-  if (after.length === 0 || after.every((word) => LEGAL_FORM_WORDS.has(word))) return null;
+  if (after.length === 0 || after.every(isLegalForm)) return null;
   return readEntityName(comma[1]).tokens.length > 0 ? { bare: comma[1], site: comma[2] } : null;
 }
 

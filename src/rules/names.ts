@@ -4,6 +4,8 @@
  * Commodity text as people type it → one canonical form, so that "LiFePO₄", "lifepo4" and
  * "LiFePO4 (LFP)" meet the same alias.
  */
+import { toSimplified } from "./cjk-variants";
+
 const NON_WORD_RUNS = /[^\p{L}\p{N}]+/gu;
 /** Combining marks except the kana voicing marks (゙ ゚), which are part of the letter: ガ is not カ. */
 const COMBINING_MARKS = /[^\P{M}\u3099\u309A]+/gu;
@@ -23,22 +25,9 @@ export function normalizeCommodity(text: string): string {
 export function foldCharacters(text: string): string {
   // Most purchasing text is plain ASCII, which the Unicode normalisations leave as it is.
   if (ASCII.test(text)) return text.toLowerCase();
-  return simplified(text.normalize("NFKC").toLowerCase().normalize("NFKD").replace(COMBINING_MARKS, "").normalize("NFC"));
+  return toSimplified(text.normalize("NFKC").toLowerCase().normalize("NFKD").replace(COMBINING_MARKS, "").normalize("NFC"));
 }
 
-/**
- * Traditional Chinese characters of the trade's words (metals, magnets, batteries, wafers, machines) as simplified
- * ones, so a supplier in Taiwan or Hong Kong writing 釹鐵硼磁鐵 or 碳化鎢刀片 meets the names the rules write 钕铁硼磁铁
- * and 碳化钨. Applied to rules and lines alike. Japanese text shares some of these characters (電池, 線) and is read
- * the same way on both sides.
- */
-const TRADITIONAL = "釹鐵鋼鎢鎵鍺銦鋰鈷鎳錳鉬銻鉍釤鏑鋱釔鈧鉺鐠鑭鈰釓鈥銩鐿鑥銪鋁銅銀鑽錫鋅鉻鈦鉭鈮鉑鈀鎂釩鎘鉛電極體圓環線機設備爐纖維摻製劑礦導動驅產術鏡頭層級純結構離測試儀錠塊";
-const SIMPLIFIED = "钕铁钢钨镓锗铟锂钴镍锰钼锑铋钐镝铽钇钪铒镨镧铈钆钬铥镱镥铕铝铜银钻锡锌铬钛钽铌铂钯镁钒镉铅电极体圆环线机设备炉纤维掺制剂矿导动驱产术镜头层级纯结构离测试仪锭块";
-const TRADITIONAL_CHARACTERS = new RegExp(`[${TRADITIONAL}]`, "gu");
-
-function simplified(text: string): string {
-  return text.replace(TRADITIONAL_CHARACTERS, (character) => SIMPLIFIED[TRADITIONAL.indexOf(character)]);
-}
 
 const ASCII = /^[\t-~]*$/;
 const ASCII_NON_WORD_RUNS = /[^a-z0-9]+/g;

@@ -212,9 +212,20 @@ describe("reading like an analyst (bundled rules)", () => {
     expect(read("Gallium(III) nitrate hydrate, 99.9% trace metals basis").itemId).toBeNull();
   });
 
-  test("a furnace for anode material is battery equipment; one for battery housings or cathode-ray glass says nothing of the kind", () => {
+  test("a machine for anode or cathode material is battery equipment; the same machine for something else is not", () => {
     expect(read("Acheson graphitization furnace for anode material").itemId).toBe("battery-production-equipment");
-    expect(read("Kiln for cathode ray tube glass").itemId).toBeNull();
+    expect(read("Spray dryer for cathode material").itemId).toBe("battery-production-equipment");
+    expect(read("Graphitization furnace for carbon brushes")).toMatchObject({ itemId: null, why: expect.stringContaining("a machine for something the rules do not name") });
+  });
+
+  // Japanese shares characters with traditional Chinese (亜鉛 zinc, 結晶 crystal, 負極 anode): the lexicon's own words
+  // must be read the way lines are, simplified forms and all.
+  test.each([
+    ["ネオジム磁石 亜鉛めっき φ10", "ndfeb-magnet"],
+    ["ゲルマニウム 結晶 5N", "germanium"],
+    ["天然黒鉛 負極材", "graphite-anode"],
+  ])("%s is read as %s: a Japanese word of the lexicon still meets the line", (text, itemId) => {
+    expect(read(text).itemId).toBe(itemId);
   });
 
   test("a product written after a material's specification is what the line is, and the reading says so", () => {
