@@ -52,7 +52,7 @@ import {
   TECHNOLOGY_PHRASES,
   isCjk,
 } from "./lexicon";
-import { joinPartNumberLabels, readLine, type Chunk, type Line, type Word } from "./reading";
+import { joinPartNumberLabels, readLine, writtenInCapitals, type Chunk, type Line, type Word } from "./reading";
 import { itemsHeadedBy, type Phrase, type ReadingIndex } from "./reading-index";
 import type { ItemKind } from "../rules/vocabulary";
 
@@ -604,9 +604,15 @@ function confidenceOf(reader: LineReader, occurrence: Occurrence, how: string): 
   return { confidence: repaired ? Math.min(base, REPAIRED_CONFIDENCE) : base, method: "alias" };
 }
 
-function readText(rules: CompiledRules, text: string, purity: boolean, gradeWords: readonly string[]): { reading: Reading | null; reader: LineReader | null; weakOnly: Occurrence[] } {
+function readText(
+  rules: CompiledRules,
+  text: string,
+  capitals: boolean,
+  purity: boolean,
+  gradeWords: readonly string[],
+): { reading: Reading | null; reader: LineReader | null; weakOnly: Occurrence[] } {
   const index = rules.readingIndex;
-  const line = readLine(text, index.segmenter, rules.wordRepair);
+  const line = readLine(text, index.segmenter, rules.wordRepair, capitals);
   const reader = new LineReader(rules, index, line, purity, gradeWords);
   if (line.words.length === 0) return { reading: null, reader, weakOnly: [] };
 
@@ -757,16 +763,16 @@ function partAfterLabel(text: string): { label: string; part: string; pure: bool
 }
 
 /** A reading of the goods after a label, saying which label it read past. */
-function afterLabel(rules: CompiledRules, normalized: string, labelled: { label: string; part: string }): MatchResult | null {
-  const inner = readCommodity(rules, labelled.part);
+function afterLabel(rules: CompiledRules, normalized: string, labelled: { label: string; part: string }, capitals: boolean): MatchResult | null {
+  const inner = readCommodity(rules, labelled.part, capitals);
   if (inner.itemId === null) return null;
   const why = `${inner.why} (after "${labelled.label}")`;
   return result(rules, normalized, { itemId: inner.itemId, method: inner.method, confidence: inner.confidence, why, suggestions: NO_SUGGESTIONS, hsCode: inner.hsCode });
 }
 
-/** Reads one text (no memo). */
-export function readCommodity(rules: CompiledRules, text: string): MatchResult {
-  const cut = text.length > LONGEST_READ ? text.slice(0, LONGEST_READ) : text;
+/** Reads one text (no memo); `capitals` is the flag of the whole cell when a part of it is read. */
+export function readCommodity(rules: CompiledRules, text: string, capitals = writtenInCapitals(cutToLongestRead(text))): MatchResult {
+  const cut = cutToLongestRead(text);
   const normalized = normalizeCommodity(cut);
   const userItem = rules.userAliases.get(normalized);
   if (userItem !== undefined) {
@@ -782,7 +788,7 @@ export function readCommodity(rules: CompiledRules, text: string): MatchResult {
   // A label that holds nothing of the goods is set aside first: "Entry line 003: permanent magnets …" is not a "line".
   const labelled = partAfterLabel(cut);
   if (labelled?.pure) {
-    const goods = afterLabel(rules, normalized, labelled);
+    const goods = afterLabel(rules, normalized, labelled, capitals);
     if (goods !== null) return goods;
   }
 
@@ -792,11 +798,11 @@ export function readCommodity(rules: CompiledRules, text: string): MatchResult {
   let words = cut;
   for (const code of [...codes].reverse()) words = `${words.slice(0, code.start)} , ${words.slice(code.end)}`;
   const purity = readQuantities(cut).some((q) => q.quantity === "purity");
-  const { reading, reader, weakOnly } = readText(rules, words, purity, commodityWords(normalized));
+  const { reading, reader, weakOnly } = readText(rules, words, capitals, purity, commodityWords(normalized));
 
   // Nothing read and nothing vetoed: a label or a bill of materials' place may come before the goods.
   if (reading === null && hsCode?.outcome !== "item" && (reader === null || reader.vetoes.length === 0) && labelled !== null && !labelled.pure) {
-    const goods = afterLabel(rules, normalized, labelled);
+    const goods = afterLabel(rules, normalized, labelled, capitals);
     if (goods !== null) return goods;
   }
 
@@ -827,13 +833,18 @@ const LABEL_SEPARATOR_RUNS = /\s*(?::(?=\s|$)|\s[/>|]+\s)\s*/gu;
 const SEPARATOR_RUNS = /[,;:()[\]{}|•\n\r\t"]+|\s[-–—]+\s|[–—]+/gu;
 /** A lone letter joined to a word ("e-drive"), which the reader keeps as part of it: kept apart in the key. */
 const LETTER_JOIN = /(?<![\p{L}\p{N}])(\p{L})-(?=\p{L})/gu;
-/** The marks the key uses for the two above: taken out of the text first, so no text can write them. */
-const KEY_MARKS = /[¦\uE000]/gu;
+/** The marks the key uses for the two above and for a line in capitals: taken out of the text first, so no text can write them. */
+const KEY_MARKS = /[¦\uE000\uE001]/gu;
+const CAPITALS_MARK = "\uE001";
+const CAPITAL_LETTER = /\p{Lu}/u;
 const OTHER_MARKS = /[^\p{L}\p{N}|¦\uE000.]+|(?<!\d)\.|\.(?!\d)/gu;
 
 /** Texts with the same key read alike: case, accents, spacing and stray marks do not change a reading. */
 export function readingKey(text: string): string {
-  return joinPartNumberLabels(foldCharacters(text.length > LONGEST_READ ? text.slice(0, LONGEST_READ) : text))
+  const cut = cutToLongestRead(text);
+  // Capitals change how short words are read (writtenInCapitals), so "LITH CARB" and "lith carb" are two keys.
+  const mark = CAPITAL_LETTER.test(cut) && writtenInCapitals(cut) ? CAPITALS_MARK : "";
+  return mark + joinPartNumberLabels(foldCharacters(cut))
     .replace(KEY_MARKS, " ")
     .replace(LETTER_JOIN, "$1\uE000")
     .replace(LABEL_SEPARATOR_RUNS, "¦")
@@ -844,6 +855,8 @@ export function readingKey(text: string): string {
     .replace(/\s+/g, " ")
     .replace(/^[\s|¦]+|[\s|¦]+$/g, "");
 }
+
+const cutToLongestRead = (text: string): string => (text.length > LONGEST_READ ? text.slice(0, LONGEST_READ) : text);
 
 /**
  * Match one commodity text; the same reading key is read once per compiled ruleset. The text as given is

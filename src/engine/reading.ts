@@ -106,6 +106,14 @@ const COATING_MATERIALS = new Set([
   ...["epoxy", "parylene", "ptfe", "teflon", "니켈", "아연", "크롬", "ニッケル", "亜鉛", "クロム", "镍", "锌", "铬"],
 ].map(foldCharacters));
 const LOWER_CASE = /\p{Ll}/u;
+
+/**
+ * A text with no small letter, as ERP short texts are written ("LITH CARB"): there a short word may be a word cut
+ * short. A line is read with the flag of the whole text it came in, also when only a part of it is read.
+ */
+export function writtenInCapitals(text: string): boolean {
+  return !LOWER_CASE.test(text);
+}
 const LETTER = /\p{L}/u;
 /** Letters inside an alphanumeric code kept as a word when they name something: "NCM811" → ncm. */
 const SHORTEST_LETTERS_IN_CODE = 3;
@@ -170,9 +178,8 @@ function wordMatches(piece: string, pattern: RegExp): RegExpExecArray[] {
  * Reads a line into chunks of words. `known` repairs unknown words against the rules' vocabulary; without it
  * (reading the rules' own names) words are taken as written.
  */
-export function readLine(text: string, segmenter: Segmenter, known: WordRepair | null): Line {
+export function readLine(text: string, segmenter: Segmenter, known: WordRepair | null, capitals = writtenInCapitals(text)): Line {
   const folded = joinPartNumberLabels(foldCharacters(text)).replace(RATIO, "$1/$2");
-  const capitals = !LOWER_CASE.test(text);
   const chunks: Chunk[] = [];
   const words: Word[] = [];
   let position = 0;

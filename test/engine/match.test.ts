@@ -62,10 +62,12 @@ describe("matching", () => {
     expect(fresh.matchMemo.results.size).toBe(500);
   });
 
-  test("texts that normalise alike share one match", () => {
+  test("texts that normalise alike share one match; a text all in capitals is read on its own", () => {
     const fresh = fixtureRules();
-    for (const text of ["LiFePO₄", "lifepo4", " LIFEPO4 ", "LiFePO4!"]) matchCommodity(fresh, text);
+    for (const text of ["LiFePO₄", "lifepo4", "LiFePO4!", "Lifepo4"]) matchCommodity(fresh, text);
     expect(fresh.matchMemo.computed).toBe(1);
+    for (const text of [" LIFEPO4 ", "LIFEPO4!"]) matchCommodity(fresh, text);
+    expect(fresh.matchMemo.computed).toBe(2);
   });
 });
 
@@ -188,6 +190,17 @@ describe("reading like an analyst (bundled rules)", () => {
   test("a code two items' goods share is settled against the rules' exclusions: 2804.50 boron is not tellurium", () => {
     expect(read("CN 2804 50 10 amorphous boron powder").itemId).toBeNull();
     expect(read("CN 2804 50 10 amorphous boron powder").why).toContain('exclude "boron"');
+  });
+
+  test("a line in capitals (an ERP short text, where words are cut short) and the same line in small letters do not share a memo entry", () => {
+    const smallFirst = compileRules(rules.doc);
+    const inSmall = matchCommodity(smallFirst, "lith carb").itemId;
+    expect(matchCommodity(smallFirst, "LITH CARB").itemId).toBe("lithium-carbonate");
+    const capitalsFirst = compileRules(rules.doc);
+    expect(matchCommodity(capitalsFirst, "LITH CARB").itemId).toBe("lithium-carbonate");
+    expect(matchCommodity(capitalsFirst, "lith carb").itemId).toBe(inSmall);
+    // A label in small letters makes the line mixed: its capitals are acronyms, whichever part is read.
+    expect(matchCommodity(capitalsFirst, "Invoice: LITH CARB").itemId).toBe(matchCommodity(compileRules(rules.doc), "Invoice: lith carb").itemId);
   });
 
   test("a part-number label is one word whichever way the key is written, so P/N and 'P N' do not share a memo entry", () => {
