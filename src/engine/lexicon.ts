@@ -200,6 +200,14 @@ export const OTHER_ELEMENTS = set(`
   la praseodymium sodium potassium calcium silicon boron carbon cadmium mercury arsenic selenium sulfur sulphur
   phosphorus nitrogen oxygen hydrogen beryllium strontium barium`);
 
+/** Elements by name and symbol, for isotopes written with their mass number ("Lu-177", "Germanium-68"). */
+export const ELEMENTS = set(`
+  gallium ga germanium ge antimony sb tungsten wolfram w tellurium te bismuth bi molybdenum mo indium in lithium li
+  scandium sc yttrium y lanthanum la cerium ce praseodymium pr neodymium nd promethium pm samarium sm europium eu
+  gadolinium gd terbium tb dysprosium dy holmium ho erbium er thulium tm ytterbium yb lutetium lu silver ag graphite
+  carbon c cobalt co strontium sr technetium tc iodine i radium ra thorium th uranium u actinium ac rhenium re copper cu
+  fluorine f xenon xe krypton kr iridium ir caesium cesium cs radon rn phosphorus p sodium na nickel ni iron fe zinc zn`);
+
 /** Words that carry no meaning for the reading. */
 export const STOPWORDS = set(`
   the a an and or und et y e o ou oder each as is are to at on by from no nr n x approx ca circa abt about ie eg etc

@@ -833,6 +833,8 @@ const LABEL_SEPARATOR_RUNS = /\s*(?::(?=\s|$)|\s[/>|]+\s)\s*/gu;
 const SEPARATOR_RUNS = /[,;:()[\]{}|•\n\r\t"]+|\s[-–—]+\s|[–—]+/gu;
 /** A lone letter joined to a word ("e-drive"), which the reader keeps as part of it: kept apart in the key. */
 const LETTER_JOIN = /(?<![\p{L}\p{N}])(\p{L})-(?=\p{L})/gu;
+/** A word joined to a number ("DS-VF2", "MAG-52"), which the reader may take as part of a code: kept apart too. */
+const NUMBER_JOIN = /(?<=[\p{L}\p{N}])-(?=\d)/gu;
 /** The marks the key uses for the two above and for a line in capitals: taken out of the text first, so no text can write them. */
 const KEY_MARKS = /[¦\uE000\uE001]/gu;
 const CAPITALS_MARK = "\uE001";
@@ -847,6 +849,7 @@ export function readingKey(text: string): string {
   return mark + joinPartNumberLabels(foldCharacters(cut))
     .replace(KEY_MARKS, " ")
     .replace(LETTER_JOIN, "$1\uE000")
+    .replace(NUMBER_JOIN, "\uE000")
     .replace(LABEL_SEPARATOR_RUNS, "¦")
     .replace(SEPARATOR_RUNS, "|")
     .replace(OTHER_MARKS, " ")

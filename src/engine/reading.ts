@@ -9,7 +9,7 @@
  * dropped, and the first one marks where the line's name ends and its specification begins.
  */
 import { foldCharacters, stemWord } from "../rules/names";
-import { ASIDE_PREPOSITIONS, FORM_PREPOSITIONS, OF_PREPOSITIONS, ON_PREPOSITIONS, UNITS, canonicalWords, isCjk } from "./lexicon";
+import { ASIDE_PREPOSITIONS, ELEMENTS, FORM_PREPOSITIONS, OF_PREPOSITIONS, ON_PREPOSITIONS, UNITS, canonicalWords, isCjk } from "./lexicon";
 
 export interface Segmenter {
   segment(run: string): readonly { text: string; keys: readonly string[]; known: boolean }[];
@@ -92,6 +92,8 @@ export function joinPartNumberLabels(folded: string): string {
   return folded.includes("/") ? folded.replace(PART_NUMBER_LABEL, "pn") : folded;
 }
 
+/** The mass number of an isotope after its element's hyphen ("177" in "Lu-177", "99m" in "Tc-99m"), alone. */
+const MASS_NUMBER = /^\d{1,3}m?(?![\p{L}\p{N}.,])/u;
 /** A ratio such as "2:17" is one spec, not a break between phrases. */
 const RATIO = /(\d)\s*:\s*(\d)/g;
 const CJK_PURPOSE_SUFFIXES = ["用", "向け", "用の"].map(foldCharacters);
@@ -203,7 +205,12 @@ export function readLine(text: string, segmenter: Segmenter, known: WordRepair |
       for (const run of runs) {
         const cjk = runs.length > 1 || ANY_CJK.test(run) ? isCjk(run) : false;
         let raw = cjk ? cjkWords(run, segmenter) : cachedLatinWord(run, known, capitals);
-        if (!cjk && known !== null && raw.length === 1 && !raw[0].number && run === match[0] && hyphenCode) raw = [number(run)];
+        // "DS-VF2", "PS-12": a word the rules do not know, joined to a number, is part of the code ("NdFeB-42" stays
+        // NdFeB). An element joined to a mass number ("Lu-177") is an isotope, no more the element than a code is.
+        if (!cjk && known !== null && hyphenCode && raw.length === 1 && !raw[0].number && run === match[0]) {
+          const key = raw[0].keys[0];
+          if (!known.isKnown(key) || (ELEMENTS.has(match[0]) && MASS_NUMBER.test(piece.slice(end + 1)))) raw = [number(run)];
+        }
         // "e-axle", "e-drive": the "e" of electric joined to a word is part of it, not the stopword "e".
         if (!cjk && run === "e" && match[0] === "e" && piece[end] === "-" && LETTER.test(piece[end + 1] ?? "")) {
           raw = [{ text: run, keys: [`${run}-`], via: "written", number: false }];

@@ -203,6 +203,37 @@ describe("reading like an analyst (bundled rules)", () => {
     expect(matchCommodity(capitalsFirst, "Invoice: LITH CARB").itemId).toBe(matchCommodity(compileRules(rules.doc), "Invoice: lith carb").itemId);
   });
 
+  test("a name joined to a number by a hyphen stays a name; only a word the rules do not know becomes part of a code", () => {
+    for (const [text, itemId] of [
+      ["NdFeB-42 magnet", "ndfeb-magnet"],
+      ["SmCo-30 ring", "smco-magnet"],
+      ["Gallium-4N ingot", "gallium"],
+    ]) {
+      expect([text, matchCommodity(compileRules(rules.doc), text).itemId]).toEqual([text, itemId]);
+    }
+  });
+
+  test("an element joined to its mass number is a radioisotope, not the element as a material", () => {
+    for (const text of ["Lutetium-177 PSMA therapy dose", "Lu-177 chloride solution, 10 GBq", "Germanium-68/Gallium-68 generator", "Y-90 microspheres", "Mo-99/Tc-99m generator"]) {
+      expect([text, matchCommodity(compileRules(rules.doc), text).itemId]).toEqual([text, null]);
+    }
+    expect(matchCommodity(compileRules(rules.doc), "Lutetium oxide 99.99%").itemId).toBe("lutetium");
+  });
+
+  test("a code joined by a hyphen (MAG-52) and the same letters and number apart (MAG 52) do not share a memo entry", () => {
+    const pairs = [
+      ["MAG-52 rotor magnet", "MAG 52 rotor magnet"],
+      ["DS-VF2 furnace", "DS VF2 furnace"],
+    ];
+    for (const pair of pairs) {
+      const alone = pair.map((text) => matchCommodity(compileRules(rules.doc), text).why);
+      const together = compileRules(rules.doc);
+      expect(pair.map((text) => matchCommodity(together, text).why)).toEqual(alone);
+      const reversed = compileRules(rules.doc);
+      expect([...pair].reverse().map((text) => matchCommodity(reversed, text).why)).toEqual([...alone].reverse());
+    }
+  });
+
   test("a part-number label is one word whichever way the key is written, so P/N and 'P N' do not share a memo entry", () => {
     const fresh = compileRules(rules.doc);
     expect(matchCommodity(fresh, "P N 881 indium foil").itemId).toBeNull();
