@@ -208,6 +208,11 @@ export const ELEMENTS = set(`
   carbon c cobalt co strontium sr technetium tc iodine i radium ra thorium th uranium u actinium ac rhenium re copper cu
   fluorine f xenon xe krypton kr iridium ir caesium cesium cs radon rn phosphorus p sodium na nickel ni iron fe zinc zn`);
 
+/** Words that label the number after them in a purchasing line: a material, order, lot or position number. */
+export const NUMBER_LABELS = set(`
+  mat matnr material materialnr art artnr artikel article sku po pr req ref pos posnr position lot charge batch item
+  order bestellung auftrag id`);
+
 /** Words that carry no meaning for the reading. */
 export const STOPWORDS = set(`
   the a an and or und et y e o ou oder each as is are to at on by from no nr n x approx ca circa abt about ie eg etc

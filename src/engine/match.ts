@@ -92,7 +92,7 @@ const isParticiple = (key: string) => key.length >= 5 && key.endsWith("ed") && !
 
 function isDescriptive(word: Word): boolean {
   const key = word.keys[0];
-  return DESCRIPTORS.has(key) || STOPWORDS.has(key) || PACKS.has(key) || isParticiple(key) || word.qualifier === true;
+  return DESCRIPTORS.has(key) || STOPWORDS.has(key) || PACKS.has(key) || isParticiple(key) || word.qualifier === true || word.code === true;
 }
 
 function isContent(word: Word): boolean {

@@ -9,7 +9,7 @@
  * dropped, and the first one marks where the line's name ends and its specification begins.
  */
 import { foldCharacters, stemWord } from "../rules/names";
-import { ASIDE_PREPOSITIONS, ELEMENTS, FORM_PREPOSITIONS, OF_PREPOSITIONS, ON_PREPOSITIONS, UNITS, canonicalWords, isCjk } from "./lexicon";
+import { ASIDE_PREPOSITIONS, ELEMENTS, FORM_PREPOSITIONS, NUMBER_LABELS, OF_PREPOSITIONS, ON_PREPOSITIONS, UNITS, canonicalWords, isCjk } from "./lexicon";
 
 export interface Segmenter {
   segment(run: string): readonly { text: string; keys: readonly string[]; known: boolean }[];
@@ -36,6 +36,11 @@ export interface Word {
    * in "nickel plated"). It describes; it is not the goods.
    */
   qualifier?: boolean;
+  /**
+   * The word is the letters of a code or a document number written before its digits ("CCGW 09T304", "MAT 300112",
+   * "RM-PCAM-811"): an abbreviation the rules do not know, or a word that labels a number. It names nothing.
+   */
+  code?: boolean;
 }
 
 /** How a chunk began: the line's start, punctuation, a preposition of purpose/parts, or of form ("en lingots"). */
@@ -180,6 +185,22 @@ function wordMatches(piece: string, pattern: RegExp): RegExpExecArray[] {
  * Reads a line into chunks of words. `known` repairs unknown words against the rules' vocabulary; without it
  * (reading the rules' own names) words are taken as written.
  */
+const PO = "po";
+/** The longest abbreviation taken for a code's letters when the rules do not know it. */
+const LONGEST_CODE_LETTERS = 5;
+const ASCII_LETTERS = /^[a-z]+$/;
+
+/** The word just before a number, when it is the letters of a code or a word labelling the number. */
+function markCode(word: Word | undefined, known: WordRepair): void {
+  if (word === undefined || word.role !== "word") return;
+  // "PO 88120": the label is read as written, whatever else the lexicon makes of it (po is also powder).
+  if (NUMBER_LABELS.has(word.text)) word.code = true;
+  if (word.via !== "written") return;
+  const key = word.keys[0];
+  const abbreviation = key.length >= 2 && key.length <= LONGEST_CODE_LETTERS && ASCII_LETTERS.test(key) && !known.isKnown(key);
+  if (abbreviation || NUMBER_LABELS.has(key)) word.code = true;
+}
+
 export function readLine(text: string, segmenter: Segmenter, known: WordRepair | null, capitals = writtenInCapitals(text)): Line {
   const folded = joinPartNumberLabels(foldCharacters(text)).replace(RATIO, "$1/$2");
   const chunks: Chunk[] = [];
@@ -215,6 +236,9 @@ export function readLine(text: string, segmenter: Segmenter, known: WordRepair |
         if (!cjk && run === "e" && match[0] === "e" && piece[end] === "-" && LETTER.test(piece[end + 1] ?? "")) {
           raw = [{ text: run, keys: [`${run}-`], via: "written", number: false }];
         }
+        // "PO" is a purchase order ("raise PO for …", "PO 7719"); "pó de tungstênio" is powder in Portuguese.
+        const purchaseOrder = !cjk && run === PO && !OF_PREPOSITIONS.has(matches[m + 1]?.[0] ?? "");
+        if (purchaseOrder) raw = [{ text: run, keys: [run], via: "written", number: false }];
         const purpose = cjk && raw.length > 1 && CJK_PURPOSE_SUFFIXES.includes(raw[raw.length - 1].text);
         if (purpose) {
           // "线切割用" (for wire cutting): the run names a purpose, and what follows starts afresh.
@@ -225,6 +249,7 @@ export function readLine(text: string, segmenter: Segmenter, known: WordRepair |
           const key = word.keys[0];
           const first = words.length === 0;
           if (word.number || (previousWasNumber && UNITS.has(key))) {
+            if (word.number && !previousWasNumber && known !== null) markCode(chunk.words[chunk.words.length - 1], known);
             previousWasNumber = word.number || previousWasNumber;
             if (chunk.words.length > 0) specSeen = true;
             continue;
@@ -247,6 +272,7 @@ export function readLine(text: string, segmenter: Segmenter, known: WordRepair |
           if (previousWord !== undefined && GRADE_WORDS.has(key)) previousWord.qualifier = true;
           if (previousWord !== undefined && COATING_WORDS.has(key) && COATING_MATERIALS.has(previousWord.keys[0])) previousWord.qualifier = true;
           const entry: Word = { text: word.text, keys: word.keys, via: word.via, role, position: position++, chunk: chunk.index, afterSpec: specSeen };
+          if (purchaseOrder) entry.code = true;
           // "grado batería", "qualité batterie": in Romance order the grade comes first.
           if (previousWord !== undefined && (GRADE_WORDS.has(previousWord.keys[0]) || previousWord.keys[0] === TRACE)) entry.qualifier = true;
           chunk.words.push(entry);

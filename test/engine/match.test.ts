@@ -213,6 +213,24 @@ describe("reading like an analyst (bundled rules)", () => {
     }
   });
 
+  // A code's letters before its digits, and document numbers, name nothing: what follows them is read.
+  test.each([
+    ["PCD insert DCGW 11T304 for aluminium", "polycrystalline-diamond"],
+    ["cBN tipped insert TNGA 160408, 2 cutting edges", "cubic-boron-nitride"],
+    ["MAT 451200 NdFeB block N45SH", "ndfeb-magnet"],
+    ["PO 88120 germanium window 25 mm", "germanium-optics"],
+    ["raise PO for a germanium window, 25 mm", "germanium-optics"],
+    ["Pó de tungstênio 99,9%", "tungsten"],
+  ])("%s is read as %s", (text, itemId) => {
+    expect(matchCommodity(compileRules(rules.doc), text).itemId).toBe(itemId);
+  });
+
+  test("letters before a number are a code only when the rules do not know them: a name before a number is still read", () => {
+    expect(matchCommodity(compileRules(rules.doc), "SKU 1100 office chair").itemId).toBeNull();
+    expect(matchCommodity(compileRules(rules.doc), "Gallium 5 kg ingot").itemId).toBe("gallium");
+    expect(matchCommodity(compileRules(rules.doc), "XKV 20 widget for the magnet line").itemId).toBeNull();
+  });
+
   test("an element joined to its mass number is a radioisotope, not the element as a material", () => {
     for (const text of ["Lutetium-177 PSMA therapy dose", "Lu-177 chloride solution, 10 GBq", "Germanium-68/Gallium-68 generator", "Y-90 microspheres", "Mo-99/Tc-99m generator"]) {
       expect([text, matchCommodity(compileRules(rules.doc), text).itemId]).toEqual([text, null]);
