@@ -31,7 +31,7 @@ export const ITEM_KINDS = ["material", "component", "product", "equipment", "tec
 export type ItemKind = (typeof ITEM_KINDS)[number];
 
 /** Languages item names may be given in (ISO 639-1). English names go in `aliases`. */
-export const NAME_LANGUAGES = ["de", "fr", "es", "it", "pt", "ja", "zh", "ko"] as const;
+export const NAME_LANGUAGES = ["de", "fr", "es", "it", "pt", "nl", "pl", "sv", "ja", "zh", "ko"] as const;
 export type NameLanguage = (typeof NAME_LANGUAGES)[number];
 
 /**

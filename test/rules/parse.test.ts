@@ -61,6 +61,21 @@ describe("parseRules", () => {
     expect(plain.ok && plain.rules.matching).toBeUndefined();
   });
 
+  it("takes names in Dutch, Polish and Swedish, and refuses a language code it does not know", () => {
+    const doc = minimal();
+    doc.schemaVersion = 2;
+    doc.items[0].names = { nl: ["Wolfraam"], pl: ["węglik wolframu"], sv: ["volfram"] };
+    const result = parseRules(doc);
+    if (!result.ok) throw new Error(result.issues.map(formatIssue).join("; "));
+    expect(result.rules.items[0].names).toEqual({ nl: ["Wolfraam"], pl: ["węglik wolframu"], sv: ["volfram"] });
+    const unknown = minimal();
+    unknown.schemaVersion = 2;
+    unknown.items[0].names = { xx: ["Wolfram"] };
+    const refused = parseRules(unknown);
+    expect(refused.ok).toBe(false);
+    expect(!refused.ok && refused.issues[0].path).toBe("items[0].names.xx");
+  });
+
   it("reports a JSON syntax error as one invalid_json issue", () => {
     const result = parseRules('{"schemaVersion": 1,');
     expect(result).toEqual({ ok: false, issues: [expect.objectContaining({ code: "invalid_json", path: "" })] });
