@@ -14,22 +14,22 @@ import { foldCharacters } from "../rules/names";
 /** Canonical word → the ways lines write it (other languages, spellings, truncations). */
 const TRANSLATIONS: Record<string, readonly string[]> = {
   // forms of a material
-  metal: ["metall", "metalle", "metallique", "metalico", "metalica", "metallico", "metallica", "metallo", "metallici", "metalicos", "metais", "mtl", "metl", "金属", "メタル", "메탈", "금속", "地金"],
-  ingot: ["barren", "barre", "lingot", "lingote", "lingotto", "lingotti", "pani", "pane", "ingt", "インゴット", "锭", "잉곳", "ingote"],
-  powder: ["pulver", "poudre", "polvo", "polvere", "po", "pwd", "pwdr", "pdr", "powdr", "粉", "粉末", "粉体", "パウダー", "분말", "가루"],
+  metal: ["metall", "metalle", "metallique", "metalico", "metalica", "metallico", "metallica", "metallo", "metallici", "metalicos", "metais", "mtl", "metl", "金属", "メタル", "메탈", "금속", "地金", "metaal", "metaliczny", "metaliczna", "metaliczne"],
+  ingot: ["barren", "barre", "lingot", "lingote", "lingotto", "lingotti", "pani", "pane", "ingt", "インゴット", "锭", "잉곳", "ingote", "wlewek", "wlewki", "sztaba", "sztaby", "tacka", "tackor"],
+  powder: ["pulver", "poudre", "polvo", "polvere", "po", "pwd", "pwdr", "pdr", "powdr", "粉", "粉末", "粉体", "パウダー", "분말", "가루", "poeder", "proszek", "proszku"],
   micropowder: ["micron", "mikropulver", "微粉", "micropwd", "micropwdr"],
-  sheet: ["blech", "bleche", "tole", "lamina", "lamiera", "chapa", "feuille", "placa", "板", "판", "shts", "sht"],
-  plate: ["platte", "plaque", "lastra", "plt"],
-  foil: ["folie", "hoja", "箔", "호일"],
-  wire: ["draht", "fil", "alambre", "filo", "fio", "丝", "線", "线", "와이어"],
-  rod: ["stab", "stange", "tige", "varilla", "barra", "bastone", "vareta", "棒", "丸棒", "봉"],
+  sheet: ["blech", "bleche", "tole", "lamina", "lamiera", "chapa", "feuille", "placa", "板", "판", "shts", "sht", "blacha", "plat"],
+  plate: ["platte", "plaque", "lastra", "plt", "plaat", "platen", "plyta"],
+  foil: ["folie", "hoja", "箔", "호일", "folia"],
+  wire: ["draht", "fil", "alambre", "filo", "fio", "丝", "線", "线", "와이어", "draad", "drut", "trad"],
+  rod: ["stab", "stange", "tige", "varilla", "barra", "bastone", "vareta", "棒", "丸棒", "봉", "staaf", "staven", "pret", "prety", "stang"],
   bar: ["barrette", "stange"],
-  tube: ["rohr", "tubo", "管"],
-  granule: ["granulat", "granules", "granulado", "granuli", "granulos", "颗粒", "粒", "과립", "granulated"],
+  tube: ["rohr", "tubo", "管", "buis", "rura"],
+  granule: ["granulat", "granules", "granulado", "granuli", "granulos", "颗粒", "粒", "과립", "granulated", "granulaat", "granulki", "granuler"],
   piece: ["stucke", "stuck", "morceaux", "morceau", "trozos", "pezzi", "pedacos", "块", "pcs"],
   lump: ["brocken", "chunk"],
   flake: ["flocken", "paillettes", "paillette", "escamas", "scaglie", "flocos", "鳞片", "鱗片状", "인상"],
-  crystal: ["kristall", "cristal", "cristallo", "晶体", "結晶", "결정"],
+  crystal: ["kristall", "cristal", "cristallo", "晶体", "結晶", "결정", "kristal", "krysztal"],
   wafer: ["scheibe", "plaquette", "oblea", "fetta", "bolacha", "wfr", "晶片", "ウェハ", "ウエハ", "ウェーハ", "ウエハー", "웨이퍼", "单晶片", "晶圆"],
   epiwafer: ["外延片", "エピウェハ", "磊晶片"],
   epi: ["에피", "エピ"],
@@ -50,17 +50,17 @@ const TRANSLATIONS: Record<string, readonly string[]> = {
   trioxide: ["trioxid", "trioxyde", "trioxido", "triossido", "triox"],
   hydroxide: ["hydroxid", "hydroxyde", "hidroxido", "idrossido", "hydrox"],
   carbonate: ["carbonat", "karbonat", "carbonato"],
-  monohydrate: ["monohydrat", "monohydrate", "monohydrated", "monohidratado", "monoidrato", "monoidratado", "monohyd", "一水和物", "单水"],
+  monohydrate: ["monohydrat", "monohydrate", "monohydrated", "monohidratado", "monoidrato", "monoidratado", "monohyd", "一水和物", "单水", "일수화물", "monohydraat", "jednowodny"],
   scrap: ["schrott", "dechets", "chatarra", "rottami", "sucata", "废料"],
   fibre: ["fiber", "fibres", "fibers", "faser", "fibra"],
   insert: ["刀片", "インサート", "인서트", "wendeschneidplatte", "plaquette amovible", "ins", "insrt"],
   round: ["丸型", "圆形", "원형", "rund", "runde", "rond", "ronde", "redondo", "redonda", "tondo", "tonda", "丸"],
   ring: ["anello", "anelli", "anneau", "anneaux", "anillo", "anillos", "anel", "aneis", "リング", "링", "环", "圆环"],
-  magnet: ["magnete", "magneti", "aimant", "iman", "imane", "imanes", "ima", "imas", "magnetes", "mag", "magn", "磁铁", "磁钢", "磁体", "磁石", "자석", "マグネット", "마그넷", "magneten", "magnes", "magnesy"],
-  battery: ["batterie", "akku", "akkumulator", "bateria", "batteria", "batt", "电池", "電池", "배터리", "전지"],
-  cell: ["zelle", "zellen", "cellule", "celda", "cella", "celula", "电芯", "セル", "셀"],
-  window: ["fenster", "fenetre", "ventana", "finestra", "janela", "wndw", "窗口片", "窗口", "窓"],
-  lens: ["linse", "linsen", "lentille", "lente", "透镜", "镜片", "レンズ", "렌즈"],
+  magnet: ["magnete", "magneti", "aimant", "iman", "imane", "imanes", "ima", "imas", "magnetes", "mag", "magn", "磁铁", "磁钢", "磁体", "磁石", "자석", "マグネット", "마그넷", "magneten", "magnes", "magnesy", "magneet"],
+  battery: ["batterie", "akku", "akkumulator", "bateria", "batteria", "batt", "电池", "電池", "배터리", "전지", "batterij", "accu", "akumulator", "batteri"],
+  cell: ["zelle", "zellen", "cellule", "celda", "cella", "celula", "电芯", "セル", "셀", "cel", "ogniwo", "ogniwa"],
+  window: ["fenster", "fenetre", "ventana", "finestra", "janela", "wndw", "窗口片", "窗口", "窓", "venster", "okno", "fonster"],
+  lens: ["linse", "linsen", "lentille", "lente", "透镜", "镜片", "レンズ", "렌즈", "soczewka", "soczewki", "lins"],
   wheel: ["schleifscheibe", "meule", "muela", "mola", "rebolo", "砂轮", "砥石"],
   material: ["matl", "materiau", "materiale", "werkstoff", "材料", "素材", "재료", "材"],
   cathode: ["kathode", "catodo", "catodi", "catodico", "catodica", "catodos", "正极", "正極", "양극"],
@@ -76,14 +76,17 @@ const TRANSLATIONS: Record<string, readonly string[]> = {
   li_ion: ["liion"],
   permanent_magnet: ["dauermagnet", "dauermagnete", "永磁体", "永磁", "영구자석"],
   line: ["linie", "ligne", "linea", "linha", "产线", "生产线", "ライン", "라인"],
+  precursor: ["vorlaufer", "precurseur", "precursore", "precursora", "前驱体", "前駆体", "전구체"],
+  extractant: ["extraktionsmittel", "萃取剂", "抽出剤", "추출제"],
+  tetrachloride: ["tetrachlorid", "tetrachlorure", "tetracloruro", "tetracloreto"],
   // descriptors
-  grade: ["qualitat", "qualite", "grado", "grau", "grd", "gr", "级", "グレード", "급", "등급", "等級"],
+  grade: ["qualitat", "qualite", "grado", "grau", "grd", "gr", "级", "グレード", "급", "등급", "等級", "kwaliteit", "klasa", "klasy", "kvalitet"],
   sintered: ["gesintert", "fritte", "sinterizado", "sinterizzato", "sinterizzati", "烧结", "焼結", "소결"],
-  synthetic: ["synthetisch", "synthetischer", "synthetische", "synthetique", "sintetico", "sintetica", "sintetici", "syn", "synth", "人造", "人工", "合成", "인조", "합성"],
+  synthetic: ["synthetisch", "synthetischer", "synthetische", "synthetique", "sintetico", "sintetica", "sintetici", "syn", "synth", "人造", "人工", "合成", "인조", "합성", "syntetyczny", "syntetyczna", "syntetyczne", "syntetisk"],
   artificial: ["artif", "kunstlich", "artificiel", "artificiale"],
-  natural: ["naturlich", "naturel", "naturelle", "naturale", "天然", "천연", "natur"],
+  natural: ["naturlich", "naturel", "naturelle", "naturale", "天然", "천연", "natur", "natuurlijk", "naturalny", "naturalna", "naturlig"],
   high: ["hoch", "haute", "alta", "alto", "elevata"],
-  purity: ["reinheit", "purete", "pureza", "purezza", "纯度", "純度", "순도", "高纯", "高純度", "hochrein", "高纯度"],
+  purity: ["reinheit", "purete", "pureza", "purezza", "纯度", "純度", "순도", "高纯", "高純度", "hochrein", "高纯度", "zuiverheid", "czystosc", "renhet"],
   refined: ["gereinigt", "zonengereinigt", "zonengereinigtes", "raffine", "refinado", "raffinato", "ref", "refd"],
   zone_refined: ["区熔"],
   coated: ["beschichtet", "revetu", "recubierto", "rivestito", "revestido", "涂层", "コート"],
@@ -101,7 +104,7 @@ const TRANSLATIONS: Record<string, readonly string[]> = {
   aluminium: ["alu", "alum"],
   isostatic: ["isostatisch", "isostatique", "isostatico", "isostatica", "isostatically", "等静压", "等方性"],
   purified: ["purificado", "purificada", "purifie", "purifiee", "purificato", "purificata", "purif"],
-  freight: ["frt", "frght"],
+  freight: ["frt", "frght", "vracht", "frakt"],
   spherical: ["spharisch", "spherique", "esferico", "sferica", "sferico", "esferica", "球形", "球状", "구상"],
   expanded: ["expandiert", "expanse", "expandido", "espanso", "膨胀"],
   infrared: ["红外", "赤外"],
@@ -187,7 +190,7 @@ export const DESCRIPTORS = set(`
   qty sku din iso astm thk wt gsm nlgi sae api jis ul dia diam fsss bulk turnkey seamless welded aspheric trace basis
   unmagnetized plain bright matte surface orientation oriented cut sliced sawn semiinsulating zone float regular
   customized custom various assorted strong super powerful permanent grain boundary diffused fired precision replacement
-  spare ground unwrought wrought`);
+  spare ground unwrought wrought freestanding 自立 自支撑`);
 
 /**
  * Elements no control names. Written next to a controlled element ("cobalt chrome molybdenum powder",
@@ -208,6 +211,11 @@ export const ELEMENTS = set(`
   carbon c cobalt co strontium sr technetium tc iodine i radium ra thorium th uranium u actinium ac rhenium re copper cu
   fluorine f xenon xe krypton kr iridium ir caesium cesium cs radon rn phosphorus p sodium na nickel ni iron fe zinc zn`);
 
+/** Words that make a line about moving goods: the other words of such a line are mostly places and carriers. */
+export const FREIGHT_WORDS = set(`
+  freight shipping shipment trucking haulage transport transportation carriage courier forwarding forwarder fracht
+  seefracht luftfracht spedition vracht expeditie frakt fret flete frete spedycja 运费 物流 运输 운송 물류 運送`);
+
 /** Words that label the number after them in a purchasing line: a material, order, lot or position number. */
 export const NUMBER_LABELS = set(`
   mat matnr material materialnr art artnr artikel article sku po pr req ref pos posnr position lot charge batch item
@@ -224,7 +232,7 @@ export const STOPWORDS = set(`
 export const UNITS = set(`
   mm cm m um nm km kg g mg t mt tonne tonnes ton tons lb lbs oz ct kw w v a ah mah wh kwh hz khz mhz ghz l ml ltr pcs pc
   ea pce ppm ppb ohm inch in ft m2 m3 mpa gpa psi bar rpm db dbm kv ka ma mw nos units ha mbar c k pct zoll pouces pulgadas
-  pollici polegadas インチ 英寸 인치 px wp wc`);
+  pollici polegadas インチ 英寸 인치 px wp wc st stk stck szt`);
 
 /**
  * Prepositions that start a phrase about something other than what the line is: its purpose, its parts, what it

@@ -283,7 +283,7 @@ class LineReader {
       for (const keys of this.index.exclusions.get(occurrence.itemId) ?? []) {
         const found = this.containsPhrase(all, keys);
         if (found !== null) {
-          this.veto(occurrence, `not ${this.nameOf(occurrence.itemId)}: the rules exclude "${found.map((w) => w.text).join(" ")}"`, false);
+          this.veto(occurrence, `not ${this.nameOf(occurrence.itemId)}: the rules exclude "${asWritten(found)}"`, false);
           break;
         }
       }
@@ -302,7 +302,7 @@ class LineReader {
       for (const occurrence of this.occurrences) {
         if (nonGood.exceptKinds.includes(this.kindOf(occurrence.itemId))) continue;
         if (found.every((w) => occurrence.words.includes(w))) continue;
-        this.veto(occurrence, `not ${this.nameOf(occurrence.itemId)}: the line is ${nonGood.id.replace(/[-_]/g, " ")} ("${found.map((w) => w.text).join(" ")}")`, false);
+        this.veto(occurrence, `not ${this.nameOf(occurrence.itemId)}: the line is ${nonGood.id.replace(/[-_]/g, " ")} ("${asWritten(found)}")`, false);
       }
     }
   }
@@ -326,8 +326,12 @@ class LineReader {
   }
 
   private findHead(): LineReader["head"] {
-    const named = (w: Word) => isContent(w) || this.occurrences.some((o) => o.words.includes(w));
-    const chunk = this.line.chunks.find((c) => c.words.some(named)) ?? this.line.chunks.find((c) => c.words.length > 0);
+    const inOccurrence = (w: Word) => this.occurrences.some((o) => o.words.includes(w));
+    const named = (w: Word) => isContent(w) || inOccurrence(w);
+    // A field holding only a short word nothing names ("…;48;ST;Magnetsegment NdFeB") is a unit or a code.
+    const telling = (w: Word) => inOccurrence(w) || (isContent(w) && !w.keys.every(isShortLatin));
+    const chunk =
+      this.line.chunks.find((c) => c.words.some(telling)) ?? this.line.chunks.find((c) => c.words.some(named)) ?? this.line.chunks.find((c) => c.words.length > 0);
     if (chunk === undefined) return null;
     let part: Word[] = [];
     let endedAtOf: Word | null = null;
@@ -538,14 +542,14 @@ class LineReader {
     const all = this.line.chunks.flatMap((chunk) => this.sequence(chunk));
     for (const keys of this.index.exclusions.get(itemId) ?? []) {
       const found = this.containsPhrase(all, keys);
-      if (found !== null) return `the rules exclude "${found.map((w) => w.text).join(" ")}"`;
+      if (found !== null) return `the rules exclude "${asWritten(found)}"`;
     }
     if (this.head !== null) {
       const seq = this.sequence(this.head.chunk);
       for (const nonGood of seq.flatMap((word) => word.keys.flatMap((key) => this.index.nonGoods.get(key) ?? []))) {
         if (nonGood.exceptKinds.includes(this.kindOf(itemId))) continue;
         const found = this.containsPhrase(seq, nonGood.keys);
-        if (found !== null) return `the line is ${nonGood.id.replace(/[-_]/g, " ")} ("${found.map((w) => w.text).join(" ")}")`;
+        if (found !== null) return `the line is ${nonGood.id.replace(/[-_]/g, " ")} ("${asWritten(found)}")`;
       }
       const H = this.head.word;
       if (H !== null && H.keys.some((k) => PRODUCT_NOUNS.has(k)) && !this.fits(H, itemId)) return `the line is a "${H.text}"`;
@@ -575,6 +579,11 @@ class LineReader {
     }
     return null;
   }
+}
+
+/** The words as the line writes them, a word read as two ("trimethylgallium": trimethyl + gallium) once. */
+function asWritten(words: readonly Word[]): string {
+  return words.filter((word, i) => i === 0 || words[i - 1].text !== word.text).map((word) => word.text).join(" ");
 }
 
 function quote(words: readonly Word[]): string {

@@ -223,7 +223,7 @@ export function buildReadingIndex(doc: RulesDocument): ReadingIndex {
       }
       // Names written head-last ("NdFeB magnet", "GaAs wafer", "Neodym-Magnet") tell what the item is called;
       // French, Spanish, Italian and Portuguese put the head first, so their names are left out here.
-      const headLast = name.language === null || name.language === "de";
+      const headLast = name.language === null || name.language === "de" || name.language === "nl" || name.language === "sv";
       if (headLast && content.length >= 2 && !isCjk(content[content.length - 1])) heads.add(content[content.length - 1]);
     }
     headNouns.set(item.id, heads);

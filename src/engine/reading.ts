@@ -9,7 +9,7 @@
  * dropped, and the first one marks where the line's name ends and its specification begins.
  */
 import { foldCharacters, stemWord } from "../rules/names";
-import { ASIDE_PREPOSITIONS, ELEMENTS, FORM_PREPOSITIONS, NUMBER_LABELS, OF_PREPOSITIONS, ON_PREPOSITIONS, UNITS, canonicalWords, isCjk } from "./lexicon";
+import { ASIDE_PREPOSITIONS, ELEMENTS, FORM_PREPOSITIONS, FREIGHT_WORDS, NUMBER_LABELS, OF_PREPOSITIONS, ON_PREPOSITIONS, UNITS, canonicalWords, isCjk } from "./lexicon";
 
 export interface Segmenter {
   segment(run: string): readonly { text: string; keys: readonly string[]; known: boolean }[];
@@ -191,14 +191,20 @@ const LONGEST_CODE_LETTERS = 5;
 const ASCII_LETTERS = /^[a-z]+$/;
 
 /** The word just before a number, when it is the letters of a code or a word labelling the number. */
-function markCode(word: Word | undefined, known: WordRepair): void {
-  if (word === undefined || word.role !== "word") return;
-  // "PO 88120": the label is read as written, whatever else the lexicon makes of it (po is also powder).
-  if (NUMBER_LABELS.has(word.text)) word.code = true;
-  if (word.via !== "written") return;
+function markCode(word: Word | undefined, known: WordRepair): Word | null {
+  if (word === undefined || word.role !== "word" || word.code === true) return null;
   const key = word.keys[0];
-  const abbreviation = key.length >= 2 && key.length <= LONGEST_CODE_LETTERS && ASCII_LETTERS.test(key) && !known.isKnown(key);
-  if (abbreviation || NUMBER_LABELS.has(key)) word.code = true;
+  // "PO 88120": the label is read as written, whatever else the lexicon makes of it (po is also powder).
+  const label = NUMBER_LABELS.has(word.text) || (word.via === "written" && NUMBER_LABELS.has(key));
+  const abbreviation = word.via === "written" && key.length >= 2 && key.length <= LONGEST_CODE_LETTERS && ASCII_LETTERS.test(key) && !known.isKnown(key);
+  if (!label && !abbreviation) return null;
+  word.code = true;
+  return word;
+}
+
+function unmarkCode(word: Word): null {
+  delete word.code;
+  return null;
 }
 
 export function readLine(text: string, segmenter: Segmenter, known: WordRepair | null, capitals = writtenInCapitals(text)): Line {
@@ -214,6 +220,8 @@ export function readLine(text: string, segmenter: Segmenter, known: WordRepair |
   for (const piece of folded.split(SEPARATORS)) {
     let chunk = open(chunks.length === 0 ? "start" : "separator");
     let previousWasNumber = false;
+    let codeLetters: Word | null = null;
+    let quantityAfterCode = false;
     let specSeen = false;
     const matches = wordMatches(piece, ASCII_PIECE.test(piece) ? ASCII_WORDS : WORDS);
     for (let m = 0; m < matches.length; m++) {
@@ -249,12 +257,18 @@ export function readLine(text: string, segmenter: Segmenter, known: WordRepair |
           const key = word.keys[0];
           const first = words.length === 0;
           if (word.number || (previousWasNumber && UNITS.has(key))) {
-            if (word.number && !previousWasNumber && known !== null) markCode(chunk.words[chunk.words.length - 1], known);
+            if (word.number && !previousWasNumber && known !== null) {
+              codeLetters = markCode(chunk.words[chunk.words.length - 1], known);
+              quantityAfterCode = ONLY_DIGITS.test(word.text);
+            }
+            // "E-bike 250 W": letters before a quantity are no code ("INV48-A" stays one).
+            else if (!word.number && codeLetters !== null && quantityAfterCode) codeLetters = unmarkCode(codeLetters);
             previousWasNumber = word.number || previousWasNumber;
             if (chunk.words.length > 0) specSeen = true;
             continue;
           }
           previousWasNumber = false;
+          codeLetters = null;
           // "wafer on InP" starts an aside; "GaN-on-Si" and "GaN on Si" name one thing.
           const onPreposition = ON_PREPOSITIONS.has(key) && /\s/.test(before) && previous !== undefined && previous[0].length > 4;
           if (!first && word.via !== "compound" && (ASIDE_PREPOSITIONS.has(key) || onPreposition)) {
@@ -282,7 +296,23 @@ export function readLine(text: string, segmenter: Segmenter, known: WordRepair |
       }
     }
   }
+  if (known !== null) markPlacesInFreight(chunks, words, known);
   return { chunks, words };
+}
+
+/**
+ * In a freight line the words the rules do not know are places, ports, carriers and container codes
+ * ("Ocean freight Ningbo–Gdańsk", "SEA FRT NGB-HAM 1X40HC", "FRACHT SPEDITION DSV"): they name nothing.
+ */
+function markPlacesInFreight(chunks: readonly Chunk[], words: readonly Word[], known: WordRepair): void {
+  // "Cargo insurance for NdFeB magnet shipment" is insurance: a freight word in an aside does not make the line freight.
+  const freight = (word: Word) => chunks[word.chunk].opener !== "aside" && word.keys.some((key) => FREIGHT_WORDS.has(key));
+  if (!words.some(freight)) return;
+  for (const word of words) {
+    // A port code in capitals ("DEHAM") may have been taken for a word cut short or misspelt: that guess is dropped too.
+    const guessed = word.via === "truncation" || word.via === "spelling";
+    if (word.role === "word" && (guessed || (word.via === "written" && !known.isKnown(word.keys[0])))) word.code = true;
+  }
 }
 
 /** The canonical words of a text read as written (for the rules' own names and phrases). */

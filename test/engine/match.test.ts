@@ -231,6 +231,54 @@ describe("reading like an analyst (bundled rules)", () => {
     expect(matchCommodity(compileRules(rules.doc), "XKV 20 widget for the magnet line").itemId).toBeNull();
   });
 
+  // A freight line names places, ports and carriers the rules do not know; they are not what the line is.
+  test.each([
+    ["Air freight PVG-MUC 350 kg, incl. fuel surcharge", "logistics-services"],
+    ["SEEFRACHT CNSHA-DEHAM 2X40HC", "logistics-services"],
+    ["Trucking Katowice-Hamburg FTL, 22 t", "logistics-services"],
+    // A field of a semicolon export holding only a unit is not the goods.
+    ["12;MOT-7;4;ST;NdFeB Magnetsegment N45SH", "ndfeb-magnet"],
+  ])("%s is read as %s", (text, itemId) => {
+    expect(matchCommodity(compileRules(rules.doc), text).itemId).toBe(itemId);
+  });
+
+  test.each([
+    // A freight word in an aside does not make the line freight: this is insurance.
+    ["Cargo insurance for NdFeB magnet shipment", "insurance"],
+    // Letters before a quantity are no code: the scooter is what the line is.
+    ["E-scooter 350 W with 48 V lithium battery", "scooter"],
+  ])("%s stays unread (%s)", (text, why) => {
+    const match = matchCommodity(compileRules(rules.doc), text);
+    expect(match.itemId).toBeNull();
+    expect(match.why).toContain(why);
+  });
+
+  // Edition 2026.11.27-2: Dutch, Polish and Swedish names, and the forms those languages write.
+  test.each([
+    ["Magnesy neodymowe N42 pierścień", "ndfeb-magnet"],
+    ["Węglan litu 99,5%", "lithium-carbonate"],
+    ["Antymon metaliczny, sztaby", "antimony"],
+    ["Wolfraam poeder 5 µm", "tungsten"],
+    ["Bismut granulaat 99,99%", "bismuth"],
+    ["Volframkarbid pulver", "tungsten-carbide"],
+    ["Litiumjonbatteri 48 V", "li-ion-cell"],
+    ["FERRITMAGNET Y30 SEGMENT", "ferrite-magnet"],
+    ["Germaniumtetrachlorid 6N", "germanium"],
+  ])("%s is read as %s", (text, itemId) => {
+    expect(matchCommodity(compileRules(rules.doc), text).itemId).toBe(itemId);
+  });
+
+  test.each([
+    ["Silver nitrate crystals, 99.9%", 'exclude "nitrate"'],
+    ["Trimethylgallium 6N", 'exclude "trimethylgallium"'],
+    ["Hotel Indium, 2 nights", "hospitality"],
+    ["Molybdenum(IV) sulfide, 99%", 'exclude "sulfide"'],
+  ])("%s is none of the items (%s)", (text, why) => {
+    const match = matchCommodity(compileRules(rules.doc), text);
+    expect(match.itemId).toBeNull();
+    expect(match.why).toContain(why);
+  });
+
   test("an element joined to its mass number is a radioisotope, not the element as a material", () => {
     for (const text of ["Lutetium-177 PSMA therapy dose", "Lu-177 chloride solution, 10 GBq", "Germanium-68/Gallium-68 generator", "Y-90 microspheres", "Mo-99/Tc-99m generator"]) {
       expect([text, matchCommodity(compileRules(rules.doc), text).itemId]).toEqual([text, null]);
