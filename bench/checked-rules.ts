@@ -1,27 +1,38 @@
 /**
  * The bench runs the add-in's modules in plain Node, without webpack. The rules runtime imports the bundled
- * rules as `default-rules.json?checked`, which the add-in's build makes with the rules parser
- * (scripts/checked-rules-loader.js); here Node is taught to answer that request the same way. Imported first by
- * run.ts, before anything that loads the runtime.
+ * rules as `default-rules.json?checked&lean` (and the "What changed" part the texts left out, `?checked&texts`), which the add-in's
+ * build makes with the rules parser (scripts/checked-rules-loader.js); here Node is taught to answer those
+ * requests the same way. Imported first by run.ts, before anything that loads the runtime.
  */
 import { readFileSync } from "node:fs";
 import Module from "node:module";
 import { parseRules } from "../src/rules/parse";
+import { leanDocument, leftOutTexts } from "../src/rules/lean";
 
 const CHECKED = "default-rules.json?checked";
+const LEAN = "default-rules.json?checked&lean";
+const TEXTS = "default-rules.json?checked&texts";
 const BUNDLED = require.resolve("../src/rules/default-rules.json");
 
 const parsed = parseRules(readFileSync(BUNDLED, "utf8"));
 if (!parsed.ok) throw new Error(`The bundled rules are invalid: ${JSON.stringify(parsed.issues.slice(0, 3))}`);
 
-const id = `${BUNDLED}?checked`;
-const checked = new Module(id);
-checked.exports = { __esModule: true, default: parsed.rules };
-checked.loaded = true;
-require.cache[id] = checked;
+function cached(query: string, rules: unknown): string {
+  const id = `${BUNDLED}?${query}`;
+  const module = new Module(id);
+  module.exports = { __esModule: true, default: rules };
+  module.loaded = true;
+  require.cache[id] = module;
+  return id;
+}
+const checkedId = cached("checked", parsed.rules);
+const leanId = cached("checked&lean", leanDocument(parsed.rules));
+const textsId = cached("checked&texts", leftOutTexts(parsed.rules));
 
 const resolver = Module as unknown as { _resolveFilename: (request: string, ...rest: unknown[]) => string };
 const resolveFilename = resolver._resolveFilename;
 resolver._resolveFilename = function resolveChecked(this: unknown, request: string, ...rest: unknown[]): string {
-  return request.endsWith(CHECKED) ? id : resolveFilename.call(this, request, ...rest);
+  if (request.endsWith(LEAN)) return leanId;
+  if (request.endsWith(TEXTS)) return textsId;
+  return request.endsWith(CHECKED) ? checkedId : resolveFilename.call(this, request, ...rest);
 };

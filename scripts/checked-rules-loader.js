@@ -2,7 +2,9 @@
  * Webpack loader for `default-rules.json?checked`: checks the bundled rules document with the add-in's own
  * parser at build time and emits it as parsed (defaults applied). The add-in then starts on the bundled rules
  * without loading the validator, which it fetches only when a document from outside has to be checked
- * (a download, the cache). An invalid bundled document fails the build.
+ * (a download, the cache). An invalid bundled document fails the build. With `?checked&lean` it emits the
+ * document without the texts only people and the edition diff read, for the first load, and with
+ * `?checked&texts` those texts alone, for the part that compares editions (src/rules/lean.ts).
  */
 const path = require("path");
 
@@ -16,7 +18,11 @@ module.exports = async function checkedRulesLoader(source) {
       const shown = parsed.issues.slice(0, 5).map((issue) => `${issue.path || "(document)"}: ${issue.message}`);
       throw new Error(`The bundled rules are invalid: ${shown.join("; ")}`);
     }
-    callback(null, JSON.stringify(parsed.rules));
+    // `?checked&lean`: what the first load carries; `?checked&texts`: what it leaves out (src/rules/lean.ts).
+    const part = (name) => new RegExp(`(^|[?&])${name}(&|$)`).test(this.resourceQuery);
+    const lean = part("lean") || part("texts") ? await this.importModule(path.resolve(__dirname, "../src/rules/lean.ts")) : null;
+    const value = part("lean") ? lean.leanDocument(parsed.rules) : part("texts") ? lean.leftOutTexts(parsed.rules) : parsed.rules;
+    callback(null, JSON.stringify(value));
   } catch (error) {
     callback(error);
   }

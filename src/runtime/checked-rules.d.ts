@@ -7,3 +7,15 @@ declare module "*.json?checked" {
   const rules: import("../rules/schema").RulesDocument;
   export default rules;
 }
+
+/** `default-rules.json?checked&lean`: the same, without the texts the first load does not need (src/rules/lean.ts). */
+declare module "*.json?checked&lean" {
+  const rules: import("../rules/schema").RulesDocument;
+  export default rules;
+}
+
+/** `default-rules.json?checked&texts`: the texts the lean copy leaves out (src/rules/lean.ts). */
+declare module "*.json?checked&texts" {
+  const texts: import("../rules/lean").LeftOutTexts;
+  export default texts;
+}

@@ -24,7 +24,7 @@
  * Failures never throw and never replace good rules: they come back as coded errors
  * (`src/rules/status-codes.ts`) and show in `status.lastError`.
  */
-import bundledRules from "../rules/default-rules.json?checked";
+import bundledRules from "../rules/default-rules.json?checked&lean";
 import { lazyNomenclature, loadBundledDescriptions } from "./hs-nomenclature";
 import { RulesRuntime } from "./rules-runtime";
 import { detectStorage } from "./storage";

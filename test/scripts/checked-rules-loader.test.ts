@@ -8,6 +8,8 @@ import * as os from "os";
 import * as path from "path";
 import webpack from "webpack";
 import { parseRules } from "../../src/rules/parse";
+import { leanDocument, leftOutTexts, withTexts, type LeftOutTexts } from "../../src/rules/lean";
+import type { RulesDocument } from "../../src/rules/schema";
 
 const ROOT = path.join(__dirname, "..", "..");
 const SMALL_RULES = fs.readFileSync(path.join(ROOT, "test", "fixtures", "rules", "small-rules.json"), "utf8");
@@ -15,10 +17,10 @@ const SMALL_RULES = fs.readFileSync(path.join(ROOT, "test", "fixtures", "rules",
 jest.setTimeout(120_000);
 
 /** Builds `import rules from "./rules.json?checked"` for Node with the add-in's loader rules; the module's value, or the build's errors. */
-async function build(rulesText: string): Promise<{ rules: unknown; errors: string[] }> {
+async function build(rulesText: string, query = "checked"): Promise<{ rules: unknown; errors: string[] }> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "checked-rules-"));
   fs.writeFileSync(path.join(dir, "rules.json"), rulesText);
-  fs.writeFileSync(path.join(dir, "entry.js"), 'import rules from "./rules.json?checked";\nexport default rules;\n');
+  fs.writeFileSync(path.join(dir, "entry.js"), `import rules from "./rules.json?${query}";\nexport default rules;\n`);
   const compiler = webpack({
     mode: "development",
     devtool: false,
@@ -52,6 +54,26 @@ test("a valid document is built as the parser reads it: defaults filled in", asy
   expect(errors).toEqual([]);
   expect(rules).toEqual(JSON.parse(JSON.stringify(parsed.rules)));
   expect((rules as { changes: unknown[] }).changes).toEqual([]);
+});
+
+test("with ?checked&lean, the document comes out as the first load carries it, and ?checked&texts gives what it leaves out (src/rules/lean.ts)", async () => {
+  // The small fixture is a version-1 file: read (and so upgraded) first, then given texts the lean copy leaves out.
+  const upgraded = parseRules(SMALL_RULES);
+  if (!upgraded.ok) throw new Error("fixture invalid");
+  const raw = JSON.parse(JSON.stringify(upgraded.rules));
+  raw.items[0].description = "A text only people read.";
+  raw.changes = [{ date: "2026-01-01", controls: [], items: [raw.items[0].id], summary: "A description added." }];
+  const parsed = parseRules(raw);
+  if (!parsed.ok) throw new Error(parsed.issues.map((issue) => issue.message).join("; "));
+  const { rules, errors } = await build(JSON.stringify(raw), "checked&lean");
+  expect(errors).toEqual([]);
+  expect(rules).toEqual(JSON.parse(JSON.stringify(leanDocument(parsed.rules))));
+  expect((rules as { items: { description?: string }[] }).items[0].description).toBeUndefined();
+  expect((rules as { changes: unknown[] }).changes).toEqual([]);
+  const texts = await build(JSON.stringify(raw), "checked&texts");
+  expect(texts.errors).toEqual([]);
+  expect(texts.rules).toEqual(JSON.parse(JSON.stringify(leftOutTexts(parsed.rules))));
+  expect(withTexts(rules as RulesDocument, texts.rules as LeftOutTexts)).toEqual(JSON.parse(JSON.stringify(parsed.rules)));
 });
 
 test("an invalid document fails the build, naming the first issue", async () => {

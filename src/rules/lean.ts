@@ -1,0 +1,61 @@
+/**
+ * The bundled rules as the add-in's first load carries them: the document without the texts that only people
+ * and the comparison of two editions read (an item's description, the notes of controls, listings and listed
+ * entities, the edition's history of changes). Scores, explanations, screening, profiles and the formulas read
+ * none of them. The pane's "What changed" part, fetched when the rules are replaced, carries those texts apart
+ * (`leftOutTexts`) and puts the whole document back together before it compares (taskpane/what-changed.ts).
+ *
+ * The lean document is still a valid document: every field left out is optional, and `changes` is empty.
+ */
+import type { RulesDocument } from "./schema";
+
+/** What `leanDocument` leaves out, by id (listed entities by their place in their listing). */
+export interface LeftOutTexts {
+  changes: RulesDocument["changes"];
+  itemDescriptions: Record<string, string>;
+  controlNotes: Record<string, string>;
+  listingNotes: Record<string, string>;
+  entityNotes: Record<string, (string | null)[]>;
+}
+
+export function leanDocument(doc: RulesDocument): RulesDocument {
+  return {
+    ...doc,
+    items: doc.items.map(({ description: _description, ...item }) => item),
+    controls: doc.controls.map(({ notes: _notes, ...control }) => control),
+    listings: doc.listings.map(({ notes: _notes, ...listing }) => ({
+      ...listing,
+      entities: listing.entities.map(({ notes: _entityNotes, ...entity }) => entity),
+    })),
+    changes: [],
+  };
+}
+
+export function leftOutTexts(doc: RulesDocument): LeftOutTexts {
+  const byId = <T extends { id: string }>(entries: readonly T[], text: (entry: T) => string | undefined): Record<string, string> =>
+    Object.fromEntries(entries.flatMap((entry) => (text(entry) === undefined ? [] : [[entry.id, text(entry)!]])));
+  return {
+    changes: doc.changes,
+    itemDescriptions: byId(doc.items, (item) => item.description),
+    controlNotes: byId(doc.controls, (control) => control.notes),
+    listingNotes: byId(doc.listings, (listing) => listing.notes),
+    entityNotes: Object.fromEntries(
+      doc.listings.filter((listing) => listing.entities.some((entity) => entity.notes !== undefined)).map((listing) => [listing.id, listing.entities.map((entity) => entity.notes ?? null)]),
+    ),
+  };
+}
+
+/** The whole document again, from the lean one and what was left out of it. */
+export function withTexts(lean: RulesDocument, texts: LeftOutTexts): RulesDocument {
+  const withText = <T extends object, K extends string>(entry: T, key: K, text: string | null | undefined): T => (text === undefined || text === null ? entry : { ...entry, [key]: text });
+  return {
+    ...lean,
+    items: lean.items.map((item) => withText(item, "description", texts.itemDescriptions[item.id])),
+    controls: lean.controls.map((control) => withText(control, "notes", texts.controlNotes[control.id])),
+    listings: lean.listings.map((listing) => ({
+      ...withText(listing, "notes", texts.listingNotes[listing.id]),
+      entities: listing.entities.map((entity, index) => withText(entity, "notes", texts.entityNotes[listing.id]?.[index])),
+    })),
+    changes: texts.changes,
+  };
+}

@@ -1,0 +1,60 @@
+/**
+ * src/rules/lean.ts: the bundled rules as the first load carries them. The claim that makes it safe: nothing the
+ * add-in works out from the rules changes when the texts it leaves out are gone (scores with their explanations,
+ * screening, upcoming changes, producers elsewhere), and only those texts are gone.
+ */
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { leanDocument, leftOutTexts, withTexts } from "../../src/rules/lean";
+import { parseRules } from "../../src/rules/parse";
+import { compileRules } from "../../src/engine/compile";
+import { scoreRows } from "../../src/engine/score";
+import { upcomingChanges } from "../../src/engine/horizon";
+import { alternativesFor } from "../../src/engine/alternatives";
+import type { RowInput } from "../../src/engine/types";
+import { syntheticInputs } from "../../bench/synthetic";
+import { checkedRules } from "./checked";
+
+const whole = checkedRules(readFileSync(join(__dirname, "..", "..", "src", "rules", "default-rules.json"), "utf8"));
+const lean = leanDocument(whole);
+
+test("an entity note keeps its place among its listing's entities when others have none", () => {
+  const listing = whole.listings.find((entry) => entry.entities.some((entity) => entity.notes !== undefined) && entry.entities.some((entity) => entity.notes === undefined));
+  expect(listing).toBeDefined();
+  const restored = withTexts(lean, leftOutTexts(whole)).listings.find((entry) => entry.id === listing!.id)!;
+  expect(restored.entities.map((entity) => entity.notes)).toEqual(listing!.entities.map((entity) => entity.notes));
+});
+
+test("only an item's description, the notes of controls, listings and listed entities, and the history of changes are left out", () => {
+  expect(lean.changes).toEqual([]);
+  expect(lean.items.some((item) => item.description !== undefined)).toBe(false);
+  expect(lean.controls.some((control) => control.notes !== undefined)).toBe(false);
+  expect(lean.listings.some((listing) => listing.notes !== undefined || listing.entities.some((entity) => entity.notes !== undefined))).toBe(false);
+  // Put them back, and the whole document comes out again.
+  expect(JSON.parse(JSON.stringify(withTexts(lean, leftOutTexts(whole))))).toEqual(JSON.parse(JSON.stringify(whole)));
+  // The bundled document has such texts to leave out: otherwise this test would prove nothing.
+  expect(whole.changes.length).toBeGreaterThan(0);
+  expect(whole.controls.filter((control) => control.notes !== undefined).length).toBeGreaterThan(5);
+  expect(whole.listings.filter((listing) => listing.notes !== undefined).length).toBeGreaterThan(5);
+});
+
+test("the lean document is still a valid rules document", () => {
+  expect(parseRules(JSON.stringify(lean)).ok).toBe(true);
+});
+
+test("scores, explanations and screening are the same on the lean and the whole document", () => {
+  const names = whole.listings.flatMap((listing) => listing.entities.map((entity) => entity.name)).slice(0, 400);
+  const rows: RowInput[] = syntheticInputs(whole, 4000).map((row, i) => ({ ...row, supplierName: i % 3 === 0 ? names[i % names.length] : row.supplierName }));
+  for (const asOf of ["2025-06-01", "2026-11-27"]) {
+    const fromWhole = scoreRows(rows, compileRules(whole), { asOf });
+    const fromLean = scoreRows(rows, compileRules(lean), { asOf });
+    expect(JSON.stringify(fromLean)).toBe(JSON.stringify(fromWhole));
+    expect(fromWhole.some((result) => result.ok && result.entity?.status === "listed")).toBe(true);
+  }
+});
+
+test("upcoming changes and producers elsewhere are the same on the lean and the whole document", () => {
+  const [a, b] = [compileRules(whole), compileRules(lean)];
+  expect(JSON.stringify(upcomingChanges(b, "2026-01-01", 365))).toBe(JSON.stringify(upcomingChanges(a, "2026-01-01", 365)));
+  for (const item of whole.items) expect(JSON.stringify(alternativesFor(b, item.id))).toBe(JSON.stringify(alternativesFor(a, item.id)));
+});
