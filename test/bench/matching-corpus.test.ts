@@ -72,14 +72,16 @@ describe("the matcher on the labelled corpus (test/fixtures/matching)", () => {
 
   // Floors, so reading cannot quietly regress: the goal of issue #15 on the working set, and a little
   // below today's figures on the held-out set (lines the matcher was not tuned on).
-  // The fresh sets (27 Nov 2026, four rounds) were written by the truth without running the matcher; the reader was
+  // The fresh sets (27 Nov 2026, five rounds) were written by the truth without running the matcher; the reader was
   // then improved on fresh.csv only, and fresh-held-out.csv was measured before and after, not read line by line
-  // (its last 208 lines, a manufacturer's spend cube, were added after all the changes and never tuned on).
+  // (its 208 lines of a manufacturer's spend cube were added after the first day's changes and never tuned on; the
+  // fifth round, 300 lines in ERP, customs and Dutch, Polish and Swedish styles, was split by category, one half
+  // to each set).
   test.each([
     ["working.csv", { precision: 0.95, recall: 0.9, falsePositiveRate: 0.03 }],
     ["held-out.csv", { precision: 0.95, recall: 0.9, falsePositiveRate: 0.04 }],
-    ["fresh.csv", { precision: 0.95, recall: 0.82, falsePositiveRate: 0.03 }],
-    ["fresh-held-out.csv", { precision: 0.95, recall: 0.75, falsePositiveRate: 0.05 }],
+    ["fresh.csv", { precision: 0.97, recall: 0.86, falsePositiveRate: 0.025 }],
+    ["fresh-held-out.csv", { precision: 0.96, recall: 0.78, falsePositiveRate: 0.03 }],
   ])("%s reads at or above its floors", (file, floor) => {
     const figures = read(file);
     expect(figures.precision).toBeGreaterThanOrEqual(floor.precision);
