@@ -256,6 +256,7 @@ async function screening(rows: RowInput[], rules: CompiledRules) {
   const corpus = JSON.parse(readFileSync(join(ROOT, "test", "fixtures", "screening", "corpus.json"), "utf8")) as Corpus;
   const quality = scoreScreening(compileRules(rules.doc), corpus);
   const fresh = scoreScreening(compileRules(rules.doc), JSON.parse(readFileSync(join(ROOT, "test", "fixtures", "screening", "fresh.json"), "utf8")) as Corpus);
+  const freshHeldOut = scoreScreening(compileRules(rules.doc), JSON.parse(readFileSync(join(ROOT, "test", "fixtures", "screening", "fresh-held-out.json"), "utf8")) as Corpus);
   const names = syntheticSupplierNames(rows.length, corpus, seededRandom(BENCH_SEED + 7));
   const named = rows.map((row, i) => ({ ...row, supplierName: names[i] }));
   const options = { asOf: AS_OF };
@@ -271,6 +272,8 @@ async function screening(rows: RowInput[], rules: CompiledRules) {
     recall: quality.recall,
     freshPrecision: fresh.precision,
     freshRecall: fresh.recall,
+    freshHeldOutPrecision: freshHeldOut.precision,
+    freshHeldOutRecall: freshHeldOut.recall,
     listedLeftForReview: quality.listedAsPossible,
     lookAlikesOfferedForReview: quality.lookAlikesAsPossible,
     falsePositives: quality.falsePositives,
@@ -453,6 +456,7 @@ async function main(): Promise<void> {
   if (impact) console.log(`ratio impact-change/engine: ${round(impact.changeRatio, 1)}  ratio impact-date/engine: ${round(impact.horizonRatio, 1)}`);
   if (screeningFigures) console.log(`screening P/R: ${round(screeningFigures.precision, 3)} ${round(screeningFigures.recall, 3)}`);
   if (screeningFigures) console.log(`screening fresh P/R: ${round(screeningFigures.freshPrecision, 3)} ${round(screeningFigures.freshRecall, 3)}`);
+  if (screeningFigures) console.log(`screening fresh held-out P/R: ${round(screeningFigures.freshHeldOutPrecision, 3)} ${round(screeningFigures.freshHeldOutRecall, 3)}`);
   if (matching) console.log(figureLine(matching.working));
   if (matching) console.log(`${figureLine(matching.heldOut).replace("matching", "matching held-out")}`);
   if (matching) console.log(`${figureLine(matching.fresh).replace("matching", "matching fresh")}`);

@@ -56,6 +56,8 @@ export interface ScreeningFeature {
     | "country_in_name"
     | "brackets"
     | "site"
+    | "ledger_text"
+    | "abbreviation"
     | "common_words_only"
     | "short_name"
     | "initials"
@@ -532,9 +534,13 @@ interface NameComparison {
  * adds no word that is not soft or noise, a distinctive word agrees (or the listed name is made only of common
  * words, which then all agree), initials are confirmed by another agreeing word, and the name is not too short.
  */
-/** What a reading of a name left out: text in brackets, or a site or branch after a dash or a legal form's comma. */
+/**
+ * What a reading of a name left out: text in brackets, a site or branch after a dash or a legal form's comma, the
+ * ledger's own text around the name (a vendor number, an attention line, "dba …", "a division of …"), or the
+ * firm's abbreviation written before its name ("GDMS - General Dynamics Mission Systems", "SNC (Sierra Nevada …)").
+ */
 interface NameAside {
-  kind: "brackets" | "site";
+  kind: "brackets" | "site" | "ledger_text" | "abbreviation";
   text: string;
 }
 
@@ -767,6 +773,40 @@ const COMMA_TAIL = /^(.*\S)\s*,\s*([^,]*\S)\s*$/su;
 
 const LAST_WORD = /([\p{L}\p{N}.]+)[^\p{L}\p{N}]*$/u;
 
+/** A vendor number before the name, as vendor masters print it ("100417 GENERAL DYNAMICS", "V-0087731 HENSOLDT AG"). */
+const VENDOR_NUMBER = /^\s*((?:[A-Za-z]{1,3}[-\s]?)?\d{4,}[\w/-]*)\s+(?=\p{L})/u;
+/** Text after the name that is the ledger's, not the firm's: an attention line, care of, a trade or former name, the owner. */
+const LEDGER_TAIL =
+  /^(.*?\p{L}.*?)[\s,;]+((?:attn\b|attention\b|c\/o\b|care of\b|dba\b|d\/b\/a\b|fka\b|f\/k\/a\b|formerly\b|a (?:division|subsidiary|unit) of\b|an? [\p{L}\p{N}&.-]+(?: [\p{L}\p{N}&.-]+)? (?:business|company)\s*$).*)$/isu;
+/** A firm's abbreviation before its name and a spaced dash ("DTC - Domo Tactical Communications"). */
+const ABBREVIATION_FIRST = /^\s*([\p{Lu}\p{N}&]{2,6})\s+[-–—]+\s+(.*\p{L}.*)$/u;
+/** A name outside brackets short enough to be the abbreviation of what the brackets hold ("SNC (SIERRA NEVADA CORPORATION)"). */
+const MOST_ABBREVIATION_WORDS = 2;
+
+/** Readings of the name without what the ledger wrote around it, and of the name an abbreviation stands before. */
+function ledgerReadings(name: string, brackets: readonly string[] | null, unbracketed: string): { text: string; aside: NameAside }[] {
+  const readings: { text: string; aside: NameAside }[] = [];
+  let bare = unbracketed;
+  const number = VENDOR_NUMBER.exec(bare);
+  const tail = LEDGER_TAIL.exec(number === null ? bare : bare.slice(number[0].length));
+  if (number !== null || tail !== null) {
+    const set = [number?.[1], tail?.[2]].filter((text): text is string => text !== undefined);
+    bare = tail !== null ? tail[1] : bare.slice(number![0].length);
+    readings.push({ text: bare, aside: { kind: "ledger_text", text: set.join(" … ") } });
+  }
+  const abbreviated = ABBREVIATION_FIRST.exec(bare);
+  if (abbreviated !== null) readings.push({ text: abbreviated[2], aside: { kind: "abbreviation", text: abbreviated[1] } });
+  const outside = brackets === null ? 0 : readEntityName(bare).tokens.length;
+  if (brackets !== null && outside <= MOST_ABBREVIATION_WORDS) {
+    for (const bracket of brackets) {
+      const inner = bracket.slice(1, -1);
+      const words = readEntityName(inner).tokens.length;
+      if (words >= 2 && words > outside) readings.push({ text: inner, aside: { kind: "abbreviation", text: bare.trim() } });
+    }
+  }
+  return name.length === 0 ? [] : readings;
+}
+
 /** The last word of a text, dots left out and in lower case ("S.A." → "sa", "Inc." → "inc"). */
 function lastWordOf(text: string): string {
   return (LAST_WORD.exec(text)?.[1] ?? "").replace(/\./g, "").toLowerCase();
@@ -800,6 +840,7 @@ function comparedNames(index: ScreeningIndex, name: string): readonly NameCompar
     if (brackets !== null) readings.push({ form: readEntityName(unbracketed), aside: { kind: "brackets", text: brackets.join(" ") } });
     const site = withoutSite(unbracketed);
     if (site !== null) readings.push({ form: readEntityName(site.bare), aside: { kind: "site", text: [...(brackets ?? []), site.site].join(" ") } });
+    for (const ledger of ledgerReadings(name, brackets, unbracketed)) readings.push({ form: readEntityName(ledger.text), aside: ledger.aside });
     for (const reading of readings) {
       if (reading.form.tokens.length === 0) continue;
       for (const entryId of candidatesFor(index, reading.form)) compared.push(compareNames(index, reading.form, entryId, reading.aside));
@@ -869,10 +910,11 @@ function screenCompared(index: ScreeningIndex, doc: RulesDocument, compared: rea
   };
 }
 
-/** Clear matches before possible ones, then by similarity. */
+const SET_ASIDE: ReadonlySet<ScreeningFeature["feature"]> = new Set(["brackets", "site", "ledger_text", "abbreviation"]);
+
 /** Clear before possible, then by similarity; between equals, the reading that set nothing aside. */
 function rank(comparison: Comparison): number {
-  const setAside = comparison.features.some((feature) => feature.feature === "brackets" || feature.feature === "site");
+  const setAside = comparison.features.some((feature) => SET_ASIDE.has(feature.feature));
   return (comparison.clear ? 2 : 1) + comparison.score - (setAside ? 0.0001 : 0);
 }
 

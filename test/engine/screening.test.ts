@@ -125,6 +125,30 @@ describe("reading a screening row from cells", () => {
   });
 });
 
+describe("what a vendor master writes around a name (bundled rules)", () => {
+  const bundled = bundledRules();
+  const screenBundled = (name: string, country: string | null = "US") =>
+    screenName(bundled.screeningIndex(), bundled.doc, name, country, { asOf: "2026-11-27", reviewedAt: bundled.doc.reviewedAt });
+
+  it.each([
+    ["200345 HENSOLDT AG", "DE", "HENSOLDT AG", "ledger_text"],
+    ["LOCKHEED MARTIN CORP ATTN: ACCOUNTS PAYABLE", "US", "Lockheed Martin Corporation", "ledger_text"],
+    ["Raytheon Missiles & Defense, an RTX business", "US", "Raytheon Missiles & Defense", "ledger_text"],
+    ["GDMS - General Dynamics Mission Systems Inc", "US", "General Dynamics Mission Systems", "abbreviation"],
+    ["SNC (Sierra Nevada Corp.)", "US", "Sierra Nevada Corporation", "abbreviation"],
+  ])("%s (%s) is %s: the ledger's text is set aside", (name, country, listed, feature) => {
+    const result = screenBundled(name, country);
+    expect([name, result.status, result.match?.name]).toEqual([name, "listed", listed]);
+    expect(result.match?.features).toContainEqual(expect.objectContaining({ feature }));
+  });
+
+  it("set aside, the rest must still be the listed firm", () => {
+    expect(screenBundled("200345 HENSOLDT UK LTD", "GB").status).not.toBe("listed");
+    expect(screenBundled("Boeing Defence UK Ltd, a Boeing Company", "GB").status).not.toBe("listed");
+    expect(screenBundled("GD - General Dynamics UK Ltd", "GB").status).not.toBe("listed");
+  });
+});
+
 describe("names written in Japanese (bundled rules)", () => {
   const bundled = bundledRules();
   const screenBundled = (name: string, country: string | null) =>
