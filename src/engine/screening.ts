@@ -784,7 +784,7 @@ const ABBREVIATION_FIRST = /^\s*([\p{Lu}\p{N}&]{2,6})\s+[-–—]+\s+(.*\p{L}.*)
 const MOST_ABBREVIATION_WORDS = 2;
 
 /** Readings of the name without what the ledger wrote around it, and of the name an abbreviation stands before. */
-function ledgerReadings(name: string, brackets: readonly string[] | null, unbracketed: string): { text: string; aside: NameAside }[] {
+function ledgerReadings(brackets: readonly string[] | null, unbracketed: string): { text: string; aside: NameAside }[] {
   const readings: { text: string; aside: NameAside }[] = [];
   let bare = unbracketed;
   const number = VENDOR_NUMBER.exec(bare);
@@ -804,7 +804,7 @@ function ledgerReadings(name: string, brackets: readonly string[] | null, unbrac
       if (words >= 2 && words > outside) readings.push({ text: inner, aside: { kind: "abbreviation", text: bare.trim() } });
     }
   }
-  return name.length === 0 ? [] : readings;
+  return readings;
 }
 
 /** The last word of a text, dots left out and in lower case ("S.A." → "sa", "Inc." → "inc"). */
@@ -840,7 +840,7 @@ function comparedNames(index: ScreeningIndex, name: string): readonly NameCompar
     if (brackets !== null) readings.push({ form: readEntityName(unbracketed), aside: { kind: "brackets", text: brackets.join(" ") } });
     const site = withoutSite(unbracketed);
     if (site !== null) readings.push({ form: readEntityName(site.bare), aside: { kind: "site", text: [...(brackets ?? []), site.site].join(" ") } });
-    for (const ledger of ledgerReadings(name, brackets, unbracketed)) readings.push({ form: readEntityName(ledger.text), aside: ledger.aside });
+    for (const ledger of ledgerReadings(brackets, unbracketed)) readings.push({ form: readEntityName(ledger.text), aside: ledger.aside });
     for (const reading of readings) {
       if (reading.form.tokens.length === 0) continue;
       for (const entryId of candidatesFor(index, reading.form)) compared.push(compareNames(index, reading.form, entryId, reading.aside));
