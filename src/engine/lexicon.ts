@@ -80,6 +80,7 @@ const TRANSLATIONS: Record<string, readonly string[]> = {
   extractant: ["extraktionsmittel", "萃取剂", "抽出剤", "추출제"],
   tetrachloride: ["tetrachlorid", "tetrachlorure", "tetracloruro", "tetracloreto"],
   // descriptors
+  electronic: ["elektronik", "elektronisch", "elektronische", "electronique", "electronico", "electronica", "elettronico", "elettronica", "eletronico"],
   grade: ["qualitat", "qualite", "grado", "grau", "grd", "gr", "级", "グレード", "급", "등급", "等級", "kwaliteit", "klasa", "klasy", "kvalitet"],
   sintered: ["gesintert", "fritte", "sinterizado", "sinterizzato", "sinterizzati", "烧结", "焼結", "소결"],
   synthetic: ["synthetisch", "synthetischer", "synthetische", "synthetique", "sintetico", "sintetica", "sintetici", "syn", "synth", "人造", "人工", "合成", "인조", "합성", "syntetyczny", "syntetyczna", "syntetyczne", "syntetisk"],

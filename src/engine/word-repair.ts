@@ -21,6 +21,7 @@ const SHORTEST_MISSPELT = 5;
 const SHORTEST_MISSPELLING_TARGET = 6;
 const CACHE_LIMIT = 50_000;
 const LATIN = /^[a-z]+$/;
+const UMLAUT_SPELLING = /ae|oe|ue/;
 
 /** Optimal string alignment distance of at most 1: one substitution, insertion, deletion or transposition. */
 function withinOneEdit(a: string, b: string): boolean {
@@ -86,6 +87,19 @@ export function wordRepair(vocabulary: ReadonlySet<string>, english: ReadonlySet
     return found.length > 0 ? found.sort((a, b) => a.length - b.length) : null;
   }
 
+  /**
+   * German written without umlauts, as ERP systems and keyboards without them do ("MOLYBDAEN", "STUECK", "fuer"):
+   * the fold reads ä, ö and ü as a, o and u, so ae, oe and ue are tried as those. English words with these letters
+   * ("blue", "aerospace") are known, or still unknown after it, and stay as they are.
+   */
+  function withoutUmlautSpelling(word: string): { keys: readonly string[]; via: WordVia } | null {
+    if (!UMLAUT_SPELLING.test(word)) return null;
+    const folded = word.replace(/ae/g, "a").replace(/oe/g, "o").replace(/ue/g, "u");
+    if (known(folded)) return { keys: canonicalWords(folded), via: "lexicon" };
+    const parts = compound(folded);
+    return parts === null ? null : { keys: parts, via: "compound" };
+  }
+
   function misspelling(word: string): string[] | null {
     if (word.length < SHORTEST_MISSPELT || !LATIN.test(word)) return null;
     if (spelling === null) {
@@ -113,16 +127,19 @@ export function wordRepair(vocabulary: ReadonlySet<string>, english: ReadonlySet
       const cached = cache.get(cacheKey);
       if (cached !== undefined) return cached;
       const compoundKeys = compound(word);
-      const truncated = compoundKeys === null && options.truncated ? truncation(word) : null;
-      const misspelt = compoundKeys === null && truncated === null ? misspelling(word) : null;
+      const umlauts = compoundKeys === null ? withoutUmlautSpelling(word) : null;
+      const truncated = compoundKeys === null && umlauts === null && options.truncated ? truncation(word) : null;
+      const misspelt = compoundKeys === null && umlauts === null && truncated === null ? misspelling(word) : null;
       const answer =
         compoundKeys !== null
           ? { keys: compoundKeys, via: "compound" as const }
-          : truncated !== null
-            ? { keys: truncated, via: "truncation" as const }
-            : misspelt !== null
-              ? { keys: misspelt, via: "spelling" as const }
-              : null;
+          : umlauts !== null
+            ? umlauts
+            : truncated !== null
+              ? { keys: truncated, via: "truncation" as const }
+              : misspelt !== null
+                ? { keys: misspelt, via: "spelling" as const }
+                : null;
       if (cache.size < CACHE_LIMIT) cache.set(cacheKey, answer);
       return answer;
     },

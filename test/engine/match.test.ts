@@ -279,6 +279,15 @@ describe("reading like an analyst (bundled rules)", () => {
     expect(match.why).toContain(why);
   });
 
+  // German written without umlauts, as ERP systems write it: ae, oe and ue are read as ä, ö and ü.
+  test.each([
+    ["MOLYBDAEN PULVER 5UM", "molybdenum"],
+    ["SB2O3 5N ELEKTRONIKQUALITAET", "antimony-trioxide"],
+    ["blue tungsten oxide", "tungsten"],
+  ])("%s is read as %s", (text, itemId) => {
+    expect(matchCommodity(compileRules(rules.doc), text).itemId).toBe(itemId);
+  });
+
   test("an element joined to its mass number is a radioisotope, not the element as a material", () => {
     for (const text of ["Lutetium-177 PSMA therapy dose", "Lu-177 chloride solution, 10 GBq", "Germanium-68/Gallium-68 generator", "Y-90 microspheres", "Mo-99/Tc-99m generator"]) {
       expect([text, matchCommodity(compileRules(rules.doc), text).itemId]).toEqual([text, null]);
