@@ -101,7 +101,9 @@ export function joinPartNumberLabels(folded: string): string {
 const MASS_NUMBER = /^\d{1,3}m?(?![\p{L}\p{N}.,])/u;
 /** A ratio such as "2:17" is one spec, not a break between phrases. */
 const RATIO = /(\d)\s*:\s*(\d)/g;
-const CJK_PURPOSE_SUFFIXES = ["用", "向け", "用の"].map(foldCharacters);
+const CJK_PURPOSE_SUFFIXES = ["用", "向け", "用の", "용"].map(foldCharacters);
+/** "电池用", "카메라용": at least two characters name the purpose; "专用" (dedicated) and "비용" (cost) are words. */
+const SHORTEST_CJK_PURPOSE = 2;
 /** "battery grade", "reagent quality": the word beside these names a grade. */
 const GRADE_WORDS = new Set(["grade", "quality"]);
 /** "99.999% trace metals basis": the word after "trace" says what the purity counts, not what the goods are. */
@@ -247,7 +249,8 @@ export function readLine(text: string, segmenter: Segmenter, known: WordRepair |
         // "PO" is a purchase order ("raise PO for …", "PO 7719"); "pó de tungstênio" is powder in Portuguese.
         const purchaseOrder = !cjk && run === PO && !OF_PREPOSITIONS.has(matches[m + 1]?.[0] ?? "");
         if (purchaseOrder) raw = [{ text: run, keys: [run], via: "written", number: false }];
-        const purpose = cjk && raw.length > 1 && CJK_PURPOSE_SUFFIXES.includes(raw[raw.length - 1].text);
+        const suffix = raw[raw.length - 1]?.text ?? "";
+        const purpose = cjk && raw.length > 1 && CJK_PURPOSE_SUFFIXES.includes(suffix) && run.length - suffix.length >= SHORTEST_CJK_PURPOSE;
         if (purpose) {
           // "线切割用" (for wire cutting): the run names a purpose, and what follows starts afresh.
           chunk = open("aside", raw[raw.length - 1].text);

@@ -288,6 +288,22 @@ describe("reading like an analyst (bundled rules)", () => {
     expect(matchCommodity(compileRules(rules.doc), text).itemId).toBe(itemId);
   });
 
+  // A band is no head ("C-band", "Stahlband" is steel strip); Korean 용 names a purpose as 用 does.
+  test.each([
+    ["Stahlband 1.4301 0,5 x 100 mm", "steel"],
+    ["EDFA C-band 20 dBm, 4 units", "erbium-doped-fibre"],
+  ])("%s is read as %s", (text, itemId) => {
+    expect(matchCommodity(compileRules(rules.doc), text).itemId).toBe(itemId);
+  });
+
+  test("a purpose written with 용 reads as one written with 用: graphite powder for anode material is graphite in both", () => {
+    const korean = matchCommodity(compileRules(rules.doc), "인조흑연 음극재용 분말 5톤");
+    const chinese = matchCommodity(compileRules(rules.doc), "人造石墨 负极材料用 粉末 5吨");
+    expect(korean.itemId).toBe(chinese.itemId);
+    // 비용 (cost) is a word, not a purpose: one character before 용 is too few.
+    expect(matchCommodity(compileRules(rules.doc), "갈륨 비용").why).toContain('the line is "비용"');
+  });
+
   test("an element joined to its mass number is a radioisotope, not the element as a material", () => {
     for (const text of ["Lutetium-177 PSMA therapy dose", "Lu-177 chloride solution, 10 GBq", "Germanium-68/Gallium-68 generator", "Y-90 microspheres", "Mo-99/Tc-99m generator"]) {
       expect([text, matchCommodity(compileRules(rules.doc), text).itemId]).toEqual([text, null]);
