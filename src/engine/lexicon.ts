@@ -227,7 +227,7 @@ export const STOPWORDS = set(`
   the a an and or und et y e o ou oder each as is are to at on by from no nr n x approx ca circa abt about ie eg etc
   viz also other others misc miscellaneous anti non pre i ii iii iv vi
   need needs needed require requires required request requesting requested buy purchase procure order get us please pls
-  quote quotation rfq raise urgent asap`);
+  quote quotation rfq raise urgent asap price prices pricing we you our could would send provide looking reorder`);
 
 /** Units written after a number ("10 mm", "25 kg"): noise when they follow a number. */
 export const UNITS = set(`

@@ -304,6 +304,14 @@ describe("reading like an analyst (bundled rules)", () => {
     expect(matchCommodity(compileRules(rules.doc), "갈륨 비용").why).toContain('the line is "비용"');
   });
 
+  // The words of a request are no goods: a price asked for is the goods after it.
+  test.each([
+    ["could you send a price for 50 kg gallium ingots", "gallium"],
+    ["we need pricing on 2 t lithium carbonate, battery grade", "lithium-carbonate"],
+  ])("%s is read as %s", (text, itemId) => {
+    expect(matchCommodity(compileRules(rules.doc), text).itemId).toBe(itemId);
+  });
+
   test("an element joined to its mass number is a radioisotope, not the element as a material", () => {
     for (const text of ["Lutetium-177 PSMA therapy dose", "Lu-177 chloride solution, 10 GBq", "Germanium-68/Gallium-68 generator", "Y-90 microspheres", "Mo-99/Tc-99m generator"]) {
       expect([text, matchCommodity(compileRules(rules.doc), text).itemId]).toEqual([text, null]);
