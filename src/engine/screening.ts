@@ -818,11 +818,36 @@ function withoutSite(name: string): { bare: string; site: string } | null {
   if (dashed !== null) return { bare: dashed[1], site: dashed[2] };
   const comma = COMMA_TAIL.exec(name);
   // "Boeing Defense, Space & Security" has no legal form before its comma ("Supplier 12, Ltd." neither).
-  if (comma === null || !isLegalForm(lastWordOf(comma[1]))) return null;
+  if (comma === null || !isLegalForm(lastWordOf(comma[1]))) return cityAndStateAfterLegalForm(name);
   // "Acme Co., Ltd." is one legal form, not a firm and its site.
   const after = comma[2].toLowerCase().replace(/\./g, "").match(/[\p{L}\p{N}]+/gu) ?? [];
   if (after.length === 0 || after.every(isLegalForm)) return null;
   return readEntityName(comma[1]).tokens.length > 0 ? { bare: comma[1], site: comma[2] } : null;
+}
+
+/** US states and Canadian provinces as addresses abbreviate them. */
+const STATE_CODES = new Set(
+  (
+    "al ak az ar ca co ct de dc fl ga hi id il in ia ks ky la me md ma mi mn ms mo mt ne nv nh nj nm ny nc nd oh ok or pa ri sc sd " +
+    "tn tx ut vt va wa wv wi wy ab bc mb nb nl ns on pe qc sk"
+  ).split(" "),
+);
+/** Most words of a city before its state ("NEW YORK NY", "FORT WORTH TX", "BINGEN WA"). */
+const LONGEST_CITY = 3;
+
+/**
+ * A city and state run into the name after its legal form, as US vendor masters print the address line
+ * ("PVH CORP NEW YORK NY", "INSITU INC BINGEN WA"): the site of the firm, not a word of its name.
+ */
+function cityAndStateAfterLegalForm(name: string): { bare: string; site: string } | null {
+  const words = name.trim().split(/\s+/);
+  if (words.length < 4 || !STATE_CODES.has(words[words.length - 1].replace(/\./g, "").toLowerCase())) return null;
+  for (let at = words.length - 2; at >= 1 && words.length - 2 - at < LONGEST_CITY; at--) {
+    if (!isLegalForm(words[at].replace(/[.,]/g, "").toLowerCase())) continue;
+    const bare = words.slice(0, at + 1).join(" ");
+    return readEntityName(bare).tokens.length > 0 ? { bare, site: words.slice(at + 1).join(" ") } : null;
+  }
+  return null;
 }
 
 /** Every listed name the row's name could match, compared by name alone; once per distinct name. */

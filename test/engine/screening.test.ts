@@ -53,7 +53,9 @@ describe("look-alikes that are not listed", () => {
 
   it("reports the parent of listed units, and a listed name run into other words, for review only", () => {
     expect(screen("Mitsubishi Heavy Industries")).toMatchObject({ status: "possible", match: { name: expect.stringMatching(/^Mitsubishi Heavy Industries/) } });
-    expect(screen("Lockheed Martin Corp Bethesda MD")).toMatchObject({ status: "possible", match: { name: "Lockheed Martin Corporation" } });
+    expect(screen("Lockheed Martin Corp Bethesda Campus")).toMatchObject({ status: "possible", match: { name: "Lockheed Martin Corporation" } });
+    // A city and a state's code after the legal form are an address: the firm itself ("Bethesda MD").
+    expect(screen("Lockheed Martin Corp Bethesda MD")).toMatchObject({ status: "listed", match: { name: "Lockheed Martin Corporation" } });
   });
 
   it("a site or branch after a spaced dash, or after a legal form and a comma, is set aside: the firm is the listed one", () => {
@@ -142,7 +144,18 @@ describe("what a vendor master writes around a name (bundled rules)", () => {
     expect(result.match?.features).toContainEqual(expect.objectContaining({ feature }));
   });
 
+  it.each([
+    ["Cubic Corporation San Diego CA", "Cubic Corporation"],
+    ["GENERAL DYNAMICS LAND SYSTEMS INC STERLING HEIGHTS MI", "General Dynamics Land Systems"],
+  ])("%s: a city and state after the legal form are the firm's site (%s)", (name, listed) => {
+    const result = screenBundled(name);
+    expect([name, result.status, result.match?.name]).toEqual([name, "listed", listed]);
+    expect(result.match?.features).toContainEqual(expect.objectContaining({ feature: "site" }));
+  });
+
   it("set aside, the rest must still be the listed firm", () => {
+    expect(screenBundled("Lockheed Corporation of Ohio Dayton OH").status).not.toBe("listed");
+    expect(screenBundled("General Atomics Inc San Diego CA").status).not.toBe("listed");
     expect(screenBundled("200345 HENSOLDT UK LTD", "GB").status).not.toBe("listed");
     expect(screenBundled("Boeing Defence UK Ltd, a Boeing Company", "GB").status).not.toBe("listed");
     expect(screenBundled("GD - General Dynamics UK Ltd", "GB").status).not.toBe("listed");
