@@ -841,7 +841,9 @@ const LONGEST_CITY = 3;
  */
 function cityAndStateAfterLegalForm(name: string): { bare: string; site: string } | null {
   const words = name.trim().split(/\s+/);
-  if (words.length < 4 || !STATE_CODES.has(words[words.length - 1].replace(/\./g, "").toLowerCase())) return null;
+  const last = words[words.length - 1].replace(/\./g, "").toLowerCase();
+  // "… Equipment Co": Co is Colorado's code and a legal form; a legal form ends a name, not an address.
+  if (words.length < 4 || !STATE_CODES.has(last) || isLegalForm(last)) return null;
   for (let at = words.length - 2; at >= 1 && words.length - 2 - at < LONGEST_CITY; at--) {
     if (!isLegalForm(words[at].replace(/[.,]/g, "").toLowerCase())) continue;
     const bare = words.slice(0, at + 1).join(" ");

@@ -155,6 +155,8 @@ describe("what a vendor master writes around a name (bundled rules)", () => {
 
   it("set aside, the rest must still be the listed firm", () => {
     expect(screenBundled("Lockheed Corporation of Ohio Dayton OH").status).not.toBe("listed");
+    // Co ends "… Equipment Co" as a legal form, not as Colorado.
+    expect(screenBundled("Cubic Corporation Defense Equipment Co").status).not.toBe("listed");
     expect(screenBundled("General Atomics Inc San Diego CA").status).not.toBe("listed");
     expect(screenBundled("200345 HENSOLDT UK LTD", "GB").status).not.toBe("listed");
     expect(screenBundled("Boeing Defence UK Ltd, a Boeing Company", "GB").status).not.toBe("listed");
