@@ -92,9 +92,16 @@ const LETTER_RUNS = /\p{L}+/gu;
  */
 const PART_NUMBER_LABEL = /(?<![\p{L}\p{N}])p\s?\/\s?n(?![\p{L}\p{N}])(?:\.?\s?[:#]?\s?(?=[\p{L}\p{N}./-]*\d)[\p{L}\p{N}][\p{L}\p{N}./-]*)?/gu;
 
-/** Folded text with its part-number labels joined (the reading key does the same, so keys follow readings). */
+/** "W/ NdFeB magnet pack", "w/o coating": with and without as purchasing lines abbreviate them ("W/Cu" is tungsten-copper). */
+const WITH_ABBREVIATED = /(?<![\p{L}\p{N}])w\/(o)?(?=\s|$)/gu;
+
+/**
+ * Folded text with its part-number labels joined and "w/" and "w/o" written out (the reading key does the same,
+ * so keys follow readings).
+ */
 export function joinPartNumberLabels(folded: string): string {
-  return folded.includes("/") ? folded.replace(PART_NUMBER_LABEL, "pn") : folded;
+  if (!folded.includes("/")) return folded;
+  return folded.replace(PART_NUMBER_LABEL, "pn").replace(WITH_ABBREVIATED, (_match, without: string | undefined) => (without === undefined ? " with " : " without "));
 }
 
 /** The mass number of an isotope after its element's hyphen ("177" in "Lu-177", "99m" in "Tc-99m"), alone. */

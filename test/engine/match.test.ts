@@ -312,6 +312,26 @@ describe("reading like an analyst (bundled rules)", () => {
     expect(matchCommodity(compileRules(rules.doc), text).itemId).toBe(itemId);
   });
 
+  test("a form first and the material in a later field: the field must name the material, not mention it among other words", () => {
+    expect(matchCommodity(compileRules(rules.doc), "POWDER, TUNGSTEN METAL, 2UM").itemId).toBe("tungsten");
+    for (const text of ["CRYSTAL, 5N, CONTROL ROD PROJECT GE", "INGOT, 4N, FURNACE SPARE GA"]) {
+      expect([text, matchCommodity(compileRules(rules.doc), text).itemId]).toEqual([text, null]);
+    }
+  });
+
+  test("'w/' and 'w/o' are with and without: what comes with an assembly is not the assembly; W/Cu stays tungsten-copper", () => {
+    expect(matchCommodity(compileRules(rules.doc), "Sputter cathode assembly w/ SmCo magnet ring, exchange unit").itemId).toBeNull();
+    expect(matchCommodity(compileRules(rules.doc), "NdFeB magnet w/o coating").itemId).toBe("ndfeb-magnet");
+    expect(matchCommodity(compileRules(rules.doc), "W/Cu 80/20 electrode").itemId).toBe("tungsten");
+    const fresh = compileRules(rules.doc);
+    expect(matchCommodity(fresh, "Sputter cathode assembly with SmCo magnet ring").itemId).toBe(matchCommodity(fresh, "Sputter cathode assembly w/ SmCo magnet ring").itemId);
+  });
+
+  test("a non-rechargeable lithium battery is a primary cell, not Li-ion", () => {
+    expect(matchCommodity(compileRules(rules.doc), "BATTERY,NONRECHARGEABLE,LITHIUM SULFUR DIOXIDE,12V").itemId).toBeNull();
+    expect(matchCommodity(compileRules(rules.doc), "rechargeable battery pack 2S 7.4 V, 18650 Li-ion").itemId).toBe("li-ion-cell");
+  });
+
   test("an element joined to its mass number is a radioisotope, not the element as a material", () => {
     for (const text of ["Lutetium-177 PSMA therapy dose", "Lu-177 chloride solution, 10 GBq", "Germanium-68/Gallium-68 generator", "Y-90 microspheres", "Mo-99/Tc-99m generator"]) {
       expect([text, matchCommodity(compileRules(rules.doc), text).itemId]).toEqual([text, null]);
