@@ -438,6 +438,7 @@ class LineReader {
         }
       }
     }
+    if (found === null) found = this.formFirst(live);
     if (found === null) {
       // "Arc segment magnet N45SH": the head says what kind of thing, the grade says whose.
       const graded = this.byGrade(H);
@@ -502,6 +503,22 @@ class LineReader {
       if (machine !== null) return { occurrence: machine, form: null, how: "head" };
     }
     return found;
+  }
+
+  /**
+   * "TGT DY 3N5", "LENS GE ASPH": ERP short texts write the form first and the material after it, in one field. The
+   * line's name must hold nothing else: every content word is the material's name or fits it.
+   */
+  private formFirst(live: readonly Occurrence[]): { occurrence: Occurrence; form: Word; how: "form" } | null {
+    const head = this.head!;
+    const content = head.part.filter(isContent);
+    const form = content[0];
+    if (form === undefined || !isAnyForm(form)) return null;
+    const candidates = live
+      .filter((o) => o.words.every((w) => head.part.includes(w)) && o.words[0].position > form.position && this.fits(form, o.itemId))
+      .filter((o) => content.every((w) => o.words.includes(w) || this.fits(w, o.itemId)))
+      .sort((a, b) => a.words[0].position - b.words[0].position || this.rank(b) - this.rank(a));
+    return candidates.length === 0 ? null : { occurrence: candidates[0], form, how: "form" };
   }
 
   /**

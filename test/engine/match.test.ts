@@ -332,6 +332,23 @@ describe("reading like an analyst (bundled rules)", () => {
     expect(matchCommodity(compileRules(rules.doc), "rechargeable battery pack 2S 7.4 V, 18650 Li-ion").itemId).toBe("li-ion-cell");
   });
 
+  // ERP short texts: the form written first in one field, and German material words run together.
+  test.each([
+    ["TGT GD 3N 2IN DIA X 0.25", "gadolinium"],
+    ["WOLFRAMKUPFER W70CU30 STAB", "tungsten"],
+    ["SILBERGRANALIEN 999,9", "silver"],
+    ["KERAMIKMAGNET RING 40X22X8", "ferrite-magnet"],
+    ["GRAPHIT ISOSTATISCH PLATTE 20MM", "synthetic-graphite"],
+    ["WISMUT NADELN 99,99%", "bismuth"],
+  ])("%s is read as %s", (text, itemId) => {
+    expect(matchCommodity(compileRules(rules.doc), text).itemId).toBe(itemId);
+  });
+
+  test("a form first is read with the material after it only when nothing else is named: a powder coating is a coating", () => {
+    expect(matchCommodity(compileRules(rules.doc), "POWDER COATING GALLIUM GREY").itemId).toBeNull();
+    expect(matchCommodity(compileRules(rules.doc), "Magnet holder for NdFeB").itemId).toBeNull();
+  });
+
   test("an element joined to its mass number is a radioisotope, not the element as a material", () => {
     for (const text of ["Lutetium-177 PSMA therapy dose", "Lu-177 chloride solution, 10 GBq", "Germanium-68/Gallium-68 generator", "Y-90 microspheres", "Mo-99/Tc-99m generator"]) {
       expect([text, matchCommodity(compileRules(rules.doc), text).itemId]).toEqual([text, null]);

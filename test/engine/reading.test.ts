@@ -36,7 +36,7 @@ describe("reading a line into chunks of words", () => {
 
   test("foreign and abbreviated words read as their English word", () => {
     expect(keys(read("Antimon Barren"))).toEqual(["antimon ingot"]);
-    expect(keys(read("poudre de tungstène"))).toEqual(["powder de tungstene"]);
+    expect(keys(read("poudre de tungstène"))).toEqual(["powder de tungsten"]);
     expect(read("poudre de tungstène").words[1].role).toBe("of");
     expect(keys(read("GA MTL WFR"))).toEqual(["ga metal wafer"]);
   });
@@ -50,7 +50,7 @@ describe("reading a line into chunks of words", () => {
 
   test("unknown words are read as compounds, truncations (in capitals only) or one-edit misspellings of names", () => {
     expect(read("NDFEBMAGNET").words.map((w) => [w.keys[0], w.via])).toEqual([["ndfeb", "compound"], ["magnet", "compound"]]);
-    expect(read("Wolframpulver").words.map((w) => w.keys[0])).toEqual(["wolfram", "powder"]);
+    expect(read("Wolframpulver").words.map((w) => w.keys[0])).toEqual(["tungsten", "powder"]);
     expect(read("LITH CARB").words.map((w) => w.keys)).toEqual([["lithium"], ["carbonate"]]);
     expect(read("lith carb").words.map((w) => w.keys)).toEqual([["lith"], ["carb"]]);
     expect(read("neodynium").words[0]).toMatchObject({ keys: ["neodymium"], via: "spelling" });
