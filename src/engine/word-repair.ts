@@ -22,6 +22,7 @@ const SHORTEST_MISSPELLING_TARGET = 6;
 const CACHE_LIMIT = 50_000;
 const LATIN = /^[a-z]+$/;
 const UMLAUT_SPELLING = /ae|oe|ue/;
+const NEGATION = "non";
 
 /** Optimal string alignment distance of at most 1: one substitution, insertion, deletion or transposition. */
 function withinOneEdit(a: string, b: string): boolean {
@@ -60,7 +61,8 @@ export function wordRepair(vocabulary: ReadonlySet<string>, english: ReadonlySet
     if (word.length < SHORTEST_COMPOUND) return null;
     for (let cut = word.length - SHORTEST_COMPOUND_PART; cut >= SHORTEST_COMPOUND_PART; cut--) {
       const left = word.slice(0, cut);
-      if (!partKnown(left)) continue;
+      // "nonindustrial" (non-industrial) says the opposite of "industrial": a negation is no part of a compound.
+      if (left === NEGATION || !partKnown(left)) continue;
       let right = word.slice(cut);
       if (!partKnown(right) && right.startsWith("s") && partKnown(right.slice(1))) right = right.slice(1); // German linking s
       if (partKnown(right)) return [...canonicalWords(left), ...canonicalWords(right)];

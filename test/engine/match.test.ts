@@ -316,6 +316,8 @@ describe("reading like an analyst (bundled rules)", () => {
 
   test("a non-rechargeable lithium battery is a primary cell, not Li-ion", () => {
     expect(matchCommodity(compileRules(rules.doc), "BATTERY,NONRECHARGEABLE,LITHIUM SULFUR DIOXIDE,12V").itemId).toBeNull();
+    // "non-" joined to its word is one word, so the exclusion names it; alone, "non" is a stopword.
+    expect(matchCommodity(compileRules(rules.doc), "Battery, non-rechargeable, lithium, CR123A").why).toContain('exclude "nonrechargeable"');
     expect(matchCommodity(compileRules(rules.doc), "rechargeable battery pack 2S 7.4 V, 18650 Li-ion").itemId).toBe("li-ion-cell");
   });
 
@@ -328,6 +330,11 @@ describe("reading like an analyst (bundled rules)", () => {
     ["GRAPHIT ISOSTATISCH PLATTE 20MM", "synthetic-graphite"],
     ["WISMUT NADELN 99,99%", "bismuth"],
   ]);
+
+  test("a negated word says the opposite of the word: non-industrial diamonds are not industrial diamonds", () => {
+    expect(matchCommodity(compileRules(rules.doc), "non-industrial diamonds, unworked, 2 ct").itemId).toBeNull();
+    expect(matchCommodity(compileRules(rules.doc), "industrial diamonds, unworked, 2 ct").itemId).toBe("synthetic-diamond");
+  });
 
   test("a form first is read with the material after it only when nothing else is named: a powder coating is a coating", () => {
     expect(matchCommodity(compileRules(rules.doc), "POWDER COATING GALLIUM GREY").itemId).toBeNull();
