@@ -79,6 +79,13 @@ describe("reading like an analyst (bundled rules)", () => {
     test.each(cases)("%s is read as %s", (text, itemId) => {
       expect(matchCommodity(compileRules(rules.doc), text).itemId).toBe(itemId);
     });
+  /** The same for lines that are none of the items, each with a word of the reason its reading gives. */
+  const readsNothing = (title: string, cases: [string, string][]) =>
+    test.each(cases)(title, (text, why) => {
+      const match = matchCommodity(compileRules(rules.doc), text);
+      expect(match.itemId).toBeNull();
+      expect(match.why).toContain(why);
+    });
 
   test.each([
     ["Gallium metal, 99.99% (4N), 1 kg ingot in PE bottle", "gallium", ['"gallium"', '"metal"']],
@@ -137,14 +144,10 @@ describe("reading like an analyst (bundled rules)", () => {
     expect(match.why).toContain(label);
   });
 
-  test.each([
+  readsNothing("%s: a line the rules veto is not rescued by reading past its label", [
     ["Repair service / item 3: NdFeB magnet", "services"],
     ["Consulting / item 3: NdFeB magnet rework", "services"],
-  ])("%s: a line the rules veto is not rescued by reading past its label", (text, why) => {
-    const match = read(text);
-    expect(match.itemId).toBeNull();
-    expect(match.why).toContain(why);
-  });
+  ]);
 
   test("a colon inside a name (Ho:YAG), or a label without a BOM word or a place of its own (a model's number), is not a label", () => {
     expect(read("Power supply PS-12: NdFeB magnet").itemId).toBeNull();
@@ -168,7 +171,7 @@ describe("reading like an analyst (bundled rules)", () => {
   });
 
   // Invoices, requisitions and Taiwanese or Korean customs lines (27 Nov, second fresh set).
-  test.each([
+  readsAs([
     ["P/N 4410 germanium window 25 mm, AR coated", "germanium-optics"],
     ["please quote 2 kg indium shot 99.99%", "indium"],
     ["need 5 kg Dy2O3 for a coating trial", "dysprosium"],
@@ -178,19 +181,13 @@ describe("reading like an analyst (bundled rules)", () => {
     ["鍺晶圓 4吋", "germanium-substrate"],
     ["HSK 8505.11-1000 네오디뮴 영구자석", "ndfeb-magnet"],
     ["HS 2836.91", "lithium-carbonate"],
-  ])("%s is read as %s", (text, itemId) => {
-    expect(read(text).itemId).toBe(itemId);
-  });
+  ]);
 
-  test.each([
+  readsNothing("%s is no goods, technology or service (%s)", [
     ["Book: Rare Earth Magnets and Technologies, hardcover", "publications"],
     ["Webinar: GaN power device technology", "publications"],
     ["Black mass from shredded Li-ion batteries, 20 t", "recycling"],
-  ])("%s is no goods, technology or service (%s)", (text, why) => {
-    const match = read(text);
-    expect(match.itemId).toBeNull();
-    expect(match.why).toContain(why);
-  });
+  ]);
 
   test("a code two items' goods share is settled against the rules' exclusions: 2804.50 boron is not tellurium", () => {
     expect(read("CN 2804 50 10 amorphous boron powder").itemId).toBeNull();
@@ -243,7 +240,7 @@ describe("reading like an analyst (bundled rules)", () => {
     ["12;MOT-7;4;ST;NdFeB Magnetsegment N45SH", "ndfeb-magnet"],
   ]);
 
-  test.each([
+  readsNothing("%s is none of the items (%s)", [
     // A freight word in an aside does not make the line freight: this is insurance.
     ["Cargo insurance for NdFeB magnet shipment", "insurance"],
     // Letters before a quantity are no code: the scooter is what the line is.
@@ -253,11 +250,7 @@ describe("reading like an analyst (bundled rules)", () => {
     ["Trimethylgallium 6N", 'exclude "trimethylgallium"'],
     ["Hotel Indium, 2 nights", "hospitality"],
     ["Molybdenum(IV) sulfide, 99%", 'exclude "sulfide"'],
-  ])("%s is none of the items (%s)", (text, why) => {
-    const match = matchCommodity(compileRules(rules.doc), text);
-    expect(match.itemId).toBeNull();
-    expect(match.why).toContain(why);
-  });
+  ]);
 
   // Edition 2026.11.27-2: Dutch, Polish and Swedish names, and the forms those languages write.
   readsAs([
@@ -412,7 +405,7 @@ describe("reading like an analyst (bundled rules)", () => {
   });
 
   // Catalogue words that are sizes, packs, shapes and finishes, in English and as other languages write them.
-  test.each([
+  readsAs([
     ["Indium wire dia 1.0 mm, 99.995%, 25 g spool", "indium"],
     ["Tungsten powder FSSS 2.0 um", "tungsten"],
     ["Spodumene concentrate SC6 bulk", "spodumene"],
@@ -426,9 +419,7 @@ describe("reading like an analyst (bundled rules)", () => {
     ["ネオジウムマグネット 丸型 φ10×3mm", "ndfeb-magnet"],
     ["탄산리튬 배터리 등급 99.5%", "lithium-carbonate"],
     ["CBN INS TNGA160408", "cubic-boron-nitride"],
-  ])("%s is read as %s", (text, itemId) => {
-    expect(read(text).itemId).toBe(itemId);
-  });
+  ]);
 
   test.each([
     ["Stainless steel bolt nickel plated", "bolt"],
