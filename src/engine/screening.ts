@@ -526,14 +526,6 @@ interface NameComparison {
   tooShort: boolean;
 }
 
-
-/**
- * The row's name against one listed name. Weighted similarity = 2 Σ sim·w(listed words in a pair) ÷ (weight of
- * every listed word + weight of the row's words), the row's unmatched words weighing by their class and noise
- * nothing. A clear match also needs: every listed word that is not soft agrees (a spelling slip at most), the row
- * adds no word that is not soft or noise, a distinctive word agrees (or the listed name is made only of common
- * words, which then all agree), initials are confirmed by another agreeing word, and the name is not too short.
- */
 /**
  * What a reading of a name left out: text in brackets, a site or branch after a dash or a legal form's comma, the
  * ledger's own text around the name (a vendor number, an attention line, "dba …", "a division of …"), or the
@@ -544,6 +536,13 @@ interface NameAside {
   text: string;
 }
 
+/**
+ * The row's name against one listed name. Weighted similarity = 2 Σ sim·w(listed words in a pair) ÷ (weight of
+ * every listed word + weight of the row's words), the row's unmatched words weighing by their class and noise
+ * nothing. A clear match also needs: every listed word that is not soft agrees (a spelling slip at most), the row
+ * adds no word that is not soft or noise, a distinctive word agrees (or the listed name is made only of common
+ * words, which then all agree), initials are confirmed by another agreeing word, and the name is not too short.
+ */
 function compareNames(index: ScreeningIndex, query: EntityNameForm, entryId: number, aside: NameAside | null): NameComparison {
   const entry = index.entries[entryId];
   const q = query.tokens;
@@ -792,7 +791,7 @@ function ledgerReadings(brackets: readonly string[] | null, unbracketed: string)
   if (number !== null || tail !== null) {
     const set = [number?.[1], tail?.[2]].filter((text): text is string => text !== undefined);
     bare = tail !== null ? tail[1] : bare.slice(number![0].length);
-    readings.push({ text: bare, aside: { kind: "ledger_text", text: set.join(" … ") } });
+    readings.push({ text: bare, aside: { kind: "ledger_text", text: [...(brackets ?? []), ...set].join(" … ") } });
   }
   const abbreviated = ABBREVIATION_FIRST.exec(bare);
   if (abbreviated !== null) readings.push({ text: abbreviated[2], aside: { kind: "abbreviation", text: abbreviated[1] } });

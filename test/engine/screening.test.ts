@@ -153,6 +153,13 @@ describe("what a vendor master writes around a name (bundled rules)", () => {
     expect(result.match?.features).toContainEqual(expect.objectContaining({ feature: "site" }));
   });
 
+  it("the explanation names everything set aside, brackets included", () => {
+    const result = screenBundled("200345 HENSOLDT AG (plant DE01) ATTN: KREDITOREN", "DE");
+    expect(result.status).toBe("listed");
+    const detail = result.match?.features.find((feature) => feature.feature === "ledger_text")?.detail ?? "";
+    for (const part of ["200345", "(plant DE01)", "ATTN: KREDITOREN"]) expect(detail).toContain(part);
+  });
+
   it("set aside, the rest must still be the listed firm", () => {
     expect(screenBundled("Lockheed Corporation of Ohio Dayton OH").status).not.toBe("listed");
     // Co ends "… Equipment Co" as a legal form, not as Colorado.
