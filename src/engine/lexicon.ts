@@ -225,7 +225,19 @@ export const FREIGHT_WORDS = set(`
   freight shipping shipment trucking haulage transport transportation carriage courier forwarding forwarder fracht
   seefracht luftfracht spedition vracht expeditie frakt fret flete frete spedycja 运费 物流 运输 운송 물류 運送`);
 
-/** Words that label the number after them in a purchasing line: a material, order, lot or position number. */
+/**
+ * Words that make the text before a colon, " / " or " > " a label or a place in a bill of materials rather than
+ * the goods: "BOM 4711 rotor assy / item 030: magnet segment", "Customs decl.: yttrium oxide".
+ */
+export const LABEL_WORDS = set(`
+  bom assy assembly item items pos position posnr level lvl sub subitem subassembly component line ref refdes decl
+  declaration description desc goods article art material mat part invoice req requisition entry bill contract clause
+  annex agreement offer dua di bolletta doganale 수입신고`);
+
+/**
+ * Words that label the number after them in a purchasing line: a material, order, lot or position number. Fewer
+ * than LABEL_WORDS: "assembly 4711" or "line 3" may still be what a line is about.
+ */
 export const NUMBER_LABELS = set(`
   mat matnr material materialnr art artnr artikel article sku po pr req ref pos posnr position lot charge batch item
   order bestellung auftrag id`);

@@ -50,9 +50,10 @@ import {
   STOPWORDS,
   TECHNOLOGY_MARKERS,
   TECHNOLOGY_PHRASES,
+  LABEL_WORDS,
   isCjk,
 } from "./lexicon";
-import { joinPartNumberLabels, readLine, writtenInCapitals, type Chunk, type Line, type Word } from "./reading";
+import { expandShorthand, readLine, writtenInCapitals, type Chunk, type Line, type Word } from "./reading";
 import { itemsHeadedBy, type Phrase, type ReadingIndex } from "./reading-index";
 import type { ItemKind } from "../rules/vocabulary";
 
@@ -757,16 +758,6 @@ function itemNamedById(rules: CompiledRules, text: string) {
   return rules.itemsById.get(id) ?? null;
 }
 
-/**
- * Words that make the text before a colon, " / " or " > " a label or a place in a bill of materials rather than
- * the goods: "BOM 4711 rotor assy / item 030: magnet segment", "Customs decl.: yttrium oxide".
- */
-const LABEL_WORDS = new Set([
-  ...["bom", "assy", "assembly", "item", "items", "pos", "position", "posnr", "level", "lvl", "sub", "subitem", "subassembly", "component"],
-  ...["line", "ref", "refdes", "decl", "declaration", "description", "desc", "goods", "article", "art", "material", "mat", "part"],
-  // Documents a line is copied from: an invoice, a requisition, a customs entry, a contract and its clauses.
-  ...["invoice", "req", "requisition", "entry", "bill", "contract", "clause", "annex", "agreement", "offer", "dua", "di", "bolletta", "doganale", "수입신고"],
-]);
 /** The last colon (before a space or the end), " / " or " > ": what follows is the goods. */
 const ANY_LABEL_SEPARATOR = /:(?:\s|$)|\s[/>|]\s/u;
 const LAST_LABEL_SEPARATOR = /^(.*\S)\s*(?::(?=\s|$)|\s[/>|]\s)(.*\p{L}.*)$/su;
@@ -874,7 +865,7 @@ export function readingKey(text: string): string {
   const cut = cutToLongestRead(text);
   // Capitals change how short words are read (writtenInCapitals), so "LITH CARB" and "lith carb" are two keys.
   const mark = CAPITAL_LETTER.test(cut) && writtenInCapitals(cut) ? CAPITALS_MARK : "";
-  return mark + joinPartNumberLabels(foldCharacters(cut))
+  return mark + expandShorthand(foldCharacters(cut))
     .replace(KEY_MARKS, " ")
     .replace(LETTER_JOIN, "$1\uE000")
     .replace(NUMBER_JOIN, "\uE000")

@@ -99,10 +99,10 @@ const WITH_ABBREVIATED = /(?<![\p{L}\p{N}])w\/(o)?(?=\s|$)/gu;
 const NEGATED_WORD = /(?<![\p{L}\p{N}])non-(?=\p{L}{3})/gu;
 
 /**
- * Folded text with its part-number labels joined, "w/" and "w/o" written out and "non-" joined to its word (the
- * reading key does the same, so keys follow readings).
+ * Folded text with purchasing shorthand made plain: part-number labels joined, "w/" and "w/o" written out and
+ * "non-" joined to its word (the reading key does the same, so keys follow readings).
  */
-export function joinPartNumberLabels(folded: string): string {
+export function expandShorthand(folded: string): string {
   const negated = folded.includes("non-") ? folded.replace(NEGATED_WORD, "non") : folded;
   if (!negated.includes("/")) return negated;
   return negated.replace(PART_NUMBER_LABEL, "pn").replace(WITH_ABBREVIATED, (_match, without: string | undefined) => (without === undefined ? " with " : " without "));
@@ -221,7 +221,7 @@ function unmarkCode(word: Word): null {
 }
 
 export function readLine(text: string, segmenter: Segmenter, known: WordRepair | null, capitals = writtenInCapitals(text)): Line {
-  const folded = joinPartNumberLabels(foldCharacters(text)).replace(RATIO, "$1/$2");
+  const folded = expandShorthand(foldCharacters(text)).replace(RATIO, "$1/$2");
   const chunks: Chunk[] = [];
   const words: Word[] = [];
   let position = 0;

@@ -28,7 +28,6 @@ export function foldCharacters(text: string): string {
   return toSimplified(text.normalize("NFKC").toLowerCase().normalize("NFKD").replace(COMBINING_MARKS, "").normalize("NFC"));
 }
 
-
 const ASCII = /^[\t-~]*$/;
 const ASCII_NON_WORD_RUNS = /[^a-z0-9]+/g;
 
