@@ -199,7 +199,7 @@ export const DESCRIPTORS = set(`
   qty sku din iso astm thk wt gsm nlgi sae api jis ul dia diam fsss bulk turnkey seamless welded aspheric trace basis
   unmagnetized plain bright matte surface orientation oriented cut sliced sawn semiinsulating zone float regular
   customized custom various assorted strong super powerful permanent grain boundary diffused fired precision replacement
-  spare ground unwrought wrought freestanding 自立 自支撑 band 波段 バンド 밴드`);
+  spare ground unwrought wrought freestanding rechargeable 自立 自支撑 band 波段 バンド 밴드`);
 
 /**
  * Elements no control names. Written next to a controlled element ("cobalt chrome molybdenum powder",

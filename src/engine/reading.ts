@@ -95,15 +95,18 @@ const PART_NUMBER_LABEL = /(?<![\p{L}\p{N}])p\s?\/\s?n(?![\p{L}\p{N}])(?:\.?\s?[
 /** "W/ NdFeB magnet pack", "w/o coating": with and without as purchasing lines abbreviate them ("W/Cu" is tungsten-copper). */
 const WITH_ABBREVIATED = /(?<![\p{L}\p{N}])w\/(o)?(?=\s|$)/gu;
 
-/** "non-rechargeable", "non-magnetic": the negation joined to its word, which then says the opposite of the word alone. */
-const NEGATED_WORD = /(?<![\p{L}\p{N}])non-(?=\p{L}{3})/gu;
+/**
+ * "non-rechargeable", "NON RECHARGEABLE", "non-magnetic": the negation joined to its word, which then says the
+ * opposite of the word alone.
+ */
+const NEGATED_WORD = /(?<![\p{L}\p{N}])non[- ](?=\p{L}{3})/gu;
 
 /**
  * Folded text with purchasing shorthand made plain: part-number labels joined, "w/" and "w/o" written out and
  * "non-" joined to its word (the reading key does the same, so keys follow readings).
  */
 export function expandShorthand(folded: string): string {
-  const negated = folded.includes("non-") ? folded.replace(NEGATED_WORD, "non") : folded;
+  const negated = folded.includes("non") ? folded.replace(NEGATED_WORD, "non") : folded;
   if (!negated.includes("/")) return negated;
   return negated.replace(PART_NUMBER_LABEL, "pn").replace(WITH_ABBREVIATED, (_match, without: string | undefined) => (without === undefined ? " with " : " without "));
 }

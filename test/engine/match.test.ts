@@ -314,6 +314,12 @@ describe("reading like an analyst (bundled rules)", () => {
     expect(matchCommodity(compileRules(rules.doc), "rechargeable battery pack 2S 7.4 V, 18650 Li-ion").itemId).toBe("li-ion-cell");
   });
 
+  test("'rechargeable' after the goods describes them; 'NON RECHARGEABLE' written with a space is still the negation", () => {
+    expect(matchCommodity(compileRules(rules.doc), "Li-ion battery pack rechargeable 18650 3S2P").itemId).toBe("li-ion-cell");
+    expect(matchCommodity(compileRules(rules.doc), "LITHIUM BATTERY NON RECHARGEABLE 3V CR2032").why).toContain('exclude "nonrechargeable"');
+    expect(matchCommodity(compileRules(rules.doc), "Batterie Lithium nicht wiederaufladbar CR2032").itemId).toBeNull();
+  });
+
   // ERP short texts: the form written first in one field, and German material words run together.
   readsAs([
     ["TGT GD 3N 2IN DIA X 0.25", "gadolinium"],
