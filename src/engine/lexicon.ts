@@ -9,7 +9,7 @@
  * written in a character form the fold changes (亜鉛, 結晶, 負極: traditional forms Japanese also uses) meets the
  * lines, which are folded the same way.
  */
-import { foldCharacters } from "../rules/names";
+import { foldCharacters, stemWord } from "../rules/names";
 
 /** Canonical word → the ways lines write it (other languages, spellings, truncations). */
 const TRANSLATIONS: Record<string, readonly string[]> = {
@@ -200,6 +200,26 @@ export const DESCRIPTORS = set(`
   unmagnetized plain bright matte surface orientation oriented cut sliced sawn semiinsulating zone float regular
   customized custom various assorted strong super powerful permanent grain boundary diffused fired precision replacement
   spare ground unwrought wrought freestanding rechargeable 自立 自支撑 band 波段 バンド 밴드`);
+
+/**
+ * Words about the deal rather than the goods, written after them: origin, trade terms, compliance, stock and
+ * condition, documents, weights and catalogue attributes ("… RoHS compliant", "… China origin", "… surplus stock",
+ * "… see drawing", "… gross weight"). Kept as the reader stems words ("RoHS" is read as "roh").
+ */
+export const DEAL_WORDS: ReadonlySet<string> = new Set(
+  `origin country prc usa uk chinese japanese korean taiwanese german american indian vietnamese thai malaysian indonesian
+  exw fca cpt cip dap dpu ddp fas fob cfr cif ddu incoterm incoterms rohs reach compliant compliance conform conforming
+  conformity surplus obsolete unused refurbished reconditioned remanufactured wholesale retail stock available cheap
+  consignment prototype samples trial drawing drawings dwg spec specs specification datasheet attached see weight gross
+  tare waterproof portable reusable lightweight miniature compatible resistant temperature rectangular cylindrical duty
+  free`
+    .trim()
+    .split(/\s+/)
+    .map((word) => stemWord(foldCharacters(word))),
+);
+
+/** Trade terms (Incoterms): the words after one name a port or a place ("FOB Shanghai", "CIF Rotterdam"). */
+export const TRADE_TERMS = set(`exw fca cpt cip dap dpu ddp fas fob cfr cif ddu`);
 
 /**
  * Elements no control names. Written next to a controlled element ("cobalt chrome molybdenum powder",

@@ -36,6 +36,7 @@ import {
 } from "./match-tuning";
 import {
   COMPONENT_SHAPES,
+  DEAL_WORDS,
   DESCRIPTORS,
   MATERIAL_FORMS,
   PACKS,
@@ -93,7 +94,16 @@ const isParticiple = (key: string) => key.length >= 5 && key.endsWith("ed") && !
 
 function isDescriptive(word: Word): boolean {
   const key = word.keys[0];
-  return DESCRIPTORS.has(key) || STOPWORDS.has(key) || PACKS.has(key) || isParticiple(key) || word.qualifier === true || word.code === true;
+  return (
+    DESCRIPTORS.has(key) ||
+    STOPWORDS.has(key) ||
+    PACKS.has(key) ||
+    DEAL_WORDS.has(key) ||
+    isParticiple(key) ||
+    word.qualifier === true ||
+    word.code === true ||
+    word.place === true
+  );
 }
 
 function isContent(word: Word): boolean {

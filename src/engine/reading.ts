@@ -9,7 +9,8 @@
  * dropped, and the first one marks where the line's name ends and its specification begins.
  */
 import { foldCharacters, stemWord } from "../rules/names";
-import { ASIDE_PREPOSITIONS, ELEMENTS, FORM_PREPOSITIONS, FREIGHT_WORDS, NUMBER_LABELS, OF_PREPOSITIONS, ON_PREPOSITIONS, UNITS, canonicalWords, isCjk } from "./lexicon";
+import { toCountryCode } from "./countries";
+import { ASIDE_PREPOSITIONS, ELEMENTS, FORM_PREPOSITIONS, FREIGHT_WORDS, NUMBER_LABELS, OF_PREPOSITIONS, ON_PREPOSITIONS, TRADE_TERMS, UNITS, canonicalWords, isCjk } from "./lexicon";
 
 export interface Segmenter {
   segment(run: string): readonly { text: string; keys: readonly string[]; known: boolean }[];
@@ -41,6 +42,8 @@ export interface Word {
    * "RM-PCAM-811"): an abbreviation the rules do not know, or a word that labels a number. It names nothing.
    */
   code?: boolean;
+  /** The word names a country or, after a trade term, a port ("China origin", "FOB Shanghai"): it says where, not what. */
+  place?: boolean;
 }
 
 /** How a chunk began: the line's start, punctuation, a preposition of purpose/parts, or of form ("en lingots"). */
@@ -313,8 +316,37 @@ export function readLine(text: string, segmenter: Segmenter, known: WordRepair |
       }
     }
   }
-  if (known !== null) markPlacesInFreight(chunks, words, known);
+  if (known !== null) {
+    markPlacesInFreight(chunks, words, known);
+    markPlaces(words, known);
+  }
   return { chunks, words };
+}
+
+/** A country's name is four letters at least ("Peru", "Chile", "Japan"): shorter words are codes or other words. */
+const SHORTEST_COUNTRY_WORD = 4;
+
+/**
+ * Words that say where: a country's name, one or two words ("Vietnam", "South Korea"), that no item's name uses,
+ * and the words the rules do not know after a trade term ("FOB Shanghai", "CIF Rotterdam").
+ */
+function markPlaces(words: readonly Word[], known: WordRepair): void {
+  let afterTerm = false;
+  for (let i = 0; i < words.length; i++) {
+    const word = words[i];
+    const previous = words[i - 1];
+    const portWord = afterTerm && previous !== undefined && previous.chunk === word.chunk;
+    afterTerm = TRADE_TERMS.has(word.keys[0]);
+    if (word.role !== "word" || word.via !== "written" || known.isName(word.keys[0])) continue;
+    if (portWord && !known.isKnown(word.keys[0])) {
+      word.place = true;
+      afterTerm = true;
+      continue;
+    }
+    if (word.text.length < SHORTEST_COUNTRY_WORD || toCountryCode(word.text) === null) continue;
+    word.place = true;
+    if (previous !== undefined && previous.chunk === word.chunk && previous.via === "written" && toCountryCode(`${previous.text} ${word.text}`) !== null) previous.place = true;
+  }
 }
 
 /**

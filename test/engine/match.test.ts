@@ -330,6 +330,25 @@ describe("reading like an analyst (bundled rules)", () => {
     ["WISMUT NADELN 99,99%", "bismuth"],
   ]);
 
+  // Words about the deal after the goods (origin, trade terms and their port, compliance, stock, condition,
+  // documents) say nothing of what the goods are, so the goods before them stay the head.
+  readsAs([
+    ["NdFeB magnet ring RoHS compliant", "ndfeb-magnet"],
+    ["Gallium metal China origin", "gallium"],
+    ["GERMANIUM INGOT 5N FOB SHANGHAI", "germanium"],
+    ["Tungsten carbide powder surplus stock", "tungsten-carbide"],
+    ["Li-ion battery pack made in PRC EXW", "li-ion-cell"],
+    ["Molybdenum sheet see drawing", "molybdenum"],
+    ["Antimony trioxide REACH registered Chinese origin", "antimony-trioxide"],
+    ["SmCo magnet segment high temperature prototype", "smco-magnet"],
+    ["Bismuth ingot 4N gross weight 1,020 kg CIF Rotterdam", "bismuth"],
+    ["Graphite electrode UHP Vietnam", "synthetic-graphite"],
+    ["Lithium carbonate battery grade Chile", "lithium-carbonate"],
+  ]);
+  readsNothing("%s: the deal words do not make goods of themselves (%s)", [
+    ["RoHS compliance declaration, surplus stock list, FOB Shanghai", "not recognised"],
+  ]);
+
   test("a negated word says the opposite of the word: non-industrial diamonds are not industrial diamonds", () => {
     expect(matchCommodity(compileRules(rules.doc), "non-industrial diamonds, unworked, 2 ct").itemId).toBeNull();
     expect(matchCommodity(compileRules(rules.doc), "industrial diamonds, unworked, 2 ct").itemId).toBe("synthetic-diamond");
