@@ -141,6 +141,8 @@ export function lexiconVariants(): readonly string[] {
 }
 
 const set = (text: string): ReadonlySet<string> => new Set(text.trim().split(/\s+/).map(foldCharacters));
+/** The same for words looked up as the reader stems them ("RoHS" is read as "roh", "goods" as "good"). */
+const stemmedSet = (text: string): ReadonlySet<string> => new Set(text.trim().split(/\s+/).map((word) => stemWord(foldCharacters(word))));
 
 /** Forms in which a material is traded: "gallium ingot" is gallium. */
 export const MATERIAL_FORMS = set(`
@@ -206,17 +208,14 @@ export const DESCRIPTORS = set(`
  * condition, documents, weights and catalogue attributes ("… RoHS compliant", "… China origin", "… surplus stock",
  * "… see drawing", "… gross weight"). Kept as the reader stems words ("RoHS" is read as "roh").
  */
-export const DEAL_WORDS: ReadonlySet<string> = new Set(
-  `origin country prc usa uk chinese japanese korean taiwanese german american indian vietnamese thai malaysian indonesian
+export const DEAL_WORDS = stemmedSet(`
+  origin country prc usa uk chinese japanese korean taiwanese german american indian vietnamese thai malaysian indonesian
   exw fca cpt cip dap dpu ddp fas fob cfr cif ddu incoterm incoterms rohs reach compliant compliance conform conforming
   conformity surplus obsolete unused refurbished reconditioned remanufactured wholesale retail stock available cheap
   consignment prototype samples trial drawing drawings dwg spec specs specification datasheet attached see weight gross
   tare waterproof portable reusable lightweight miniature compatible resistant temperature rectangular cylindrical duty
-  free`
-    .trim()
-    .split(/\s+/)
-    .map((word) => stemWord(foldCharacters(word))),
-);
+  free supply supplies procurement delivery provision fourniture suministro fornitura lieferung fornecimento levering
+  dostawa leverans`);
 
 /** Trade terms (Incoterms): the words after one name a port or a place ("FOB Shanghai", "CIF Rotterdam"). */
 export const TRADE_TERMS = set(`exw fca cpt cip dap dpu ddp fas fob cfr cif ddu`);
@@ -249,10 +248,11 @@ export const FREIGHT_WORDS = set(`
  * Words that make the text before a colon, " / " or " > " a label or a place in a bill of materials rather than
  * the goods: "BOM 4711 rotor assy / item 030: magnet segment", "Customs decl.: yttrium oxide".
  */
-export const LABEL_WORDS = set(`
+export const LABEL_WORDS = stemmedSet(`
   bom assy assembly item items pos position posnr level lvl sub subitem subassembly component line ref refdes decl
   declaration description desc goods article art material mat part invoice req requisition entry bill contract clause
-  annex agreement offer dua di bolletta doganale 수입신고`);
+  annex agreement offer dua di bolletta doganale 수입신고 product products commodity merchandise designation bezeichnung
+  ware waren produit producto prodotto produkt articulo artikel`);
 
 /**
  * Words that label the number after them in a purchasing line: a material, order, lot or position number. Fewer

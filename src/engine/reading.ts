@@ -209,13 +209,23 @@ const PO = "po";
 const LONGEST_CODE_LETTERS = 5;
 const ASCII_LETTERS = /^[a-z]+$/;
 
+/** "Nr.", "No." between a label and its number ("Art.-Nr. 4711", "Mat. No. 300112"). */
+const NUMBER_WORDS = new Set(["nr", "no", "nummer", "num", "numero"]);
+/** "Line 10 NdFeB magnet": a purchase order's line number when the text starts with it; "line 3" later may be a production line. */
+const LINE_NUMBER_LABELS = new Set(["line", "ln", "zeile", "ligne", "linea"]);
+
 /** The word just before a number, when it is the letters of a code or a word labelling the number. */
-function markCode(word: Word | undefined, known: WordRepair): Word | null {
+function markCode(word: Word | undefined, known: WordRepair, before?: Word): Word | null {
   if (word === undefined || word.role !== "word" || word.code === true) return null;
   const key = word.keys[0];
   // "PO 88120": the label is read as written, whatever else the lexicon makes of it (po is also powder).
-  const label = NUMBER_LABELS.has(word.text) || (word.via === "written" && NUMBER_LABELS.has(key));
+  const label = NUMBER_LABELS.has(word.text) || (word.via === "written" && NUMBER_LABELS.has(key)) || (word.position === 0 && LINE_NUMBER_LABELS.has(key));
   const abbreviation = word.via === "written" && key.length >= 2 && key.length <= LONGEST_CODE_LETTERS && ASCII_LETTERS.test(key) && !known.isKnown(key);
+  if (NUMBER_WORDS.has(key) && before !== undefined && before.chunk === word.chunk) {
+    if (markCode(before, known) === null) return null;
+    word.code = true;
+    return word;
+  }
   if (!label && !abbreviation) return null;
   word.code = true;
   return word;
@@ -278,7 +288,7 @@ export function readLine(text: string, segmenter: Segmenter, known: WordRepair |
           const first = words.length === 0;
           if (word.number || (previousWasNumber && UNITS.has(key))) {
             if (word.number && !previousWasNumber && known !== null) {
-              codeLetters = markCode(chunk.words[chunk.words.length - 1], known);
+              codeLetters = markCode(chunk.words[chunk.words.length - 1], known, chunk.words[chunk.words.length - 2]);
               quantityAfterCode = ONLY_DIGITS.test(word.text);
             }
             // "E-bike 250 W": letters before a quantity are no code ("INV48-A" stays one).

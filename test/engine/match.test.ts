@@ -349,6 +349,20 @@ describe("reading like an analyst (bundled rules)", () => {
     ["RoHS compliance declaration, surplus stock list, FOB Shanghai", "not recognised"],
   ]);
 
+  // What a line says about the order before the goods: supplying, labels, position and article numbers.
+  readsAs([
+    ["Supply of NdFeB magnets N48H, 2,000 pcs", "ndfeb-magnet"],
+    ["Procurement of gallium metal 4N", "gallium"],
+    ["Delivery of tungsten carbide powder", "tungsten-carbide"],
+    ["Fourniture de trioxyde d'antimoine", "antimony-trioxide"],
+    ["Suministro de carbonato de litio grado batería", "lithium-carbonate"],
+    ["Lieferung von Germaniumbarren 5N", "germanium"],
+    ["Goods: sintered NdFeB magnet blocks", "ndfeb-magnet"],
+    ["Product: Li-ion battery module 51.2 V", "li-ion-cell"],
+    ["Line 10 NdFeB magnet 20x10x5", "ndfeb-magnet"],
+    ["Art.-Nr. 4711 Wolframcarbid Pulver", "tungsten-carbide"],
+  ]);
+
   test("a negated word says the opposite of the word: non-industrial diamonds are not industrial diamonds", () => {
     expect(matchCommodity(compileRules(rules.doc), "non-industrial diamonds, unworked, 2 ct").itemId).toBeNull();
     expect(matchCommodity(compileRules(rules.doc), "industrial diamonds, unworked, 2 ct").itemId).toBe("synthetic-diamond");
