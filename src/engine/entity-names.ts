@@ -21,6 +21,7 @@ import {
   SOFT_WORDS,
   STOP_WORDS,
 } from "./screening-tuning";
+import { withinOneEdit } from "./spelling";
 
 export interface NameToken {
   /** The word as written, folded (lower case, no accents): what compounds and initials are made of. */
@@ -46,10 +47,18 @@ const WORD_RUNS = /[\p{L}\p{N}ー]+/gu;
 const SINGLE_LETTER = /^\p{L}$/u;
 
 const LEGAL = new Set(LEGAL_FORMS);
+/** Long legal forms, which a slip of one letter still names ("Corporaton", "Incorprated"); short ones would catch words. */
+const SHORTEST_SLIPPED_LEGAL_FORM = 8;
+const LONG_LEGAL_FORMS = LEGAL_FORMS.filter((form) => form.length >= SHORTEST_SLIPPED_LEGAL_FORM);
 
-/** A folded word that is a legal form ("inc", "gmbh", "sa"). */
+/** A folded word that is a legal form ("inc", "gmbh", "sa"), or a long one with a slip of one letter. */
 export function isLegalForm(word: string): boolean {
-  return LEGAL.has(word);
+  return LEGAL.has(word) || (word.length >= SHORTEST_SLIPPED_LEGAL_FORM && LONG_LEGAL_FORMS.some((form) => withinOneEdit(word, form)));
+}
+
+/** The start of a legal form, as a name cut at its field's width may end ("… DEVELOPMENT CORPORA", "… CO LT"). */
+export function beginsLegalForm(word: string): boolean {
+  return LEGAL_FORMS.some((form) => form.length > word.length && form.startsWith(word));
 }
 const STOP = new Set(STOP_WORDS);
 
@@ -207,7 +216,7 @@ export function readEntityName(text: string): EntityNameForm {
     if (maybeCjk && CJK_CHARACTER.test(word)) {
       const stripped = stripCjkForms(word, legalForms);
       if (stripped !== "") tokens.push({ raw: stripped, canon: stripped, cjk: true });
-    } else if (LEGAL.has(word)) legalForms.push(word);
+    } else if (isLegalForm(word)) legalForms.push(word);
     else if (!STOP.has(word)) tokens.push({ raw: word, canon: canonicalWord(word), cjk: false });
   }
   if (tokens.length === 0) {

@@ -46,15 +46,34 @@ export const LEGAL_FORMS: readonly string[] = [
   "inc", "incorporated", "llc", "llp", "lp", "ltd", "limited", "corp", "corporation", "co", "company", "cos", "plc", "pte", "pty", "pvt",
   "private", "partnership", "gmbh", "mbh", "ag", "kg", "kgaa", "se", "ug", "sa", "sas", "sarl", "spa", "srl", "sro", "spol", "as", "ab",
   "uab", "oy", "oyj", "asa", "bv", "nv", "kk", "gk", "kabushiki", "kaisha", "yugen", "godo", "sp", "zoo", "sdn", "bhd", "tbk", "jsc", "pjsc",
-  "ooo", "zao", "ojsc", "cv", "sl", "slu", "sae", "aps",
+  "ooo", "zao", "ojsc", "cv", "sl", "slu", "sae", "aps", "aktiengesellschaft", "kommanditgesellschaft", "aktiebolag", "osakeyhtio",
+  "ltda", "limitada",
 ];
-/** Two- and three-word legal forms left after the single letters were joined ("sp zo o", "s de rl"). */
+/**
+ * Legal forms of several words: left after the single letters were joined ("sp zo o", "s de rl"), and spelt out
+ * ("Gesellschaft mit beschränkter Haftung", "Società per Azioni", "Spółka Akcyjna").
+ */
 export const LEGAL_FORM_PHRASES: readonly (readonly string[])[] = [
   ["zo", "o"],
   ["z", "oo"],
   ["de", "rl"],
   ["de", "cv"],
+  ["gesellschaft", "mit", "beschrankter", "haftung"],
+  ["societa", "per", "azioni"],
+  ["societa", "a", "responsabilita", "limitata"],
+  ["societe", "anonyme"],
+  ["societe", "par", "actions", "simplifiee"],
+  ["sociedad", "anonima"],
+  ["sociedad", "limitada"],
+  ["sociedade", "anonima"],
+  ["spolka", "akcyjna"],
+  ["spolka", "z", "ograniczona", "odpowiedzialnoscia"],
+  ["naamloze", "vennootschap"],
+  ["besloten", "vennootschap"],
+  ["akciova", "spolecnost"],
 ];
+/** Widths at which vendor masters cut a name (SAP's NAME1 holds 35 characters; many ledgers 40). */
+export const NAME_FIELD_WIDTHS: readonly number[] = [35, 40];
 /** Chinese and Japanese legal forms, longest first so "股份有限公司" goes before "公司". */
 export const CJK_LEGAL_FORMS: readonly string[] = [
   "股份有限公司", "有限责任公司", "有限公司", "分公司", "株式会社", "有限会社", "合同会社", "合资公司", "公司", "会社",
@@ -143,6 +162,8 @@ export const ABBREVIATIONS: Readonly<Record<string, string>> = {
   indus: "industry",
   lab: "laboratory",
   labs: "laboratory",
+  adv: "advanced",
+  advd: "advanced",
   aerosp: "aerospace",
   sci: "science",
   ops: "operation",

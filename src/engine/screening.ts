@@ -15,7 +15,7 @@ import { roundToThousandth } from "./rounding";
 import { ownedText } from "./owned-text";
 import type { ListedEntity, RulesDocument } from "../rules/schema";
 import type { CellValue, EngineError } from "./types";
-import { cjkPairs, isLegalForm, readEntityName, type EntityNameForm, type NameToken } from "./entity-names";
+import { beginsLegalForm, cjkPairs, isLegalForm, readEntityName, type EntityNameForm, type NameToken } from "./entity-names";
 import { toCountryCode } from "./countries";
 import { engineError } from "./errors";
 import { excelErrorIn, isBlank, parseCountry, parseDate } from "./inputs";
@@ -30,6 +30,7 @@ import {
   LISTED_AT,
   LONGEST_GROUP_NAME,
   LONGEST_SUPPLIER_NAME,
+  NAME_FIELD_WIDTHS,
   NOISE_WORDS,
   ONE_EDIT_SIMILARITY,
   POSSIBLE_AT,
@@ -54,6 +55,7 @@ export interface ScreeningFeature {
     | "acronym"
     | "chinese_name"
     | "country_in_name"
+    | "cut_short"
     | "brackets"
     | "site"
     | "ledger_text"
@@ -388,7 +390,7 @@ interface Pair {
   q: number[];
   l: number[];
   sim: number;
-  kind: "exact" | "spelling" | "compound" | "acronym" | "chinese_name" | "country_in_name";
+  kind: "exact" | "spelling" | "compound" | "acronym" | "chinese_name" | "country_in_name" | "cut_short";
   detail: string;
 }
 
@@ -427,7 +429,9 @@ function wordSimilarity(q: NameToken, l: NameToken): { sim: number; kind: Pair["
   if (q.canon === l.canon || q.raw === l.raw) return { sim: 1, kind: "exact" };
   const shorter = Math.min(q.canon.length, l.canon.length);
   if (shorter < 5 || HAS_DIGIT.test(q.canon) || HAS_DIGIT.test(l.canon)) return null;
-  const distance = editDistance(q.canon, l.canon, 2);
+  // A slip may keep a word from being read as the listed word was ("Technolgies" is no plural of a known word), so the
+  // words as written are compared too.
+  const distance = Math.min(editDistance(q.canon, l.canon, 2), q.raw === q.canon && l.raw === l.canon ? 3 : editDistance(q.raw, l.raw, 2));
   if (distance === 1) return { sim: ONE_EDIT_SIMILARITY, kind: "spelling" };
   if (distance === 2 && shorter >= 9) return { sim: TWO_EDITS_SIMILARITY, kind: "spelling" };
   return null;
@@ -537,16 +541,46 @@ interface NameAside {
 }
 
 /**
+ * A name that fills its field (NAME_FIELD_WIDTHS) may be cut short: its last word the start of a listed word
+ * ("… ORDNANCE AND TACTI" for Tactical Systems) or of a legal form ("… DEVELOPMENT CORPORA"), or a whole word after
+ * which the listed name goes on. The listed words after the cut cannot be in the row, so they are not compared; the
+ * words before it must agree as usual, the last of them with the listed word just before the cut.
+ */
+function cutAtFieldWidth(q: readonly NameToken[], l: readonly NameToken[]): { listed: readonly NameToken[]; pair: Pair } | null {
+  const at = q.length - 1;
+  const last = q[at];
+  if (q.length < 2 || last.cjk) return null;
+  const cutNote = (rest: readonly NameToken[]) => `the name fills its field; ${rest.map((token) => token.raw).join(" ")} cut off`;
+  for (let p = l.length - 2; p >= 0; p--) {
+    if (wordSimilarity(q[at - 1], l[p]) === null) continue;
+    const next = l[p + 1];
+    const rest = l.slice(p + 2);
+    if (!next.cjk && next.raw.length > last.raw.length && next.raw.startsWith(last.raw)) {
+      return { listed: l.slice(0, p + 2), pair: { q: [at], l: [p + 1], sim: 1, kind: "cut_short", detail: `${last.raw}… = ${next.raw}${rest.length > 0 ? `; ${cutNote(rest)}` : ""}` } };
+    }
+    if (wordSimilarity(last, next)?.kind === "exact" && rest.length > 0) {
+      return { listed: l.slice(0, p + 2), pair: { q: [], l: [], sim: 1, kind: "cut_short", detail: cutNote(rest) } };
+    }
+    break;
+  }
+  if (beginsLegalForm(last.raw) && wordSimilarity(q[at - 1], l[l.length - 1]) !== null) {
+    return { listed: l, pair: { q: [at], l: [], sim: 1, kind: "cut_short", detail: `${last.raw}… = a legal form cut off` } };
+  }
+  return null;
+}
+
+/**
  * The row's name against one listed name. Weighted similarity = 2 Σ sim·w(listed words in a pair) ÷ (weight of
  * every listed word + weight of the row's words), the row's unmatched words weighing by their class and noise
  * nothing. A clear match also needs: every listed word that is not soft agrees (a spelling slip at most), the row
  * adds no word that is not soft or noise, a distinctive word agrees (or the listed name is made only of common
  * words, which then all agree), initials are confirmed by another agreeing word, and the name is not too short.
  */
-function compareNames(index: ScreeningIndex, query: EntityNameForm, entryId: number, aside: NameAside | null): NameComparison {
+function compareNames(index: ScreeningIndex, query: EntityNameForm, entryId: number, aside: NameAside | null, cut: boolean): NameComparison {
   const entry = index.entries[entryId];
   const q = query.tokens;
-  const l = entry.form.tokens;
+  const cutShort = cut ? cutAtFieldWidth(q, entry.form.tokens) : null;
+  const l = cutShort?.listed ?? entry.form.tokens;
   const weightOf = (token: NameToken): number => {
     const kind = wordClass(token);
     if (kind === "soft") return SOFT_WORD_WEIGHT;
@@ -555,7 +589,9 @@ function compareNames(index: ScreeningIndex, query: EntityNameForm, entryId: num
   };
 
   const literal = query.compact === entry.form.compact;
-  const pairs = alignPairs(candidatePairs(index, q, l));
+  const candidates = candidatePairs(index, q, l);
+  if (cutShort !== null) candidates.push(cutShort.pair);
+  const pairs = alignPairs(candidates);
   const simOfListed = new Map<number, number>();
   const matchedQ = new Set<number>();
   let numerator = 0;
@@ -767,16 +803,17 @@ export function screenName(index: ScreeningIndex, doc: RulesDocument, name: stri
 const BRACKETED = /[(（[［][^)）\]］]*[)）\]］]/g;
 /** A spaced dash: what follows is a site, a plant or a department in a vendor master ("Raytheon Missiles & Defense - Tucson"). */
 const DASHED_TAIL = /^(.*?\S)\s+[-–—]+\s+(.*\S)\s*$/su;
-/** The last comma: after a legal form ("HENSOLDT AG, Taufkirchen"), what follows is the firm's seat or branch. */
-const COMMA_TAIL = /^(.*\S)\s*,\s*([^,]*\S)\s*$/su;
 
 const LAST_WORD = /([\p{L}\p{N}.]+)[^\p{L}\p{N}]*$/u;
 
 /** A vendor number before the name, as vendor masters print it ("100417 GENERAL DYNAMICS", "V-0087731 HENSOLDT AG"). */
 const VENDOR_NUMBER = /^\s*((?:[A-Za-z]{1,3}[-\s]?)?\d{4,}[\w/-]*)\s+(?=\p{L})/u;
-/** Text after the name that is the ledger's, not the firm's: an attention line, care of, a trade or former name, the owner. */
+/**
+ * Text after the name that is the ledger's, not the firm's: an attention line, care of, a trade or former name, the
+ * owner, where to send the payment (remit to, a post-office box, a lockbox).
+ */
 const LEDGER_TAIL =
-  /^(.*?\p{L}.*?)[\s,;]+((?:attn\b|attention\b|c\/o\b|care of\b|dba\b|d\/b\/a\b|fka\b|f\/k\/a\b|formerly\b|a (?:division|subsidiary|unit) of\b|an? [\p{L}\p{N}&.-]+(?: [\p{L}\p{N}&.-]+)? (?:business|company)\s*$).*)$/isu;
+  /^(.*?\p{L}.*?)[\s,;]+((?:attn\b|attention\b|c\/o\b|care of\b|dba\b|d\/b\/a\b|fka\b|f\/k\/a\b|formerly\b|remit\b|p\.?\s?o\.?\s?box\b|lockbox\b|postfach\b|a (?:division|subsidiary|unit) of\b|an? [\p{L}\p{N}&.-]+(?: [\p{L}\p{N}&.-]+)? (?:business|company)\s*$).*)$/isu;
 /** A firm's abbreviation before its name and a spaced dash ("DTC - Domo Tactical Communications"). */
 const ABBREVIATION_FIRST = /^\s*([\p{Lu}\p{N}&]{2,6})\s+[-–—]+\s+(.*\p{L}.*)$/u;
 /** A name outside brackets short enough to be the abbreviation of what the brackets hold ("SNC (SIERRA NEVADA CORPORATION)"). */
@@ -815,13 +852,27 @@ function lastWordOf(text: string): string {
 function withoutSite(name: string): { bare: string; site: string } | null {
   const dashed = DASHED_TAIL.exec(name);
   if (dashed !== null) return { bare: dashed[1], site: dashed[2] };
-  const comma = COMMA_TAIL.exec(name);
-  // "Boeing Defense, Space & Security" has no legal form before its comma ("Supplier 12, Ltd." neither).
-  if (comma === null || !isLegalForm(lastWordOf(comma[1]))) return cityAndStateAfterLegalForm(name);
-  // "Acme Co., Ltd." is one legal form, not a firm and its site.
-  const after = comma[2].toLowerCase().replace(/\./g, "").match(/[\p{L}\p{N}]+/gu) ?? [];
-  if (after.length === 0 || after.every(isLegalForm)) return null;
-  return readEntityName(comma[1]).tokens.length > 0 ? { bare: comma[1], site: comma[2] } : null;
+  return afterLegalFormAndComma(name) ?? cityAfterLegalForm(name);
+}
+
+const legalFormsOnly = (text: string): boolean => (text.toLowerCase().replace(/\./g, "").match(/[\p{L}\p{N}]+/gu) ?? []).every(isLegalForm);
+
+/**
+ * After a legal form and a comma comes the firm's seat, branch or street ("HENSOLDT AG, Taufkirchen", "Lafert S.p.A.,
+ * Via …, Noventa di Piave"): the first such comma ends the name. "Boeing Defense, Space & Security" has no legal form
+ * before its comma ("Supplier 12, Ltd." neither), and "Acme Co., Ltd." is one legal form, not a firm and its site.
+ */
+function afterLegalFormAndComma(name: string): { bare: string; site: string } | null {
+  const fields = name.split(",");
+  for (let at = 0; at < fields.length - 1; at++) {
+    const next = fields[at + 1];
+    if (!isLegalForm(lastWordOf(fields[at])) || legalFormsOnly(next)) continue;
+    const bare = fields.slice(0, at + 1).join(",").trim();
+    const site = fields.slice(at + 1).join(",").trim();
+    if (site === "" || legalFormsOnly(site)) return null;
+    return readEntityName(bare).tokens.length > 0 ? { bare, site } : null;
+  }
+  return null;
 }
 
 /** US states and Canadian provinces as addresses abbreviate them. */
@@ -835,16 +886,38 @@ const STATE_CODES = new Set(
 const LONGEST_CITY = 3;
 
 /**
- * A city and state run into the name after its legal form, as US vendor masters print the address line
- * ("PVH CORP NEW YORK NY", "INSITU INC BINGEN WA"): the site of the firm, not a word of its name.
+ * Words of a city with no state after it ("… HOLDINGS INC WARREN"); more words may be a division or a campus
+ * ("Lockheed Martin Corp Bethesda Campus"), which is for review.
  */
-function cityAndStateAfterLegalForm(name: string): { bare: string; site: string } | null {
+const LONGEST_CITY_WITHOUT_STATE = 1;
+const LETTERS_ONLY = /^\p{L}+$/u;
+const plainWord = (word: string): string => word.replace(/[.,]/g, "").toLowerCase();
+
+/** A word that may be part of a city's name: letters only, and nothing firms call themselves ("Systems", "Group"). */
+function placeWord(word: string): boolean {
+  if (!LETTERS_ONLY.test(word)) return false;
+  const token = readEntityName(word).tokens[0];
+  return token !== undefined && wordClass(token) === "distinctive";
+}
+
+/**
+ * A city, and a US state's or Canadian province's code, run into the name after its legal form, as US vendor masters
+ * print the address line ("PVH CORP NEW YORK NY", "INSITU INC BINGEN WA", "… HOLDINGS INC WARREN"): the firm's
+ * site, not a word of its name.
+ */
+function cityAfterLegalForm(name: string): { bare: string; site: string } | null {
   const words = name.trim().split(/\s+/);
-  const last = words[words.length - 1].replace(/\./g, "").toLowerCase();
+  const last = plainWord(words[words.length - 1]);
   // "… Equipment Co": Co is Colorado's code and a legal form; a legal form ends a name, not an address.
-  if (words.length < 4 || !STATE_CODES.has(last) || isLegalForm(last)) return null;
-  for (let at = words.length - 2; at >= 1 && words.length - 2 - at < LONGEST_CITY; at--) {
-    if (!isLegalForm(words[at].replace(/[.,]/g, "").toLowerCase())) continue;
+  if (words.length < 3 || isLegalForm(last)) return null;
+  const state = STATE_CODES.has(last);
+  if (state && words.length < 4) return null;
+  const cityEnd = state ? words.length - 1 : words.length;
+  for (let at = cityEnd - 1; at >= 1 && cityEnd - 1 - at < LONGEST_CITY; at--) {
+    if (!isLegalForm(plainWord(words[at]))) continue;
+    const city = words.slice(at + 1, cityEnd);
+    if (city.length === 0) return null;
+    if (!state && (city.length > LONGEST_CITY_WITHOUT_STATE || !city.every(placeWord))) return null;
     const bare = words.slice(0, at + 1).join(" ");
     return readEntityName(bare).tokens.length > 0 ? { bare, site: words.slice(at + 1).join(" ") } : null;
   }
@@ -861,16 +934,31 @@ function comparedNames(index: ScreeningIndex, name: string): readonly NameCompar
     // The name is also read without what it has in brackets, and without a site after it; whichever reading
     // matches better counts.
     const readings: { form: EntityNameForm; aside: NameAside | null }[] = [{ form, aside: null }];
+    const lastWord = lastWordOf(name);
+    // Only a name that fills its field and does not end on a whole legal form may be cut short, and only readings
+    // that end where the name does.
+    const fills = NAME_FIELD_WIDTHS.includes(name.trim().length) && !isLegalForm(lastWord);
+    const endsAtCut = (text: string) => fills && lastWordOf(text) === lastWord;
     const brackets = name.match(BRACKETED);
     const unbracketed = brackets === null ? name : name.replace(BRACKETED, " ");
     if (brackets !== null) readings.push({ form: readEntityName(unbracketed), aside: { kind: "brackets", text: brackets.join(" ") } });
-    const site = withoutSite(unbracketed);
-    if (site !== null) readings.push({ form: readEntityName(site.bare), aside: { kind: "site", text: [...(brackets ?? []), site.site].join(" ") } });
-    for (const ledger of ledgerReadings(brackets, unbracketed)) readings.push({ form: readEntityName(ledger.text), aside: ledger.aside });
-    for (const reading of readings) {
-      if (reading.form.tokens.length === 0) continue;
-      for (const entryId of candidatesFor(index, reading.form)) compared.push(compareNames(index, reading.form, entryId, reading.aside));
+    // The ledger's own words ("…, Lockbox 7731") before a site, so an explanation names them for what they are.
+    const texts: string[] = [name];
+    if (brackets !== null) texts.push(unbracketed);
+    for (const ledger of ledgerReadings(brackets, unbracketed)) {
+      readings.push({ form: readEntityName(ledger.text), aside: ledger.aside });
+      texts.push(ledger.text);
     }
+    const site = withoutSite(unbracketed);
+    if (site !== null) {
+      readings.push({ form: readEntityName(site.bare), aside: { kind: "site", text: [...(brackets ?? []), site.site].join(" ") } });
+      texts.push(site.bare);
+    }
+    readings.forEach((reading, at) => {
+      if (reading.form.tokens.length === 0) return;
+      const cut = endsAtCut(texts[at]);
+      for (const entryId of candidatesFor(index, reading.form)) compared.push(compareNames(index, reading.form, entryId, reading.aside, cut));
+    });
   }
   if (index.nameMemo.size < SCREENING_MEMO_LIMIT) index.nameMemo.set(ownedText(name), compared);
   return compared;

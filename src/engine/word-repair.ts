@@ -11,6 +11,7 @@
  */
 import { canonicalWords, lexiconVariants } from "./lexicon";
 import type { WordRepair, WordVia } from "./reading";
+import { withinOneEdit } from "./spelling";
 
 const SHORTEST_COMPOUND = 6;
 /** Each part of a compound: "test" + "er" is not tester. */
@@ -23,20 +24,6 @@ const CACHE_LIMIT = 50_000;
 const LATIN = /^[a-z]+$/;
 const UMLAUT_SPELLING = /ae|oe|ue/;
 const NEGATION = "non";
-
-/** Optimal string alignment distance of at most 1: one substitution, insertion, deletion or transposition. */
-function withinOneEdit(a: string, b: string): boolean {
-  if (Math.abs(a.length - b.length) > 1) return false;
-  let i = 0;
-  while (i < a.length && i < b.length && a[i] === b[i]) i++;
-  if (i === a.length && i === b.length) return true;
-  const restA = a.slice(i);
-  const restB = b.slice(i);
-  if (restA.slice(1) === restB.slice(1)) return true;
-  if (restA.slice(1) === restB) return true;
-  if (restA === restB.slice(1)) return true;
-  return restA.length >= 2 && restA[0] === restB[1] && restA[1] === restB[0] && restA.slice(2) === restB.slice(2);
-}
 
 function deletions(word: string): string[] {
   const out: string[] = [];

@@ -153,6 +153,40 @@ describe("what a vendor master writes around a name (bundled rules)", () => {
     expect(result.match?.features).toContainEqual(expect.objectContaining({ feature: "site" }));
   });
 
+  it.each([
+    ["CUBIC CORPORATION REMIT TO: P.O. BOX 85587", "US", "Cubic Corporation", "ledger_text"],
+    ["Sierra Nevada Corporation, Lockbox 7731", "US", "Sierra Nevada Corporation", "ledger_text"],
+    ["Rheinmetall Aktiengesellschaft", "DE", "Rheinmetall AG", null],
+    ["Sindlhauser Materials Gesellschaft mit beschränkter Haftung", "DE", "Sindlhauser Materials GmbH", null],
+    ["Vigo Photonics Spółka Akcyjna", "PL", "Vigo Photonics S.A.", null],
+    ["Lafert S.p.A., Via J. F. Kennedy 43, Noventa di Piave", "IT", "Lafert S.p.A.", "site"],
+    ["GENERAL DYNAMICS LAND SYSTEMS INC STERLING", "US", "General Dynamics Land Systems", "site"],
+    ["Sierra Nevada Corporaton", "US", "Sierra Nevada Corporation", null],
+    ["General Dynamics Land Sytems Inc", "US", "General Dynamics Land Systems", "spelling"],
+  ])("%s (%s) is %s: remit-to text, spelt-out legal forms, an address after the legal form, a slip in a common word", (name, country, listed, feature) => {
+    const result = screenBundled(name, country);
+    expect([name, result.status, result.match?.name]).toEqual([name, "listed", listed]);
+    if (feature !== null) expect(result.match?.features).toContainEqual(expect.objectContaining({ feature }));
+  });
+
+  // Vendor masters cut names at the width of their name field (35 or 40 characters), often inside a word.
+  it.each([
+    ["GENERAL DYNAMICS ORDNANCE AND TACTI", "General Dynamics Ordnance and Tactical Systems"],
+    ["MITSUBISHI HEAVY INDUSTRIES ENGINE & TUR", "Mitsubishi Heavy Industries Engine & Turbocharger, Ltd."],
+    ["LOCKHEED MARTIN MISSILES AND FIRE C", "Lockheed Martin Missiles and Fire Control"],
+    ["MITSUBISHI HEAVY INDUSTRIES AERO EN", "Mitsubishi Heavy Industries Aero Engines, Ltd."],
+  ])("%s, cut at the field's width, is %s", (name, listed) => {
+    const result = screenBundled(name, null);
+    expect([name, result.status, result.match?.name]).toEqual([name, "listed", listed]);
+    expect(result.match?.features).toContainEqual(expect.objectContaining({ feature: "cut_short" }));
+  });
+
+  it("a name cut at the field's width must still agree up to the cut", () => {
+    expect(screenBundled("MITSUBISHI ELECTRIC AUTOMOTIVE AMER", "US").status).not.toBe("listed");
+    expect(screenBundled("LOCKHEED MARTIN MISSILES AND FIRE", "US").status).not.toBe("listed");
+    expect(screenBundled("GENERAL DYNAMICS ORDNANCE AND TACTI CORP", "US").status).not.toBe("listed");
+  });
+
   it("the explanation names everything set aside, brackets included", () => {
     const result = screenBundled("200345 HENSOLDT AG (plant DE01) ATTN: KREDITOREN", "DE");
     expect(result.status).toBe("listed");
