@@ -35,6 +35,7 @@ import {
   WHOLE_NAME_CONFIDENCE,
 } from "./match-tuning";
 import {
+  ASIDE_PREPOSITIONS,
   COMPONENT_SHAPES,
   DEAL_WORDS,
   DESCRIPTORS,
@@ -768,6 +769,42 @@ function itemNamedById(rules: CompiledRules, text: string) {
   return rules.itemsById.get(id) ?? null;
 }
 
+/** Fields of a record joined by spaced bars, as exports and card statements write them. */
+const FIELD_BAR = /\s\|\s/;
+const FEWEST_RECORD_FIELDS = 3;
+const LETTER_WORDS = /\p{L}{2,}/gu;
+
+/**
+ * The field of a record that describes the goods: of the fields that are no aside ("for …"), the one with the most
+ * words ("05/06/26 | ALFA AESAR | MCC 5169 | Holmium(III) oxide, 99.9% REO, 25 g | $148.50", "CX-27-102 | RE
+ * separation | Bank of 24 centrifugal extractors … | 1 lot"); null for a text of fewer fields, or where no field has
+ * two words.
+ */
+function describingField(text: string): string | null {
+  if (!FIELD_BAR.test(text)) return null;
+  const fields = text.split(FIELD_BAR);
+  if (fields.length < FEWEST_RECORD_FIELDS) return null;
+  let best: string | null = null;
+  let most = 1;
+  for (const field of fields) {
+    if (opensAside(field)) continue;
+    const words = field.match(LETTER_WORDS)?.length ?? 0;
+    if (words > most) {
+      best = field;
+      most = words;
+    }
+  }
+  return best?.trim() ?? null;
+}
+
+const FIRST_WORD = /^[\p{L}\p{N}]+/u;
+
+/** A field that starts with "for", "with", "für"…: what the goods are for or come with, not the goods. */
+function opensAside(field: string): boolean {
+  const first = FIRST_WORD.exec(normalizeCommodity(field))?.[0];
+  return first !== undefined && ASIDE_PREPOSITIONS.has(first);
+}
+
 /** The last colon (before a space or the end), " / " or " > ": what follows is the goods. */
 const ANY_LABEL_SEPARATOR = /:(?:\s|$)|\s[/>|]\s/u;
 const LAST_LABEL_SEPARATOR = /^(.*\S)\s*(?::(?=\s|$)|\s[/>|]\s)(.*\p{L}.*)$/su;
@@ -800,7 +837,7 @@ function afterLabel(rules: CompiledRules, normalized: string, labelled: { label:
 }
 
 /** Reads one text (no memo); `capitals` is the flag of the whole cell when a part of it is read. */
-export function readCommodity(rules: CompiledRules, text: string, capitals = writtenInCapitals(cutToLongestRead(text))): MatchResult {
+export function readCommodity(rules: CompiledRules, text: string, capitals = writtenInCapitals(cutToLongestRead(text)), asRecord = true): MatchResult {
   const cut = cutToLongestRead(text);
   const normalized = normalizeCommodity(cut);
   const userItem = rules.userAliases.get(normalized);
@@ -812,6 +849,20 @@ export function readCommodity(rules: CompiledRules, text: string, capitals = wri
   const byId = itemNamedById(rules, cut);
   if (byId !== null) {
     return result(rules, normalized, { itemId: byId.id, method: "alias", confidence: 1, why: `read as ${byId.name} from its id "${byId.id}"`, suggestions: NO_SUGGESTIONS, hsCode: null });
+  }
+
+  // A record of fields: its describing field says what the goods are, not the dates, merchants, project areas and
+  // codes around it ("04/07/26 | UNITED AIRLINES | MCC 3000 | economy, supplier audit trip | $1,842.10"). Only a
+  // tariff code in another field lets the whole record be read.
+  const described = asRecord ? describingField(cut) : null;
+  let describedNothing: MatchResult | null = null;
+  if (described !== null) {
+    const inner = readCommodity(rules, described, capitals, false);
+    const field = ` (in the field "${described}")`;
+    if (inner.itemId !== null) {
+      return result(rules, normalized, { itemId: inner.itemId, method: inner.method, confidence: inner.confidence, why: inner.why + field, suggestions: NO_SUGGESTIONS, hsCode: inner.hsCode });
+    }
+    describedNothing = { ...inner, why: inner.why + field };
   }
 
   // A label that holds nothing of the goods is set aside first: "Entry line 003: permanent magnets …" is not a "line".
@@ -835,6 +886,9 @@ export function readCommodity(rules: CompiledRules, text: string, capitals = wri
     if (goods !== null) return goods;
   }
 
+  if (describedNothing !== null && (reading !== null || hsCode?.outcome !== "item")) {
+    return result(rules, normalized, { itemId: null, method: "none", confidence: 0, why: describedNothing.why, suggestions: describedNothing.suggestions, hsCode });
+  }
   if (reading !== null) {
     let why = reading.why;
     if (hsCode !== null) {

@@ -363,6 +363,18 @@ describe("reading like an analyst (bundled rules)", () => {
     ["Art.-Nr. 4711 Wolframcarbid Pulver", "tungsten-carbide"],
   ]);
 
+  // A record of fields joined by bars (card statements, capex lists, customs extracts): the describing field says
+  // what the goods are, not the merchant, the project area or the codes around it.
+  readsAs([
+    ["11/02/26 | FISHER SCIENTIFIC | MCC 5169 | Gallium(III) oxide 99.999%, 10 g | $212.00", "gallium"],
+    ["CX-31-007 | Magnet line | Sintered NdFeB blocks N48H for rotor trials, 200 kg | 1 lot", "ndfeb-magnet"],
+    ["DIN 2026-5521 | Código 8112.92 | Germanio en bruto, lingotes 5N, 12 kg", "germanium"],
+    ["4711 | NdFeB magnet N42 | for traction motor rotor assembly, customer drawing", "ndfeb-magnet"],
+  ]);
+  readsNothing("%s: the merchant and the trip's purpose are no goods (%s)", [
+    ["11/03/26 | DELTA AIR LINES | MCC 3058 | MUC-PVG economy, magnet supplier visit | $1,204.55", "in the field"],
+  ]);
+
   test("a negated word says the opposite of the word: non-industrial diamonds are not industrial diamonds", () => {
     expect(matchCommodity(compileRules(rules.doc), "non-industrial diamonds, unworked, 2 ct").itemId).toBeNull();
     expect(matchCommodity(compileRules(rules.doc), "industrial diamonds, unworked, 2 ct").itemId).toBe("synthetic-diamond");
