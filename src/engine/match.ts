@@ -450,6 +450,7 @@ class LineReader {
         }
       }
     }
+    if (found === null && isAnyForm(H)) found = this.invertedName(live, H);
     if (found === null) found = this.formFirst(live);
     if (found === null) {
       // "Arc segment magnet N45SH": the head says what kind of thing, the grade says whose.
@@ -515,6 +516,32 @@ class LineReader {
       if (machine !== null) return { occurrence: machine, form: null, how: "head" };
     }
     return found;
+  }
+
+  /**
+   * "LASER SOURCE, FIBER, YTTERBIUM": military and NSN item names write the noun and its form first and the
+   * modifiers after it, field by field. A name read across those fields is the line when it holds every other word
+   * of the first field (the noun), the form fits it, and the fields it reads modifiers from hold nothing else.
+   */
+  private invertedName(live: readonly Occurrence[], form: Word): { occurrence: Occurrence; form: Word; how: "form" } | null {
+    const head = this.head!;
+    const following = new Set(this.headZone().slice(1).map((chunk) => chunk.index));
+    const noun = head.part.filter((w) => isContent(w) && w !== form);
+    if (noun.length === 0) return null;
+    // Each field the name takes a modifier from must hold nothing else ("FIBER", "YTTERBIUM-DOPED"), not mention it
+    // among other words ("natural or synthetic not stated").
+    const onlyModifiers = (o: Occurrence) =>
+      o.words.every((w) => !following.has(w.chunk) || this.line.chunks[w.chunk].words.every((v) => !isContent(v) || o.words.includes(v) || this.fits(v, o.itemId)));
+    const inverted = live.filter(
+      (o) =>
+        o.words.every((w) => head.part.includes(w) || following.has(w.chunk)) &&
+        noun.every((w) => o.words.includes(w)) &&
+        o.words.some((w) => following.has(w.chunk)) &&
+        this.fits(form, o.itemId) &&
+        onlyModifiers(o),
+    );
+    const o = this.best(inverted);
+    return o === null ? null : { occurrence: o, form, how: "form" };
   }
 
   /**

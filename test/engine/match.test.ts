@@ -363,6 +363,15 @@ describe("reading like an analyst (bundled rules)", () => {
     ["Art.-Nr. 4711 Wolframcarbid Pulver", "tungsten-carbide"],
   ]);
 
+  // Military and NSN item names: the noun and its form first, the modifiers after it field by field.
+  readsAs([
+    ["LASER SOURCE, FIBER, YTTERBIUM, 2 KW, SINGLE MODE", "ytterbium-fibre-laser"],
+    ["LASER ASSEMBLY, FIBER, YTTERBIUM-DOPED, 500 W", "ytterbium-fibre-laser"],
+  ]);
+  test("an inverted name must hold the noun: a unit for a laser is not the laser", () => {
+    expect(matchCommodity(compileRules(rules.doc), "COOLING UNIT, FIBER, YTTERBIUM LASER CHILLER").itemId).toBeNull();
+  });
+
   // A record of fields joined by bars (card statements, capex lists, customs extracts): the describing field says
   // what the goods are, not the merchant, the project area or the codes around it.
   readsAs([
