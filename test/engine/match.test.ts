@@ -363,6 +363,13 @@ describe("reading like an analyst (bundled rules)", () => {
     ["Art.-Nr. 4711 Wolframcarbid Pulver", "tungsten-carbide"],
   ]);
 
+  // Quotations, orders and invoices label their lines in Chinese, Japanese and Korean as well.
+  readsAs([
+    ["报价单 No.QT2611-03：钨粉 FSSS 2.0μm 99.95%", "tungsten"],
+    ["견적서 No.2611-14: 네오디뮴 자석 N52 20x10x5", "ndfeb-magnet"],
+    ["注文書 No.88213：ゲルマニウムインゴット 5N", "germanium"],
+  ]);
+
   // Military and NSN item names: the noun and its form first, the modifiers after it field by field.
   readsAs([
     ["LASER SOURCE, FIBER, YTTERBIUM, 2 KW, SINGLE MODE", "ytterbium-fibre-laser"],
