@@ -30,17 +30,17 @@ test("recall stays at 0.95 or more: listed firms written as purchasing data writ
 // did not imagine (sites after a dash, Japanese legal names, company abbreviations). Floors below today's figures.
 const fresh = scoreScreening(compileRules(checked), JSON.parse(readFileSync(join(__dirname, "..", "fixtures", "screening", "fresh.json"), "utf8")) as Corpus);
 
-test("on the fresh corpus, precision stays at 0.97 and recall at 0.72 or more", () => {
-  expect(fresh.names).toBeGreaterThanOrEqual(350);
+test("on the fresh corpus, precision stays at 0.97 and recall at 0.76 or more", () => {
+  expect(fresh.names).toBeGreaterThanOrEqual(470);
   expect(fresh.precision).toBeGreaterThanOrEqual(0.97);
-  expect(fresh.recall).toBeGreaterThanOrEqual(0.72);
+  expect(fresh.recall).toBeGreaterThanOrEqual(0.76);
 });
 
-// A second writer's names, half of them never read while changing the screening: the figures to expect.
+// A second and a third writer's names, half of each never read while changing the screening: the figures to expect.
 const heldOut = scoreScreening(compileRules(checked), JSON.parse(readFileSync(join(__dirname, "..", "fixtures", "screening", "fresh-held-out.json"), "utf8")) as Corpus);
 
-test("on the held-out names, precision stays at 0.97 and recall at 0.6 or more", () => {
-  expect(heldOut.names).toBeGreaterThanOrEqual(120);
+test("on the held-out names, precision stays at 0.97 and recall at 0.66 or more", () => {
+  expect(heldOut.names).toBeGreaterThanOrEqual(220);
   expect(heldOut.precision).toBeGreaterThanOrEqual(0.97);
-  expect(heldOut.recall).toBeGreaterThanOrEqual(0.6);
+  expect(heldOut.recall).toBeGreaterThanOrEqual(0.66);
 });
