@@ -117,6 +117,11 @@ const TRANSLATIONS: Record<string, readonly string[]> = {
   spherical: ["spharisch", "spherique", "esferico", "sferica", "sferico", "esferica", "球形", "球状", "구상"],
   expanded: ["expandiert", "expanse", "expandido", "espanso", "膨胀"],
   infrared: ["红外", "赤外"],
+  // what a product is as a whole
+  module: ["모듈", "モジュール", "模块", "模组", "modul", "moduł", "modulo"],
+  assembly: ["어셈블리", "アセンブリ", "アッセンブリ", "baugruppe"],
+  system: ["시스템", "システム", "系统", "系統"],
+  unit: ["유닛", "ユニット"],
 };
 
 /** The canonical word an abbreviation or foreign word stands for; several words where it stands for a phrase. */

@@ -342,8 +342,13 @@ class LineReader {
     const named = (w: Word) => isContent(w) || inOccurrence(w);
     // A field holding only a short word nothing names ("…;48;ST;Magnetsegment NdFeB") is a unit or a code.
     const telling = (w: Word) => inOccurrence(w) || (isContent(w) && !w.keys.every(isShortLatin));
+    // A purpose written with 用 or 용 before the goods ("ESS용 …", "LED用 …") is no head: the head is looked for after it.
+    const goodsFirst = (c: Chunk) => !(c.opener === "aside" && c.preposition !== null && isCjk(c.preposition)) && c.words.some(telling);
     const chunk =
-      this.line.chunks.find((c) => c.words.some(telling)) ?? this.line.chunks.find((c) => c.words.some(named)) ?? this.line.chunks.find((c) => c.words.length > 0);
+      this.line.chunks.find(goodsFirst) ??
+      this.line.chunks.find((c) => c.words.some(telling)) ??
+      this.line.chunks.find((c) => c.words.some(named)) ??
+      this.line.chunks.find((c) => c.words.length > 0);
     if (chunk === undefined) return null;
     let part: Word[] = [];
     let endedAtOf: Word | null = null;

@@ -260,8 +260,25 @@ export function readLine(text: string, segmenter: Segmenter, known: WordRepair |
       const end = match.index + match[0].length;
       const hyphenCode = piece[end] === "-" && end + 1 < piece.length && piece[end + 1] >= "0" && piece[end + 1] <= "9";
       const runs = ANY_CJK.test(match[0]) ? (match[0].match(SCRIPT_RUNS) ?? []) : [match[0]];
-      for (const run of runs) {
+      let runStart = chunk.words.length;
+      for (let r = 0; r < runs.length; r++) {
+        const run = runs[r];
         const cjk = runs.length > 1 || ANY_CJK.test(run) ? isCjk(run) : false;
+        // "ESS용", "LED用": the Latin word joined to the suffix names what the goods are for; what follows starts afresh.
+        // The reading's normalised text may hold the suffix apart ("ess 용"): then the word before it is the purpose.
+        const joinedTo = r > 0 ? (isCjk(runs[r - 1]) ? -1 : runStart) : previous !== undefined && !ANY_CJK.test(previous[0]) ? chunk.words.length - 1 : -1;
+        if (cjk && joinedTo >= 0 && joinedTo < chunk.words.length && CJK_PURPOSE_SUFFIXES.includes(run)) {
+          const purposeWords = chunk.words.splice(joinedTo);
+          const aside = open("aside", run);
+          for (const word of purposeWords) {
+            word.chunk = aside.index;
+            aside.words.push(word);
+          }
+          chunk = open("separator");
+          runStart = 0;
+          continue;
+        }
+        runStart = chunk.words.length;
         let raw = cjk ? cjkWords(run, segmenter) : cachedLatinWord(run, known, capitals);
         // "DS-VF2", "PS-12": a word the rules do not know, joined to a number, is part of the code ("NdFeB-42" stays
         // NdFeB). An element joined to a mass number ("Lu-177") is an isotope, no more the element than a code is.

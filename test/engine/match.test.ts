@@ -363,6 +363,13 @@ describe("reading like an analyst (bundled rules)", () => {
     ["Art.-Nr. 4711 Wolframcarbid Pulver", "tungsten-carbide"],
   ]);
 
+  // 용, 用: what a Latin word joined to them names is the purpose ("ESS용", "LED用"), not the goods.
+  readsAs([
+    ["ESS용 LFP 배터리 팩 51.2V 100Ah", "li-ion-cell"],
+    ["LED用 GaN ウエハ 4インチ", "gallium-nitride"],
+    ["UPS용 리튬이온 배터리 모듈", "li-ion-cell"],
+  ]);
+
   // Quotations, orders and invoices label their lines in Chinese, Japanese and Korean as well.
   readsAs([
     ["报价单 No.QT2611-03：钨粉 FSSS 2.0μm 99.95%", "tungsten"],
