@@ -17,6 +17,7 @@ import {
   CJK_SOFT_SUFFIXES,
   COMMON_WORDS,
   LEGAL_FORM_PHRASES,
+  JAPANESE_NAME_WORDS,
   LEGAL_FORMS,
   SOFT_WORDS,
   STOP_WORDS,
@@ -98,6 +99,26 @@ function splitScripts(run: string): string[] {
   }
   if (current !== "") parts.push(current);
   return parts;
+}
+
+/** The Japanese name words, folded as names are (電機 is read as 电机), longest first for the greedy reading below. */
+const JAPANESE_WORDS: readonly (readonly [string, readonly string[]])[] = Object.entries(JAPANESE_NAME_WORDS)
+  .map(([written, english]) => [foldFully(written), english.split(" ")] as const)
+  .sort((a, b) => b[0].length - a[0].length);
+const LONGEST_JAPANESE_WORD = Math.max(...JAPANESE_WORDS.map(([written]) => written.length));
+
+/** A CJK run read as the English words of a Japanese firm's name, when those words make up all of it; else null. */
+function japaneseNameWords(run: string): string[] | null {
+  const english: string[] = [];
+  let at = 0;
+  while (at < run.length) {
+    const rest = run.slice(at, at + LONGEST_JAPANESE_WORD);
+    const found = JAPANESE_WORDS.find(([written]) => rest.startsWith(written));
+    if (found === undefined) return null;
+    english.push(...found[1]);
+    at += found[0].length;
+  }
+  return english;
 }
 
 /** Runs of two or more single letters are one word: "k k" → "kk", "u s a" → "usa", "e s" → "es". */
@@ -215,7 +236,9 @@ export function readEntityName(text: string): EntityNameForm {
   for (const word of removeLegalPhrases(words, legalForms)) {
     if (maybeCjk && CJK_CHARACTER.test(word)) {
       const stripped = stripCjkForms(word, legalForms);
-      if (stripped !== "") tokens.push({ raw: stripped, canon: stripped, cjk: true });
+      const english = stripped === "" ? null : japaneseNameWords(stripped);
+      if (english !== null) for (const latin of english) tokens.push({ raw: latin, canon: canonicalWord(latin), cjk: false });
+      else if (stripped !== "") tokens.push({ raw: stripped, canon: stripped, cjk: true });
     } else if (isLegalForm(word)) legalForms.push(word);
     else if (!STOP.has(word)) tokens.push({ raw: word, canon: canonicalWord(word), cjk: false });
   }

@@ -78,6 +78,36 @@ export const NAME_FIELD_WIDTHS: readonly number[] = [35, 40];
 export const CJK_LEGAL_FORMS: readonly string[] = [
   "股份有限公司", "有限责任公司", "有限公司", "分公司", "株式会社", "有限会社", "合同会社", "合资公司", "公司", "会社",
 ];
+/**
+ * Words Japanese firms write in katakana (the English words of their names) or in kanji (group and trade names),
+ * with the English words the notices use for them: "株式会社IHIエアロスペース" is IHI Aerospace, "三菱マテリアル" is
+ * Mitsubishi Materials. A run is read this way only when these words make up all of it.
+ */
+export const JAPANESE_NAME_WORDS: Readonly<Record<string, string>> = {
+  // katakana: the English words of firms' names
+  システムズ: "systems", システム: "system", エンジニアリング: "engineering", ディフェンス: "defense", エアロスペース: "aerospace",
+  エアロ: "aero", スペース: "space", マテリアルズ: "materials", マテリアル: "materials", メタル: "metal", マスター: "master",
+  テクノロジーズ: "technologies", テクノロジー: "technology", テクノ: "techno", エレクトロニクス: "electronics",
+  エレクトリック: "electric", インダストリーズ: "industries", マリン: "marine", マシナリー: "machinery", マシナリ: "machinery",
+  ソリューションズ: "solutions", ソリューション: "solution", サービス: "service", ネットワークス: "networks",
+  ネットワーク: "network", ホールディングス: "holdings", グループ: "group", インターナショナル: "international",
+  ジャパン: "japan", コーポレーション: "corporation", カンパニー: "company", リサーチ: "research", ラボラトリーズ: "laboratories",
+  ラボ: "lab", プレシジョン: "precision", オプティクス: "optics", フォトニクス: "photonics", セミコンダクター: "semiconductor",
+  デバイス: "devices", エナジー: "energy", モーターズ: "motors", モーター: "motor", ロボティクス: "robotics", ドローン: "drone",
+  アビエーション: "aviation", オートメーション: "automation", センサー: "sensor", センサ: "sensor", ダイナミクス: "dynamics",
+  ソフトウエア: "software", ソフトウェア: "software", ジェット: "jet", パワー: "power", エンジン: "engine", エンジンズ: "engines",
+  マリタイム: "maritime", ロジテック: "logitec", オーシャニクス: "oceanics", ハイテック: "hightech", ハイテク: "hightech",
+  スペシャル: "special", ビークル: "vehicle", パーツ: "parts", サプライ: "supply", テクニカル: "technical", セキュリティ: "security",
+  ナショナル: "national", トレーディング: "trading", ケミカル: "chemical", ケミカルズ: "chemicals", インフラ: "infra",
+  ビル: "building", ロッキード: "lockheed", マーティン: "martin", レイセオン: "raytheon", ボーイング: "boeing",
+  ノースロップ: "northrop", グラマン: "grumman", ゼネラル: "general", ジェネラル: "general", ハネウェル: "honeywell",
+  スバル: "subaru", コマツ: "komatsu", トキン: "tokin",
+  // kanji: group and trade names
+  三菱: "mitsubishi", 三井: "mitsui", 住友: "sumitomo", 川崎: "kawasaki", 伊藤忠: "itochu", 富士通: "fujitsu", 日立: "hitachi",
+  東芝: "toshiba", 重工業: "heavy industries", 重工: "heavy industries", 電機: "electric", 電気: "electric", 物産: "bussan",
+  商事: "shoji", 精密: "precision", 造船: "shipbuilding",
+};
+
 /** Chinese words for "group" or "holdings" at the end of a name: soft, like their English counterparts. */
 export const CJK_SOFT_SUFFIXES: readonly string[] = ["控股集团", "集团", "控股"];
 

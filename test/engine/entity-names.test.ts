@@ -29,9 +29,17 @@ describe("reading a firm's name", () => {
   it("sets Chinese and Japanese legal forms aside and reads traditional characters as simplified", () => {
     expect(words("芒廷帕斯材料公司")).toEqual(["芒廷帕斯材料"]);
     expect(words("漢翔航空工業股份有限公司")).toEqual(["汉翔航空工业"]);
-    expect(words("三菱電機株式会社")).toEqual(["三菱电机"]);
+    expect(words("東京電力株式会社")).toEqual(["东京电力"]);
     expect(words("株式会社日立製作所")).toEqual(["日立制作所"]);
     expect(words("IHI宇航株式会社")).toEqual(["ihi", "宇航"]);
+  });
+
+  it("reads the English words of Japanese firms' names, written in katakana or as group names in kanji, when they make up the run", () => {
+    expect(words("三菱電機株式会社")).toEqual(["mitsubishi", "electric"]);
+    expect(words("株式会社IHIエアロスペース")).toEqual(["ihi", "aerospace"]);
+    expect(words("ロッキード・マーティン")).toEqual(["lockheed", "martin"]);
+    // A run the words do not make up stays a run of characters, compared as such.
+    expect(words("三菱重工海洋机械")).toEqual(["三菱重工海洋机械"]);
   });
 
   it("records the legal forms it set aside and runs the words together for compounds", () => {

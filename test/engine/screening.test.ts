@@ -217,4 +217,19 @@ describe("names written in Japanese (bundled rules)", () => {
   it("two characters are a name in Chinese or Japanese: 日油株式会社 is NOF Corporation, as the notice writes it", () => {
     expect(screenBundled("日油株式会社", "JP")).toMatchObject({ status: "listed", match: { name: "NOF Corporation" } });
   });
+  // Japanese firms write the English words of their names in katakana, and group names in kanji: read as English,
+  // they meet the notice's English name.
+  it.each([
+    ["株式会社IHIエアロスペース", "IHI Aerospace Co., Ltd."],
+    ["株式会社IHIジェットサービス", "IHI Jet Service Co., Ltd."],
+    ["三菱電機ソフトウエア株式会社", "Mitsubishi Electric Software Corporation"],
+    ["伊藤忠アビエーション株式会社", "ITOCHU Aviation Co., Ltd."],
+  ])("%s is %s", (name, listed) => {
+    expect([name, screenBundled(name, "JP")]).toMatchObject([name, { status: "listed", match: { name: listed } }]);
+  });
+
+  it("a katakana name read as English must still be the listed firm", () => {
+    expect(screenBundled("株式会社IHIインフラシステム", "JP").status).not.toBe("listed");
+    expect(screenBundled("三菱電機ビルソリューションズ株式会社", "JP").status).not.toBe("listed");
+  });
 });
