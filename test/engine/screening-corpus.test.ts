@@ -30,17 +30,17 @@ test("recall stays at 0.95 or more: listed firms written as purchasing data writ
 // did not imagine (sites after a dash, Japanese legal names, company abbreviations). Floors below today's figures.
 const fresh = scoreScreening(compileRules(checked), JSON.parse(readFileSync(join(__dirname, "..", "fixtures", "screening", "fresh.json"), "utf8")) as Corpus);
 
-test("on the fresh corpus, precision stays at 0.97 and recall at 0.76 or more", () => {
+test("on the fresh corpus, precision stays at 0.97 and recall at 0.8 or more", () => {
   expect(fresh.names).toBeGreaterThanOrEqual(470);
   expect(fresh.precision).toBeGreaterThanOrEqual(0.97);
-  expect(fresh.recall).toBeGreaterThanOrEqual(0.76);
+  expect(fresh.recall).toBeGreaterThanOrEqual(0.8);
 });
 
 // A second and a third writer's names, half of each never read while changing the screening: the figures to expect.
 const heldOut = scoreScreening(compileRules(checked), JSON.parse(readFileSync(join(__dirname, "..", "fixtures", "screening", "fresh-held-out.json"), "utf8")) as Corpus);
 
-test("on the held-out names, precision stays at 0.97 and recall at 0.66 or more", () => {
+test("on the held-out names, precision stays at 0.97 and recall at 0.7 or more", () => {
   expect(heldOut.names).toBeGreaterThanOrEqual(220);
   expect(heldOut.precision).toBeGreaterThanOrEqual(0.97);
-  expect(heldOut.recall).toBeGreaterThanOrEqual(0.66);
+  expect(heldOut.recall).toBeGreaterThanOrEqual(0.7);
 });
