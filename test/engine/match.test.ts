@@ -370,6 +370,11 @@ describe("reading like an analyst (bundled rules)", () => {
     ["UPS용 리튬이온 배터리 모듈", "li-ion-cell"],
   ]);
 
+  readsAs([
+    ["ゲルマニウムウィンドウ φ25 t3 ARコート", "germanium-optics"],
+    ["ゲルマニウム ウインドウ 8-12μm", "germanium-optics"],
+  ]);
+
   // Quotations, orders and invoices label their lines in Chinese, Japanese and Korean as well.
   readsAs([
     ["报价单 No.QT2611-03：钨粉 FSSS 2.0μm 99.95%", "tungsten"],
