@@ -97,6 +97,19 @@ export function toCountryCode(text: string): string | null {
   return code;
 }
 
+/** Words of commodity text asked about (markPlaces): kept apart from the country cells' memo, which they would fill. */
+const COUNTRY_WORDS = new Map<string, boolean>();
+const COUNTRY_WORDS_LIMIT = 50_000;
+
+/** Whether a word or two of free text name a country ("vietnam", "south korea"); codes are not asked about here. */
+export function isCountryName(text: string): boolean {
+  const known = COUNTRY_WORDS.get(text);
+  if (known !== undefined) return known;
+  const found = text.length <= LONGEST_COUNTRY_TEXT && COUNTRY_INDEX.has(countryKey(text));
+  if (COUNTRY_WORDS.size < COUNTRY_WORDS_LIMIT) COUNTRY_WORDS.set(ownedText(text), found);
+  return found;
+}
+
 /** The English name of a country (the official one where the data has several); the code itself when unknown. */
 export function countryName(alpha2: string): string {
   const names = ENGLISH_NAMES[alpha2.toUpperCase()];

@@ -9,7 +9,7 @@
  * dropped, and the first one marks where the line's name ends and its specification begins.
  */
 import { foldCharacters, stemWord } from "../rules/names";
-import { toCountryCode } from "./countries";
+import { isCountryName } from "./countries";
 import { ASIDE_PREPOSITIONS, ELEMENTS, FORM_PREPOSITIONS, FREIGHT_WORDS, NUMBER_LABELS, OF_PREPOSITIONS, ON_PREPOSITIONS, TRADE_TERMS, UNITS, canonicalWords, isCjk } from "./lexicon";
 
 export interface Segmenter {
@@ -370,9 +370,9 @@ function markPlaces(words: readonly Word[], known: WordRepair): void {
       afterTerm = true;
       continue;
     }
-    if (word.text.length < SHORTEST_COUNTRY_WORD || toCountryCode(word.text) === null) continue;
+    if (word.text.length < SHORTEST_COUNTRY_WORD || !isCountryName(word.text)) continue;
     word.place = true;
-    if (previous !== undefined && previous.chunk === word.chunk && previous.via === "written" && toCountryCode(`${previous.text} ${word.text}`) !== null) previous.place = true;
+    if (previous !== undefined && previous.chunk === word.chunk && previous.via === "written" && isCountryName(`${previous.text} ${word.text}`)) previous.place = true;
   }
 }
 
