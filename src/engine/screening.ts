@@ -570,6 +570,13 @@ function cutAtFieldWidth(q: readonly NameToken[], l: readonly NameToken[]): { li
 }
 
 /**
+ * Soft words that, added on the row's side, name another company of the group: its holding or its international
+ * arm ("Hanwha Shipping Holdings" is not Hanwha Shipping LLC, "Lockheed Martin Global" not Lockheed Martin
+ * Corporation). Written on the list's side, they may still be dropped.
+ */
+const ANOTHER_ENTITY = new Set(["holding", "global", "international", "worldwide"]);
+
+/**
  * The row's name against one listed name. Weighted similarity = 2 Σ sim·w(listed words in a pair) ÷ (weight of
  * every listed word + weight of the row's words), the row's unmatched words weighing by their class and noise
  * nothing. A clear match also needs: every listed word that is not soft agrees (a spelling slip at most), the row
@@ -615,7 +622,7 @@ function compareNames(index: ScreeningIndex, query: EntityNameForm, entryId: num
   const missing = l
     .filter((token, j) => (wordClass(token) !== "soft" || !softTolerated) && !agrees(token, simOfListed.get(j)))
     .map((token) => ({ token, weight: weightOf(token), country: token.cjk || token.raw.length < 3 ? null : toCountryCode(token.raw) }));
-  const addedWords = extras.filter((token) => !isNoise(token) && (wordClass(token) !== "soft" || !softTolerated));
+  const addedWords = extras.filter((token) => !isNoise(token) && (wordClass(token) !== "soft" || !softTolerated || ANOTHER_ENTITY.has(token.canon)));
   const distinctiveAgrees = pairs.some((pair) => pair.l.some((j) => wordClass(l[j]) === "distinctive") && pair.sim >= (l[pair.l[0]].cjk ? SHORTEST_CJK_SIMILARITY : TWO_EDITS_SIMILARITY));
   // A spelling slip is forgiven next to a distinctive word spelt exactly ("MHI Oceanics"), not alone ("Novatech").
   const slipsBacked = pairs.every((pair) => pair.kind !== "spelling") || pairs.some((pair) => pair.sim === 1 && pair.l.some((j) => wordClass(l[j]) === "distinctive"));

@@ -169,6 +169,16 @@ describe("what a vendor master writes around a name (bundled rules)", () => {
     if (feature !== null) expect(result.match?.features).toContainEqual(expect.objectContaining({ feature }));
   });
 
+  it("a holding or a global arm named after a listed firm is another company: for review, not a match", () => {
+    for (const [name, country] of [
+      ["HENSOLDT Holding GmbH", "DE"],
+      ["Sierra Nevada Global, Inc.", "US"],
+      ["Cubic Worldwide Corp.", "US"],
+    ]) {
+      expect([name, screenBundled(name, country).status]).not.toEqual([name, "listed"]);
+    }
+  });
+
   // Vendor masters cut names at the width of their name field (35 or 40 characters), often inside a word.
   it.each([
     ["GENERAL DYNAMICS ORDNANCE AND TACTI", "General Dynamics Ordnance and Tactical Systems"],
