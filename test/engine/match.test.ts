@@ -250,6 +250,11 @@ describe("reading like an analyst (bundled rules)", () => {
     ["Trimethylgallium 6N", 'exclude "trimethylgallium"'],
     ["Hotel Indium, 2 nights", "hospitality"],
     ["Molybdenum(IV) sulfide, 99%", 'exclude "sulfide"'],
+    // Edition 2026.11.27-3: alloys called silver that hold none (nickel silver by its other names).
+    ["German silver strip 0.3 mm, CuNi18Zn20", 'exclude "german silver"'],
+    ["Alpaca plata lámina 1 mm", 'exclude "alpaca"'],
+    ["alpacca silver sheet 0.5 mm", 'exclude "alpacca"'],
+    ["Tibetan silver beads 6 mm", 'exclude "tibetan silver"'],
   ]);
 
   // Edition 2026.11.27-2: Dutch, Polish and Swedish names, and the forms those languages write.
