@@ -139,6 +139,9 @@ function formsOf(kind: ItemKind): readonly ReadonlySet<string>[] {
 }
 
 /** A word that is a form of any kind of goods ("ingot", "ring", "assembly"): a head that still needs a name. */
+/** Words that negate what follows them ("nicht wiederaufladbar", "not rechargeable"). */
+const NEGATIONS = new Set(["not", "nicht", "kein", "keine", "pas"]);
+
 function isAnyForm(word: Word): boolean {
   return word.keys.some((key) => MATERIAL_FORMS.has(key) || COMPONENT_SHAPES.has(key) || PRODUCT_FORMS.has(key) || SERVICE_FORMS.has(key));
 }
@@ -456,6 +459,7 @@ class LineReader {
       }
     }
     if (found === null && isAnyForm(H)) found = this.invertedName(live, H);
+    if (found === null) found = this.headFirstName(live);
     if (found === null) found = this.formFirst(live);
     if (found === null) {
       // "Arc segment magnet N45SH": the head says what kind of thing, the grade says whose.
@@ -521,6 +525,38 @@ class LineReader {
       if (machine !== null) return { occurrence: machine, form: null, how: "head" };
     }
     return found;
+  }
+
+  /**
+   * "AIMANT SMCO BLOC CAPTEUR", "HUBLOT GERMANIUM D25 BOULE": French, Italian and Spanish ERP texts put the head
+   * noun first. A name that opens the line (after a form word at most: "BOBINE FIBRE DOPEE ERBIUM") and begins with its
+   * item's head noun is what the line is; the words after it describe it or say what it is for, unless one of them is a
+   * product ("MAGNET SMCO HOUSING" is a housing) or a negation ("Batterie Lithium nicht wiederaufladbar"). English
+   * names end with their head noun, so "NdFeB magnet holder" is not read this way.
+   */
+  private headFirstName(live: readonly Occurrence[]): { occurrence: Occurrence; form: null; how: "head" } | null {
+    const content = this.head!.part.filter(isContent);
+    const opening = isAnyForm(content[0] ?? ({ keys: [] } as unknown as Word)) ? content.slice(0, 2) : content.slice(0, 1);
+    if (opening.length === 0) return null;
+    const candidates = live.filter((o) => {
+      const first = o.words[0];
+      // A material's name opening a line is what the line is made of ("Copper earthing strap"), not the line.
+      if (this.kindOf(o.itemId) === "material" || o.words.length < 2) return false;
+      // The name must open with a noun several items are called by, or a form ("AIMANT", "HUBLOT", "NOYAU"), not with
+      // a word that names the item alone ("NdFeB magnet import").
+      const generic = (key: string) => (this.index.itemsByHeadNoun.get(key)?.length ?? 0) >= 2 || MATERIAL_FORMS.has(key) || COMPONENT_SHAPES.has(key);
+      if (!opening.includes(first) || !first.keys.some((key) => this.index.headNouns.get(o.itemId)?.has(key) && generic(key))) return false;
+      const last = o.words[o.words.length - 1].position;
+      // The name's words stand together, and nothing after them in its field is a product of its own or a negation.
+      const inside = content.filter((w) => w.position > first.position && w.position < last);
+      const after = this.sequence(this.head!.chunk).filter((w) => w.position > last);
+      return (
+        inside.every((w) => o.words.includes(w)) &&
+        after.every((w) => !w.keys.some((key) => PRODUCT_NOUNS.has(key) || NEGATIONS.has(key)))
+      );
+    });
+    const o = this.best(candidates);
+    return o === null ? null : { occurrence: o, form: null, how: "head" };
   }
 
   /**

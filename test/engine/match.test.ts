@@ -387,6 +387,18 @@ describe("reading like an analyst (bundled rules)", () => {
     ["注文書 No.88213：ゲルマニウムインゴット 5N", "germanium"],
   ]);
 
+  // French and Italian ERP texts put the head noun first; what follows describes the goods or says what they are for.
+  // Only a noun several items share, or a form, opens such a name: "MEULE DIAMANT …" (one item's wheel) is left to
+  // the other readings.
+  readsAs([
+    ["AIMANT SMCO BLOC CAPTEUR POSITION", "smco-magnet"],
+    ["AIMANT FERRITE SEGMENT MOTEUR ESSUIE-GLACE", "ferrite-magnet"],
+    ["HUBLOT GERMANIUM D25 BOULE OPTRONIQUE", "germanium-optics"],
+  ]);
+  test("a name that opens the line with its head noun is not the line when a product follows it", () => {
+    expect(matchCommodity(compileRules(rules.doc), "MAGNET SMCO HOUSING ASSY").itemId).toBeNull();
+  });
+
   // Military and NSN item names: the noun and its form first, the modifiers after it field by field.
   readsAs([
     ["LASER SOURCE, FIBER, YTTERBIUM, 2 KW, SINGLE MODE", "ytterbium-fibre-laser"],
