@@ -83,11 +83,14 @@ describe("the matcher on the labelled corpus (test/fixtures/matching)", () => {
   // Korean cell maker, Latin American customs, Chinese declarations, a defence depot, a card statement, a capex list)
   // was split by writer and category, one half to each set; 18 lines its writer labelled NONE only for their grade
   // were relabelled to the item, as the earlier rounds label them (the grade rule scores them, not the reader).
+  // The ninth round (200 lines: French aerospace SAP, an Indian EMS maker, a US government contractor, an Italian
+  // distributor, Chinese marketplace titles, Vietnamese and Thai declarations, Czech, Polish and Hungarian ERP) was
+  // measured once, untouched, then split the same way; the 23 lines glimpsed while splitting went to fresh.csv.
   test.each([
     ["working.csv", { precision: 0.95, recall: 0.9, falsePositiveRate: 0.03 }],
     ["held-out.csv", { precision: 0.95, recall: 0.9, falsePositiveRate: 0.04 }],
-    ["fresh.csv", { precision: 0.97, recall: 0.83, falsePositiveRate: 0.025 }],
-    ["fresh-held-out.csv", { precision: 0.95, recall: 0.69, falsePositiveRate: 0.035 }],
+    ["fresh.csv", { precision: 0.96, recall: 0.81, falsePositiveRate: 0.03 }],
+    ["fresh-held-out.csv", { precision: 0.94, recall: 0.69, falsePositiveRate: 0.04 }],
   ])("%s reads at or above its floors", (file, floor) => {
     const figures = read(file);
     expect(figures.precision).toBeGreaterThanOrEqual(floor.precision);

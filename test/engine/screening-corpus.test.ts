@@ -36,11 +36,12 @@ test("on the fresh corpus, precision stays at 0.97 and recall at 0.8 or more", (
   expect(fresh.recall).toBeGreaterThanOrEqual(0.8);
 });
 
-// A second and a third writer's names, half of each never read while changing the screening: the figures to expect.
+// A second and a third writer's names, half of each never read while changing the screening, and a fourth writer's
+// names whole, measured only: the figures to expect.
 const heldOut = scoreScreening(compileRules(checked), JSON.parse(readFileSync(join(__dirname, "..", "fixtures", "screening", "fresh-held-out.json"), "utf8")) as Corpus);
 
-test("on the held-out names, precision stays at 0.97 and recall at 0.7 or more", () => {
-  expect(heldOut.names).toBeGreaterThanOrEqual(220);
+test("on the held-out names, precision stays at 0.97 and recall at 0.6 or more", () => {
+  expect(heldOut.names).toBeGreaterThanOrEqual(370);
   expect(heldOut.precision).toBeGreaterThanOrEqual(0.97);
-  expect(heldOut.recall).toBeGreaterThanOrEqual(0.7);
+  expect(heldOut.recall).toBeGreaterThanOrEqual(0.6);
 });
