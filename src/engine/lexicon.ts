@@ -117,6 +117,19 @@ const TRANSLATIONS: Record<string, readonly string[]> = {
   spherical: ["spharisch", "spherique", "esferico", "sferica", "sferico", "esferica", "球形", "球状", "구상"],
   expanded: ["expandiert", "expanse", "expandido", "espanso", "膨胀"],
   infrared: ["红外", "赤外"],
+  // words about the deal in CJK marketplace titles and quotations (read as the English words DEAL_WORDS holds)
+  stock: ["现货", "库存", "現貨", "在庫", "재고"],
+  wholesale: ["批发", "批發", "卸売", "도매"],
+  direct: ["直销", "直銷", "直送"],
+  manufacturer: ["厂家", "廠家", "生产厂家", "メーカー", "제조사"],
+  supply: ["供应", "供應", "供货"],
+  cheap: ["优惠", "價格優惠", "特価", "特価品", "특가", "할인"],
+  free: ["包邮", "包郵", "送料無料", "무료배송"],
+  quality: ["优质", "優質", "高品质", "高品質"],
+  custom: ["定制", "订制", "訂製", "オーダーメイド", "맞춤"],
+  resistant: ["耐高温", "耐高溫", "耐熱", "내열"],
+  price: ["价格", "價格", "価格", "가격"],
+  strong_magnet: ["强磁", "強磁", "强力磁铁", "強力磁鐵", "強力マグネット"],
   // what a product is as a whole
   module: ["모듈", "モジュール", "模块", "模组", "modul", "moduł", "modulo"],
   assembly: ["어셈블리", "アセンブリ", "アッセンブリ", "baugruppe"],
@@ -220,7 +233,7 @@ export const DEAL_WORDS = stemmedSet(`
   consignment prototype samples trial drawing drawings dwg spec specs specification datasheet attached see weight gross
   tare waterproof portable reusable lightweight miniature compatible resistant temperature rectangular cylindrical duty
   free supply supplies procurement delivery provision fourniture suministro fornitura lieferung fornecimento levering
-  dostawa leverans`);
+  dostawa leverans direct manufacturer factory`);
 
 /** Trade terms (Incoterms): the words after one name a port or a place ("FOB Shanghai", "CIF Rotterdam"). */
 export const TRADE_TERMS = set(`exw fca cpt cip dap dpu ddp fas fob cfr cif ddu`);

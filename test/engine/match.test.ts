@@ -380,6 +380,15 @@ describe("reading like an analyst (bundled rules)", () => {
     ["ゲルマニウム ウインドウ 8-12μm", "germanium-optics"],
   ]);
 
+  // Marketplace titles and quotations in Chinese, Japanese and Korean add words about the deal after the goods.
+  readsAs([
+    ["钕铁硼强磁 厂家直销 现货批发", "ndfeb-magnet"],
+    ["钐钴磁铁 耐高温 定制", "smco-magnet"],
+    ["高纯锗锭 5N 现货供应", "germanium"],
+    ["碳化钨粉 优质 包邮", "tungsten-carbide"],
+    ["ネオジム磁石 在庫 特価", "ndfeb-magnet"],
+  ]);
+
   // Quotations, orders and invoices label their lines in Chinese, Japanese and Korean as well.
   readsAs([
     ["报价单 No.QT2611-03：钨粉 FSSS 2.0μm 99.95%", "tungsten"],
