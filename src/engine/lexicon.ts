@@ -271,7 +271,8 @@ export const LABEL_WORDS = stemmedSet(`
   declaration description desc goods article art material mat part invoice req requisition entry bill contract clause
   annex agreement offer dua di bolletta doganale 수입신고 product products commodity merchandise designation bezeichnung
   ware waren produit producto prodotto produkt articulo artikel 报价单 报价 发票 订单 采购单 合同 品名 货物 商品 見積書 見積
-  請求書 注文書 発注書 納品書 品目 견적서 발주서 주문서 송장 계약서 품명 품목 인보이스`);
+  請求書 注文書 発注書 納品書 品目 견적서 발주서 주문서 송장 계약서 품명 품목 인보이스 facture fattura factura fatura rechnung
+  faktura`);
 
 /**
  * Words that label the number after them in a purchasing line: a material, order, lot or position number. Fewer

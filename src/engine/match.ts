@@ -873,13 +873,13 @@ function opensAside(field: string): boolean {
   return first !== undefined && ASIDE_PREPOSITIONS.has(first);
 }
 
-/** The last colon (before a space or the end), " / " or " > ": what follows is the goods. */
-const ANY_LABEL_SEPARATOR = /[:：](?:\s|$|[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}])|\s[/>|]\s/u;
+/** The last colon (before a space or the end), " / ", " > ", " | " or a spaced dash ("Facture 118 — …"): what follows is the goods. */
+const ANY_LABEL_SEPARATOR = /[:：](?:\s|$|[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}])|\s[/>|–—]\s/u;
 /** A colon before a space or the end, or before Chinese, Japanese or Korean text, which writes no space ("报价单：钨粉"). */
-const LAST_LABEL_SEPARATOR = /^(.*\S)\s*(?:[:：](?=\s|$|[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}])|\s[/>|]\s)(.*\p{L}.*)$/su;
+const LAST_LABEL_SEPARATOR = /^(.*\S)\s*(?:[:：](?=\s|$|[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}])|\s[/>|–—]\s)(.*\p{L}.*)$/su;
 /** A position number ("/ 015:") or a circuit reference ("U7:", "R12:") just before the separator. */
 const PLACE_IN_LIST = /^(?:\d+|[a-z]{1,2}\d{1,4})$/;
-const LABEL_FIELDS = /:(?=\s)|\s[/>|]\s|[,;]/;
+const LABEL_FIELDS = /:(?=\s)|\s[/>|–—]\s|[,;]/;
 
 /** A label, or a place in a bill of materials, and the goods after it; null when the text has no such label. */
 function partAfterLabel(text: string): { label: string; part: string; pure: boolean } | null {
@@ -981,7 +981,7 @@ export function readCommodity(rules: CompiledRules, text: string, capitals = wri
 }
 
 /** Where a label or a bill of materials' place may end (`partAfterLabel`): kept apart in the key. */
-const LABEL_SEPARATOR_RUNS = /\s*(?::(?=\s|$|[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}])|\s[/>|]+\s)\s*/gu;
+const LABEL_SEPARATOR_RUNS = /\s*(?::(?=\s|$|[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}])|\s[/>|–—]+\s)\s*/gu;
 const SEPARATOR_RUNS = /[,;:()[\]{}|•\n\r\t"]+|\s[-–—]+\s|[–—]+/gu;
 /** A lone letter joined to a word ("e-drive"), which the reader keeps as part of it: kept apart in the key. */
 const LETTER_JOIN = /(?<![\p{L}\p{N}])(\p{L})-(?=\p{L})/gu;

@@ -389,6 +389,17 @@ describe("reading like an analyst (bundled rules)", () => {
     ["ネオジム磁石 在庫 特価", "ndfeb-magnet"],
   ]);
 
+  // A label and a spaced dash before the goods, as catalogues and invoices write them in several languages.
+  readsAs([
+    ["Facture 2026-118 — aimant NdFeB N48H bloc", "ndfeb-magnet"],
+    ["Fattura 0433/26 – magneti al neodimio N35", "ndfeb-magnet"],
+    ["Art. GE-W25 — Germanium window Ø25 mm, AR 8-12 µm", "germanium-optics"],
+  ]);
+  test("a spaced dash after words that are no label is no label", () => {
+    expect(matchCommodity(compileRules(rules.doc), "NdFeB magnet — N52 grade").itemId).toBe("ndfeb-magnet");
+    expect(matchCommodity(compileRules(rules.doc), "Magnet holder — NdFeB N52").itemId).toBeNull();
+  });
+
   // Quotations, orders and invoices label their lines in Chinese, Japanese and Korean as well.
   readsAs([
     ["报价单 No.QT2611-03：钨粉 FSSS 2.0μm 99.95%", "tungsten"],
