@@ -54,6 +54,7 @@ const TRANSLATIONS: Record<string, readonly string[]> = {
   scrap: ["schrott", "dechets", "chatarra", "rottami", "sucata", "废料"],
   fibre: ["fiber", "fibres", "fibers", "faser", "fibra"],
   diamond: ["diamant", "diamante", "diament", "diamanten", "diamants"],
+  spool: ["bobine", "bobina", "spule", "spoel", "szpula"],
   insert: ["刀片", "インサート", "인서트", "wendeschneidplatte", "plaquette amovible", "ins", "insrt"],
   round: ["丸型", "圆形", "원형", "rund", "runde", "rond", "ronde", "redondo", "redonda", "tondo", "tonda", "丸"],
   ring: ["anello", "anelli", "anneau", "anneaux", "anillo", "anillos", "anel", "aneis", "リング", "링", "环", "圆环"],

@@ -415,7 +415,10 @@ describe("reading like an analyst (bundled rules)", () => {
     ["AIMANT FERRITE SEGMENT MOTEUR ESSUIE-GLACE", "ferrite-magnet"],
     ["HUBLOT GERMANIUM D25 BOULE OPTRONIQUE", "germanium-optics"],
   ]);
-  readsAs([["FENETRE DIAMANT CVD D8 E0,5 LASER CO2", "diamond-window"]]);
+  readsAs([
+    ["FENETRE DIAMANT CVD D8 E0,5 LASER CO2", "diamond-window"],
+    ["BOBINE FIBRE DOPEE ERBIUM AMPLI EDFA BANC", "erbium-doped-fibre"],
+  ]);
   test("a name that opens the line with its head noun is not the line when a product follows it", () => {
     expect(matchCommodity(compileRules(rules.doc), "MAGNET SMCO HOUSING ASSY").itemId).toBeNull();
   });
