@@ -52,9 +52,20 @@ const LEGAL = new Set(LEGAL_FORMS);
 const SHORTEST_SLIPPED_LEGAL_FORM = 8;
 const LONG_LEGAL_FORMS = LEGAL_FORMS.filter((form) => form.length >= SHORTEST_SLIPPED_LEGAL_FORM);
 
+/** Long words already asked about: names repeat their words ("Supplier", "Technologies"), and few are legal forms. */
+const SLIPPED_LEGAL_FORMS = new Map<string, boolean>();
+const MOST_SLIPPED_LEGAL_FORMS = 20_000;
+
 /** A folded word that is a legal form ("inc", "gmbh", "sa"), or a long one with a slip of one letter. */
 export function isLegalForm(word: string): boolean {
-  return LEGAL.has(word) || (word.length >= SHORTEST_SLIPPED_LEGAL_FORM && LONG_LEGAL_FORMS.some((form) => withinOneEdit(word, form)));
+  if (LEGAL.has(word)) return true;
+  if (word.length < SHORTEST_SLIPPED_LEGAL_FORM) return false;
+  let slipped = SLIPPED_LEGAL_FORMS.get(word);
+  if (slipped === undefined) {
+    slipped = LONG_LEGAL_FORMS.some((form) => withinOneEdit(word, form));
+    if (SLIPPED_LEGAL_FORMS.size < MOST_SLIPPED_LEGAL_FORMS) SLIPPED_LEGAL_FORMS.set(ownedText(word), slipped);
+  }
+  return slipped;
 }
 
 /** The start of a legal form, as a name cut at its field's width may end ("… DEVELOPMENT CORPORA", "… CO LT"). */

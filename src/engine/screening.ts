@@ -811,7 +811,7 @@ const BRACKETED = /[(（[［][^)）\]］]*[)）\]］]/g;
 /** A spaced dash: what follows is a site, a plant or a department in a vendor master ("Raytheon Missiles & Defense - Tucson"). */
 const DASHED_TAIL = /^(.*?\S)\s+[-–—]+\s+(.*\S)\s*$/su;
 
-const LAST_WORD = /([\p{L}\p{N}.]+)[^\p{L}\p{N}]*$/u;
+const WORD_CHARACTER = /[\p{L}\p{N}]/u;
 
 /** A vendor number before the name, as vendor masters print it ("100417 GENERAL DYNAMICS", "V-0087731 HENSOLDT AG"). */
 const VENDOR_NUMBER = /^\s*((?:[A-Za-z]{1,3}[-\s]?)?\d{4,}[\w/-]*)\s+(?=\p{L})/u;
@@ -851,8 +851,13 @@ function ledgerReadings(brackets: readonly string[] | null, unbracketed: string)
 }
 
 /** The last word of a text, dots left out and in lower case ("S.A." → "sa", "Inc." → "inc"). */
+/** The last word of a text, folded, without its dots ("Co., Ltd." → "ltd"): read backwards, names are short at the end. */
 function lastWordOf(text: string): string {
-  return (LAST_WORD.exec(text)?.[1] ?? "").replace(/\./g, "").toLowerCase();
+  let end = text.length;
+  while (end > 0 && !WORD_CHARACTER.test(text[end - 1])) end--;
+  let start = end;
+  while (start > 0 && (WORD_CHARACTER.test(text[start - 1]) || text[start - 1] === ".")) start--;
+  return text.slice(start, end).replace(/\./g, "").toLowerCase();
 }
 
 /** The name without a site or branch written after it, and that text; null when it has none. */
@@ -941,10 +946,10 @@ function comparedNames(index: ScreeningIndex, name: string): readonly NameCompar
     // The name is also read without what it has in brackets, and without a site after it; whichever reading
     // matches better counts.
     const readings: { form: EntityNameForm; aside: NameAside | null }[] = [{ form, aside: null }];
-    const lastWord = lastWordOf(name);
     // Only a name that fills its field and does not end on a whole legal form may be cut short, and only readings
     // that end where the name does.
-    const fills = NAME_FIELD_WIDTHS.includes(name.trim().length) && !isLegalForm(lastWord);
+    const lastWord = NAME_FIELD_WIDTHS.includes(name.trim().length) ? lastWordOf(name) : "";
+    const fills = lastWord !== "" && !isLegalForm(lastWord);
     const endsAtCut = (text: string) => fills && lastWordOf(text) === lastWord;
     const brackets = name.match(BRACKETED);
     const unbracketed = brackets === null ? name : name.replace(BRACKETED, " ");
