@@ -138,10 +138,10 @@ function formsOf(kind: ItemKind): readonly ReadonlySet<string>[] {
   }
 }
 
-/** A word that is a form of any kind of goods ("ingot", "ring", "assembly"): a head that still needs a name. */
 /** Words that negate what follows them ("nicht wiederaufladbar", "not rechargeable"). */
 const NEGATIONS = new Set(["not", "nicht", "kein", "keine", "pas"]);
 
+/** A word that is a form of any kind of goods ("ingot", "ring", "assembly"): a head that still needs a name. */
 function isAnyForm(word: Word): boolean {
   return word.keys.some((key) => MATERIAL_FORMS.has(key) || COMPONENT_SHAPES.has(key) || PRODUCT_FORMS.has(key) || SERVICE_FORMS.has(key));
 }
@@ -536,7 +536,7 @@ class LineReader {
    */
   private headFirstName(live: readonly Occurrence[]): { occurrence: Occurrence; form: null; how: "head" } | null {
     const content = this.head!.part.filter(isContent);
-    const opening = isAnyForm(content[0] ?? ({ keys: [] } as unknown as Word)) ? content.slice(0, 2) : content.slice(0, 1);
+    const opening = content.length > 0 && isAnyForm(content[0]) ? content.slice(0, 2) : content.slice(0, 1);
     if (opening.length === 0) return null;
     const candidates = live.filter((o) => {
       const first = o.words[0];
@@ -987,11 +987,14 @@ const SEPARATOR_RUNS = /[,;:()[\]{}|•\n\r\t"]+|\s[-–—]+\s|[–—]+/gu;
 const LETTER_JOIN = /(?<![\p{L}\p{N}])(\p{L})-(?=\p{L})/gu;
 /** A word joined to a number ("DS-VF2", "MAG-52"), which the reader may take as part of a code: kept apart too. */
 const NUMBER_JOIN = /(?<=[\p{L}\p{N}])-(?=\d)/gu;
-/** The marks the key uses for the two above and for a line in capitals: taken out of the text first, so no text can write them. */
-const KEY_MARKS = /[¦\uE000\uE001]/gu;
+/** A record's bars (`describingField` splits on the same matches): kept apart from other separators in the key. */
+const FIELD_BARS = new RegExp(FIELD_BAR.source, "gu");
+const FIELD_MARK = "\uE002";
+/** The marks the key uses for the ones above and for a line in capitals: taken out of the text first, so no text can write them. */
+const KEY_MARKS = /[¦\uE000\uE001\uE002]/gu;
 const CAPITALS_MARK = "\uE001";
 const CAPITAL_LETTER = /\p{Lu}/u;
-const OTHER_MARKS = /[^\p{L}\p{N}|¦\uE000.]+|(?<!\d)\.|\.(?!\d)/gu;
+const OTHER_MARKS = /[^\p{L}\p{N}|¦\uE000\uE002.]+|(?<!\d)\.|\.(?!\d)/gu;
 
 /** Texts with the same key read alike: case, accents, spacing and stray marks do not change a reading. */
 export function readingKey(text: string): string {
@@ -1002,13 +1005,14 @@ export function readingKey(text: string): string {
     .replace(KEY_MARKS, " ")
     .replace(LETTER_JOIN, "$1\uE000")
     .replace(NUMBER_JOIN, "\uE000")
+    .replace(FIELD_BARS, FIELD_MARK)
     .replace(LABEL_SEPARATOR_RUNS, "¦")
     .replace(SEPARATOR_RUNS, "|")
     .replace(OTHER_MARKS, " ")
-    .replace(/\s*([|¦])\s*/g, "$1")
+    .replace(/\s*([|¦\uE002])\s*/g, "$1")
     .replace(/\|+/g, "|")
     .replace(/\s+/g, " ")
-    .replace(/^[\s|¦]+|[\s|¦]+$/g, "");
+    .replace(/^[\s|¦\uE002]+|[\s|¦\uE002]+$/g, "");
 }
 
 const cutToLongestRead = (text: string): string => (text.length > LONGEST_READ ? text.slice(0, LONGEST_READ) : text);

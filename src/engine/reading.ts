@@ -265,7 +265,7 @@ export function readLine(text: string, segmenter: Segmenter, known: WordRepair |
         const run = runs[r];
         const cjk = runs.length > 1 || ANY_CJK.test(run) ? isCjk(run) : false;
         // "ESS용", "LED用": the Latin word joined to the suffix names what the goods are for; what follows starts afresh.
-        // The reading's normalised text may hold the suffix apart ("ess 용"): then the word before it is the purpose.
+        // Written apart ("ESS 용", "LED 用"), the suffix names the word before it as the purpose.
         const joinedTo = r > 0 ? (isCjk(runs[r - 1]) ? -1 : runStart) : previous !== undefined && !ANY_CJK.test(previous[0]) ? chunk.words.length - 1 : -1;
         if (cjk && joinedTo >= 0 && joinedTo < chunk.words.length && CJK_PURPOSE_SUFFIXES.includes(run)) {
           const purposeWords = chunk.words.splice(joinedTo);

@@ -373,6 +373,8 @@ describe("reading like an analyst (bundled rules)", () => {
     ["ESS용 LFP 배터리 팩 51.2V 100Ah", "li-ion-cell"],
     ["LED用 GaN ウエハ 4インチ", "gallium-nitride"],
     ["UPS용 리튬이온 배터리 모듈", "li-ion-cell"],
+    ["UPS 용 리튬이온 배터리 모듈", "li-ion-cell"],
+    ["LED 用 GaN ウエハ 2インチ", "gallium-nitride"],
   ]);
 
   readsAs([
@@ -461,10 +463,13 @@ describe("reading like an analyst (bundled rules)", () => {
     expect(matchCommodity(compileRules(rules.doc), "Lutetium oxide 99.99%").itemId).toBe("lutetium");
   });
 
-  test("a code joined by a hyphen (MAG-52) and the same letters and number apart (MAG 52) do not share a memo entry", () => {
+  test("texts read differently do not share a memo entry: a code joined by a hyphen or apart, a record's bars or other separators", () => {
     const pairs = [
       ["MAG-52 rotor magnet", "MAG 52 rotor magnet"],
       ["DS-VF2 furnace", "DS VF2 furnace"],
+      // Bars make a record read by its describing field; slashes and dashes only end a label.
+      ["11/02/26 | FISHER SCIENTIFIC | MCC 5169 | Gallium(III) oxide 99.999%, 10 g", "11/02/26 / FISHER SCIENTIFIC / MCC 5169 / Gallium(III) oxide 99.999%, 10 g"],
+      ["CX-31-007 | Magnet line | Sintered NdFeB blocks N48H for rotor trials | 1 lot", "CX-31-007 — Magnet line — Sintered NdFeB blocks N48H for rotor trials — 1 lot"],
     ];
     for (const pair of pairs) {
       const alone = pair.map((text) => matchCommodity(compileRules(rules.doc), text).why);
