@@ -580,8 +580,9 @@ const ANOTHER_ENTITY = new Set(["holding", "global", "international", "worldwide
  * The row's name against one listed name. Weighted similarity = 2 Σ sim·w(listed words in a pair) ÷ (weight of
  * every listed word + weight of the row's words), the row's unmatched words weighing by their class and noise
  * nothing. A clear match also needs: every listed word that is not soft agrees (a spelling slip at most), the row
- * adds no word that is not soft or noise, a distinctive word agrees (or the listed name is made only of common
+ * adds no word that is not soft or noise (and none of ANOTHER_ENTITY), a distinctive word agrees (or the listed name is made only of common
  * words, which then all agree), initials are confirmed by another agreeing word, and the name is not too short.
+ * `cut`: the row's name fills a vendor master's field and may be cut short (cutAtFieldWidth).
  */
 function compareNames(index: ScreeningIndex, query: EntityNameForm, entryId: number, aside: NameAside | null, cut: boolean): NameComparison {
   const entry = index.entries[entryId];
@@ -850,8 +851,7 @@ function ledgerReadings(brackets: readonly string[] | null, unbracketed: string)
   return readings;
 }
 
-/** The last word of a text, dots left out and in lower case ("S.A." → "sa", "Inc." → "inc"). */
-/** The last word of a text, folded, without its dots ("Co., Ltd." → "ltd"): read backwards, names are short at the end. */
+/** The last word of a text, dots left out and in lower case ("S.A." → "sa", "Co., Ltd." → "ltd"), read backwards. */
 function lastWordOf(text: string): string {
   let end = text.length;
   while (end > 0 && !WORD_CHARACTER.test(text[end - 1])) end--;
@@ -945,7 +945,7 @@ function comparedNames(index: ScreeningIndex, name: string): readonly NameCompar
   if (form.tokens.length > 0) {
     // The name is also read without what it has in brackets, and without a site after it; whichever reading
     // matches better counts.
-    const readings: { form: EntityNameForm; aside: NameAside | null }[] = [{ form, aside: null }];
+    const readings: { form: EntityNameForm; aside: NameAside | null; text: string }[] = [{ form, aside: null, text: name }];
     // Only a name that fills its field and does not end on a whole legal form may be cut short, and only readings
     // that end where the name does.
     const lastWord = NAME_FIELD_WIDTHS.includes(name.trim().length) ? lastWordOf(name) : "";
@@ -953,24 +953,16 @@ function comparedNames(index: ScreeningIndex, name: string): readonly NameCompar
     const endsAtCut = (text: string) => fills && lastWordOf(text) === lastWord;
     const brackets = name.match(BRACKETED);
     const unbracketed = brackets === null ? name : name.replace(BRACKETED, " ");
-    if (brackets !== null) readings.push({ form: readEntityName(unbracketed), aside: { kind: "brackets", text: brackets.join(" ") } });
+    if (brackets !== null) readings.push({ form: readEntityName(unbracketed), aside: { kind: "brackets", text: brackets.join(" ") }, text: unbracketed });
     // The ledger's own words ("…, Lockbox 7731") before a site, so an explanation names them for what they are.
-    const texts: string[] = [name];
-    if (brackets !== null) texts.push(unbracketed);
-    for (const ledger of ledgerReadings(brackets, unbracketed)) {
-      readings.push({ form: readEntityName(ledger.text), aside: ledger.aside });
-      texts.push(ledger.text);
-    }
+    for (const ledger of ledgerReadings(brackets, unbracketed)) readings.push({ form: readEntityName(ledger.text), aside: ledger.aside, text: ledger.text });
     const site = withoutSite(unbracketed);
-    if (site !== null) {
-      readings.push({ form: readEntityName(site.bare), aside: { kind: "site", text: [...(brackets ?? []), site.site].join(" ") } });
-      texts.push(site.bare);
-    }
-    readings.forEach((reading, at) => {
-      if (reading.form.tokens.length === 0) return;
-      const cut = endsAtCut(texts[at]);
+    if (site !== null) readings.push({ form: readEntityName(site.bare), aside: { kind: "site", text: [...(brackets ?? []), site.site].join(" ") }, text: site.bare });
+    for (const reading of readings) {
+      if (reading.form.tokens.length === 0) continue;
+      const cut = endsAtCut(reading.text);
       for (const entryId of candidatesFor(index, reading.form)) compared.push(compareNames(index, reading.form, entryId, reading.aside, cut));
-    });
+    }
   }
   if (index.nameMemo.size < SCREENING_MEMO_LIMIT) index.nameMemo.set(ownedText(name), compared);
   return compared;
