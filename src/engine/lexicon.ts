@@ -55,7 +55,7 @@ const TRANSLATIONS: Record<string, readonly string[]> = {
   fibre: ["fiber", "fibres", "fibers", "faser", "fibra"],
   diamond: ["diamant", "diamante", "diament", "diamanten", "diamants"],
   spool: ["bobine", "bobina", "spule", "spoel", "szpula"],
-  insert: ["刀片", "インサート", "인서트", "wendeschneidplatte", "plaquette amovible", "ins", "insrt"],
+  insert: ["刀片", "インサート", "인서트", "wendeschneidplatte", "plaquette amovible", "ins", "insrt", "pastilha", "pastilhas", "plaquita", "plaquitas", "inserto", "insertos"],
   round: ["丸型", "圆形", "원형", "rund", "runde", "rond", "ronde", "redondo", "redonda", "tondo", "tonda", "丸"],
   ring: ["anello", "anelli", "anneau", "anneaux", "anillo", "anillos", "anel", "aneis", "リング", "링", "环", "圆环"],
   magnet: ["magnete", "magneti", "aimant", "iman", "imane", "imanes", "ima", "imas", "magnetes", "mag", "magn", "磁铁", "磁钢", "磁体", "磁石", "자석", "マグネット", "마그넷", "magneten", "magnes", "magnesy", "magneet"],

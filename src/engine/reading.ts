@@ -90,13 +90,20 @@ const ANY_CJK = /[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\u1100-\u1
 const ONLY_DIGITS = /^\d+$/;
 const LETTER_RUNS = /\p{L}+/gu;
 /**
- * "P/N 2217", "p / n: DS-VF2": the label of a part number, one word ("pn", a descriptor), not the words "p" and "n";
+ * "P/N 2217", "p / n: DS-VF2", "S/N 4471": the label of a part or serial number, one word ("pn", a descriptor), not the words "p" and "n";
  * the code after it (a token with a digit) goes with it.
  */
-const PART_NUMBER_LABEL = /(?<![\p{L}\p{N}])p\s?\/\s?n(?![\p{L}\p{N}])(?:\.?\s?[:#]?\s?(?=[\p{L}\p{N}./-]*\d)[\p{L}\p{N}][\p{L}\p{N}./-]*)?/gu;
+const PART_NUMBER_LABEL = /(?<![\p{L}\p{N}])[ps]\s?\/\s?n(?![\p{L}\p{N}])(?:\.?\s?[:#]?\s?(?=[\p{L}\p{N}./-]*\d)[\p{L}\p{N}][\p{L}\p{N}./-]*)?/gu;
 
 /** "W/ NdFeB magnet pack", "w/o coating": with and without as purchasing lines abbreviate them ("W/Cu" is tungsten-copper). */
 const WITH_ABBREVIATED = /(?<![\p{L}\p{N}])w\/(o)?(?=\s|$)/gu;
+
+/** "NUCLEO CERAMICO P/ PALHETA", "MOTOR C/ IMA", "BARRA S/ USINAGEM": para, com (con) and sem (sin) as Portuguese and Spanish lines abbreviate them. */
+const ROMANCE_ABBREVIATED = /(?<![\p{L}\p{N}])([pcs])\/(?=\s)/gu;
+const ROMANCE_WRITTEN_OUT: Readonly<Record<string, string>> = { p: " para ", c: " com ", s: " sem " };
+
+/** "WINDING M/C", "FILLING M/C": a machine. */
+const MACHINE_ABBREVIATED = /(?<![\p{L}\p{N}])m\/c(?![\p{L}\p{N}])/gu;
 
 /**
  * "non-rechargeable", "NON RECHARGEABLE", "non-magnetic": the negation joined to its word, which then says the
@@ -105,13 +112,17 @@ const WITH_ABBREVIATED = /(?<![\p{L}\p{N}])w\/(o)?(?=\s|$)/gu;
 const NEGATED_WORD = /(?<![\p{L}\p{N}])non[- ](?=\p{L}{3})/gu;
 
 /**
- * Folded text with purchasing shorthand made plain: part-number labels joined, "w/" and "w/o" written out and
- * "non-" joined to its word (the reading key does the same, so keys follow readings).
+ * Folded text with purchasing shorthand made plain: part-number labels joined, "w/", "w/o", "p/", "c/", "s/" and
+ * "m/c" written out and "non-" joined to its word (the reading key does the same, so keys follow readings).
  */
 export function expandShorthand(folded: string): string {
   const negated = folded.includes("non") ? folded.replace(NEGATED_WORD, "non") : folded;
   if (!negated.includes("/")) return negated;
-  return negated.replace(PART_NUMBER_LABEL, "pn").replace(WITH_ABBREVIATED, (_match, without: string | undefined) => (without === undefined ? " with " : " without "));
+  return negated
+    .replace(PART_NUMBER_LABEL, "pn")
+    .replace(WITH_ABBREVIATED, (_match, without: string | undefined) => (without === undefined ? " with " : " without "))
+    .replace(ROMANCE_ABBREVIATED, (_match, letter: string) => ROMANCE_WRITTEN_OUT[letter])
+    .replace(MACHINE_ABBREVIATED, " machine ");
 }
 
 /** The mass number of an isotope after its element's hyphen ("177" in "Lu-177", "99m" in "Tc-99m"), alone. */

@@ -312,6 +312,18 @@ describe("reading like an analyst (bundled rules)", () => {
     expect(matchCommodity(fresh, "Sputter cathode assembly with SmCo magnet ring").itemId).toBe(matchCommodity(fresh, "Sputter cathode assembly w/ SmCo magnet ring").itemId);
   });
 
+  test("'p/', 'c/' and 's/' are para, com and sem in Portuguese and Spanish lines; 'm/c' is a machine; 'S/N' labels a number", () => {
+    expect(read("NUCLEO CERAMICO P/ PALHETA DE TURBINA HPT").itemId).toBe("precision-casting-intermediates");
+    expect(read("PASTILHA PCD P/ TORNO CNC").itemId).toBe("polycrystalline-diamond");
+    // What a motor comes with is not the motor.
+    expect(read("MOTOR ELETRICO C/ IMA DE NEODIMIO").itemId).toBeNull();
+    expect(read("IMA NEODIMIO N42 C/ REVESTIMENTO NI").itemId).toBe("ndfeb-magnet");
+    expect(read("WINDING M/C FOR PRISMATIC CELLS").itemId).toBe("battery-production-equipment");
+    expect(read("S/N 44812 germanium window").itemId).toBe("germanium-optics");
+    // Only a letter standing alone before the slash: "AC/DC" and "W/Cu" keep their meaning.
+    expect(read("W/Cu 70/30 contact tip").itemId).toBe("tungsten");
+  });
+
   test("a non-rechargeable lithium battery is a primary cell, not Li-ion", () => {
     expect(matchCommodity(compileRules(rules.doc), "BATTERY,NONRECHARGEABLE,LITHIUM SULFUR DIOXIDE,12V").itemId).toBeNull();
     // "non-" joined to its word is one word, so the exclusion names it; alone, "non" is a stopword.
