@@ -22,13 +22,13 @@ const TRANSLATIONS: Record<string, readonly string[]> = {
   plate: ["platte", "plaque", "lastra", "plt", "plaat", "platen", "plyta"],
   foil: ["folie", "hoja", "箔", "호일", "folia"],
   wire: ["draht", "fil", "alambre", "filo", "fio", "丝", "線", "线", "와이어", "draad", "drut", "trad"],
-  rod: ["stab", "stange", "tige", "varilla", "barra", "bastone", "vareta", "棒", "丸棒", "봉", "staaf", "staven", "pret", "prety", "stang"],
+  rod: ["stab", "stange", "tige", "varilla", "barra", "bastone", "vareta", "棒", "丸棒", "봉", "staaf", "staven", "pret", "prety", "stang", "tyč", "tyče"],
   bar: ["barrette", "stange"],
   tube: ["rohr", "tubo", "管", "buis", "rura"],
   granule: ["granulat", "granules", "granulado", "granuli", "granulos", "颗粒", "粒", "과립", "granulated", "granulaat", "granulki", "granuler", "granalien"],
   piece: ["stucke", "stuck", "morceaux", "morceau", "trozos", "pezzi", "pedacos", "块", "pcs"],
   lump: ["brocken", "chunk"],
-  flake: ["flocken", "paillettes", "paillette", "escamas", "scaglie", "flocos", "鳞片", "鱗片状", "인상", "flocke"],
+  flake: ["flocken", "paillettes", "paillette", "escamas", "scaglie", "flocos", "鳞片", "鱗片状", "인상", "flocke", "płatkowy", "płatkowa", "płatk", "vločkový"],
   crystal: ["kristall", "cristal", "cristallo", "晶体", "結晶", "결정", "kristal", "krysztal"],
   wafer: ["scheibe", "plaquette", "oblea", "fetta", "bolacha", "wfr", "晶片", "ウェハ", "ウエハ", "ウェーハ", "ウエハー", "웨이퍼", "单晶片", "晶圆"],
   epiwafer: ["外延片", "エピウェハ", "磊晶片"],
@@ -52,18 +52,18 @@ const TRANSLATIONS: Record<string, readonly string[]> = {
   carbonate: ["carbonat", "karbonat", "carbonato"],
   monohydrate: ["monohydrat", "monohydrate", "monohydrated", "monohidratado", "monoidrato", "monoidratado", "monohyd", "一水和物", "单水", "일수화물", "monohydraat", "jednowodny"],
   scrap: ["schrott", "dechets", "chatarra", "rottami", "sucata", "废料"],
-  fibre: ["fiber", "fibres", "fibers", "faser", "fibra"],
-  diamond: ["diamant", "diamante", "diament", "diamanten", "diamants"],
+  fibre: ["fiber", "fibres", "fibers", "faser", "fibra", "ファイバ", "ファイバー", "파이버", "光ファイバ", "光ファイバー", "광섬유"],
+  diamond: ["diamant", "diamante", "diament", "diamanten", "diamants", "diamantový", "diamantová", "diamentowy", "diamentowa"],
   spool: ["bobine", "bobina", "spule", "spoel", "szpula"],
   insert: ["刀片", "インサート", "인서트", "wendeschneidplatte", "plaquette amovible", "ins", "insrt", "pastilha", "pastilhas", "plaquita", "plaquitas", "inserto", "insertos"],
-  round: ["丸型", "圆形", "원형", "rund", "runde", "rond", "ronde", "redondo", "redonda", "tondo", "tonda", "丸"],
+  round: ["丸型", "圆形", "원형", "rund", "runde", "rond", "ronde", "redondo", "redonda", "tondo", "tonda", "丸", "okrągły", "okrągła", "kruhová", "kruhový"],
   ring: ["anello", "anelli", "anneau", "anneaux", "anillo", "anillos", "anel", "aneis", "リング", "링", "环", "圆环"],
   magnet: ["magnete", "magneti", "aimant", "iman", "imane", "imanes", "ima", "imas", "magnetes", "mag", "magn", "磁铁", "磁钢", "磁体", "磁石", "자석", "マグネット", "마그넷", "magneten", "magnes", "magnesy", "magneet"],
   battery: ["batterie", "akku", "akkumulator", "bateria", "batteria", "batt", "电池", "電池", "배터리", "전지", "batterij", "accu", "akumulator", "batteri"],
   cell: ["zelle", "zellen", "cellule", "celda", "cella", "celula", "电芯", "セル", "셀", "cel", "ogniwo", "ogniwa"],
   window: ["fenster", "fenetre", "ventana", "finestra", "janela", "wndw", "窗口片", "窗口", "窓", "venster", "okno", "fonster", "ウィンドウ", "ウインドウ", "ウィンドー", "ウインドー", "hublot", "oblo"],
   lens: ["linse", "linsen", "lentille", "lente", "透镜", "镜片", "レンズ", "렌즈", "soczewka", "soczewki", "lins"],
-  wheel: ["schleifscheibe", "meule", "muela", "mola", "rebolo", "砂轮", "砥石", "whl"],
+  wheel: ["schleifscheibe", "meule", "muela", "mola", "rebolo", "砂轮", "砥石", "whl", "ściernica", "ściernice"],
   material: ["matl", "materiau", "materiale", "werkstoff", "材料", "素材", "재료", "材"],
   cathode: ["kathode", "catodo", "catodi", "catodico", "catodica", "catodos", "正极", "正極", "양극"],
   anode: ["anoden", "anodo", "anodi", "负极", "負極", "음극"],
@@ -83,13 +83,22 @@ const TRANSLATIONS: Record<string, readonly string[]> = {
   tetrachloride: ["tetrachlorid", "tetrachlorure", "tetracloruro", "tetracloreto"],
   needle: ["nadel", "nadeln", "aiguille", "aiguilles", "aguja", "agujas"],
   ceramic: ["keramik", "keramisch", "keramische", "ceramique", "ceramica", "ceramico"],
-  copper: ["kupfer"],
+  copper: ["kupfer", "miedź", "miedzi", "miedziany", "miedziana", "miedziane", "měděný", "měděná"],
   // One element, one word: "Wolframkupfer" is tungsten copper as "W-Cu" is, so the item's exclusions and names meet it.
-  tungsten: ["wolfram", "volfram", "wolfraam", "wolframio", "tungsteno", "tungstene", "tungstenio"],
+  tungsten: ["wolfram", "volfram", "wolfraam", "wolframio", "tungsteno", "tungstene", "tungstenio", "wolframu", "wolframowy", "wolframowa", "wolframový"],
   graphite: ["graphit", "grafit"],
   anhydrous: ["anhydr", "wasserfrei", "anhydre", "anhidro", "anidro"],
   source: ["src"],
+  carbide: ["węglik", "węglika", "węgliki", "węglików", "karbid", "karbidu"],
+  grit: ["schleifkorn", "körnung", "koernung"],
+  steel: ["ocel", "ocelový", "ocelová", "stali", "stalowy", "stalowa"],
+  nitrate: ["nitrat", "nitrato", "硝酸", "硝酸塩"],
+  // things a line may be that are never a traded form of a material (PRODUCT_NOUNS)
+  paint: ["tinta", "pintura", "peinture", "vernice", "lackfarbe", "verf", "farba"],
+  lubricant: ["seize", "antiseize", "schmierstoff", "lubrifiant", "lubricante", "lubrificante"],
   // descriptors
+  doped: ["添加", "掺杂", "도핑", "첨가"],
+  homopolymer: ["homopolimer", "homopolímero"],
   electronic: ["elektronik", "elektronisch", "elektronische", "electronique", "electronico", "electronica", "elettronico", "elettronica", "eletronico"],
   grade: ["qualitat", "qualite", "grado", "grau", "grd", "gr", "级", "グレード", "급", "등급", "等級", "kwaliteit", "klasa", "klasy", "kvalitet"],
   sintered: ["gesintert", "fritte", "sinterizado", "sinterizzato", "sinterizzati", "烧结", "焼結", "소결"],
@@ -273,7 +282,7 @@ export const LABEL_WORDS = stemmedSet(`
   declaration description desc goods article art material mat part invoice req requisition entry bill contract clause
   annex agreement offer dua di bolletta doganale 수입신고 product products commodity merchandise designation bezeichnung
   ware waren produit producto prodotto produkt articulo artikel 报价单 报价 发票 订单 采购单 合同 品名 货物 商品 見積書 見積
-  請求書 注文書 発注書 納品書 品目 견적서 발주서 주문서 송장 계약서 품명 품목 인보이스 facture fattura factura fatura rechnung
+  請求書 注文書 発注書 納品書 御見積 御見積書 お見積 お見積書 品目 견적서 발주서 주문서 송장 계약서 품명 품목 인보이스 facture fattura factura fatura rechnung
   faktura`);
 
 /**

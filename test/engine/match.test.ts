@@ -324,6 +324,25 @@ describe("reading like an analyst (bundled rules)", () => {
     expect(read("W/Cu 70/30 contact tip").itemId).toBe("tungsten");
   });
 
+  // Tenth round: Polish and Czech ERP words, Japanese and Korean words for doped fibre, and salts, paints and
+  // lubricants named in other languages.
+  readsAs([
+    ["Proszek węglika wolframu 0,8 µm, 25 kg", "tungsten-carbide"],
+    ["GRAFIT NAT. PŁATK. 94%C 25 KG", "natural-graphite"],
+    ["Pręt okrągły miedziany 20 mm", "copper"],
+    ["Tyč kruhová ocel S355 ø40", "steel"],
+    ["diamentowa ściernica 1A1 150 mm", "diamond-grinding-wheel"],
+    ["エルビウム添加ファイバ 980nm 50m", "erbium-doped-fibre"],
+    ["에르븀 첨가 광섬유 10m", "erbium-doped-fibre"],
+    ["CBN-SCHLEIFKORN B151 500KT", "cubic-boron-nitride"],
+    ["御見積書: ゲルマニウム 窓 φ25", "germanium-optics"],
+  ]);
+  readsNothing("%s is no item: %s", [
+    ["硝酸ガリウム 25g", "exclude"],
+    ["TINTA ACRILICA PRATA 900ML", "tinta"],
+    ["Copper anti-seize compound 8 oz brush top", "compound"],
+  ]);
+
   test("a non-rechargeable lithium battery is a primary cell, not Li-ion", () => {
     expect(matchCommodity(compileRules(rules.doc), "BATTERY,NONRECHARGEABLE,LITHIUM SULFUR DIOXIDE,12V").itemId).toBeNull();
     // "non-" joined to its word is one word, so the exclusion names it; alone, "non" is a stopword.
