@@ -897,6 +897,24 @@ function partAfterLabel(text: string): { label: string; part: string; pure: bool
   return isLabel ? { label, part: found[2].trim(), pure } : null;
 }
 
+const BRACKETED = /[(（]([^()（）]*)[)）]/gu;
+const LATIN_WORDS = /\p{Script=Latin}{2,}/gu;
+
+/**
+ * "전해액 주액기 (Electrolyte Filling M/C)", "黒鉛電極 (Graphite electrode, UHP)": Chinese, Japanese and Korean lines
+ * often gloss the goods in English in brackets. The first bracket written in Latin words only (two of them at least),
+ * in a line whose other words are in those scripts; null when there is none.
+ */
+function glossInBrackets(text: string): string | null {
+  if (!isCjk(text)) return null;
+  for (const found of text.matchAll(BRACKETED)) {
+    const inside = found[1].trim();
+    const outside = text.slice(0, found.index) + text.slice(found.index + found[0].length);
+    if (!isCjk(inside) && (inside.match(LATIN_WORDS)?.length ?? 0) >= 2 && isCjk(outside)) return inside;
+  }
+  return null;
+}
+
 /** A reading of the goods after a label, saying which label it read past. */
 function afterLabel(rules: CompiledRules, normalized: string, labelled: { label: string; part: string }, capitals: boolean): MatchResult | null {
   const inner = readCommodity(rules, labelled.part, capitals);
@@ -953,6 +971,18 @@ export function readCommodity(rules: CompiledRules, text: string, capitals = wri
   if (reading === null && hsCode?.outcome !== "item" && (reader === null || reader.vetoes.length === 0) && labelled !== null && !labelled.pure) {
     const goods = afterLabel(rules, normalized, labelled, capitals);
     if (goods !== null) return goods;
+  }
+
+  // Nothing read from Chinese, Japanese or Korean words, and nothing vetoed: an English gloss in brackets may name the goods.
+  if (reading === null && hsCode?.outcome !== "item" && (reader === null || reader.vetoes.every((veto) => veto.suggest))) {
+    const gloss = glossInBrackets(cut);
+    if (gloss !== null) {
+      const inner = readCommodity(rules, gloss, writtenInCapitals(gloss), false);
+      if (inner.itemId !== null) {
+        const why = `${inner.why} (from the English in brackets "${gloss}")`;
+        return result(rules, normalized, { itemId: inner.itemId, method: inner.method, confidence: inner.confidence, why, suggestions: NO_SUGGESTIONS, hsCode: inner.hsCode });
+      }
+    }
   }
 
   if (describedNothing !== null && (reading !== null || hsCode?.outcome !== "item")) {

@@ -343,6 +343,19 @@ describe("reading like an analyst (bundled rules)", () => {
     ["Copper anti-seize compound 8 oz brush top", "compound"],
   ]);
 
+  test("an English gloss in brackets names the goods of a Chinese, Japanese or Korean line that reads as nothing", () => {
+    expect(read("전극 코팅기 (Electrode Coating Machine) 1식")).toMatchObject({
+      itemId: "battery-production-equipment",
+      why: expect.stringContaining('from the English in brackets "Electrode Coating Machine"'),
+    });
+    expect(read("열화상 카메라 부품 (Germanium Lens 25mm)").itemId).toBe("germanium-optics");
+    // Not when the line's own words say what it is, nor when the gloss itself reads as nothing.
+    expect(read("磁铁回收 (NdFeB magnet scrap)").why).toContain("recycling");
+    expect(read("モーター (motor with NdFeB magnets)").itemId).toBeNull();
+    // Only a line written in those scripts: an English line's brackets are read with the line.
+    expect(read("Motor housing (NdFeB magnet inside)").itemId).toBeNull();
+  });
+
   test("a non-rechargeable lithium battery is a primary cell, not Li-ion", () => {
     expect(matchCommodity(compileRules(rules.doc), "BATTERY,NONRECHARGEABLE,LITHIUM SULFUR DIOXIDE,12V").itemId).toBeNull();
     // "non-" joined to its word is one word, so the exclusion names it; alone, "non" is a stopword.
