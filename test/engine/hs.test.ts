@@ -36,6 +36,17 @@ describe("HS codes in commodity text", () => {
     expect(text.slice(code.start, code.end)).toBe("HS 8112.92");
   });
 
+  test.each([
+    ["PARTIDA 8505.11 IMANES DE NEODIMIO", "PARTIDA 8505.11"],
+    ["FRACC. 2805.19.01 LITIO METALICO", "FRACC. 2805.19.01"],
+    ["Fracción arancelaria 8112.92.01 indio", "Fracción arancelaria 8112.92.01"],
+    ["Tungsten carbide powder | HSN 28499020 | 50 kg", "HSN 28499020"],
+    ["voce doganale 8505 11 00 magneti", "voce doganale 8505 11 00"],
+  ])("the labels of national tariffs are part of the code: %s", (text, written) => {
+    const [code] = findHsCodes(text);
+    expect(text.slice(code.start, code.end)).toBe(written);
+  });
+
   test("written as each tariff writes it", () => {
     expect(formatHsCode("850511")).toBe("8505.11");
     expect(formatHsCode("8112929010")).toBe("8112.92.90.10");

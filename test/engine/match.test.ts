@@ -343,6 +343,11 @@ describe("reading like an analyst (bundled rules)", () => {
     ["Copper anti-seize compound 8 oz brush top", "compound"],
   ]);
 
+  readsAs([
+    ["PARTIDA 8505.11 IMANES DE NEODIMIO N42", "ndfeb-magnet"],
+    ["FRACC. 2805.19.01 LITIO METALICO EN LINGOTES", "lithium-metal"],
+  ]);
+
   test("an English gloss in brackets names the goods of a Chinese, Japanese or Korean line that reads as nothing", () => {
     expect(read("전극 코팅기 (Electrode Coating Machine) 1식")).toMatchObject({
       itemId: "battery-production-equipment",
