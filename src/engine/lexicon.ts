@@ -18,7 +18,7 @@ const TRANSLATIONS: Record<string, readonly string[]> = {
   ingot: ["barren", "barre", "lingot", "lingote", "lingotto", "lingotti", "pani", "pane", "ingt", "インゴット", "锭", "잉곳", "ingote", "wlewek", "wlewki", "sztaba", "sztaby", "tacka", "tackor", "massel", "masseln"],
   powder: ["pulver", "poudre", "polvo", "polvere", "po", "pwd", "pwdr", "pdr", "powdr", "粉", "粉末", "粉体", "パウダー", "분말", "가루", "poeder", "proszek", "proszku"],
   micropowder: ["micron", "mikropulver", "微粉", "micropwd", "micropwdr"],
-  sheet: ["blech", "bleche", "tole", "lamina", "lamiera", "chapa", "feuille", "placa", "板", "판", "shts", "sht", "blacha", "plat"],
+  sheet: ["blech", "bleche", "tole", "lamina", "lamiera", "chapa", "feuille", "placa", "板", "판", "shts", "sht", "blacha", "plat", "시트", "シート"],
   plate: ["platte", "plaque", "lastra", "plt", "plaat", "platen", "plyta"],
   foil: ["folie", "hoja", "箔", "호일", "folia"],
   wire: ["draht", "fil", "alambre", "filo", "fio", "丝", "線", "线", "와이어", "draad", "drut", "trad"],

@@ -361,6 +361,20 @@ describe("reading like an analyst (bundled rules)", () => {
     expect(read("Motor housing (NdFeB magnet inside)").itemId).toBeNull();
   });
 
+  // Edition 2026.11.27-4: names and aliases from a tenth round of purchasing lines.
+  readsAs([
+    ["Gummimagnet 0,8 mm selbstklebend, Rolle 10 m", "ferrite-magnet"],
+    ["고무자석 시트 1mm", "ferrite-magnet"],
+    ["주액기 각형 2라인", "battery-production-equipment"],
+    ["SMD-Bestückung Baugruppe 4711, 50 Stück", "electronics-assembly"],
+    ["Concentrado de bastnasita 65% TREO", "rare-earth-ore"],
+    ["extrator centrífugo para separação de terras raras", "rare-earth-processing-equipment"],
+    ["三甲基铟 电子级 500g", "trimethylindium"],
+    ["TMT bar Fe 500 12 mm", "steel"],
+    ["Electric vehicle conversion kit 15 kW", "ev-powertrain"],
+  ]);
+  readsNothing("%s is no item: %s", [["培训: 锂电池危险品运输 3人", "services"]]);
+
   test("a non-rechargeable lithium battery is a primary cell, not Li-ion", () => {
     expect(matchCommodity(compileRules(rules.doc), "BATTERY,NONRECHARGEABLE,LITHIUM SULFUR DIOXIDE,12V").itemId).toBeNull();
     // "non-" joined to its word is one word, so the exclusion names it; alone, "non" is a stopword.
