@@ -86,6 +86,11 @@ describe("the matcher on the labelled corpus (test/fixtures/matching)", () => {
   // The ninth round (200 lines: French aerospace SAP, an Indian EMS maker, a US government contractor, an Italian
   // distributor, Chinese marketplace titles, Vietnamese and Thai declarations, Czech, Polish and Hungarian ERP) was
   // measured once, untouched, then split the same way; the 23 lines glimpsed while splitting went to fresh.csv.
+  // The tenth round (320 lines by twelve writers: German SAP texts, a Japanese trading house, Mexican and Spanish
+  // customs, Indian GST invoices, US catalogues, Brazilian NF-e, a Korean cell maker, a Taiwanese fab, NATO stock
+  // nomenclature, Polish and Czech ERP, engineers' requisitions, B2B marketplace titles) was measured once untouched
+  // (precision 0.926, recall 0.70, false positives 0.056); every error was then read and tuned on, so it joined
+  // fresh.csv whole.
   test.each([
     ["working.csv", { precision: 0.95, recall: 0.9, falsePositiveRate: 0.03 }],
     ["held-out.csv", { precision: 0.95, recall: 0.9, falsePositiveRate: 0.04 }],
