@@ -72,8 +72,8 @@ export const LEGAL_FORM_PHRASES: readonly (readonly string[])[] = [
   ["besloten", "vennootschap"],
   ["akciova", "spolecnost"],
 ];
-/** Widths at which vendor masters cut a name (SAP's NAME1 holds 35 characters; many ledgers 40). */
-export const NAME_FIELD_WIDTHS: readonly number[] = [35, 40];
+/** Widths at which vendor masters cut a name (SAP's NAME1 holds 35 characters; many ledgers 40, older ones 30). */
+export const NAME_FIELD_WIDTHS: readonly number[] = [30, 35, 40];
 /** Chinese and Japanese legal forms, longest first so "股份有限公司" goes before "公司". */
 export const CJK_LEGAL_FORMS: readonly string[] = [
   "股份有限公司", "有限责任公司", "有限公司", "分公司", "株式会社", "有限会社", "合同会社", "合资公司", "公司", "会社",

@@ -814,6 +814,12 @@ const DASHED_TAIL = /^(.*?\S)\s+[-–—]+\s+(.*\S)\s*$/su;
 
 const WORD_CHARACTER = /[\p{L}\p{N}]/u;
 
+/**
+ * The role a shipping paper, a declaration or a payment message gives the firm, before its name: "SHIPPER:",
+ * "CONSIGNEE:", "NOTIFY PARTY:", "EXPORTER:", "/BNF/" (a SWIFT beneficiary). Only before a colon or between slashes.
+ */
+const DOCUMENT_ROLE =
+  /^\s*(\/(?:bnf|ben)\/|(?:shipper|consignor|consignee|notify(?:\s+party)?|exporter|importer|seller|buyer|beneficiary|bnf|payee|sold\s+to|bill\s+to|ship\s+to|ordering\s+customer)\s*:)\s*(?=\S)/iu;
 /** A vendor number before the name, as vendor masters print it ("100417 GENERAL DYNAMICS", "V-0087731 HENSOLDT AG"). */
 const VENDOR_NUMBER = /^\s*((?:[A-Za-z]{1,3}[-\s]?)?\d{4,}[\w/-]*)\s+(?=\p{L})/u;
 /**
@@ -830,12 +836,14 @@ const MOST_ABBREVIATION_WORDS = 2;
 /** Readings of the name without what the ledger wrote around it, and of the name an abbreviation stands before. */
 function ledgerReadings(brackets: readonly string[] | null, unbracketed: string): { text: string; aside: NameAside }[] {
   const readings: { text: string; aside: NameAside }[] = [];
-  let bare = unbracketed;
+  const role = DOCUMENT_ROLE.exec(unbracketed);
+  let bare = role === null ? unbracketed : unbracketed.slice(role[0].length);
   const number = VENDOR_NUMBER.exec(bare);
-  const tail = LEDGER_TAIL.exec(number === null ? bare : bare.slice(number[0].length));
-  if (number !== null || tail !== null) {
-    const set = [number?.[1], tail?.[2]].filter((text): text is string => text !== undefined);
-    bare = tail !== null ? tail[1] : bare.slice(number![0].length);
+  if (number !== null) bare = bare.slice(number[0].length);
+  const tail = LEDGER_TAIL.exec(bare);
+  if (role !== null || number !== null || tail !== null) {
+    const set = [role?.[1], number?.[1], tail?.[2]].filter((text): text is string => text !== undefined);
+    if (tail !== null) bare = tail[1];
     readings.push({ text: bare, aside: { kind: "ledger_text", text: [...(brackets ?? []), ...set].join(" … ") } });
   }
   const abbreviated = ABBREVIATION_FIRST.exec(bare);
@@ -894,6 +902,8 @@ const STATE_CODES = new Set(
     "tn tx ut vt va wa wv wi wy ab bc mb nb nl ns on pe qc sk"
   ).split(" "),
 );
+/** A US ZIP code, maybe with its four digits and the country, ending an address line. */
+const POSTAL_END = /\s+\d{5}(?:-\d{4})?(?:\s+(?:us|usa|u\.s\.a?\.?))?\s*$/iu;
 /** Most words of a city before its state ("NEW YORK NY", "FORT WORTH TX", "BINGEN WA"). */
 const LONGEST_CITY = 3;
 
@@ -918,7 +928,11 @@ function placeWord(word: string): boolean {
  * site, not a word of its name.
  */
 function cityAfterLegalForm(name: string): { bare: string; site: string } | null {
-  const words = name.trim().split(/\s+/);
+  // "… SAN DIEGO CA 92123 USA": the ZIP code (and the country) after a state's code end the address.
+  const postal = POSTAL_END.exec(name);
+  const address = postal === null ? name : name.slice(0, postal.index);
+  const words = address.trim().split(/\s+/);
+  if (postal !== null && !STATE_CODES.has(plainWord(words[words.length - 1]))) return null;
   const last = plainWord(words[words.length - 1]);
   // "… Equipment Co": Co is Colorado's code and a legal form; a legal form ends a name, not an address.
   if (words.length < 3 || isLegalForm(last)) return null;
@@ -931,7 +945,8 @@ function cityAfterLegalForm(name: string): { bare: string; site: string } | null
     if (city.length === 0) return null;
     if (!state && (city.length > LONGEST_CITY_WITHOUT_STATE || !city.every(placeWord))) return null;
     const bare = words.slice(0, at + 1).join(" ");
-    return readEntityName(bare).tokens.length > 0 ? { bare, site: words.slice(at + 1).join(" ") } : null;
+    const site = [...words.slice(at + 1), postal?.[0].trim() ?? ""].join(" ").trim();
+    return readEntityName(bare).tokens.length > 0 ? { bare, site } : null;
   }
   return null;
 }
@@ -955,13 +970,24 @@ function comparedNames(index: ScreeningIndex, name: string): readonly NameCompar
     const unbracketed = brackets === null ? name : name.replace(BRACKETED, " ");
     if (brackets !== null) readings.push({ form: readEntityName(unbracketed), aside: { kind: "brackets", text: brackets.join(" ") }, text: unbracketed });
     // The ledger's own words ("…, Lockbox 7731") before a site, so an explanation names them for what they are.
-    for (const ledger of ledgerReadings(brackets, unbracketed)) readings.push({ form: readEntityName(ledger.text), aside: ledger.aside, text: ledger.text });
-    const site = withoutSite(unbracketed);
-    if (site !== null) readings.push({ form: readEntityName(site.bare), aside: { kind: "site", text: [...(brackets ?? []), site.site].join(" ") }, text: site.bare });
+    const ledger = ledgerReadings(brackets, unbracketed);
+    for (const reading of ledger) readings.push({ form: readEntityName(reading.text), aside: reading.aside, text: reading.text });
+    // A site after the name, once the ledger's own text is set aside ("SHIPPER: … INC SAN MATEO CA 94402").
+    const ledgerText = ledger.find((reading) => reading.aside.kind === "ledger_text");
+    const site = withoutSite(ledgerText?.text ?? unbracketed);
+    if (site !== null) {
+      const setAside = ledgerText === undefined ? [...(brackets ?? []), site.site] : [ledgerText.aside.text, site.site];
+      readings.push({ form: readEntityName(site.bare), aside: { kind: "site", text: setAside.join(" … ") }, text: site.bare });
+    }
     for (const reading of readings) {
       if (reading.form.tokens.length === 0) continue;
+      // A name that may be cut short is compared both ways: whole ("Alliance, Responsible Business" fills 30
+      // characters and is complete) and cut.
       const cut = endsAtCut(reading.text);
-      for (const entryId of candidatesFor(index, reading.form)) compared.push(compareNames(index, reading.form, entryId, reading.aside, cut));
+      for (const entryId of candidatesFor(index, reading.form)) {
+        compared.push(compareNames(index, reading.form, entryId, reading.aside, false));
+        if (cut) compared.push(compareNames(index, reading.form, entryId, reading.aside, true));
+      }
     }
   }
   if (index.nameMemo.size < SCREENING_MEMO_LIMIT) index.nameMemo.set(ownedText(name), compared);

@@ -191,6 +191,58 @@ describe("what a vendor master writes around a name (bundled rules)", () => {
     expect(result.match?.features).toContainEqual(expect.objectContaining({ feature: "cut_short" }));
   });
 
+  it.each([
+    ["SHIPPER: CUBIC CORPORATION", "US", "Cubic Corporation"],
+    ["Notify party: HENSOLDT AG", "DE", "HENSOLDT AG"],
+    ["/BNF/SIERRA NEVADA CORPORATION", "US", "Sierra Nevada Corporation"],
+    ["CONSIGNEE:  SHIELD AI INC", "US", "Shield AI, Inc."],
+  ])("%s: the role a shipping paper or payment message gives the firm is set aside (%s)", (name, country, listed) => {
+    const result = screenBundled(name, country);
+    expect([name, result.status, result.match?.name]).toEqual([name, "listed", listed]);
+    expect(result.match?.features).toContainEqual(expect.objectContaining({ feature: "ledger_text" }));
+  });
+
+  it("a role label is set aside only before a colon or between slashes: a firm called Shipper is no label", () => {
+    expect(screenBundled("Shipper Cubic Corporation", "US").status).not.toBe("listed");
+    expect(screenBundled("SHIPPER: CUBIC WORLDWIDE CORP", "US").status).not.toBe("listed");
+  });
+
+  it.each([
+    ["CUBIC CORPORATION SAN DIEGO CA 92123", "Cubic Corporation"],
+    ["GENERAL DYNAMICS LAND SYSTEMS INC STERLING HEIGHTS MI 48310-3200 USA", "General Dynamics Land Systems"],
+  ])("%s: a ZIP code and the country after the state are the firm's address too (%s)", (name, listed) => {
+    const result = screenBundled(name);
+    expect([name, result.status, result.match?.name]).toEqual([name, "listed", listed]);
+    expect(result.match?.features).toContainEqual(expect.objectContaining({ feature: "site" }));
+  });
+
+  it("a role, a vendor number and an address together are all set aside, and the explanation names them", () => {
+    const result = screenBundled("SHIPPER: 40017 CUBIC CORPORATION SAN DIEGO CA 92123 US", "US");
+    expect([result.status, result.match?.name]).toEqual(["listed", "Cubic Corporation"]);
+    const detail = result.match?.features.find((feature) => feature.feature === "site")?.detail ?? "";
+    for (const part of ["SHIPPER:", "40017", "SAN DIEGO CA 92123 US"]) expect(detail).toContain(part);
+  });
+
+  it("a ZIP code after a name with no state before it is no address the reader sets aside", () => {
+    expect(screenBundled("Cubic Corporation Systems 92123", "US").status).not.toBe("listed");
+  });
+
+  it.each([
+    ["LOCKHEED MARTIN MISSILES AND F", "Lockheed Martin Missiles and Fire Control"],
+    ["MITSUBISHI HEAVY INDUSTRIES AE", "Mitsubishi Heavy Industries Aero Engines, Ltd."],
+  ])("%s: legacy ledgers cut names at 30 characters (%s)", (name, listed) => {
+    expect(name).toHaveLength(30);
+    const result = screenBundled(name, null);
+    expect([name, result.status, result.match?.name]).toEqual([name, "listed", listed]);
+    expect(result.match?.features).toContainEqual(expect.objectContaining({ feature: "cut_short" }));
+  });
+
+  it("a name that fills a field's width may also be whole: it is compared both ways", () => {
+    const name = "Alliance, Responsible Business";
+    expect(name).toHaveLength(30);
+    expect(screenBundled(name, "US")).toMatchObject({ status: "listed", match: { name: "Responsible Business Alliance" } });
+  });
+
   it("a name cut at the field's width must still agree up to the cut", () => {
     expect(screenBundled("MITSUBISHI ELECTRIC AUTOMOTIVE AMER", "US").status).not.toBe("listed");
     expect(screenBundled("LOCKHEED MARTIN MISSILES AND FIRE", "US").status).not.toBe("listed");
