@@ -744,7 +744,10 @@ function entriesOfWord(index: ScreeningIndex, token: NameToken): WordEntries {
   const near = new Set<number>();
   if (token.canon.length >= 5 && kind === "distinctive" && !HAS_DIGIT.test(token.canon)) {
     for (const word of index.byDeletion.get(token.canon) ?? []) addAll(near, index.byWord.get(word));
+    // One letter missing ("Aerkom"), changed or swapped, or one too many ("Echoddyne"): the row's word with a letter
+    // taken out is a listed word, or shares a listed word's such variant.
     for (const variant of deletions(token.canon)) {
+      addAll(near, index.byWord.get(variant));
       for (const word of index.byDeletion.get(variant) ?? []) addAll(near, index.byWord.get(word));
     }
   }

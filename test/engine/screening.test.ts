@@ -237,6 +237,11 @@ describe("what a vendor master writes around a name (bundled rules)", () => {
     expect(result.match?.features).toContainEqual(expect.objectContaining({ feature: "cut_short" }));
   });
 
+  it("a distinctive word with one letter too many is a candidate, as one with a letter missing is", () => {
+    expect(screenBundled("ANDURRIL INDUSTRIES", "US")).toMatchObject({ status: "possible", match: { name: "Anduril Industries" } });
+    expect(screenBundled("SKYYDIO INC", "US").status).not.toBe("none");
+  });
+
   it("a name that fills a field's width may also be whole: it is compared both ways", () => {
     const name = "Alliance, Responsible Business";
     expect(name).toHaveLength(30);
