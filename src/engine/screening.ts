@@ -875,8 +875,20 @@ function lastWordOf(text: string): string {
 function withoutSite(name: string): { bare: string; site: string } | null {
   const dashed = DASHED_TAIL.exec(name);
   if (dashed !== null) return { bare: dashed[1], site: dashed[2] };
+  const cjk = CJK_SITE_AFTER_LEGAL_FORM.exec(name);
+  if (cjk !== null) return { bare: cjk[1], site: cjk[2] };
   return afterLegalFormAndComma(name) ?? cityAfterLegalForm(name);
 }
+
+/**
+ * A Japanese or Chinese works, plant, office or branch written after the legal form, as vendor masters in Japan,
+ * Taiwan and China add it ("日本原燃株式会社 再処理事業所", "… 股份有限公司 高雄總廠").
+ */
+const CJK_SITE_AFTER_LEGAL_FORM =
+  /^(.*\S(?:株式会社|有限会社|合同会社|股份有限公司|有限公司|公司))\s+(\S*(?:事業所|事業部|工場|工厂|工廠|本社|支店|支社|営業所|製作所|事務所|办事处|辦事處|总厂|總廠|分厂|分廠))\s*$/u;
+
+/** Taiwan's name before a Taiwanese firm's Chinese name ("台灣國際造船…" for 國際造船): the firm's country, set aside. */
+const TAIWAN_FIRST = /^\s*(台灣|台湾|臺灣|中華民國|中华民国)(?=\p{Script=Han})/u;
 
 const legalFormsOnly = (text: string): boolean => (text.toLowerCase().replace(/\./g, "").match(/[\p{L}\p{N}]+/gu) ?? []).every(isLegalForm);
 
@@ -973,6 +985,11 @@ function comparedNames(index: ScreeningIndex, name: string): readonly NameCompar
     const unbracketed = brackets === null ? name : name.replace(BRACKETED, " ");
     if (brackets !== null) readings.push({ form: readEntityName(unbracketed), aside: { kind: "brackets", text: brackets.join(" ") }, text: unbracketed });
     // The ledger's own words ("…, Lockbox 7731") before a site, so an explanation names them for what they are.
+    const taiwan = TAIWAN_FIRST.exec(unbracketed);
+    if (taiwan !== null) {
+      const text = unbracketed.slice(taiwan[0].length);
+      readings.push({ form: readEntityName(text), aside: { kind: "site", text: taiwan[1] }, text });
+    }
     const ledger = ledgerReadings(brackets, unbracketed);
     for (const reading of ledger) readings.push({ form: readEntityName(reading.text), aside: reading.aside, text: reading.text });
     // A site after the name, once the ledger's own text is set aside ("SHIPPER: … INC SAN MATEO CA 94402").

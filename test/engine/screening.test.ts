@@ -237,6 +237,22 @@ describe("what a vendor master writes around a name (bundled rules)", () => {
     expect(result.match?.features).toContainEqual(expect.objectContaining({ feature: "cut_short" }));
   });
 
+  it.each([
+    ["日本原燃株式会社 再処理事業所", "JP", "Japan Nuclear Fuel Limited"],
+    ["三菱造船株式会社 下関工場", "JP", "Mitsubishi Heavy Industries Shipbuilding Co."],
+    ["國際造船股份有限公司 高雄總廠", "TW", "CSBC Corporation, Taiwan"],
+  ])("%s: a Japanese or Chinese site written after the legal form is the firm's site (%s)", (name, country, listed) => {
+    const result = screenBundled(name, country);
+    expect([name, result.status, result.match?.name]).toEqual([name, "listed", listed]);
+    expect(result.match?.features).toContainEqual(expect.objectContaining({ feature: "site" }));
+  });
+
+  it("台灣 before a Taiwanese firm's Chinese name is the row's country, not a word of the name", () => {
+    expect(screenBundled("台灣國際造船股份有限公司", "TW")).toMatchObject({ status: "listed", match: { name: "CSBC Corporation, Taiwan" } });
+    // A firm of another country with the same words is for review, not a clear match.
+    expect(screenBundled("台灣國際造船股份有限公司", "CN").status).not.toBe("listed");
+  });
+
   it("a distinctive word with one letter too many is a candidate, as one with a letter missing is", () => {
     expect(screenBundled("ANDURRIL INDUSTRIES", "US")).toMatchObject({ status: "possible", match: { name: "Anduril Industries" } });
     expect(screenBundled("SKYYDIO INC", "US").status).not.toBe("none");
