@@ -247,6 +247,13 @@ describe("what a vendor master writes around a name (bundled rules)", () => {
     expect(result.match?.features).toContainEqual(expect.objectContaining({ feature: "site" }));
   });
 
+  it.each([
+    ["ジャパンマリンユナイテッド株式会社", "JP", "Japan Marine United Corporation"],
+    ["レイセオン・ミサイルズ・アンド・ディフェンス", "US", "Raytheon Missiles & Defense"],
+  ])("%s (%s): a katakana name read as the English words it writes is %s", (name, country, listed) => {
+    expect(screenBundled(name, country)).toMatchObject({ status: "listed", match: { name: listed } });
+  });
+
   it("台灣 before a Taiwanese firm's Chinese name is the row's country, not a word of the name", () => {
     expect(screenBundled("台灣國際造船股份有限公司", "TW")).toMatchObject({ status: "listed", match: { name: "CSBC Corporation, Taiwan" } });
     // A firm of another country with the same words is for review, not a clear match.
