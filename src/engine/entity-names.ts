@@ -18,6 +18,7 @@ import {
   COMMON_WORDS,
   LEGAL_FORM_PHRASES,
   JAPANESE_NAME_WORDS,
+  KOREAN_NAME_WORDS,
   LEGAL_FORMS,
   SOFT_WORDS,
   STOP_WORDS,
@@ -112,13 +113,13 @@ function splitScripts(run: string): string[] {
   return parts;
 }
 
-/** The Japanese name words, folded as names are (電機 is read as 电机), longest first for the greedy reading below. */
-const JAPANESE_WORDS: readonly (readonly [string, readonly string[]])[] = Object.entries(JAPANESE_NAME_WORDS)
+/** The Japanese and Korean name words, folded as names are (電機 is read as 电机), longest first for the greedy reading below. */
+const JAPANESE_WORDS: readonly (readonly [string, readonly string[]])[] = [...Object.entries(JAPANESE_NAME_WORDS), ...Object.entries(KOREAN_NAME_WORDS)]
   .map(([written, english]) => [foldFully(written), english.split(" ")] as const)
   .sort((a, b) => b[0].length - a[0].length);
 const LONGEST_JAPANESE_WORD = Math.max(...JAPANESE_WORDS.map(([written]) => written.length));
 
-/** A CJK run read as the English words of a Japanese firm's name, when those words make up all of it; else null. */
+/** A CJK run read as the English words of a firm's name in Japanese or Korean, when those words make up all of it; else null. */
 function japaneseNameWords(run: string): string[] | null {
   const english: string[] = [];
   let at = 0;
@@ -248,7 +249,13 @@ export function readEntityName(text: string): EntityNameForm {
     if (maybeCjk && CJK_CHARACTER.test(word)) {
       const stripped = stripCjkForms(word, legalForms);
       const english = stripped === "" ? null : japaneseNameWords(stripped);
-      if (english !== null) for (const latin of english) tokens.push({ raw: latin, canon: canonicalWord(latin), cjk: false });
+      if (english !== null) {
+        // "コーポレーション", "코퍼레이션": a legal form written out in the script is still one.
+        for (const latin of english) {
+          if (isLegalForm(latin)) legalForms.push(latin);
+          else if (!STOP.has(latin)) tokens.push({ raw: latin, canon: canonicalWord(latin), cjk: false });
+        }
+      }
       else if (stripped !== "") tokens.push({ raw: stripped, canon: stripped, cjk: true });
     } else if (isLegalForm(word)) legalForms.push(word);
     else if (!STOP.has(word)) tokens.push({ raw: word, canon: canonicalWord(word), cjk: false });

@@ -77,6 +77,7 @@ export const NAME_FIELD_WIDTHS: readonly number[] = [30, 35, 40];
 /** Chinese and Japanese legal forms, longest first so "股份有限公司" goes before "公司". */
 export const CJK_LEGAL_FORMS: readonly string[] = [
   "股份有限公司", "有限责任公司", "有限公司", "分公司", "株式会社", "有限会社", "合同会社", "合资公司", "公司", "会社",
+  "유한책임회사", "주식회사", "유한회사",
 ];
 /**
  * Words Japanese firms write in katakana (the English words of their names) or in kanji (group and trade names),
@@ -114,6 +115,24 @@ export const JAPANESE_NAME_WORDS: Readonly<Record<string, string>> = {
   三菱: "mitsubishi", 三井: "mitsui", 住友: "sumitomo", 川崎: "kawasaki", 伊藤忠: "itochu", 富士通: "fujitsu", 日立: "hitachi",
   東芝: "toshiba", 重工業: "heavy industries", 重工: "heavy industries", 電機: "electric", 電気: "electric", 物産: "bussan",
   商事: "shoji", 精密: "precision", 造船: "shipbuilding",
+};
+
+/**
+ * The same for Korean: Hangul renderings of the English words of firms' names, as a Korean buyer's vendor master
+ * writes a foreign firm ("록히드마틴", "제너럴다이내믹스"), and the group names Korean writes for Japanese firms.
+ */
+export const KOREAN_NAME_WORDS: Readonly<Record<string, string>> = {
+  록히드: "lockheed", 마틴: "martin", 레이시온: "raytheon", 레이테온: "raytheon", 보잉: "boeing", 제너럴: "general",
+  다이내믹스: "dynamics", 다이나믹스: "dynamics", 노스롭: "northrop", 노스럽: "northrop", 그루먼: "grumman", 그러먼: "grumman",
+  허니웰: "honeywell", 텍스트론: "textron", 시스템즈: "systems", 시스템스: "systems", 시스템: "system", 미사일즈: "missiles",
+  미사일: "missile", 디펜스: "defense", 에어로스페이스: "aerospace", 에어로: "aero", 스페이스: "space", 테크놀로지스: "technologies",
+  테크놀로지: "technology", 인더스트리즈: "industries", 인더스트리: "industry", 일렉트로닉스: "electronics", 일렉트릭: "electric",
+  코퍼레이션: "corporation", 컴퍼니: "company", 인터내셔널: "international", 그룹: "group", 홀딩스: "holdings",
+  엔지니어링: "engineering", 솔루션즈: "solutions", 솔루션: "solution", 머티리얼즈: "materials", 랜드: "land", 마린: "marine",
+  오션: "ocean", 유나이티드: "united", 재팬: "japan", 아메리카: "america", 어드밴스드: "advanced", 사이언스: "science",
+  앤드: "and", 미쓰비시: "mitsubishi", 미츠비시: "mitsubishi", 가와사키: "kawasaki", 카와사키: "kawasaki", 스바루: "subaru",
+  후지쓰: "fujitsu", 히타치: "hitachi", 도시바: "toshiba", 중공업: "heavy industries", 조선: "shipbuilding",
+  머시너리: "machinery", 이큅먼트: "equipment",
 };
 
 /** Chinese words for "group" or "holdings" at the end of a name: soft, like their English counterparts. */

@@ -254,6 +254,18 @@ describe("what a vendor master writes around a name (bundled rules)", () => {
     expect(screenBundled(name, country)).toMatchObject({ status: "listed", match: { name: listed } });
   });
 
+  it.each([
+    ["록히드마틴 코퍼레이션", "US", "Lockheed Martin Corporation"],
+    ["레이시온 미사일즈 앤드 디펜스", "US", "Raytheon Missiles & Defense"],
+    ["가와사키중공업 에어로스페이스 시스템즈 컴퍼니", "JP", "Kawasaki Heavy Industries Aerospace Systems Company"],
+  ])("%s (%s): a Hangul rendering read as the English words it writes is %s", (name, country, listed) => {
+    expect(screenBundled(name, country)).toMatchObject({ status: "listed", match: { name: listed } });
+  });
+
+  it("read as English, a Hangul name must still be the listed firm: Mitsubishi Heavy Industries itself is not named", () => {
+    expect(screenBundled("미쓰비시중공업 주식회사", "JP").status).not.toBe("listed");
+  });
+
   it("台灣 before a Taiwanese firm's Chinese name is the row's country, not a word of the name", () => {
     expect(screenBundled("台灣國際造船股份有限公司", "TW")).toMatchObject({ status: "listed", match: { name: "CSBC Corporation, Taiwan" } });
     // A firm of another country with the same words is for review, not a clear match.
