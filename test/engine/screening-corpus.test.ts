@@ -28,12 +28,14 @@ test("recall stays at 0.95 or more: listed firms written as purchasing data writ
 
 // The fresh corpus (27 Nov 2026) was written without running the matcher, by another hand: names the first corpus
 // did not imagine (sites after a dash, Japanese legal names, company abbreviations). Floors below today's figures.
+// A fifth writer's 140 names joined it after being measured untouched (recall 0.40) and tuned on: harder names
+// (Cyrillic and Korean renderings, former names, bills of lading), so the floor on recall went from 0.8 to 0.72.
 const fresh = scoreScreening(compileRules(checked), JSON.parse(readFileSync(join(__dirname, "..", "fixtures", "screening", "fresh.json"), "utf8")) as Corpus);
 
-test("on the fresh corpus, precision stays at 0.97 and recall at 0.8 or more", () => {
-  expect(fresh.names).toBeGreaterThanOrEqual(470);
+test("on the fresh corpus, precision stays at 0.97 and recall at 0.72 or more", () => {
+  expect(fresh.names).toBeGreaterThanOrEqual(610);
   expect(fresh.precision).toBeGreaterThanOrEqual(0.97);
-  expect(fresh.recall).toBeGreaterThanOrEqual(0.8);
+  expect(fresh.recall).toBeGreaterThanOrEqual(0.72);
 });
 
 // A second and a third writer's names, half of each never read while changing the screening, and a fourth writer's
