@@ -29,7 +29,7 @@ const TRANSLATIONS: Record<string, readonly string[]> = {
   piece: ["stucke", "stuck", "morceaux", "morceau", "trozos", "pezzi", "pedacos", "块", "pcs"],
   lump: ["brocken", "chunk"],
   flake: ["flocken", "paillettes", "paillette", "escamas", "scaglie", "flocos", "鳞片", "鱗片状", "인상", "flocke", "płatkowy", "płatkowa", "płatk", "vločkový"],
-  crystal: ["kristall", "cristal", "cristallo", "晶体", "結晶", "결정", "kristal", "krysztal"],
+  crystal: ["kristall", "cristal", "cristallo", "晶体", "結晶", "결정", "kristal", "krysztal", "xtal", "xtl"],
   wafer: ["scheibe", "plaquette", "oblea", "fetta", "bolacha", "wfr", "晶片", "ウェハ", "ウエハ", "ウェーハ", "ウエハー", "웨이퍼", "单晶片", "晶圆"],
   epiwafer: ["外延片", "エピウェハ", "磊晶片"],
   epi: ["에피", "エピ"],
@@ -52,7 +52,7 @@ const TRANSLATIONS: Record<string, readonly string[]> = {
   carbonate: ["carbonat", "karbonat", "carbonato"],
   monohydrate: ["monohydrat", "monohydrate", "monohydrated", "monohidratado", "monoidrato", "monoidratado", "monohyd", "一水和物", "单水", "일수화물", "monohydraat", "jednowodny"],
   scrap: ["schrott", "dechets", "chatarra", "rottami", "sucata", "废料"],
-  fibre: ["fiber", "fibres", "fibers", "faser", "fibra", "ファイバ", "ファイバー", "파이버", "光ファイバ", "光ファイバー", "광섬유"],
+  fibre: ["fiber", "fibres", "fibers", "faser", "fibra", "ファイバ", "ファイバー", "파이버", "光ファイバ", "光ファイバー", "광섬유", "fbr"],
   diamond: ["diamant", "diamante", "diament", "diamanten", "diamants", "diamantový", "diamantová", "diamentowy", "diamentowa"],
   spool: ["bobine", "bobina", "spule", "spoel", "szpula"],
   insert: ["刀片", "インサート", "인서트", "wendeschneidplatte", "plaquette amovible", "ins", "insrt", "pastilha", "pastilhas", "plaquita", "plaquitas", "inserto", "insertos"],
@@ -96,6 +96,8 @@ const TRANSLATIONS: Record<string, readonly string[]> = {
   // things a line may be that are never a traded form of a material (PRODUCT_NOUNS)
   paint: ["tinta", "pintura", "peinture", "vernice", "lackfarbe", "verf", "farba"],
   lubricant: ["seize", "antiseize", "schmierstoff", "lubrifiant", "lubricante", "lubrificante"],
+  laser: ["lsr"],
+  equipment: ["equip", "eqpt", "eqp", "equipo", "equipamento", "ausrüstung"],
   // descriptors
   doped: ["添加", "掺杂", "도핑", "첨가"],
   homopolymer: ["homopolimer", "homopolímero"],

@@ -361,6 +361,15 @@ describe("reading like an analyst (bundled rules)", () => {
     expect(read("Motor housing (NdFeB magnet inside)").itemId).toBeNull();
   });
 
+  // ERP abbreviations: crystal, laser, fibre and equipment.
+  readsAs([
+    ["XTAL GE 5N 2IN", "germanium"],
+    ["XTAL LYSO 3X3X20", "lyso-crystal"],
+    ["LSR FBR YB 1KW CW", "ytterbium-fibre-laser"],
+    ["CENTRIFUGAL EXTRACTION EQPT 12 STAGE", "rare-earth-processing-equipment"],
+  ]);
+  readsNothing("%s is no item: %s", [["QUARTZ XTAL OSC 16MHZ", "xtal"]]);
+
   // Edition 2026.11.27-4: names and aliases from a tenth round of purchasing lines.
   readsAs([
     ["Gummimagnet 0,8 mm selbstklebend, Rolle 10 m", "ferrite-magnet"],
