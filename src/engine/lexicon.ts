@@ -69,12 +69,12 @@ const TRANSLATIONS: Record<string, readonly string[]> = {
   anode: ["anoden", "anodo", "anodi", "负极", "負極", "음극"],
   block: ["quader", "bloque", "blocco", "bloco", "blk", "角型", "方块", "blocchetto", "blocchetti", "blok", "blokje"],
   pack: ["パック", "팩", "组", "包"],
-  disc: ["scheibe", "scheiben", "schijf", "schijven", "disque", "disques", "disco", "dischi", "discos", "円板", "圆片"],
+  disc: ["scheibe", "scheiben", "schijf", "schijven", "disque", "disques", "disco", "dischi", "discos", "円板", "圆片", "disk", "diski", "disket"],
   segment: ["seg", "segmento"],
   machine: ["maschine", "maquina", "macchina", "mach", "machinery", "maschinen", "机", "設備", "设备"],
   blank: ["rohling", "rohlinge", "ebauche", "grezzo"],
-  cathode_material: ["kathodenmaterial", "kathodenmaterialien", "materiau cathodique", "正极材料", "正極材", "양극재"],
-  anode_material: ["anodenmaterial", "负极材料", "負極材", "음극재"],
+  cathode_material: ["kathodenmaterial", "kathodenmaterialien", "materiau cathodique", "正极材料", "正極材", "양극재", "kathodenmat"],
+  anode_material: ["anodenmaterial", "负极材料", "負極材", "음극재", "anodenmat"],
   li_ion: ["liion"],
   permanent_magnet: ["dauermagnet", "dauermagnete", "永磁体", "永磁", "영구자석"],
   line: ["linie", "ligne", "linea", "linha", "产线", "生产线", "ライン", "라인"],
@@ -95,9 +95,14 @@ const TRANSLATIONS: Record<string, readonly string[]> = {
   nitrate: ["nitrat", "nitrato", "硝酸", "硝酸塩"],
   // things a line may be that are never a traded form of a material (PRODUCT_NOUNS)
   paint: ["tinta", "pintura", "peinture", "vernice", "lackfarbe", "verf", "farba"],
-  lubricant: ["seize", "antiseize", "schmierstoff", "lubrifiant", "lubricante", "lubrificante"],
+  lubricant: ["seize", "antiseize", "schmierstoff", "lubrifiant", "lubricante", "lubrificante", "montagepaste"],
   laser: ["lsr"],
   equipment: ["equip", "eqpt", "eqp", "equipo", "equipamento", "ausrüstung"],
+  winder: ["wickelmaschine", "wickelmasch", "wickler"],
+  cutting: ["kesme", "corte", "taglio"],
+  concrete: ["beton", "hormigón", "calcestruzzo", "concreto"],
+  toy: ["oyuncak", "spielzeug", "jouet", "juguete", "giocattolo", "brinquedo", "玩具", "おもちゃ", "장난감"],
+  speaker: ["loudspeaker", "lautsprecher", "haut-parleur", "altavoz", "altoparlante", "alto-falante", "スピーカ", "スピーカー", "扬声器", "喇叭", "스피커"],
   // descriptors
   doped: ["添加", "掺杂", "도핑", "첨가"],
   homopolymer: ["homopolimer", "homopolímero"],
@@ -206,7 +211,7 @@ export const PRODUCT_NOUNS = set(`
   cutlery spoon fork knife watch toy figure pencil pen crayon leads sealant putty flux spray preform
   sharpener sweeper burr drill bit saw blade tool tools chair table desk ladder boots shoe glove mask ferro
   corp corporation inc incorporated ltd limited gmbh llc plc company bolt screw nut washer rivet bracket fastener hinge
-  spring valve pump fan hose seal bearing gear shaft housing enclosure frame`);
+  spring valve pump fan hose seal bearing gear shaft housing enclosure frame speaker headphone earphone microphone`);
 
 /** Packaging and quantities, never what a line is. */
 export const PACKS = set(`
@@ -315,7 +320,7 @@ export const UNITS = set(`
  */
 export const ASIDE_PREPOSITIONS = set(`
   for with without containing contains using used via fur mit ohne zur zum zu pour avec sans para con sin per senza
-  com sem incl including inkl inclusive 用 用于 용 用の 向け`);
+  com sem incl including inkl inclusive contenant enthaltend contenente conteniendo contendo 用 用于 용 用の 向け`);
 
 /** The asides that say what a thing is for: a machine "for milk powder" is not a battery machine. */
 export const PURPOSE_PREPOSITIONS = set(`for fur zur zum pour para per 用 用于 용 用の 向け`);

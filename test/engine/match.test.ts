@@ -370,6 +370,23 @@ describe("reading like an analyst (bundled rules)", () => {
   ]);
   readsNothing("%s is no item: %s", [["QUARTZ XTAL OSC 16MHZ", "xtal"]]);
 
+  // Eleventh round: products that contain a material, German ERP abbreviations, what goods contain, and the words
+  // of a veto written in another language.
+  readsAs([
+    ["ANODENMAT. SYNTH. GRAPHIT D50 17UM 1T", "graphite-anode"],
+    ["WICKELMASCH. PRISMATISCHE ZELLE", "battery-production-equipment"],
+  ]);
+  readsNothing("%s is no item: %s", [
+    ["Lautsprecher Neodym 8 Ohm 20 W", "lautsprecher"],
+    ["ｽﾋﾟｰｶ ﾈｵｼﾞﾑ 10W 40MM", "スピーカ"],
+    ["MONTAGEPASTE KUPFER 250G DOSE", "montagepaste"],
+    ["Déchets électroniques contenant de l'argent, 2 t", "dechets"],
+    ["6804.21 Elmas kesme diski 115 mm, beton için", "exclude"],
+    ["Oyuncak drone kameralı 250 g", "exclude"],
+    ["CELL, NI-CAD, VENTED, 1.2 V BATT", "exclude"],
+    ["Lab-grown diamond 0.9 ct, round brilliant, VS1", "exclude"],
+  ]);
+
   // Edition 2026.11.27-4: names and aliases from a tenth round of purchasing lines.
   readsAs([
     ["Gummimagnet 0,8 mm selbstklebend, Rolle 10 m", "ferrite-magnet"],
