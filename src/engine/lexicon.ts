@@ -39,8 +39,8 @@ const TRANSLATIONS: Record<string, readonly string[]> = {
   diameter: ["径", "線径", "线径", "直径", "直徑", "外径", "内径", "직경", "외경", "내경"],
   monocrystalline: ["monocristallin", "monocristalline", "monocristallino", "monocristallini", "monocristalino", "monocristalinos", "monocristalinas", "monokristallin"],
   aspheric: ["asferica", "asferico", "asferique", "asphaerisch", "asferisch", "asph"],
-  cylinder: ["walec", "zylinder", "cilindro"],
-  substrate: ["substrat", "sustrato", "substrato", "衬底", "基板", "기판", "substr"],
+  cylinder: ["walec", "zylinder", "cilindro", "シリンダ", "シリンダー"],
+  substrate: ["substrat", "sustrato", "substrato", "衬底", "基板", "기판", "substr", "キバン"],
   target: ["cible", "bersaglio", "靶材", "靶", "ターゲット", "타겟", "tgt"],
   concentrate: ["konzentrat", "concentre", "concentrado", "concentrato", "conc", "精矿", "精鉱", "정광"],
   ore: ["erz", "minerai", "minerale", "minerio", "矿", "鉱石", "광석"],
@@ -55,14 +55,14 @@ const TRANSLATIONS: Record<string, readonly string[]> = {
   fibre: ["fiber", "fibres", "fibers", "faser", "fibra", "ファイバ", "ファイバー", "파이버", "光ファイバ", "光ファイバー", "광섬유", "fbr"],
   diamond: ["diamant", "diamante", "diament", "diamanten", "diamants", "diamantový", "diamantová", "diamentowy", "diamentowa"],
   spool: ["bobine", "bobina", "spule", "spoel", "szpula"],
-  insert: ["刀片", "インサート", "인서트", "wendeschneidplatte", "plaquette amovible", "ins", "insrt", "pastilha", "pastilhas", "plaquita", "plaquitas", "inserto", "insertos"],
+  insert: ["刀片", "インサート", "인서트", "wendeschneidplatte", "plaquette amovible", "ins", "insrt", "pastilha", "pastilhas", "plaquita", "plaquitas", "inserto", "insertos", "placchetta", "placchette"],
   round: ["丸型", "圆形", "원형", "rund", "runde", "rond", "ronde", "redondo", "redonda", "tondo", "tonda", "丸", "okrągły", "okrągła", "kruhová", "kruhový"],
   ring: ["anello", "anelli", "anneau", "anneaux", "anillo", "anillos", "anel", "aneis", "リング", "링", "环", "圆环"],
-  magnet: ["magnete", "magneti", "aimant", "iman", "imane", "imanes", "ima", "imas", "magnetes", "mag", "magn", "磁铁", "磁钢", "磁体", "磁石", "자석", "マグネット", "마그넷", "magneten", "magnes", "magnesy", "magneet"],
+  magnet: ["magnete", "magneti", "aimant", "iman", "imane", "imanes", "ima", "imas", "magnetes", "mag", "magn", "磁铁", "磁钢", "磁体", "磁石", "자석", "マグネット", "마그넷", "magneten", "magnes", "magnesy", "magneet", "mıknatıs", "mıknatısı"],
   battery: ["batterie", "akku", "akkumulator", "bateria", "batteria", "batt", "电池", "電池", "배터리", "전지", "batterij", "accu", "akumulator", "batteri"],
   cell: ["zelle", "zellen", "cellule", "celda", "cella", "celula", "电芯", "セル", "셀", "cel", "ogniwo", "ogniwa"],
   window: ["fenster", "fenetre", "ventana", "finestra", "janela", "wndw", "窗口片", "窗口", "窓", "venster", "okno", "fonster", "ウィンドウ", "ウインドウ", "ウィンドー", "ウインドー", "hublot", "oblo"],
-  lens: ["linse", "linsen", "lentille", "lente", "透镜", "镜片", "レンズ", "렌즈", "soczewka", "soczewki", "lins"],
+  lens: ["linse", "linsen", "lentille", "lente", "透镜", "镜片", "レンズ", "렌즈", "soczewka", "soczewki", "lins", "lenzen"],
   wheel: ["schleifscheibe", "meule", "muela", "mola", "rebolo", "砂轮", "砥石", "whl", "ściernica", "ściernice"],
   material: ["matl", "materiau", "materiale", "werkstoff", "材料", "素材", "재료", "材"],
   cathode: ["kathode", "catodo", "catodi", "catodico", "catodica", "catodos", "正极", "正極", "양극"],
@@ -71,7 +71,7 @@ const TRANSLATIONS: Record<string, readonly string[]> = {
   pack: ["パック", "팩", "组", "包"],
   disc: ["scheibe", "scheiben", "schijf", "schijven", "disque", "disques", "disco", "dischi", "discos", "円板", "圆片", "disk", "diski", "disket"],
   segment: ["seg", "segmento"],
-  machine: ["maschine", "maquina", "macchina", "mach", "machinery", "maschinen", "机", "設備", "设备"],
+  machine: ["maschine", "maquina", "macchina", "mach", "machinery", "maschinen", "机", "設備", "设备", "makinesi", "makine"],
   blank: ["rohling", "rohlinge", "ebauche", "grezzo"],
   cathode_material: ["kathodenmaterial", "kathodenmaterialien", "materiau cathodique", "正极材料", "正極材", "양극재", "kathodenmat"],
   anode_material: ["anodenmaterial", "负极材料", "負極材", "음극재", "anodenmat"],
@@ -83,14 +83,14 @@ const TRANSLATIONS: Record<string, readonly string[]> = {
   tetrachloride: ["tetrachlorid", "tetrachlorure", "tetracloruro", "tetracloreto"],
   needle: ["nadel", "nadeln", "aiguille", "aiguilles", "aguja", "agujas"],
   ceramic: ["keramik", "keramisch", "keramische", "ceramique", "ceramica", "ceramico"],
-  copper: ["kupfer", "miedź", "miedzi", "miedziany", "miedziana", "miedziane", "měděný", "měděná"],
+  copper: ["kupfer", "miedź", "miedzi", "miedziany", "miedziana", "miedziane", "měděný", "měděná", "rame"],
   // One element, one word: "Wolframkupfer" is tungsten copper as "W-Cu" is, so the item's exclusions and names meet it.
   tungsten: ["wolfram", "volfram", "wolfraam", "wolframio", "tungsteno", "tungstene", "tungstenio", "wolframu", "wolframowy", "wolframowa", "wolframový"],
   graphite: ["graphit", "grafit"],
   anhydrous: ["anhydr", "wasserfrei", "anhydre", "anhidro", "anidro"],
   source: ["src"],
   carbide: ["węglik", "węglika", "węgliki", "węglików", "karbid", "karbidu"],
-  grit: ["schleifkorn", "körnung", "koernung"],
+  grit: ["schleifkorn", "körnung", "koernung", "graniglia"],
   steel: ["ocel", "ocelový", "ocelová", "stali", "stalowy", "stalowa"],
   nitrate: ["nitrat", "nitrato", "硝酸", "硝酸塩"],
   // things a line may be that are never a traded form of a material (PRODUCT_NOUNS)
@@ -103,12 +103,17 @@ const TRANSLATIONS: Record<string, readonly string[]> = {
   concrete: ["beton", "hormigón", "calcestruzzo", "concreto"],
   toy: ["oyuncak", "spielzeug", "jouet", "juguete", "giocattolo", "brinquedo", "玩具", "おもちゃ", "장난감"],
   speaker: ["loudspeaker", "lautsprecher", "haut-parleur", "altavoz", "altoparlante", "alto-falante", "スピーカ", "スピーカー", "扬声器", "喇叭", "스피커"],
+  permanent: ["daimi"],
+  furnace: ["forno", "forni", "fırın", "fırını"],
+  shot: ["ショット"],
+  bottle: ["flasche", "flaschen"],
+  batch: ["批次"],
   // descriptors
-  doped: ["添加", "掺杂", "도핑", "첨가"],
+  doped: ["添加", "掺杂", "도핑", "첨가", "ドープ"],
   homopolymer: ["homopolimer", "homopolímero"],
   electronic: ["elektronik", "elektronisch", "elektronische", "electronique", "electronico", "electronica", "elettronico", "elettronica", "eletronico"],
   grade: ["qualitat", "qualite", "grado", "grau", "grd", "gr", "级", "グレード", "급", "등급", "等級", "kwaliteit", "klasa", "klasy", "kvalitet"],
-  sintered: ["gesintert", "fritte", "sinterizado", "sinterizzato", "sinterizzati", "烧结", "焼結", "소결"],
+  sintered: ["gesintert", "fritte", "sinterizado", "sinterizzato", "sinterizzati", "烧结", "焼結", "소결", "sinterlenmiş"],
   synthetic: ["synthetisch", "synthetischer", "synthetische", "synthetique", "sintetico", "sintetica", "sintetici", "syn", "synth", "人造", "人工", "合成", "인조", "합성", "syntetyczny", "syntetyczna", "syntetyczne", "syntetisk"],
   artificial: ["artif", "kunstlich", "artificiel", "artificiale"],
   natural: ["naturlich", "naturel", "naturelle", "naturale", "天然", "천연", "natur", "natuurlijk", "naturalny", "naturalna", "naturlig"],
@@ -332,7 +337,7 @@ export const ON_PREPOSITIONS = set(`on sur auf su sobre`);
  * Prepositions that link a thing to what it is made of or consists of ("ingot of gallium", "lingot de gallium",
  * "polvere di tungsteno"): the thing before is what the line is.
  */
-export const OF_PREPOSITIONS = set(`of de du des d di del della dei delle degli dello da do dos das von vom aus al au aux alla allo agli`);
+export const OF_PREPOSITIONS = set(`of de du des d di del della dei delle degli dello da do dos das von vom aus al au aux alla allo agli van`);
 
 /** Prepositions of place or form ("in ingots", "en lingots", "em lingotes"); the words after them still describe the goods. */
 export const FORM_PREPOSITIONS = set(`in en em im into ad`);

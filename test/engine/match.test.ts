@@ -376,6 +376,16 @@ describe("reading like an analyst (bundled rules)", () => {
     ["ANODENMAT. SYNTH. GRAPHIT D50 17UM 1T", "graphite-anode"],
     ["WICKELMASCH. PRISMATISCHE ZELLE", "battery-production-equipment"],
   ]);
+  readsAs([
+    ["Kalıcı mıknatıs NdFeB N42, 500 adet", "ndfeb-magnet"],
+    ["Permanente magneten van metaal, gesinterd NdFeB", "ndfeb-magnet"],
+    ["4 dozen germaniumlenzen Ø 50 mm", "germanium-optics"],
+    ["ﾄﾘﾒﾁﾙｲﾝｼﾞｳﾑ 6N ｼﾘﾝﾀﾞ 50G", "trimethylindium"],
+    ["INP ｷﾊﾞﾝ 2ｲﾝﾁ", "indium-phosphide"],
+    ["TUBO RAME CU-DHP 22X1", "copper"],
+    ["FORNO SOTTOVUOTO SOLIDIFICAZIONE DIREZIONALE", "superalloy-casting-furnace"],
+    ["PLACCHETTA PCD D52", "polycrystalline-diamond"],
+  ]);
   readsNothing("%s is no item: %s", [
     ["Lautsprecher Neodym 8 Ohm 20 W", "lautsprecher"],
     ["ｽﾋﾟｰｶ ﾈｵｼﾞﾑ 10W 40MM", "スピーカ"],
