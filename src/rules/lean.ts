@@ -1,13 +1,15 @@
 /**
  * The bundled rules as the add-in's first load carries them: the document without the texts that only people
  * and the comparison of two editions read (an item's description, the notes of controls, listings and listed
- * entities, the edition's history of changes). Scores, explanations, screening, profiles and the formulas read
- * none of them. The pane's "What changed" part, fetched when the rules are replaced, carries those texts apart
+ * entities, the sources of a control or a listing after the first, the edition's history of changes). Scores,
+ * explanations, screening, profiles and the formulas read none of them: an explanation cites the first source. The pane's "What changed" part, fetched when the rules are replaced, carries those texts apart
  * (`leftOutTexts`) and puts the whole document back together before it compares (taskpane/what-changed.ts).
  *
  * The lean document is still a valid document: every field left out is optional, and `changes` is empty.
  */
 import type { RulesDocument } from "./schema";
+
+type Source = RulesDocument["controls"][number]["sources"][number];
 
 /** What `leanDocument` leaves out, by id (listed entities by their place in their listing). */
 export interface LeftOutTexts {
@@ -16,15 +18,19 @@ export interface LeftOutTexts {
   controlNotes: Record<string, string>;
   listingNotes: Record<string, string>;
   entityNotes: Record<string, (string | null)[]>;
+  /** The sources after the first, of the controls and listings that have more than one. */
+  controlSources: Record<string, Source[]>;
+  listingSources: Record<string, Source[]>;
 }
 
 export function leanDocument(doc: RulesDocument): RulesDocument {
   return {
     ...doc,
     items: doc.items.map(({ description: _description, ...item }) => item),
-    controls: doc.controls.map(({ notes: _notes, ...control }) => control),
+    controls: doc.controls.map(({ notes: _notes, ...control }) => ({ ...control, sources: control.sources.slice(0, 1) })),
     listings: doc.listings.map(({ notes: _notes, ...listing }) => ({
       ...listing,
+      sources: listing.sources.slice(0, 1),
       entities: listing.entities.map(({ notes: _entityNotes, ...entity }) => entity),
     })),
     changes: [],
@@ -39,6 +45,8 @@ export function leftOutTexts(doc: RulesDocument): LeftOutTexts {
     itemDescriptions: byId(doc.items, (item) => item.description),
     controlNotes: byId(doc.controls, (control) => control.notes),
     listingNotes: byId(doc.listings, (listing) => listing.notes),
+    controlSources: Object.fromEntries(doc.controls.filter((control) => control.sources.length > 1).map((control) => [control.id, control.sources.slice(1)])),
+    listingSources: Object.fromEntries(doc.listings.filter((listing) => listing.sources.length > 1).map((listing) => [listing.id, listing.sources.slice(1)])),
     entityNotes: Object.fromEntries(
       doc.listings.filter((listing) => listing.entities.some((entity) => entity.notes !== undefined)).map((listing) => [listing.id, listing.entities.map((entity) => entity.notes ?? null)]),
     ),
@@ -51,9 +59,13 @@ export function withTexts(lean: RulesDocument, texts: LeftOutTexts): RulesDocume
   return {
     ...lean,
     items: lean.items.map((item) => withText(item, "description", texts.itemDescriptions[item.id])),
-    controls: lean.controls.map((control) => withText(control, "notes", texts.controlNotes[control.id])),
+    controls: lean.controls.map((control) => ({
+      ...withText(control, "notes", texts.controlNotes[control.id]),
+      sources: [...control.sources, ...(texts.controlSources[control.id] ?? [])],
+    })),
     listings: lean.listings.map((listing) => ({
       ...withText(listing, "notes", texts.listingNotes[listing.id]),
+      sources: [...listing.sources, ...(texts.listingSources[listing.id] ?? [])],
       entities: listing.entities.map((entity, index) => withText(entity, "notes", texts.entityNotes[listing.id]?.[index])),
     })),
     changes: texts.changes,

@@ -25,8 +25,12 @@ test("an entity note keeps its place among its listing's entities when others ha
   expect(restored.entities.map((entity) => entity.notes)).toEqual(listing!.entities.map((entity) => entity.notes));
 });
 
-test("only an item's description, the notes of controls, listings and listed entities, and the history of changes are left out", () => {
+test("only an item's description, the notes of controls, listings and listed entities, their sources after the first, and the history of changes are left out", () => {
   expect(lean.changes).toEqual([]);
+  expect(lean.controls.every((control) => control.sources.length === 1)).toBe(true);
+  expect(lean.listings.every((listing) => listing.sources.length === 1)).toBe(true);
+  expect(whole.controls.filter((control) => control.sources.length > 1).length).toBeGreaterThan(5);
+  expect(whole.listings.filter((listing) => listing.sources.length > 1).length).toBeGreaterThan(5);
   expect(lean.items.some((item) => item.description !== undefined)).toBe(false);
   expect(lean.controls.some((control) => control.notes !== undefined)).toBe(false);
   expect(lean.listings.some((listing) => listing.notes !== undefined || listing.entities.some((entity) => entity.notes !== undefined))).toBe(false);
