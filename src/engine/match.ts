@@ -273,10 +273,13 @@ class LineReader {
     }
   }
 
+  /** The words of a phrase written one after the other; a number or a code between two of them breaks it ("diamond 40/45 mesh"). */
   private containsPhrase(words: readonly Word[], keys: readonly string[]): Word[] | null {
     for (let i = 0; i + keys.length <= words.length; i++) {
       let matches = true;
-      for (let j = 0; j < keys.length && matches; j++) matches = hasKey(words[i + j], keys[j]);
+      for (let j = 0; j < keys.length && matches; j++) {
+        matches = hasKey(words[i + j], keys[j]) && (j === 0 || words[i + j].afterSpec === words[i + j - 1].afterSpec || words[i + j].chunk !== words[i + j - 1].chunk);
+      }
       if (matches) return words.slice(i, i + keys.length);
     }
     return null;

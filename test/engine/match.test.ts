@@ -361,6 +361,11 @@ describe("reading like an analyst (bundled rules)", () => {
     expect(read("Motor housing (NdFeB magnet inside)").itemId).toBeNull();
   });
 
+  test("a number between a phrase's words breaks the phrase: 'diamond 30/40 mesh' is a grit size, not diamond mesh", () => {
+    expect(read("Synthetic diamond 30/40 mesh, saw grade, 1,000 ct").itemId).toBe("synthetic-diamond");
+    expect(read("Synthetic diamond mesh fence, galvanised").itemId).toBeNull();
+  });
+
   // ERP abbreviations: crystal, laser, fibre and equipment.
   readsAs([
     ["XTAL GE 5N 2IN", "germanium"],
