@@ -402,6 +402,13 @@ describe("reading like an analyst (bundled rules)", () => {
     ["Lab-grown diamond 0.9 ct, round brilliant, VS1", "exclude"],
   ]);
 
+  // Edition 2026.11.27-4: a target of a rare-earth alloy is a rare-earth sputtering target; of one element, that element.
+  readsAs([
+    ["Sputtering target GdFeCo 2 in x 3 mm", "rare-earth-sputtering-target"],
+    ["Tb-Dy target, rotary, 70/30", "rare-earth-sputtering-target"],
+    ["Tb target 99.95%", "terbium"],
+  ]);
+
   // Edition 2026.11.27-4: names and aliases from a tenth round of purchasing lines.
   readsAs([
     ["Gummimagnet 0,8 mm selbstklebend, Rolle 10 m", "ferrite-magnet"],
