@@ -128,8 +128,8 @@ function readItemFields(item: Item): Partial<Item> {
 function readingSignature(doc: RulesDocument): string {
   let signature = readingSignatures.get(doc);
   if (signature === undefined) {
-    const domains = [...equipmentRelatedItems(doc)].map(([equipment, related]) => [equipment, [...related].sort()]);
-    signature = JSON.stringify([doc.items.map(readItemFields), doc.matching, domains]);
+    const related = (worldwideOnly: boolean) => [...equipmentRelatedItems(doc, worldwideOnly)].map(([equipment, items]) => [equipment, [...items].sort()]);
+    signature = JSON.stringify([doc.items.map(readItemFields), doc.matching, related(false), related(true)]);
     readingSignatures.set(doc, signature);
   }
   return signature;

@@ -470,7 +470,7 @@ class LineReader {
       if (graded !== null) return graded;
       // "DS FURNACE TURBINE BLADE": a machine, then what it makes.
       const machine = this.best(live.filter((o) => this.kindOf(o.itemId) === "equipment" && o.words.every((w) => head.part.includes(w)) && o.words[o.words.length - 1].position < H.position));
-      return machine === null ? null : { occurrence: machine, form: null, how: "head" };
+      return machine === null ? this.machineForGoods(H, live) : { occurrence: machine, form: null, how: "head" };
     }
 
     // "Solder preform indium": a thing that is never a traded form of a material is what the line is.
@@ -528,6 +528,31 @@ class LineReader {
       if (machine !== null) return { occurrence: machine, form: null, how: "head" };
     }
     return found;
+  }
+
+  /**
+   * "Vacuum sintering furnace for NdFeB magnets", "LFP calcination kiln": a machine no name of the rules calls by its
+   * name, said (before it, or in a purpose after it) to be for goods that the controls of exactly one controlled
+   * machine with that head noun name with it (`machineGoods`). Not when the purpose names a product of another
+   * industry ("for carbon brushes") or the machine's exclusions are in the line.
+   */
+  private machineForGoods(H: Word, live: readonly Occurrence[]): { occurrence: Occurrence; form: null; how: "head" } | null {
+    const machines = [...this.index.machineGoods.keys()].filter((id) => H.keys.some((key) => this.index.headNouns.get(id)?.has(key)));
+    if (machines.length === 0) return null;
+    const head = this.head!;
+    const purposes = this.line.chunks.filter((c) => c.opener === "aside" && c.preposition !== null && PURPOSE_PREPOSITIONS.has(c.preposition));
+    const before = head.part.filter((w) => w.position < H.position);
+    const said = [...before, ...purposes.flatMap((c) => this.sequence(c))];
+    if (said.some((w) => w.keys.some((key) => PRODUCT_NOUNS.has(key)))) return null;
+    const goods = live.filter((o) => this.kindOf(o.itemId) !== "equipment" && o.words.every((w) => said.includes(w)));
+    const fitting = machines.filter((id) => goods.some((o) => this.index.machineGoods.get(id)!.has(o.itemId)));
+    if (fitting.length !== 1) return null;
+    const itemId = fitting[0];
+    const all = this.line.chunks.flatMap((chunk) => this.sequence(chunk));
+    if ((this.index.exclusions.get(itemId) ?? []).some((keys) => this.containsPhrase(all, keys) !== null)) return null;
+    const forGoods = this.best(goods.filter((o) => this.index.machineGoods.get(itemId)!.has(o.itemId)))!;
+    const phrase: Phrase = { itemId, keys: H.keys, content: H.keys, text: `${H.text} for ${this.nameOf(forGoods.itemId)}`, weak: false };
+    return { occurrence: { phrase, itemId, words: inLineOrder([H, ...forGoods.words]), exact: false }, form: null, how: "head" };
   }
 
   /**

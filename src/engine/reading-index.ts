@@ -74,6 +74,12 @@ export interface ReadingIndex {
    * prismatic cells") to be this equipment rather than one from another industry ("… for transformers").
    */
   domainWords: ReadonlyMap<string, ReadonlySet<string>>;
+  /**
+   * Equipment item → the goods its own controls name with it, through controls that reach the whole world (a ban on
+   * one country's users names whatever that country might want, which says nothing of what a machine makes): what a
+   * generic machine ("sintering furnace", "kiln") must be for to be this equipment (`machineForGoods`).
+   */
+  machineGoods: ReadonlyMap<string, ReadonlySet<string>>;
 }
 
 /** The items any of these words heads (`itemsByHeadNoun`), each once, in the order of `headNouns`. */
@@ -261,16 +267,32 @@ export function buildReadingIndex(doc: RulesDocument): ReadingIndex {
       itemsByHeadNoun.set(head, items);
     }
   }
-  return { phrasesByFirst, phrasesByWord, vocabulary, englishWords, nameWords, segmenter, kinds, headNouns, itemsByHeadNoun, exclusions, nonGoods, aboutGoods, domainWords: equipmentDomains(doc, wordsByItem) };
+  return {
+    phrasesByFirst,
+    phrasesByWord,
+    vocabulary,
+    englishWords,
+    nameWords,
+    segmenter,
+    kinds,
+    headNouns,
+    itemsByHeadNoun,
+    exclusions,
+    nonGoods,
+    aboutGoods,
+    domainWords: equipmentDomains(doc, wordsByItem),
+    machineGoods: equipmentRelatedItems(doc, true),
+  };
 }
 
 const BROADEST_DOMAIN_CONTROL = 20;
 
 /**
  * Equipment item → itself and the items the same controls name (directly or through a technology or service
- * about it), in the order found. All the reader takes from the controls: a refresh that keeps these keeps readings.
+ * about it), in the order found; `worldwideOnly`: through controls that reach every destination. All the reader
+ * takes from the controls: a refresh that keeps these keeps readings.
  */
-export function equipmentRelatedItems(doc: RulesDocument): Map<string, ReadonlySet<string>> {
+export function equipmentRelatedItems(doc: RulesDocument, worldwideOnly = false): Map<string, ReadonlySet<string>> {
   const relatedByEquipment = new Map<string, ReadonlySet<string>>();
   const covered = (entry: string | { item: string }) => (typeof entry === "string" ? entry : entry.item);
   for (const equipment of doc.items.filter((item) => item.kind === "equipment")) {
@@ -279,7 +301,7 @@ export function equipmentRelatedItems(doc: RulesDocument): Map<string, ReadonlyS
     for (const control of doc.controls) {
       const ids = control.items.map(covered);
       // A control naming most of the taxonomy (e.g. deemed exports by staff) says nothing about a domain.
-      if (ids.length > BROADEST_DOMAIN_CONTROL) continue;
+      if (ids.length > BROADEST_DOMAIN_CONTROL || (worldwideOnly && control.scope.kind !== "worldwide")) continue;
       if (ids.some((id) => via.has(id))) for (const id of ids) related.add(id);
     }
     relatedByEquipment.set(equipment.id, related);

@@ -366,6 +366,25 @@ describe("reading like an analyst (bundled rules)", () => {
     expect(read("Synthetic diamond mesh fence, galvanised").itemId).toBeNull();
   });
 
+  test("a machine no name calls by name is the controlled machine whose own controls name the goods it is for", () => {
+    expect(read("Vacuum sintering furnace for NdFeB magnets, 600 kg")).toMatchObject({
+      itemId: "rare-earth-processing-equipment",
+      why: expect.stringContaining("furnace"),
+    });
+    expect(read("Roller hearth kiln for LFP calcination, 4 rows").itemId).toBe("battery-production-equipment");
+    expect(read("NCM precursor co-precipitation reactor 12 m3").itemId).toBe("battery-production-equipment");
+    expect(read("CVD reactor for single-crystal synthetic diamond").itemId).toBe("cvd-diamond-reactor");
+  });
+
+  test("not when the goods belong to no controlled machine, to several, or only through a ban on one country", () => {
+    // Gallium nitride is named with the diamond machines only by the ban on US military users: no domain of theirs.
+    expect(read("MOCVD reactor for GaN epitaxy").itemId).toBeNull();
+    expect(read("Vacuum sintering furnace for tungsten carbide").itemId).toBeNull();
+    expect(read("Sintering furnace for carbon brushes").itemId).toBeNull();
+    // No goods named: the machine's industry is unknown.
+    expect(read("Vacuum sintering furnace 600 kg").itemId).toBeNull();
+  });
+
   // ERP abbreviations: crystal, laser, fibre and equipment.
   readsAs([
     ["XTAL GE 5N 2IN", "germanium"],
