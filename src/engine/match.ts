@@ -539,9 +539,8 @@ class LineReader {
   private machineForGoods(H: Word, live: readonly Occurrence[]): { occurrence: Occurrence; form: null; how: "head" } | null {
     const machines = [...this.index.machineGoods.keys()].filter((id) => H.keys.some((key) => this.index.headNouns.get(id)?.has(key)));
     if (machines.length === 0) return null;
-    const head = this.head!;
     const purposes = this.line.chunks.filter((c) => c.opener === "aside" && c.preposition !== null && PURPOSE_PREPOSITIONS.has(c.preposition));
-    const before = head.part.filter((w) => w.position < H.position);
+    const before = this.sequence(this.line.chunks[H.chunk]).filter((w) => w.position < H.position);
     const said = [...before, ...purposes.flatMap((c) => this.sequence(c))];
     if (said.some((w) => w.keys.some((key) => PRODUCT_NOUNS.has(key)))) return null;
     const goods = live.filter((o) => this.kindOf(o.itemId) !== "equipment" && o.words.every((w) => said.includes(w)));
@@ -703,6 +702,14 @@ class LineReader {
       if (this.index.exclusions.get(o.itemId) && this.vetoes.some((v) => v.itemId === o.itemId && !v.suggest && v.why.includes("exclude"))) continue;
       const about = (this.index.aboutGoods.get(o.itemId) ?? []).filter((id) => this.kindOf(id) === kind);
       if (about.length > 0) return { itemId: about[0], occurrence: o, about: true };
+    }
+    // "Commissioning of the roller hearth kiln for LFP calcination": a service about a machine named by what it is for.
+    if (kind === "service") {
+      for (const word of this.line.words) {
+        const machine = this.machineForGoods(word, live);
+        const about = machine === null ? [] : (this.index.aboutGoods.get(machine.occurrence.itemId) ?? []).filter((id) => this.kindOf(id) === kind);
+        if (about.length > 0) return { itemId: about[0], occurrence: machine!.occurrence, about: true };
+      }
     }
     return null;
   }

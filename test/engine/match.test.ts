@@ -376,6 +376,12 @@ describe("reading like an analyst (bundled rules)", () => {
     expect(read("CVD reactor for single-crystal synthetic diamond").itemId).toBe("cvd-diamond-reactor");
   });
 
+  test("a service about such a machine is the service item about it", () => {
+    expect(read("Commissioning of the roller hearth kiln for LFP calcination").itemId).toBe("battery-line-services");
+    expect(read("Maintenance of sintering furnaces for NdFeB magnets").itemId).toBe("rare-earth-line-services");
+    expect(read("Maintenance of annealing furnaces for steel coils").itemId).toBeNull();
+  });
+
   test("not when the goods belong to no controlled machine, to several, or only through a ban on one country", () => {
     // Gallium nitride is named with the diamond machines only by the ban on US military users: no domain of theirs.
     expect(read("MOCVD reactor for GaN epitaxy").itemId).toBeNull();
