@@ -74,15 +74,17 @@ describe("matching", () => {
 describe("reading like an analyst (bundled rules)", () => {
   const rules = bundledRules();
   const read = (text: string) => matchCommodity(rules, text);
-  /** Each line read by a freshly compiled ruleset, so no reading can lean on a line read before it. */
+  /** A line read by a freshly compiled ruleset, so no reading can lean on a line read before it. */
+  const readFresh = (text: string) => matchCommodity(compileRules(rules.doc), text);
+  /** Each line read by a freshly compiled ruleset. */
   const readsAs = (cases: [string, string][]) =>
     test.each(cases)("%s is read as %s", (text, itemId) => {
-      expect(matchCommodity(compileRules(rules.doc), text).itemId).toBe(itemId);
+      expect(readFresh(text).itemId).toBe(itemId);
     });
   /** The same for lines that are none of the items, each with a word of the reason its reading gives. */
   const readsNothing = (title: string, cases: [string, string][]) =>
     test.each(cases)(title, (text, why) => {
-      const match = matchCommodity(compileRules(rules.doc), text);
+      const match = readFresh(text);
       expect(match.itemId).toBeNull();
       expect(match.why).toContain(why);
     });
@@ -202,7 +204,7 @@ describe("reading like an analyst (bundled rules)", () => {
     expect(matchCommodity(capitalsFirst, "LITH CARB").itemId).toBe("lithium-carbonate");
     expect(matchCommodity(capitalsFirst, "lith carb").itemId).toBe(inSmall);
     // A label in small letters makes the line mixed: its capitals are acronyms, whichever part is read.
-    expect(matchCommodity(capitalsFirst, "Invoice: LITH CARB").itemId).toBe(matchCommodity(compileRules(rules.doc), "Invoice: lith carb").itemId);
+    expect(matchCommodity(capitalsFirst, "Invoice: LITH CARB").itemId).toBe(readFresh("Invoice: lith carb").itemId);
   });
 
   test("a name joined to a number by a hyphen stays a name; only a word the rules do not know becomes part of a code", () => {
@@ -211,7 +213,7 @@ describe("reading like an analyst (bundled rules)", () => {
       ["SmCo-30 ring", "smco-magnet"],
       ["Gallium-4N ingot", "gallium"],
     ]) {
-      expect([text, matchCommodity(compileRules(rules.doc), text).itemId]).toEqual([text, itemId]);
+      expect([text, readFresh(text).itemId]).toEqual([text, itemId]);
     }
   });
 
@@ -226,9 +228,9 @@ describe("reading like an analyst (bundled rules)", () => {
   ]);
 
   test("letters before a number are a code only when the rules do not know them: a name before a number is still read", () => {
-    expect(matchCommodity(compileRules(rules.doc), "SKU 1100 office chair").itemId).toBeNull();
-    expect(matchCommodity(compileRules(rules.doc), "Gallium 5 kg ingot").itemId).toBe("gallium");
-    expect(matchCommodity(compileRules(rules.doc), "XKV 20 widget for the magnet line").itemId).toBeNull();
+    expect(readFresh("SKU 1100 office chair").itemId).toBeNull();
+    expect(readFresh("Gallium 5 kg ingot").itemId).toBe("gallium");
+    expect(readFresh("XKV 20 widget for the magnet line").itemId).toBeNull();
   });
 
   // A freight line names places, ports and carriers the rules do not know; they are not what the line is.
@@ -284,11 +286,11 @@ describe("reading like an analyst (bundled rules)", () => {
   ]);
 
   test("a purpose written with 용 reads as one written with 用: graphite powder for anode material is graphite in both", () => {
-    const korean = matchCommodity(compileRules(rules.doc), "인조흑연 음극재용 분말 5톤");
-    const chinese = matchCommodity(compileRules(rules.doc), "人造石墨 负极材料用 粉末 5吨");
+    const korean = readFresh("인조흑연 음극재용 분말 5톤");
+    const chinese = readFresh("人造石墨 负极材料用 粉末 5吨");
     expect(korean.itemId).toBe(chinese.itemId);
     // 비용 (cost) is a word, not a purpose: one character before 용 is too few.
-    expect(matchCommodity(compileRules(rules.doc), "갈륨 비용").why).toContain('the line is "비용"');
+    expect(readFresh("갈륨 비용").why).toContain('the line is "비용"');
   });
 
   // The words of a request are no goods: a price asked for is the goods after it.
@@ -298,16 +300,16 @@ describe("reading like an analyst (bundled rules)", () => {
   ]);
 
   test("a form first and the material in a later field: the field must name the material, not mention it among other words", () => {
-    expect(matchCommodity(compileRules(rules.doc), "POWDER, TUNGSTEN METAL, 2UM").itemId).toBe("tungsten");
+    expect(readFresh("POWDER, TUNGSTEN METAL, 2UM").itemId).toBe("tungsten");
     for (const text of ["CRYSTAL, 5N, CONTROL ROD PROJECT GE", "INGOT, 4N, FURNACE SPARE GA"]) {
-      expect([text, matchCommodity(compileRules(rules.doc), text).itemId]).toEqual([text, null]);
+      expect([text, readFresh(text).itemId]).toEqual([text, null]);
     }
   });
 
   test("'w/' and 'w/o' are with and without: what comes with an assembly is not the assembly; W/Cu stays tungsten-copper", () => {
-    expect(matchCommodity(compileRules(rules.doc), "Sputter cathode assembly w/ SmCo magnet ring, exchange unit").itemId).toBeNull();
-    expect(matchCommodity(compileRules(rules.doc), "NdFeB magnet w/o coating").itemId).toBe("ndfeb-magnet");
-    expect(matchCommodity(compileRules(rules.doc), "W/Cu 80/20 electrode").itemId).toBe("tungsten");
+    expect(readFresh("Sputter cathode assembly w/ SmCo magnet ring, exchange unit").itemId).toBeNull();
+    expect(readFresh("NdFeB magnet w/o coating").itemId).toBe("ndfeb-magnet");
+    expect(readFresh("W/Cu 80/20 electrode").itemId).toBe("tungsten");
     const fresh = compileRules(rules.doc);
     expect(matchCommodity(fresh, "Sputter cathode assembly with SmCo magnet ring").itemId).toBe(matchCommodity(fresh, "Sputter cathode assembly w/ SmCo magnet ring").itemId);
   });
@@ -449,16 +451,16 @@ describe("reading like an analyst (bundled rules)", () => {
   readsNothing("%s is no item: %s", [["培训: 锂电池危险品运输 3人", "services"]]);
 
   test("a non-rechargeable lithium battery is a primary cell, not Li-ion", () => {
-    expect(matchCommodity(compileRules(rules.doc), "BATTERY,NONRECHARGEABLE,LITHIUM SULFUR DIOXIDE,12V").itemId).toBeNull();
+    expect(readFresh("BATTERY,NONRECHARGEABLE,LITHIUM SULFUR DIOXIDE,12V").itemId).toBeNull();
     // "non-" joined to its word is one word, so the exclusion names it; alone, "non" is a stopword.
-    expect(matchCommodity(compileRules(rules.doc), "Battery, non-rechargeable, lithium, CR123A").why).toContain('exclude "nonrechargeable"');
-    expect(matchCommodity(compileRules(rules.doc), "rechargeable battery pack 2S 7.4 V, 18650 Li-ion").itemId).toBe("li-ion-cell");
+    expect(readFresh("Battery, non-rechargeable, lithium, CR123A").why).toContain('exclude "nonrechargeable"');
+    expect(readFresh("rechargeable battery pack 2S 7.4 V, 18650 Li-ion").itemId).toBe("li-ion-cell");
   });
 
   test("'rechargeable' after the goods describes them; 'NON RECHARGEABLE' written with a space is still the negation", () => {
-    expect(matchCommodity(compileRules(rules.doc), "Li-ion battery pack rechargeable 18650 3S2P").itemId).toBe("li-ion-cell");
-    expect(matchCommodity(compileRules(rules.doc), "LITHIUM BATTERY NON RECHARGEABLE 3V CR2032").why).toContain('exclude "nonrechargeable"');
-    expect(matchCommodity(compileRules(rules.doc), "Batterie Lithium nicht wiederaufladbar CR2032").itemId).toBeNull();
+    expect(readFresh("Li-ion battery pack rechargeable 18650 3S2P").itemId).toBe("li-ion-cell");
+    expect(readFresh("LITHIUM BATTERY NON RECHARGEABLE 3V CR2032").why).toContain('exclude "nonrechargeable"');
+    expect(readFresh("Batterie Lithium nicht wiederaufladbar CR2032").itemId).toBeNull();
   });
 
   // ERP short texts: the form written first in one field, and German material words run together.
@@ -534,8 +536,8 @@ describe("reading like an analyst (bundled rules)", () => {
     ["Art. GE-W25 — Germanium window Ø25 mm, AR 8-12 µm", "germanium-optics"],
   ]);
   test("a spaced dash after words that are no label is no label", () => {
-    expect(matchCommodity(compileRules(rules.doc), "NdFeB magnet — N52 grade").itemId).toBe("ndfeb-magnet");
-    expect(matchCommodity(compileRules(rules.doc), "Magnet holder — NdFeB N52").itemId).toBeNull();
+    expect(readFresh("NdFeB magnet — N52 grade").itemId).toBe("ndfeb-magnet");
+    expect(readFresh("Magnet holder — NdFeB N52").itemId).toBeNull();
   });
 
   // Quotations, orders and invoices label their lines in Chinese, Japanese and Korean as well.
@@ -558,7 +560,7 @@ describe("reading like an analyst (bundled rules)", () => {
     ["BOBINE FIBRE DOPEE ERBIUM AMPLI EDFA BANC", "erbium-doped-fibre"],
   ]);
   test("a name that opens the line with its head noun is not the line when a product follows it", () => {
-    expect(matchCommodity(compileRules(rules.doc), "MAGNET SMCO HOUSING ASSY").itemId).toBeNull();
+    expect(readFresh("MAGNET SMCO HOUSING ASSY").itemId).toBeNull();
   });
 
   // Military and NSN item names: the noun and its form first, the modifiers after it field by field.
@@ -567,7 +569,7 @@ describe("reading like an analyst (bundled rules)", () => {
     ["LASER ASSEMBLY, FIBER, YTTERBIUM-DOPED, 500 W", "ytterbium-fibre-laser"],
   ]);
   test("an inverted name must hold the noun: a unit for a laser is not the laser", () => {
-    expect(matchCommodity(compileRules(rules.doc), "COOLING UNIT, FIBER, YTTERBIUM LASER CHILLER").itemId).toBeNull();
+    expect(readFresh("COOLING UNIT, FIBER, YTTERBIUM LASER CHILLER").itemId).toBeNull();
   });
 
   // A record of fields joined by bars (card statements, capex lists, customs extracts): the describing field says
@@ -583,20 +585,20 @@ describe("reading like an analyst (bundled rules)", () => {
   ]);
 
   test("a negated word says the opposite of the word: non-industrial diamonds are not industrial diamonds", () => {
-    expect(matchCommodity(compileRules(rules.doc), "non-industrial diamonds, unworked, 2 ct").itemId).toBeNull();
-    expect(matchCommodity(compileRules(rules.doc), "industrial diamonds, unworked, 2 ct").itemId).toBe("synthetic-diamond");
+    expect(readFresh("non-industrial diamonds, unworked, 2 ct").itemId).toBeNull();
+    expect(readFresh("industrial diamonds, unworked, 2 ct").itemId).toBe("synthetic-diamond");
   });
 
   test("a form first is read with the material after it only when nothing else is named: a powder coating is a coating", () => {
-    expect(matchCommodity(compileRules(rules.doc), "POWDER COATING GALLIUM GREY").itemId).toBeNull();
-    expect(matchCommodity(compileRules(rules.doc), "Magnet holder for NdFeB").itemId).toBeNull();
+    expect(readFresh("POWDER COATING GALLIUM GREY").itemId).toBeNull();
+    expect(readFresh("Magnet holder for NdFeB").itemId).toBeNull();
   });
 
   test("an element joined to its mass number is a radioisotope, not the element as a material", () => {
     for (const text of ["Lutetium-177 PSMA therapy dose", "Lu-177 chloride solution, 10 GBq", "Germanium-68/Gallium-68 generator", "Y-90 microspheres", "Mo-99/Tc-99m generator"]) {
-      expect([text, matchCommodity(compileRules(rules.doc), text).itemId]).toEqual([text, null]);
+      expect([text, readFresh(text).itemId]).toEqual([text, null]);
     }
-    expect(matchCommodity(compileRules(rules.doc), "Lutetium oxide 99.99%").itemId).toBe("lutetium");
+    expect(readFresh("Lutetium oxide 99.99%").itemId).toBe("lutetium");
   });
 
   test("texts read differently do not share a memo entry: a code joined by a hyphen or apart, a record's bars or other separators", () => {
@@ -608,7 +610,7 @@ describe("reading like an analyst (bundled rules)", () => {
       ["CX-31-007 | Magnet line | Sintered NdFeB blocks N48H for rotor trials | 1 lot", "CX-31-007 — Magnet line — Sintered NdFeB blocks N48H for rotor trials — 1 lot"],
     ];
     for (const pair of pairs) {
-      const alone = pair.map((text) => matchCommodity(compileRules(rules.doc), text).why);
+      const alone = pair.map((text) => readFresh(text).why);
       const together = compileRules(rules.doc);
       expect(pair.map((text) => matchCommodity(together, text).why)).toEqual(alone);
       const reversed = compileRules(rules.doc);
