@@ -18,6 +18,7 @@ import type { CellValue, EngineError } from "./types";
 import { beginsLegalForm, cjkPairs, isLegalForm, readEntityName, type EntityNameForm, type NameToken } from "./entity-names";
 import { toCountryCode } from "./countries";
 import { engineError } from "./errors";
+import { deletions } from "./spelling";
 import { excelErrorIn, isBlank, parseCountry, parseDate } from "./inputs";
 import { compileListing, leadFirst, listingOnDate, type CompiledListing, type ListingOnDate, type ListingQuery } from "./listings";
 import {
@@ -200,12 +201,6 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   const list = map.get(key);
   if (list === undefined) map.set(key, [value]);
   else if (list[list.length - 1] !== value) list.push(value);
-}
-
-function deletions(word: string): string[] {
-  const out: string[] = [];
-  for (let i = 0; i < word.length; i++) out.push(word.slice(0, i) + word.slice(i + 1));
-  return out;
 }
 
 /** The key two entries of different notices share when they name the same firm: the words that matter, run together. */

@@ -1,3 +1,10 @@
+/** The word with one letter taken out, at each place in turn: the keys of a symmetric-delete index of spellings. */
+export function deletions(word: string): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < word.length; i++) out.push(word.slice(0, i) + word.slice(i + 1));
+  return out;
+}
+
 /** Optimal string alignment distance of at most 1: one substitution, insertion, deletion or transposition. */
 export function withinOneEdit(a: string, b: string): boolean {
   if (Math.abs(a.length - b.length) > 1) return false;

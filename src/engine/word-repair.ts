@@ -11,7 +11,7 @@
  */
 import { canonicalWords, lexiconVariants } from "./lexicon";
 import type { WordRepair, WordVia } from "./reading";
-import { withinOneEdit } from "./spelling";
+import { deletions, withinOneEdit } from "./spelling";
 
 const SHORTEST_COMPOUND = 6;
 /** Each part of a compound: "test" + "er" is not tester. */
@@ -24,12 +24,6 @@ const CACHE_LIMIT = 50_000;
 const LATIN = /^[a-z]+$/;
 const UMLAUT_SPELLING = /ae|oe|ue/;
 const NEGATION = "non";
-
-function deletions(word: string): string[] {
-  const out: string[] = [];
-  for (let i = 0; i < word.length; i++) out.push(word.slice(0, i) + word.slice(i + 1));
-  return out;
-}
 
 /**
  * @param vocabulary every word a name or the lexicon knows (compounds are split into these)
