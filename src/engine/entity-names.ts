@@ -114,18 +114,18 @@ function splitScripts(run: string): string[] {
 }
 
 /** The Japanese and Korean name words, folded as names are (電機 is read as 电机), longest first for the greedy reading below. */
-const JAPANESE_WORDS: readonly (readonly [string, readonly string[]])[] = [...Object.entries(JAPANESE_NAME_WORDS), ...Object.entries(KOREAN_NAME_WORDS)]
+const TRANSLATED_NAME_WORDS: readonly (readonly [string, readonly string[]])[] = [...Object.entries(JAPANESE_NAME_WORDS), ...Object.entries(KOREAN_NAME_WORDS)]
   .map(([written, english]) => [foldFully(written), english.split(" ")] as const)
   .sort((a, b) => b[0].length - a[0].length);
-const LONGEST_JAPANESE_WORD = Math.max(...JAPANESE_WORDS.map(([written]) => written.length));
+const LONGEST_TRANSLATED_WORD = Math.max(...TRANSLATED_NAME_WORDS.map(([written]) => written.length));
 
 /** A CJK run read as the English words of a firm's name in Japanese or Korean, when those words make up all of it; else null. */
-function japaneseNameWords(run: string): string[] | null {
+function englishWordsOfName(run: string): string[] | null {
   const english: string[] = [];
   let at = 0;
   while (at < run.length) {
-    const rest = run.slice(at, at + LONGEST_JAPANESE_WORD);
-    const found = JAPANESE_WORDS.find(([written]) => rest.startsWith(written));
+    const rest = run.slice(at, at + LONGEST_TRANSLATED_WORD);
+    const found = TRANSLATED_NAME_WORDS.find(([written]) => rest.startsWith(written));
     if (found === undefined) return null;
     english.push(...found[1]);
     at += found[0].length;
@@ -248,15 +248,14 @@ export function readEntityName(text: string): EntityNameForm {
   for (const word of removeLegalPhrases(words, legalForms)) {
     if (maybeCjk && CJK_CHARACTER.test(word)) {
       const stripped = stripCjkForms(word, legalForms);
-      const english = stripped === "" ? null : japaneseNameWords(stripped);
+      const english = stripped === "" ? null : englishWordsOfName(stripped);
       if (english !== null) {
         // "コーポレーション", "코퍼레이션": a legal form written out in the script is still one.
         for (const latin of english) {
           if (isLegalForm(latin)) legalForms.push(latin);
           else if (!STOP.has(latin)) tokens.push({ raw: latin, canon: canonicalWord(latin), cjk: false });
         }
-      }
-      else if (stripped !== "") tokens.push({ raw: stripped, canon: stripped, cjk: true });
+      } else if (stripped !== "") tokens.push({ raw: stripped, canon: stripped, cjk: true });
     } else if (isLegalForm(word)) legalForms.push(word);
     else if (!STOP.has(word)) tokens.push({ raw: word, canon: canonicalWord(word), cjk: false });
   }
