@@ -25,7 +25,7 @@ const TRANSLATIONS: Record<string, readonly string[]> = {
   rod: ["stab", "stange", "tige", "varilla", "barra", "bastone", "vareta", "棒", "丸棒", "봉", "staaf", "staven", "pret", "prety", "stang", "tyč", "tyče"],
   bar: ["barrette", "stange"],
   tube: ["rohr", "tubo", "管", "buis", "rura"],
-  granule: ["granulat", "granules", "granulado", "granuli", "granulos", "颗粒", "粒", "과립", "granulated", "granulaat", "granulki", "granuler", "granalien"],
+  granule: ["granulat", "granules", "granulado", "granuli", "granulos", "颗粒", "粒", "과립", "granulated", "granulaat", "granulki", "granuler", "granalien", "gran"],
   piece: ["stucke", "stuck", "morceaux", "morceau", "trozos", "pezzi", "pedacos", "块", "pcs"],
   lump: ["brocken", "chunk"],
   flake: ["flocken", "paillettes", "paillette", "escamas", "scaglie", "flocos", "鳞片", "鱗片状", "인상", "flocke", "płatkowy", "płatkowa", "płatk", "vločkový"],
@@ -83,7 +83,7 @@ const TRANSLATIONS: Record<string, readonly string[]> = {
   tetrachloride: ["tetrachlorid", "tetrachlorure", "tetracloruro", "tetracloreto"],
   needle: ["nadel", "nadeln", "aiguille", "aiguilles", "aguja", "agujas"],
   ceramic: ["keramik", "keramisch", "keramische", "ceramique", "ceramica", "ceramico"],
-  copper: ["kupfer", "miedź", "miedzi", "miedziany", "miedziana", "miedziane", "měděný", "měděná", "rame"],
+  copper: ["kupfer", "miedź", "miedzi", "miedziany", "miedziana", "miedziane", "měděný", "měděná", "rame", "cuivre", "cobre", "koper", "koppar", "kobber", "bakir"],
   // One element, one word: "Wolframkupfer" is tungsten copper as "W-Cu" is, so the item's exclusions and names meet it.
   tungsten: ["wolfram", "volfram", "wolfraam", "wolframio", "tungsteno", "tungstene", "tungstenio", "wolframu", "wolframowy", "wolframowa", "wolframový"],
   graphite: ["graphit", "grafit"],
@@ -133,7 +133,7 @@ const TRANSLATIONS: Record<string, readonly string[]> = {
   ground: ["geschliffen", "rectifie", "rectifiee", "rectificado", "rectificada", "rettificato", "rettificata", "retificado"],
   battery_grade: ["bg", "电池级", "電池グレード", "배터리급"],
   stainless_steel: ["ss", "inox", "edelstahl"],
-  aluminium: ["alu", "alum"],
+  aluminium: ["alu", "alum", "aluminiowa", "aluminiowy", "aluminiowe", "hlinik", "hlinikovy", "hlinikova", "aluminyum"],
   isostatic: ["isostatisch", "isostatique", "isostatico", "isostatica", "isostatically", "等静压", "等方性", "isostat"],
   purified: ["purificado", "purificada", "purifie", "purifiee", "purificato", "purificata", "purif"],
   freight: ["frt", "frght", "vracht", "frakt"],
@@ -242,7 +242,8 @@ export const DESCRIPTORS = set(`
   qty sku din iso astm thk wt gsm nlgi sae api jis ul dia diam fsss bulk turnkey seamless welded aspheric trace basis
   unmagnetized plain bright matte surface orientation oriented cut sliced sawn semiinsulating zone float regular
   customized custom various assorted strong super powerful permanent grain boundary diffused fired precision replacement
-  spare ground unwrought wrought freestanding rechargeable 自立 自支撑 band 波段 バンド 밴드`);
+  spare ground unwrought wrought freestanding rechargeable 自立 自支撑 band 波段 バンド 밴드
+  halbhart viertelhart federhart hart weich półtwarda półtwardy twarda twardy miękka miękki recuit recuite ricotto`);
 
 /**
  * Words about the deal rather than the goods, written after them: origin, trade terms, compliance, stock and

@@ -450,6 +450,25 @@ describe("reading like an analyst (bundled rules)", () => {
   ]);
   readsNothing("%s is no item: %s", [["培训: 锂电池危险品运输 3人", "services"]]);
 
+  // Edition 2026.11.27-5: the symbols Al and Cu beside a form, copper's grades and other languages' words for copper.
+  readsAs([
+    ["AL-PLATTE 5083 H111 10X1500X3000", "aluminium"],
+    ["Cu-Rohr halbhart 18x1", "copper"],
+    ["tôle cuivre Cu-ETP 2 mm", "copper"],
+    ["barra de cobre 20 mm", "copper"],
+    ["紫铜板 T2 3mm", "copper"],
+    ["Blacha aluminiowa 3 mm", "aluminium"],
+    ["Al-Mg-Sc sheet 1.6 mm", "aluminium-scandium-alloy"],
+    ["Al-Sc sheet 2 mm", "aluminium-scandium-alloy"],
+  ]);
+
+  test("a symbol alone is not the metal, and an enamelled wire is no copper", () => {
+    // A state's code in an address is no aluminium: a symbol needs a form, a purity or another name beside it.
+    expect(readFresh("SHIP TO MOBILE AL 36602").itemId).toBeNull();
+    expect(readFresh("Enamelled copper wire 0.4 mm grade 2").why).toContain('exclude "enamelled copper"');
+    expect(readFresh("FIO ESMALTADO 0,50MM COBRE CL 200").itemId).toBeNull();
+  });
+
   test("a non-rechargeable lithium battery is a primary cell, not Li-ion", () => {
     expect(readFresh("BATTERY,NONRECHARGEABLE,LITHIUM SULFUR DIOXIDE,12V").itemId).toBeNull();
     // "non-" joined to its word is one word, so the exclusion names it; alone, "non" is a stopword.
