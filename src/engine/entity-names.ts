@@ -16,6 +16,8 @@ import {
   CJK_LEGAL_FORMS,
   CJK_SOFT_SUFFIXES,
   COMMON_WORDS,
+  CYRILLIC_LEGAL_FORMS,
+  CYRILLIC_NAME_WORDS,
   LEGAL_FORM_PHRASES,
   JAPANESE_NAME_WORDS,
   KOREAN_NAME_WORDS,
@@ -32,6 +34,8 @@ export interface NameToken {
   canon: string;
   /** A run of Chinese, Japanese or Korean characters, compared character pair by character pair. */
   cjk: boolean;
+  /** For a word written in Cyrillic, how it sounds (`soundOf`), to meet the Latin spelling it renders; else null. */
+  sound: string | null;
 }
 
 export interface EntityNameForm {
@@ -75,8 +79,40 @@ export function beginsLegalForm(word: string): boolean {
 }
 const STOP = new Set(STOP_WORDS);
 
-/** Latin letters that carry no separable accent: "Wrocławska" is written "Wroclawska" in the notice. */
-const LATIN_LETTERS: Readonly<Record<string, string>> = { ł: "l", ø: "o", æ: "ae", œ: "oe", ß: "ss", đ: "d", ð: "d", þ: "th", ı: "i", ħ: "h" };
+/**
+ * Latin letters that carry no separable accent ("Wrocławska" is written "Wroclawska" in the notice), and Cyrillic
+ * letters as Latin ones (the letters with a breve or diaeresis, й and ё, have lost it by then and are и and е).
+ */
+const LATIN_LETTERS: Readonly<Record<string, string>> = {
+  ł: "l", ø: "o", æ: "ae", œ: "oe", ß: "ss", đ: "d", ð: "d", þ: "th", ı: "i", ħ: "h",
+  а: "a", б: "b", в: "v", г: "g", д: "d", е: "e", ж: "zh", з: "z", и: "i", к: "k", л: "l", м: "m", н: "n", о: "o", п: "p",
+  р: "r", с: "s", т: "t", у: "u", ф: "f", х: "kh", ц: "ts", ч: "ch", ш: "sh", щ: "shch", ъ: "a", ы: "y", ь: "", э: "e",
+  ю: "yu", я: "ya", і: "i", ї: "i", є: "ye", ґ: "g", ў: "u", ј: "j", љ: "lj", њ: "nj", ћ: "c", џ: "dz", ђ: "dj",
+};
+
+const CYRILLIC = /\p{Script=Cyrillic}/u;
+const CYRILLIC_LEGAL = new Set(CYRILLIC_LEGAL_FORMS);
+
+/**
+ * How a word sounds, roughly, in the letters a Cyrillic spelling of an English or German name comes back as:
+ * "Lockheed" and "Локхид" (lokhid) both give "lohid", "Rheinmetall" and "Рейнметалл" both "reinmetal".
+ */
+export function soundOf(word: string): string {
+  return word
+    .replace(/dzh/g, "j")
+    .replace(/kh/g, "h")
+    .replace(/ck/g, "k")
+    .replace(/c(?=[eiy])/g, "s")
+    .replace(/[cq]/g, "k")
+    .replace(/x/g, "ks")
+    .replace(/ph/g, "f")
+    .replace(/w/g, "v")
+    .replace(/y/g, "i")
+    .replace(/([^aeiou])h/g, "$1")
+    .replace(/ee/g, "i")
+    .replace(/ou|oo/g, "u")
+    .replace(/(.)\1+/g, "$1");
+}
 
 const ASCII_ONLY = /^[\x20-\x7e\t\n\r]*$/;
 
@@ -245,6 +281,7 @@ export function readEntityName(text: string): EntityNameForm {
   const words = joinInitials(maybeCjk ? runs.flatMap(splitScripts) : runs);
   const legalForms: string[] = [];
   const tokens: NameToken[] = [];
+  if (!ASCII_ONLY.test(text) && CYRILLIC.test(text)) return readCyrillicName(words, legalForms, tokens);
   for (const word of removeLegalPhrases(words, legalForms)) {
     if (maybeCjk && CJK_CHARACTER.test(word)) {
       const stripped = stripCjkForms(word, legalForms);
@@ -253,14 +290,28 @@ export function readEntityName(text: string): EntityNameForm {
         // "コーポレーション", "코퍼레이션": a legal form written out in the script is still one.
         for (const latin of english) {
           if (isLegalForm(latin)) legalForms.push(latin);
-          else if (!STOP.has(latin)) tokens.push({ raw: latin, canon: canonicalWord(latin), cjk: false });
+          else if (!STOP.has(latin)) tokens.push({ raw: latin, canon: canonicalWord(latin), cjk: false, sound: null });
         }
-      } else if (stripped !== "") tokens.push({ raw: stripped, canon: stripped, cjk: true });
+      } else if (stripped !== "") tokens.push({ raw: stripped, canon: stripped, cjk: true, sound: null });
     } else if (isLegalForm(word)) legalForms.push(word);
-    else if (!STOP.has(word)) tokens.push({ raw: word, canon: canonicalWord(word), cjk: false });
+    else if (!STOP.has(word)) tokens.push({ raw: word, canon: canonicalWord(word), cjk: false, sound: null });
   }
+  return finishName(words, legalForms, tokens, maybeCjk);
+}
+
+/** A name written in Cyrillic, folded to Latin letters: its words as English spells them where it can, else by how they sound. */
+function readCyrillicName(words: readonly string[], legalForms: string[], tokens: NameToken[]): EntityNameForm {
+  for (const written of words) {
+    const word = CYRILLIC_NAME_WORDS[written] ?? written;
+    if (CYRILLIC_LEGAL.has(word) || isLegalForm(word)) legalForms.push(word);
+    else if (!STOP.has(word)) tokens.push({ raw: word, canon: canonicalWord(word), cjk: false, sound: word === written ? soundOf(word) : null });
+  }
+  return finishName(words, legalForms, tokens, false);
+}
+
+function finishName(words: readonly string[], legalForms: string[], tokens: NameToken[], maybeCjk: boolean): EntityNameForm {
   if (tokens.length === 0) {
-    for (const word of words) if (!maybeCjk || !CJK_CHARACTER.test(word)) tokens.push({ raw: word, canon: canonicalWord(word), cjk: false });
+    for (const word of words) if (!maybeCjk || !CJK_CHARACTER.test(word)) tokens.push({ raw: word, canon: canonicalWord(word), cjk: false, sound: null });
     legalForms.length = 0;
   }
   return { tokens, compact: tokens.map((token) => token.raw).join(""), legalForms };

@@ -27,6 +27,8 @@ export const SCREENING_MEMO_LIMIT = 20_000;
 
 /** Token similarity of a one-letter slip in a word of five letters or more, and of two slips in nine or more. */
 export const ONE_EDIT_SIMILARITY = 0.9;
+/** Words shorter than this are not compared by sound: short words sound like too many others. */
+export const SHORTEST_SOUNDED_WORD = 4;
 export const TWO_EDITS_SIMILARITY = 0.8;
 /** An initialism standing for a group name several listed firms share ("MHI" for Mitsubishi Heavy Industries). */
 export const ACRONYM_SIMILARITY = 0.9;
@@ -134,6 +136,25 @@ export const KOREAN_NAME_WORDS: Readonly<Record<string, string>> = {
   후지쓰: "fujitsu", 히타치: "hitachi", 도시바: "toshiba", 중공업: "heavy industries", 조선: "shipbuilding",
   머시너리: "machinery", 이큅먼트: "equipment",
 };
+
+/**
+ * Russian, Ukrainian and Bulgarian vendor masters write foreign firms in Cyrillic ("Локхид Мартин Корпорейшн",
+ * "Рейнметалл АГ"). Folded to Latin letters (entity-names.ts), the English words of names come out spelled as they
+ * sound; these are those spellings → the English word. Legal forms written so are legal forms.
+ */
+export const CYRILLIC_NAME_WORDS: Readonly<Record<string, string>> = {
+  korporeishn: "corporation", korporeyshn: "corporation", korporeishen: "corporation", korporatsiia: "corporation",
+  korporatsiya: "corporation", inkorporeited: "incorporated", ink: "inc", limited: "limited", limitid: "limited",
+  kompani: "company", kompaniia: "company", kompaniya: "company", grup: "group", gruppa: "group", sistemz: "systems",
+  sistems: "systems", sistemy: "systems", tekhnolodzhiz: "technologies", tekhnolodzhis: "technologies",
+  tekhnologiz: "technologies", interneshnl: "international", interneshnal: "international", aerospeis: "aerospace",
+  aerospeys: "aerospace", aeronavtiks: "aeronautics", aeronotiks: "aeronautics", industriz: "industries",
+  industris: "industries", defens: "defense", misails: "missiles", raketnye: "missiles", elektroniks: "electronics",
+  gmbkh: "gmbh", korp: "corp", kheviy: "heavy", khevi: "heavy", mashineri: "machinery", endzhiniring: "engineering",
+};
+
+/** Legal forms of the Cyrillic-writing countries, read only in names written in Cyrillic ("АД" is also initials). */
+export const CYRILLIC_LEGAL_FORMS: readonly string[] = ["ad", "ead", "ood", "eood", "ooo", "ao", "oao", "zao", "pao", "tov", "pat", "at"];
 
 /** Chinese words for "group" or "holdings" at the end of a name: soft, like their English counterparts. */
 export const CJK_SOFT_SUFFIXES: readonly string[] = ["控股集团", "集团", "控股"];

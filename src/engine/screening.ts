@@ -15,7 +15,7 @@ import { roundToThousandth } from "./rounding";
 import { ownedText } from "./owned-text";
 import type { ListedEntity, RulesDocument } from "../rules/schema";
 import type { CellValue, EngineError } from "./types";
-import { beginsLegalForm, cjkPairs, isLegalForm, readEntityName, type EntityNameForm, type NameToken } from "./entity-names";
+import { beginsLegalForm, cjkPairs, foldName, isLegalForm, readEntityName, soundOf, type EntityNameForm, type NameToken } from "./entity-names";
 import { toCountryCode } from "./countries";
 import { engineError } from "./errors";
 import { deletions } from "./spelling";
@@ -39,6 +39,7 @@ import {
   SHORTEST_CJK_SIMILARITY,
   SHORTEST_CLEAR_CJK_NAME,
   SHORTEST_CLEAR_NAME,
+  SHORTEST_SOUNDED_WORD,
   SOFT_WORD_WEIGHT,
   SOFT_WORDS,
   TWO_EDITS_SIMILARITY,
@@ -52,6 +53,7 @@ export interface ScreeningFeature {
     | "literal"
     | "words"
     | "spelling"
+    | "sound"
     | "compound"
     | "acronym"
     | "chinese_name"
@@ -131,6 +133,8 @@ export interface ScreeningIndex {
   byCjkPair: ReadonlyMap<string, readonly number[]>;
   /** Two adjacent words of a listed name run together ("l3" + "harris") → entries. */
   byJoinedPair: ReadonlyMap<string, readonly number[]>;
+  /** How a distinctive Latin word sounds (`soundOf`) → entries, for names written in Cyrillic. */
+  bySound: ReadonlyMap<string, readonly number[]>;
   /** Group names several listed firms begin with ("mitsubishi heavy industry") → their initials and entries. */
   groupPrefixes: ReadonlyMap<string, { initials: string; firms: number; entries: readonly number[] }>;
   byInitials: ReadonlyMap<string, readonly string[]>;
@@ -291,6 +295,7 @@ export function buildScreeningIndex(doc: RulesDocument): ScreeningIndex {
   const byCjkPair = new Map<string, number[]>();
   const byJoinedPair = new Map<string, number[]>();
   const byDeletion = new Map<string, string[]>();
+  const bySound = new Map<string, number[]>();
   const firmSetsByWord = new Map<string, Set<number>>();
   entries.forEach((entry, id) => {
     const tokens = entry.form.tokens;
@@ -307,6 +312,7 @@ export function buildScreeningIndex(doc: RulesDocument): ScreeningIndex {
       // A name sharing only common words with a row can match only if it has no distinctive word at all.
       const kind = wordClass(token);
       if (kind === "distinctive" || (kind === "common" && tokens.every((other) => wordClass(other) !== "distinctive"))) push(byWord, token.canon, id);
+      if (kind === "distinctive" && token.raw.length >= SHORTEST_SOUNDED_WORD) push(bySound, soundOf(token.raw), id);
       push(byRawWord, token.raw, id);
       if (k + 1 < tokens.length && !tokens[k + 1].cjk) push(byJoinedPair, token.raw + tokens[k + 1].raw, id);
       if (token.canon.length >= 5) {
@@ -330,6 +336,7 @@ export function buildScreeningIndex(doc: RulesDocument): ScreeningIndex {
     byCompact,
     byCjkPair,
     byJoinedPair,
+    bySound,
     groupPrefixes,
     byInitials,
     firmsUsing,
@@ -385,7 +392,7 @@ interface Pair {
   q: number[];
   l: number[];
   sim: number;
-  kind: "exact" | "spelling" | "compound" | "acronym" | "chinese_name" | "country_in_name" | "cut_short";
+  kind: "exact" | "spelling" | "sound" | "compound" | "acronym" | "chinese_name" | "country_in_name" | "cut_short";
   detail: string;
 }
 
@@ -422,6 +429,8 @@ function wordSimilarity(q: NameToken, l: NameToken): { sim: number; kind: Pair["
     return dice >= SHORTEST_CJK_SIMILARITY ? { sim: Math.round(dice * 1000) / 1000, kind: "chinese_name" } : null;
   }
   if (q.canon === l.canon || q.raw === l.raw) return { sim: 1, kind: "exact" };
+  // A word written in Cyrillic meets the Latin word it sounds like ("Локхид", lokhid, is Lockheed).
+  if (q.sound !== null && l.raw.length >= SHORTEST_SOUNDED_WORD && q.sound === soundOf(l.raw)) return { sim: ONE_EDIT_SIMILARITY, kind: "sound" };
   const shorter = Math.min(q.canon.length, l.canon.length);
   if (shorter < 5 || HAS_DIGIT.test(q.canon) || HAS_DIGIT.test(l.canon)) return null;
   // A slip may keep a word from being read as the listed word was ("Technolgies" is no plural of a known word), so the
@@ -766,6 +775,7 @@ function candidatesFor(index: ScreeningIndex, query: EntityNameForm): Set<number
     }
     const { direct, near } = entriesOfWord(index, token);
     addAll(found, direct);
+    if (token.sound !== null) addAll(found, index.bySound.get(token.sound));
     if (i + 1 < q.length) addAll(found, index.byRawWord.get(token.raw + q[i + 1].raw));
     addAll(found, near);
   }
@@ -863,7 +873,7 @@ function lastWordOf(text: string): string {
   while (end > 0 && !WORD_CHARACTER.test(text[end - 1])) end--;
   let start = end;
   while (start > 0 && (WORD_CHARACTER.test(text[start - 1]) || text[start - 1] === ".")) start--;
-  return text.slice(start, end).replace(/\./g, "").toLowerCase();
+  return foldName(text.slice(start, end).replace(/\./g, ""));
 }
 
 /** The name without a site or branch written after it, and that text; null when it has none. */

@@ -1,4 +1,4 @@
-import { foldFully, foldName, readEntityName } from "../../src/engine/entity-names";
+import { foldFully, foldName, readEntityName, soundOf } from "../../src/engine/entity-names";
 
 const words = (text: string) => readEntityName(text).tokens.map((token) => token.canon);
 
@@ -85,5 +85,26 @@ describe("folding a plain-ASCII name the short way", () => {
       names.push(name);
     }
     for (const name of names) expect(foldName(name)).toBe(foldFully(name));
+  });
+});
+
+describe("names written in Cyrillic", () => {
+  it("are read in Latin letters, with legal forms and the English words of names as Russian and Bulgarian spell them", () => {
+    expect(readEntityName("Рейнметалл АГ")).toMatchObject({ tokens: [{ raw: "reinmetall" }], legalForms: ["ag"] });
+    expect(readEntityName("Оптикоэлектрон Груп АД")).toMatchObject({ tokens: [{ raw: "optikoelektron" }, { raw: "group" }], legalForms: ["ad"] });
+    expect(words("Локхид Мартин Корпорейшн")).toEqual(["lokkhid", "martin"]);
+  });
+
+  it("keep how their words sound, which the Latin spelling of the same name shares", () => {
+    const [lockheed] = readEntityName("Локхид").tokens;
+    expect(lockheed.sound).toBe(soundOf("lockheed"));
+    expect(soundOf("rheinmetall")).toBe(soundOf("reinmetall"));
+    expect(soundOf("martin")).not.toBe(soundOf("marten"));
+    // A Latin name is compared as written: no sound is kept for it.
+    expect(readEntityName("Lockheed Martin").tokens.map((token) => token.sound)).toEqual([null, null]);
+  });
+
+  it("'AD' is a legal form only in a name written in Cyrillic; in Latin letters it may be initials", () => {
+    expect(words("AD Systems")).toEqual(["ad", "system"]);
   });
 });

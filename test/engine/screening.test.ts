@@ -253,6 +253,19 @@ describe("what a vendor master writes around a name (bundled rules)", () => {
     expect(screenBundled(name, country)).toMatchObject({ status: "listed", match: { name: listed } });
   });
 
+  it.each([
+    ["Локхид Мартин Корп.", "US", "Lockheed Martin Corporation"],
+    ["Оптикоэлектрон Груп", "BG", "Opticoelectron Group"],
+    ["Рейнметалл АГ", "DE", "Rheinmetall AG"],
+  ])("%s (%s): a Cyrillic rendering meets the listed words it sounds like, %s", (name, country, listed) => {
+    expect(screenBundled(name, country)).toMatchObject({ status: "listed", match: { name: listed, features: expect.arrayContaining([expect.objectContaining({ feature: "sound" })]) } });
+  });
+
+  it("a Cyrillic name sounding like only part of a listed name is not that firm", () => {
+    expect(screenBundled("Рейнгольд Металл ООО", "RU").status).toBe("none");
+    expect(screenBundled("Мартин Инжиниринг", "US").status).toBe("none");
+  });
+
   it("read as English, a Hangul name must still be the listed firm: Mitsubishi Heavy Industries itself is not named", () => {
     expect(screenBundled("미쓰비시중공업 주식회사", "JP").status).not.toBe("listed");
   });
