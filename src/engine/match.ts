@@ -111,6 +111,8 @@ function isContent(word: Word): boolean {
   return word.role === "word" && !isDescriptive(word);
 }
 
+const LETTERS_ONLY = /^\p{L}+$/u;
+
 /** Words sorted by their place in the line (most come in order already: then nothing is moved or made). */
 function inLineOrder(words: Word[]): Word[] {
   for (let i = 1; i < words.length; i++) if (words[i - 1].position > words[i].position) return words.sort((a, b) => a.position - b.position);
@@ -203,6 +205,7 @@ class LineReader {
   }
 
   private add(occurrence: Occurrence): void {
+    if (occurrence.phrase.weak && this.joinsWords(occurrence)) return;
     const same = this.occurrences.find(
       (o) => o.phrase === occurrence.phrase && o.words.length === occurrence.words.length && o.words.every((w, k) => w === occurrence.words[k]),
     );
@@ -405,6 +408,19 @@ class LineReader {
     if (this.occurrences.some((o) => o.itemId === occurrence.itemId && !o.phrase.weak && !this.vetoed.has(o))) return true;
     const content = this.line.words.filter(isContent);
     return content.every((w) => occurrence.words.includes(w) || isAnyForm(w));
+  }
+
+  /**
+   * A symbol that is also a preposition, used as one: between two words of letters that are not forms ("acero al carbono",
+   * steel of carbon), "al" is no aluminium; beside a form or a number ("PLATE AL 7050", "AL BLECH") it may be.
+   */
+  private joinsWords(occurrence: Occurrence): boolean {
+    if (occurrence.words.length !== 1 || occurrence.words[0].role !== "of") return false;
+    const at = occurrence.words[0].position;
+    const before = this.line.words.find((w) => w.position === at - 1);
+    const after = this.line.words.find((w) => w.position === at + 1);
+    const linked = (word: Word | undefined): boolean => word !== undefined && isContent(word) && !isAnyForm(word) && LETTERS_ONLY.test(word.text);
+    return linked(before) && linked(after);
   }
 
   /** What the line is, as a goods item; null when its head is nothing the rules name. */

@@ -460,6 +460,10 @@ describe("reading like an analyst (bundled rules)", () => {
     ["Blacha aluminiowa 3 mm", "aluminium"],
     ["Al-Mg-Sc sheet 1.6 mm", "aluminium-scandium-alloy"],
     ["Al-Sc sheet 2 mm", "aluminium-scandium-alloy"],
+    // "al" between two words is the Spanish or Italian preposition ("steel of carbon"), not aluminium's symbol.
+    ["TUBO ACERO AL CARBONO SCH40", "steel"],
+    ["lamiera acciaio al carbonio 3 mm", "steel"],
+    ["PLATE AL 7050-T7451 3.000 THK", "aluminium"],
   ]);
 
   test("a symbol alone is not the metal, and an enamelled wire is no copper", () => {
