@@ -62,9 +62,9 @@ export interface CompiledRules {
    * The items' names as canonical words, the vocabulary, head nouns, vetoes and `about` links the reading
    * of a line uses (reading-index.ts). Built on the first match, then kept with the ruleset.
    */
-  readonly readingIndex: ReadingIndex;
+  readonly readingIndex: () => ReadingIndex;
   /** Unknown words → compounds, truncations and misspellings of the vocabulary (word-repair.ts); lazy. */
-  readonly wordRepair: WordRepair;
+  readonly wordRepair: () => WordRepair;
   /** HS code digits → the items claiming them; several items may share a code. */
   hsIndex: HsIndex;
   /** Descriptions of HS headings and subheadings; null until the nomenclature is loaded (or when not given). */
@@ -211,12 +211,8 @@ export function compileRules(doc: RulesDocument, options: CompileOptions = {}): 
   return {
     doc,
     itemsById,
-    get readingIndex() {
-      return readingIndex();
-    },
-    get wordRepair() {
-      return repair();
-    },
+    readingIndex,
+    wordRepair: repair,
     hsIndex: buildHsIndex(hsClaims(doc.items)),
     hsNomenclature: options.hsNomenclature ?? null,
     hsDescriptionsLoaded: descriptionsLoaded(options.hsNomenclature ?? null),

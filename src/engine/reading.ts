@@ -36,14 +36,14 @@ export interface Word {
    * The word qualifies the next one: a grade ("battery" in "battery grade") or the material of a coating ("nickel"
    * in "nickel plated"). It describes; it is not the goods.
    */
-  qualifier?: boolean;
+  qualifier: boolean;
   /**
    * The word is the letters of a code or a document number written before its digits ("CCGW 09T304", "MAT 300112",
    * "RM-PCAM-811"): an abbreviation the rules do not know, or a word that labels a number. It names nothing.
    */
-  code?: boolean;
+  code: boolean;
   /** The word names a country or, after a trade term, a port ("China origin", "FOB Shanghai"): it says where, not what. */
-  place?: boolean;
+  place: boolean;
 }
 
 /** How a chunk began: the line's start, punctuation, a preposition of purpose/parts, or of form ("en lingots"). */
@@ -243,7 +243,7 @@ function markCode(word: Word | undefined, known: WordRepair, before?: Word): Wor
 }
 
 function unmarkCode(word: Word): null {
-  delete word.code;
+  word.code = false;
   return null;
 }
 
@@ -343,8 +343,19 @@ export function readLine(text: string, segmenter: Segmenter, known: WordRepair |
           const previousWord = chunk.words[chunk.words.length - 1];
           if (previousWord !== undefined && GRADE_WORDS.has(key)) previousWord.qualifier = true;
           if (previousWord !== undefined && COATING_WORDS.has(key) && COATING_MATERIALS.has(previousWord.keys[0])) previousWord.qualifier = true;
-          const entry: Word = { text: word.text, keys: word.keys, via: word.via, role, position: position++, chunk: chunk.index, afterSpec: specSeen };
-          if (purchaseOrder) entry.code = true;
+          // Every field is set here, none added later: words of one shape keep the reading code optimised (see lastRead in match.ts).
+          const entry: Word = {
+            text: word.text,
+            keys: word.keys,
+            via: word.via,
+            role,
+            position: position++,
+            chunk: chunk.index,
+            afterSpec: specSeen,
+            qualifier: false,
+            code: purchaseOrder,
+            place: false,
+          };
           // "grado batería", "qualité batterie": in Romance order the grade comes first.
           if (previousWord !== undefined && (GRADE_WORDS.has(previousWord.keys[0]) || previousWord.keys[0] === TRACE)) entry.qualifier = true;
           chunk.words.push(entry);

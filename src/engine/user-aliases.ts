@@ -78,13 +78,7 @@ export function withUserAliases(rules: CompiledRules, aliases: UserAliases): Com
     if (key === "" || (alias.item !== null && !rules.itemsById.has(alias.item))) continue;
     map.set(key, alias.item);
   }
-  const descriptors = Object.getOwnPropertyDescriptors(rules);
-  return Object.defineProperties({} as CompiledRules, {
-    ...descriptors,
-    userAliases: { value: map, enumerable: true, writable: false },
-    matchMemo: { value: { results: new Map(), computed: 0, byText: new Map() }, enumerable: true, writable: true },
-    scorers: { value: emptyScorerShelf(), enumerable: true, writable: false },
-  });
+  return { ...rules, userAliases: map, matchMemo: { results: new Map(), computed: 0, byText: new Map() }, scorers: emptyScorerShelf() };
 }
 
 /** The overlay with `commodity` assigned to `item` (null: not controlled), replacing any earlier assignment of the same text. */

@@ -5,7 +5,7 @@
 import { itemsHeadedBy } from "../../src/engine/reading-index";
 import { bundledRules } from "./support-bundled";
 
-const index = bundledRules().readingIndex;
+const index = bundledRules().readingIndex();
 
 /** Every item whose names end in one of the words, by looking at each item in turn. */
 const scanned = (keys: readonly string[]) => [...index.headNouns].filter(([, heads]) => keys.some((key) => heads.has(key))).map(([itemId]) => itemId);
