@@ -93,10 +93,17 @@ const isShortLatin = (key: string) => key.length <= 2 && !isCjk(key);
 /** An English participle describes: "coated", "sintered", "stabilized", "based". */
 const isParticiple = (key: string) => key.length >= 5 && key.endsWith("ed") && !key.endsWith("eed") && !isCjk(key);
 
+/**
+ * A CJK word that ends in a suffix of purpose or type: Korean "카메라용" (for cameras), "고흡수형" (high-absorption
+ * type), Japanese and Chinese "電気炉用", "N型". It says what the goods are for or which kind they are, not what they are.
+ */
+const PURPOSE_OR_TYPE_SUFFIX = /^\p{Script=Hangul}+[용형]$|^[\p{Script=Han}\p{Script=Katakana}\p{Script=Hiragana}]+(?:用|型|向け)$/u;
+
 function isDescriptive(word: Word): boolean {
   const key = word.keys[0];
   return (
     DESCRIPTORS.has(key) ||
+    PURPOSE_OR_TYPE_SUFFIX.test(key) ||
     STOPWORDS.has(key) ||
     PACKS.has(key) ||
     DEAL_WORDS.has(key) ||

@@ -466,6 +466,18 @@ describe("reading like an analyst (bundled rules)", () => {
     ["PLATE AL 7050-T7451 3.000 THK", "aluminium"],
   ]);
 
+  // Korean, Japanese and Chinese words ending in a suffix of purpose or type (모터용 "for motors", 고흡수형 "high-absorption
+  // type", 用, 型) describe the goods; the goods are the word before.
+  readsAs([
+    ["네오디뮴 자석 모터용 N48H", "ndfeb-magnet"],
+    ["사마륨코발트 자석 고온용 20x5", "smco-magnet"],
+    ["어븀 첨가 광섬유 고흡수형 50m", "erbium-doped-fibre"],
+  ]);
+
+  test("a sodium-ion cell in Korean is no Li-ion cell, whatever its purpose", () => {
+    expect(readFresh("나트륨이온 배터리 셀 시험용 샘플").why).toContain('exclude "나트륨이온"');
+  });
+
   test("a symbol alone is not the metal, and an enamelled wire is no copper", () => {
     // A state's code in an address is no aluminium: a symbol needs a form, a purity or another name beside it.
     expect(readFresh("SHIP TO MOBILE AL 36602").itemId).toBeNull();
