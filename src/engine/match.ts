@@ -94,10 +94,12 @@ const isShortLatin = (key: string) => key.length <= 2 && !isCjk(key);
 const isParticiple = (key: string) => key.length >= 5 && key.endsWith("ed") && !key.endsWith("eed") && !isCjk(key);
 
 /**
- * A CJK word that ends in a suffix of purpose or type: Korean "카메라용" (for cameras), "고흡수형" (high-absorption
- * type), Japanese and Chinese "電気炉用", "N型". It says what the goods are for or which kind they are, not what they are.
+ * A CJK word of two characters or more before a suffix of purpose or type: Korean "카메라용" (for cameras), "고흡수형"
+ * (high-absorption type), Japanese and Chinese "電気炉用", "高温型". It says what the goods are for or which kind they
+ * are, not what they are. (A suffix the dictionary splits off a known word opens an aside instead: reading.ts. Words
+ * such as 비용, cost, or 専用, dedicated, have one character before it.)
  */
-const PURPOSE_OR_TYPE_SUFFIX = /^\p{Script=Hangul}+[용형]$|^[\p{Script=Han}\p{Script=Katakana}\p{Script=Hiragana}]+(?:用|型|向け)$/u;
+const PURPOSE_OR_TYPE_SUFFIX = /^(?:\p{Script=Hangul}{2,}[용형]|[\p{Script=Han}\p{Script=Katakana}\p{Script=Hiragana}]{2,}(?:用|型|向け))$/u;
 
 function isDescriptive(word: Word): boolean {
   const key = word.keys[0];
