@@ -14,22 +14,22 @@ import { foldCharacters, stemWord } from "../rules/names";
 /** Canonical word → the ways lines write it (other languages, spellings, truncations). */
 const TRANSLATIONS: Record<string, readonly string[]> = {
   // forms of a material
-  metal: ["metall", "metalle", "metallique", "metalico", "metalica", "metallico", "metallica", "metallo", "metallici", "metalicos", "metais", "mtl", "metl", "金属", "メタル", "메탈", "금속", "地金", "metaal", "metaliczny", "metaliczna", "metaliczne"],
-  ingot: ["barren", "barre", "lingot", "lingote", "lingotto", "lingotti", "pani", "pane", "ingt", "インゴット", "锭", "잉곳", "ingote", "wlewek", "wlewki", "sztaba", "sztaby", "tacka", "tackor", "massel", "masseln"],
-  powder: ["pulver", "poudre", "polvo", "polvere", "po", "pwd", "pwdr", "pdr", "powdr", "粉", "粉末", "粉体", "パウダー", "분말", "가루", "poeder", "proszek", "proszku"],
-  micropowder: ["micron", "mikropulver", "微粉", "micropwd", "micropwdr"],
-  sheet: ["blech", "bleche", "tole", "lamina", "lamiera", "chapa", "feuille", "placa", "板", "판", "shts", "sht", "blacha", "plat", "시트", "シート"],
-  plate: ["platte", "plaque", "lastra", "plt", "plaat", "platen", "plyta"],
-  foil: ["folie", "hoja", "箔", "호일", "folia"],
-  wire: ["draht", "fil", "alambre", "filo", "fio", "丝", "線", "线", "와이어", "draad", "drut", "trad"],
-  rod: ["stab", "stange", "tige", "varilla", "barra", "bastone", "vareta", "棒", "丸棒", "봉", "staaf", "staven", "pret", "prety", "stang", "tyč", "tyče"],
+  metal: ["metall", "metalle", "metallique", "metalico", "metalica", "metallico", "metallica", "metallo", "metallici", "metalicos", "metais", "mtl", "metl", "金属", "メタル", "메탈", "금속", "地金", "metaal", "metaliczny", "metaliczna", "metaliczne", "металл", "металлическ"],
+  ingot: ["barren", "barre", "lingot", "lingote", "lingotto", "lingotti", "pani", "pane", "ingt", "インゴット", "锭", "잉곳", "ingote", "wlewek", "wlewki", "sztaba", "sztaby", "tacka", "tackor", "massel", "masseln", "слиток", "слитк"],
+  powder: ["pulver", "poudre", "polvo", "polvere", "po", "pwd", "pwdr", "pdr", "powdr", "粉", "粉末", "粉体", "パウダー", "분말", "가루", "poeder", "proszek", "proszku", "порошок", "порошк", "пудр"],
+  micropowder: ["micron", "mikropulver", "微粉", "micropwd", "micropwdr", "микропорошок", "микропорошк"],
+  sheet: ["blech", "bleche", "tole", "lamina", "lamiera", "chapa", "feuille", "placa", "板", "판", "shts", "sht", "blacha", "plat", "시트", "シート", "лист"],
+  plate: ["platte", "plaque", "lastra", "plt", "plaat", "platen", "plyta", "пластин"],
+  foil: ["folie", "hoja", "箔", "호일", "folia", "фольг"],
+  wire: ["draht", "fil", "alambre", "filo", "fio", "丝", "線", "线", "와이어", "draad", "drut", "trad", "проволок"],
+  rod: ["stab", "stange", "tige", "varilla", "barra", "bastone", "vareta", "棒", "丸棒", "봉", "staaf", "staven", "pret", "prety", "stang", "tyč", "tyče", "пруток", "прутк", "стержен"],
   bar: ["barrette", "stange"],
-  tube: ["rohr", "tubo", "管", "buis", "rura"],
-  granule: ["granulat", "granules", "granulado", "granuli", "granulos", "颗粒", "粒", "과립", "granulated", "granulaat", "granulki", "granuler", "granalien", "gran"],
+  tube: ["rohr", "tubo", "管", "buis", "rura", "труб"],
+  granule: ["granulat", "granules", "granulado", "granuli", "granulos", "颗粒", "粒", "과립", "granulated", "granulaat", "granulki", "granuler", "granalien", "gran", "гранул"],
   piece: ["stucke", "stuck", "morceaux", "morceau", "trozos", "pezzi", "pedacos", "块", "pcs"],
-  lump: ["brocken", "chunk"],
+  lump: ["brocken", "chunk", "кусок", "куск"],
   flake: ["flocken", "paillettes", "paillette", "escamas", "scaglie", "flocos", "鳞片", "鱗片状", "인상", "flocke", "płatkowy", "płatkowa", "płatk", "vločkový"],
-  crystal: ["kristall", "cristal", "cristallo", "晶体", "結晶", "결정", "kristal", "krysztal", "xtal", "xtl"],
+  crystal: ["kristall", "cristal", "cristallo", "晶体", "結晶", "결정", "kristal", "krysztal", "xtal", "xtl", "кристалл"],
   wafer: ["scheibe", "plaquette", "oblea", "fetta", "bolacha", "wfr", "晶片", "ウェハ", "ウエハ", "ウェーハ", "ウエハー", "웨이퍼", "单晶片", "晶圆"],
   epiwafer: ["外延片", "エピウェハ", "磊晶片"],
   epi: ["에피", "エピ"],
@@ -41,35 +41,35 @@ const TRANSLATIONS: Record<string, readonly string[]> = {
   aspheric: ["asferica", "asferico", "asferique", "asphaerisch", "asferisch", "asph"],
   cylinder: ["walec", "zylinder", "cilindro", "シリンダ", "シリンダー"],
   substrate: ["substrat", "sustrato", "substrato", "衬底", "基板", "기판", "substr", "キバン"],
-  target: ["cible", "bersaglio", "靶材", "靶", "ターゲット", "타겟", "tgt"],
-  concentrate: ["konzentrat", "concentre", "concentrado", "concentrato", "conc", "精矿", "精鉱", "정광"],
+  target: ["cible", "bersaglio", "靶材", "靶", "ターゲット", "타겟", "tgt", "мишен"],
+  concentrate: ["konzentrat", "concentre", "concentrado", "concentrato", "conc", "精矿", "精鉱", "정광", "концентрат"],
   ore: ["erz", "minerai", "minerale", "minerio", "矿", "鉱石", "광석"],
   alloy: ["legierung", "alliage", "aleacion", "lega", "liga", "合金", "합금"],
-  oxide: ["oxid", "oxyde", "oxido", "ossido", "氧化物", "酸化物", "산화물"],
+  oxide: ["oxid", "oxyde", "oxido", "ossido", "氧化物", "酸化物", "산화물", "оксид"],
   dioxide: ["dioxid", "dioxyde", "dioxido", "biossido", "diossido"],
   trioxide: ["trioxid", "trioxyde", "trioxido", "triossido", "triox"],
   hydroxide: ["hydroxid", "hydroxyde", "hidroxido", "idrossido", "hydrox"],
-  carbonate: ["carbonat", "karbonat", "carbonato"],
+  carbonate: ["carbonat", "karbonat", "carbonato", "карбонат"],
   monohydrate: ["monohydrat", "monohydrate", "monohydrated", "monohidratado", "monoidrato", "monoidratado", "monohyd", "一水和物", "单水", "일수화물", "monohydraat", "jednowodny"],
   scrap: ["schrott", "dechets", "chatarra", "rottami", "sucata", "废料"],
-  fibre: ["fiber", "fibres", "fibers", "faser", "fibra", "ファイバ", "ファイバー", "파이버", "光ファイバ", "光ファイバー", "광섬유", "fbr"],
-  diamond: ["diamant", "diamante", "diament", "diamanten", "diamants", "diamantový", "diamantová", "diamentowy", "diamentowa"],
+  fibre: ["fiber", "fibres", "fibers", "faser", "fibra", "ファイバ", "ファイバー", "파이버", "光ファイバ", "光ファイバー", "광섬유", "fbr", "волокн", "оптоволокн"],
+  diamond: ["diamant", "diamante", "diament", "diamanten", "diamants", "diamantový", "diamantová", "diamentowy", "diamentowa", "алмаз", "алмазн"],
   spool: ["bobine", "bobina", "spule", "spoel", "szpula"],
   insert: ["刀片", "インサート", "인서트", "wendeschneidplatte", "plaquette amovible", "ins", "insrt", "pastilha", "pastilhas", "plaquita", "plaquitas", "inserto", "insertos", "placchetta", "placchette"],
   round: ["丸型", "圆形", "원형", "rund", "runde", "rond", "ronde", "redondo", "redonda", "tondo", "tonda", "丸", "okrągły", "okrągła", "kruhová", "kruhový"],
-  ring: ["anello", "anelli", "anneau", "anneaux", "anillo", "anillos", "anel", "aneis", "リング", "링", "环", "圆环"],
-  magnet: ["magnete", "magneti", "aimant", "iman", "imane", "imanes", "ima", "imas", "magnetes", "mag", "magn", "磁铁", "磁钢", "磁体", "磁石", "자석", "マグネット", "마그넷", "magneten", "magnes", "magnesy", "magneet", "mıknatıs", "mıknatısı"],
-  battery: ["batterie", "akku", "akkumulator", "bateria", "batteria", "batt", "电池", "電池", "배터리", "전지", "batterij", "accu", "akumulator", "batteri"],
+  ring: ["anello", "anelli", "anneau", "anneaux", "anillo", "anillos", "anel", "aneis", "リング", "링", "环", "圆环", "кольц"],
+  magnet: ["magnete", "magneti", "aimant", "iman", "imane", "imanes", "ima", "imas", "magnetes", "mag", "magn", "磁铁", "磁钢", "磁体", "磁石", "자석", "マグネット", "마그넷", "magneten", "magnes", "magnesy", "magneet", "mıknatıs", "mıknatısı", "магнит"],
+  battery: ["batterie", "akku", "akkumulator", "bateria", "batteria", "batt", "电池", "電池", "배터리", "전지", "batterij", "accu", "akumulator", "batteri", "аккумулятор", "батаре"],
   cell: ["zelle", "zellen", "cellule", "celda", "cella", "celula", "电芯", "セル", "셀", "cel", "ogniwo", "ogniwa"],
   window: ["fenster", "fenetre", "ventana", "finestra", "janela", "wndw", "窗口片", "窗口", "窓", "venster", "okno", "fonster", "ウィンドウ", "ウインドウ", "ウィンドー", "ウインドー", "hublot", "oblo"],
   lens: ["linse", "linsen", "lentille", "lente", "透镜", "镜片", "レンズ", "렌즈", "soczewka", "soczewki", "lins", "lenzen"],
   wheel: ["schleifscheibe", "meule", "muela", "mola", "rebolo", "砂轮", "砥石", "whl", "ściernica", "ściernice"],
   material: ["matl", "materiau", "materiale", "werkstoff", "材料", "素材", "재료", "材"],
-  cathode: ["kathode", "catodo", "catodi", "catodico", "catodica", "catodos", "正极", "正極", "양극"],
-  anode: ["anoden", "anodo", "anodi", "负极", "負極", "음극"],
-  block: ["quader", "bloque", "blocco", "bloco", "blk", "角型", "方块", "blocchetto", "blocchetti", "blok", "blokje"],
+  cathode: ["kathode", "catodo", "catodi", "catodico", "catodica", "catodos", "正极", "正極", "양극", "катод", "катодн"],
+  anode: ["anoden", "anodo", "anodi", "负极", "負極", "음극", "анод", "анодн"],
+  block: ["quader", "bloque", "blocco", "bloco", "blk", "角型", "方块", "blocchetto", "blocchetti", "blok", "blokje", "блок"],
   pack: ["パック", "팩", "组", "包"],
-  disc: ["scheibe", "scheiben", "schijf", "schijven", "disque", "disques", "disco", "dischi", "discos", "円板", "圆片", "disk", "diski", "disket"],
+  disc: ["scheibe", "scheiben", "schijf", "schijven", "disque", "disques", "disco", "dischi", "discos", "円板", "圆片", "disk", "diski", "disket", "диск"],
   segment: ["seg", "segmento"],
   machine: ["maschine", "maquina", "macchina", "mach", "machinery", "maschinen", "机", "設備", "设备", "makinesi", "makine"],
   blank: ["rohling", "rohlinge", "ebauche", "grezzo"],
@@ -79,24 +79,24 @@ const TRANSLATIONS: Record<string, readonly string[]> = {
   permanent_magnet: ["dauermagnet", "dauermagnete", "永磁体", "永磁", "영구자석"],
   line: ["linie", "ligne", "linea", "linha", "产线", "生产线", "ライン", "라인"],
   precursor: ["vorlaufer", "precurseur", "precursore", "precursora", "前驱体", "前駆体", "전구체"],
-  extractant: ["extraktionsmittel", "萃取剂", "抽出剤", "추출제"],
+  extractant: ["extraktionsmittel", "萃取剂", "抽出剤", "추출제", "экстрагент"],
   tetrachloride: ["tetrachlorid", "tetrachlorure", "tetracloruro", "tetracloreto"],
   needle: ["nadel", "nadeln", "aiguille", "aiguilles", "aguja", "agujas"],
   ceramic: ["keramik", "keramisch", "keramische", "ceramique", "ceramica", "ceramico"],
-  copper: ["kupfer", "miedź", "miedzi", "miedziany", "miedziana", "miedziane", "měděný", "měděná", "rame", "cuivre", "cobre", "koper", "koppar", "kobber", "bakir"],
+  copper: ["kupfer", "miedź", "miedzi", "miedziany", "miedziana", "miedziane", "měděný", "měděná", "rame", "cuivre", "cobre", "koper", "koppar", "kobber", "bakir", "медь", "меди", "медн"],
   // One element, one word: "Wolframkupfer" is tungsten copper as "W-Cu" is, so the item's exclusions and names meet it.
-  tungsten: ["wolfram", "volfram", "wolfraam", "wolframio", "tungsteno", "tungstene", "tungstenio", "wolframu", "wolframowy", "wolframowa", "wolframový"],
-  graphite: ["graphit", "grafit"],
+  tungsten: ["wolfram", "volfram", "wolfraam", "wolframio", "tungsteno", "tungstene", "tungstenio", "wolframu", "wolframowy", "wolframowa", "wolframový", "вольфрам", "вольфрамов"],
+  graphite: ["graphit", "grafit", "графит", "графитов"],
   anhydrous: ["anhydr", "wasserfrei", "anhydre", "anhidro", "anidro"],
   source: ["src"],
   carbide: ["węglik", "węglika", "węgliki", "węglików", "karbid", "karbidu"],
   grit: ["schleifkorn", "körnung", "koernung", "graniglia"],
-  steel: ["ocel", "ocelový", "ocelová", "stali", "stalowy", "stalowa"],
+  steel: ["ocel", "ocelový", "ocelová", "stali", "stalowy", "stalowa", "сталь", "стальн"],
   nitrate: ["nitrat", "nitrato", "硝酸", "硝酸塩"],
   // things a line may be that are never a traded form of a material (PRODUCT_NOUNS)
   paint: ["tinta", "pintura", "peinture", "vernice", "lackfarbe", "verf", "farba"],
-  lubricant: ["seize", "antiseize", "schmierstoff", "lubrifiant", "lubricante", "lubrificante", "montagepaste"],
-  laser: ["lsr"],
+  lubricant: ["seize", "antiseize", "schmierstoff", "lubrifiant", "lubricante", "lubrificante", "montagepaste", "смазк"],
+  laser: ["lsr", "лазер", "лазерн"],
   equipment: ["equip", "eqpt", "eqp", "equipo", "equipamento", "ausrüstung"],
   winder: ["wickelmaschine", "wickelmasch", "wickler"],
   cutting: ["kesme", "corte", "taglio"],
@@ -114,9 +114,9 @@ const TRANSLATIONS: Record<string, readonly string[]> = {
   electronic: ["elektronik", "elektronisch", "elektronische", "electronique", "electronico", "electronica", "elettronico", "elettronica", "eletronico"],
   grade: ["qualitat", "qualite", "grado", "grau", "grd", "gr", "级", "グレード", "급", "등급", "等級", "kwaliteit", "klasa", "klasy", "kvalitet"],
   sintered: ["gesintert", "fritte", "sinterizado", "sinterizzato", "sinterizzati", "烧结", "焼結", "소결", "sinterlenmiş"],
-  synthetic: ["synthetisch", "synthetischer", "synthetische", "synthetique", "sintetico", "sintetica", "sintetici", "syn", "synth", "人造", "人工", "合成", "인조", "합성", "syntetyczny", "syntetyczna", "syntetyczne", "syntetisk"],
+  synthetic: ["synthetisch", "synthetischer", "synthetische", "synthetique", "sintetico", "sintetica", "sintetici", "syn", "synth", "人造", "人工", "合成", "인조", "합성", "syntetyczny", "syntetyczna", "syntetyczne", "syntetisk", "синтетическ", "искусственн"],
   artificial: ["artif", "kunstlich", "artificiel", "artificiale"],
-  natural: ["naturlich", "naturel", "naturelle", "naturale", "天然", "천연", "natur", "natuurlijk", "naturalny", "naturalna", "naturlig"],
+  natural: ["naturlich", "naturel", "naturelle", "naturale", "天然", "천연", "natur", "natuurlijk", "naturalny", "naturalna", "naturlig", "природн", "естественн"],
   high: ["hoch", "haute", "alta", "alto", "elevata"],
   purity: ["reinheit", "purete", "pureza", "purezza", "纯度", "純度", "순도", "高纯", "高純度", "hochrein", "高纯度", "zuiverheid", "czystosc", "renhet"],
   refined: ["gereinigt", "zonengereinigt", "zonengereinigtes", "raffine", "refinado", "raffinato", "ref", "refd"],
@@ -133,7 +133,7 @@ const TRANSLATIONS: Record<string, readonly string[]> = {
   ground: ["geschliffen", "rectifie", "rectifiee", "rectificado", "rectificada", "rettificato", "rettificata", "retificado"],
   battery_grade: ["bg", "电池级", "電池グレード", "배터리급"],
   stainless_steel: ["ss", "inox", "edelstahl"],
-  aluminium: ["alu", "alum", "aluminiowa", "aluminiowy", "aluminiowe", "hlinik", "hlinikovy", "hlinikova", "aluminyum"],
+  aluminium: ["alu", "alum", "aluminiowa", "aluminiowy", "aluminiowe", "hlinik", "hlinikovy", "hlinikova", "aluminyum", "алюмин", "алюминиев"],
   isostatic: ["isostatisch", "isostatique", "isostatico", "isostatica", "isostatically", "等静压", "等方性", "isostat"],
   purified: ["purificado", "purificada", "purifie", "purifiee", "purificato", "purificata", "purif"],
   freight: ["frt", "frght", "vracht", "frakt"],
@@ -158,6 +158,37 @@ const TRANSLATIONS: Record<string, readonly string[]> = {
   assembly: ["어셈블리", "アセンブリ", "アッセンブリ", "baugruppe"],
   system: ["시스템", "システム", "系统", "系統"],
   unit: ["유닛", "ユニット"],
+  // Russian, as stems (see russianStem): the names of elements and materials no item writes in Russian.
+  diode: ["диод"],
+  thermocouple: ["термопар", "thermoelement", "thermocouples"],
+  disulfide: ["дисульфид"],
+  neodymium: ["неодим", "неодимов"],
+  samarium: ["самар", "самариев"],
+  cobalt: ["кобальт", "кобальтов"],
+  ferrite: ["феррит", "ферритов"],
+  gallium: ["галл", "галлиев"],
+  germanium: ["германии", "германиев"],
+  indium: ["индии", "индиев"],
+  antimony: ["сурьм", "сурьмян"],
+  bismuth: ["висмут", "висмутов"],
+  molybdenum: ["молибден", "молибденов"],
+  tellurium: ["теллур", "теллуров"],
+  lithium: ["литии", "лития", "литиев"],
+  terbium: ["терб", "тербиев"],
+  dysprosium: ["диспроз", "диспрозиев"],
+  ytterbium: ["иттерб", "иттербиев"],
+  thulium: ["тулии", "тулия"],
+  yttrium: ["иттр", "иттриев"],
+  scandium: ["сканд", "скандиев"],
+  gadolinium: ["гадолин", "гадолиниев"],
+  lutetium: ["лютец"],
+  erbium: ["эрбии", "эрбия", "эрбиев"],
+  europium: ["европии", "европия"],
+  praseodymium: ["празеодим"],
+  lanthanum: ["лантан"],
+  cerium: ["церии", "церия"],
+  silver: ["серебр", "серебрян"],
+  rare_earth: ["редкоземельн"],
 };
 
 /** The canonical word an abbreviation or foreign word stands for; several words where it stands for a phrase. */
@@ -169,6 +200,26 @@ for (const [canonical, variants] of Object.entries(TRANSLATIONS)) {
     if (!CANONICAL.has(variant)) CANONICAL.set(variant, words);
   }
   if (!CANONICAL.has(canonical) && words.length > 1) CANONICAL.set(canonical, words);
+}
+
+const CYRILLIC_WORD = /^\p{Script=Cyrillic}+$/u;
+/** Case and number endings of Russian nouns and adjectives, folded as lines are (й is и), longest first. */
+const RUSSIAN_ENDINGS = [
+  "ого", "его", "ому", "ему", "ыми", "ими", "ыи", "ии", "ои", "еи", "ая", "яя", "ое", "ее", "ые", "ие", "ую", "юю",
+  "ых", "их", "ов", "ев", "ам", "ям", "ах", "ях", "ом", "ем", "ия", "ья", "ью", "а", "я", "ы", "и", "е", "о", "у", "ю", "ь",
+];
+/** Russian stems shorter than this are not looked up ("лит" of литой, cast, is no lithium). */
+const SHORTEST_RUSSIAN_STEM = 4;
+
+/**
+ * A Russian word without its case or number ending ("магниты" → магнит, "неодимовыи" → неодимов), for the lexicon's
+ * Russian stems; null for a word in another script or one whose stem would be too short to say anything.
+ */
+export function russianStem(word: string): string | null {
+  if (!CYRILLIC_WORD.test(word)) return null;
+  const ending = RUSSIAN_ENDINGS.find((end) => word.length - end.length >= SHORTEST_RUSSIAN_STEM && word.endsWith(end));
+  const stem = ending === undefined ? word : word.slice(0, -ending.length);
+  return stem.length >= SHORTEST_RUSSIAN_STEM ? stem : null;
 }
 
 /** The canonical word(s) for a folded, singular word; the word itself when it has none. */
@@ -212,7 +263,7 @@ export const SERVICE_FORMS = set(`
 export const PRODUCT_NOUNS = set(`
   solder grease lubricant lube oil paint lacquer coating adhesive glue epoxy polish cleaner tablet tablets capsule
   capsules supplement drug injection medicine cable cord connector plug charger adapter bulb lamp diode
-  transistor tester meter thermometer probe brush pad pads filter fuse jewellery jewelry necklace ring bracelet earring
+  transistor tester meter thermometer thermocouple probe brush pad pads filter fuse jewellery jewelry necklace ring bracelet earring
   cutlery spoon fork knife watch toy figure pencil pen crayon leads sealant putty flux spray preform
   sharpener sweeper burr drill bit saw blade tool tools chair table desk ladder boots shoe glove mask ferro
   corp corporation inc incorporated ltd limited gmbh llc plc company bolt screw nut washer rivet bracket fastener hinge
@@ -326,10 +377,10 @@ export const UNITS = set(`
  */
 export const ASIDE_PREPOSITIONS = set(`
   for with without containing contains using used via fur mit ohne zur zum zu pour avec sans para con sin per senza
-  com sem incl including inkl inclusive contenant enthaltend contenente conteniendo contendo 用 用于 용 用の 向け`);
+  com sem incl including inkl inclusive contenant enthaltend contenente conteniendo contendo 用 用于 용 用の 向け для с со без`);
 
 /** The asides that say what a thing is for: a machine "for milk powder" is not a battery machine. */
-export const PURPOSE_PREPOSITIONS = set(`for fur zur zum pour para per 用 用于 용 用の 向け`);
+export const PURPOSE_PREPOSITIONS = set(`for fur zur zum pour para per 用 用于 용 用の 向け для`);
 
 /** "on", "sur", "auf"…: a preposition when written as a word ("epi wafer on InP"), part of a name when hyphenated ("GaN-on-Si"). */
 export const ON_PREPOSITIONS = set(`on sur auf su sobre`);
@@ -338,10 +389,10 @@ export const ON_PREPOSITIONS = set(`on sur auf su sobre`);
  * Prepositions that link a thing to what it is made of or consists of ("ingot of gallium", "lingot de gallium",
  * "polvere di tungsteno"): the thing before is what the line is.
  */
-export const OF_PREPOSITIONS = set(`of de du des d di del della dei delle degli dello da do dos das von vom aus al au aux alla allo agli van`);
+export const OF_PREPOSITIONS = set(`of de du des d di del della dei delle degli dello da do dos das von vom aus al au aux alla allo agli van из`);
 
 /** Prepositions of place or form ("in ingots", "en lingots", "em lingotes"); the words after them still describe the goods. */
-export const FORM_PREPOSITIONS = set(`in en em im into ad`);
+export const FORM_PREPOSITIONS = set(`in en em im into ad в`);
 
 /** Words that make a line a technology: a licence, know-how, a process package. */
 export const TECHNOLOGY_MARKERS = set(`

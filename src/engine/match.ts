@@ -101,11 +101,18 @@ const isParticiple = (key: string) => key.length >= 5 && key.endsWith("ed") && !
  */
 const PURPOSE_OR_TYPE_SUFFIX = /^(?:\p{Script=Hangul}{2,}[용형]|[\p{Script=Han}\p{Script=Katakana}\p{Script=Hiragana}]{2,}(?:用|型|向け))$/u;
 
+/**
+ * A Russian word the lexicon does not know, with an adjective's ending (литейный, foundry; кристаллический, crystalline):
+ * price lists write the noun first and its adjectives after it ("Графит литейный"), and an adjective is never the goods.
+ */
+const RUSSIAN_ADJECTIVE = /^\p{Script=Cyrillic}{3,}(?:ыи|ои|ая|ое|ые|ого|ых)$/u;
+
 function isDescriptive(word: Word): boolean {
   const key = word.keys[0];
   return (
     DESCRIPTORS.has(key) ||
     PURPOSE_OR_TYPE_SUFFIX.test(key) ||
+    RUSSIAN_ADJECTIVE.test(key) ||
     STOPWORDS.has(key) ||
     PACKS.has(key) ||
     DEAL_WORDS.has(key) ||

@@ -10,7 +10,7 @@
  */
 import { foldCharacters, stemWord } from "../rules/names";
 import { isCountryName } from "./countries";
-import { ASIDE_PREPOSITIONS, ELEMENTS, FORM_PREPOSITIONS, FREIGHT_WORDS, NUMBER_LABELS, OF_PREPOSITIONS, ON_PREPOSITIONS, TRADE_TERMS, UNITS, canonicalWords, isCjk } from "./lexicon";
+import { ASIDE_PREPOSITIONS, ELEMENTS, FORM_PREPOSITIONS, FREIGHT_WORDS, NUMBER_LABELS, OF_PREPOSITIONS, ON_PREPOSITIONS, TRADE_TERMS, UNITS, canonicalWords, isCjk, russianStem } from "./lexicon";
 
 export interface Segmenter {
   segment(run: string): readonly { text: string; keys: readonly string[]; known: boolean }[];
@@ -177,6 +177,11 @@ function latinWord(written: string, known: WordRepair | null, capitals: boolean)
   const stem = stemWord(written);
   let canonical = canonicalWords(stem);
   if (canonical.length === 1 && canonical[0] === stem) canonical = canonicalWords(written);
+  if (canonical.length === 1 && canonical[0] === written) {
+    const russian = russianStem(written);
+    if (russian !== null) canonical = canonicalWords(russian);
+    if (canonical.length === 1 && canonical[0] === russian) canonical = [written];
+  }
   const mapped = canonical.length !== 1 || (canonical[0] !== stem && canonical[0] !== written);
   if (mapped) return canonical.map((key) => ({ text: written, keys: [key], via: "lexicon" as const, number: false }));
   if (known === null || known.isKnown(stem) || stem.length <= 2) return [{ text: written, keys: [stem], via: "written", number: false }];
@@ -218,7 +223,8 @@ function wordMatches(piece: string, pattern: RegExp): RegExpExecArray[] {
 const PO = "po";
 /** The longest abbreviation taken for a code's letters when the rules do not know it. */
 const LONGEST_CODE_LETTERS = 5;
-const ASCII_LETTERS = /^[a-z]+$/;
+/** The letters of a code: Latin, or Cyrillic as Russian price lists write grades ("ПВТ 5", "АСМ 7/5"). */
+const CODE_LETTERS = /^(?:[a-z]+|\p{Script=Cyrillic}+)$/u;
 
 /** "Nr.", "No." between a label and its number ("Art.-Nr. 4711", "Mat. No. 300112"). */
 const NUMBER_WORDS = new Set(["nr", "no", "nummer", "num", "numero"]);
@@ -231,7 +237,7 @@ function markCode(word: Word | undefined, known: WordRepair, before?: Word): Wor
   const key = word.keys[0];
   // "PO 88120": the label is read as written, whatever else the lexicon makes of it (po is also powder).
   const label = NUMBER_LABELS.has(word.text) || (word.via === "written" && NUMBER_LABELS.has(key)) || (word.position === 0 && LINE_NUMBER_LABELS.has(key));
-  const abbreviation = word.via === "written" && key.length >= 2 && key.length <= LONGEST_CODE_LETTERS && ASCII_LETTERS.test(key) && !known.isKnown(key);
+  const abbreviation = word.via === "written" && key.length >= 2 && key.length <= LONGEST_CODE_LETTERS && CODE_LETTERS.test(key) && !known.isKnown(key);
   if (NUMBER_WORDS.has(key) && before !== undefined && before.chunk === word.chunk) {
     if (markCode(before, known) === null) return null;
     word.code = true;

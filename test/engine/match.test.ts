@@ -474,6 +474,23 @@ describe("reading like an analyst (bundled rules)", () => {
     ["어븀 첨가 광섬유 고흡수형 50m", "erbium-doped-fibre"],
   ]);
 
+  // Russian price lists: stems of the trade's words, case and number endings taken off, adjectives after the noun.
+  readsAs([
+    ["Магниты неодимовые кольцо 20х10х5", "ndfeb-magnet"],
+    ["Германий металлический слиток 5N", "germanium"],
+    ["Порошок вольфрамовый ПВТ 5 кг", "tungsten"],
+    ["Концентрат редкоземельный, мешки 1 т", "rare-earth-ore"],
+    ["Литий металлический в слитках", "lithium-metal"],
+  ]);
+
+  test("Russian words that only look like the trade's are not read as it", () => {
+    // Германия is Germany: only the nominative of germanium, германий, is germanium.
+    expect(readFresh("Страна происхождения Германия").itemId).toBeNull();
+    expect(readFresh("Диод германиевый 1N34").why).toContain('the line is a "диод"');
+    expect(readFresh("Смазка молибденовая 0,8 кг").why).toContain('the line is a "смазка"');
+    expect(readFresh("Термопара вольфрам-рениевая 1 м").why).toContain('the line is a "термопара"');
+  });
+
   test("a sodium-ion cell in Korean is no Li-ion cell, whatever its purpose", () => {
     expect(readFresh("나트륨이온 배터리 셀 시험용 샘플").why).toContain('exclude "나트륨이온"');
   });
