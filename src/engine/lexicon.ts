@@ -63,7 +63,7 @@ const TRANSLATIONS: Record<string, readonly string[]> = {
   cell: ["zelle", "zellen", "cellule", "celda", "cella", "celula", "电芯", "セル", "셀", "cel", "ogniwo", "ogniwa"],
   window: ["fenster", "fenetre", "ventana", "finestra", "janela", "wndw", "窗口片", "窗口", "窓", "venster", "okno", "fonster", "ウィンドウ", "ウインドウ", "ウィンドー", "ウインドー", "hublot", "oblo"],
   lens: ["linse", "linsen", "lentille", "lente", "透镜", "镜片", "レンズ", "렌즈", "soczewka", "soczewki", "lins", "lenzen"],
-  wheel: ["schleifscheibe", "meule", "muela", "mola", "rebolo", "砂轮", "砥石", "whl", "ściernica", "ściernice"],
+  wheel: ["schleifscheibe", "meule", "muela", "mola", "rebolo", "砂轮", "砥石", "whl", "ściernica", "ściernice", "rueda"],
   material: ["matl", "materiau", "materiale", "werkstoff", "材料", "素材", "재료", "材"],
   cathode: ["kathode", "catodo", "catodi", "catodico", "catodica", "catodos", "正极", "正極", "양극", "катод", "катодн"],
   anode: ["anoden", "anodo", "anodi", "负极", "負極", "음극", "анод", "анодн"],
@@ -103,7 +103,7 @@ const TRANSLATIONS: Record<string, readonly string[]> = {
   concrete: ["beton", "hormigón", "calcestruzzo", "concreto"],
   toy: ["oyuncak", "spielzeug", "jouet", "juguete", "giocattolo", "brinquedo", "玩具", "おもちゃ", "장난감"],
   speaker: ["loudspeaker", "lautsprecher", "haut-parleur", "altavoz", "altoparlante", "alto-falante", "スピーカ", "スピーカー", "扬声器", "喇叭", "스피커"],
-  permanent: ["daimi"],
+  permanent: ["daimi", "permanente", "permanentes", "permanenti", "permanents"],
   furnace: ["forno", "forni", "fırın", "fırını"],
   shot: ["ショット"],
   bottle: ["flasche", "flaschen"],
@@ -113,7 +113,7 @@ const TRANSLATIONS: Record<string, readonly string[]> = {
   homopolymer: ["homopolimer", "homopolímero"],
   electronic: ["elektronik", "elektronisch", "elektronische", "electronique", "electronico", "electronica", "elettronico", "elettronica", "eletronico"],
   grade: ["qualitat", "qualite", "grado", "grau", "grd", "gr", "级", "グレード", "급", "등급", "等級", "kwaliteit", "klasa", "klasy", "kvalitet"],
-  sintered: ["gesintert", "fritte", "sinterizado", "sinterizzato", "sinterizzati", "烧结", "焼結", "소결", "sinterlenmiş"],
+  sintered: ["gesintert", "fritte", "sinterizado", "sinterizzato", "sinterizzati", "烧结", "焼結", "소결", "sinterlenmiş", "sinterizados", "sinterizada", "sinterizadas", "frittes"],
   synthetic: ["synthetisch", "synthetischer", "synthetische", "synthetique", "sintetico", "sintetica", "sintetici", "syn", "synth", "人造", "人工", "合成", "인조", "합성", "syntetyczny", "syntetyczna", "syntetyczne", "syntetisk", "синтетическ", "искусственн"],
   artificial: ["artif", "kunstlich", "artificiel", "artificiale"],
   natural: ["naturlich", "naturel", "naturelle", "naturale", "天然", "천연", "natur", "natuurlijk", "naturalny", "naturalna", "naturlig", "природн", "естественн"],
@@ -133,7 +133,7 @@ const TRANSLATIONS: Record<string, readonly string[]> = {
   ground: ["geschliffen", "rectifie", "rectifiee", "rectificado", "rectificada", "rettificato", "rettificata", "retificado"],
   battery_grade: ["bg", "电池级", "電池グレード", "배터리급"],
   stainless_steel: ["ss", "inox", "edelstahl"],
-  aluminium: ["alu", "alum", "aluminiowa", "aluminiowy", "aluminiowe", "hlinik", "hlinikovy", "hlinikova", "aluminyum", "алюмин", "алюминиев"],
+  aluminium: ["alu", "alum", "aluminiowa", "aluminiowy", "aluminiowe", "hlinik", "hlinikovy", "hlinikova", "aluminyum", "алюмин", "алюминиев", "aluminio", "alluminio"],
   isostatic: ["isostatisch", "isostatique", "isostatico", "isostatica", "isostatically", "等静压", "等方性", "isostat"],
   purified: ["purificado", "purificada", "purifie", "purifiee", "purificato", "purificata", "purif"],
   freight: ["frt", "frght", "vracht", "frakt"],
@@ -294,6 +294,7 @@ export const DESCRIPTORS = set(`
   unmagnetized plain bright matte surface orientation oriented cut sliced sawn semiinsulating zone float regular
   customized custom various assorted strong super powerful permanent grain boundary diffused fired precision replacement
   spare ground unwrought wrought freestanding rechargeable 自立 自支撑 band 波段 バンド 밴드
+  electrolytic electrolitico electrolitica elettrolitico elettrolitica eletrolitico eletrolitica elektrolytisch
   halbhart viertelhart federhart hart weich półtwarda półtwardy twarda twardy miękka miękki recuit recuite ricotto`);
 
 /**

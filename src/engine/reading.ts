@@ -10,7 +10,7 @@
  */
 import { foldCharacters, stemWord } from "../rules/names";
 import { isCountryName } from "./countries";
-import { ASIDE_PREPOSITIONS, ELEMENTS, FORM_PREPOSITIONS, FREIGHT_WORDS, NUMBER_LABELS, OF_PREPOSITIONS, ON_PREPOSITIONS, TRADE_TERMS, UNITS, canonicalWords, isCjk, russianStem } from "./lexicon";
+import { ASIDE_PREPOSITIONS, DESCRIPTORS, ELEMENTS, FORM_PREPOSITIONS, FREIGHT_WORDS, NUMBER_LABELS, OF_PREPOSITIONS, ON_PREPOSITIONS, TRADE_TERMS, UNITS, canonicalWords, isCjk, russianStem } from "./lexicon";
 
 export interface Segmenter {
   segment(run: string): readonly { text: string; keys: readonly string[]; known: boolean }[];
@@ -328,9 +328,12 @@ export function readLine(text: string, segmenter: Segmenter, known: WordRepair |
             // "E-bike 250 W": letters before a quantity are no code ("INV48-A" stays one).
             else if (!word.number && codeLetters !== null && quantityAfterCode) codeLetters = unmarkCode(codeLetters);
             previousWasNumber = word.number || previousWasNumber;
-            if (chunk.words.length > 0) specSeen = true;
+            // "Grade 28 Samarium Cobalt Disc Magnet": a number after words that only describe ("grade", "type") opens no spec.
+            if (chunk.words.some((written) => !DESCRIPTORS.has(written.keys[0]))) specSeen = true;
             continue;
           }
+          // "Grade 28 Samarium Cobalt": the number was the grade, so the word after it is no grade (see below).
+          const afterNumber = previousWasNumber;
           previousWasNumber = false;
           codeLetters = null;
           // "wafer on InP" starts an aside; "GaN-on-Si" and "GaN on Si" name one thing.
@@ -363,7 +366,7 @@ export function readLine(text: string, segmenter: Segmenter, known: WordRepair |
             place: false,
           };
           // "grado batería", "qualité batterie": in Romance order the grade comes first.
-          if (previousWord !== undefined && (GRADE_WORDS.has(previousWord.keys[0]) || previousWord.keys[0] === TRACE)) entry.qualifier = true;
+          if (previousWord !== undefined && !afterNumber && (GRADE_WORDS.has(previousWord.keys[0]) || previousWord.keys[0] === TRACE)) entry.qualifier = true;
           chunk.words.push(entry);
           words.push(entry);
         }

@@ -483,6 +483,14 @@ describe("reading like an analyst (bundled rules)", () => {
     ["Литий металлический в слитках", "lithium-metal"],
   ]);
 
+  // A grade before the goods ("Grade 35 …"), and Spanish and Portuguese words a twelfth round of writers used.
+  readsAs([
+    ["Grade 35 Neodymium Block Magnet 20 x 10 x 5 mm", "ndfeb-magnet"],
+    ["ÍMÃS PERMANENTES DE FERRITE, ANEL 40X22", "ferrite-magnet"],
+    ["BARRA COBRE ELECTROLITICO 10X50", "copper"],
+    ["RUEDA DIAMANTADA 1A1 150MM", "diamond-grinding-wheel"],
+  ]);
+
   test("Russian words that only look like the trade's are not read as it", () => {
     // Германия is Germany: only the nominative of germanium, германий, is germanium.
     expect(readFresh("Страна происхождения Германия").itemId).toBeNull();
