@@ -836,6 +836,14 @@ const VENDOR_NUMBER = /^\s*((?:[A-Za-z]{1,3}[-\s]?)?\d{4,}[\w/-]*)\s+(?=\p{L})/u
  */
 const LEDGER_TAIL =
   /^(.*?\p{L}.*?)[\s,;]+((?:attn\b|attention\b|c\/o\b|care of\b|dba\b|d\/b\/a\b|fka\b|f\/k\/a\b|formerly\b|remit\b|p\.?\s?o\.?\s?box\b|lockbox\b|postfach\b|a (?:division|subsidiary|unit) of\b|an? [\p{L}\p{N}&.-]+(?: [\p{L}\p{N}&.-]+)? (?:business|company)\s*$).*)$/isu;
+/**
+ * A card payment's descriptor: a processor's prefix before an asterisk ("SQ *SKYDIO SAN MATEO CA", "PAYPAL
+ * *FIRESTORMLABS"), or the merchant before it and what was bought after it ("ALTANA AI *SUBSCRIPTION").
+ */
+const CARD_DESCRIPTOR = /^\s*([^*]*?\S)\s*\*\s*([^*]*\p{L}[^*]*)$/u;
+/** Prefixes card processors put before the merchant's name (Square, Toast, PayPal, Shopify, Google, Amazon, FastSpring, Paddle). */
+const CARD_PROCESSORS = new Set(["sq", "sqr", "tst", "paypal", "pp", "sp", "google", "goog", "amzn", "amazon", "fs", "paddle", "paddle.net", "dnh", "wpy"]);
+
 /** A firm's abbreviation before its name and a spaced dash ("DTC - Domo Tactical Communications"). */
 const ABBREVIATION_FIRST = /^\s*([\p{Lu}\p{N}&]{2,6})\s+[-–—]+\s+(.*\p{L}.*)$/u;
 /** A name outside brackets short enough to be the abbreviation of what the brackets hold ("SNC (SIERRA NEVADA CORPORATION)"). */
@@ -844,6 +852,11 @@ const MOST_ABBREVIATION_WORDS = 2;
 /** Readings of the name without what the ledger wrote around it, and of the name an abbreviation stands before. */
 function ledgerReadings(brackets: readonly string[] | null, unbracketed: string): { text: string; aside: NameAside }[] {
   const readings: { text: string; aside: NameAside }[] = [];
+  const card = CARD_DESCRIPTOR.exec(unbracketed);
+  if (card !== null) {
+    const processor = CARD_PROCESSORS.has(card[1].toLowerCase());
+    readings.push(processor ? { text: card[2], aside: { kind: "ledger_text", text: `${card[1]} *` } } : { text: card[1], aside: { kind: "ledger_text", text: `*${card[2]}` } });
+  }
   const role = DOCUMENT_ROLE.exec(unbracketed);
   let bare = role === null ? unbracketed : unbracketed.slice(role[0].length);
   const number = VENDOR_NUMBER.exec(bare);
@@ -971,6 +984,39 @@ function cityAfterLegalForm(name: string): { bare: string; site: string } | null
   return null;
 }
 
+/**
+ * A city and a US state's or Canadian province's code after a name with no legal form ("SKYDIO SAN MATEO CA",
+ * "ELBIT SYSTEMS OF AMERICA FORT WORTH TX"): with no legal form to end the name, each city of one to three words is a
+ * reading, and the comparison keeps the best.
+ */
+/**
+ * How a US city of more than one word begins or ends ("SAN MATEO", "FORT WORTH", "STERLING HEIGHTS", "SALT LAKE CITY"):
+ * with no legal form before it, only such words let a city take more than the word before the state's code, so that
+ * "SIERRA NEVADA BREWING CHICO CA" keeps its brewing.
+ */
+const CITY_FIRST_WORDS = new Set(
+  "san santa fort ft new los las st saint salt el la palm port mount mt grand cape baton cedar sioux rancho simi west east north south little big long".split(" "),
+);
+const CITY_LAST_WORDS = new Set("city beach heights springs park falls lake valley hills grove island harbor point creek rapids bay mesa junction village worth york angeles diego francisco louis paul".split(" "));
+
+function citiesAndState(name: string): { bare: string; site: string }[] {
+  const postal = POSTAL_END.exec(name);
+  const address = postal === null ? name : name.slice(0, postal.index);
+  const words = address.trim().split(/\s+/);
+  const last = plainWord(words[words.length - 1]);
+  if (words.length < 3 || !STATE_CODES.has(last) || isLegalForm(last)) return [];
+  const readings: { bare: string; site: string }[] = [];
+  for (let length = 1; length <= LONGEST_CITY && words.length - 1 - length >= 1; length++) {
+    const city = words.slice(words.length - 1 - length, words.length - 1);
+    if (!city.every(placeWord)) break;
+    if (length > 1 && !CITY_FIRST_WORDS.has(plainWord(city[0])) && !CITY_LAST_WORDS.has(plainWord(city[city.length - 1]))) continue;
+    const bare = words.slice(0, words.length - 1 - length).join(" ");
+    if (isLegalForm(plainWord(words[words.length - 2 - length]))) break;
+    if (readEntityName(bare).tokens.length > 0) readings.push({ bare, site: [...city, words[words.length - 1], postal?.[0].trim() ?? ""].join(" ").trim() });
+  }
+  return readings;
+}
+
 /** Every listed name the row's name could match, compared by name alone; once per distinct name. */
 function comparedNames(index: ScreeningIndex, name: string): readonly NameComparison[] {
   const known = index.nameMemo.get(name);
@@ -999,10 +1045,11 @@ function comparedNames(index: ScreeningIndex, name: string): readonly NameCompar
     for (const reading of ledger) readings.push({ form: readEntityName(reading.text), aside: reading.aside, text: reading.text });
     // A site after the name, once the ledger's own text is set aside ("SHIPPER: … INC SAN MATEO CA 94402").
     const ledgerText = ledger.find((reading) => reading.aside.kind === "ledger_text");
-    const site = withoutSite(ledgerText?.text ?? unbracketed);
-    if (site !== null) {
-      const setAside = ledgerText === undefined ? [...(brackets ?? []), site.site] : [ledgerText.aside.text, site.site];
-      readings.push({ form: readEntityName(site.bare), aside: { kind: "site", text: setAside.join(" … ") }, text: site.bare });
+    const named = ledgerText?.text ?? unbracketed;
+    const site = withoutSite(named);
+    for (const found of site === null ? citiesAndState(named) : [site]) {
+      const setAside = ledgerText === undefined ? [...(brackets ?? []), found.site] : [ledgerText.aside.text, found.site];
+      readings.push({ form: readEntityName(found.bare), aside: { kind: "site", text: setAside.join(" … ") }, text: found.bare });
     }
     for (const reading of readings) {
       if (reading.form.tokens.length === 0) continue;

@@ -239,6 +239,18 @@ describe("what a vendor master writes around a name (bundled rules)", () => {
   });
 
   it.each([
+    ["SQ *ANDURIL INDUSTRIES COSTA MESA CA", "Anduril Industries", "site"],
+    ["PAYPAL *SHIELDAI", "Shield AI, Inc.", "ledger_text"],
+    ["TELEDYNE FLIR WILSONVILLE OR", "Teledyne FLIR, LLC", "site"],
+  ])("%s: a card processor's prefix, and a city and state after a name with no legal form, are set aside (%s)", (name, listed, feature) => {
+    expectListed(name, "US", listed, feature);
+  });
+
+  it("without a legal form, a city of two words needs a city's word (San, Fort, Heights…): a brewery's 'BURGERS' is no city", () => {
+    expect(screenBundled("TST* ANDURIL BURGERS BOISE ID").status).not.toBe("listed");
+  });
+
+  it.each([
     ["ジャパンマリンユナイテッド株式会社", "JP", "Japan Marine United Corporation"],
     ["レイセオン・ミサイルズ・アンド・ディフェンス", "US", "Raytheon Missiles & Defense"],
   ])("%s (%s): a katakana name read as the English words it writes is %s", (name, country, listed) => {
