@@ -417,11 +417,18 @@ function editDistance(a: string, b: string, limit: number): number {
 }
 
 const HAS_DIGIT = /\d/;
+/**
+ * A listed CJK name this long is met by a row's run that holds it whole; a shorter one could be another firm's start
+ * (日本电气, NEC, in 日本电气硝子, Nippon Electric Glass).
+ */
+const LONGEST_CJK_NAME_PART = 6;
 
 function wordSimilarity(q: NameToken, l: NameToken): { sim: number; kind: Pair["kind"] } | null {
   if (q.cjk !== l.cjk) return null;
   if (q.cjk) {
     if (q.canon === l.canon) return { sim: 1, kind: "exact" };
+    // "國家中山科學研究院" holds the notice's 中山科学研究院 whole: a long enough name, written with a word before or after it.
+    if (l.canon.length >= LONGEST_CJK_NAME_PART && q.canon.includes(l.canon)) return { sim: 1, kind: "chinese_name" };
     const a = cjkPairs(q.canon);
     const b = new Set(cjkPairs(l.canon));
     const shared = new Set(a.filter((pair) => b.has(pair))).size;

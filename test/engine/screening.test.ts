@@ -278,6 +278,12 @@ describe("what a vendor master writes around a name (bundled rules)", () => {
     expect(screenBundled("Мартин Инжиниринг", "US").status).toBe("none");
   });
 
+  it("a Chinese name that holds a long listed name whole is that firm; a short listed name at the start of another firm's is not", () => {
+    expect(screenBundled("国家中山科学研究院", "TW")).toMatchObject({ status: "listed", match: { name: "National Chung-Shan Institute of Science & Technology" } });
+    // 日本电气 (NEC) is four characters: Nippon Electric Glass starts with it and is another firm.
+    expect(screenBundled("日本電気硝子株式会社", "JP").status).toBe("none");
+  });
+
   it("read as English, a Hangul name must still be the listed firm: Mitsubishi Heavy Industries itself is not named", () => {
     expect(screenBundled("미쓰비시중공업 주식회사", "JP").status).not.toBe("listed");
   });
