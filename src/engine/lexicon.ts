@@ -37,7 +37,7 @@ const TRANSLATIONS: Record<string, readonly string[]> = {
   sample: ["样品", "サンプル", "샘플", "muster", "echantillon", "muestra", "campione", "amostra"],
   size: ["粒径", "平均粒径", "粒度", "입도"],
   diameter: ["径", "線径", "线径", "直径", "直徑", "外径", "内径", "직경", "외경", "내경"],
-  monocrystalline: ["monocristallin", "monocristalline", "monocristallino", "monocristallini", "monocristalino", "monocristalinos", "monocristalinas", "monokristallin"],
+  monocrystalline: ["monocristallin", "monocristalline", "monocristallino", "monocristallini", "monocristalino", "monocristalinos", "monocristalinas", "monokristallin", "монокристаллическ"],
   aspheric: ["asferica", "asferico", "asferique", "asphaerisch", "asferisch", "asph"],
   cylinder: ["walec", "zylinder", "cilindro", "シリンダ", "シリンダー"],
   substrate: ["substrat", "sustrato", "substrato", "衬底", "基板", "기판", "substr", "キバン"],
@@ -47,10 +47,10 @@ const TRANSLATIONS: Record<string, readonly string[]> = {
   alloy: ["legierung", "alliage", "aleacion", "lega", "liga", "合金", "합금"],
   oxide: ["oxid", "oxyde", "oxido", "ossido", "氧化物", "酸化物", "산화물", "оксид"],
   dioxide: ["dioxid", "dioxyde", "dioxido", "biossido", "diossido"],
-  trioxide: ["trioxid", "trioxyde", "trioxido", "triossido", "triox"],
-  hydroxide: ["hydroxid", "hydroxyde", "hidroxido", "idrossido", "hydrox"],
+  trioxide: ["trioxid", "trioxyde", "trioxido", "triossido", "triox", "триоксид"],
+  hydroxide: ["hydroxid", "hydroxyde", "hidroxido", "idrossido", "hydrox", "гидроксид"],
   carbonate: ["carbonat", "karbonat", "carbonato", "карбонат"],
-  monohydrate: ["monohydrat", "monohydrate", "monohydrated", "monohidratado", "monoidrato", "monoidratado", "monohyd", "一水和物", "单水", "일수화물", "monohydraat", "jednowodny"],
+  monohydrate: ["monohydrat", "monohydrate", "monohydrated", "monohidratado", "monoidrato", "monoidratado", "monohyd", "一水和物", "单水", "일수화물", "monohydraat", "jednowodny", "моногидрат"],
   scrap: ["schrott", "dechets", "chatarra", "rottami", "sucata", "废料"],
   fibre: ["fiber", "fibres", "fibers", "faser", "fibra", "ファイバ", "ファイバー", "파이버", "光ファイバ", "光ファイバー", "광섬유", "fbr", "волокн", "оптоволокн"],
   diamond: ["diamant", "diamante", "diament", "diamanten", "diamants", "diamantový", "diamantová", "diamentowy", "diamentowa", "алмаз", "алмазн"],
@@ -59,12 +59,12 @@ const TRANSLATIONS: Record<string, readonly string[]> = {
   round: ["丸型", "圆形", "원형", "rund", "runde", "rond", "ronde", "redondo", "redonda", "tondo", "tonda", "丸", "okrągły", "okrągła", "kruhová", "kruhový"],
   ring: ["anello", "anelli", "anneau", "anneaux", "anillo", "anillos", "anel", "aneis", "リング", "링", "环", "圆环", "кольц"],
   magnet: ["magnete", "magneti", "aimant", "iman", "imane", "imanes", "ima", "imas", "magnetes", "mag", "magn", "磁铁", "磁钢", "磁体", "磁石", "자석", "マグネット", "마그넷", "magneten", "magnes", "magnesy", "magneet", "mıknatıs", "mıknatısı", "магнит"],
-  battery: ["batterie", "akku", "akkumulator", "bateria", "batteria", "batt", "电池", "電池", "배터리", "전지", "batterij", "accu", "akumulator", "batteri", "аккумулятор", "батаре"],
+  battery: ["batterie", "akku", "akkumulator", "bateria", "batteria", "batt", "电池", "電池", "배터리", "전지", "batterij", "accu", "akumulator", "batteri", "аккумулятор", "батаре", "акб"],
   cell: ["zelle", "zellen", "cellule", "celda", "cella", "celula", "电芯", "セル", "셀", "cel", "ogniwo", "ogniwa"],
   window: ["fenster", "fenetre", "ventana", "finestra", "janela", "wndw", "窗口片", "窗口", "窓", "venster", "okno", "fonster", "ウィンドウ", "ウインドウ", "ウィンドー", "ウインドー", "hublot", "oblo"],
-  lens: ["linse", "linsen", "lentille", "lente", "透镜", "镜片", "レンズ", "렌즈", "soczewka", "soczewki", "lins", "lenzen"],
+  lens: ["linse", "linsen", "lentille", "lente", "透镜", "镜片", "レンズ", "렌즈", "soczewka", "soczewki", "lins", "lenzen", "линз"],
   wheel: ["schleifscheibe", "meule", "muela", "mola", "rebolo", "砂轮", "砥石", "whl", "ściernica", "ściernice", "rueda"],
-  material: ["matl", "materiau", "materiale", "werkstoff", "材料", "素材", "재료", "材"],
+  material: ["matl", "materiau", "materiale", "werkstoff", "材料", "素材", "재료", "材", "материал"],
   cathode: ["kathode", "catodo", "catodi", "catodico", "catodica", "catodos", "正极", "正極", "양극", "катод", "катодн"],
   anode: ["anoden", "anodo", "anodi", "负极", "負極", "음극", "анод", "анодн"],
   block: ["quader", "bloque", "blocco", "bloco", "blk", "角型", "方块", "blocchetto", "blocchetti", "blok", "blokje", "блок"],
@@ -160,7 +160,21 @@ const TRANSLATIONS: Record<string, readonly string[]> = {
   unit: ["유닛", "ユニット"],
   // Russian, as stems (see russianStem): the names of elements and materials no item writes in Russian.
   diode: ["диод"],
+  capsule: ["капсул"],
+  profile: ["профил"],
+  electrode: ["электрод"],
   thermocouple: ["термопар", "thermoelement", "thermocouples"],
+  arsenide: ["арсенид"],
+  phosphide: ["фосфид"],
+  spodumene: ["сподумен", "сподуменов"],
+  bastnaesite: ["бастнезит", "бастнезитов"],
+  extractor: ["экстрактор"],
+  centrifugal: ["центробежн"],
+  drone: ["дрон", "бпла"],
+  solar: ["солнечн"],
+  polypropylene: ["полипропилен"],
+  stainless: ["нержавеющ"],
+  cbn: ["кнб", "эльбор"],
   disulfide: ["дисульфид"],
   neodymium: ["неодим", "неодимов"],
   samarium: ["самар", "самариев"],
@@ -423,7 +437,8 @@ export const TECHNOLOGY_PHRASES: readonly (readonly string[])[] = [
 export const SERVICE_MARKERS = set(`
   commissioning installation install installing maintenance maintaining repair repairs upgrade upgrading overhaul servicing
   startup engineers engineer inbetriebnahme wartung reparatur montage entretien reparation mantenimiento reparacion
-  manutenzione riparazione manutencao reparo 调试 维护 维修 安装 保守 メンテナンス 유지보수 시운전`);
+  manutenzione riparazione manutencao reparo 调试 维护 维修 安装 保守 メンテナンス 유지보수 시운전
+  servis údržba oprava serwis naprawa konserwacja ремонт обслуживание монтаж наладка`);
 
 /** Two-word markers of a service ("start up"). */
 export const SERVICE_PHRASES: readonly (readonly string[])[] = [

@@ -102,8 +102,9 @@ const isParticiple = (key: string) => key.length >= 5 && key.endsWith("ed") && !
 const PURPOSE_OR_TYPE_SUFFIX = /^(?:\p{Script=Hangul}{2,}[용형]|[\p{Script=Han}\p{Script=Katakana}\p{Script=Hiragana}]{2,}(?:用|型|向け))$/u;
 
 /**
- * A Russian word the lexicon does not know, with an adjective's ending (литейный, foundry; кристаллический, crystalline):
- * price lists write the noun first and its adjectives after it ("Графит литейный"), and an adjective is never the goods.
+ * A Russian word with an adjective's ending (литейный, foundry; вольфрамовые, of tungsten): Russian writes the goods as a
+ * noun, and price lists write its adjectives after it ("Графит литейный", "Грузила вольфрамовые"). An adjective is never
+ * the goods, though it may name what they are made of; the noun is ("Магнит неодимовый" is a magnet of neodymium).
  */
 const RUSSIAN_ADJECTIVE = /^\p{Script=Cyrillic}{3,}(?:ыи|ои|ая|ое|ые|ого|ых)$/u;
 
@@ -112,7 +113,7 @@ function isDescriptive(word: Word): boolean {
   return (
     DESCRIPTORS.has(key) ||
     PURPOSE_OR_TYPE_SUFFIX.test(key) ||
-    RUSSIAN_ADJECTIVE.test(key) ||
+    RUSSIAN_ADJECTIVE.test(word.text) ||
     STOPWORDS.has(key) ||
     PACKS.has(key) ||
     DEAL_WORDS.has(key) ||

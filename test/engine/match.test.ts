@@ -491,6 +491,18 @@ describe("reading like an analyst (bundled rules)", () => {
     ["RUEDA DIAMANTADA 1A1 150MM", "diamond-grinding-wheel"],
   ]);
 
+  readsAs([
+    ["Арсенид галлия пластина 4 дюйма", "gallium-arsenide"],
+    ["Порошок КНБ 40/28", "cubic-boron-nitride"],
+    ["Профиль алюминиевый 20х20", "aluminium"],
+    ["Сподуменовый концентрат 6%", "spodumene"],
+  ]);
+
+  test("a Russian adjective names what the goods are made of, never the goods: the noun before it is what the line is", () => {
+    expect(readFresh("Грузило вольфрамовое 10 г").why).toContain('the line is "грузило"');
+    expect(readFresh("Кольцо серебряное 925 пробы").itemId).toBeNull();
+  });
+
   test("Russian words that only look like the trade's are not read as it", () => {
     // Германия is Germany: only the nominative of germanium, германий, is germanium.
     expect(readFresh("Страна происхождения Германия").itemId).toBeNull();
