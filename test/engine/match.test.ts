@@ -498,6 +498,13 @@ describe("reading like an analyst (bundled rules)", () => {
     ["Сподуменовый концентрат 6%", "spodumene"],
   ]);
 
+  // Turkish and Czech words of the trade (mıknatıs, gofret, elmas; terč, prášek, kov, deska).
+  readsAs([
+    ["Neodyum mıknatıs N42 disk 20x3", "ndfeb-magnet"],
+    ["Terč Dy 99,9 % ø50 mm", "dysprosium"],
+    ["Wolfram prášek 1-2 µm, 5 kg", "tungsten"],
+  ]);
+
   test("a Russian adjective names what the goods are made of, never the goods: the noun before it is what the line is", () => {
     expect(readFresh("Грузило вольфрамовое 10 г").why).toContain('the line is "грузило"');
     expect(readFresh("Кольцо серебряное 925 пробы").itemId).toBeNull();
