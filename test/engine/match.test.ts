@@ -505,6 +505,13 @@ describe("reading like an analyst (bundled rules)", () => {
     ["Wolfram prášek 1-2 µm, 5 kg", "tungsten"],
   ]);
 
+  test("a fourteenth round's look-alikes: copper sulfate, services in Russian, stator winders in Italian, and tungsten carbide in Russian", () => {
+    expect(readFresh("Copper sulphate pentahydrate, feed grade, 25 kg").why).toContain('exclude "copper sulphate"');
+    expect(readFresh("Услуги по ремонту оборудования, вольфрамовая нить").why).toContain('services ("услуги")');
+    expect(readFresh("Avvolgitrice per statore motore 3 kW").why).toContain('exclude "statore"');
+    expect(readFresh("Карбид вольфрама порошок 2 мкм").itemId).toBe("tungsten-carbide");
+  });
+
   test("a Russian adjective names what the goods are made of, never the goods: the noun before it is what the line is", () => {
     expect(readFresh("Грузило вольфрамовое 10 г").why).toContain('the line is "грузило"');
     expect(readFresh("Кольцо серебряное 925 пробы").itemId).toBeNull();
