@@ -221,6 +221,31 @@ for (const [canonical, variants] of Object.entries(TRANSLATIONS)) {
   if (!CANONICAL.has(canonical) && words.length > 1) CANONICAL.set(canonical, words);
 }
 
+/**
+ * Vietnamese writes a noun in syllables apart ("nam châm", magnet; "sợi quang", optical fibre). In a line with letters
+ * only Vietnamese uses, these folded syllable groups are read as the English words they mean, longest first.
+ */
+const VIETNAMESE_PHRASES: readonly (readonly [string, string])[] = [
+  ["tam pin nang luong mat troi", "solar module"], ["pin nang luong mat troi", "solar module"], ["pin mat troi", "solar cell"],
+  ["xe dap dien", "electric bicycle"], ["o to dien", "electric car"], ["hop kim cung", "hard metal"],
+  ["nam cham", "magnet"], ["soi quang", "fibre"], ["kim cuong", "diamond"], ["dat hiem", "rare earth"], ["than chi", "graphite"],
+  ["kim loai", "metal"], ["dong co", "motor"], ["bien tan", "inverter"], ["cuc am", "anode"], ["cuc duong", "cathode"],
+  ["dien cuc", "electrode"], ["vat lieu", "material"], ["nhan tao", "synthetic"], ["tu nhien", "natural"], ["chat chiet", "extractant"],
+  ["khuech dai", "amplifier"], ["pha tap", "doped"], ["dung cho", "for"], ["dung de", "for"], ["dung", "using"], ["hinh cung", "arc"],
+  ["hinh cau", "spherical"], ["hang moi", "new"], ["tinh khiet", "purity"], ["may ep", "press"], ["bot", "powder"], ["thoi", "ingot"],
+  ["day", "wire"], ["may", "machine"], ["pin", "battery"], ["nguon", "source"], ["cho", "for"], ["cua", "of"], ["loai", "type"],
+].map(([written, english]) => [written, english] as const);
+const VIETNAMESE_LETTERS = /[ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ]/iu;
+const VIETNAMESE_PHRASE = new RegExp(`(?<![\\p{L}\\p{N}])(?:${VIETNAMESE_PHRASES.map(([written]) => written.replace(/ /g, "\\s+")).join("|")})(?![\\p{L}\\p{N}])`, "gu");
+const VIETNAMESE_ENGLISH = new Map(VIETNAMESE_PHRASES);
+
+/** A folded line in English words where its Vietnamese syllables name them; `written` (not folded) says whether it is Vietnamese. */
+export function readVietnamese(written: string, folded: string): string {
+  if (!VIETNAMESE_LETTERS.test(written)) return folded;
+  // Folding keeps đ (it is a letter of its own, not d with an accent): the syllables are written here with d.
+  return folded.replace(/đ/g, "d").replace(VIETNAMESE_PHRASE, (phrase) => VIETNAMESE_ENGLISH.get(phrase.replace(/\s+/g, " ")) ?? phrase);
+}
+
 const CYRILLIC_WORD = /^\p{Script=Cyrillic}+$/u;
 /** Case and number endings of Russian nouns and adjectives, folded as lines are (й is и), longest first. */
 const RUSSIAN_ENDINGS = [

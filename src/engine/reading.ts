@@ -10,7 +10,7 @@
  */
 import { foldCharacters, stemWord } from "../rules/names";
 import { isCountryName } from "./countries";
-import { ASIDE_PREPOSITIONS, DESCRIPTORS, ELEMENTS, FORM_PREPOSITIONS, FREIGHT_WORDS, NUMBER_LABELS, OF_PREPOSITIONS, ON_PREPOSITIONS, TRADE_TERMS, UNITS, canonicalWords, isCjk, russianStem } from "./lexicon";
+import { ASIDE_PREPOSITIONS, DESCRIPTORS, ELEMENTS, FORM_PREPOSITIONS, FREIGHT_WORDS, NUMBER_LABELS, OF_PREPOSITIONS, ON_PREPOSITIONS, TRADE_TERMS, UNITS, canonicalWords, isCjk, readVietnamese, russianStem } from "./lexicon";
 
 export interface Segmenter {
   segment(run: string): readonly { text: string; keys: readonly string[]; known: boolean }[];
@@ -254,7 +254,7 @@ function unmarkCode(word: Word): null {
 }
 
 export function readLine(text: string, segmenter: Segmenter, known: WordRepair | null, capitals = writtenInCapitals(text)): Line {
-  const folded = expandShorthand(foldCharacters(text)).replace(RATIO, "$1/$2");
+  const folded = expandShorthand(readVietnamese(text, foldCharacters(text))).replace(RATIO, "$1/$2");
   const chunks: Chunk[] = [];
   const words: Word[] = [];
   let position = 0;

@@ -512,6 +512,17 @@ describe("reading like an analyst (bundled rules)", () => {
     expect(readFresh("Карбид вольфрама порошок 2 мкм").itemId).toBe("tungsten-carbide");
   });
 
+  // Vietnamese writes a noun in syllables apart (nam châm, magnet; kim cương, diamond; dây, wire): read as the English they mean.
+  readsAs([
+    ["Nam châm ferrite hình vòng 40x22x8", "ferrite-magnet"],
+    ["Bột kim cương nhân tạo 0-2 micron", "synthetic-diamond"],
+    ["Dây kim cương cắt silic 35µm", "diamond-wire"],
+  ]);
+
+  test("a Vietnamese e-bike using a lithium battery is no battery: dùng (using) opens an aside", () => {
+    expect(readFresh("Xe đạp điện dùng pin lithium 36V").why).toContain('the line is "bicycle"');
+  });
+
   test("a Russian adjective names what the goods are made of, never the goods: the noun before it is what the line is", () => {
     expect(readFresh("Грузило вольфрамовое 10 г").why).toContain('the line is "грузило"');
     expect(readFresh("Кольцо серебряное 925 пробы").itemId).toBeNull();
