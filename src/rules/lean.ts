@@ -1,11 +1,13 @@
 /**
  * The bundled rules as the add-in's first load carries them: the document without the texts that only people
- * and the comparison of two editions read (an item's description, the notes of controls, listings and listed
- * entities, the sources of a control or a listing after the first, the edition's history of changes). Scores,
+ * and the comparison of two editions read (an item's description, a control's description, the notes of controls,
+ * listings and listed entities, the sources of a control or a listing after the first, the edition's history of
+ * changes). Scores,
  * explanations, screening, profiles and the formulas read none of them: an explanation cites the first source. The pane's "What changed" part, fetched when the rules are replaced, carries those texts apart
  * (`leftOutTexts`) and puts the whole document back together before it compares (taskpane/what-changed.ts).
  *
- * The lean document is still a valid document: every field left out is optional, and `changes` is empty.
+ * The lean document is still a valid document: every field left out is optional, `changes` is empty, and a control's
+ * description, which the format requires, is its title until the whole document is put back together.
  */
 import type { RulesDocument } from "./schema";
 
@@ -15,6 +17,7 @@ type Source = RulesDocument["controls"][number]["sources"][number];
 export interface LeftOutTexts {
   changes: RulesDocument["changes"];
   itemDescriptions: Record<string, string>;
+  controlDescriptions: Record<string, string>;
   controlNotes: Record<string, string>;
   listingNotes: Record<string, string>;
   entityNotes: Record<string, (string | null)[]>;
@@ -27,7 +30,7 @@ export function leanDocument(doc: RulesDocument): RulesDocument {
   return {
     ...doc,
     items: doc.items.map(({ description: _description, ...item }) => item),
-    controls: doc.controls.map(({ notes: _notes, ...control }) => ({ ...control, sources: control.sources.slice(0, 1) })),
+    controls: doc.controls.map(({ notes: _notes, ...control }) => ({ ...control, description: control.title, sources: control.sources.slice(0, 1) })),
     listings: doc.listings.map(({ notes: _notes, ...listing }) => ({
       ...listing,
       sources: listing.sources.slice(0, 1),
@@ -43,6 +46,7 @@ export function leftOutTexts(doc: RulesDocument): LeftOutTexts {
   return {
     changes: doc.changes,
     itemDescriptions: byId(doc.items, (item) => item.description),
+    controlDescriptions: byId(doc.controls, (control) => control.description),
     controlNotes: byId(doc.controls, (control) => control.notes),
     listingNotes: byId(doc.listings, (listing) => listing.notes),
     controlSources: Object.fromEntries(doc.controls.filter((control) => control.sources.length > 1).map((control) => [control.id, control.sources.slice(1)])),
@@ -60,7 +64,7 @@ export function withTexts(lean: RulesDocument, texts: LeftOutTexts): RulesDocume
     ...lean,
     items: lean.items.map((item) => withText(item, "description", texts.itemDescriptions[item.id])),
     controls: lean.controls.map((control) => ({
-      ...withText(control, "notes", texts.controlNotes[control.id]),
+      ...withText(withText(control, "description", texts.controlDescriptions[control.id]), "notes", texts.controlNotes[control.id]),
       sources: [...control.sources, ...(texts.controlSources[control.id] ?? [])],
     })),
     listings: lean.listings.map((listing) => ({

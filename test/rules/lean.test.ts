@@ -25,8 +25,11 @@ test("an entity note keeps its place among its listing's entities when others ha
   expect(restored.entities.map((entity) => entity.notes)).toEqual(listing!.entities.map((entity) => entity.notes));
 });
 
-test("only an item's description, the notes of controls, listings and listed entities, their sources after the first, and the history of changes are left out", () => {
+test("only an item's description, a control's description, the notes of controls, listings and listed entities, their sources after the first, and the history of changes are left out", () => {
   expect(lean.changes).toEqual([]);
+  // A control's description is required by the format: its title stands in for it.
+  expect(lean.controls.every((control) => control.description === control.title)).toBe(true);
+  expect(whole.controls.filter((control) => control.description !== control.title).length).toBeGreaterThan(30);
   expect(lean.controls.every((control) => control.sources.length === 1)).toBe(true);
   expect(lean.listings.every((listing) => listing.sources.length === 1)).toBe(true);
   expect(whole.controls.filter((control) => control.sources.length > 1).length).toBeGreaterThan(5);
