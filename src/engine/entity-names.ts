@@ -95,7 +95,7 @@ const CYRILLIC_LEGAL = new Set(CYRILLIC_LEGAL_FORMS);
 
 /**
  * How a word sounds, roughly, in the letters a Cyrillic spelling of an English or German name comes back as:
- * "Lockheed" and "Локхид" (lokhid) both give "lohid", "Rheinmetall" and "Рейнметалл" both "reinmetal".
+ * "Lockheed" and "Локхид" (folded lokkhid) both give "lokid", "Rheinmetall" and "Рейнметалл" both "reinmetal".
  */
 export function soundOf(word: string): string {
   return word

@@ -992,11 +992,6 @@ function cityAfterLegalForm(name: string): { bare: string; site: string } | null
 }
 
 /**
- * A city and a US state's or Canadian province's code after a name with no legal form ("SKYDIO SAN MATEO CA",
- * "ELBIT SYSTEMS OF AMERICA FORT WORTH TX"): with no legal form to end the name, each city of one to three words is a
- * reading, and the comparison keeps the best.
- */
-/**
  * How a US city of more than one word begins or ends ("SAN MATEO", "FORT WORTH", "STERLING HEIGHTS", "SALT LAKE CITY"):
  * with no legal form before it, only such words let a city take more than the word before the state's code, so that
  * "SIERRA NEVADA BREWING CHICO CA" keeps its brewing.
@@ -1006,6 +1001,11 @@ const CITY_FIRST_WORDS = new Set(
 );
 const CITY_LAST_WORDS = new Set("city beach heights springs park falls lake valley hills grove island harbor point creek rapids bay mesa junction village worth york angeles diego francisco louis paul".split(" "));
 
+/**
+ * A city and a US state's or Canadian province's code after a name with no legal form ("SKYDIO SAN MATEO CA",
+ * "ELBIT SYSTEMS OF AMERICA FORT WORTH TX"): with no legal form to end the name, each city of one to three words is a
+ * reading, and the comparison keeps the best.
+ */
 function citiesAndState(name: string): { bare: string; site: string }[] {
   const postal = POSTAL_END.exec(name);
   const address = postal === null ? name : name.slice(0, postal.index);
@@ -1015,10 +1015,10 @@ function citiesAndState(name: string): { bare: string; site: string }[] {
   const readings: { bare: string; site: string }[] = [];
   for (let length = 1; length <= LONGEST_CITY && words.length - 1 - length >= 1; length++) {
     const city = words.slice(words.length - 1 - length, words.length - 1);
-    if (!city.every(placeWord)) break;
+    // A legal form before the city ends the name: cityAfterLegalForm reads that.
+    if (!city.every(placeWord) || isLegalForm(plainWord(words[words.length - 2 - length]))) break;
     if (length > 1 && !CITY_FIRST_WORDS.has(plainWord(city[0])) && !CITY_LAST_WORDS.has(plainWord(city[city.length - 1]))) continue;
     const bare = words.slice(0, words.length - 1 - length).join(" ");
-    if (isLegalForm(plainWord(words[words.length - 2 - length]))) break;
     if (readEntityName(bare).tokens.length > 0) readings.push({ bare, site: [...city, words[words.length - 1], postal?.[0].trim() ?? ""].join(" ").trim() });
   }
   return readings;

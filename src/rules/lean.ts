@@ -2,9 +2,10 @@
  * The bundled rules as the add-in's first load carries them: the document without the texts that only people
  * and the comparison of two editions read (an item's description, a control's description, the notes of controls,
  * listings and listed entities, the sources of a control or a listing after the first, the edition's history of
- * changes). Scores,
- * explanations, screening, profiles and the formulas read none of them: an explanation cites the first source. The pane's "What changed" part, fetched when the rules are replaced, carries those texts apart
- * (`leftOutTexts`) and puts the whole document back together before it compares (taskpane/what-changed.ts).
+ * changes). Scores, explanations, screening, profiles and the formulas read none of them: an explanation cites the
+ * first source and a control's title. The pane's "What changed" part, fetched when the rules are replaced, carries
+ * those texts apart (`leftOutTexts`) and puts the whole document back together before it compares
+ * (taskpane/what-changed.ts).
  *
  * The lean document is still a valid document: every field left out is optional, `changes` is empty, and a control's
  * description, which the format requires, is its title until the whole document is put back together.

@@ -97,8 +97,12 @@ describe("names written in Cyrillic", () => {
 
   it("keep how their words sound, which the Latin spelling of the same name shares", () => {
     const [lockheed] = readEntityName("Локхид").tokens;
-    expect(lockheed.sound).toBe(soundOf("lockheed"));
-    expect(soundOf("rheinmetall")).toBe(soundOf("reinmetall"));
+    // Worked by hand: lockheed → ck:k lokheed → h after a consonant goes lokeed → ee:i lokid; Локхид folds to lokkhid →
+    // kh:h lokhid → lokid. Rheinmetall → reinmetall → doubled letters once: reinmetal.
+    expect(lockheed.sound).toBe("lokid");
+    expect(soundOf("lockheed")).toBe("lokid");
+    expect(soundOf("rheinmetall")).toBe("reinmetal");
+    expect(readEntityName("Рейнметалл").tokens[0].sound).toBe("reinmetal");
     expect(soundOf("martin")).not.toBe(soundOf("marten"));
     // A Latin name is compared as written: no sound is kept for it.
     expect(readEntityName("Lockheed Martin").tokens.map((token) => token.sound)).toEqual([null, null]);
