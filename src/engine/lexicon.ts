@@ -109,7 +109,7 @@ const TRANSLATIONS: Record<string, readonly string[]> = {
   bottle: ["flasche", "flaschen"],
   batch: ["批次"],
   // descriptors
-  doped: ["添加", "掺杂", "도핑", "첨가", "ドープ"],
+  doped: ["添加", "掺杂", "도핑", "첨가", "ドープ", "dotiert", "dotierte", "dotiertes", "dotierter", "dope", "dopee", "dopes", "dopees", "dopado", "dopada", "dopados", "dopadas", "drogato", "drogata", "drogati", "drogate", "domieszkowany", "domieszkowane", "gedoteerd", "legovany"],
   homopolymer: ["homopolimer", "homopolímero"],
   electronic: ["elektronik", "elektronisch", "elektronische", "electronique", "electronico", "electronica", "elettronico", "elettronica", "eletronico"],
   grade: ["qualitat", "qualite", "grado", "grau", "grd", "gr", "级", "グレード", "급", "등급", "等級", "kwaliteit", "klasa", "klasy", "kvalitet"],
@@ -209,6 +209,9 @@ const TRANSLATIONS: Record<string, readonly string[]> = {
   silver: ["серебр", "серебрян"],
   rare_earth: ["редкоземельн"],
 };
+
+/** "doped" as lines write it, folded. */
+export const DOPED_WORDS: readonly string[] = ["doped", ...TRANSLATIONS.doped.map(foldCharacters)];
 
 /** The canonical word an abbreviation or foreign word stands for; several words where it stands for a phrase. */
 const CANONICAL = new Map<string, readonly string[]>();

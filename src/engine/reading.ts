@@ -10,7 +10,7 @@
  */
 import { foldCharacters, stemWord } from "../rules/names";
 import { isCountryName } from "./countries";
-import { ASIDE_PREPOSITIONS, DESCRIPTORS, ELEMENTS, FORM_PREPOSITIONS, FREIGHT_WORDS, NUMBER_LABELS, OF_PREPOSITIONS, ON_PREPOSITIONS, TRADE_TERMS, UNITS, canonicalWords, isCjk, readVietnamese, russianStem } from "./lexicon";
+import { ASIDE_PREPOSITIONS, DESCRIPTORS, DOPED_WORDS, ELEMENTS, FORM_PREPOSITIONS, FREIGHT_WORDS, NUMBER_LABELS, OF_PREPOSITIONS, ON_PREPOSITIONS, TRADE_TERMS, UNITS, canonicalWords, isCjk, readVietnamese, russianStem } from "./lexicon";
 
 export interface Segmenter {
   segment(run: string): readonly { text: string; keys: readonly string[]; known: boolean }[];
@@ -98,8 +98,11 @@ const PART_NUMBER_LABEL = /(?<![\p{L}\p{N}])[ps]\s?\/\s?n(?![\p{L}\p{N}])(?:\.?\
 /** "W/ NdFeB magnet pack", "w/o coating": with and without as purchasing lines abbreviate them ("W/Cu" is tungsten-copper). */
 const WITH_ABBREVIATED = /(?<![\p{L}\p{N}])w\/(o)?(?=\s|$)/gu;
 
-/** "NUCLEO CERAMICO P/ PALHETA", "MOTOR C/ IMA", "BARRA S/ USINAGEM": para, com (con) and sem (sin) as Portuguese and Spanish lines abbreviate them. */
-const ROMANCE_ABBREVIATED = /(?<![\p{L}\p{N}])([pcs])\/(?=\s)/gu;
+/**
+ * "NUCLEO CERAMICO P/ PALHETA", "MOTOR C/ IMA", "BARRA S/ USINAGEM": para, com (con) and sem (sin) as Portuguese and
+ * Spanish lines abbreviate them; "P/CELDAS" and "C/CAMARA" are written joined too (a joined "s/" is a rate: "0.25 s/sheet").
+ */
+const ROMANCE_ABBREVIATED = /(?<![\p{L}\p{N}])(?:([pcs])\/(?=\s)|([pc])\/(?=\p{L}{3}))/gu;
 const ROMANCE_WRITTEN_OUT: Readonly<Record<string, string>> = { p: " para ", c: " com ", s: " sem " };
 
 /** "WINDING M/C", "FILLING M/C": a machine. */
@@ -112,17 +115,30 @@ const MACHINE_ABBREVIATED = /(?<![\p{L}\p{N}])m\/c(?![\p{L}\p{N}])/gu;
 const NEGATED_WORD = /(?<![\p{L}\p{N}])non[- ](?=\p{L}{3})/gu;
 
 /**
+ * "fibre doped with erbium", "FIBRA DOPADA CON ERBIO", "Faser dotiert mit Erbium": written as names write it, the dopant
+ * first ("erbium doped fibre"), so the dopant is neither an aside (what a thing comes with) nor the head of the line
+ * ("silicon doped with gallium" is silicon). One word each side.
+ */
+const DOPED_WITH = new RegExp(
+  `(?<![\\p{L}\\p{N}])(\\p{L}[\\p{L}\\p{N}]*)\\s+(${DOPED_WORDS.filter((word) => /^[a-z]+$/.test(word)).join("|")})\\s+(?:with|mit|avec|con|com|met|z)\\s+(\\p{L}[\\p{L}\\p{N}]*)`,
+  "gu",
+);
+const DOPED_HINT = /dop|drog|dotier|domieszk|gedoteerd|legovan/;
+
+/**
  * Folded text with purchasing shorthand made plain: part-number labels joined, "w/", "w/o", "p/", "c/", "s/" and
  * "m/c" written out and "non-" joined to its word (the reading key does the same, so keys follow readings).
  */
 export function expandShorthand(folded: string): string {
   const negated = folded.includes("non") ? folded.replace(NEGATED_WORD, "non") : folded;
-  if (!negated.includes("/")) return negated;
-  return negated
-    .replace(PART_NUMBER_LABEL, "pn")
-    .replace(WITH_ABBREVIATED, (_match, without: string | undefined) => (without === undefined ? " with " : " without "))
-    .replace(ROMANCE_ABBREVIATED, (_match, letter: string) => ROMANCE_WRITTEN_OUT[letter])
-    .replace(MACHINE_ABBREVIATED, " machine ");
+  const written = !negated.includes("/")
+    ? negated
+    : negated
+        .replace(PART_NUMBER_LABEL, "pn")
+        .replace(WITH_ABBREVIATED, (_match, without: string | undefined) => (without === undefined ? " with " : " without "))
+        .replace(ROMANCE_ABBREVIATED, (_match, apart: string | undefined, joined: string | undefined) => ROMANCE_WRITTEN_OUT[apart ?? joined!])
+        .replace(MACHINE_ABBREVIATED, " machine ");
+  return DOPED_HINT.test(written) ? written.replace(DOPED_WITH, "$3 $2 $1") : written;
 }
 
 /** The mass number of an isotope after its element's hyphen ("177" in "Lu-177", "99m" in "Tc-99m"), alone. */
@@ -134,6 +150,7 @@ const CJK_PURPOSE_SUFFIXES = ["用", "向け", "用の", "용"].map(foldCharacte
 const SHORTEST_CJK_PURPOSE = 2;
 /** "battery grade", "reagent quality": the word beside these names a grade. */
 const GRADE_WORDS = new Set(["grade", "quality"]);
+
 /** "99.999% trace metals basis": the word after "trace" says what the purity counts, not what the goods are. */
 const TRACE = "trace";
 /** "nickel plated", "epoxy coated": the word before these is what the surface is made of, not what the line is. */

@@ -326,6 +326,21 @@ describe("reading like an analyst (bundled rules)", () => {
     expect(read("W/Cu 70/30 contact tip").itemId).toBe("tungsten");
   });
 
+  test("'P/CELDAS', 'C/PANEL': para and con joined to their word as Spanish ERP lines write them; a joined 's/' is a rate", () => {
+    expect(read("MAT. CATODICO LFP P/CELDAS 25KG").itemId).toBe("lfp-cathode");
+    // A street light that comes with its panel is no solar module.
+    expect(read("LUMINARIA SOLAR LED 100W C/PANEL INTEGRADO").itemId).toBeNull();
+    expect(read("Z-fold stacking machine for pouch cells, 0.25 s/sheet").itemId).toBe("battery-production-equipment");
+  });
+
+  test("what a thing is doped with is part of its name, in any language, and never its head", () => {
+    for (const text of ["fibre doped with erbium", "FIBRA DOPADA CON ERBIO 980NM", "fibra drogata con erbio", "Faser dotiert mit Erbium, 5 m", "FIBRA DOPADA C/ERBIO X 10M"]) {
+      expect([text, read(text).itemId]).toEqual([text, "erbium-doped-fibre"]);
+    }
+    // Silicon doped with gallium is silicon, which no item names.
+    expect(read("silicon doped with gallium").itemId).toBeNull();
+  });
+
   // Tenth round: Polish and Czech ERP words, Japanese and Korean words for doped fibre, and salts, paints and
   // lubricants named in other languages.
   readsAs([
