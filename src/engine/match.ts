@@ -43,6 +43,7 @@ import {
   PACKS,
   PACK_MATERIALS,
   PRODUCT_FORMS,
+  ELEMENTS,
   OTHER_ELEMENTS,
   PRODUCT_NOUNS,
   PURPOSE_PREPOSITIONS,
@@ -73,6 +74,14 @@ interface Occurrence {
   /** Written as the name is, word after word. */
   exact: boolean;
 }
+
+/**
+ * Elements written out, without those that are words of compounds' and alloys' names (carbon, silicon, sulfur, chrome,
+ * cobalt, the rare earths an alloy is named by…): a word that names the goods as one material, which an HS subheading
+ * claimed for another does not overrule.
+ */
+const COMPOUND_WORDS = new Set(["carbon", "silicon", "boron", "sulfur", "sulphur", "phosphorus", "nitrogen", "oxygen", "hydrogen", "chrome", "cobalt", "cerium", "lanthanum", "praseodymium"]);
+const ELEMENT_NAMES = new Set([...ELEMENTS, ...OTHER_ELEMENTS].filter((word) => word.length >= 5 && !COMPOUND_WORDS.has(word)));
 
 /** Why an occurrence is not the reading. */
 interface Veto {
@@ -712,8 +721,23 @@ class LineReader {
       }
       const H = this.head.word;
       if (H !== null && H.keys.some((k) => PRODUCT_NOUNS.has(k)) && !this.fits(H, itemId)) return `the line is a "${H.text}"`;
+      // "CN 2827 39 85 lithium chloride", "HS 2830.90 molybdenum disulphide": the goods' words name another material
+      // than the one the code is claimed for (a subheading holds many chemicals), and none of that material's.
+      const other = this.occurrences.find((o) => !o.phrase.weak && o.words.every((w) => seq.includes(w)) && !this.sameMaterial(itemId, o));
+      if (other !== undefined && !this.occurrences.some((o) => o.itemId === itemId)) return `the goods are named "${asWritten(other.words)}"`;
+      const element = seq.find((w) => w.keys.some((k) => ELEMENT_NAMES.has(k) && this.index.itemWords.get(itemId)?.has(k) !== true));
+      if (element !== undefined && !this.occurrences.some((o) => o.itemId === itemId)) return `the goods are named "${element.text}"`;
     }
     return null;
+  }
+
+  /** Whether an occurrence names the item, a material it contains or is contained in, or words of the item's own names. */
+  private sameMaterial(itemId: string, occurrence: Occurrence): boolean {
+    if (occurrence.itemId === itemId) return true;
+    const contains = (outer: string, inner: string) => this.rules.itemsById.get(outer)?.contains?.some((part) => (typeof part === "string" ? part : part.item) === inner) === true;
+    if (contains(itemId, occurrence.itemId) || contains(occurrence.itemId, itemId)) return true;
+    const words = this.index.itemWords.get(itemId);
+    return words !== undefined && occurrence.phrase.content.every((key) => words.has(key));
   }
 
   /** Words outside phrases about something else that make the line a technology or a service. */

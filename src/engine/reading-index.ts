@@ -66,6 +66,8 @@ export interface ReadingIndex {
   exclusions: ReadonlyMap<string, readonly (readonly string[])[]>;
   /** The shared non-goods phrases, by first word. */
   nonGoods: ReadonlyMap<string, readonly { id: string; keys: readonly string[]; exceptKinds: readonly ItemKind[] }[]>;
+  /** Item → the words of its names that say what it is (no general word such as a form or a product). */
+  itemWords: ReadonlyMap<string, ReadonlySet<string>>;
   /** Goods item → the technology and service items about it. */
   aboutGoods: ReadonlyMap<string, readonly string[]>;
   /**
@@ -280,6 +282,7 @@ export function buildReadingIndex(doc: RulesDocument): ReadingIndex {
     exclusions,
     nonGoods,
     aboutGoods,
+    itemWords: wordsByItem,
     domainWords: equipmentDomains(doc, wordsByItem),
     machineGoods: equipmentRelatedItems(doc, true),
   };

@@ -333,6 +333,16 @@ describe("reading like an analyst (bundled rules)", () => {
     expect(read("Z-fold stacking machine for pouch cells, 0.25 s/sheet").itemId).toBe("battery-production-equipment");
   });
 
+  test("an HS subheading claimed for one material does not overrule words that name the goods as another", () => {
+    // 2827.39 holds germanium tetrachloride and every other chloride; 2830.90 antimony sulphide and every other sulphide.
+    for (const text of ["CN 2827 39 85 lithium chloride anhydrous 99 %", "HS 2830.90 MOLYBDENUM DISULPHIDE POWDER LUBRICANT GRADE", "HS 2827.39 sodium chloride"]) {
+      expect([text, read(text).itemId]).toEqual([text, null]);
+    }
+    // The code still reads a line whose words are those of the item's names, or say nothing of the material.
+    expect(read("HS 2836.91 lithium carb tech").itemId).toBe("lithium-carbonate");
+    expect(read("HS 2830.90 antimony sulphide").itemId).toBe("antimony");
+  });
+
   test("what a thing is doped with is part of its name, in any language, and never its head", () => {
     for (const text of ["fibre doped with erbium", "FIBRA DOPADA CON ERBIO 980NM", "fibra drogata con erbio", "Faser dotiert mit Erbium, 5 m", "FIBRA DOPADA C/ERBIO X 10M"]) {
       expect([text, read(text).itemId]).toEqual([text, "erbium-doped-fibre"]);
