@@ -191,6 +191,12 @@ describe("reading like an analyst (bundled rules)", () => {
     ["Black mass from shredded Li-ion batteries, 20 t", "recycling"],
   ]);
 
+  test("India's ITC-HS label goes with its code, so it is not taken for what the line is", () => {
+    const indium = read("ITC-HS 81129200 INDIUM INGOT 99.995% 1KG BARS, ORIGIN CHINA");
+    expect([indium.itemId, indium.hsCode?.code]).toEqual(["indium", "8112.92.00"]);
+    expect(read("ITC HS 38180090 MONO SILICON WAFER M10 182X182 FOR SOLAR CELL").itemId).toBe("solar-wafer");
+  });
+
   test("a code two items' goods share is settled against the rules' exclusions: 2804.50 boron is not tellurium", () => {
     expect(read("CN 2804 50 10 amorphous boron powder").itemId).toBeNull();
     expect(read("CN 2804 50 10 amorphous boron powder").why).toContain('exclude "boron"');
