@@ -818,6 +818,24 @@ describe("reading like an analyst (bundled rules)", () => {
     ["CBN INS TNGA160408", "cubic-boron-nitride"],
   ]);
 
+  // Words of Hungarian, Czech, Turkish, Polish, Swedish, Dutch and Vietnamese lines (27 Nov, fifteenth round).
+  readsAs([
+    ["Volfram karbür toz, Fisher 0,8 µm", "tungsten-carbide"],
+    ["Saf gümüş granül 99,99", "silver"],
+    ["Uhličitan lithný, kvalita pro baterie", "lithium-carbonate"],
+    ["Brusný kotouč diamantový 1A1 125x10", "diamond-grinding-wheel"],
+    ["Molybdenový prášek 2 µm", "molybdenum"],
+    ["Antymon metaliczny, wlewki 25 kg", "antimony"],
+    ["Tulium metall 99,9 %", "thulium"],
+    ["Germánium-tetraklorid 99,9999%", "germanium"],
+    ["Réz lemez 2 mm", "copper"],
+    ["Koperen draad 1,5 mm", "copper"],
+    ["Hilo diamantado 60 µm para corte de silicio", "diamond-wire"],
+    ["Tinh quặng đất hiếm 92% REO", "rare-earth-ore"],
+    ["Dịch vụ vận chuyển hàng không", "logistics-services"],
+  ]);
+  readsNothing("%s is no item: the line is a %s", [["Bu lông thép M16 mạ kẽm", "bolt"]]);
+
   test.each([
     ["Stainless steel bolt nickel plated", "bolt"],
     ["Steel bolt M6 zinc plated", "bolt"],
