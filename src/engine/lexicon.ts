@@ -208,6 +208,12 @@ const TRANSLATIONS: Record<string, readonly string[]> = {
   cerium: ["церии", "церия"],
   silver: ["серебр", "серебрян", "gümüş"],
   rare_earth: ["редкоземельн"],
+  // what a line about a service says it is, in Russian (the rules' non-goods phrases are in English)
+  analysis: ["анализ"],
+  rental: ["аренд"],
+  repair: ["ремонт"],
+  training: ["обучени"],
+  paste: ["pasta", "pâte", "паст"],
 };
 
 /** "doped" as lines write it, folded. */
