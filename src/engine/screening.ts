@@ -16,7 +16,7 @@ import { ownedText } from "./owned-text";
 import type { ListedEntity, RulesDocument } from "../rules/schema";
 import type { CellValue, EngineError } from "./types";
 import { beginsLegalForm, cjkPairs, foldName, isLegalForm, readEntityName, soundOf, type EntityNameForm, type NameToken } from "./entity-names";
-import { toCountryCode } from "./countries";
+import { isCountryName, toCountryCode } from "./countries";
 import { engineError } from "./errors";
 import { deletions } from "./spelling";
 import { excelErrorIn, isBlank, parseCountry, parseDate } from "./inputs";
@@ -549,6 +549,11 @@ interface NameComparison {
 interface NameAside {
   kind: "brackets" | "site" | "ledger_text" | "abbreviation";
   text: string;
+  /**
+   * The country the set-aside address names ("… TAICHUNG TAIWAN"), or undefined when it names none; set only on an
+   * address of more than one word with no state after it, which is read as one only where a country confirms it.
+   */
+  addressCountry?: string | null;
 }
 
 /**
@@ -706,6 +711,15 @@ function withCountry(index: ScreeningIndex, compared: NameComparison, rowCountry
   }
 
   const countries = entry.entity.entity.countries;
+  const address = compared.aside?.addressCountry;
+  if (address !== undefined) {
+    // An address of several words after the legal form could be a division's name: a country must say it is an address.
+    const confirmedBy = rowCountry ?? address;
+    if (confirmedBy === null || !countries.includes(confirmedBy)) {
+      clear = false;
+      features.push({ feature: "site", score: 0, detail: `"${compared.aside!.text}" may be an address or a division; no country confirms an address: review only` });
+    }
+  }
   if (rowCountry !== null && countries.length > 0) {
     if (countries.includes(rowCountry)) {
       score = Math.min(1, score + COUNTRY_AGREES_BONUS);
@@ -974,8 +988,9 @@ function cityAfterLegalForm(name: string): { bare: string; site: string } | null
   const words = address.trim().split(/\s+/);
   if (postal !== null && !STATE_CODES.has(plainWord(words[words.length - 1]))) return null;
   const last = plainWord(words[words.length - 1]);
-  // "… Equipment Co": Co is Colorado's code and a legal form; a legal form ends a name, not an address.
-  if (words.length < 3 || isLegalForm(last)) return null;
+  // "… Equipment Co": Co is Colorado's code and a legal form; a legal form ends a name, not an address. After another
+  // legal form it is the state ("MP MATERIALS CORP LAS VEGAS NV": NV is Nevada there, not a Dutch N.V.).
+  if (words.length < 3 || (isLegalForm(last) && !STATE_CODES.has(last))) return null;
   const state = STATE_CODES.has(last);
   if (state && words.length < 4) return null;
   const cityEnd = state ? words.length - 1 : words.length;
@@ -984,9 +999,36 @@ function cityAfterLegalForm(name: string): { bare: string; site: string } | null
     const city = words.slice(at + 1, cityEnd);
     if (city.length === 0) return null;
     if (!state && (city.length > LONGEST_CITY_WITHOUT_STATE || !city.every(placeWord))) return null;
+    // A state's code that is also a legal form ("… Defense Equipment Co") follows a city only after words no firm calls itself.
+    if (state && isLegalForm(last) && !city.every(placeWord)) return null;
     const bare = words.slice(0, at + 1).join(" ");
     const site = [...words.slice(at + 1), postal?.[0].trim() ?? ""].join(" ").trim();
     return readEntityName(bare).tokens.length > 0 ? { bare, site } : null;
+  }
+  return null;
+}
+
+/** Most words of an address after a legal form with no state's code: a ward and a city, or a city and its country. */
+const LONGEST_ADDRESS = 3;
+/** A word of an address: letters, maybe a hyphenated ward or district ("CHUO-KU", "MINATO-KU"). */
+const ADDRESS_WORD = /^\p{L}+(?:-\p{L}+)?$/u;
+
+/**
+ * Two or three place words after the legal form, with no state's code ("TDK CORP CHUO-KU TOKYO", "NEC AEROSPACE
+ * SYSTEMS LTD FUCHU TOKYO", "… DEVELOPMENT CORP TAICHUNG TAIWAN"): an address as vendor masters outside the US
+ * print it, or a division's name. Set aside only where a country confirms it (`addressCountry`).
+ */
+function addressAfterLegalForm(name: string): { bare: string; site: string; country: string | null } | null {
+  const words = name.trim().split(/\s+/);
+  for (let length = 2; length <= LONGEST_ADDRESS && words.length - length >= 2; length++) {
+    const at = words.length - 1 - length;
+    if (!isLegalForm(plainWord(words[at]))) continue;
+    const address = words.slice(at + 1);
+    if (!address.every((word) => ADDRESS_WORD.test(word) && !isLegalForm(plainWord(word)) && (word.includes("-") || placeWord(word) || isCountryName(word)))) return null;
+    const bare = words.slice(0, at + 1).join(" ");
+    if (readEntityName(bare).tokens.length === 0) return null;
+    const last = address[address.length - 1];
+    return { bare, site: address.join(" "), country: isCountryName(last) ? toCountryCode(last) : null };
   }
   return null;
 }
@@ -1036,7 +1078,10 @@ function comparedNames(index: ScreeningIndex, name: string): readonly NameCompar
     const readings: { form: EntityNameForm; aside: NameAside | null; text: string }[] = [{ form, aside: null, text: name }];
     // Only a name that fills its field and does not end on a whole legal form may be cut short, and only readings
     // that end where the name does.
-    const lastWord = NAME_FIELD_WIDTHS.includes(name.trim().length) ? lastWordOf(name) : "";
+    // The field is the name's, after any vendor number the ledger prints before it ("V200318 LOCKHEED MARTIN MISSILES AND FIRE C").
+    const vendorNumber = VENDOR_NUMBER.exec(name);
+    const field = vendorNumber === null ? name : name.slice(vendorNumber[0].length);
+    const lastWord = NAME_FIELD_WIDTHS.includes(field.trim().length) ? lastWordOf(name) : "";
     const fills = lastWord !== "" && !isLegalForm(lastWord);
     const endsAtCut = (text: string) => fills && lastWordOf(text) === lastWord;
     const brackets = name.match(BRACKETED);
@@ -1057,6 +1102,11 @@ function comparedNames(index: ScreeningIndex, name: string): readonly NameCompar
     for (const found of site === null ? citiesAndState(named) : [site]) {
       const setAside = ledgerText === undefined ? [...(brackets ?? []), found.site] : [ledgerText.aside.text, found.site];
       readings.push({ form: readEntityName(found.bare), aside: { kind: "site", text: setAside.join(" … ") }, text: found.bare });
+    }
+    const address = site === null ? addressAfterLegalForm(named) : null;
+    if (address !== null) {
+      const setAside = ledgerText === undefined ? [...(brackets ?? []), address.site] : [ledgerText.aside.text, address.site];
+      readings.push({ form: readEntityName(address.bare), aside: { kind: "site", text: setAside.join(" … "), addressCountry: address.country }, text: address.bare });
     }
     for (const reading of readings) {
       if (reading.form.tokens.length === 0) continue;

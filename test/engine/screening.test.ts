@@ -175,6 +175,38 @@ describe("what a vendor master writes around a name (bundled rules)", () => {
     if (feature !== null) expect(result.match?.features).toContainEqual(expect.objectContaining({ feature }));
   });
 
+  it("NV after a legal form and a city is Nevada, not a Dutch N.V.", () => {
+    const result = screenBundled("MP MATERIALS CORP LAS VEGAS NV", "US");
+    expect([result.status, result.match?.name]).toEqual(["listed", "MP Materials Corp."]);
+    expect(result.match?.features).toContainEqual(expect.objectContaining({ feature: "site", detail: "set aside LAS VEGAS NV" }));
+  });
+
+  it("two or three place words after the legal form are an address only where a country confirms it, else a division for review", () => {
+    // Confirmed by the row's country, or by the country the address itself names.
+    for (const [name, country, listed] of [
+      ["TDK CORP CHUO-KU TOKYO", "JP", "TDK Corporation"],
+      ["NEC AEROSPACE SYSTEMS LTD FUCHU TOKYO", "JP", "NEC Aerospace Systems, Ltd."],
+      ["AEROSPACE INDUSTRIAL DEVELOPMENT CORP TAICHUNG TAIWAN", null, "Aerospace Industrial Development Corp."],
+    ] as const) {
+      const result = screenBundled(name, country);
+      expect([name, result.status, result.match?.name]).toEqual([name, "listed", listed]);
+    }
+    // No country, or another one: the words may name a division ("… Corp Bethesda Campus").
+    for (const [name, country] of [
+      ["TDK CORP CHUO-KU TOKYO", null],
+      ["Lockheed Martin Corp Bethesda Campus", null],
+      ["AEROSPACE INDUSTRIAL DEVELOPMENT CORP TAICHUNG JAPAN", null],
+    ] as const) {
+      expect([name, screenBundled(name, country).status]).toEqual([name, "possible"]);
+    }
+  });
+
+  it("a name cut at its field's width after a vendor number is read as cut short", () => {
+    const result = screenBundled("V200318 LOCKHEED MARTIN MISSILES AND FIRE C", "US");
+    expect([result.status, result.match?.name]).toEqual(["listed", "Lockheed Martin Missiles and Fire Control"]);
+    expect(result.match?.features).toContainEqual(expect.objectContaining({ feature: "cut_short" }));
+  });
+
   it("a holding or a global arm named after a listed firm is another company: for review, not a match", () => {
     for (const [name, country] of [
       ["HENSOLDT Holding GmbH", "DE"],
