@@ -914,7 +914,7 @@ function lastWordOf(text: string): string {
 function withoutSite(name: string): { bare: string; site: string } | null {
   const dashed = DASHED_TAIL.exec(name);
   if (dashed !== null) return { bare: dashed[1], site: dashed[2] };
-  const cjk = CJK_SITE_AFTER_LEGAL_FORM.exec(name);
+  const cjk = CJK_SITE_AFTER_LEGAL_FORM.exec(name) ?? CJK_ADDRESS_AFTER_NAME.exec(name);
   if (cjk !== null) return { bare: cjk[1], site: cjk[2] };
   return afterLegalFormAndComma(name) ?? cityAfterLegalForm(name);
 }
@@ -925,6 +925,12 @@ function withoutSite(name: string): { bare: string; site: string } | null {
  */
 const CJK_SITE_AFTER_LEGAL_FORM =
   /^(.*\S(?:株式会社|有限会社|合同会社|股份有限公司|有限公司|公司))\s+(\S*(?:事業所|事業部|工場|工厂|工廠|本社|支店|支社|営業所|製作所|事務所|办事处|辦事處|总厂|總廠|分厂|分廠))\s*$/u;
+
+/**
+ * A Japanese, Chinese or Taiwanese address after the name, written apart from it as prefectures, counties, cities,
+ * wards and towns ("三菱造船株式会社 横浜市", "國家中山科學研究院 桃園市龍潭區", "… 群馬県富岡市"): the firm's site.
+ */
+const CJK_ADDRESS_AFTER_NAME = /^(.*\p{Script=Han}.*?)\s+((?:[\p{Script=Han}\p{Script=Katakana}ー]{1,5}?(?:都|道|府|県|縣|省|市|区|區|郡|町|村|鎮|鄉|乡))+)\s*$/u;
 
 /** Taiwan's name before a Taiwanese firm's Chinese name ("台灣國際造船…" for 國際造船): the firm's country, set aside. */
 const TAIWAN_FIRST = /^\s*(台灣|台湾|臺灣|中華民國|中华民国)(?=\p{Script=Han})/u;

@@ -201,6 +201,18 @@ describe("what a vendor master writes around a name (bundled rules)", () => {
     }
   });
 
+  it("a Japanese or Chinese address written apart after the name (prefecture, county, city, ward, town) is the firm's site", () => {
+    for (const [name, listed] of [
+      ["三菱造船株式会社 横浜市", "Mitsubishi Heavy Industries Shipbuilding Co."],
+      ["日新電機株式会社 京都府京都市", "Nissin Electric Co., Ltd."],
+      ["龍德造船工業股份有限公司 宜蘭縣蘇澳鎮", "Lungteh Shipbuilding Co., Ltd"],
+    ]) {
+      const result = screenBundled(name, null);
+      expect([name, result.status, result.match?.name]).toEqual([name, "listed", listed]);
+      expect(result.match?.features).toContainEqual(expect.objectContaining({ feature: "site" }));
+    }
+  });
+
   it("a name cut at its field's width after a vendor number is read as cut short", () => {
     const result = screenBundled("V200318 LOCKHEED MARTIN MISSILES AND FIRE C", "US");
     expect([result.status, result.match?.name]).toEqual(["listed", "Lockheed Martin Missiles and Fire Control"]);
