@@ -916,7 +916,20 @@ function withoutSite(name: string): { bare: string; site: string } | null {
   if (dashed !== null) return { bare: dashed[1], site: dashed[2] };
   const cjk = CJK_SITE_AFTER_LEGAL_FORM.exec(name) ?? CJK_ADDRESS_AFTER_NAME.exec(name);
   if (cjk !== null) return { bare: cjk[1], site: cjk[2] };
-  return afterLegalFormAndComma(name) ?? cityAfterLegalForm(name);
+  return afterLegalFormAndComma(name) ?? cityAfterLegalForm(name) ?? cityAndStateAfterComma(name);
+}
+
+/** ", Halifax, NS", ", Alexandria VA": a city of one to three words and a state's or province's code after a comma. */
+const COMMA_CITY_STATE = /^(.*\S)\s*,\s*(\p{L}+(?:[\s.]+\p{L}+){0,2})\s*,?\s+(\p{L}{2})\.?\s*$/u;
+
+/**
+ * A city and a state after a comma that ends a name with no legal form ("Halifax International Security Forum,
+ * Halifax, NS"; "Boeing Defense, Space & Security, Arlington, VA"): the firm's site.
+ */
+function cityAndStateAfterComma(name: string): { bare: string; site: string } | null {
+  const found = COMMA_CITY_STATE.exec(name);
+  if (found === null || !STATE_CODES.has(found[3].toLowerCase()) || !found[2].split(/[\s.]+/).every(placeWord)) return null;
+  return readEntityName(found[1]).tokens.length > 0 ? { bare: found[1], site: `${found[2]}, ${found[3]}` } : null;
 }
 
 /**

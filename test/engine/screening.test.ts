@@ -213,6 +213,18 @@ describe("what a vendor master writes around a name (bundled rules)", () => {
     }
   });
 
+  it("a city and a state after a comma end a name that has no legal form", () => {
+    for (const [name, listed] of [
+      ["Halifax International Security Forum, Halifax, NS", "Halifax International Security Forum"],
+      ["Boeing Defense, Space & Security, Arlington, VA", "Boeing Defense, Space & Security"],
+    ]) {
+      const result = screenBundled(name, null);
+      expect([name, result.status, result.match?.name]).toEqual([name, "listed", listed]);
+    }
+    // What follows the comma must be a place and a state: "Boeing Defense, Space & Security" keeps its "Space".
+    expect(screenBundled("Boeing Defense, Space & Security", null).match?.features).not.toContainEqual(expect.objectContaining({ feature: "site" }));
+  });
+
   it("a name cut at its field's width after a vendor number is read as cut short", () => {
     const result = screenBundled("V200318 LOCKHEED MARTIN MISSILES AND FIRE C", "US");
     expect([result.status, result.match?.name]).toEqual(["listed", "Lockheed Martin Missiles and Fire Control"]);
