@@ -17,15 +17,15 @@ const TRANSLATIONS: Record<string, readonly string[]> = {
   metal: ["metall", "metalle", "metallique", "metalico", "metalica", "metallico", "metallica", "metallo", "metallici", "metalicos", "metais", "mtl", "metl", "金属", "メタル", "메탈", "금속", "地金", "metaal", "metaliczny", "metaliczna", "metaliczne", "металл", "металлическ", "kov", "kovový", "kovová"],
   ingot: ["barren", "barre", "lingot", "lingote", "lingotto", "lingotti", "pani", "pane", "ingt", "インゴット", "锭", "잉곳", "ingote", "wlewek", "wlewki", "sztaba", "sztaby", "tacka", "tackor", "massel", "masseln", "слиток", "слитк"],
   powder: ["pulver", "poudre", "polvo", "polvere", "po", "pwd", "pwdr", "pdr", "powdr", "粉", "粉末", "粉体", "パウダー", "분말", "가루", "poeder", "proszek", "proszku", "порошок", "порошк", "пудр", "prášek", "prášku", "toz", "tozu"],
-  micropowder: ["micron", "mikropulver", "微粉", "micropwd", "micropwdr", "микропорошок", "микропорошк"],
+  micropowder: ["micron", "mikropulver", "微粉", "micropwd", "micropwdr", "микропорошок", "микропорошк", "미분"],
   sheet: ["blech", "bleche", "tole", "lamina", "lamiera", "chapa", "feuille", "placa", "板", "판", "shts", "sht", "blacha", "plat", "시트", "シート", "лист", "levha", "lemez"],
   plate: ["platte", "plaque", "lastra", "plt", "plaat", "platen", "plyta", "пластин", "deska", "desky"],
-  foil: ["folie", "hoja", "箔", "호일", "folia", "фольг"],
+  foil: ["folie", "hoja", "箔", "호일", "folia", "фольг", "folha"],
   wire: ["draht", "fil", "alambre", "filo", "fio", "丝", "線", "线", "와이어", "draad", "drut", "trad", "проволок", "hilo", "huzal"],
   rod: ["stab", "stange", "tige", "varilla", "barra", "bastone", "vareta", "棒", "丸棒", "봉", "staaf", "staven", "pret", "prety", "stang", "tyč", "tyče", "пруток", "прутк", "стержен"],
   bar: ["barrette", "stange"],
   tube: ["rohr", "tubo", "管", "buis", "rura", "труб", "cső"],
-  granule: ["granulat", "granules", "granulado", "granuli", "granulos", "颗粒", "粒", "과립", "granulated", "granulaat", "granulki", "granuler", "granalien", "gran", "гранул", "granül"],
+  granule: ["granulat", "granules", "granulado", "granuli", "granulos", "颗粒", "粒", "과립", "granulated", "granulaat", "granulki", "granuler", "granalien", "gran", "гранул", "granül", "granulate"],
   piece: ["stucke", "stuck", "morceaux", "morceau", "trozos", "pezzi", "pedacos", "块", "pcs"],
   lump: ["brocken", "chunk", "кусок", "куск"],
   flake: ["flocken", "paillettes", "paillette", "escamas", "scaglie", "flocos", "鳞片", "鱗片状", "인상", "flocke", "płatkowy", "płatkowa", "płatk", "vločkový"],
@@ -42,8 +42,8 @@ const TRANSLATIONS: Record<string, readonly string[]> = {
   cylinder: ["walec", "zylinder", "cilindro", "シリンダ", "シリンダー"],
   substrate: ["substrat", "sustrato", "substrato", "衬底", "基板", "기판", "substr", "キバン"],
   target: ["cible", "bersaglio", "靶材", "靶", "ターゲット", "타겟", "tgt", "мишен", "terč", "terče"],
-  concentrate: ["konzentrat", "concentre", "concentrado", "concentrato", "conc", "精矿", "精鉱", "정광", "концентрат"],
-  ore: ["erz", "minerai", "minerale", "minerio", "矿", "鉱石", "광석"],
+  concentrate: ["konzentrat", "concentre", "concentrado", "concentrato", "conc", "精矿", "精鉱", "정광", "концентрат", "konsantre", "konsantresi"],
+  ore: ["erz", "minerai", "minerale", "minerio", "矿", "鉱石", "광석", "cevher", "cevheri"],
   alloy: ["legierung", "alliage", "aleacion", "lega", "liga", "合金", "합금"],
   oxide: ["oxid", "oxyde", "oxido", "ossido", "氧化物", "酸化物", "산화물", "оксид"],
   dioxide: ["dioxid", "dioxyde", "dioxido", "biossido", "diossido"],
@@ -58,15 +58,15 @@ const TRANSLATIONS: Record<string, readonly string[]> = {
   insert: ["刀片", "インサート", "인서트", "wendeschneidplatte", "plaquette amovible", "ins", "insrt", "pastilha", "pastilhas", "plaquita", "plaquitas", "inserto", "insertos", "placchetta", "placchette"],
   round: ["丸型", "圆形", "원형", "rund", "runde", "rond", "ronde", "redondo", "redonda", "tondo", "tonda", "丸", "okrągły", "okrągła", "kruhová", "kruhový"],
   ring: ["anello", "anelli", "anneau", "anneaux", "anillo", "anillos", "anel", "aneis", "リング", "링", "环", "圆环", "кольц"],
-  magnet: ["magnete", "magneti", "aimant", "iman", "imane", "imanes", "ima", "imas", "magnetes", "mag", "magn", "磁铁", "磁钢", "磁体", "磁石", "자석", "マグネット", "마그넷", "magneten", "magnes", "magnesy", "magneet", "mıknatıs", "mıknatısı", "miknatis", "miknatisi", "магнит"],
+  magnet: ["magnete", "magneti", "aimant", "iman", "imane", "imanes", "ima", "imas", "magnetes", "mag", "magn", "磁铁", "磁钢", "磁体", "磁石", "자석", "マグネット", "마그넷", "magneten", "magnes", "magnesy", "magneet", "mıknatıs", "mıknatısı", "miknatis", "miknatisi", "магнит", "ジシャク"],
   battery: ["batterie", "akku", "akkumulator", "bateria", "batteria", "batt", "电池", "電池", "배터리", "전지", "batterij", "accu", "akumulator", "batteri", "аккумулятор", "батаре", "акб"],
-  cell: ["zelle", "zellen", "cellule", "celda", "cella", "celula", "电芯", "セル", "셀", "cel", "ogniwo", "ogniwa", "hücre", "hücresi", "článek", "článku", "článků", "články"],
+  cell: ["zelle", "zellen", "cellule", "celda", "cella", "celula", "电芯", "セル", "셀", "cel", "ogniwo", "ogniwa", "hücre", "hücresi", "článek", "článku", "článků", "články", "ячеек", "ячейк"],
   window: ["fenster", "fenetre", "ventana", "finestra", "janela", "wndw", "窗口片", "窗口", "窓", "venster", "okno", "fonster", "ウィンドウ", "ウインドウ", "ウィンドー", "ウインドー", "hublot", "oblo"],
   lens: ["linse", "linsen", "lentille", "lente", "透镜", "镜片", "レンズ", "렌즈", "soczewka", "soczewki", "lins", "lenzen", "линз"],
   wheel: ["schleifscheibe", "meule", "muela", "mola", "rebolo", "砂轮", "砥石", "whl", "ściernica", "ściernice", "rueda", "kotouč", "kotouče"],
   material: ["matl", "materiau", "materiale", "werkstoff", "材料", "素材", "재료", "材", "материал"],
   cathode: ["kathode", "catodo", "catodi", "catodico", "catodica", "catodos", "正极", "正極", "양극", "катод", "катодн", "katodový", "katodová", "kathodes"],
-  anode: ["anoden", "anodo", "anodi", "负极", "負極", "음극", "анод", "анодн"],
+  anode: ["anoden", "anodo", "anodi", "负极", "負極", "음극", "анод", "анодн", "anódico", "anódica", "anodique"],
   block: ["quader", "bloque", "blocco", "bloco", "blk", "角型", "方块", "blocchetto", "blocchetti", "blok", "blokje", "блок"],
   pack: ["パック", "팩", "组", "包"],
   disc: ["scheibe", "scheiben", "schijf", "schijven", "disque", "disques", "disco", "dischi", "discos", "円板", "圆片", "disk", "diski", "disket", "диск"],
@@ -77,7 +77,7 @@ const TRANSLATIONS: Record<string, readonly string[]> = {
   anode_material: ["anodenmaterial", "负极材料", "負極材", "음극재", "anodenmat"],
   li_ion: ["liion"],
   permanent_magnet: ["dauermagnet", "dauermagnete", "永磁体", "永磁", "영구자석"],
-  line: ["linie", "ligne", "linea", "linha", "产线", "生产线", "ライン", "라인"],
+  line: ["linie", "ligne", "linea", "linha", "产线", "生产线", "ライン", "라인", "лини"],
   precursor: ["vorlaufer", "precurseur", "precursore", "precursora", "前驱体", "前駆体", "전구체"],
   extractant: ["extraktionsmittel", "萃取剂", "抽出剤", "추출제", "экстрагент"],
   tetrachloride: ["tetrachlorid", "tetrachlorure", "tetracloruro", "tetracloreto", "tetraklorid"],
@@ -86,9 +86,9 @@ const TRANSLATIONS: Record<string, readonly string[]> = {
   copper: ["kupfer", "miedź", "miedzi", "miedziany", "miedziana", "miedziane", "měděný", "měděná", "rame", "cuivre", "cobre", "koper", "koppar", "kobber", "bakir", "медь", "меди", "медн", "réz", "koperen"],
   // One element, one word: "Wolframkupfer" is tungsten copper as "W-Cu" is, so the item's exclusions and names meet it.
   tungsten: ["wolfram", "volfram", "wolfraam", "wolframio", "tungsteno", "tungstene", "tungstenio", "wolframu", "wolframowy", "wolframowa", "wolframový", "вольфрам", "вольфрамов"],
-  graphite: ["graphit", "grafit", "графит", "графитов"],
+  graphite: ["graphit", "grafit", "графит", "графитов", "흑연"],
   anhydrous: ["anhydr", "wasserfrei", "anhydre", "anhidro", "anidro"],
-  source: ["src"],
+  source: ["src", "quelle"],
   carbide: ["węglik", "węglika", "węgliki", "węglików", "karbid", "karbidu", "карбид", "karbür"],
   grit: ["schleifkorn", "körnung", "koernung", "graniglia"],
   steel: ["ocel", "ocelový", "ocelová", "stali", "stalowy", "stalowa", "сталь", "стальн", "acél", "thép"],
@@ -137,7 +137,7 @@ const TRANSLATIONS: Record<string, readonly string[]> = {
   isostatic: ["isostatisch", "isostatique", "isostatico", "isostatica", "isostatically", "等静压", "等方性", "isostat", "izostatik"],
   purified: ["purificado", "purificada", "purifie", "purifiee", "purificato", "purificata", "purif"],
   freight: ["frt", "frght", "vracht", "frakt"],
-  spherical: ["spharisch", "spherique", "esferico", "sferica", "sferico", "esferica", "球形", "球状", "구상"],
+  spherical: ["spharisch", "spherique", "esferico", "sferica", "sferico", "esferica", "球形", "球状", "구상", "esferoidizado", "esferoidizada"],
   expanded: ["expandiert", "expanse", "expandido", "espanso", "膨胀"],
   infrared: ["红外", "赤外"],
   // words about the deal in CJK marketplace titles and quotations (read as the English words DEAL_WORDS holds)
@@ -161,7 +161,7 @@ const TRANSLATIONS: Record<string, readonly string[]> = {
   // Russian, as stems (see russianStem): the names of elements and materials no item writes in Russian.
   diode: ["диод", "фотодиод"],
   capsule: ["капсул"],
-  profile: ["профил"],
+  profile: ["профил", "perfil", "perfiles", "perfis", "profil", "profile", "profilo", "profili", "profiel"],
   electrode: ["электрод", "elektroda", "elektrode", "elektroden", "electrodo", "electrodos", "eletrodo", "eletrodos", "elettrodo", "elettrodi"],
   thermocouple: ["термопар", "thermoelement", "thermocouples"],
   transistor: ["транзистор"],
@@ -208,8 +208,20 @@ const TRANSLATIONS: Record<string, readonly string[]> = {
   cerium: ["церии", "церия"],
   silver: ["серебр", "серебрян", "gümüş"],
   rare_earth: ["редкоземельн"],
+  // colours, which only describe
+  black: ["schwarz", "noir", "noire", "negro", "negra", "nero", "nera", "preto", "preta", "zwart", "czarny", "czarna", "svart", "siyah", "černý", "черн", "黒", "黑", "黒色", "黑色", "검정", "검정색"],
+  white: ["weiss", "weiß", "blanc", "blanche", "blanco", "blanca", "bianco", "bianca", "branco", "branca", "wit", "biały", "biała", "beyaz", "bílý", "白", "白色", "흰색"],
+  blue: ["blau", "bleu", "azul", "blu", "blauw", "niebieski", "blå", "mavi", "modrý", "青", "蓝", "藍", "파란색"],
+  anodized: ["anodised", "eloxiert", "eloxierte", "anodisiert", "anodise", "anodisee", "anodizado", "anodizada", "anodizzato", "anodizzata", "geanodiseerd", "anodowany", "anodowana", "アルマイト", "阳极氧化", "陽極酸化"],
+  gray: ["grey", "grau", "gris", "grigio", "cinza", "grijs", "szary", "grå", "šedý", "灰", "灰色", "회색"],
   // what a line about a service says it is, in Russian (the rules' non-goods phrases are in English)
+  boron: ["bor", "boro", "бор"],
   analysis: ["анализ"],
+  technology: ["технолог", "технологи"],
+  licence: ["лиценз"],
+  maintenance: ["обслуживан"],
+  installation: ["монтаж"],
+  commissioning: ["наладк", "пусконаладк", "пусконаладочн"],
   rental: ["аренд"],
   repair: ["ремонт"],
   training: ["обучени"],
@@ -342,7 +354,7 @@ export const DESCRIPTORS = set(`
   hot cold new quality mono monocrystalline polycrystalline single multi class nominal approx min max total net size
   diameter thick thickness width length od id mesh assay content heat cas ref item part number pn sku model series rev
   made origin brand oem original genuine loose certified distilled sublimed vacuum sealed packed grade yellow pink grey
-  gray black white red blue green brown clear transparent epitaxial infrared isostatic isotropic expanded expandable spheroidized
+  gray black white red blue green brown clear transparent anodized epitaxial infrared isostatic isotropic expanded expandable spheroidized
   flexible purified sorted ultrafine nano micro micronised magnetized magnetised radially axially diametrically
   dendritic homopolymer copolymer front rear back side perc topcon hjt bifacial flat round square hex mfi treo trem
   qty sku din iso astm thk wt gsm nlgi sae api jis ul dia diam fsss bulk turnkey seamless welded aspheric trace basis
@@ -391,7 +403,7 @@ export const ELEMENTS = set(`
 /** Words that make a line about moving goods: the other words of such a line are mostly places and carriers. */
 export const FREIGHT_WORDS = set(`
   freight shipping shipment trucking haulage transport transportation carriage courier forwarding forwarder fracht
-  seefracht luftfracht spedition vracht expeditie frakt fret flete frete spedycja fuvarozás szállítás 运费 物流 运输 운송 물류 運送`);
+  seefracht luftfracht spedition vracht expeditie frakt fret flete frete spedycja fuvarozás szállítás 运费 物流 运输 운송 항공운송 해상운송 물류 運送`);
 
 /**
  * Words that make the text before a colon, " / " or " > " a label or a place in a bill of materials rather than
@@ -458,6 +470,7 @@ export const TECHNOLOGY_MARKERS = set(`
 /** Two-word markers that make a line a technology even though each word alone may not ("process package"). */
 export const TECHNOLOGY_PHRASES: readonly (readonly string[])[] = [
   ["know", "how"],
+  ["ноу", "хау"],
   ["process", "package"],
   ["process", "design"],
   ["process", "technology"],

@@ -836,6 +836,26 @@ describe("reading like an analyst (bundled rules)", () => {
   ]);
   readsNothing("%s is no item: the line is a %s", [["Bu lông thép M16 mạ kẽm", "bolt"]]);
 
+  // The sixteenth round: Indian and Turkish tariff labels, Russian technology and service words, colours and finishes,
+  // Korean, Japanese (half-width katakana) and Portuguese words.
+  readsAs([
+    ["CTH 81129200 INDIUM INGOTS 99.99", "indium"],
+    ["RITC 28369100 LITHIUM CARBONATE BATTERY GRADE", "lithium-carbonate"],
+    ["GTİP 2611.00.00.00 Volfram cevheri konsantresi", "tungsten"],
+    ["Передача ноу-хау по извлечению галлия", "gallium-recovery-technology"],
+    ["Шеф-монтаж и пусконаладка линии по производству литий-ионных ячеек", "battery-line-services"],
+    ["NdFeB Magnet Quader schwarz", "ndfeb-magnet"],
+    ["ネオジム磁石 黒 20x10x5", "ndfeb-magnet"],
+    ["Aluminium Blech schwarz eloxiert", "aluminium"],
+    ["Perfil de aluminio anodizado 6063", "aluminium"],
+    ["합성 다이아몬드 미분 1-2㎛", "synthetic-diamond"],
+    ["ﾈｵｼﾞﾑ ｼﾞｼｬｸ N35 ﾆｯｹﾙﾒｯｷ", "ndfeb-magnet"],
+    ["Grafite anódico esferoidizado revestido", "graphite-anode"],
+    ["Folha de lítio metálico 30um", "lithium-metal"],
+  ]);
+  // Turkish boron is boron: the code it shares with tellurium does not make it tellurium.
+  readsNothing("%s is no item (%s)", [["GTİP 2804.50.10.00 Kristal bor parçaları", "exclude"]]);
+
   test.each([
     ["Stainless steel bolt nickel plated", "bolt"],
     ["Steel bolt M6 zinc plated", "bolt"],
