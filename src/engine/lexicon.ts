@@ -467,6 +467,15 @@ export const TECHNOLOGY_MARKERS = set(`
   technology technologies technologie technologien tecnologia tecnologie knowhow licence license licensing lizenz licencia
   licenza licenca recipe recipes patent 技术 技術 기술 工艺 工藝 プロセス 공정`);
 
+/**
+ * A licence to export or import ("copy of export licence attached", "MOFCOM export licence on seller's account") is a
+ * trade document of a goods deal, not a technology licence: these words before a licence word keep it from marking one.
+ */
+export const TRADE_PERMIT_WORDS = set(`
+  export import exports imports exportation importation ausfuhr einfuhr export- exportacion importacion esportazione
+  importazione exportacao importacao eksport eksportowa 出口 进口 輸出 輸入 수출 수입 экспорт импорт экспортн импортн`);
+export const LICENCE_WORDS = set(`licence license licensing lizenz licencia licenza licenca`);
+
 /** Two-word markers that make a line a technology even though each word alone may not ("process package"). */
 export const TECHNOLOGY_PHRASES: readonly (readonly string[])[] = [
   ["know", "how"],

@@ -44,7 +44,9 @@ import {
   PACK_MATERIALS,
   PRODUCT_FORMS,
   ELEMENTS,
+  LICENCE_WORDS,
   OTHER_ELEMENTS,
+  TRADE_PERMIT_WORDS,
   PRODUCT_NOUNS,
   PURPOSE_PREPOSITIONS,
   SERVICE_FORMS,
@@ -743,9 +745,16 @@ class LineReader {
   /** Words outside phrases about something else that make the line a technology or a service. */
   markers(markers: ReadonlySet<string>, phrases: readonly (readonly string[])[]): Word[] {
     const words = (this.outsideAsides ??= this.line.chunks.filter((c) => c.opener !== "aside").flatMap((c) => this.sequence(c)));
-    const found = words.filter((w) => w.keys.some((k) => markers.has(k)));
+    const found = words.filter((w) => w.keys.some((k) => markers.has(k) && !(LICENCE_WORDS.has(k) && this.tradePermit(w))));
     for (const phrase of phrases) found.push(...(this.containsPhrase(words, phrase) ?? []));
     return found;
+  }
+
+  /** A licence word with "export" or "import" just before it or one or two words after ("export licence", "licence to export"). */
+  private tradePermit(word: Word): boolean {
+    const words = this.line.words;
+    const permit = (at: number) => words[at]?.keys.some((key) => TRADE_PERMIT_WORDS.has(key)) === true;
+    return permit(word.position - 1) || permit(word.position + 1) || permit(word.position + 2);
   }
 
   /** A technology or service item: named itself, or about goods the line names. */

@@ -853,6 +853,14 @@ describe("reading like an analyst (bundled rules)", () => {
     ["Grafite anódico esferoidizado revestido", "graphite-anode"],
     ["Folha de lítio metálico 30um", "lithium-metal"],
   ]);
+  test("an export or import licence in a goods contract is a trade document, not a technology licence", () => {
+    expect(read("Dy2O3 99.5%, 1 mt bonded, copy of export licence attached").itemId).toBe("dysprosium");
+    expect(read("Terbium metal 99.9%, 200 kg, export license on seller's account").itemId).toBe("terbium");
+    expect(read("Gallium 4N ingot, licence to export required").itemId).toBe("gallium");
+    // A licence of a process still makes a technology.
+    expect(read("Licence for NdFeB sintering process").itemId).toBe("rare-earth-magnet-technology");
+  });
+
   // Turkish boron is boron: the code it shares with tellurium does not make it tellurium.
   readsNothing("%s is no item (%s)", [["GTİP 2804.50.10.00 Kristal bor parçaları", "exclude"]]);
 
