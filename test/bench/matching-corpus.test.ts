@@ -111,7 +111,8 @@ describe("the matcher on the labelled corpus (test/fixtures/matching)", () => {
     ["held-out.csv", { precision: 0.95, recall: 0.9, falsePositiveRate: 0.04 }],
     // Lower since the eleventh round joined (0.963 / 0.795 / 0.030 with it; 0.967 / 0.830 / 0.028 before), the recall
     // floor again since the twelfth and thirteenth did (0.964 / 0.783 / 0.028 with them; 0.968 / 0.819 before), and the
-    // precision floor since the fourteenth did (0.957 / 0.775 / 0.032 with it; 0.956 / 0.775 / 0.033 with the fifteenth, 0.952 / 0.770 / 0.034 with the sixteenth).
+    // precision floor since the fourteenth did (0.957 / 0.775 / 0.032 with it; 0.956 / 0.775 / 0.033 with the
+    // fifteenth, 0.952 / 0.770 / 0.034 with the sixteenth).
     ["fresh.csv", { precision: 0.95, recall: 0.76, falsePositiveRate: 0.035 }],
     ["fresh-held-out.csv", { precision: 0.94, recall: 0.69, falsePositiveRate: 0.04 }],
   ])("%s reads at or above its floors", (file, floor) => {
