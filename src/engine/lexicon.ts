@@ -21,7 +21,7 @@ const TRANSLATIONS: Record<string, readonly string[]> = {
   sheet: ["blech", "bleche", "tole", "lamina", "lamiera", "chapa", "feuille", "placa", "板", "판", "shts", "sht", "blacha", "plat", "시트", "シート", "лист", "levha", "lemez"],
   plate: ["platte", "plaque", "lastra", "plt", "plaat", "platen", "plyta", "пластин", "deska", "desky"],
   foil: ["folie", "hoja", "箔", "호일", "folia", "фольг", "folha"],
-  wire: ["draht", "fil", "alambre", "filo", "fio", "丝", "線", "线", "와이어", "draad", "drut", "trad", "проволок", "hilo", "huzal"],
+  wire: ["draht", "fil", "alambre", "filo", "fio", "丝", "線", "线", "와이어", "draad", "drut", "trad", "проволок", "hilo", "huzal", "drát", "drátu"],
   rod: ["stab", "stange", "tige", "varilla", "barra", "bastone", "vareta", "棒", "丸棒", "봉", "staaf", "staven", "pret", "prety", "stang", "tyč", "tyče", "пруток", "прутк", "стержен"],
   bar: ["barrette", "stange"],
   tube: ["rohr", "tubo", "管", "buis", "rura", "труб", "cső"],
@@ -47,8 +47,8 @@ const TRANSLATIONS: Record<string, readonly string[]> = {
   alloy: ["legierung", "alliage", "aleacion", "lega", "liga", "合金", "합금"],
   oxide: ["oxid", "oxyde", "oxido", "ossido", "氧化物", "酸化物", "산화물", "оксид"],
   dioxide: ["dioxid", "dioxyde", "dioxido", "biossido", "diossido"],
-  trioxide: ["trioxid", "trioxyde", "trioxido", "triossido", "triox", "триоксид"],
-  hydroxide: ["hydroxid", "hydroxyde", "hidroxido", "idrossido", "hydrox", "гидроксид"],
+  trioxide: ["trioxid", "trioxyde", "trioxido", "triossido", "triox", "триоксид", "trioksida", "trioksit"],
+  hydroxide: ["hydroxid", "hydroxyde", "hidroxido", "idrossido", "hydrox", "гидроксид", "hidroksida", "hidroksit"],
   carbonate: ["carbonat", "karbonat", "carbonato", "карбонат", "uhličitan", "karbonát"],
   monohydrate: ["monohydrat", "monohydrate", "monohydrated", "monohidratado", "monoidrato", "monoidratado", "monohyd", "一水和物", "单水", "일수화물", "monohydraat", "jednowodny", "моногидрат"],
   scrap: ["schrott", "dechets", "chatarra", "rottami", "sucata", "废料"],
@@ -58,7 +58,7 @@ const TRANSLATIONS: Record<string, readonly string[]> = {
   insert: ["刀片", "インサート", "인서트", "wendeschneidplatte", "plaquette amovible", "ins", "insrt", "pastilha", "pastilhas", "plaquita", "plaquitas", "inserto", "insertos", "placchetta", "placchette"],
   round: ["丸型", "圆形", "원형", "rund", "runde", "rond", "ronde", "redondo", "redonda", "tondo", "tonda", "丸", "okrągły", "okrągła", "kruhová", "kruhový"],
   ring: ["anello", "anelli", "anneau", "anneaux", "anillo", "anillos", "anel", "aneis", "リング", "링", "环", "圆环", "кольц"],
-  magnet: ["magnete", "magneti", "aimant", "iman", "imane", "imanes", "ima", "imas", "magnetes", "mag", "magn", "磁铁", "磁钢", "磁体", "磁石", "자석", "マグネット", "마그넷", "magneten", "magnes", "magnesy", "magneet", "mıknatıs", "mıknatısı", "miknatis", "miknatisi", "магнит", "ジシャク"],
+  magnet: ["magnete", "magneti", "aimant", "iman", "imane", "imanes", "ima", "imas", "magnetes", "mag", "magn", "磁铁", "磁钢", "磁体", "磁石", "자석", "マグネット", "마그넷", "magneten", "magnes", "magnesy", "magneet", "mıknatıs", "mıknatısı", "miknatis", "miknatisi", "магнит", "ジシャク", "mágnes", "mágnesek"],
   battery: ["batterie", "akku", "akkumulator", "bateria", "batteria", "batt", "电池", "電池", "배터리", "전지", "batterij", "accu", "akumulator", "batteri", "аккумулятор", "батаре", "акб"],
   cell: ["zelle", "zellen", "cellule", "celda", "cella", "celula", "电芯", "セル", "셀", "cel", "ogniwo", "ogniwa", "hücre", "hücresi", "článek", "článku", "článků", "články", "ячеек", "ячейк"],
   window: ["fenster", "fenetre", "ventana", "finestra", "janela", "wndw", "窗口片", "窗口", "窓", "venster", "okno", "fonster", "ウィンドウ", "ウインドウ", "ウィンドー", "ウインドー", "hublot", "oblo"],
@@ -67,7 +67,7 @@ const TRANSLATIONS: Record<string, readonly string[]> = {
   material: ["matl", "materiau", "materiale", "werkstoff", "材料", "素材", "재료", "材", "материал"],
   cathode: ["kathode", "catodo", "catodi", "catodico", "catodica", "catodos", "正极", "正極", "양극", "катод", "катодн", "katodový", "katodová", "kathodes"],
   anode: ["anoden", "anodo", "anodi", "负极", "負極", "음극", "анод", "анодн", "anódico", "anódica", "anodique"],
-  block: ["quader", "bloque", "blocco", "bloco", "blk", "角型", "方块", "blocchetto", "blocchetti", "blok", "blokje", "блок"],
+  block: ["quader", "bloque", "blocco", "bloco", "blk", "角型", "方块", "blocchetto", "blocchetti", "blok", "blokje", "блок", "tömb"],
   pack: ["パック", "팩", "组", "包"],
   disc: ["scheibe", "scheiben", "schijf", "schijven", "disque", "disques", "disco", "dischi", "discos", "円板", "圆片", "disk", "diski", "disket", "диск"],
   segment: ["seg", "segmento"],
@@ -154,7 +154,7 @@ const TRANSLATIONS: Record<string, readonly string[]> = {
   price: ["价格", "價格", "価格", "가격"],
   strong_magnet: ["强磁", "強磁", "强力磁铁", "強力磁鐵", "強力マグネット"],
   // what a product is as a whole
-  module: ["모듈", "モジュール", "模块", "模组", "modul", "moduł", "modulo"],
+  module: ["모듈", "モジュール", "模块", "模组", "modul", "moduł", "modulo", "moduli", "modules", "módulo", "módulos", "moduly"],
   assembly: ["어셈블리", "アセンブリ", "アッセンブリ", "baugruppe"],
   system: ["시스템", "システム", "系统", "系統"],
   unit: ["유닛", "ユニット"],
@@ -173,10 +173,10 @@ const TRANSLATIONS: Record<string, readonly string[]> = {
   phosphide: ["фосфид"],
   spodumene: ["сподумен", "сподуменов"],
   bastnaesite: ["бастнезит", "бастнезитов"],
-  extractor: ["экстрактор"],
-  centrifugal: ["центробежн"],
+  extractor: ["экстрактор", "estrattore", "estrattori", "extracteur", "extracteurs", "extractores", "extratores", "extrator", "extraktor", "extraktoren"],
+  centrifugal: ["центробежн", "centrifugo", "centrifuga", "centrifughi", "centrifughe", "centrifuge", "centrifuges", "centrífugo", "centrífuga", "centrífugos", "centrífugas", "zentrifugal"],
   drone: ["дрон", "бпла"],
-  solar: ["солнечн"],
+  solar: ["солнечн", "solari", "solaire", "solaires", "solares", "solarer", "solare"],
   polypropylene: ["полипропилен"],
   stainless: ["нержавеющ"],
   cbn: ["кнб", "эльбор"],
@@ -188,11 +188,11 @@ const TRANSLATIONS: Record<string, readonly string[]> = {
   gallium: ["галл", "галлиев", "galyum"],
   germanium: ["германии", "германиев"],
   indium: ["индии", "индиев"],
-  antimony: ["сурьм", "сурьмян", "antymon", "antymonu"],
+  antimony: ["сурьм", "сурьмян", "antymon", "antymonu", "antimon", "antimoine", "antimonio", "antimônio", "antimónio", "antimoon"],
   bismuth: ["висмут", "висмутов"],
-  molybdenum: ["молибден", "молибденов", "molybdenový", "molybdenová", "molybdenové"],
+  molybdenum: ["молибден", "молибденов", "molybdenový", "molybdenová", "molybdenové", "molibden", "molibdenowy", "molibdenowa", "molibdenowe", "molibdén"],
   tellurium: ["теллур", "теллуров"],
-  lithium: ["литии", "лития", "литиев", "lityum", "lithný", "lithná"],
+  lithium: ["литии", "лития", "литиев", "lityum", "lithný", "lithná", "litium"],
   terbium: ["терб", "тербиев"],
   dysprosium: ["диспроз", "диспрозиев"],
   ytterbium: ["иттерб", "иттербиев"],
@@ -207,7 +207,17 @@ const TRANSLATIONS: Record<string, readonly string[]> = {
   lanthanum: ["лантан"],
   cerium: ["церии", "церия"],
   silver: ["серебр", "серебрян", "gümüş"],
-  rare_earth: ["редкоземельн"],
+  // "terres rares", "tierras raras", "Seltene Erden": rare earths in other languages, read word by word
+  rare: ["rares", "raras", "seltene", "seltenen", "seltener", "zeldzame", "rzadkich", "rzadkie", "sällsynta", "nadir"],
+  earth: ["terres", "terre", "tierras", "terras", "erden", "aarden", "ziem", "jordartsmetaller", "toprak"],
+  photovoltaic: ["fotovoltaico", "fotovoltaica", "fotovoltaici", "fotovoltaiche", "photovoltaique", "photovoltaiques", "fotovoltaicos", "fotovoltaicas", "photovoltaisch", "photovoltaische", "fotowoltaiczny", "fotowoltaiczne", "fotovoltaik"],
+  process: ["procédé", "procédés", "proceso", "procesos", "processo", "processi", "procedimento", "verfahren", "proces", "procesu", "процесс"],
+  separation: ["trennung", "separazione", "separación", "separação", "scheiding", "separacja", "separace", "разделени"],
+  charger: ["lader", "ladegerät", "chargeur", "cargador", "caricabatterie", "carregador", "ładowarka", "nabíječka", "töltő", "şarj", "充电器", "充電器", "충전기"],
+  granite: ["granito", "granit", "гранит"],
+  marble: ["marmo", "mármol", "mármore", "marbre", "marmor", "мрамор"],
+  stone: ["pietra", "piedra", "pedra", "pierre", "naturstein"],
+  rare_earth: ["редкоземельн", "seltenerd", "seltenerden", "seltenerdmetalle"],
   // colours, which only describe
   black: ["schwarz", "noir", "noire", "negro", "negra", "nero", "nera", "preto", "preta", "zwart", "czarny", "czarna", "svart", "siyah", "černý", "черн", "黒", "黑", "黒色", "黑色", "검정", "검정색"],
   white: ["weiss", "weiß", "blanc", "blanche", "blanco", "blanca", "bianco", "bianca", "branco", "branca", "wit", "biały", "biała", "beyaz", "bílý", "白", "白色", "흰색"],
@@ -218,8 +228,8 @@ const TRANSLATIONS: Record<string, readonly string[]> = {
   boron: ["bor", "boro", "бор"],
   analysis: ["анализ"],
   technology: ["технолог", "технологи"],
-  licence: ["лиценз"],
-  maintenance: ["обслуживан"],
+  licence: ["лиценз", "licenc", "licencja", "licence"],
+  maintenance: ["обслуживан", "karbantartás", "karbantartása", "údržba", "konserwacja"],
   installation: ["монтаж"],
   commissioning: ["наладк", "пусконаладк", "пусконаладочн"],
   rental: ["аренд"],
@@ -250,7 +260,7 @@ const VIETNAMESE_PHRASES: readonly (readonly [string, string])[] = [
   ["tam pin nang luong mat troi", "solar module"], ["pin nang luong mat troi", "solar module"], ["pin mat troi", "solar cell"],
   ["xe dap dien", "electric bicycle"], ["o to dien", "electric car"], ["hop kim cung", "hard metal"],
   ["tinh quang", "concentrate"], ["dich vu", "service"], ["van chuyen", "transport"], ["lap rap", "assembly"], ["bo mach", "board"], ["dien tu", "electronic"], ["hop dong", "contract"],
-  ["bu long", "bolt"], ["dai oc", "nut"], ["ma kem", "zinc plated"],
+  ["bu long", "bolt"], ["sac", "charger"], ["dai oc", "nut"], ["ma kem", "zinc plated"],
   ["nam cham", "magnet"], ["soi quang", "fibre"], ["kim cuong", "diamond"], ["dat hiem", "rare earth"], ["than chi", "graphite"],
   ["kim loai", "metal"], ["dong co", "motor"], ["bien tan", "inverter"], ["cuc am", "anode"], ["cuc duong", "cathode"],
   ["dien cuc", "electrode"], ["vat lieu", "material"], ["nhan tao", "synthetic"], ["tu nhien", "natural"], ["chat chiet", "extractant"],
@@ -444,11 +454,11 @@ export const UNITS = set(`
  * them does not say what the line is.
  */
 export const ASIDE_PREPOSITIONS = set(`
-  for with without containing contains using used via fur mit ohne zur zum zu pour avec sans para con sin per senza
+  for with without containing contains using used via fur mit ohne zur zum zu pour avec sans para con sin per senza voor dla
   com sem incl including inkl inclusive contenant enthaltend contenente conteniendo contendo 用 用于 용 用の 向け для с со без`);
 
 /** The asides that say what a thing is for: a machine "for milk powder" is not a battery machine. */
-export const PURPOSE_PREPOSITIONS = set(`for fur zur zum pour para per 用 用于 용 用の 向け для`);
+export const PURPOSE_PREPOSITIONS = set(`for fur zur zum pour para per voor dla 用 用于 용 用の 向け для`);
 
 /** "on", "sur", "auf"…: a preposition when written as a word ("epi wafer on InP"), part of a name when hyphenated ("GaN-on-Si"). */
 export const ON_PREPOSITIONS = set(`on sur auf su sobre`);

@@ -853,6 +853,26 @@ describe("reading like an analyst (bundled rules)", () => {
     ["Grafite anódico esferoidizado revestido", "graphite-anode"],
     ["Folha de lítio metálico 30um", "lithium-metal"],
   ]);
+  // The seventeenth round: rare earths, processes, separation and extractors in other languages; Polish, Czech,
+  // Hungarian and Indonesian words; Dutch and Polish "for"; stone in other languages vetoes a diamond wire.
+  readsAs([
+    ["oxyde de terres rares 99%", "rare-earth-ore"],
+    ["Imanes de tierras raras N42", "ndfeb-magnet"],
+    ["Licence de procédé de séparation des terres rares", "rare-earth-separation-technology"],
+    ["Estrattori centrifughi per separazione terre rare", "rare-earth-processing-equipment"],
+    ["Moduli fotovoltaici 450 Wp", "solar-module"],
+    ["Blacha molibdenowa 1 mm", "molybdenum"],
+    ["Wolframový drát 0,3 mm", "tungsten"],
+    ["Antimon trioksida 99,8%", "antimony-trioxide"],
+    ["SmCo mágnes tömb 20x10x5", "smco-magnet"],
+    ["NdFeB mágnesgyártási technológia licenc", "rare-earth-magnet-technology"],
+    ["Magnesy neodymowe dla przemysłu", "ndfeb-magnet"],
+  ]);
+  readsNothing("%s is no item: %s", [
+    ["Filo diamantato per taglio granito", "exclude"],
+    ["Lader voor Li-ion accu 36V", '"lader"'],
+  ]);
+
   test("an export or import licence in a goods contract is a trade document, not a technology licence", () => {
     expect(read("Dy2O3 99.5%, 1 mt bonded, copy of export licence attached").itemId).toBe("dysprosium");
     expect(read("Terbium metal 99.9%, 200 kg, export license on seller's account").itemId).toBe("terbium");
