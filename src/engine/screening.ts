@@ -856,7 +856,7 @@ const VENDOR_NUMBER = /^\s*((?:[A-Za-z]{1,3}[-\s]?)?\d{4,}[\w/-]*)\s+(?=\p{L})/u
  * owner, where to send the payment (remit to, a post-office box, a lockbox).
  */
 const LEDGER_TAIL =
-  /^(.*?\p{L}.*?)[\s,;]+((?:attn\b|attention\b|c\/o\b|care of\b|dba\b|d\/b\/a\b|fka\b|f\/k\/a\b|formerly\b|remit\b|p\.?\s?o\.?\s?box\b|lockbox\b|postfach\b|a (?:division|subsidiary|unit) of\b|an? [\p{L}\p{N}&.-]+(?: [\p{L}\p{N}&.-]+)? (?:business|company)\s*$).*)$/isu;
+  /^(.*?\p{L}.*?)[\s,;]+((?:attn\b|attention\b|z\.\s?hd\.|c\/o\b|care of\b|dba\b|d\/b\/a\b|fka\b|f\/k\/a\b|formerly\b|remit\b|p\.?\s?o\.?\s?box\b|lockbox\b|postfach\b|a (?:division|subsidiary|unit) of\b|an? [\p{L}\p{N}&.-]+(?: [\p{L}\p{N}&.-]+)? (?:business|company)\s*$).*)$/isu;
 /**
  * A card payment's descriptor: a processor's prefix before an asterisk ("SQ *SKYDIO SAN MATEO CA", "PAYPAL
  * *FIRESTORMLABS"), or the merchant before it and what was bought after it ("ALTANA AI *SUBSCRIPTION").
@@ -1085,6 +1085,133 @@ function citiesAndState(name: string): { bare: string; site: string }[] {
   return readings;
 }
 
+/**
+ * A vendor master's label and number before the name, as a whole record pasted into one cell writes them ("LIFNR
+ * 0000104711 |", "Fournisseur 40017 -", "Proveedor 700131 |", "取引先 200312", "거래처 K-3101", "廠商 T-5501").
+ */
+const RECORD_LABEL =
+  /^\s*(?:lifnr|kreditor(?:en)?(?:nr)?|lieferant(?:en)?(?:nr)?|vendor(?:\s*(?:no|nr|id|code))?|supplier(?:\s*(?:no|nr|id|code))?|fournisseur|proveedor|fornitore|fornecedor|leverancier|dostawca|dodavatel|sz[aá]ll[ií]t[oó]|取引先|仕入先|거래처|供应商|供應商|廠商|厂商)\.?\s*[:#]?\s*([\p{L}]{0,3}[-\s]?\d[\p{L}\p{N}-]*)\s*[|:\-–—]?\s*/iu;
+/** SAP's name fields, written with their labels ("NAME1 Antraco Chemie-Handels- | NAME2 gesellschaft mbH"). */
+const NAME_FIELD = /^\s*name\s*[1-4]\s*[:=]?\s*/iu;
+/** A Japanese address, from its postal mark on. */
+const JAPANESE_ADDRESS = /\s*〒.*$/su;
+/** A payment's beneficiary between its tags ("… /BNF/ UAB URBO BANKAS VILNIUS /IBAN/ LT71…"). */
+const BENEFICIARY = /\/(?:bnf|ben)\/\s*(.*?)\s*(?=\/[a-z]{2,5}\/|$)/isu;
+
+/**
+ * The name in a whole record pasted into the name's cell, and what was set aside around it: a payment's beneficiary
+ * field; or a vendor master's label and number, then its name fields (NAME1 and NAME2 joined) or its first field,
+ * without a Japanese address. Null when the text is no such record.
+ */
+function recordText(name: string): { text: string; setAside: string; payment: boolean } | null {
+  const beneficiary = BENEFICIARY.exec(name);
+  if (beneficiary !== null && beneficiary.index > 0 && /\p{L}/u.test(beneficiary[1])) {
+    const setAside = `${name.slice(0, beneficiary.index).trim()} /BNF/ … ${name.slice(beneficiary.index + beneficiary[0].length).trim()}`.trim();
+    return { text: beneficiary[1], setAside, payment: true };
+  }
+  const label = RECORD_LABEL.exec(name);
+  let text = label === null ? name : name.slice(label[0].length);
+  if (text.includes("|")) {
+    const fields = text.split("|").map((field) => field.trim()).filter((field) => field !== "");
+    const named = fields.filter((field) => NAME_FIELD.test(field)).map((field) => field.replace(NAME_FIELD, ""));
+    // NAME1 and NAME2 are one name cut in two: a word broken with a hyphen at the cut is joined again.
+    text = named.length > 0 ? named.join(" ").replace(/(\p{L})-\s+(\p{Ll})/gu, "$1$2") : (fields[0] ?? "");
+  }
+  text = text.replace(JAPANESE_ADDRESS, "").trim();
+  if (text === name.trim() || !/\p{L}/u.test(text)) return null;
+  return { text, setAside: label === null ? "the record's other fields" : label[0].replace(/[|:\-–—\s]+$/u, "").trim(), payment: false };
+}
+
+/** Most words of a street and town a payment's beneficiary field runs into the name ("EKSPLA UAB LIEPKALNIO G 50 VILNIUS"). */
+const LONGEST_BENEFICIARY_ADDRESS = 4;
+
+/**
+ * A beneficiary field holds the name and then the address, with nothing between them: the name is read without its
+ * last one to four words too, each such address set aside only where the row's country confirms it.
+ */
+function beneficiaryReadings(text: string, setAside: string): NameReading[] {
+  const words = text.trim().split(/\s+/);
+  const readings: NameReading[] = [];
+  for (let dropped = 1; dropped <= LONGEST_BENEFICIARY_ADDRESS && words.length - dropped >= 1; dropped++) {
+    const bare = words.slice(0, words.length - dropped).join(" ");
+    const form = readEntityName(bare);
+    if (form.tokens.length === 0) break;
+    readings.push({ form, aside: { kind: "site", text: `${setAside} … ${words.slice(words.length - dropped).join(" ")}`, addressCountry: null }, text: bare });
+  }
+  return readings;
+}
+
+/** A reading of a supplier's name: the name as compared, and what was set aside to get it. */
+interface NameReading {
+  form: EntityNameForm;
+  aside: NameAside | null;
+  text: string;
+}
+
+/** The readings of a name beside the whole name: without its brackets, the ledger's text, a site or an address after it. */
+function partialReadings(name: string): NameReading[] {
+  const readings: NameReading[] = [];
+  const brackets = name.match(BRACKETED);
+  const unbracketed = brackets === null ? name : name.replace(BRACKETED, " ");
+  if (brackets !== null) readings.push({ form: readEntityName(unbracketed), aside: { kind: "brackets", text: brackets.join(" ") }, text: unbracketed });
+  // The ledger's own words ("…, Lockbox 7731") before a site, so an explanation names them for what they are.
+  const taiwan = TAIWAN_FIRST.exec(unbracketed);
+  if (taiwan !== null) {
+    const text = unbracketed.slice(taiwan[0].length);
+    readings.push({ form: readEntityName(text), aside: { kind: "site", text: taiwan[1] }, text });
+  }
+  const ledger = ledgerReadings(brackets, unbracketed);
+  for (const reading of ledger) readings.push({ form: readEntityName(reading.text), aside: reading.aside, text: reading.text });
+  // A site after the name, once the ledger's own text is set aside ("SHIPPER: … INC SAN MATEO CA 94402").
+  const ledgerText = ledger.find((reading) => reading.aside.kind === "ledger_text");
+  const named = ledgerText?.text ?? unbracketed;
+  const site = withoutSite(named);
+  for (const found of site === null ? citiesAndState(named) : [site]) {
+    const setAside = ledgerText === undefined ? [...(brackets ?? []), found.site] : [ledgerText.aside.text, found.site];
+    readings.push({ form: readEntityName(found.bare), aside: { kind: "site", text: setAside.join(" … ") }, text: found.bare });
+  }
+  const address = site === null ? addressAfterLegalForm(named) : null;
+  if (address !== null) {
+    const setAside = ledgerText === undefined ? [...(brackets ?? []), address.site] : [ledgerText.aside.text, address.site];
+    readings.push({ form: readEntityName(address.bare), aside: { kind: "site", text: setAside.join(" … "), addressCountry: address.country }, text: address.bare });
+  }
+  for (const reading of addressReadings(named)) {
+    readings.push(ledgerText === undefined ? reading : { ...reading, aside: { ...reading.aside!, text: `${ledgerText.aside.text} … ${reading.aside!.text}` } });
+  }
+  return readings;
+}
+
+/** A street address's start: a house number, a street's name and its kind ("2041 E GLADWICK ST", "1625 K St NW"). */
+const STREET_ADDRESS =
+  /[\s,]+\d{1,6}[A-Za-z]?\s+(?:[NSEW]\.?\s+)?(?:\p{L}[\p{L}'.-]*\s+){0,4}?(?:st|street|ave|avenue|rd|road|dr|drive|blvd|boulevard|way|ln|lane|ct|court|pkwy|parkway|hwy|highway|pl|place|sq|square|ter|terrace|cir|circle)\b\.?(?:\s|,|$).*$/isu;
+/** A European address after a comma: a street with its number, then a postcode ("…, ul. Grunwaldzka 30, 50-357 Wroclaw"). */
+const EUROPEAN_ADDRESS = /\s*,\s*[^,]*\p{L}[^,]*\d[^,]*,\s*(?:[A-Z]{1,2}-)?\d{2}[-\s]?\d{3}\b.*$/su;
+/** A Chinese, Japanese or Korean organisation's name, by how it ends, before an address written apart. */
+const CJK_NAME_BEFORE_ADDRESS = /^(\S*(?:公司|株式会社|有限会社|大学|学院|研究院|研究所|機構|机构|集团|集團|銀行|银行|协会|協会|基金会|中心|センター))\s+(\S.*)$/u;
+/** The longest run of Latin words in a line written mostly in another script ("테크인사이츠코리아(주) TechInsights Korea Co., Ltd. 서울…"). */
+const LATIN_RUN = /[A-Za-z][A-Za-z0-9&'.-]*(?:[\s,]+[A-Za-z0-9&'.-]+)+\.?/gu;
+const OTHER_SCRIPT = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\p{Script=Cyrillic}]/u;
+
+/** Readings of a name with an address after it: a street address, a European street and postcode, a CJK address apart. */
+function addressReadings(name: string): NameReading[] {
+  const readings: NameReading[] = [];
+  for (const pattern of [STREET_ADDRESS, EUROPEAN_ADDRESS]) {
+    const found = pattern.exec(name);
+    if (found === null || found.index === 0) continue;
+    const bare = name.slice(0, found.index).replace(/[\s,]+$/u, "");
+    if (readEntityName(bare).tokens.length > 0) readings.push({ form: readEntityName(bare), aside: { kind: "site", text: found[0].replace(/^[\s,]+/u, "") }, text: bare });
+  }
+  const cjk = CJK_NAME_BEFORE_ADDRESS.exec(name.trim());
+  if (cjk !== null) readings.push({ form: readEntityName(cjk[1]), aside: { kind: "site", text: cjk[2] }, text: cjk[1] });
+  if (OTHER_SCRIPT.test(name)) {
+    const latin = (name.match(LATIN_RUN) ?? []).sort((a, b) => b.length - a.length)[0]?.trim();
+    if (latin !== undefined && latin.length >= 6 && latin !== name.trim()) {
+      readings.push({ form: readEntityName(latin), aside: { kind: "ledger_text", text: name.replace(latin, "…").trim() }, text: latin });
+    }
+  }
+  return readings;
+}
+
 /** Every listed name the row's name could match, compared by name alone; once per distinct name. */
 function comparedNames(index: ScreeningIndex, name: string): readonly NameComparison[] {
   const known = index.nameMemo.get(name);
@@ -1094,7 +1221,7 @@ function comparedNames(index: ScreeningIndex, name: string): readonly NameCompar
   if (form.tokens.length > 0) {
     // The name is also read without what it has in brackets, and without a site after it; whichever reading
     // matches better counts.
-    const readings: { form: EntityNameForm; aside: NameAside | null; text: string }[] = [{ form, aside: null, text: name }];
+    const readings: NameReading[] = [{ form, aside: null, text: name }];
     // Only a name that fills its field and does not end on a whole legal form may be cut short, and only readings
     // that end where the name does.
     // The field is the name's, after any vendor number the ledger prints before it ("V200318 LOCKHEED MARTIN MISSILES AND FIRE C").
@@ -1103,29 +1230,16 @@ function comparedNames(index: ScreeningIndex, name: string): readonly NameCompar
     const lastWord = NAME_FIELD_WIDTHS.includes(field.trim().length) ? lastWordOf(name) : "";
     const fills = lastWord !== "" && !isLegalForm(lastWord);
     const endsAtCut = (text: string) => fills && lastWordOf(text) === lastWord;
-    const brackets = name.match(BRACKETED);
-    const unbracketed = brackets === null ? name : name.replace(BRACKETED, " ");
-    if (brackets !== null) readings.push({ form: readEntityName(unbracketed), aside: { kind: "brackets", text: brackets.join(" ") }, text: unbracketed });
-    // The ledger's own words ("…, Lockbox 7731") before a site, so an explanation names them for what they are.
-    const taiwan = TAIWAN_FIRST.exec(unbracketed);
-    if (taiwan !== null) {
-      const text = unbracketed.slice(taiwan[0].length);
-      readings.push({ form: readEntityName(text), aside: { kind: "site", text: taiwan[1] }, text });
-    }
-    const ledger = ledgerReadings(brackets, unbracketed);
-    for (const reading of ledger) readings.push({ form: readEntityName(reading.text), aside: reading.aside, text: reading.text });
-    // A site after the name, once the ledger's own text is set aside ("SHIPPER: … INC SAN MATEO CA 94402").
-    const ledgerText = ledger.find((reading) => reading.aside.kind === "ledger_text");
-    const named = ledgerText?.text ?? unbracketed;
-    const site = withoutSite(named);
-    for (const found of site === null ? citiesAndState(named) : [site]) {
-      const setAside = ledgerText === undefined ? [...(brackets ?? []), found.site] : [ledgerText.aside.text, found.site];
-      readings.push({ form: readEntityName(found.bare), aside: { kind: "site", text: setAside.join(" … ") }, text: found.bare });
-    }
-    const address = site === null ? addressAfterLegalForm(named) : null;
-    if (address !== null) {
-      const setAside = ledgerText === undefined ? [...(brackets ?? []), address.site] : [ledgerText.aside.text, address.site];
-      readings.push({ form: readEntityName(address.bare), aside: { kind: "site", text: setAside.join(" … "), addressCountry: address.country }, text: address.bare });
+    readings.push(...partialReadings(name));
+    // A whole record pasted into the name's cell (a vendor master's line with its number and address, a payment's
+    // tagged fields): the name read out of it, then read as any name is.
+    const record = recordText(name);
+    if (record !== null) {
+      readings.push({ form: readEntityName(record.text), aside: { kind: "ledger_text", text: record.setAside }, text: record.text });
+      for (const reading of partialReadings(record.text)) {
+        readings.push({ ...reading, aside: { ...reading.aside!, text: `${record.setAside} … ${reading.aside!.text}` } });
+      }
+      if (record.payment) readings.push(...beneficiaryReadings(record.text, record.setAside));
     }
     for (const reading of readings) {
       if (reading.form.tokens.length === 0) continue;

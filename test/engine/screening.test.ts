@@ -225,6 +225,37 @@ describe("what a vendor master writes around a name (bundled rules)", () => {
     expect(screenBundled("Boeing Defense, Space & Security", null).match?.features).not.toContainEqual(expect.objectContaining({ feature: "site" }));
   });
 
+  it("a whole record pasted into the name's cell: the vendor master's label, number, name fields and address are read around the name", () => {
+    for (const [name, country, listed] of [
+      ["LIFNR 0000104712 | NAME1 Sindlhauser Materials | NAME2 GmbH z. Hd. Verkauf | Daimlerstr. 7, 87437 Kempten", "DE", "Sindlhauser Materials GmbH"],
+      ["Proveedor 700150 | LAFERT, S.P.A. | Via Noventana 15, 30027 San Donà di Piave (Italia)", "IT", "Lafert S.p.A."],
+      ["Fournisseur 40017 - InPACT SA - 14 rue des Forges, 25000 Besançon, France", "FR", "InPACT S.A."],
+      ["供应商 C-8805 因美纳公司 美国加利福尼亚州圣地亚哥", null, "Illumina, Inc."],
+      ["거래처 K-3108 미쓰비시 머티리얼 주식회사 Mitsubishi Materials Corporation 일본 도쿄도 지요다구", null, "Mitsubishi Materials Corporation"],
+    ] as const) {
+      const result = screenBundled(name, country);
+      expect([name, result.status, result.match?.name]).toEqual([name, "listed", listed]);
+    }
+  });
+
+  it("a street address after the name, US or European, is the firm's site", () => {
+    for (const [name, listed] of [
+      ["SHIPPER: MP MATERIALS CORP 1 MINE RD MOUNTAIN PASS CA 92366 US", "MP Materials Corp."],
+      ["Halifax International Security Forum, 1625 K St NW, Washington, DC 20006", "Halifax International Security Forum"],
+    ]) {
+      const result = screenBundled(name, null);
+      expect([name, result.status, result.match?.name]).toEqual([name, "listed", listed]);
+      expect(result.match?.features).toContainEqual(expect.objectContaining({ feature: "site" }));
+    }
+  });
+
+  it("a payment's beneficiary field: the name, its address set aside only where the row's country confirms it", () => {
+    const payment = "PMT 2026-11-22 PLN /BNF/ VIGO PHOTONICS S.A. OZAROW MAZOWIECKI /IBAN/ PL61 1090 1014";
+    expect([screenBundled(payment, "PL").status, screenBundled(payment, "PL").match?.name]).toEqual(["listed", "Vigo Photonics S.A."]);
+    expect(screenBundled(payment, null).status).toBe("possible");
+    expect(screenBundled("PMT 2026-11-22 PLN /BNF/ ACME TRADING SP Z OO WARSZAWA /IBAN/ PL61 1090 1014", "PL").status).toBe("none");
+  });
+
   it("a name cut at its field's width after a vendor number is read as cut short", () => {
     const result = screenBundled("V200318 LOCKHEED MARTIN MISSILES AND FIRE C", "US");
     expect([result.status, result.match?.name]).toEqual(["listed", "Lockheed Martin Missiles and Fire Control"]);
