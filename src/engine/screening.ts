@@ -255,17 +255,24 @@ export function buildScreeningIndex(doc: RulesDocument): ScreeningIndex {
   }
 
   // Entities of different notices are one firm when a name, alias or Chinese name of one reads like one of the
-  // other's (units are parts of a firm, not the firm, so they do not join firms).
+  // other's (units are parts of a firm, not the firm, so they do not join firms), unless the notices place them in
+  // different countries: "TechInsights Europe Limited" (GB) and "TechInsights Europe Sp zo.o" (PL) are two firms.
   const sets = new UnionFind();
   refs.forEach(() => sets.add());
-  const ownerOfKey = new Map<string, number>();
+  const ownersOfKey = new Map<string, number[]>();
+  const sameCountries = (a: number, b: number) => {
+    const [first, second] = [refs[a].entity.countries, refs[b].entity.countries];
+    return first.length === 0 || second.length === 0 || first.some((country) => second.includes(country));
+  };
   for (const entry of raw) {
     if (entry.kind === "unit") continue;
     const key = firmKey(entry.form);
     if (key === "") continue;
-    const owner = ownerOfKey.get(key);
-    if (owner === undefined) ownerOfKey.set(key, entry.entity);
-    else sets.union(owner, entry.entity);
+    const owners = ownersOfKey.get(key);
+    const owner = owners?.find((candidate) => sameCountries(candidate, entry.entity));
+    if (owner !== undefined) sets.union(owner, entry.entity);
+    else if (owners !== undefined) owners.push(entry.entity);
+    else ownersOfKey.set(key, [entry.entity]);
   }
   const firmOfRoot = new Map<number, number>();
   const firms: EntityRef[][] = [];

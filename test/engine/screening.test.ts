@@ -256,6 +256,11 @@ describe("what a vendor master writes around a name (bundled rules)", () => {
     expect(screenBundled("PMT 2026-11-22 PLN /BNF/ ACME TRADING SP Z OO WARSZAWA /IBAN/ PL61 1090 1014", "PL").status).toBe("none");
   });
 
+  it("two listed firms of one name in different countries stay two firms: the match names the one the row's legal form and country mean", () => {
+    expect(screenBundled("TechInsights Europe Sp. z o.o.", "PL").match?.name).toBe("TechInsights Europe Sp zo.o");
+    expect(screenBundled("TechInsights Europe Limited", "GB").match?.name).toBe("TechInsights Europe Limited");
+  });
+
   it("a name cut at its field's width after a vendor number is read as cut short", () => {
     const result = screenBundled("V200318 LOCKHEED MARTIN MISSILES AND FIRE C", "US");
     expect([result.status, result.match?.name]).toEqual(["listed", "Lockheed Martin Missiles and Fire Control"]);
