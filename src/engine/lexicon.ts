@@ -364,7 +364,8 @@ export const DESCRIPTORS = set(`
   hot cold new quality mono monocrystalline polycrystalline single multi class nominal approx min max total net size
   diameter thick thickness width length od id mesh assay content heat cas ref item part number pn sku model series rev
   made origin brand oem original genuine loose certified distilled sublimed vacuum sealed packed grade yellow pink grey
-  gray black white red blue green brown clear transparent anodized epitaxial infrared isostatic isotropic expanded expandable spheroidized
+  gray black white red blue green brown clear transparent anodized hydrate hydrated dihydrate trihydrate tetrahydrate
+  pentahydrate hexahydrate heptahydrate octahydrate nonahydrate decahydrate epitaxial infrared isostatic isotropic expanded expandable spheroidized
   flexible purified sorted ultrafine nano micro micronised magnetized magnetised radially axially diametrically
   dendritic homopolymer copolymer front rear back side perc topcon hjt bifacial flat round square hex mfi treo trem
   qty sku din iso astm thk wt gsm nlgi sae api jis ul dia diam fsss bulk turnkey seamless welded aspheric trace basis

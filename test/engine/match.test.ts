@@ -881,6 +881,19 @@ describe("reading like an analyst (bundled rules)", () => {
     expect(read("Licence for NdFeB sintering process").itemId).toBe("rare-earth-magnet-technology");
   });
 
+  // Edition 2026.11.27-6: bismuth's and antimony's salts are not the listed element; a hydrate's water only describes.
+  readsNothing("%s is no item (%s)", [
+    ["Bismuth(III) nitrate pentahydrate, ACS reagent, 500 g", "exclude"],
+    ["Bismuth subsalicylate 262 mg, 48 tablets", "exclude"],
+    ["Antimony(V) chloride 99%, 100 g", "exclude"],
+    ["Antimony trichloride, reagent grade", "exclude"],
+  ]);
+  readsAs([
+    ["Bismuth shot 99.99%, 1 kg", "bismuth"],
+    ["Antimony sulphide, lumps", "antimony"],
+    ["Terbium chloride hexahydrate 99.9%, 25 g", "terbium"],
+  ]);
+
   // Turkish boron is boron: the code it shares with tellurium does not make it tellurium.
   readsNothing("%s is no item (%s)", [["GTİP 2804.50.10.00 Kristal bor parçaları", "exclude"]]);
 
