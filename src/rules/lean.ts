@@ -1,9 +1,9 @@
 /**
  * The bundled rules as the add-in's first load carries them: the document without the texts that only people
  * and the comparison of two editions read (an item's description, a control's description, the notes of controls,
- * listings and listed entities, the sources of a control or a listing after the first, the edition's history of
- * changes). Scores, explanations, screening, profiles and the formulas read none of them: an explanation cites the
- * first source and a control's title. The pane's "What changed" part, fetched when the rules are replaced, carries
+ * listings, listed entities and producer figures, the sources of a control, a listing or a producer figure after the
+ * first, the edition's history of changes). Scores, explanations, screening, profiles and the formulas read none of
+ * them: an explanation cites the first source and a control's title, a producer figure its first source. The pane's "What changed" part, fetched when the rules are replaced, carries
  * those texts apart (`leftOutTexts`) and puts the whole document back together before it compares
  * (taskpane/what-changed.ts).
  *
@@ -22,9 +22,11 @@ export interface LeftOutTexts {
   controlNotes: Record<string, string>;
   listingNotes: Record<string, string>;
   entityNotes: Record<string, (string | null)[]>;
-  /** The sources after the first, of the controls and listings that have more than one. */
+  producerNotes: Record<string, string>;
+  /** The sources after the first, of the controls, listings and producer figures that have more than one. */
   controlSources: Record<string, Source[]>;
   listingSources: Record<string, Source[]>;
+  producerSources: Record<string, Source[]>;
 }
 
 export function leanDocument(doc: RulesDocument): RulesDocument {
@@ -37,6 +39,7 @@ export function leanDocument(doc: RulesDocument): RulesDocument {
       sources: listing.sources.slice(0, 1),
       entities: listing.entities.map(({ notes: _entityNotes, ...entity }) => entity),
     })),
+    producers: doc.producers.map(({ notes: _notes, ...figure }) => ({ ...figure, sources: figure.sources.slice(0, 1) })),
     changes: [],
   };
 }
@@ -52,6 +55,8 @@ export function leftOutTexts(doc: RulesDocument): LeftOutTexts {
     listingNotes: byId(doc.listings, (listing) => listing.notes),
     controlSources: Object.fromEntries(doc.controls.filter((control) => control.sources.length > 1).map((control) => [control.id, control.sources.slice(1)])),
     listingSources: Object.fromEntries(doc.listings.filter((listing) => listing.sources.length > 1).map((listing) => [listing.id, listing.sources.slice(1)])),
+    producerNotes: byId(doc.producers, (figure) => figure.notes),
+    producerSources: Object.fromEntries(doc.producers.filter((figure) => figure.sources.length > 1).map((figure) => [figure.id, figure.sources.slice(1)])),
     entityNotes: Object.fromEntries(
       doc.listings.filter((listing) => listing.entities.some((entity) => entity.notes !== undefined)).map((listing) => [listing.id, listing.entities.map((entity) => entity.notes ?? null)]),
     ),
@@ -72,6 +77,10 @@ export function withTexts(lean: RulesDocument, texts: LeftOutTexts): RulesDocume
       ...withText(listing, "notes", texts.listingNotes[listing.id]),
       sources: [...listing.sources, ...(texts.listingSources[listing.id] ?? [])],
       entities: listing.entities.map((entity, index) => withText(entity, "notes", texts.entityNotes[listing.id]?.[index])),
+    })),
+    producers: lean.producers.map((figure) => ({
+      ...withText(figure, "notes", texts.producerNotes[figure.id]),
+      sources: [...figure.sources, ...(texts.producerSources[figure.id] ?? [])],
     })),
     changes: texts.changes,
   };
