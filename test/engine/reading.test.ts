@@ -35,7 +35,7 @@ describe("reading a line into chunks of words", () => {
   });
 
   test("foreign and abbreviated words read as their English word", () => {
-    expect(keys(read("Antimon Barren"))).toEqual(["antimon ingot"]);
+    expect(keys(read("Antimon Barren"))).toEqual(["antimony ingot"]);
     expect(keys(read("poudre de tungstène"))).toEqual(["powder de tungsten"]);
     expect(read("poudre de tungstène").words[1].role).toBe("of");
     expect(keys(read("GA MTL WFR"))).toEqual(["ga metal wafer"]);
