@@ -40,7 +40,7 @@ const TRANSLATIONS: Record<string, readonly string[]> = {
   monocrystalline: ["monocristallin", "monocristalline", "monocristallino", "monocristallini", "monocristalino", "monocristalinos", "monocristalinas", "monokristallin", "монокристаллическ"],
   aspheric: ["asferica", "asferico", "asferique", "asphaerisch", "asferisch", "asph"],
   cylinder: ["walec", "zylinder", "cilindro", "シリンダ", "シリンダー"],
-  substrate: ["substrat", "sustrato", "substrato", "衬底", "基板", "기판", "substr", "キバン"],
+  substrate: ["substrat", "sustrato", "substrato", "衬底", "基板", "기판", "substr", "キバン", "substraat", "podłoże", "podłoża", "podł"],
   target: ["cible", "bersaglio", "靶材", "靶", "ターゲット", "타겟", "tgt", "мишен", "terč", "terče"],
   concentrate: ["konzentrat", "concentre", "concentrado", "concentrato", "conc", "精矿", "精鉱", "정광", "концентрат", "konsantre", "konsantresi"],
   ore: ["erz", "minerai", "minerale", "minerio", "矿", "鉱石", "광석", "cevher", "cevheri"],
@@ -71,11 +71,11 @@ const TRANSLATIONS: Record<string, readonly string[]> = {
   pack: ["パック", "팩", "组", "包"],
   disc: ["scheibe", "scheiben", "schijf", "schijven", "disque", "disques", "disco", "dischi", "discos", "円板", "圆片", "disk", "diski", "disket", "диск"],
   segment: ["seg", "segmento"],
-  machine: ["maschine", "maquina", "macchina", "mach", "machinery", "maschinen", "机", "設備", "设备", "makinesi", "makine", "makinası"],
+  machine: ["maschine", "maquina", "macchina", "mach", "machinery", "maschinen", "机", "設備", "设备", "makinesi", "makine", "makinası", "マシン", "머신"],
   blank: ["rohling", "rohlinge", "ebauche", "grezzo"],
   cathode_material: ["kathodenmaterial", "kathodenmaterialien", "materiau cathodique", "正极材料", "正極材", "양극재", "kathodenmat"],
   anode_material: ["anodenmaterial", "负极材料", "負極材", "음극재", "anodenmat"],
-  li_ion: ["liion"],
+  li_ion: ["liion", "lipo", "lipoly"],
   permanent_magnet: ["dauermagnet", "dauermagnete", "永磁体", "永磁", "영구자석"],
   line: ["linie", "ligne", "linea", "linha", "产线", "生产线", "ライン", "라인", "лини"],
   precursor: ["vorlaufer", "precurseur", "precursore", "precursora", "前驱体", "前駆体", "전구체"],
@@ -104,7 +104,7 @@ const TRANSLATIONS: Record<string, readonly string[]> = {
   toy: ["oyuncak", "spielzeug", "jouet", "juguete", "giocattolo", "brinquedo", "玩具", "おもちゃ", "장난감"],
   speaker: ["loudspeaker", "lautsprecher", "haut-parleur", "altavoz", "altoparlante", "alto-falante", "スピーカ", "スピーカー", "扬声器", "喇叭", "스피커"],
   permanent: ["daimi", "permanente", "permanentes", "permanenti", "permanents"],
-  furnace: ["forno", "forni", "fırın", "fırını"],
+  furnace: ["forno", "forni", "fırın", "fırını", "horno", "hornos", "ofen", "öfen", "piec", "pece", "oven", "ovens"],
   shot: ["ショット"],
   bottle: ["flasche", "flaschen"],
   batch: ["批次"],
@@ -172,7 +172,7 @@ const TRANSLATIONS: Record<string, readonly string[]> = {
   arsenide: ["арсенид", "arsenür"],
   phosphide: ["фосфид"],
   spodumene: ["сподумен", "сподуменов"],
-  bastnaesite: ["бастнезит", "бастнезитов"],
+  bastnaesite: ["бастнезит", "бастнезитов", "bastnasite", "bastnäsite", "bastnasit", "bastnäsit"],
   extractor: ["экстрактор", "estrattore", "estrattori", "extracteur", "extracteurs", "extractores", "extratores", "extrator", "extraktor", "extraktoren"],
   centrifugal: ["центробежн", "centrifugo", "centrifuga", "centrifughi", "centrifughe", "centrifuge", "centrifuges", "centrífugo", "centrífuga", "centrífugos", "centrífugas", "zentrifugal"],
   drone: ["дрон", "бпла"],
@@ -214,6 +214,12 @@ const TRANSLATIONS: Record<string, readonly string[]> = {
   process: ["procédé", "procédés", "proceso", "procesos", "processo", "processi", "procedimento", "verfahren", "proces", "procesu", "процесс"],
   separation: ["trennung", "separazione", "separación", "separação", "scheiding", "separacja", "separace", "разделени"],
   charger: ["lader", "ladegerät", "chargeur", "cargador", "caricabatterie", "carregador", "ładowarka", "nabíječka", "töltő", "şarj", "充电器", "充電器", "충전기"],
+  insulating: ["isolante", "isolanti", "aislante", "aislantes", "isolant", "isolants", "isolierend", "izolacyjny", "semiisolante", "semiaislante"],
+  raw: ["grezzo", "grezza", "grezzi", "grezze", "bruto", "bruta", "brut", "brute", "roh", "surowy", "surowa", "ruw"],
+  resinoid: ["resinoide", "resinoidi", "résinoïde", "resinoid", "kunstharzgebunden", "żywiczna", "żywiczny"],
+  distilled: ["destilado", "destilada", "distillato", "distillata", "distillé", "destilliert", "destillierte"],
+  sublimed: ["sublimiert", "sublimierte", "sublimé", "sublimée", "sublimado", "sublimada", "sublimato"],
+  holmium: ["holm", "holmu", "holmio", "holmio", "гольми"],
   granite: ["granito", "granit", "гранит"],
   marble: ["marmo", "mármol", "mármore", "marbre", "marmor", "мрамор"],
   stone: ["pietra", "piedra", "pedra", "pierre", "naturstein"],
@@ -317,7 +323,7 @@ const stemmedSet = (text: string): ReadonlySet<string> => new Set(text.trim().sp
 export const MATERIAL_FORMS = set(`
   metal metallic ingot bar billet slab lump chunk piece granule grain pellet shot bead needle flake powder micropowder
   nanopowder dust particle crystal polycrystal monocrystal boule wafer epiwafer substrate blank plate sheet foil strip ribbon
-  wire rod tube target boat chip sponge button dendrite oxide dioxide trioxide tetroxide sesquioxide hydroxide carbonate
+  wire rod tube target boat chip turning sponge button dendrite oxide dioxide trioxide tetroxide sesquioxide hydroxide carbonate
   chloride fluoride nitrate sulfate sulphate sulfide sulphide acetate oxalate compound salt alloy concentrate ore regulus
   scrap waste template grit crystals material cake solution monohydrate block disc disk cube cylinder waffle product cam coil`);
 
@@ -363,7 +369,8 @@ export const DESCRIPTORS = set(`
   coarse large small micronized micronised spherical anhydrous dry wet liquid solid cast rolled forged drawn annealed
   hot cold new quality mono monocrystalline polycrystalline single multi class nominal approx min max total net size
   diameter thick thickness width length od id mesh assay content heat cas ref item part number pn sku model series rev
-  made origin brand oem original genuine loose certified distilled sublimed vacuum sealed packed grade yellow pink grey
+  made origin brand oem original genuine loose certified distilled sublimed vacuum sealed resinoid vgf lec synergist bare flot flotation
+  stranded packed grade yellow pink grey
   gray black white red blue green brown clear transparent anodized hydrate hydrated dihydrate trihydrate tetrahydrate
   pentahydrate hexahydrate heptahydrate octahydrate nonahydrate decahydrate epitaxial infrared isostatic isotropic expanded expandable spheroidized
   flexible purified sorted ultrafine nano micro micronised magnetized magnetised radially axially diametrically

@@ -170,7 +170,7 @@ const GENERAL_WORDS = [MATERIAL_FORMS, COMPONENT_SHAPES, PRODUCT_FORMS, SERVICE_
 /** Words that describe goods in general; alone they name no item (packaging words do name the packaging item). */
 const DESCRIBING_WORDS = [MATERIAL_FORMS, COMPONENT_SHAPES, PRODUCT_FORMS, SERVICE_FORMS, DESCRIPTORS, PRODUCT_NOUNS];
 /** What many items are called at the end of their names; alone, none of them in particular. */
-const GENERIC_HEADS = new Set(["cell", "battery", "magnet", "lens", "window", "wheel", "machine", "line", "cathode", "anode", "material", "permanent"]);
+const GENERIC_HEADS = new Set(["cell", "battery", "magnet", "lens", "window", "wheel", "machine", "furnace", "line", "cathode", "anode", "material", "permanent"]);
 
 /**
  * Heads many items share that still say which industry a machine serves: a furnace "for anode material" or a

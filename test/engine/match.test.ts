@@ -894,6 +894,22 @@ describe("reading like an analyst (bundled rules)", () => {
     ["Terbium chloride hexahydrate 99.9%, 25 g", "terbium"],
   ]);
 
+  // The eighteenth round: descriptions after the noun in Romance lines, furnaces, a Polish code label, catalogue
+  // forms of metals, lithium polymer cells, rare-earth concentrates by another spelling.
+  readsAs([
+    ["Oblea GaAs semiaislante 4\" grado prime", "gallium-arsenide"],
+    ["Escándio metálico destilado 99,9%", "scandium"],
+    ["Horno de decrepitación por hidrógeno para aleación NdFeB", "rare-earth-processing-equipment"],
+    ["Kod CN 2805 30 30 holm metaliczny 99,9%", "holmium"],
+    ["Muela de diamante resinoide 1A1 D126", "diamond-grinding-wheel"],
+    ["Lithium granules 99%, under argon", "lithium-metal"],
+    ["Yttrium turnings 99.9%, 10 g", "yttrium"],
+    ["LiPo 7.4V 2200mAh pack", "li-ion-cell"],
+    ["Bastnasite flot. conc 55% TREO", "rare-earth-ore"],
+  ]);
+  // A vacuum furnace for brazing is no superalloy casting furnace: "furnace" alone names no item.
+  readsNothing("%s is no item (%s)", [["Vacuum brazing furnace, graphite hot zone", "furnace"]]);
+
   // Turkish boron is boron: the code it shares with tellurium does not make it tellurium.
   readsNothing("%s is no item (%s)", [["GTİP 2804.50.10.00 Kristal bor parçaları", "exclude"]]);
 
