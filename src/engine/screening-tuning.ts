@@ -49,7 +49,7 @@ export const LEGAL_FORMS: readonly string[] = [
   "private", "partnership", "gmbh", "mbh", "ag", "kg", "kgaa", "se", "ug", "sa", "sas", "sarl", "spa", "srl", "sro", "spol", "as", "ab",
   "uab", "oy", "oyj", "asa", "bv", "nv", "kk", "gk", "kabushiki", "kaisha", "yugen", "godo", "sp", "zoo", "sdn", "bhd", "tbk", "jsc", "pjsc",
   "ooo", "zao", "ojsc", "cv", "sl", "slu", "sae", "aps", "aktiengesellschaft", "kommanditgesellschaft", "aktiebolag", "osakeyhtio",
-  "ltda", "limitada",
+  "ltda", "limitada", "gie", "ead", "sia", "doo", "kft", "zrt", "nyrt",
 ];
 /**
  * Legal forms of several words: left after the single letters were joined ("sp zo o", "s de rl"), and spelt out

@@ -917,6 +917,11 @@ function lastWordOf(text: string): string {
   return foldName(text.slice(start, end).replace(/\./g, ""));
 }
 
+/** The first word of a text, dots left out and in lower case ("UAB Ekspla" → "uab"). */
+function firstWordOf(text: string): string {
+  return foldName((text.trim().match(/^[\p{L}\p{N}.]+/u)?.[0] ?? "").replace(/\./g, ""));
+}
+
 /** The name without a site or branch written after it, and that text; null when it has none. */
 function withoutSite(name: string): { bare: string; site: string } | null {
   const dashed = DASHED_TAIL.exec(name);
@@ -959,14 +964,14 @@ const legalFormsOnly = (text: string): boolean => (text.toLowerCase().replace(/\
 
 /**
  * After a legal form and a comma comes the firm's seat, branch or street ("HENSOLDT AG, Taufkirchen", "Lafert S.p.A.,
- * Via …, Noventa di Piave"): the first such comma ends the name. "Boeing Defense, Space & Security" has no legal form
+ * Via …, Noventa di Piave", "UAB Ekspla, Vilnius" with the legal form first): the first such comma ends the name. "Boeing Defense, Space & Security" has no legal form
  * before its comma ("Supplier 12, Ltd." neither), and "Acme Co., Ltd." is one legal form, not a firm and its site.
  */
 function afterLegalFormAndComma(name: string): { bare: string; site: string } | null {
   const fields = name.split(",");
   for (let at = 0; at < fields.length - 1; at++) {
     const next = fields[at + 1];
-    if (!isLegalForm(lastWordOf(fields[at])) || legalFormsOnly(next)) continue;
+    if (!(isLegalForm(lastWordOf(fields[at])) || isLegalForm(firstWordOf(fields[at]))) || legalFormsOnly(next)) continue;
     const bare = fields.slice(0, at + 1).join(",").trim();
     const site = fields.slice(at + 1).join(",").trim();
     if (site === "" || legalFormsOnly(site)) return null;
@@ -1112,7 +1117,7 @@ const BENEFICIARY = /\/(?:bnf|ben)\/\s*(.*?)\s*(?=\/[a-z]{2,5}\/|$)/isu;
  */
 function recordText(name: string): { text: string; setAside: string; payment: boolean } | null {
   const beneficiary = BENEFICIARY.exec(name);
-  if (beneficiary !== null && beneficiary.index > 0 && /\p{L}/u.test(beneficiary[1])) {
+  if (beneficiary !== null && (beneficiary.index > 0 || beneficiary[0].length < name.length) && /\p{L}/u.test(beneficiary[1])) {
     const setAside = `${name.slice(0, beneficiary.index).trim()} /BNF/ … ${name.slice(beneficiary.index + beneficiary[0].length).trim()}`.trim();
     return { text: beneficiary[1], setAside, payment: true };
   }

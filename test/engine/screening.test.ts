@@ -261,6 +261,17 @@ describe("what a vendor master writes around a name (bundled rules)", () => {
     expect(screenBundled("TechInsights Europe Limited", "GB").match?.name).toBe("TechInsights Europe Limited");
   });
 
+  it("a seat after a comma ends a name whose legal form comes first, or is one of the rarer forms (GIE, SIA, Kft)", () => {
+    for (const [name, country, listed] of [
+      ["UAB Ekspla, Vilnius", "LT", "Ekspla UAB"],
+      ["III-V Lab GIE, Palaiseau", "FR", "III-V LAB"],
+      ["/BNF/LOCKHEED MARTIN VENTURES/RFB/INV-2026-0412", null, "Lockheed Martin Ventures"],
+    ] as const) {
+      const result = screenBundled(name, country);
+      expect([name, result.status, result.match?.name]).toEqual([name, "listed", listed]);
+    }
+  });
+
   it("a name cut at its field's width after a vendor number is read as cut short", () => {
     const result = screenBundled("V200318 LOCKHEED MARTIN MISSILES AND FIRE C", "US");
     expect([result.status, result.match?.name]).toEqual(["listed", "Lockheed Martin Missiles and Fire Control"]);
