@@ -906,6 +906,8 @@ describe("reading like an analyst (bundled rules)", () => {
     ["Yttrium turnings 99.9%, 10 g", "yttrium"],
     ["LiPo 7.4V 2200mAh pack", "li-ion-cell"],
     ["Bastnasite flot. conc 55% TREO", "rare-earth-ore"],
+    ["Arseniuro de galio, oblea 4\"", "gallium-arsenide"],
+    ["Fosfeto de índio, substrato 2\"", "indium-phosphide"],
   ]);
   // A vacuum furnace for brazing is no superalloy casting furnace: "furnace" alone names no item.
   readsNothing("%s is no item (%s)", [["Vacuum brazing furnace, graphite hot zone", "furnace"]]);
