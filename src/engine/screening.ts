@@ -1107,6 +1107,7 @@ const RECORD_LABEL =
 const NAME_FIELD = /^\s*name\s*[1-4]\s*[:=]?\s*/iu;
 /** A Japanese address, from its postal mark on. */
 const JAPANESE_ADDRESS = /\s*〒.*$/su;
+const RECORD_MARK = /[\d|/〒]/u;
 /** A payment's beneficiary between its tags ("… /BNF/ UAB URBO BANKAS VILNIUS /IBAN/ LT71…"). */
 const BENEFICIARY = /\/(?:bnf|ben)\/\s*(.*?)\s*(?=\/[a-z]{2,5}\/|$)/isu;
 
@@ -1116,6 +1117,8 @@ const BENEFICIARY = /\/(?:bnf|ben)\/\s*(.*?)\s*(?=\/[a-z]{2,5}\/|$)/isu;
  * without a Japanese address. Null when the text is no such record.
  */
 function recordText(name: string): { text: string; setAside: string; payment: boolean } | null {
+  // Every kind of record has a number, a bar, a slash or a postal mark: most names have none and are no record.
+  if (!RECORD_MARK.test(name)) return null;
   const beneficiary = BENEFICIARY.exec(name);
   if (beneficiary !== null && (beneficiary.index > 0 || beneficiary[0].length < name.length) && /\p{L}/u.test(beneficiary[1])) {
     const setAside = `${name.slice(0, beneficiary.index).trim()} /BNF/ … ${name.slice(beneficiary.index + beneficiary[0].length).trim()}`.trim();
@@ -1203,23 +1206,24 @@ const CJK_NAME_BEFORE_ADDRESS = /^(\S*(?:公司|株式会社|有限会社|大学
 /** The longest run of Latin words in a line written mostly in another script ("테크인사이츠코리아(주) TechInsights Korea Co., Ltd. 서울…"). */
 const LATIN_RUN = /[A-Za-z][A-Za-z0-9&'.-]*(?:[\s,]+[A-Za-z0-9&'.-]+)+\.?/gu;
 const OTHER_SCRIPT = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\p{Script=Cyrillic}]/u;
+const DIGIT = /\d/u;
 
 /** Readings of a name with an address after it: a street address, a European street and postcode, a CJK address apart. */
 function addressReadings(name: string): NameReading[] {
   const readings: NameReading[] = [];
-  for (const pattern of [STREET_ADDRESS, EUROPEAN_ADDRESS]) {
+  // A street address has a number; most names have none.
+  for (const pattern of DIGIT.test(name) ? [STREET_ADDRESS, EUROPEAN_ADDRESS] : []) {
     const found = pattern.exec(name);
     if (found === null || found.index === 0) continue;
     const bare = name.slice(0, found.index).replace(/[\s,]+$/u, "");
     if (readEntityName(bare).tokens.length > 0) readings.push({ form: readEntityName(bare), aside: { kind: "site", text: found[0].replace(/^[\s,]+/u, "") }, text: bare });
   }
+  if (!OTHER_SCRIPT.test(name)) return readings;
   const cjk = CJK_NAME_BEFORE_ADDRESS.exec(name.trim());
   if (cjk !== null) readings.push({ form: readEntityName(cjk[1]), aside: { kind: "site", text: cjk[2] }, text: cjk[1] });
-  if (OTHER_SCRIPT.test(name)) {
-    const latin = (name.match(LATIN_RUN) ?? []).sort((a, b) => b.length - a.length)[0]?.trim();
-    if (latin !== undefined && latin.length >= 6 && latin !== name.trim()) {
-      readings.push({ form: readEntityName(latin), aside: { kind: "ledger_text", text: name.replace(latin, "…").trim() }, text: latin });
-    }
+  const latin = (name.match(LATIN_RUN) ?? []).sort((a, b) => b.length - a.length)[0]?.trim();
+  if (latin !== undefined && latin.length >= 6 && latin !== name.trim()) {
+    readings.push({ form: readEntityName(latin), aside: { kind: "ledger_text", text: name.replace(latin, "…").trim() }, text: latin });
   }
   return readings;
 }
