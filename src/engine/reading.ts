@@ -127,7 +127,8 @@ const DOPED_HINT = /dop|drog|dotier|domieszk|gedoteerd|legovan/;
 
 /**
  * Folded text with purchasing shorthand made plain: part-number labels joined, "w/", "w/o", "p/", "c/", "s/" and
- * "m/c" written out and "non-" joined to its word (the reading key does the same, so keys follow readings).
+ * "m/c" written out, "non-" joined to its word and "X doped with Y" written dopant first (the reading key does the
+ * same, so keys follow readings).
  */
 export function expandShorthand(folded: string): string {
   const negated = folded.includes("non") ? folded.replace(NEGATED_WORD, "non") : folded;
@@ -150,7 +151,6 @@ const CJK_PURPOSE_SUFFIXES = ["用", "向け", "用の", "용"].map(foldCharacte
 const SHORTEST_CJK_PURPOSE = 2;
 /** "battery grade", "reagent quality": the word beside these names a grade. */
 const GRADE_WORDS = new Set(["grade", "quality"]);
-
 /** "99.999% trace metals basis": the word after "trace" says what the purity counts, not what the goods are. */
 const TRACE = "trace";
 /** "nickel plated", "epoxy coated": the word before these is what the surface is made of, not what the line is. */

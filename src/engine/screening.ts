@@ -964,8 +964,9 @@ const legalFormsOnly = (text: string): boolean => (text.toLowerCase().replace(/\
 
 /**
  * After a legal form and a comma comes the firm's seat, branch or street ("HENSOLDT AG, Taufkirchen", "Lafert S.p.A.,
- * Via …, Noventa di Piave", "UAB Ekspla, Vilnius" with the legal form first): the first such comma ends the name. "Boeing Defense, Space & Security" has no legal form
- * before its comma ("Supplier 12, Ltd." neither), and "Acme Co., Ltd." is one legal form, not a firm and its site.
+ * Via …, Noventa di Piave", "UAB Ekspla, Vilnius" with the legal form first): the first such comma ends the name.
+ * "Boeing Defense, Space & Security" has no legal form before its comma ("Supplier 12, Ltd." neither), and "Acme Co.,
+ * Ltd." is one legal form, not a firm and its site.
  */
 function afterLegalFormAndComma(name: string): { bare: string; site: string } | null {
   const fields = name.split(",");
