@@ -71,7 +71,7 @@ const TRANSLATIONS: Record<string, readonly string[]> = {
   pack: ["パック", "팩", "组", "包"],
   disc: ["scheibe", "scheiben", "schijf", "schijven", "disque", "disques", "disco", "dischi", "discos", "円板", "圆片", "disk", "diski", "disket", "диск"],
   segment: ["seg", "segmento"],
-  machine: ["maschine", "maquina", "macchina", "mach", "machinery", "maschinen", "机", "設備", "设备", "makinesi", "makine", "makinası", "マシン", "머신"],
+  machine: ["maschine", "maquina", "macchina", "mach", "machinery", "maschinen", "机", "設備", "设备", "makinesi", "makine", "makinası", "マシン", "머신", "anlage", "anlagen"],
   blank: ["rohling", "rohlinge", "ebauche", "grezzo"],
   cathode_material: ["kathodenmaterial", "kathodenmaterialien", "materiau cathodique", "正极材料", "正極材", "양극재", "kathodenmat"],
   anode_material: ["anodenmaterial", "负极材料", "負極材", "음극재", "anodenmat"],
@@ -118,7 +118,7 @@ const TRANSLATIONS: Record<string, readonly string[]> = {
   artificial: ["artif", "kunstlich", "artificiel", "artificiale"],
   natural: ["naturlich", "naturel", "naturelle", "naturale", "天然", "천연", "natur", "natuurlijk", "naturalny", "naturalna", "naturlig", "природн", "естественн"],
   high: ["hoch", "haute", "alta", "alto", "elevata"],
-  purity: ["reinheit", "purete", "pureza", "purezza", "纯度", "純度", "순도", "高纯", "高純度", "hochrein", "高纯度", "zuiverheid", "czystosc", "renhet"],
+  purity: ["reinheit", "purete", "pureza", "purezza", "纯度", "純度", "순도", "高纯", "高純度", "hochrein", "高纯度", "zuiverheid", "czystosc", "renhet", "pur"],
   refined: ["gereinigt", "zonengereinigt", "zonengereinigtes", "raffine", "refinado", "raffinato", "ref", "refd"],
   zone_refined: ["区熔"],
   coated: ["beschichtet", "revetu", "recubierto", "rivestito", "revestido", "涂层", "コート"],
@@ -136,7 +136,7 @@ const TRANSLATIONS: Record<string, readonly string[]> = {
   aluminium: ["alu", "alum", "aluminiowa", "aluminiowy", "aluminiowe", "hlinik", "hlinikovy", "hlinikova", "aluminyum", "алюмин", "алюминиев", "aluminio", "alluminio"],
   isostatic: ["isostatisch", "isostatique", "isostatico", "isostatica", "isostatically", "等静压", "等方性", "isostat", "izostatik"],
   purified: ["purificado", "purificada", "purifie", "purifiee", "purificato", "purificata", "purif"],
-  freight: ["frt", "frght", "vracht", "frakt"],
+  freight: ["frt", "frght", "vracht", "frakt", "輸送", "輸送費", "运输费", "運賃"],
   spherical: ["spharisch", "spherique", "esferico", "sferica", "sferico", "esferica", "球形", "球状", "구상", "esferoidizado", "esferoidizada"],
   expanded: ["expandiert", "expanse", "expandido", "espanso", "膨胀"],
   infrared: ["红外", "赤外"],
@@ -155,7 +155,7 @@ const TRANSLATIONS: Record<string, readonly string[]> = {
   strong_magnet: ["强磁", "強磁", "强力磁铁", "強力磁鐵", "強力マグネット"],
   // what a product is as a whole
   module: ["모듈", "モジュール", "模块", "模组", "modul", "moduł", "modulo", "moduli", "modules", "módulo", "módulos", "moduly"],
-  assembly: ["어셈블리", "アセンブリ", "アッセンブリ", "baugruppe"],
+  assembly: ["어셈블리", "アセンブリ", "アッセンブリ", "baugruppe", "ensamblaje", "ensamblado", "assemblage", "assemblaggio", "組立", "組立て", "组装", "組裝", "조립"],
   system: ["시스템", "システム", "系统", "系統"],
   unit: ["유닛", "ユニット"],
   // Russian, as stems (see russianStem): the names of elements and materials no item writes in Russian.
@@ -180,7 +180,7 @@ const TRANSLATIONS: Record<string, readonly string[]> = {
   drone: ["дрон", "бпла"],
   solar: ["солнечн", "solari", "solaire", "solaires", "solares", "solarer", "solare"],
   polypropylene: ["полипропилен"],
-  stainless: ["нержавеющ"],
+  stainless: ["нержавеющ", "inoxidable", "inoxydable", "inossidabile", "inoxidável", "nierdzewna", "nierdzewny", "nierdzewne", "rostfrei", "rostfreier", "rostfreie"],
   cbn: ["кнб", "эльбор"],
   disulfide: ["дисульфид"],
   neodymium: ["неодим", "неодимов", "neodyum"],
@@ -208,7 +208,7 @@ const TRANSLATIONS: Record<string, readonly string[]> = {
   praseodymium: ["празеодим"],
   lanthanum: ["лантан"],
   cerium: ["церии", "церия"],
-  silver: ["серебр", "серебрян", "gümüş"],
+  silver: ["серебр", "серебрян", "gümüş", "srebro", "srebra", "srebrny", "stříbro", "ezüst"],
   // "terres rares", "tierras raras", "Seltene Erden": rare earths in other languages, read word by word
   rare: ["rares", "raras", "seltene", "seltenen", "seltener", "zeldzame", "rzadkich", "rzadkie", "sällsynta", "nadir"],
   earth: ["terres", "terre", "tierras", "terras", "erden", "aarden", "ziem", "jordartsmetaller", "toprak"],
@@ -222,6 +222,10 @@ const TRANSLATIONS: Record<string, readonly string[]> = {
   distilled: ["destilado", "destilada", "distillato", "distillata", "distillé", "destilliert", "destillierte"],
   sublimed: ["sublimiert", "sublimierte", "sublimé", "sublimée", "sublimado", "sublimada", "sublimato"],
   holmium: ["holm", "holmu", "holmio", "holmio", "гольми"],
+  stacking: ["stapel", "stapeln", "stapelung", "empilement", "apilado", "empilhamento", "impilaggio", "układanie"],
+  filling: ["befüll", "befüllung", "befuell", "remplissage", "llenado", "envase", "riempimento"],
+  expandable: ["espandibile", "expandible", "expansible", "expansível", "expandierbar", "ekspandowany"],
+  polycrystalline: ["polykristallin", "polykristalline", "policristallino", "policristallina", "policristalino", "policristalina", "polycristallin", "polycristalline", "polikrystaliczny", "polikrystaliczna", "多结晶", "多晶"],
   granite: ["granito", "granit", "гранит"],
   marble: ["marmo", "mármol", "mármore", "marbre", "marmor", "мрамор"],
   stone: ["pietra", "piedra", "pedra", "pierre", "naturstein"],
@@ -236,7 +240,7 @@ const TRANSLATIONS: Record<string, readonly string[]> = {
   boron: ["bor", "boro", "бор"],
   analysis: ["анализ"],
   technology: ["технолог", "технологи"],
-  licence: ["лиценз", "licenc", "licencja", "licence"],
+  licence: ["лиценз", "licenc", "licencja", "licence", "ライセンス", "라이선스", "许可", "許可"],
   maintenance: ["обслуживан", "karbantartás", "karbantartása", "údržba", "konserwacja"],
   installation: ["монтаж"],
   commissioning: ["наладк", "пусконаладк", "пусконаладочн"],
@@ -371,7 +375,7 @@ export const DESCRIPTORS = set(`
   coarse large small micronized micronised spherical anhydrous dry wet liquid solid cast rolled forged drawn annealed
   hot cold new quality mono monocrystalline polycrystalline single multi class nominal approx min max total net size
   diameter thick thickness width length od id mesh assay content heat cas ref item part number pn sku model series rev
-  made origin brand oem original genuine loose certified distilled sublimed vacuum sealed resinoid vgf lec synergist bare flot flotation
+  made origin brand oem original genuine loose certified distilled sublimed vacuum sealed resinoid vgf lec synergist bare flot flotation lme
   stranded packed grade yellow pink grey
   gray black white red blue green brown clear transparent anodized hydrate hydrated dihydrate trihydrate tetrahydrate
   pentahydrate hexahydrate heptahydrate octahydrate nonahydrate decahydrate epitaxial infrared isostatic isotropic expanded expandable spheroidized
@@ -423,7 +427,7 @@ export const ELEMENTS = set(`
 /** Words that make a line about moving goods: the other words of such a line are mostly places and carriers. */
 export const FREIGHT_WORDS = set(`
   freight shipping shipment trucking haulage transport transportation carriage courier forwarding forwarder fracht
-  seefracht luftfracht spedition vracht expeditie frakt fret flete frete spedycja fuvarozás szállítás 运费 物流 运输 운송 항공운송 해상운송 물류 運送`);
+  seefracht luftfracht spedition vracht expeditie frakt fret flete frete spedycja fuvarozás szállítás 运费 物流 运输 운송 항공운송 해상운송 물류 運送 輸送 輸送費 国際輸送 国际运输`);
 
 /**
  * Words that make the text before a colon, " / " or " > " a label or a place in a bill of materials rather than

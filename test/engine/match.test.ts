@@ -909,6 +909,19 @@ describe("reading like an analyst (bundled rules)", () => {
     ["Arseniuro de galio, oblea 4\"", "gallium-arsenide"],
     ["Fosfeto de índio, substrato 2\"", "indium-phosphide"],
   ]);
+  // The twentieth round: assembly, licences, stacking, filling and freight in other languages; stainless,
+  // expandable and polycrystalline after the noun; LME and "pur" describe; silver in Polish.
+  readsAs([
+    ["Ensamblaje de tarjetas PCB por contrato", "electronics-assembly"],
+    ["ネオジム磁石 製造技術 ライセンス契約", "rare-earth-magnet-technology"],
+    ["Stapelmaschine für Pouchzellen", "battery-production-equipment"],
+    ["国際輸送費 航空便 成田発", "logistics-services"],
+    ["Acero inoxidable 304 chapa 1,5 mm", "steel"],
+    ["Copper cathode grade A, LME registered", "copper"],
+    ["Sb2O3 4N high pur", "antimony-trioxide"],
+    ["Srebro granulat 999,9", "silver"],
+  ]);
+
   // A vacuum furnace for brazing is no superalloy casting furnace: "furnace" alone names no item.
   readsNothing("%s is no item (%s)", [["Vacuum brazing furnace, graphite hot zone", "furnace"]]);
 
