@@ -95,7 +95,7 @@ const TRANSLATIONS: Record<string, readonly string[]> = {
   nitrate: ["nitrat", "nitrato", "硝酸", "硝酸塩"],
   // things a line may be that are never a traded form of a material (PRODUCT_NOUNS)
   paint: ["tinta", "pintura", "peinture", "vernice", "lackfarbe", "verf", "farba"],
-  lubricant: ["seize", "antiseize", "schmierstoff", "lubrifiant", "lubricante", "lubrificante", "montagepaste", "смазк"],
+  lubricant: ["seize", "antiseize", "schmierstoff", "lubrifiant", "lubricante", "lubrificante", "montagepaste", "смазк", "smar", "smary", "mazivo", "kenőanyag"],
   laser: ["lsr", "лазер", "лазерн"],
   equipment: ["equip", "eqpt", "eqp", "equipo", "equipamento", "ausrüstung"],
   winder: ["wickelmaschine", "wickelmasch", "wickler"],

@@ -921,6 +921,7 @@ describe("reading like an analyst (bundled rules)", () => {
     ["Sb2O3 4N high pur", "antimony-trioxide"],
     ["Srebro granulat 999,9", "silver"],
   ]);
+  readsNothing("%s is no item: the line is a %s", [["Smar molibdenowy, puszka 1 kg", '"smar"']]);
 
   // A vacuum furnace for brazing is no superalloy casting furnace: "furnace" alone names no item.
   readsNothing("%s is no item (%s)", [["Vacuum brazing furnace, graphite hot zone", "furnace"]]);
