@@ -926,9 +926,9 @@ function firstWordOf(text: string): string {
 function withoutSite(name: string): { bare: string; site: string } | null {
   const dashed = DASHED_TAIL.exec(name);
   if (dashed !== null) return { bare: dashed[1], site: dashed[2] };
-  const cjk = CJK_SITE_AFTER_LEGAL_FORM.exec(name) ?? CJK_ADDRESS_AFTER_NAME.exec(name);
+  const cjk = CJK_SITE_AFTER_LEGAL_FORM.exec(name);
   if (cjk !== null) return { bare: cjk[1], site: cjk[2] };
-  return afterLegalFormAndComma(name) ?? cityAfterLegalForm(name) ?? cityAndStateAfterComma(name);
+  return cjkAddressAfterName(name) ?? afterLegalFormAndComma(name) ?? cityAfterLegalForm(name) ?? cityAndStateAfterComma(name);
 }
 
 /** ", Halifax, NS", ", Alexandria VA": a city of one to three words and a state's or province's code after a comma. */
@@ -951,11 +951,35 @@ function cityAndStateAfterComma(name: string): { bare: string; site: string } | 
 const CJK_SITE_AFTER_LEGAL_FORM =
   /^(.*\S(?:株式会社|有限会社|合同会社|股份有限公司|有限公司|公司))\s+(\S*(?:事業所|事業部|工場|工厂|工廠|本社|支店|支社|営業所|製作所|事務所|办事处|辦事處|总厂|總廠|分厂|分廠))\s*$/u;
 
+/** How a Chinese, Japanese or Korean place's name ends: prefecture, province, county, city, ward, town, village. */
+const CJK_PLACE_SUFFIX = /^[都道府県縣省市区區郡町村鎮鄉乡]$/u;
+const CJK_PLACE_LETTERS = /^[\p{Script=Han}\p{Script=Katakana}ー]+$/u;
+const HAN = /\p{Script=Han}/u;
+/** Most characters of one place's name with its suffix ("鹿児島県" is four). */
+const LONGEST_CJK_PLACE = 6;
+
 /**
  * A Japanese, Chinese or Taiwanese address after the name, written apart from it as prefectures, counties, cities,
  * wards and towns ("三菱造船株式会社 横浜市", "國家中山科學研究院 桃園市龍潭區", "… 群馬県富岡市"): the firm's site.
+ * Read place by place in one pass: each place is two to six characters ending on a place's suffix, closed at the
+ * first suffix it may end on (a pattern of repeated places backtracked for minutes on a cell of suffixes).
  */
-const CJK_ADDRESS_AFTER_NAME = /^(.*\p{Script=Han}.*?)\s+((?:[\p{Script=Han}\p{Script=Katakana}ー]{1,5}?(?:都|道|府|県|縣|省|市|区|區|郡|町|村|鎮|鄉|乡))+)\s*$/u;
+function cjkAddressAfterName(name: string): { bare: string; site: string } | null {
+  const text = name.trim();
+  let space = text.length - 1;
+  while (space >= 0 && !/\s/u.test(text[space])) space--;
+  if (space <= 0) return null;
+  const bare = text.slice(0, space).trimEnd();
+  const site = text.slice(space + 1);
+  if (!HAN.test(bare) || !CJK_PLACE_LETTERS.test(site)) return null;
+  let placeLength = 0;
+  for (const character of site) {
+    placeLength += 1;
+    if (placeLength > LONGEST_CJK_PLACE) return null;
+    if (placeLength >= 2 && CJK_PLACE_SUFFIX.test(character)) placeLength = 0;
+  }
+  return placeLength === 0 ? { bare, site } : null;
+}
 
 /** Taiwan's name before a Taiwanese firm's Chinese name ("台灣國際造船…" for 國際造船): the firm's country, set aside. */
 const TAIWAN_FIRST = /^\s*(台灣|台湾|臺灣|中華民國|中华民国)(?=\p{Script=Han})/u;

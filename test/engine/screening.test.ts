@@ -210,6 +210,16 @@ describe("what a vendor master writes around a name (bundled rules)", () => {
     }
   });
 
+  it("a name built to make the CJK address pattern backtrack (a run of place suffixes ending on anything else) screens like any other", () => {
+    // A 300-character cell of 市区市区… once took minutes: the address was a nested repetition. No timing is asserted;
+    // jest's own time limit fails the test if a pattern runs away again.
+    for (const name of [`公司 ${"市区".repeat(148)}a`, `株式会社 ${"東市".repeat(147)}x`, `${"市".repeat(150)} ${"区町".repeat(74)}!`]) {
+      expect(["listed", "possible", "none"]).toContain(screenBundled(name, null).status);
+    }
+    // The address is still read where it is one.
+    expectListed("三菱造船株式会社 神奈川県横浜市西区", null, "Mitsubishi Heavy Industries Shipbuilding Co.", "site");
+  });
+
   it("a city and a state after a comma end a name that has no legal form", () => {
     for (const [name, listed] of [
       ["Halifax International Security Forum, Halifax, NS", "Halifax International Security Forum"],
