@@ -894,6 +894,21 @@ describe("reading like an analyst (bundled rules)", () => {
     ["Terbium chloride hexahydrate 99.9%, 25 g", "terbium"],
   ]);
 
+  // Edition 2026.11.27-7: cutting tools made of cemented carbide are downstream of the listed tungsten carbide (the
+  // fact base lists inserts, drills and end mills as downstream; No. 10 of 2025 lists the carbide, HS 2849 90 20).
+  readsNothing("%s is no item (%s)", [
+    ["Carbide end mill 8 mm, 3 flutes, AlTiN coated", "mill"],
+    ["CNMG 120408 carbide turning inserts, box of 10", "carbide"],
+    ["Solid carbide drill 10.2 mm 5xD", "drill"],
+    ["Tungsten carbide rotary burr, 6 mm shank", "burr"],
+    ["超硬エンドミル φ8 4枚刃", "エンドミル"],
+  ]);
+  readsAs([
+    ["Cemented carbide rod blanks K20, 10 x 330 mm", "tungsten-carbide"],
+    ["Solid carbide rods h6, grade K40UF", "tungsten-carbide"],
+    ["Tungsten carbide powder 1.2 µm FSSS", "tungsten-carbide"],
+  ]);
+
   // The eighteenth round: descriptions after the noun in Romance lines, furnaces, a Polish code label, catalogue
   // forms of metals, lithium polymer cells, rare-earth concentrates by another spelling.
   readsAs([
