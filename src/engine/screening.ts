@@ -1089,6 +1089,37 @@ function addressAfterLegalForm(name: string): { bare: string; site: string; coun
   return null;
 }
 
+/** A word that separates a name's field from a remark in a ledger ("- PICK-UP BY …", "| DAP", "/ BANK …", "ATTN:"). */
+const FIELD_SEPARATOR = /^(?:[-–—|/]+|\p{L}*:)$/u;
+
+/**
+ * The name up to its last legal form, where what follows has a number or a field separator and no legal form of its
+ * own ("TDK CORPORATION 1-13-1 NIHONBASHI CHUO-KU", "TATRA TRUCKS A.S. KOPRIVNICE - PICK-UP BY …"): a street
+ * address, a postcode or a ledger's remark, which no firm puts in its name after its legal form. Single letters
+ * after the legal form are part of it ("SPOL S R O"). Set aside only where the row's country confirms it.
+ */
+function tailAfterLastLegalForm(name: string): { bare: string; site: string } | null {
+  const words = name.trim().split(/\s+/);
+  let at = -1;
+  for (let k = words.length - 2; k >= 1; k--) {
+    if (isLegalForm(plainWord(words[k]))) {
+      at = k;
+      break;
+    }
+  }
+  if (at < 0) return null;
+  while (at + 1 < words.length - 1 && /^\p{L}\.?$/u.test(words[at + 1])) at += 1;
+  const tail = words.slice(at + 1);
+  const stateAtEnd = (word: string, k: number) => k === tail.length - 1 && STATE_CODES.has(plainWord(word));
+  if (tail.some((word, k) => isLegalForm(plainWord(word)) && !stateAtEnd(word, k))) return null;
+  const mark = tail.findIndex((word) => DIGIT.test(word) || FIELD_SEPARATOR.test(word));
+  // Before the number or the separator only a street's or a place's words ("VIA J. F. KENNEDY 43"), none a firm calls
+  // itself ("… CORPORATION SYSTEMS 92123" keeps its "Systems").
+  if (mark < 0 || !tail.slice(0, mark).every((word) => /^\p{L}\.?$/u.test(word) || placeWord(word.replace(/\.$/u, "")))) return null;
+  const bare = words.slice(0, at + 1).join(" ").replace(/[\s,]+$/u, "");
+  return readEntityName(bare).tokens.length > 0 ? { bare, site: tail.join(" ") } : null;
+}
+
 /**
  * How a US city of more than one word begins or ends ("SAN MATEO", "FORT WORTH", "STERLING HEIGHTS", "SALT LAKE CITY"):
  * with no legal form before it, only such words let a city take more than the word before the state's code, so that
@@ -1127,7 +1158,7 @@ function citiesAndState(name: string): { bare: string; site: string }[] {
  * 0000104711 |", "Fournisseur 40017 -", "Proveedor 700131 |", "取引先 200312", "거래처 K-3101", "廠商 T-5501").
  */
 const RECORD_LABEL =
-  /^\s*(?:lifnr|kreditor(?:en)?(?:nr)?|lieferant(?:en)?(?:nr)?|vendor(?:\s*(?:no|nr|id|code))?|supplier(?:\s*(?:no|nr|id|code))?|fournisseur|proveedor|fornitore|fornecedor|leverancier|dostawca|dodavatel|sz[aá]ll[ií]t[oó]|取引先|仕入先|거래처|供应商|供應商|廠商|厂商)\.?\s*[:#]?\s*([\p{L}]{0,3}[-\s]?\d[\p{L}\p{N}-]*)\s*[|:\-–—]?\s*/iu;
+  /^\s*(?:lifnr|kreditor(?:en)?(?:nr)?|lieferant(?:en)?(?:nr)?|vend(?:or)?(?:\s*(?:no|nr|id|code))?|supplier(?:\s*(?:no|nr|id|code))?|fournisseur|proveedor|fornitore|fornecedor|leverancier|dostawca|dodavatel|sz[aá]ll[ií]t[oó]|取引先|仕入先|거래처|供应商|供應商|廠商|厂商)\.?\s*[:#]?\s*([\p{L}]{0,3}[-\s]?\d[\p{L}\p{N}-]*)\s*[|:\-–—]?\s*/iu;
 /** SAP's name fields, written with their labels ("NAME1 Antraco Chemie-Handels- | NAME2 gesellschaft mbH"). */
 const NAME_FIELD = /^\s*name\s*[1-4]\s*[:=]?\s*/iu;
 /** A Japanese address, from its postal mark on. */
@@ -1215,6 +1246,11 @@ function partialReadings(name: string): NameReading[] {
     const setAside = ledgerText === undefined ? [...(brackets ?? []), address.site] : [ledgerText.aside.text, address.site];
     readings.push({ form: readEntityName(address.bare), aside: { kind: "site", text: setAside.join(" … "), addressCountry: address.country }, text: address.bare });
   }
+  const tail = DIGIT.test(named) || SEPARATOR_MARK.test(named) ? tailAfterLastLegalForm(named) : null;
+  if (tail !== null && tail.bare !== address?.bare && tail.bare !== site?.bare) {
+    const setAside = ledgerText === undefined ? [...(brackets ?? []), tail.site] : [ledgerText.aside.text, tail.site];
+    readings.push({ form: readEntityName(tail.bare), aside: { kind: "site", text: setAside.join(" … "), addressCountry: null }, text: tail.bare });
+  }
   for (const reading of addressReadings(named)) {
     readings.push(ledgerText === undefined ? reading : { ...reading, aside: { ...reading.aside!, text: `${ledgerText.aside.text} … ${reading.aside!.text}` } });
   }
@@ -1232,6 +1268,7 @@ const CJK_NAME_BEFORE_ADDRESS = /^(\S*(?:公司|株式会社|有限会社|大学
 const LATIN_RUN = /[A-Za-z][A-Za-z0-9&'.-]*(?:[\s,]+[A-Za-z0-9&'.-]+)+\.?/gu;
 const OTHER_SCRIPT = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\p{Script=Cyrillic}]/u;
 const DIGIT = /\d/u;
+const SEPARATOR_MARK = /[-–—|/:]/u;
 
 /** Readings of a name with an address after it: a street address, a European street and postcode, a CJK address apart. */
 function addressReadings(name: string): NameReading[] {

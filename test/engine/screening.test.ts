@@ -252,6 +252,25 @@ describe("what a vendor master writes around a name (bundled rules)", () => {
     }
   });
 
+  it("after the name's last legal form, a tail with a number or a field separator is an address or a remark where the row's country confirms it", () => {
+    for (const [name, country, listed] of [
+      ["TDK CORPORATION 1-13-1 NIHONBASHI CHUO-KU", "JP", "TDK Corporation"],
+      ["OMNIPOL A.S. NEKAZANKA 11 PRAHA 1 110 00", "CZ", "OMNIPOL a.s."],
+      ["EXCALIBUR ARMY SPOL S R O HLAVNI 3 STERNBERK", "CZ", "EXCALIBUR ARMY spol.s.r.o"],
+      ["Lafert S.p.A. Via Kennedy 43 Noventa di Piave", "IT", "Lafert S.p.A."],
+      ["TATRA TRUCKS A.S. KOPRIVNICE - PICK-UP BY FORWARDER", "CZ", "TATRA TRUCKS a.s."],
+      ["VEND 3002211 LAFERT S.P.A. VIA KENNEDY 43", "IT", "Lafert S.p.A."],
+    ] as const) {
+      expectListed(name, country, listed, "site");
+    }
+    // Without a country to confirm it the tail may still be part of a name: review only.
+    expect(screenBundled("TDK CORPORATION 1-13-1 NIHONBASHI CHUO-KU", null).status).toBe("possible");
+    // The last legal form ends the name: a subsidiary keeps the words that make it another firm.
+    expect(screenBundled("TDK CORPORATION EUROPE GMBH 12 HAFENSTR", "DE").status).not.toBe("listed");
+    // Words after the legal form with neither a number nor a separator are left to the other readings.
+    expect(screenBundled("TATRA TRUCKS A.S. DEFENCE VEHICLES DIVISION", "CZ").status).toBe("possible");
+  });
+
   it("a payment's beneficiary field: the name, its address set aside only where the row's country confirms it", () => {
     const payment = "PMT 2026-11-22 PLN /BNF/ VIGO PHOTONICS S.A. OZAROW MAZOWIECKI /IBAN/ PL61 1090 1014";
     expect([screenBundled(payment, "PL").status, screenBundled(payment, "PL").match?.name]).toEqual(["listed", "Vigo Photonics S.A."]);
