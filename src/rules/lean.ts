@@ -1,6 +1,6 @@
 /**
  * The bundled rules as the add-in's first load carries them: the document without the texts that only people
- * and the comparison of two editions read (an item's description, a control's description, the notes of controls,
+ * and the comparison of two editions read (an item's description and what its China shares are shares of, a control's description, the notes of controls,
  * listings, listed entities and producer figures, the sources of a control, a listing or a producer figure after the
  * first, the edition's history of changes). Scores, explanations, screening, profiles and the formulas read none of
  * them: an explanation cites the first source and a control's title, a producer figure its first source. The pane's "What changed" part, fetched when the rules are replaced, carries
@@ -13,11 +13,25 @@
 import type { RulesDocument } from "./schema";
 
 type Source = RulesDocument["controls"][number]["sources"][number];
+type Item = RulesDocument["items"][number];
+type ShareStage = keyof NonNullable<Item["chinaShare"]>;
+
+function withoutShareBases(chinaShare: Item["chinaShare"]): Item["chinaShare"] {
+  if (chinaShare === undefined) return undefined;
+  return Object.fromEntries(Object.entries(chinaShare).map(([stage, { basis: _basis, ...figure }]) => [stage, figure]));
+}
+
+function withShareBases(chinaShare: Item["chinaShare"], bases: Partial<Record<ShareStage, string>> | undefined): Item["chinaShare"] {
+  if (chinaShare === undefined || bases === undefined) return chinaShare;
+  return Object.fromEntries(Object.entries(chinaShare).map(([stage, figure]) => [stage, bases[stage as ShareStage] === undefined ? figure : { ...figure, basis: bases[stage as ShareStage] }]));
+}
 
 /** What `leanDocument` leaves out, by id (listed entities by their place in their listing). */
 export interface LeftOutTexts {
   changes: RulesDocument["changes"];
   itemDescriptions: Record<string, string>;
+  /** What an item's China share of each stage is a share of ("tungsten mine output (USGS MCS 2026)"). */
+  shareBases: Record<string, Partial<Record<ShareStage, string>>>;
   controlDescriptions: Record<string, string>;
   controlNotes: Record<string, string>;
   listingNotes: Record<string, string>;
@@ -32,7 +46,7 @@ export interface LeftOutTexts {
 export function leanDocument(doc: RulesDocument): RulesDocument {
   return {
     ...doc,
-    items: doc.items.map(({ description: _description, ...item }) => item),
+    items: doc.items.map(({ description: _description, ...item }) => (item.chinaShare === undefined ? item : { ...item, chinaShare: withoutShareBases(item.chinaShare) })),
     controls: doc.controls.map(({ notes: _notes, ...control }) => ({ ...control, description: control.title, sources: control.sources.slice(0, 1) })),
     listings: doc.listings.map(({ notes: _notes, ...listing }) => ({
       ...listing,
@@ -50,6 +64,12 @@ export function leftOutTexts(doc: RulesDocument): LeftOutTexts {
   return {
     changes: doc.changes,
     itemDescriptions: byId(doc.items, (item) => item.description),
+    shareBases: Object.fromEntries(
+      doc.items.flatMap((item) => {
+        const bases = Object.entries(item.chinaShare ?? {}).flatMap(([stage, figure]) => (figure.basis === undefined ? [] : [[stage, figure.basis]]));
+        return bases.length === 0 ? [] : [[item.id, Object.fromEntries(bases)]];
+      }),
+    ),
     controlDescriptions: byId(doc.controls, (control) => control.description),
     controlNotes: byId(doc.controls, (control) => control.notes),
     listingNotes: byId(doc.listings, (listing) => listing.notes),
@@ -68,7 +88,10 @@ export function withTexts(lean: RulesDocument, texts: LeftOutTexts): RulesDocume
   const withText = <T extends object, K extends string>(entry: T, key: K, text: string | null | undefined): T => (text === undefined || text === null ? entry : { ...entry, [key]: text });
   return {
     ...lean,
-    items: lean.items.map((item) => withText(item, "description", texts.itemDescriptions[item.id])),
+    items: lean.items.map((item) => {
+      const described = withText(item, "description", texts.itemDescriptions[item.id]);
+      return item.chinaShare === undefined ? described : { ...described, chinaShare: withShareBases(item.chinaShare, texts.shareBases[item.id]) };
+    }),
     controls: lean.controls.map((control) => ({
       ...withText(withText(control, "description", texts.controlDescriptions[control.id]), "notes", texts.controlNotes[control.id]),
       sources: [...control.sources, ...(texts.controlSources[control.id] ?? [])],

@@ -25,7 +25,7 @@ test("an entity note keeps its place among its listing's entities when others ha
   expect(restored.entities.map((entity) => entity.notes)).toEqual(listing!.entities.map((entity) => entity.notes));
 });
 
-test("only an item's description, a control's description, the notes of controls, listings, listed entities and producer figures, their sources after the first, and the history of changes are left out", () => {
+test("only an item's description and what its China shares are shares of, a control's description, the notes of controls, listings, listed entities and producer figures, their sources after the first, and the history of changes are left out", () => {
   expect(lean.changes).toEqual([]);
   // A control's description is required by the format: its title stands in for it.
   expect(lean.controls.every((control) => control.description === control.title)).toBe(true);
@@ -35,6 +35,8 @@ test("only an item's description, a control's description, the notes of controls
   expect(whole.controls.filter((control) => control.sources.length > 1).length).toBeGreaterThan(5);
   expect(whole.listings.filter((listing) => listing.sources.length > 1).length).toBeGreaterThan(5);
   expect(lean.items.some((item) => item.description !== undefined)).toBe(false);
+  expect(lean.items.some((item) => Object.values(item.chinaShare ?? {}).some((figure) => figure.basis !== undefined))).toBe(false);
+  expect(lean.items.map((item) => Object.values(item.chinaShare ?? {}).map((figure) => figure.share))).toEqual(whole.items.map((item) => Object.values(item.chinaShare ?? {}).map((figure) => figure.share)));
   expect(lean.controls.some((control) => control.notes !== undefined)).toBe(false);
   expect(lean.listings.some((listing) => listing.notes !== undefined || listing.entities.some((entity) => entity.notes !== undefined))).toBe(false);
   expect(lean.producers.some((figure) => figure.notes !== undefined || figure.sources.length > 1)).toBe(false);
@@ -43,6 +45,7 @@ test("only an item's description, a control's description, the notes of controls
   expect(JSON.parse(JSON.stringify(withTexts(lean, leftOutTexts(whole))))).toEqual(JSON.parse(JSON.stringify(whole)));
   // The bundled document has such texts to leave out: otherwise this test would prove nothing.
   expect(whole.changes.length).toBeGreaterThan(0);
+  expect(whole.items.filter((item) => Object.values(item.chinaShare ?? {}).some((figure) => figure.basis !== undefined)).length).toBeGreaterThan(5);
   expect(whole.controls.filter((control) => control.notes !== undefined).length).toBeGreaterThan(5);
   expect(whole.listings.filter((listing) => listing.notes !== undefined).length).toBeGreaterThan(5);
   expect(whole.producers.filter((figure) => figure.notes !== undefined).length).toBeGreaterThan(5);
