@@ -18,7 +18,7 @@ const TRANSLATIONS: Record<string, readonly string[]> = {
   ingot: ["barren", "barre", "lingot", "lingote", "lingotto", "lingotti", "pani", "pane", "ingt", "インゴット", "锭", "잉곳", "ingote", "wlewek", "wlewki", "sztaba", "sztaby", "tacka", "tackor", "massel", "masseln", "слиток", "слитк"],
   powder: ["pulver", "poudre", "polvo", "polvere", "po", "pwd", "pwdr", "pdr", "powdr", "粉", "粉末", "粉体", "パウダー", "분말", "가루", "poeder", "proszek", "proszku", "порошок", "порошк", "пудр", "prášek", "prášku", "toz", "tozu"],
   micropowder: ["micron", "mikropulver", "微粉", "micropwd", "micropwdr", "микропорошок", "микропорошк", "미분"],
-  sheet: ["blech", "bleche", "tole", "lamina", "lamiera", "chapa", "feuille", "placa", "板", "판", "shts", "sht", "blacha", "plat", "시트", "シート", "лист", "levha", "lemez"],
+  sheet: ["blech", "bleche", "tole", "lamina", "lamiera", "chapa", "feuille", "placa", "板", "판", "판재", "shts", "sht", "blacha", "plat", "시트", "シート", "лист", "levha", "lemez"],
   plate: ["platte", "plaque", "lastra", "plt", "plaat", "platen", "plyta", "пластин", "deska", "desky"],
   foil: ["folie", "hoja", "箔", "호일", "folia", "фольг", "folha"],
   wire: ["draht", "fil", "alambre", "filo", "fio", "丝", "線", "线", "와이어", "draad", "drut", "trad", "проволок", "hilo", "huzal", "drát", "drátu"],
@@ -38,7 +38,9 @@ const TRANSLATIONS: Record<string, readonly string[]> = {
   size: ["粒径", "平均粒径", "粒度", "입도"],
   diameter: ["径", "線径", "线径", "直径", "直徑", "外径", "内径", "직경", "외경", "내경"],
   monocrystalline: ["monocristallin", "monocristalline", "monocristallino", "monocristallini", "monocristalino", "monocristalinos", "monocristalinas", "monokristallin", "монокристаллическ"],
-  aspheric: ["asferica", "asferico", "asferique", "asphaerisch", "asferisch", "asph"],
+  aspheric: ["asferica", "asferico", "asferique", "asphaerisch", "aspharisch", "asferisch", "asph"],
+  freestanding: ["autoportant", "autoportante", "autoportants", "autoportantes", "freistehend"],
+  unground: ["ungeschliffen"],
   cylinder: ["walec", "zylinder", "cilindro", "シリンダ", "シリンダー"],
   substrate: ["substrat", "sustrato", "substrato", "衬底", "基板", "기판", "substr", "キバン", "substraat", "podłoże", "podłoża", "podł"],
   target: ["cible", "bersaglio", "靶材", "靶", "ターゲット", "타겟", "tgt", "мишен", "terč", "terče"],
@@ -168,7 +170,7 @@ const TRANSLATIONS: Record<string, readonly string[]> = {
   sulfate: ["сернокисл", "сульфат"],
   stator: ["statore", "statori", "estator", "статор"],
   tablet: ["comprimidos", "comprimido", "compresse", "tabletas", "таблетк"],
-  lamp: ["luminaria", "lampada", "светильник"],
+  lamp: ["luminaria", "lampada", "lampe", "lampen", "светильник"],
   arsenide: ["арсенид", "arsenür", "arseneto", "arseniuro", "arséniure", "arsenek", "arsenid", "arseniuri"],
   antimonide: ["antimoneto", "antimoniuro", "antimoniure", "antimonid", "antymonek", "antimonide", "안티모나이드", "アンチモナイド", "антимонид"],
   selenide: ["seleneto", "seleniuro", "séléniure", "selenid", "selenek", "селенид"],
@@ -384,7 +386,7 @@ export const DESCRIPTORS = set(`
   qty sku din iso astm thk wt gsm nlgi sae api jis ul dia diam fsss bulk turnkey seamless welded aspheric trace basis
   unmagnetized plain bright matte surface orientation oriented cut sliced sawn semiinsulating zone float regular
   customized custom various assorted strong super powerful permanent grain boundary diffused fired precision replacement
-  spare ground unwrought wrought freestanding rechargeable 自立 自支撑 band 波段 バンド 밴드
+  spare ground unground unwrought wrought freestanding deep cycle cycles rechargeable 自立 自支撑 band 波段 バンド 밴드
   electrolytic electrolitico electrolitica elettrolitico elettrolitica eletrolitico eletrolitica elektrolytisch
   halbhart viertelhart federhart hart weich półtwarda półtwardy twarda twardy miękka miękki recuit recuite ricotto`);
 

@@ -909,6 +909,19 @@ describe("reading like an analyst (bundled rules)", () => {
     ["Tungsten carbide powder 1.2 µm FSSS", "tungsten-carbide"],
   ]);
 
+  // The twenty-first round: China's customs label before the code, descriptions after the noun (aspheric, freestanding,
+  // unground, deep cycle), a Korean word for plate stock, a lamp in French.
+  readsAs([
+    ["商品编码：2846901920 氧化铽 99.99%", "terbium"],
+    ["Germanium-Linse asphärisch Ø25 mm", "germanium-optics"],
+    ["Plaquettes GaN autoportantes 4 pouces", "gallium-nitride"],
+    ["Hartmetall-Stab ungeschliffen K20 Ø8", "tungsten-carbide"],
+    ["Carbide rod unground 6 x 330", "tungsten-carbide"],
+    ["12V 100Ah LiFePO4 Lithium Battery Deep Cycle 4000+ Cycles Built-in BMS", "li-ion-cell"],
+    ["알루미늄 판재 6061 2T", "aluminium"],
+  ]);
+  readsNothing("%s is no item (%s)", [["Lampe halogène tungstène 500 W", "lampe"]]);
+
   // The eighteenth round: descriptions after the noun in Romance lines, furnaces, a Polish code label, catalogue
   // forms of metals, lithium polymer cells, rare-earth concentrates by another spelling.
   readsAs([
