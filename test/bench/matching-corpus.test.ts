@@ -117,7 +117,12 @@ describe("the matcher on the labelled corpus (test/fixtures/matching)", () => {
   // and a defence firm's supplier lists with seven countries' codes, untouched 0.883 / 0.835 / 0.111) was written after
   // every change of the session and joined fresh-held-out.csv unread (394 new lines; 0.958 / 0.735 / 0.030 → 0.946 /
   // 0.755 / 0.039 with them). The twentieth (400 lines: technology, service and equipment purchases, untouched 0.963 /
-  // 0.716 / 0; materials in ERP short texts, untouched 0.890 / 0.817 / 0.078) joined fresh.csv after tuning.
+  // 0.716 / 0; materials in ERP short texts, untouched 0.890 / 0.817 / 0.078) joined fresh.csv after tuning. With rules
+  // 2026.11.27-7 cutting tools of carbide are no longer tungsten carbide (the fact base lists them downstream): 17 lines
+  // that had labelled tools as the carbide were relabelled NONE (5 here in working.csv, 6 in fresh.csv, 6 in
+  // fresh-held-out.csv). The twenty-first (400 lines: customs and trade papers of fifteen countries with their national
+  // codes, untouched 0.929 / 0.821 / 0.057; BOMs, requisitions, marketplace titles and service contracts, untouched
+  // 0.907 / 0.800 / 0.079) joined fresh.csv after tuning (0.947 / 0.767 / 0.035 with it).
   test.each([
     ["working.csv", { precision: 0.95, recall: 0.9, falsePositiveRate: 0.03 }],
     ["held-out.csv", { precision: 0.95, recall: 0.9, falsePositiveRate: 0.04 }],
