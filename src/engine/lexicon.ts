@@ -31,7 +31,7 @@ const TRANSLATIONS: Record<string, readonly string[]> = {
   flake: ["flocken", "paillettes", "paillette", "escamas", "scaglie", "flocos", "鳞片", "鱗片状", "인상", "flocke", "płatkowy", "płatkowa", "płatk", "vločkový"],
   crystal: ["kristall", "cristal", "cristallo", "晶体", "結晶", "결정", "kristal", "krysztal", "xtal", "xtl", "кристалл"],
   wafer: ["scheibe", "plaquette", "oblea", "fetta", "bolacha", "wfr", "晶片", "ウェハ", "ウエハ", "ウェーハ", "ウエハー", "웨이퍼", "单晶片", "晶圆", "gofret"],
-  epiwafer: ["外延片", "エピウェハ", "磊晶片"],
+  epiwafer: ["外延片", "エピウェハ", "磊晶片", "epilayer"],
   epi: ["에피", "エピ"],
   chip: ["裸片", "芯片", "チップ", "칩"],
   sample: ["样品", "サンプル", "샘플", "muster", "echantillon", "muestra", "campione", "amostra", "vzorek", "numune"],

@@ -909,6 +909,16 @@ describe("reading like an analyst (bundled rules)", () => {
     ["Tungsten carbide powder 1.2 µm FSSS", "tungsten-carbide"],
   ]);
 
+  // Edition 2026.11.27-7 also names parts and tools the fact base names: the top hammers of six-sided presses, SPF/DB
+  // dies, DC arc plasma-jet CVD deposition systems; an epilayer is a form, like an epiwafer.
+  readsAs([
+    ["Top hammers (anvils), WC-Co, for 6 x 700 cubic press, set of 6", "diamond-press-parts"],
+    ["Superplastic forming die, Inconel 718, lower half", "spf-db-tooling"],
+    ["DC arc plasma jet CVD system, 60 kW, for diamond wafers", "cvd-diamond-reactor"],
+    ["HgCdTe epilayer on CdZnTe substrate, MWIR, 1 pc", "mercury-cadmium-telluride"],
+  ]);
+  readsNothing("%s is no item (%s)", [["Top hammer drill bit T51, 102 mm, retrac", "drill"]]);
+
   // The twenty-first round: China's customs label before the code, descriptions after the noun (aspheric, freestanding,
   // unground, deep cycle), a Korean word for plate stock, a lamp in French.
   readsAs([
