@@ -123,7 +123,9 @@ const TRANSLATIONS: Record<string, readonly string[]> = {
   purity: ["reinheit", "purete", "pureza", "purezza", "纯度", "純度", "순도", "高纯", "高純度", "hochrein", "高纯度", "zuiverheid", "czystosc", "renhet", "pur"],
   refined: ["gereinigt", "zonengereinigt", "zonengereinigtes", "raffine", "refinado", "raffinato", "ref", "refd"],
   zone_refined: ["区熔"],
-  coated: ["beschichtet", "revetu", "recubierto", "rivestito", "revestido", "涂层", "コート"],
+  coated: ["beschichtet", "revetu", "recubierto", "rivestito", "revestido", "enrobe", "enrobee", "涂层", "コート"],
+  technical: ["techn", "technisch", "technische", "tecnico", "tecnica", "technique", "techniczny", "technicky"],
+  transformer: ["trafo", "trafos", "transformator", "transformatoren", "transformateur", "trasformatore"],
   // Surface finishes written after the name in catalogue and ERP lines ("NdFeB Magnet vernickelt").
   plated: [
     "vernickelt", "verzinkt", "verchromt", "verkupfert", "vergoldet", "versilbert", "verzinnt", "galvanisiert",
@@ -386,7 +388,7 @@ export const DESCRIPTORS = set(`
   qty sku din iso astm thk wt gsm nlgi sae api jis ul dia diam fsss bulk turnkey seamless welded aspheric trace basis
   unmagnetized plain bright matte surface orientation oriented cut sliced sawn semiinsulating zone float regular
   customized custom various assorted strong super powerful permanent grain boundary diffused fired precision replacement
-  spare ground unground unwrought wrought freestanding deep cycle cycles rechargeable 自立 自支撑 band 波段 バンド 밴드
+  spheroidise spheroidisee spheroidises spare ground unground unwrought wrought freestanding deep cycle cycles rechargeable 自立 自支撑 band 波段 バンド 밴드
   electrolytic electrolitico electrolitica elettrolitico elettrolitica eletrolitico eletrolitica elektrolytisch
   halbhart viertelhart federhart hart weich półtwarda półtwardy twarda twardy miękka miękki recuit recuite ricotto`);
 
@@ -429,7 +431,7 @@ export const ELEMENTS = set(`
 /** Words that make a line about moving goods: the other words of such a line are mostly places and carriers. */
 export const FREIGHT_WORDS = set(`
   freight shipping shipment trucking haulage transport transportation carriage courier forwarding forwarder fracht
-  seefracht luftfracht spedition vracht expeditie frakt fret flete frete spedycja fuvarozás szállítás 运费 物流 运输 운송 항공운송 해상운송 물류 運送 輸送 輸送費 国際輸送 国际运输`);
+  seefracht luftfracht frachtkosten lkw spedition vracht expeditie frakt fret flete frete spedycja fuvarozás szállítás 运费 物流 运输 운송 항공운송 해상운송 물류 運送 輸送 輸送費 国際輸送 国际运输`);
 
 /**
  * Words that make the text before a colon, " / " or " > " a label or a place in a bill of materials rather than
@@ -441,7 +443,7 @@ export const LABEL_WORDS = stemmedSet(`
   annex agreement offer dua di bolletta doganale 수입신고 product products commodity merchandise designation bezeichnung
   ware waren produit producto prodotto produkt articulo artikel 报价单 报价 发票 订单 采购单 合同 品名 货物 商品 見積書 見積
   請求書 注文書 発注書 納品書 御見積 御見積書 お見積 お見積書 品目 견적서 발주서 주문서 송장 계약서 품명 품목 인보이스 facture fattura factura fatura rechnung
-  faktura`);
+  faktura banf freitext`);
 
 /**
  * Words that label the number after them in a purchasing line: a material, order, lot or position number. Fewer

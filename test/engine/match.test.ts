@@ -919,6 +919,17 @@ describe("reading like an analyst (bundled rules)", () => {
   ]);
   readsNothing("%s is no item (%s)", [["Top hammer drill bit T51, 102 mm, retrac", "drill"]]);
 
+  // The twenty-second round: European ERP words that describe or label (techn., técnico, enrobé, sphéroïdisé; BANF,
+  // Freitext; Tarifnr.), a transformer written "Trafo".
+  readsAs([
+    ["Lithiumhydroxid-Monohydrat techn., 25-kg-Sack", "lithium-hydroxide"],
+    ["Carbonato de litio técnico, saco 25 kg", "lithium-carbonate"],
+    ["BANF Freitext: Germaniumfenster Ø25 AR 8-12 µm", "germanium-optics"],
+    ["Tarifnr. 8505.1100 Dauermagnete NdFeB", "ndfeb-magnet"],
+    ["Graphite sphéroïdisé enrobé, matière active d'anode", "graphite-anode"],
+  ]);
+  readsNothing("%s is no item (%s)", [["Wickelmaschine für Trafo-Spulen, gebraucht", "exclude"]]);
+
   // The twenty-first round: China's customs label before the code, descriptions after the noun (aspheric, freestanding,
   // unground, deep cycle), a Korean word for plate stock, a lamp in French.
   readsAs([
