@@ -542,6 +542,8 @@ interface NameComparison {
   /** Listed words that do not agree, with the country each names when it is a country's name. */
   missing: readonly { token: NameToken; weight: number; country: string | null }[];
   addedWords: readonly NameToken[];
+  /** Wrapper words the row adds that were let pass ("Industries", "Group"), because the rest names one firm. */
+  wrappersLetPass: readonly NameToken[];
   distinctiveAgrees: boolean;
   /** The rest of the structure a clear match needs (initials confirmed, slips backed, long enough, not bare initials). */
   structure: boolean;
@@ -647,6 +649,7 @@ function compareNames(index: ScreeningIndex, query: EntityNameForm, entryId: num
     .filter((token, j) => (wordClass(token) !== "soft" || !softTolerated) && !agrees(token, simOfListed.get(j)))
     .map((token) => ({ token, weight: weightOf(token), country: token.cjk || token.raw.length < 3 ? null : toCountryCode(token.raw) }));
   const addedWords = extras.filter((token) => !isNoise(token) && (wordClass(token) !== "soft" || !softTolerated || ANOTHER_ENTITY.has(token.canon)));
+  const wrappersLetPass = extras.filter((token) => !isNoise(token) && !addedWords.includes(token));
   const distinctiveAgrees = pairs.some((pair) => pair.l.some((j) => wordClass(l[j]) === "distinctive") && pair.sim >= (l[pair.l[0]].cjk ? SHORTEST_CJK_SIMILARITY : TWO_EDITS_SIMILARITY));
   // A spelling slip is forgiven next to a distinctive word spelt exactly ("MHI Oceanics"), not alone ("Novatech").
   const slipsBacked = pairs.every((pair) => pair.kind !== "spelling") || pairs.some((pair) => pair.sim === 1 && pair.l.some((j) => wordClass(l[j]) === "distinctive"));
@@ -665,6 +668,7 @@ function compareNames(index: ScreeningIndex, query: EntityNameForm, entryId: num
     denominator: listedWeight + pairedWeight + extraWeight,
     missing,
     addedWords,
+    wrappersLetPass,
     distinctiveAgrees,
     structure: (distinctiveAgrees || onlyCommonWords) && confirmed && slipsBacked && !tooShort && !entry.initialsOfName,
     tooShort,
@@ -688,6 +692,11 @@ function withCountry(index: ScreeningIndex, compared: NameComparison, rowCountry
   }
   let score = compared.literal ? 1 : numerator / (denominator || 1);
   let clear = compared.literal ? !compared.tooShort && !entry.initialsOfName : missing.length === 0 && compared.addedWords.length === 0 && compared.structure;
+  // A country word the row's country stands for, and a wrapper word the row adds: two leniencies make another firm
+  // as easily as the same one ("Nuclear Fuel Industries" in Japan is not Japan Nuclear Fuel).
+  const countryImplied = missing.length < compared.missing.length;
+  const tooLenient = clear && !compared.literal && countryImplied && compared.wrappersLetPass.length > 0;
+  if (tooLenient) clear = false;
   // The whole listed name inside a longer one ("Lockheed Martin Corp, Bethesda MD") is worth a review even when
   // the added words pull the similarity down; initials alone do not count as containing it.
   const contained = compared.structure && missing.length === 0 && compared.distinctiveAgrees;
@@ -709,6 +718,10 @@ function withCountry(index: ScreeningIndex, compared: NameComparison, rowCountry
       .join("; "),
   });
   for (const pair of pairs) if (pair.kind !== "exact") features.push({ feature: pair.kind, score: pair.sim, detail: pair.detail });
+  if (tooLenient) {
+    const added = compared.wrappersLetPass.map((token) => token.raw).join(", ");
+    features.push({ feature: "country_in_name", score: 0, detail: `the row's country stands for a word of the listed name and the row adds ${added}: review only` });
+  }
   if (!similar && pairs.length > 0) {
     features.push({ feature: "common_words_only", score: 0, detail: `only common words agree (${pairs.map((p) => p.detail).join(", ")}): no match` });
   }

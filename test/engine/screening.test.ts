@@ -271,6 +271,13 @@ describe("what a vendor master writes around a name (bundled rules)", () => {
     expect(screenBundled("TATRA TRUCKS A.S. DEFENCE VEHICLES DIVISION", "CZ").status).toBe("possible");
   });
 
+  it("a country word the row's country implies and a wrapper word the row adds are one leniency too many: review only", () => {
+    // "Japan Nuclear Fuel Limited" is listed; "Nuclear Fuel Industries" is another firm, though its row is Japanese.
+    expect(screenBundled("Nuclear Fuel Industries, Ltd.", "JP").status).not.toBe("listed");
+    // Each leniency alone still makes a clear match.
+    expectListed("Nuclear Fuel Limited", "JP", "Japan Nuclear Fuel Limited");
+  });
+
   it("a payment's beneficiary field: the name, its address set aside only where the row's country confirms it", () => {
     const payment = "PMT 2026-11-22 PLN /BNF/ VIGO PHOTONICS S.A. OZAROW MAZOWIECKI /IBAN/ PL61 1090 1014";
     expect([screenBundled(payment, "PL").status, screenBundled(payment, "PL").match?.name]).toEqual(["listed", "Vigo Photonics S.A."]);
