@@ -158,6 +158,7 @@ const COATING_WORDS = new Set(["plated", "coated", "clad", "plating", "coating"]
 const COATING_MATERIALS = new Set([
   ...["nickel", "ni", "zinc", "zn", "chrome", "chromium", "cr", "copper", "cu", "gold", "au", "silver", "ag", "tin", "sn"],
   ...["epoxy", "parylene", "ptfe", "teflon", "니켈", "아연", "크롬", "ニッケル", "亜鉛", "クロム", "镍", "锌", "铬"],
+  ...["carbon", "kohlenstoff", "carbone", "carbono", "carbonio", "węgiel", "碳", "カーボン", "탄소"],
 ].map(foldCharacters));
 const LOWER_CASE = /\p{Ll}/u;
 

@@ -919,6 +919,14 @@ describe("reading like an analyst (bundled rules)", () => {
   ]);
   readsNothing("%s is no item (%s)", [["Top hammer drill bit T51, 102 mm, retrac", "drill"]]);
 
+  // What a coat is made of only describes: carbon-coated LFP is LFP; a Chinese LFP line's compaction density and an
+  // iron phosphate's Fe/P ratio are specifications.
+  readsAs([
+    ["LMFP powder carbon coated, sample 1 kg", "lmfp-cathode"],
+    ["磷酸铁锂 正极材料 压实密度2.5", "lfp-cathode"],
+    ["无水磷酸铁 铁磷比0.97 电池级", "phosphate-precursor"],
+  ]);
+
   // The twenty-second round: European ERP words that describe or label (techn., técnico, enrobé, sphéroïdisé; BANF,
   // Freitext; Tarifnr.), a transformer written "Trafo".
   readsAs([
