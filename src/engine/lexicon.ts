@@ -39,6 +39,8 @@ const TRANSLATIONS: Record<string, readonly string[]> = {
   diameter: ["径", "線径", "线径", "直径", "直徑", "外径", "内径", "직경", "외경", "내경"],
   monocrystalline: ["monocristallin", "monocristalline", "monocristallino", "monocristallini", "monocristalino", "monocristalinos", "monocristalinas", "monokristallin", "монокристаллическ"],
   aspheric: ["asferica", "asferico", "asferique", "asphaerisch", "aspharisch", "asferisch", "asph"],
+  drill: ["bohrer", "broca", "brocas", "foret", "forets", "wiertlo", "vrtak", "сверло"],
+  vacuum: ["vuoto", "vacio", "vacuo", "vakuum", "prozniowy", "prozniowa"],
   freestanding: ["autoportant", "autoportante", "autoportants", "autoportantes", "freistehend"],
   unground: ["ungeschliffen"],
   cylinder: ["walec", "zylinder", "cilindro", "シリンダ", "シリンダー"],
@@ -57,7 +59,7 @@ const TRANSLATIONS: Record<string, readonly string[]> = {
   fibre: ["fiber", "fibres", "fibers", "faser", "fibra", "ファイバ", "ファイバー", "파이버", "光ファイバ", "光ファイバー", "광섬유", "fbr", "волокн", "оптоволокн"],
   diamond: ["diamant", "diamante", "diament", "diamanten", "diamants", "diamantový", "diamantová", "diamentowy", "diamentowa", "алмаз", "алмазн", "elmas", "diamantado", "diamantada", "diamantados"],
   spool: ["bobine", "bobina", "spule", "spoel", "szpula"],
-  insert: ["刀片", "インサート", "인서트", "wendeschneidplatte", "plaquette amovible", "ins", "insrt", "pastilha", "pastilhas", "plaquita", "plaquitas", "inserto", "insertos", "placchetta", "placchette"],
+  insert: ["刀片", "インサート", "인서트", "wendeschneidplatte", "plaquette amovible", "insrt", "pastilha", "pastilhas", "plaquita", "plaquitas", "inserto", "insertos", "placchetta", "placchette"],
   round: ["丸型", "圆形", "원형", "rund", "runde", "rond", "ronde", "redondo", "redonda", "tondo", "tonda", "丸", "okrągły", "okrągła", "kruhová", "kruhový"],
   ring: ["anello", "anelli", "anneau", "anneaux", "anillo", "anillos", "anel", "aneis", "リング", "링", "环", "圆环", "кольц"],
   magnet: ["magnete", "magneti", "aimant", "iman", "imane", "imanes", "ima", "imas", "magnetes", "mag", "magn", "磁铁", "磁钢", "磁体", "磁石", "자석", "マグネット", "마그넷", "magneten", "magnes", "magnesy", "magneet", "mıknatıs", "mıknatısı", "miknatis", "miknatisi", "магнит", "ジシャク", "mágnes", "mágnesek"],
@@ -92,7 +94,7 @@ const TRANSLATIONS: Record<string, readonly string[]> = {
   anhydrous: ["anhydr", "wasserfrei", "anhydre", "anhidro", "anidro"],
   source: ["src", "quelle"],
   carbide: ["węglik", "węglika", "węgliki", "węglików", "karbid", "karbidu", "карбид", "karbür"],
-  grit: ["schleifkorn", "körnung", "koernung", "graniglia"],
+  grit: ["schleifkorn", "körnung", "koernung", "graniglia", "grano", "granos"],
   steel: ["ocel", "ocelový", "ocelová", "stali", "stalowy", "stalowa", "сталь", "стальн", "acél", "thép"],
   nitrate: ["nitrat", "nitrato", "硝酸", "硝酸塩"],
   // things a line may be that are never a traded form of a material (PRODUCT_NOUNS)
@@ -358,7 +360,7 @@ export const PRODUCT_NOUNS = set(`
   capsules supplement drug injection medicine cable cord connector plug charger adapter bulb lamp diode
   transistor tester meter thermometer thermocouple probe brush pad pads filter fuse jewellery jewelry necklace ring bracelet earring
   cutlery spoon fork knife watch toy figure pencil pen crayon leads sealant putty flux spray preform
-  sharpener sweeper burr drill bit saw blade tool tools chair table desk ladder boots shoe glove mask ferro
+  sharpener sweeper burr drill bit saw blade tool tools fresa fresas frese fraise fraises fraser fraeser frez chair table desk ladder boots shoe glove mask ferro
   corp corporation inc incorporated ltd limited gmbh llc plc company bolt screw nut washer rivet bracket fastener hinge
   spring valve pump fan hose seal bearing gear shaft housing enclosure frame speaker headphone earphone microphone`);
 
@@ -388,7 +390,7 @@ export const DESCRIPTORS = set(`
   qty sku din iso astm thk wt gsm nlgi sae api jis ul dia diam fsss bulk turnkey seamless welded aspheric trace basis
   unmagnetized plain bright matte surface orientation oriented cut sliced sawn semiinsulating zone float regular
   customized custom various assorted strong super powerful permanent grain boundary diffused fired precision replacement
-  压实 压实密度 振实密度 铁磷比 spheroidise spheroidisee spheroidises spare ground unground unwrought wrought freestanding deep cycle cycles rechargeable 自立 自支撑 band 波段 バンド 밴드
+  automatic automatica automatico automatique automatisch automatyczna misto mixto mixed mixte 压实 压实密度 振实密度 铁磷比 spheroidise spheroidisee spheroidises spare ground unground unwrought wrought freestanding deep cycle cycles rechargeable 自立 自支撑 band 波段 バンド 밴드
   electrolytic electrolitico electrolitica elettrolitico elettrolitica eletrolitico eletrolitica elektrolytisch
   halbhart viertelhart federhart hart weich półtwarda półtwardy twarda twardy miękka miękki recuit recuite ricotto`);
 
@@ -404,7 +406,7 @@ export const DEAL_WORDS = stemmedSet(`
   consignment prototype samples trial drawing drawings dwg spec specs specification datasheet attached see weight gross
   tare waterproof portable reusable lightweight miniature compatible resistant temperature rectangular cylindrical duty
   free supply supplies procurement delivery provision fourniture suministro fornitura lieferung fornecimento levering
-  dostawa leverans direct manufacturer factory`);
+  dostawa leverans adquisicion adquisicao aquisicao acquisto direct manufacturer factory`);
 
 /** Trade terms (Incoterms): the words after one name a port or a place ("FOB Shanghai", "CIF Rotterdam"). */
 export const TRADE_TERMS = set(`exw fca cpt cip dap dpu ddp fas fob cfr cif ddu`);
@@ -443,7 +445,7 @@ export const LABEL_WORDS = stemmedSet(`
   annex agreement offer dua di bolletta doganale 수입신고 product products commodity merchandise designation bezeichnung
   ware waren produit producto prodotto produkt articulo artikel 报价单 报价 发票 订单 采购单 合同 品名 货物 商品 見積書 見積
   請求書 注文書 発注書 納品書 御見積 御見積書 お見積 お見積書 品目 견적서 발주서 주문서 송장 계약서 품명 품목 인보이스 facture fattura factura fatura rechnung
-  faktura banf freitext`);
+  faktura banf freitext tender licitacion pregao solicitud requisicion requisicao ausschreibung`);
 
 /**
  * Words that label the number after them in a purchasing line: a material, order, lot or position number. Fewer

@@ -938,6 +938,24 @@ describe("reading like an analyst (bundled rules)", () => {
   ]);
   readsNothing("%s is no item (%s)", [["Wickelmaschine für Trafo-Spulen, gebraucht", "exclude"]]);
 
+  // The twenty-third round: Latin American and southern European purchasing. Tenders and requisitions label the
+  // goods; Spanish, Portuguese, Italian and French names of items (metal duro, trimetilindio, fosfato férrico); a grain
+  // of cBN; a part number's prefix is no insert; vetoes in those languages (sodium-ion, beryllium copper, slug bait).
+  readsAs([
+    ["Licitación 2026-117: suministro de cristales LYSO para PET", "lyso-crystal"],
+    ["Grano CBN B151 para muelas", "cubic-boron-nitride"],
+    ["Trimetilindio grado electrónico, 50 g", "trimethylindium"],
+    ["Fosfato férrico anhidro, grado batería", "phosphate-precursor"],
+    ["Varilla de metal duro K20 Ø8x330 sin rectificar", "tungsten-carbide"],
+    ["INS-2231 grafito isostático bloque", "synthetic-graphite"],
+  ]);
+  readsNothing("%s is no item (%s)", [
+    ["Fresa de metal duro Ø8, 4 cortes", "fresa"],
+    ["Batería de ion sodio 3,1 V, celda prismática", "exclude"],
+    ["Barra de cobre-berilio C17200", "exclude"],
+    ["Fosfato férrico cebo antibabosas 1 kg", "exclude"],
+  ]);
+
   // The twenty-first round: China's customs label before the code, descriptions after the noun (aspheric, freestanding,
   // unground, deep cycle), a Korean word for plate stock, a lamp in French.
   readsAs([
