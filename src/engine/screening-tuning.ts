@@ -58,6 +58,7 @@ export const LEGAL_FORMS: readonly string[] = [
 export const LEGAL_FORM_PHRASES: readonly (readonly string[])[] = [
   ["zo", "o"],
   ["z", "oo"],
+  ["s", "ro"],
   ["de", "rl"],
   ["de", "cv"],
   ["gesellschaft", "mit", "beschrankter", "haftung"],

@@ -675,6 +675,14 @@ function compareNames(index: ScreeningIndex, query: EntityNameForm, entryId: num
   };
 }
 
+/** Territories whose firms a listing gives under their sovereign's code (Red Cat of San Juan, Puerto Rico, is listed as US). */
+const SOVEREIGN_OF: Readonly<Record<string, string>> = { PR: "US", GU: "US", VI: "US", AS: "US", MP: "US" };
+
+/** Whether a row's country is one of the listed firm's, a territory counting as its sovereign. */
+function inCountries(countries: readonly string[], country: string): boolean {
+  return countries.includes(country) || (SOVEREIGN_OF[country] !== undefined && countries.includes(SOVEREIGN_OF[country]));
+}
+
 /** A name comparison finished with the row's country: it may supply a listed country word, confirm or weaken. */
 function withCountry(index: ScreeningIndex, compared: NameComparison, rowCountry: string | null): Comparison {
   const entry = index.entries[compared.entry];
@@ -735,13 +743,13 @@ function withCountry(index: ScreeningIndex, compared: NameComparison, rowCountry
   if (address !== undefined) {
     // An address of several words after the legal form could be a division's name: a country must say it is an address.
     const confirmedBy = rowCountry ?? address;
-    if (confirmedBy === null || !countries.includes(confirmedBy)) {
+    if (confirmedBy === null || !inCountries(countries, confirmedBy)) {
       clear = false;
       features.push({ feature: "site", score: 0, detail: `"${compared.aside!.text}" may be an address or a division; no country confirms an address: review only` });
     }
   }
   if (rowCountry !== null && countries.length > 0) {
-    if (countries.includes(rowCountry)) {
+    if (inCountries(countries, rowCountry)) {
       score = Math.min(1, score + COUNTRY_AGREES_BONUS);
       features.push({ feature: "country", score: COUNTRY_AGREES_BONUS, detail: `${rowCountry} agrees with the listing` });
     } else {
@@ -868,7 +876,7 @@ const WORD_CHARACTER = /[\p{L}\p{N}]/u;
  * "CONSIGNEE:", "NOTIFY PARTY:", "EXPORTER:", "/BNF/" (a SWIFT beneficiary). Only before a colon or between slashes.
  */
 const DOCUMENT_ROLE =
-  /^\s*(\/(?:bnf|ben)\/|(?:shipper|consignor|consignee|notify(?:\s+party)?|exporter|importer|seller|buyer|beneficiary|bnf|payee|sold\s+to|bill\s+to|ship\s+to|ordering\s+customer)\s*:)\s*(?=\S)/iu;
+  /^\s*(\/(?:bnf|ben)\/|(?:shipper|consignor|consignee|notify(?:\s+party)?|exporter|importer|seller|buyer|beneficiary|bnf|payee|sold\s+to|bill\s+to|ship\s+to|ordering\s+customer|cnee|shpr|applicant|(?:issuing|advising|confirming|negotiating)\s+bank)\s*:)\s*(?=\S)/iu;
 /** A vendor number before the name, as vendor masters print it ("100417 GENERAL DYNAMICS", "V-0087731 HENSOLDT AG"). */
 const VENDOR_NUMBER = /^\s*((?:[A-Za-z]{1,3}[-\s]?)?\d{4,}[\w/-]*)\s+(?=\p{L})/u;
 /**
@@ -1022,7 +1030,7 @@ function afterLegalFormAndComma(name: string): { bare: string; site: string } | 
 const STATE_CODES = new Set(
   (
     "al ak az ar ca co ct de dc fl ga hi id il in ia ks ky la me md ma mi mn ms mo mt ne nv nh nj nm ny nc nd oh ok or pa ri sc sd " +
-    "tn tx ut vt va wa wv wi wy ab bc mb nb nl ns on pe qc sk"
+    "tn tx ut vt va wa wv wi wy pr gu vi ab bc mb nb nl ns on pe qc sk"
   ).split(" "),
 );
 /** A US ZIP code, maybe with its four digits and the country, ending an address line. */
@@ -1275,6 +1283,11 @@ const STREET_ADDRESS =
   /[\s,]+\d{1,6}[A-Za-z]?\s+(?:[NSEW]\.?\s+)?(?:\p{L}[\p{L}'.-]*\s+){0,4}?(?:st|street|ave|avenue|rd|road|dr|drive|blvd|boulevard|way|ln|lane|ct|court|pkwy|parkway|hwy|highway|pl|place|sq|square|ter|terrace|cir|circle)\b\.?(?:\s|,|$).*$/isu;
 /** A European address after a comma: a street with its number, then a postcode ("…, ul. Grunwaldzka 30, 50-357 Wroclaw"). */
 const EUROPEAN_ADDRESS = /\s*,\s*[^,]*\p{L}[^,]*\d[^,]*,\s*(?:[A-Z]{1,2}-)?\d{2}[-\s]?\d{3}\b.*$/su;
+/**
+ * A street and its house number after a comma, the town maybe after another ("…, ul. Janiszewskiego 11, Wroclaw",
+ * "…, Via Kennedy 43"): no postcode says it is an address, so only the row's country can (`addressCountry`).
+ */
+const STREET_AFTER_COMMA = /\s*,\s*(?:\p{L}[\p{L}.'-]*\s+){1,4}\d{1,4}[a-z]?(?:\/\d{1,4})?\s*(?:,[^,\d]*)?$/su;
 /** A Chinese, Japanese or Korean organisation's name, by how it ends, before an address written apart. */
 const CJK_NAME_BEFORE_ADDRESS = /^(\S*(?:公司|株式会社|有限会社|大学|学院|研究院|研究所|機構|机构|集团|集團|銀行|银行|协会|協会|基金会|中心|センター))\s+(\S.*)$/u;
 /** The longest run of Latin words in a line written mostly in another script ("테크인사이츠코리아(주) TechInsights Korea Co., Ltd. 서울…"). */
@@ -1292,6 +1305,11 @@ function addressReadings(name: string): NameReading[] {
     if (found === null || found.index === 0) continue;
     const bare = name.slice(0, found.index).replace(/[\s,]+$/u, "");
     if (readEntityName(bare).tokens.length > 0) readings.push({ form: readEntityName(bare), aside: { kind: "site", text: found[0].replace(/^[\s,]+/u, "") }, text: bare });
+  }
+  const street = DIGIT.test(name) ? STREET_AFTER_COMMA.exec(name) : null;
+  if (street !== null && street.index > 0) {
+    const bare = name.slice(0, street.index).replace(/[\s,]+$/u, "");
+    if (readEntityName(bare).tokens.length > 0) readings.push({ form: readEntityName(bare), aside: { kind: "site", text: street[0].replace(/^[\s,]+/u, ""), addressCountry: null }, text: bare });
   }
   if (!OTHER_SCRIPT.test(name)) return readings;
   const cjk = CJK_NAME_BEFORE_ADDRESS.exec(name.trim());

@@ -271,6 +271,21 @@ describe("what a vendor master writes around a name (bundled rules)", () => {
     expect(screenBundled("TATRA TRUCKS A.S. DEFENCE VEHICLES DIVISION", "CZ").status).toBe("possible");
   });
 
+  it("a letter of credit's and a manifest's roles, Puerto Rico's code, a spaced s r.o. and a street with its number after a comma", () => {
+    for (const [name, country, listed] of [
+      ["APPLICANT: PVH CORP NEW YORK NY", "US", "PVH Group"],
+      ["ISSUING BANK: AB MANO BANKAS", "LT", "AB Mano Bankas"],
+      ["CNEE: TDK CORPORATION", "JP", "TDK Corporation"],
+      ["RED CAT HOLDINGS INC SAN JUAN PR", "PR", "Red Cat Holdings, Inc."],
+      ["EXCALIBUR ARMY spol. s r.o.", "CZ", "EXCALIBUR ARMY spol.s.r.o"],
+      ["Politechnika Wroclawska, ul. Janiszewskiego 11, Wroclaw", "PL", "Politechnika Wroclawska"],
+    ] as const) {
+      expectListed(name, country, listed);
+    }
+    // The street after the comma is set aside only where the row's country is the listed firm's.
+    expect(screenBundled("Politechnika Wroclawska, ul. Janiszewskiego 11, Wroclaw", null).status).toBe("possible");
+  });
+
   it("a country word the row's country implies and a wrapper word the row adds are one leniency too many: review only", () => {
     // "Japan Nuclear Fuel Limited" is listed; "Nuclear Fuel Industries" is another firm, though its row is Japanese.
     expect(screenBundled("Nuclear Fuel Industries, Ltd.", "JP").status).not.toBe("listed");
