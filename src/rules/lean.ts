@@ -1,6 +1,6 @@
 /**
  * The bundled rules as the add-in's first load carries them: the document without the texts that only people
- * and the comparison of two editions read (an item's description and what its China shares are shares of, a control's description, the notes of controls,
+ * and the comparison of two editions read (an item's description and what its China shares are shares of, a control's description, a listing's measures in words, the notes of controls,
  * listings, listed entities and producer figures, the sources of a control, a listing or a producer figure after the
  * first, the edition's history of changes). Scores, explanations, screening, profiles and the formulas read none of
  * them: an explanation cites the first source and a control's title, a producer figure its first source. The pane's "What changed" part, fetched when the rules are replaced, carries
@@ -8,7 +8,8 @@
  * (taskpane/what-changed.ts).
  *
  * The lean document is still a valid document: every field left out is optional, `changes` is empty, and a control's
- * description, which the format requires, is its title until the whole document is put back together.
+ * description, which the format requires, is its title until the whole document is put back together, and a listing's
+ * measures, required too, are its instrument's name.
  */
 import type { RulesDocument } from "./schema";
 
@@ -33,6 +34,7 @@ export interface LeftOutTexts {
   /** What an item's China share of each stage is a share of ("tungsten mine output (USGS MCS 2026)"). */
   shareBases: Record<string, Partial<Record<ShareStage, string>>>;
   controlDescriptions: Record<string, string>;
+  listingMeasures: Record<string, string>;
   controlNotes: Record<string, string>;
   listingNotes: Record<string, string>;
   entityNotes: Record<string, (string | null)[]>;
@@ -50,6 +52,7 @@ export function leanDocument(doc: RulesDocument): RulesDocument {
     controls: doc.controls.map(({ notes: _notes, ...control }) => ({ ...control, description: control.title, sources: control.sources.slice(0, 1) })),
     listings: doc.listings.map(({ notes: _notes, ...listing }) => ({
       ...listing,
+      measures: listing.instrument,
       sources: listing.sources.slice(0, 1),
       entities: listing.entities.map(({ notes: _entityNotes, ...entity }) => entity),
     })),
@@ -71,6 +74,7 @@ export function leftOutTexts(doc: RulesDocument): LeftOutTexts {
       }),
     ),
     controlDescriptions: byId(doc.controls, (control) => control.description),
+    listingMeasures: byId(doc.listings, (listing) => listing.measures),
     controlNotes: byId(doc.controls, (control) => control.notes),
     listingNotes: byId(doc.listings, (listing) => listing.notes),
     controlSources: Object.fromEntries(doc.controls.filter((control) => control.sources.length > 1).map((control) => [control.id, control.sources.slice(1)])),
@@ -97,7 +101,7 @@ export function withTexts(lean: RulesDocument, texts: LeftOutTexts): RulesDocume
       sources: [...control.sources, ...(texts.controlSources[control.id] ?? [])],
     })),
     listings: lean.listings.map((listing) => ({
-      ...withText(listing, "notes", texts.listingNotes[listing.id]),
+      ...withText(withText(listing, "notes", texts.listingNotes[listing.id]), "measures", texts.listingMeasures[listing.id]),
       sources: [...listing.sources, ...(texts.listingSources[listing.id] ?? [])],
       entities: listing.entities.map((entity, index) => withText(entity, "notes", texts.entityNotes[listing.id]?.[index])),
     })),

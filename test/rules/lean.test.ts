@@ -25,13 +25,16 @@ test("an entity note keeps its place among its listing's entities when others ha
   expect(restored.entities.map((entity) => entity.notes)).toEqual(listing!.entities.map((entity) => entity.notes));
 });
 
-test("only an item's description and what its China shares are shares of, a control's description, the notes of controls, listings, listed entities and producer figures, their sources after the first, and the history of changes are left out", () => {
+test("only an item's description and what its China shares are shares of, a control's description, a listing's measures, the notes of controls, listings, listed entities and producer figures, their sources after the first, and the history of changes are left out", () => {
   expect(lean.changes).toEqual([]);
   // A control's description is required by the format: its title stands in for it.
   expect(lean.controls.every((control) => control.description === control.title)).toBe(true);
   expect(whole.controls.filter((control) => control.description !== control.title).length).toBeGreaterThan(30);
   expect(lean.controls.every((control) => control.sources.length === 1)).toBe(true);
   expect(lean.listings.every((listing) => listing.sources.length === 1)).toBe(true);
+  // A listing's measures in words, also required, are its instrument's name.
+  expect(lean.listings.every((listing) => listing.measures === listing.instrument)).toBe(true);
+  expect(whole.listings.filter((listing) => listing.measures !== listing.instrument).length).toBeGreaterThan(30);
   expect(whole.controls.filter((control) => control.sources.length > 1).length).toBeGreaterThan(5);
   expect(whole.listings.filter((listing) => listing.sources.length > 1).length).toBeGreaterThan(5);
   expect(lean.items.some((item) => item.description !== undefined)).toBe(false);
