@@ -360,7 +360,7 @@ export const PRODUCT_NOUNS = set(`
   capsules supplement drug injection medicine cable cord connector plug charger adapter bulb lamp diode
   transistor tester meter thermometer thermocouple probe brush pad pads filter fuse jewellery jewelry necklace ring bracelet earring
   cutlery spoon fork knife watch toy figure pencil pen crayon leads sealant putty flux spray preform
-  sharpener sweeper burr drill bit saw blade tool tools fresa fresas frese fraise fraises fraser fraeser frez chair table desk ladder boots shoe glove mask ferro
+  sharpener sweeper burr drill bit saw blade tool tools camera cameras kamera camara telecamera fresa fresas frese fraise fraises fraser fraeser frez chair table desk ladder boots shoe glove mask ferro
   corp corporation inc incorporated ltd limited gmbh llc plc company bolt screw nut washer rivet bracket fastener hinge
   spring valve pump fan hose seal bearing gear shaft housing enclosure frame speaker headphone earphone microphone`);
 

@@ -956,6 +956,18 @@ describe("reading like an analyst (bundled rules)", () => {
     ["Fosfato férrico cebo antibabosas 1 kg", "exclude"],
   ]);
 
+  // The twenty-fourth round: a camera that holds a listed material is a camera; an aluminium salt, a copper extractant
+  // and a chip-making wafer are not the metal or a solar wafer; the press's carbide anvil.
+  readsNothing("%s is no item (%s)", [
+    ["SWIR camera InGaAs 320x256, USB3", "camera"],
+    ["Aluminium sulphate 17% Al2O3, water treatment, 25 kg bags", "exclude"],
+    ["Copper extractant LIX 860, 200 L drum", "exclude"],
+    ["Prime silicon wafers 150 mm for IC fab, 25 pcs", "exclude"],
+  ]);
+  readsAs([["WC anvil for six-sided cubic press, set of 6", "diamond-press-parts"]]);
+  // Aluminium's own names stay aluminium: "alum" as a veto would have been read as aluminium itself.
+  readsAs([["ALU SHEET 5052 H32 2MM", "aluminium"]]);
+
   // The twenty-first round: China's customs label before the code, descriptions after the noun (aspheric, freestanding,
   // unground, deep cycle), a Korean word for plate stock, a lamp in French.
   readsAs([
