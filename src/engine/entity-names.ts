@@ -8,6 +8,7 @@
  * - abbreviations, plurals and spelling variants meet their full word ("Intl", "Techs", "Defence").
  * Word order is left to the comparison (screening.ts), which treats names as sets of words.
  */
+import { repairMojibake } from "./mojibake";
 import { simplifiedCharacter } from "../rules/cjk-variants";
 import { stemWord } from "../rules/names";
 import { ownedText } from "./owned-text";
@@ -120,8 +121,12 @@ const ASCII_ONLY = /^[\x20-\x7e\t\n\r]*$/;
  * A name folded as `foldFully` folds it; plain ASCII, most supplier names, takes the short way: Unicode
  * normalisation leaves it as it is and no accent or variant table applies to it.
  */
+/** A 0 or a 1 between two letters is an O or an I that a scan or a keyboard misread ("L0CKHEED", "Industr1es"). */
+const MISREAD_DIGIT = /(?<=\p{L})[01](?=\p{L})/gu;
+const readAsLetter = (digit: string): string => (digit === "0" ? "o" : "i");
+
 export function foldName(text: string): string {
-  return ASCII_ONLY.test(text) ? text.replace(APOSTROPHES, "").toLowerCase() : foldFully(text);
+  return ASCII_ONLY.test(text) ? text.replace(APOSTROPHES, "").toLowerCase() : foldFully(repairMojibake(text));
 }
 
 export function foldFully(text: string): string {
@@ -274,7 +279,7 @@ function canonicalWordOf(raw: string): string {
  * something is left to compare; an empty or punctuation-only text has no tokens.
  */
 export function readEntityName(text: string): EntityNameForm {
-  const folded = foldName(text);
+  const folded = foldName(text).replace(MISREAD_DIGIT, readAsLetter);
   const runs = folded.match(WORD_RUNS) ?? [];
   // Only a name with non-ASCII characters can hold a CJK run to split off.
   const maybeCjk = !ASCII_ONLY.test(folded);

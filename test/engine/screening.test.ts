@@ -286,6 +286,19 @@ describe("what a vendor master writes around a name (bundled rules)", () => {
     expect(screenBundled("Politechnika Wroclawska, ul. Janiszewskiego 11, Wroclaw", null).status).toBe("possible");
   });
 
+  it("a name damaged on its way: a 0 or a 1 read for a letter, UTF-8 shown as Windows-1252", () => {
+    for (const [name, country, listed] of [
+      ["L0CKHEED MARTIN CORPORATION", "US", "Lockheed Martin Corporation"],
+      ["Anduril Industr1es, Inc.", "US", "Anduril Industries"],
+      ["Politechnika WrocÅ‚awska", "PL", "Politechnika Wroclawska"],
+      ["VeritÃ© Group, Inc.", "US", "Verite Group, Inc."],
+    ] as const) {
+      expectListed(name, country, listed);
+    }
+    // A code keeps its digits: a digit between letters and a digit beside them are not the same.
+    expect(screenBundled("ACT1 Federal", "US").status).toBe("listed");
+  });
+
   it("a country word the row's country implies and a wrapper word the row adds are one leniency too many: review only", () => {
     // "Japan Nuclear Fuel Limited" is listed; "Nuclear Fuel Industries" is another firm, though its row is Japanese.
     expect(screenBundled("Nuclear Fuel Industries, Ltd.", "JP").status).not.toBe("listed");
