@@ -25,7 +25,7 @@ const TRANSLATIONS: Record<string, readonly string[]> = {
   rod: ["stab", "stange", "tige", "varilla", "barra", "bastone", "vareta", "棒", "丸棒", "봉", "staaf", "staven", "pret", "prety", "stang", "tyč", "tyče", "пруток", "прутк", "стержен"],
   bar: ["barrette", "stange"],
   tube: ["rohr", "tubo", "管", "buis", "rura", "труб", "cső"],
-  granule: ["granulat", "granules", "granulado", "granuli", "granulos", "颗粒", "粒", "과립", "granulated", "granulaat", "granulki", "granuler", "granalien", "gran", "гранул", "granül", "granulate"],
+  granule: ["granulat", "granules", "granulado", "granuli", "granulos", "颗粒", "粒", "粒状", "과립", "granulated", "granulaat", "granulki", "granuler", "granalien", "gran", "гранул", "granül", "granulate"],
   piece: ["stucke", "stuck", "morceaux", "morceau", "trozos", "pezzi", "pedacos", "块", "pcs"],
   lump: ["brocken", "chunk", "кусок", "куск"],
   flake: ["flocken", "paillettes", "paillette", "escamas", "scaglie", "flocos", "鳞片", "鱗片状", "인상", "flocke", "płatkowy", "płatkowa", "płatk", "vločkový"],
@@ -390,7 +390,7 @@ export const DESCRIPTORS = set(`
   qty sku din iso astm thk wt gsm nlgi sae api jis ul dia diam fsss bulk turnkey seamless welded aspheric trace basis
   unmagnetized plain bright matte surface orientation oriented cut sliced sawn semiinsulating zone float regular
   customized custom various assorted strong super powerful permanent grain boundary diffused fired precision replacement
-  automatic automatica automatico automatique automatisch automatyczna misto mixto mixed mixte 压实 压实密度 振实密度 铁磷比 spheroidise spheroidisee spheroidises spare ground unground unwrought wrought freestanding deep cycle cycles rechargeable 自立 自支撑 band 波段 バンド 밴드
+  acs automatic automatica automatico automatique automatisch automatyczna misto mixto mixed mixte 压实 压实密度 振实密度 铁磷比 spheroidise spheroidisee spheroidises spare ground unground unwrought wrought freestanding deep cycle cycles rechargeable 自立 自支撑 band 波段 バンド 밴드
   electrolytic electrolitico electrolitica elettrolitico elettrolitica eletrolitico eletrolitica elektrolytisch
   halbhart viertelhart federhart hart weich półtwarda półtwardy twarda twardy miękka miękki recuit recuite ricotto`);
 
@@ -406,7 +406,7 @@ export const DEAL_WORDS = stemmedSet(`
   consignment prototype samples trial drawing drawings dwg spec specs specification datasheet attached see weight gross
   tare waterproof portable reusable lightweight miniature compatible resistant temperature rectangular cylindrical duty
   free supply supplies procurement delivery provision fourniture suministro fornitura lieferung fornecimento levering
-  dostawa leverans adquisicion adquisicao aquisicao acquisto direct manufacturer factory`);
+  dostawa leverans 均价 现货 adquisicion adquisicao aquisicao acquisto direct manufacturer factory`);
 
 /** Trade terms (Incoterms): the words after one name a port or a place ("FOB Shanghai", "CIF Rotterdam"). */
 export const TRADE_TERMS = set(`exw fca cpt cip dap dpu ddp fas fob cfr cif ddu`);
@@ -445,7 +445,7 @@ export const LABEL_WORDS = stemmedSet(`
   annex agreement offer dua di bolletta doganale 수입신고 product products commodity merchandise designation bezeichnung
   ware waren produit producto prodotto produkt articulo artikel 报价单 报价 发票 订单 采购单 合同 品名 货物 商品 見積書 見積
   請求書 注文書 発注書 納品書 御見積 御見積書 お見積 お見積書 品目 견적서 발주서 주문서 송장 계약서 품명 품목 인보이스 facture fattura factura fatura rechnung
-  faktura banf freitext tender licitacion pregao solicitud requisicion requisicao ausschreibung`);
+  faktura banf freitext coa tender licitacion pregao solicitud requisicion requisicao ausschreibung`);
 
 /**
  * Words that label the number after them in a purchasing line: a material, order, lot or position number. Fewer

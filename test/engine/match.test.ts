@@ -968,6 +968,18 @@ describe("reading like an analyst (bundled rules)", () => {
   // Aluminium's own names stay aluminium: "alum" as a veto would have been read as aluminium itself.
   readsAs([["ALU SHEET 5052 H32 2MM", "aluminium"]]);
 
+  // A calibration standard holds an element but is a laboratory consumable; toll processing is a service; a Japanese
+  // granular form, a certificate of analysis's label, an ACS grade and a Chinese market price's words.
+  readsNothing("%s is no item (%s)", [
+    ["Terbium ICP standard 1000 mg/L, 100 mL", "reference standards"],
+    ["Toll calcination of APT, per tonne", "services"],
+  ]);
+  readsAs([
+    ["ゲルマニウム 5N 粒状 50g", "germanium"],
+    ["CoA lot 7781: Tb4O7 99.99%, CAS 12037-01-3", "terbium"],
+    ["Lithium carbonate ACS reagent, 250 g", "lithium-carbonate"],
+  ]);
+
   // The twenty-first round: China's customs label before the code, descriptions after the noun (aspheric, freestanding,
   // unground, deep cycle), a Korean word for plate stock, a lamp in French.
   readsAs([
