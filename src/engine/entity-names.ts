@@ -2,6 +2,8 @@
  * A firm's name → the words screening compares. Both sides (the row's supplier name and every listed name)
  * are read by this one function, so they meet however they were typed:
  * - case, accents, full-width forms and punctuation do not matter ("Gibbs&Cox" = "GIBBS & COX");
+ * - damage on the way is undone: UTF-8 shown as Windows-1252 ("WrocÅ‚awska"), a 0 or 1 misread between letters
+ *   ("L0CKHEED");
  * - dotted initials are joined ("K.K." → kk, "U.S.A." → usa) and legal forms set aside ("Inc.", "GmbH",
  *   "Co., Ltd.", "s.r.o.", "株式会社", "有限公司");
  * - traditional Chinese and Japanese character forms read as the simplified ones the notices use;
@@ -117,14 +119,15 @@ export function soundOf(word: string): string {
 
 const ASCII_ONLY = /^[\x20-\x7e\t\n\r]*$/;
 
-/**
- * A name folded as `foldFully` folds it; plain ASCII, most supplier names, takes the short way: Unicode
- * normalisation leaves it as it is and no accent or variant table applies to it.
- */
 /** A 0 or a 1 between two letters is an O or an I that a scan or a keyboard misread ("L0CKHEED", "Industr1es"). */
 const MISREAD_DIGIT = /(?<=\p{L})[01](?=\p{L})/gu;
 const readAsLetter = (digit: string): string => (digit === "0" ? "o" : "i");
 
+/**
+ * A name folded as `foldFully` folds it, once UTF-8 shown as Windows-1252 is repaired (mojibake.ts); plain ASCII,
+ * most supplier names, takes the short way: it holds no mojibake, Unicode normalisation leaves it as it is and no
+ * accent or variant table applies to it.
+ */
 export function foldName(text: string): string {
   return ASCII_ONLY.test(text) ? text.replace(APOSTROPHES, "").toLowerCase() : foldFully(repairMojibake(text));
 }

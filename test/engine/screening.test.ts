@@ -137,6 +137,10 @@ describe("what a vendor master writes around a name (bundled rules)", () => {
     expect([name, result.status, result.match?.name]).toEqual([name, "listed", listed]);
     if (feature !== undefined) expect(result.match?.features).toContainEqual(expect.objectContaining({ feature }));
   };
+  /** The same for each case: a name, the row's country, the listed name expected. */
+  const expectEachListed = (cases: readonly (readonly [string, string | null, string])[], feature?: string) => {
+    for (const [name, country, listed] of cases) expectListed(name, country, listed, feature);
+  };
 
   it.each([
     ["200345 HENSOLDT AG", "DE", "HENSOLDT AG", "ledger_text"],
@@ -183,13 +187,11 @@ describe("what a vendor master writes around a name (bundled rules)", () => {
 
   it("two or three place words after the legal form are an address only where a country confirms it, else a division for review", () => {
     // Confirmed by the row's country, or by the country the address itself names.
-    for (const [name, country, listed] of [
+    expectEachListed([
       ["TDK CORP CHUO-KU TOKYO", "JP", "TDK Corporation"],
       ["NEC AEROSPACE SYSTEMS LTD FUCHU TOKYO", "JP", "NEC Aerospace Systems, Ltd."],
       ["AEROSPACE INDUSTRIAL DEVELOPMENT CORP TAICHUNG TAIWAN", null, "Aerospace Industrial Development Corp."],
-    ] as const) {
-      expectListed(name, country, listed);
-    }
+    ]);
     // No country, or another one: the words may name a division ("… Corp Bethesda Campus").
     for (const [name, country] of [
       ["TDK CORP CHUO-KU TOKYO", null],
@@ -201,13 +203,11 @@ describe("what a vendor master writes around a name (bundled rules)", () => {
   });
 
   it("a Japanese or Chinese address written apart after the name (prefecture, county, city, ward, town) is the firm's site", () => {
-    for (const [name, listed] of [
-      ["三菱造船株式会社 横浜市", "Mitsubishi Heavy Industries Shipbuilding Co."],
-      ["日新電機株式会社 京都府京都市", "Nissin Electric Co., Ltd."],
-      ["龍德造船工業股份有限公司 宜蘭縣蘇澳鎮", "Lungteh Shipbuilding Co., Ltd"],
-    ]) {
-      expectListed(name, null, listed, "site");
-    }
+    expectEachListed([
+      ["三菱造船株式会社 横浜市", null, "Mitsubishi Heavy Industries Shipbuilding Co."],
+      ["日新電機株式会社 京都府京都市", null, "Nissin Electric Co., Ltd."],
+      ["龍德造船工業股份有限公司 宜蘭縣蘇澳鎮", null, "Lungteh Shipbuilding Co., Ltd"],
+    ], "site");
   });
 
   it("a name built to make the CJK address pattern backtrack (a run of place suffixes ending on anything else) screens like any other", () => {
@@ -221,80 +221,68 @@ describe("what a vendor master writes around a name (bundled rules)", () => {
   });
 
   it("a city and a state after a comma end a name that has no legal form", () => {
-    for (const [name, listed] of [
-      ["Halifax International Security Forum, Halifax, NS", "Halifax International Security Forum"],
-      ["Boeing Defense, Space & Security, Arlington, VA", "Boeing Defense, Space & Security"],
-    ]) {
-      expectListed(name, null, listed);
-    }
+    expectEachListed([
+      ["Halifax International Security Forum, Halifax, NS", null, "Halifax International Security Forum"],
+      ["Boeing Defense, Space & Security, Arlington, VA", null, "Boeing Defense, Space & Security"],
+    ]);
     // What follows the comma must be a place and a state: "Boeing Defense, Space & Security" keeps its "Space".
     expect(screenBundled("Boeing Defense, Space & Security", null).match?.features).not.toContainEqual(expect.objectContaining({ feature: "site" }));
   });
 
   it("a whole record pasted into the name's cell: the vendor master's label, number, name fields and address are read around the name", () => {
-    for (const [name, country, listed] of [
+    expectEachListed([
       ["LIFNR 0000104712 | NAME1 Sindlhauser Materials | NAME2 GmbH z. Hd. Verkauf | Daimlerstr. 7, 87437 Kempten", "DE", "Sindlhauser Materials GmbH"],
       ["Proveedor 700150 | LAFERT, S.P.A. | Via Noventana 15, 30027 San Donà di Piave (Italia)", "IT", "Lafert S.p.A."],
       ["Fournisseur 40017 - InPACT SA - 14 rue des Forges, 25000 Besançon, France", "FR", "InPACT S.A."],
       ["供应商 C-8805 因美纳公司 美国加利福尼亚州圣地亚哥", null, "Illumina, Inc."],
       ["거래처 K-3108 미쓰비시 머티리얼 주식회사 Mitsubishi Materials Corporation 일본 도쿄도 지요다구", null, "Mitsubishi Materials Corporation"],
-    ] as const) {
-      expectListed(name, country, listed);
-    }
+    ]);
   });
 
   it("a street address after the name, US or European, is the firm's site", () => {
-    for (const [name, listed] of [
-      ["SHIPPER: MP MATERIALS CORP 1 MINE RD MOUNTAIN PASS CA 92366 US", "MP Materials Corp."],
-      ["Halifax International Security Forum, 1625 K St NW, Washington, DC 20006", "Halifax International Security Forum"],
-    ]) {
-      expectListed(name, null, listed, "site");
-    }
+    expectEachListed([
+      ["SHIPPER: MP MATERIALS CORP 1 MINE RD MOUNTAIN PASS CA 92366 US", null, "MP Materials Corp."],
+      ["Halifax International Security Forum, 1625 K St NW, Washington, DC 20006", null, "Halifax International Security Forum"],
+    ], "site");
   });
 
   it("after the name's last legal form, a tail with a number or a field separator is an address or a remark where the row's country confirms it", () => {
-    for (const [name, country, listed] of [
+    expectEachListed([
       ["TDK CORPORATION 1-13-1 NIHONBASHI CHUO-KU", "JP", "TDK Corporation"],
       ["OMNIPOL A.S. NEKAZANKA 11 PRAHA 1 110 00", "CZ", "OMNIPOL a.s."],
       ["EXCALIBUR ARMY SPOL S R O HLAVNI 3 STERNBERK", "CZ", "EXCALIBUR ARMY spol.s.r.o"],
       ["Lafert S.p.A. Via Kennedy 43 Noventa di Piave", "IT", "Lafert S.p.A."],
       ["TATRA TRUCKS A.S. KOPRIVNICE - PICK-UP BY FORWARDER", "CZ", "TATRA TRUCKS a.s."],
       ["VEND 3002211 LAFERT S.P.A. VIA KENNEDY 43", "IT", "Lafert S.p.A."],
-    ] as const) {
-      expectListed(name, country, listed, "site");
-    }
+    ], "site");
     // Without a country to confirm it the tail may still be part of a name: review only.
     expect(screenBundled("TDK CORPORATION 1-13-1 NIHONBASHI CHUO-KU", null).status).toBe("possible");
     // The last legal form ends the name: a subsidiary keeps the words that make it another firm.
-    expect(screenBundled("TDK CORPORATION EUROPE GMBH 12 HAFENSTR", "DE").status).not.toBe("listed");
+    expect(screenBundled("TDK CORPORATION EPCOS AG 12 RUSCHEWEYHSTR", "JP").status).not.toBe("listed");
     // Words after the legal form with neither a number nor a separator are left to the other readings.
     expect(screenBundled("TATRA TRUCKS A.S. DEFENCE VEHICLES DIVISION", "CZ").status).toBe("possible");
   });
 
   it("a letter of credit's and a manifest's roles, Puerto Rico's code, a spaced s r.o. and a street with its number after a comma", () => {
-    for (const [name, country, listed] of [
+    expectEachListed([
       ["APPLICANT: PVH CORP NEW YORK NY", "US", "PVH Group"],
       ["ISSUING BANK: AB MANO BANKAS", "LT", "AB Mano Bankas"],
       ["CNEE: TDK CORPORATION", "JP", "TDK Corporation"],
       ["RED CAT HOLDINGS INC SAN JUAN PR", "PR", "Red Cat Holdings, Inc."],
       ["EXCALIBUR ARMY spol. s r.o.", "CZ", "EXCALIBUR ARMY spol.s.r.o"],
       ["Politechnika Wroclawska, ul. Janiszewskiego 11, Wroclaw", "PL", "Politechnika Wroclawska"],
-    ] as const) {
-      expectListed(name, country, listed);
-    }
+    ]);
     // The street after the comma is set aside only where the row's country is the listed firm's.
     expect(screenBundled("Politechnika Wroclawska, ul. Janiszewskiego 11, Wroclaw", null).status).toBe("possible");
   });
 
   it("a name damaged on its way: a 0 or a 1 read for a letter, UTF-8 shown as Windows-1252", () => {
-    for (const [name, country, listed] of [
+    expectEachListed([
       ["L0CKHEED MARTIN CORPORATION", "US", "Lockheed Martin Corporation"],
       ["Anduril Industr1es, Inc.", "US", "Anduril Industries"],
       ["Politechnika WrocÅ‚awska", "PL", "Politechnika Wroclawska"],
       ["VeritÃ© Group, Inc.", "US", "Verite Group, Inc."],
-    ] as const) {
-      expectListed(name, country, listed);
-    }
+    ]);
     // A code keeps its digits: a digit between letters and a digit beside them are not the same.
     expect(screenBundled("ACT1 Federal", "US").status).toBe("listed");
   });
@@ -319,13 +307,11 @@ describe("what a vendor master writes around a name (bundled rules)", () => {
   });
 
   it("a seat after a comma ends a name whose legal form comes first, or is one of the rarer forms (GIE, SIA, Kft)", () => {
-    for (const [name, country, listed] of [
+    expectEachListed([
       ["UAB Ekspla, Vilnius", "LT", "Ekspla UAB"],
       ["III-V Lab GIE, Palaiseau", "FR", "III-V LAB"],
       ["/BNF/LOCKHEED MARTIN VENTURES/RFB/INV-2026-0412", null, "Lockheed Martin Ventures"],
-    ] as const) {
-      expectListed(name, country, listed);
-    }
+    ]);
   });
 
   it("a name cut at its field's width after a vendor number is read as cut short", () => {
