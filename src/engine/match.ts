@@ -680,7 +680,9 @@ class LineReader {
     const purposes = this.line.chunks.filter((c) => c.opener === "aside" && c.preposition !== null && PURPOSE_PREPOSITIONS.has(c.preposition) && c.words.some(isContent));
     if (purposes.length === 0) return true;
     const domain = this.index.domainWords.get(equipmentId);
-    return purposes.some((chunk) => chunk.words.some((w) => w.keys.some((k) => domain?.has(k))));
+    // A machine no control names with any goods (a tunnel-boring machine) has no domain to check a purpose against.
+    if (domain === undefined) return true;
+    return purposes.some((chunk) => chunk.words.some((w) => w.keys.some((k) => domain.has(k))));
   }
 
   private isHeadNoun(word: Word): boolean {

@@ -315,6 +315,7 @@ export function equipmentRelatedItems(doc: RulesDocument, worldwideOnly = false)
 function equipmentDomains(doc: RulesDocument, wordsByItem: ReadonlyMap<string, ReadonlySet<string>>): Map<string, ReadonlySet<string>> {
   const domains = new Map<string, ReadonlySet<string>>();
   for (const [equipment, related] of equipmentRelatedItems(doc)) {
+    if (related.size === 1) continue;
     domains.set(equipment, new Set([...related].flatMap((id) => [...(wordsByItem.get(id) ?? [])])));
   }
   return domains;

@@ -1080,6 +1080,12 @@ describe("reading like an analyst (bundled rules)", () => {
     expect(read("Winding machine for prismatic cells").itemId).toBe("battery-production-equipment");
     expect(read("Coil winding machine for transformers").itemId).toBeNull();
     expect(read("Spray dryer for milk powder, 500 kg/h").itemId).toBeNull();
+    expect(read("Jet mill for spices").itemId).toBeNull();
+  });
+
+  test("a machine its controls name with no goods is taken at its word, whatever it is for", () => {
+    expect(read("Earth-pressure-balance tunnel boring machine, 7 m, for the city's new subway line").itemId).toBe("tunnel-boring-machine");
+    expect(read("Hard-rock tunnel boring machine for a hydropower headrace").itemId).toBe("tunnel-boring-machine");
   });
 
   test("names in eight languages; ガリウム is gallium and カリウム (potassium) is nothing", () => {
