@@ -339,19 +339,28 @@ class LineReader {
     }
   }
 
-  /** A non-goods phrase in the first chunk makes the line a service, utility, fee…: no goods item applies. */
+  /**
+   * A non-goods phrase in the first chunk makes the line a service, utility, fee…: no goods item applies. So does
+   * one that opens with a preposition of purpose, in a purpose ("Gallium standard for ICP").
+   */
   private applyNonGoods(): void {
     if (this.head === null) return;
     const seq = this.sequence(this.head.chunk);
-    const candidates = seq.flatMap((word) => word.keys.flatMap((key) => this.index.nonGoods.get(key) ?? []));
-    for (const nonGood of candidates) {
-      const found = this.containsPhrase(seq, nonGood.keys);
-      if (found === null) continue;
+    const found = seq.flatMap((word) => word.keys.flatMap((key) => this.index.nonGoods.get(key) ?? [])).map((nonGood) => ({ nonGood, words: this.containsPhrase(seq, nonGood.keys), opening: "" }));
+    for (const chunk of this.line.chunks) {
+      if (chunk.opener !== "aside" || chunk.preposition === null || !PURPOSE_PREPOSITIONS.has(chunk.preposition)) continue;
+      const purpose = this.sequence(chunk);
+      for (const nonGood of this.index.nonGoods.get(chunk.preposition) ?? []) {
+        if (nonGood.keys.length > 1) found.push({ nonGood, words: this.containsPhrase(purpose, nonGood.keys.slice(1)), opening: `${chunk.preposition} ` });
+      }
+    }
+    for (const { nonGood, words, opening } of found) {
+      if (words === null) continue;
       this.nonGoodsFound.push(nonGood);
       for (const occurrence of this.occurrences) {
         if (nonGood.exceptKinds.includes(this.kindOf(occurrence.itemId))) continue;
-        if (found.every((w) => occurrence.words.includes(w))) continue;
-        this.veto(occurrence, `not ${this.nameOf(occurrence.itemId)}: the line is ${nonGood.id.replace(/[-_]/g, " ")} ("${asWritten(found)}")`, false);
+        if (words.every((w) => occurrence.words.includes(w))) continue;
+        this.veto(occurrence, `not ${this.nameOf(occurrence.itemId)}: the line is ${nonGood.id.replace(/[-_]/g, " ")} ("${opening}${asWritten(words)}")`, false);
       }
     }
   }

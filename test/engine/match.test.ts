@@ -974,6 +974,11 @@ describe("reading like an analyst (bundled rules)", () => {
     ["Terbium ICP standard 1000 mg/L, 100 mL", "reference standards"],
     ["Toll calcination of APT, per tonne", "services"],
   ]);
+  // The same standard with its use written as a purpose: the phrase opens with "for", which starts a chunk of its own.
+  readsNothing("%s is no item (%s)", [
+    ["Holmium 1000 µg/mL for ICP-OES, 50 mL", "for icp"],
+    ["Antimony 1 g/L in 10% HCl, for AAS", "for aas"],
+  ]);
   readsAs([
     ["ゲルマニウム 5N 粒状 50g", "germanium"],
     ["CoA lot 7781: Tb4O7 99.99%, CAS 12037-01-3", "terbium"],
