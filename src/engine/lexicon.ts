@@ -94,7 +94,7 @@ const TRANSLATIONS: Record<string, readonly string[]> = {
   anhydrous: ["anhydr", "wasserfrei", "anhydre", "anhidro", "anidro"],
   source: ["src", "quelle"],
   carbide: ["węglik", "węglika", "węgliki", "węglików", "karbid", "karbidu", "карбид", "karbür"],
-  grit: ["schleifkorn", "körnung", "koernung", "graniglia", "grano", "granos"],
+  grit: ["schleifkorn", "körnung", "koernung", "graniglia", "grano", "granos", "砥粒"],
   steel: ["ocel", "ocelový", "ocelová", "stali", "stalowy", "stalowa", "сталь", "стальн", "acél", "thép"],
   nitrate: ["nitrat", "nitrato", "硝酸", "硝酸塩"],
   // things a line may be that are never a traded form of a material (PRODUCT_NOUNS)
@@ -362,7 +362,8 @@ export const PRODUCT_NOUNS = set(`
   cutlery spoon fork knife watch toy figure pencil pen crayon leads sealant putty flux spray preform
   sharpener sweeper burr drill bit saw blade tool tools camera cameras kamera camara telecamera fresa fresas frese fraise fraises fraser fraeser frez chair table desk ladder boots shoe glove mask ferro
   corp corporation inc incorporated ltd limited gmbh llc plc company bolt screw nut washer rivet bracket fastener hinge
-  spring valve pump fan hose seal bearing gear shaft housing enclosure frame speaker headphone earphone microphone`);
+  spring valve pump fan hose seal bearing gear shaft housing enclosure frame speaker headphone earphone microphone
+  binder lack`);
 
 /** Packaging and quantities, never what a line is. */
 export const PACKS = set(`

@@ -147,6 +147,7 @@ const MASS_NUMBER = /^\d{1,3}m?(?![\p{L}\p{N}.,])/u;
 /** A ratio such as "2:17" is one spec, not a break between phrases. */
 const RATIO = /(\d)\s*:\s*(\d)/g;
 const CJK_PURPOSE_SUFFIXES = ["用", "向け", "用の", "용"].map(foldCharacters);
+const CJK_TYPE_SUFFIXES = ["型", "형"];
 /** "电池用", "카메라용": at least two characters name the purpose; "专用" (dedicated) and "비용" (cost) are words. */
 const SHORTEST_CJK_PURPOSE = 2;
 /** "battery grade", "reagent quality": the word beside these names a grade. */
@@ -255,7 +256,7 @@ function markCode(word: Word | undefined, known: WordRepair, before?: Word): Wor
   const key = word.keys[0];
   // "PO 88120": the label is read as written, whatever else the lexicon makes of it (po is also powder).
   const label = NUMBER_LABELS.has(word.text) || (word.via === "written" && NUMBER_LABELS.has(key)) || (word.position === 0 && LINE_NUMBER_LABELS.has(key));
-  const abbreviation = word.via === "written" && key.length >= 2 && key.length <= LONGEST_CODE_LETTERS && CODE_LETTERS.test(key) && !known.isKnown(key);
+  const abbreviation = isUnknownAbbreviation(word, known);
   if (NUMBER_WORDS.has(key) && before !== undefined && before.chunk === word.chunk) {
     if (markCode(before, known) === null) return null;
     word.code = true;
@@ -263,7 +264,14 @@ function markCode(word: Word | undefined, known: WordRepair, before?: Word): Wor
   }
   if (!label && !abbreviation) return null;
   word.code = true;
+  // "IMDS MDS 10233871", "PPAP PSW 4471": two unknown abbreviations that open the line both label its first number.
+  if (before !== undefined && before.position === 0 && before.chunk === word.chunk && before.role === "word" && isUnknownAbbreviation(before, known)) before.code = true;
   return word;
+}
+
+function isUnknownAbbreviation(word: Word, known: WordRepair): boolean {
+  const key = word.keys[0];
+  return word.via === "written" && key.length >= 2 && key.length <= LONGEST_CODE_LETTERS && CODE_LETTERS.test(key) && !known.isKnown(key);
 }
 
 function unmarkCode(word: Word): null {
@@ -329,6 +337,10 @@ export function readLine(text: string, segmenter: Segmenter, known: WordRepair |
         const purchaseOrder = !cjk && run === PO && !OF_PREPOSITIONS.has(matches[m + 1]?.[0] ?? "");
         if (purchaseOrder) raw = [{ text: run, keys: [run], via: "written", number: false }];
         const suffix = raw[raw.length - 1]?.text ?? "";
+        // "动力型" (power type), "储能型": the dictionary splits a known word off the type suffix; the run says which kind.
+        if (cjk && raw.length > 1 && CJK_TYPE_SUFFIXES.includes(suffix) && run.length - suffix.length >= SHORTEST_CJK_PURPOSE) {
+          raw = [{ text: run, keys: [run], via: "written", number: false }];
+        }
         const purpose = cjk && raw.length > 1 && CJK_PURPOSE_SUFFIXES.includes(suffix) && run.length - suffix.length >= SHORTEST_CJK_PURPOSE;
         if (purpose) {
           // "线切割用" (for wire cutting): the run names a purpose, and what follows starts afresh.

@@ -956,6 +956,18 @@ describe("reading like an analyst (bundled rules)", () => {
     ["Fosfato férrico cebo antibabosas 1 kg", "exclude"],
   ]);
 
+  // The twenty-fifth round: a Chinese type suffix the dictionary splits off a known word, abrasive grain in Japanese,
+  // two document abbreviations before the first number, and a binder that is no misspelt winder.
+  readsAs([
+    ["磷酸铁锂 储能型 压实密度2.4", "lfp-cathode"],
+    ["立方晶窒化ホウ素 CBN 砥粒 #120", "cubic-boron-nitride"],
+    ["PPAP PSW 88120 - sintered NdFeB magnet N42SH", "ndfeb-magnet"],
+  ]);
+  readsNothing("%s is no item (%s)", [
+    ["PVDF binder, 25 kg, for cathode slurry", "binder"],
+    ["Lack RAL 9006 weissaluminium 5 kg", "lack"],
+  ]);
+
   // The twenty-fourth round: a camera that holds a listed material is a camera; an aluminium salt, a copper extractant
   // and a chip-making wafer are not the metal or a solar wafer; the press's carbide anvil.
   readsNothing("%s is no item (%s)", [
