@@ -990,6 +990,8 @@ function describingField(text: string): string | null {
 }
 
 const FIRST_WORD = /^[\p{L}\p{N}]+/u;
+/** One to three short words of letters, and nothing else, before a line's first code. */
+const SHORT_LABEL_BEFORE_CODE = /^\s*(?:\p{L}{2,5}\.?\s+){1,3}$/u;
 
 /** A field that starts with "for", "with", "für"…: what the goods are for or come with, not the goods. */
 function opensAside(field: string): boolean {
@@ -1087,7 +1089,11 @@ export function readCommodity(rules: CompiledRules, text: string, capitals = wri
   const hs = codes.length > 0 ? resolveHsCode(rules.hsIndex, codes[0]) : null;
   const hsCode = hsCodeReading(rules, hs);
   let words = cut;
-  for (const code of [...codes].reverse()) words = `${words.slice(0, code.start)} , ${words.slice(code.end)}`;
+  for (const code of [...codes].reverse()) {
+    // "EWB 38011000 Graphite anode material": letters alone before the code label it and start no field of their own.
+    const labelOnly = code === codes[0] && SHORT_LABEL_BEFORE_CODE.test(words.slice(0, code.start));
+    words = `${words.slice(0, code.start)}${labelOnly ? " " : " , "}${words.slice(code.end)}`;
+  }
   const purity = readQuantities(cut).some((q) => q.quantity === "purity");
   const { reading, reader, weakOnly } = readText(rules, words, capitals, purity, commodityWords(normalized));
 

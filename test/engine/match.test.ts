@@ -962,6 +962,8 @@ describe("reading like an analyst (bundled rules)", () => {
     ["磷酸铁锂 储能型 压实密度2.4", "lfp-cathode"],
     ["立方晶窒化ホウ素 CBN 砥粒 #120", "cubic-boron-nitride"],
     ["PPAP PSW 88120 - sintered NdFeB magnet N42SH", "ndfeb-magnet"],
+    // An e-way bill's label before the code starts no field of its own: the text still decides over the code.
+    ["EWB 38011000 anode active material, graphite, 20 t", "graphite-anode"],
   ]);
   readsNothing("%s is no item (%s)", [
     ["PVDF binder, 25 kg, for cathode slurry", "binder"],
