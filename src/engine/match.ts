@@ -964,6 +964,12 @@ function itemNamedById(rules: CompiledRules, text: string) {
 /** Fields of a record joined by spaced bars, as exports and card statements write them. */
 const FIELD_BAR = /\s\|\s/;
 const FEWEST_RECORD_FIELDS = 3;
+/**
+ * An EDIFACT item description segment pasted with its neighbours ("LIN+4++6Q0955119A:IN'IMD+F++:::FERRITE ARC
+ * MAGNET'QTY+12:3600'"): the free-text description is the fourth component of its third element (and the fifth, its
+ * continuation).
+ */
+const EDIFACT_DESCRIPTION = /(?:^|')\s*IMD\+[^+']*\+[^+']*\+[^:+']*:[^:+']*:[^:+']*:(?=[^:+']*\p{L})([^:+']*)(?::([^:+']*))?/u;
 const LETTER_WORDS = /\p{L}{2,}/gu;
 
 /**
@@ -973,6 +979,8 @@ const LETTER_WORDS = /\p{L}{2,}/gu;
  * two words.
  */
 function describingField(text: string): string | null {
+  const edifact = EDIFACT_DESCRIPTION.exec(text);
+  if (edifact !== null) return `${edifact[1]} ${edifact[2] ?? ""}`.trim();
   if (!FIELD_BAR.test(text)) return null;
   const fields = text.split(FIELD_BAR);
   if (fields.length < FEWEST_RECORD_FIELDS) return null;

@@ -964,6 +964,8 @@ describe("reading like an analyst (bundled rules)", () => {
     ["PPAP PSW 88120 - sintered NdFeB magnet N42SH", "ndfeb-magnet"],
     // An e-way bill's label before the code starts no field of its own: the text still decides over the code.
     ["EWB 38011000 anode active material, graphite, 20 t", "graphite-anode"],
+    // An EDIFACT order line pasted whole: the item description segment's free text is the goods, not the line number.
+    ["LIN+10++A77120:SA'IMD+F++:::SMCO RING MAGNET 2:17 OD20'QTY+21:500:PCE'", "smco-magnet"],
   ]);
   readsNothing("%s is no item (%s)", [
     ["PVDF binder, 25 kg, for cathode slurry", "binder"],
