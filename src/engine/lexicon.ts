@@ -391,7 +391,7 @@ export const DESCRIPTORS = set(`
   qty sku din iso astm thk wt gsm nlgi sae api jis ul dia diam fsss bulk turnkey seamless welded aspheric trace basis
   unmagnetized plain bright matte surface orientation oriented cut sliced sawn semiinsulating zone float regular
   customized custom various assorted strong super powerful permanent grain boundary diffused fired precision replacement
-  acs automatic automatica automatico automatique automatisch automatyczna misto mixto mixed mixte 压实 压实密度 振实密度 铁磷比 spheroidise spheroidisee spheroidises spare ground unground unwrought wrought freestanding deep cycle cycles rechargeable 自立 自支撑 band 波段 バンド 밴드
+  wear acs automatic automatica automatico automatique automatisch automatyczna misto mixto mixed mixte 压实 压实密度 振实密度 铁磷比 spheroidise spheroidisee spheroidises spare ground unground unwrought wrought freestanding deep cycle cycles rechargeable 自立 自支撑 band 波段 バンド 밴드
   electrolytic electrolitico electrolitica elettrolitico elettrolitica eletrolitico eletrolitica elektrolytisch
   halbhart viertelhart federhart hart weich półtwarda półtwardy twarda twardy miękka miękki recuit recuite ricotto`);
 

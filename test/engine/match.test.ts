@@ -966,6 +966,8 @@ describe("reading like an analyst (bundled rules)", () => {
     ["EWB 38011000 anode active material, graphite, 20 t", "graphite-anode"],
     // An EDIFACT order line pasted whole: the item description segment's free text is the goods, not the line number.
     ["LIN+10++A77120:SA'IMD+F++:::SMCO RING MAGNET 2:17 OD20'QTY+21:500:PCE'", "smco-magnet"],
+    // "Wear" says what a plate or strip is for, between the material and its form.
+    ["Hartmetall wear strip K40, 120 x 15 x 5", "tungsten-carbide"],
   ]);
   readsNothing("%s is no item (%s)", [
     ["PVDF binder, 25 kg, for cathode slurry", "binder"],
