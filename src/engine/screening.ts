@@ -881,10 +881,11 @@ const DOCUMENT_ROLE =
 const VENDOR_NUMBER = /^\s*((?:[A-Za-z]{1,3}[-\s]?)?\d{4,}[\w/-]*)\s+(?=\p{L})/u;
 /**
  * Text after the name that is the ledger's, not the firm's: an attention line, care of, a trade or former name, the
- * owner, where to send the payment (remit to, a post-office box, a lockbox).
+ * owner, where to send the payment (remit to, a post-office box, a lockbox), a tax number (VAT, EIN, NIP, USCC…), the
+ * buyer's department that keeps the account ("/ Procurement Dept.", "- ACCOUNTS").
  */
 const LEDGER_TAIL =
-  /^(.*?\p{L}.*?)[\s,;]+((?:attn\b|attention\b|z\.\s?hd\.|c\/o\b|care of\b|dba\b|d\/b\/a\b|fka\b|f\/k\/a\b|formerly\b|remit\b|p\.?\s?o\.?\s?box\b|lockbox\b|postfach\b|a (?:division|subsidiary|unit) of\b|an? [\p{L}\p{N}&.-]+(?: [\p{L}\p{N}&.-]+)? (?:business|company)\s*$).*)$/isu;
+  /^(.*?\p{L}.*?)[\s,;]+((?:attn\b|attention\b|z\.\s?hd\.|c\/o\b|care of\b|dba\b|d\/b\/a\b|fka\b|f\/k\/a\b|formerly\b|remit\b|p\.?\s?o\.?\s?box\b|lockbox\b|postfach\b|(?:ust-?id(?:nr)?|vat(?:\s*(?:no|nr|id|reg))?|ein|nip|uscc|gstin|tax\s*id|tin|kvk|siret|p\.?\s?iva)\.?\s*[:#-]?\s*(?:[a-z]{2})?[-\s]?\d|(?:procurement|purchasing|accounts(?: payable)?|a\/p|einkauf|buchhaltung|achats|compras)(?:\s+(?:dept|department|division|office)\.?)?\s*$|a (?:division|subsidiary|unit) of\b|an? [\p{L}\p{N}&.-]+(?: [\p{L}\p{N}&.-]+)? (?:business|company)\s*$).*)$/isu;
 /**
  * A card payment's descriptor: a processor's prefix before an asterisk ("SQ *SKYDIO SAN MATEO CA", "PAYPAL
  * *FIRESTORMLABS"), or the merchant before it and what was bought after it ("ALTANA AI *SUBSCRIPTION").
@@ -1184,7 +1185,9 @@ const RECORD_LABEL =
 const NAME_FIELD = /^\s*name\s*[1-4]\s*[:=]?\s*/iu;
 /** A Japanese address, from its postal mark on. */
 const JAPANESE_ADDRESS = /\s*〒.*$/su;
-const RECORD_MARK = /[\d|/〒]/u;
+const RECORD_MARK = /[\d|/〒\n]/u;
+/** A payment's account line before the beneficiary's name in a field of lines ("/DE27300500000004471902"). */
+const ACCOUNT_LINE = /^\/?[a-z]{0,2}\d[\da-z -]{5,}$/iu;
 /** A payment's beneficiary between its tags ("… /BNF/ UAB URBO BANKAS VILNIUS /IBAN/ LT71…"). */
 const BENEFICIARY = /\/(?:bnf|ben)\/\s*(.*?)\s*(?=\/[a-z]{2,5}\/|$)/isu;
 
@@ -1200,6 +1203,15 @@ function recordText(name: string): { text: string; setAside: string; payment: bo
   if (beneficiary !== null && (beneficiary.index > 0 || beneficiary[0].length < name.length) && /\p{L}/u.test(beneficiary[1])) {
     const setAside = `${name.slice(0, beneficiary.index).trim()} /BNF/ … ${name.slice(beneficiary.index + beneficiary[0].length).trim()}`.trim();
     return { text: beneficiary[1], setAside, payment: true };
+  }
+  // A payment's beneficiary as a field of lines (SWIFT field 59): the account, the name, then the address.
+  if (name.includes("\n")) {
+    const lines = name.split("\n").map((line) => line.trim()).filter((line) => line !== "");
+    const account = lines.length > 1 && ACCOUNT_LINE.test(lines[0]) ? lines.shift()! : null;
+    if (lines.length > 0 && (lines.length > 1 || account !== null) && /\p{L}/u.test(lines[0])) {
+      // The name has its own line: its words are not cut off an address run into it, as in a one-line beneficiary.
+      return { text: lines[0], setAside: [account, ...lines.slice(1)].filter((line) => line !== null).join(" … "), payment: false };
+    }
   }
   const label = RECORD_LABEL.exec(name);
   let text = label === null ? name : name.slice(label[0].length);

@@ -148,6 +148,9 @@ describe("what a vendor master writes around a name (bundled rules)", () => {
     ["Raytheon Missiles & Defense, an RTX business", "US", "Raytheon Missiles & Defense", "ledger_text"],
     ["GDMS - General Dynamics Mission Systems Inc", "US", "General Dynamics Mission Systems", "abbreviation"],
     ["SNC (Sierra Nevada Corp.)", "US", "Sierra Nevada Corporation", "abbreviation"],
+    ["Lafert S.p.A. P.IVA 01234560279", "IT", "Lafert S.p.A.", "ledger_text"],
+    ["Cubic Corporation, EIN 95-1678055", "US", "Cubic Corporation", "ledger_text"],
+    ["Shield AI, Inc. - Purchasing Dept.", "US", "Shield AI, Inc.", "ledger_text"],
   ])("%s (%s) is %s: the ledger's text is set aside", (name, country, listed, feature) => {
     const result = screenBundled(name, country);
     expect([name, result.status, result.match?.name]).toEqual([name, "listed", listed]);
@@ -312,6 +315,15 @@ describe("what a vendor master writes around a name (bundled rules)", () => {
       ["III-V Lab GIE, Palaiseau", "FR", "III-V LAB"],
       ["/BNF/LOCKHEED MARTIN VENTURES/RFB/INV-2026-0412", null, "Lockheed Martin Ventures"],
     ]);
+  });
+
+  it("a payment's beneficiary written as a field of lines (account, name, address) is read by its name line", () => {
+    expectEachListed([
+      ["/IT60X0542811101000000123456\nLAFERT S.P.A.\nVIA KENNEDY 43\n30027 SAN DONA DI PIAVE", "IT", "Lafert S.p.A."],
+      ["TATRA TRUCKS A.S.\nAREAL TATRY 1450/1\n742 21 KOPRIVNICE", "CZ", "TATRA TRUCKS a.s."],
+    ]);
+    // The name's line is whole: a subsidiary's words are not taken for an address and dropped.
+    expect(screenBundled("/DE02120300000000202051\nHENSOLDT OPTRONICS GMBH\nCARL-ZEISS-STR. 22\n73447 OBERKOCHEN", "DE").status).not.toBe("listed");
   });
 
   it("a name cut at its field's width after a vendor number is read as cut short", () => {
