@@ -544,6 +544,8 @@ interface NameComparison {
   addedWords: readonly NameToken[];
   /** Wrapper words the row adds that were let pass ("Industries", "Group"), because the rest names one firm. */
   wrappersLetPass: readonly NameToken[];
+  /** Countries the row's name adds by name ("Anduril Australia Pty Ltd"): a national arm of the firm, maybe. */
+  addedCountries: readonly string[];
   distinctiveAgrees: boolean;
   /** The rest of the structure a clear match needs (initials confirmed, slips backed, long enough, not bare initials). */
   structure: boolean;
@@ -669,11 +671,15 @@ function compareNames(index: ScreeningIndex, query: EntityNameForm, entryId: num
     missing,
     addedWords,
     wrappersLetPass,
+    addedCountries: extras.flatMap((token) => (token.cjk || token.raw.length < SHORTEST_COUNTRY_NAME ? [] : [toCountryCode(token.raw) ?? []].flat())),
     distinctiveAgrees,
     structure: (distinctiveAgrees || onlyCommonWords) && confirmed && slipsBacked && !tooShort && !entry.initialsOfName,
     tooShort,
   };
 }
+
+/** A country written out ("Australia", "Japan"), not a code: "DE" or "IN" may be a US state. */
+const SHORTEST_COUNTRY_NAME = 4;
 
 /** Territories whose firms a listing gives under their sovereign's code (Red Cat of San Juan, Puerto Rico, is listed as US). */
 const SOVEREIGN_OF: Readonly<Record<string, string>> = { PR: "US", GU: "US", VI: "US", AS: "US", MP: "US" };
@@ -739,6 +745,12 @@ function withCountry(index: ScreeningIndex, compared: NameComparison, rowCountry
   }
 
   const countries = entry.entity.entity.countries;
+  // A country the row's name adds that is none of the listed firm's names another national company of the group.
+  const foreign = countries.length === 0 ? [] : compared.addedCountries.filter((code) => !inCountries(countries, code));
+  if (clear && foreign.length > 0) {
+    clear = false;
+    features.push({ feature: "country_in_name", score: 0, detail: `the name adds ${foreign.join("/")}, the listing is ${countries.join("/")}: a national arm, review only` });
+  }
   const address = compared.aside?.addressCountry;
   if (address !== undefined) {
     // An address of several words after the legal form could be a division's name: a country must say it is an address.

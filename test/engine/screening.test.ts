@@ -326,6 +326,14 @@ describe("what a vendor master writes around a name (bundled rules)", () => {
     expect(screenBundled("/DE02120300000000202051\nHENSOLDT OPTRONICS GMBH\nCARL-ZEISS-STR. 22\n73447 OBERKOCHEN", "DE").status).not.toBe("listed");
   });
 
+  it("a country written into the name that is none of the listed firm's makes it a national arm, for review", () => {
+    const arm = screenBundled("Shield AI Australia Pty Ltd", null);
+    expect(arm.status).toBe("possible");
+    expect(arm.match?.features).toContainEqual(expect.objectContaining({ feature: "country_in_name", detail: expect.stringContaining("AU") }));
+    // The listed firm's own country in its name takes nothing away.
+    expect(screenBundled("HENSOLDT AG Germany", null).status).toBe("listed");
+  });
+
   it("a name cut at its field's width after a vendor number is read as cut short", () => {
     const result = screenBundled("V200318 LOCKHEED MARTIN MISSILES AND FIRE C", "US");
     expect([result.status, result.match?.name]).toEqual(["listed", "Lockheed Martin Missiles and Fire Control"]);
