@@ -1084,7 +1084,7 @@ function cityAfterLegalForm(name: string): { bare: string; site: string } | null
   const state = STATE_CODES.has(last);
   if (state && words.length < 4) return null;
   const cityEnd = state ? words.length - 1 : words.length;
-  for (let at = cityEnd - 1; at >= 1 && cityEnd - 1 - at < LONGEST_CITY; at--) {
+  for (let at = cityEnd - 1; at >= 1 && cityEnd - 1 - at <= LONGEST_CITY; at--) {
     if (!isLegalForm(plainWord(words[at]))) continue;
     const city = words.slice(at + 1, cityEnd);
     if (city.length === 0) return null;

@@ -334,6 +334,10 @@ describe("what a vendor master writes around a name (bundled rules)", () => {
     expect(screenBundled("HENSOLDT AG Germany", null).status).toBe("listed");
   });
 
+  it("a city of three words before the state is the firm's site (SALT LAKE CITY UT)", () => {
+    expectEachListed([["TEAL DRONES INC SALT LAKE CITY UT", "US", "Teal Drones, Inc."]], "site");
+  });
+
   it("a name cut at its field's width after a vendor number is read as cut short", () => {
     const result = screenBundled("V200318 LOCKHEED MARTIN MISSILES AND FIRE C", "US");
     expect([result.status, result.match?.name]).toEqual(["listed", "Lockheed Martin Missiles and Fire Control"]);
