@@ -1132,6 +1132,11 @@ const FIELD_SEPARATOR = /^(?:[-–—|/]+|\p{L}*:)$/u;
  * address, a postcode or a ledger's remark, which no firm puts in its name after its legal form. Single letters
  * after the legal form are part of it ("SPOL S R O"). Set aside only where the row's country confirms it.
  */
+/** One letter, maybe with its dot: what is left of a legal form written with spaces ("S. A."). */
+const SINGLE_LETTER = /^\p{L}\.?$/u;
+/** A person's initials in a street's name: "J.", "J.F.", "J. F.". */
+const INITIALS = /^(?:\p{L}\.?|(?:\p{L}\.){2,3})$/u;
+
 function tailAfterLastLegalForm(name: string): { bare: string; site: string } | null {
   const words = name.trim().split(/\s+/);
   let at = -1;
@@ -1142,14 +1147,14 @@ function tailAfterLastLegalForm(name: string): { bare: string; site: string } | 
     }
   }
   if (at < 0) return null;
-  while (at + 1 < words.length - 1 && /^\p{L}\.?$/u.test(words[at + 1])) at += 1;
+  while (at + 1 < words.length - 1 && SINGLE_LETTER.test(words[at + 1])) at += 1;
   const tail = words.slice(at + 1);
   const stateAtEnd = (word: string, k: number) => k === tail.length - 1 && STATE_CODES.has(plainWord(word));
   if (tail.some((word, k) => isLegalForm(plainWord(word)) && !stateAtEnd(word, k))) return null;
   const mark = tail.findIndex((word) => DIGIT.test(word) || FIELD_SEPARATOR.test(word));
   // Before the number or the separator only a street's or a place's words ("VIA J. F. KENNEDY 43"), none a firm calls
   // itself ("… CORPORATION SYSTEMS 92123" keeps its "Systems").
-  if (mark < 0 || !tail.slice(0, mark).every((word) => /^\p{L}\.?$/u.test(word) || placeWord(word.replace(/\.$/u, "")))) return null;
+  if (mark < 0 || !tail.slice(0, mark).every((word) => INITIALS.test(word) || placeWord(word.replace(/\.$/u, "")))) return null;
   const bare = words.slice(0, at + 1).join(" ").replace(/[\s,]+$/u, "");
   return readEntityName(bare).tokens.length > 0 ? { bare, site: tail.join(" ") } : null;
 }

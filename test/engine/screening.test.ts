@@ -334,6 +334,10 @@ describe("what a vendor master writes around a name (bundled rules)", () => {
     expect(screenBundled("HENSOLDT AG Germany", null).status).toBe("listed");
   });
 
+  it("a street named after a person's initials is still a street after the legal form (VIA J.F. KENNEDY 43)", () => {
+    expectEachListed([["LAFERT S.P.A. VIA J.F. KENNEDY 43 30027 SAN DONA DI PIAVE", "IT", "Lafert S.p.A."]], "site");
+  });
+
   it("a city of three words before the state is the firm's site (SALT LAKE CITY UT)", () => {
     expectEachListed([["TEAL DRONES INC SALT LAKE CITY UT", "US", "Teal Drones, Inc."]], "site");
   });
