@@ -1269,8 +1269,12 @@ interface NameReading {
   text: string;
 }
 
+const UNSPACED_SEMICOLON = /;(?=\S)/gu;
+
 /** The readings of a name beside the whole name: without its brackets, the ledger's text, a site or an address after it. */
-function partialReadings(name: string): NameReading[] {
+function partialReadings(written: string): NameReading[] {
+  // Fields joined with a bare semicolon ("GENERAL DYNAMICS;LAND SYSTEMS INC.;STERLING HEIGHTS MI") are words apart.
+  const name = written.replace(UNSPACED_SEMICOLON, "; ");
   const readings: NameReading[] = [];
   const brackets = name.match(BRACKETED);
   const unbracketed = brackets === null ? name : name.replace(BRACKETED, " ");

@@ -338,6 +338,10 @@ describe("what a vendor master writes around a name (bundled rules)", () => {
     expectEachListed([["LAFERT S.P.A. VIA J.F. KENNEDY 43 30027 SAN DONA DI PIAVE", "IT", "Lafert S.p.A."]], "site");
   });
 
+  it("fields joined with a bare semicolon are read as words apart, so the site after the legal form is found", () => {
+    expectEachListed([["GENERAL DYNAMICS;MISSION SYSTEMS INC.;FAIRFAX VA", "US", "General Dynamics Mission Systems"]]);
+  });
+
   it("a city of three words before the state is the firm's site (SALT LAKE CITY UT)", () => {
     expectEachListed([["TEAL DRONES INC SALT LAKE CITY UT", "US", "Teal Drones, Inc."]], "site");
   });
