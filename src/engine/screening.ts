@@ -1346,7 +1346,15 @@ function addressReadings(name: string): NameReading[] {
   }
   if (!OTHER_SCRIPT.test(name)) return readings;
   const cjk = CJK_NAME_BEFORE_ADDRESS.exec(name.trim());
-  if (cjk !== null) readings.push({ form: readEntityName(cjk[1]), aside: { kind: "site", text: cjk[2] }, text: cjk[1] });
+  if (cjk !== null) {
+    readings.push({ form: readEntityName(cjk[1]), aside: { kind: "site", text: cjk[2] }, text: cjk[1] });
+    // "台灣國際造船股份有限公司 高雄市…": the island's name before the firm's is a place too, as it is without the address.
+    const taiwan = TAIWAN_FIRST.exec(cjk[1]);
+    if (taiwan !== null) {
+      const text = cjk[1].slice(taiwan[0].length);
+      readings.push({ form: readEntityName(text), aside: { kind: "site", text: `${taiwan[1]} … ${cjk[2]}` }, text });
+    }
+  }
   const latin = (name.match(LATIN_RUN) ?? []).sort((a, b) => b.length - a.length)[0]?.trim();
   if (latin !== undefined && latin.length >= 6 && latin !== name.trim()) {
     readings.push({ form: readEntityName(latin), aside: { kind: "ledger_text", text: name.replace(latin, "…").trim() }, text: latin });

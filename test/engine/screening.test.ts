@@ -338,6 +338,10 @@ describe("what a vendor master writes around a name (bundled rules)", () => {
     expectEachListed([["LAFERT S.P.A. VIA J.F. KENNEDY 43 30027 SAN DONA DI PIAVE", "IT", "Lafert S.p.A."]], "site");
   });
 
+  it("Taiwan's name before a Chinese firm's name is set aside when an address follows too", () => {
+    expectEachListed([["臺灣國際造船股份有限公司 基隆市中正區中正路458號", "TW", "CSBC Corporation, Taiwan"]], "site");
+  });
+
   it("fields joined with a bare semicolon are read as words apart, so the site after the legal form is found", () => {
     expectEachListed([["GENERAL DYNAMICS;MISSION SYSTEMS INC.;FAIRFAX VA", "US", "General Dynamics Mission Systems"]]);
   });
