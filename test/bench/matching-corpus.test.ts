@@ -149,7 +149,7 @@ describe("the matcher on the labelled corpus (test/fixtures/matching)", () => {
     // precision floor again since the twentieth did (0.940 / 0.762 / 0.043, precision just under 0.94).
     ["fresh.csv", { precision: 0.93, recall: 0.75, falsePositiveRate: 0.045 }],
     // The precision floor lower since the twenty-fifth round's unread writer joined (0.940 with it, on the old floor).
-    ["fresh-held-out.csv", { precision: 0.93, recall: 0.69, falsePositiveRate: 0.045 }],
+    ["fresh-held-out.csv", { precision: 0.93, recall: 0.69, falsePositiveRate: 0.04 }],
   ])("%s reads at or above its floors", (file, floor) => {
     const figures = read(file);
     expect(figures.precision).toBeGreaterThanOrEqual(floor.precision);
