@@ -705,7 +705,10 @@ class LineReader {
     // "sheet", "ingot" or "solder" is a grade of molybdenum or indium and of a hundred other things too.
     const beyondHead = (this.rawKeys ?? this.line.words.flatMap((w) => w.keys)).filter((k) => !H.keys.includes(k));
     const named: string[] = [];
+    const all = this.line.chunks.flatMap((chunk) => this.sequence(chunk));
     for (const itemId of itemsHeadedBy(this.index, H.keys)) {
+      // A grade the item's exclusions name is no reading of it either ("ITO target": ITO is excluded from indium).
+      if ((this.index.exclusions.get(itemId) ?? []).some((keys) => this.containsPhrase(all, keys) !== null)) continue;
       const grades = this.rules.gradesByItem.get(itemId);
       if (grades !== undefined && grades.length > 0 && gradeNamed(grades, beyondHead, true) !== null) named.push(itemId);
     }

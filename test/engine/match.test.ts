@@ -972,6 +972,9 @@ describe("reading like an analyst (bundled rules)", () => {
   readsNothing("%s is no item (%s)", [
     ["PVDF binder, 25 kg, for cathode slurry", "binder"],
     ["Lack RAL 9006 weissaluminium 5 kg", "lack"],
+    // A grade of the item under its head noun does not outweigh the item's exclusions: ITO is excluded from indium.
+    ["ITO planar target 90/10, 5 in x 6 mm", "exclude"],
+    ["ITO 타겟 In2O3:SnO2 90:10", "exclude"],
   ]);
 
   // The twenty-fourth round: a camera that holds a listed material is a camera; an aluminium salt, a copper extractant
