@@ -372,7 +372,10 @@ export const PACKS = set(`
   quantity pkg bubbler canister`);
 
 /** What packaging is made of: "paper bag", "steel drum", "PE bottle". */
-export const PACK_MATERIALS = set(`paper plastic plastics steel pe pp hdpe ldpe glass fibre fiber jute wooden wood cardboard metal tin woven kraft`);
+export const PACK_MATERIALS = set(`paper plastic plastics steel pe pp hdpe ldpe glass fibre fiber jute wooden wood cardboard metal tin woven kraft aluminium aluminum alu`);
+
+/** The packs that are containers, not counts: a line whose name ends in one of them may be the packaging itself. */
+export const CONTAINERS = set(`bag drum bottle jar box pail carton tote ampoule vial sack bigbag ibc tray case crate pallet container canister`);
 
 /** Words that only describe: grade, purity, treatment, quality, standards. */
 export const DESCRIPTORS = set(`

@@ -40,6 +40,8 @@ import {
   DEAL_WORDS,
   DESCRIPTORS,
   MATERIAL_FORMS,
+  CONTAINERS,
+  FREIGHT_WORDS,
   PACKS,
   PACK_MATERIALS,
   PRODUCT_FORMS,
@@ -465,6 +467,8 @@ class LineReader {
     const head = this.head;
     if (head === null || head.word === null) return null;
     const live = this.occurrences.filter((o) => !this.vetoed.has(o));
+    const packaging = this.asPackaging(live);
+    if (packaging !== null) return packaging;
     const H = head.word;
 
     const covering = live.filter((o) => this.covered(H, o));
@@ -581,6 +585,38 @@ class LineReader {
       if (machine !== null) return { occurrence: machine, form: null, how: "head" };
     }
     return found;
+  }
+
+  /**
+   * "Corrugated shipping carton", "Steel drum 200 L", "Wooden pallets": the name ends in a container, and before it
+   * nothing names goods but what packaging is made of. (Packs before "of", or after the goods' name and a spec, are
+   * not what a line is: "3 drums of lithium hydroxide", "Gallium 1 kg bottle".)
+   */
+  private asPackaging(live: readonly Occurrence[]): { occurrence: Occurrence; form: null; how: "head" } | null {
+    const itemId = this.index.packagingItem;
+    if (itemId === null || this.vetoed.size > 0) return null;
+    const part = this.head!.part.filter((w) => w.role === "word");
+    // The name's part ends at a spec, but a packaging material's container belongs with it ("UN 1A2 steel drum").
+    const seq = this.sequence(this.head!.chunk);
+    const next = part.length > 0 ? seq[seq.indexOf(part[part.length - 1]) + 1] : undefined;
+    if (next !== undefined && next.role === "word" && part[part.length - 1].keys.some((k) => PACK_MATERIALS.has(k))) part.push(next);
+    let at = part.length - 1;
+    while (at >= 0 && !part[at].keys.some((k) => CONTAINERS.has(k))) {
+      if (isContent(part[at])) return null;
+      at--;
+    }
+    if (at < 0 || part[at].via !== "written") return null;
+    const container = part[at];
+    const before = part.slice(0, at);
+    const packMaterial = (w: Word) => w.keys.some((k) => PACK_MATERIALS.has(k));
+    // Before the container only what packaging is made of, the packaging's own words and descriptions ("corrugated
+    // shipping", "UN 1A2"): a word of anything else ("ball mill jar", "coin cell cases") is other goods.
+    const packagingWord = (w: Word) => live.some((o) => o.itemId === itemId && o.words.includes(w)) || w.keys.some((k) => FREIGHT_WORDS.has(k));
+    if (before.some((w) => isContent(w) && !packMaterial(w) && !packagingWord(w))) return null;
+    const namesGoods = live.some((o) => o.itemId !== itemId && o.words.some((w) => w === container || (before.includes(w) && !packMaterial(w))));
+    if (namesGoods || this.nonGoodsFound.length > 0) return null;
+    const phrase: Phrase = { itemId, keys: container.keys, content: container.keys, text: container.text, weak: false };
+    return { occurrence: { phrase, itemId, words: [...before.filter(packMaterial), container], exact: false }, form: null, how: "head" };
   }
 
   /**

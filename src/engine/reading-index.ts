@@ -11,6 +11,7 @@ import { itemNames } from "../rules/names";
 import {
   ASIDE_PREPOSITIONS,
   COMPONENT_SHAPES,
+  CONTAINERS,
   DESCRIPTORS,
   FORM_PREPOSITIONS,
   MATERIAL_FORMS,
@@ -82,6 +83,8 @@ export interface ReadingIndex {
    * generic machine ("sintering furnace", "kiln") must be for to be this equipment (`machineForGoods`).
    */
   machineGoods: ReadonlyMap<string, ReadonlySet<string>>;
+  /** The item of packaging: the one most of whose names end in a container ("cardboard box", "pallet"); null if none. */
+  packagingItem: string | null;
 }
 
 /** The items any of these words heads (`itemsByHeadNoun`), each once, in the order of `headNouns`. */
@@ -285,7 +288,23 @@ export function buildReadingIndex(doc: RulesDocument): ReadingIndex {
     itemWords: wordsByItem,
     domainWords: equipmentDomains(doc, wordsByItem),
     machineGoods: equipmentRelatedItems(doc, true),
+    packagingItem: packagingItemOf(doc, segmenter),
   };
+}
+
+/** Fewest names ending in a container that make an item the packaging item. */
+const FEWEST_CONTAINER_NAMES = 2;
+
+function packagingItemOf(doc: RulesDocument, segmenter: Segmenter): string | null {
+  let best: { id: string; count: number } | null = null;
+  for (const item of doc.items) {
+    const count = itemNames(item).filter((name) => {
+      const keys = phraseKeys(name.text, segmenter);
+      return keys.length > 0 && CONTAINERS.has(keys[keys.length - 1]);
+    }).length;
+    if (count >= FEWEST_CONTAINER_NAMES && (best === null || count > best.count)) best = { id: item.id, count };
+  }
+  return best?.id ?? null;
 }
 
 const BROADEST_DOMAIN_CONTROL = 20;

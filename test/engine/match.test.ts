@@ -977,6 +977,22 @@ describe("reading like an analyst (bundled rules)", () => {
     ["ITO 타겟 In2O3:SnO2 90:10", "exclude"],
   ]);
 
+  // A container named with nothing but what it is made of is the packaging; a pack after the goods' spec, a jar of a
+  // mill or a case of a cell is not.
+  readsAs([
+    ["UN 1A2 steel drum 200 L, open head", "packaging"],
+    ["Wooden crates ISPM-15 heat treated", "packaging"],
+    ["HDPE bottles 1 L with screw cap", "packaging"],
+  ]);
+  readsNothing("%s is no item (%s)", [
+    ["Planetary ball mill jar, zirconia, 250 mL", "mill"],
+    ["Coin cell cases CR2016, 200 sets", "cell"],
+  ]);
+  readsAs([
+    ["APT 88.5% WO3 min, 250 kg big bag", "tungsten"],
+    ["Gallium 99.99%, 1 kg PE bottle", "gallium"],
+  ]);
+
   // The twenty-fourth round: a camera that holds a listed material is a camera; an aluminium salt, a copper extractant
   // and a chip-making wafer are not the metal or a solar wafer; the press's carbide anvil.
   readsNothing("%s is no item (%s)", [
