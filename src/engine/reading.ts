@@ -204,6 +204,8 @@ function latinWord(written: string, known: WordRepair | null, capitals: boolean)
   const mapped = canonical.length !== 1 || (canonical[0] !== stem && canonical[0] !== written);
   if (mapped) return canonical.map((key) => ({ text: written, keys: [key], via: "lexicon" as const, number: false }));
   if (known === null || known.isKnown(stem) || stem.length <= 2) return [{ text: written, keys: [stem], via: "written", number: false }];
+  // A country's name is a place, never a compound or a misspelling of something the rules name ("Singapore" is no gap + ore).
+  if (written.length >= SHORTEST_COUNTRY_WORD && isCountryName(written)) return [{ text: written, keys: [stem], via: "written", number: false }];
   const repaired = known.repair(stem, { truncated: capitals });
   if (repaired === null) return [{ text: written, keys: [stem], via: "written", number: false }];
   if (repaired.via === "compound") return repaired.keys.map((key) => ({ text: written, keys: [key], via: "compound" as const, number: false }));

@@ -987,6 +987,8 @@ describe("reading like an analyst (bundled rules)", () => {
   readsNothing("%s is no item (%s)", [
     ["Planetary ball mill jar, zirconia, 250 mL", "mill"],
     ["Coin cell cases CR2016, 200 sets", "cell"],
+    // A country's name is a place: "Singapore" was taken for a compound of "gap" (GaP) and "ore".
+    ["Bonded warehouse rent Singapore, November", "rent"],
   ]);
   readsAs([
     ["APT 88.5% WO3 min, 250 kg big bag", "tungsten"],
