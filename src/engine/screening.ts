@@ -894,10 +894,10 @@ const VENDOR_NUMBER = /^\s*((?:[A-Za-z]{1,3}[-\s]?)?\d{4,}[\w/-]*)\s+(?=\p{L})/u
 /**
  * Text after the name that is the ledger's, not the firm's: an attention line, care of, a trade or former name, the
  * owner, where to send the payment (remit to, a post-office box, a lockbox), a tax number (VAT, EIN, NIP, USCC…), the
- * buyer's department that keeps the account ("/ Procurement Dept.", "- ACCOUNTS").
+ * buyer's department that keeps the account ("/ Procurement Dept.", "- ACCOUNTS"), a registration number (UEI, CAGE, DUNS, LEI).
  */
 const LEDGER_TAIL =
-  /^(.*?\p{L}.*?)[\s,;]+((?:attn\b|attention\b|z\.\s?hd\.|c\/o\b|care of\b|dba\b|d\/b\/a\b|fka\b|f\/k\/a\b|formerly\b|remit\b|p\.?\s?o\.?\s?box\b|lockbox\b|postfach\b|(?:ust-?id(?:nr)?|vat(?:\s*(?:no|nr|id|reg))?|ein|nip|uscc|gstin|tax\s*id|tin|kvk|siret|p\.?\s?iva)\.?\s*[:#-]?\s*(?:[a-z]{2})?[-\s]?\d|(?:procurement|purchasing|accounts(?: payable)?|a\/p|einkauf|buchhaltung|achats|compras)(?:\s+(?:dept|department|division|office)\.?)?\s*$|a (?:division|subsidiary|unit) of\b|an? [\p{L}\p{N}&.-]+(?: [\p{L}\p{N}&.-]+)? (?:business|company)\s*$).*)$/isu;
+  /^(.*?\p{L}.*?)[\s,;]+((?:attn\b|attention\b|z\.\s?hd\.|c\/o\b|care of\b|dba\b|d\/b\/a\b|fka\b|f\/k\/a\b|formerly\b|remit\b|p\.?\s?o\.?\s?box\b|lockbox\b|postfach\b|(?:ust-?id(?:nr)?|vat(?:\s*(?:no|nr|id|reg))?|ein|nip|uscc|gstin|tax\s*id|tin|kvk|siret|p\.?\s?iva|uei|cage(?:\s*code)?|duns|lei)\.?\s*[:#-]?\s*(?:[a-z]{2})?[-\s]?\d|(?:procurement|purchasing|accounts(?: payable)?|a\/p|einkauf|buchhaltung|achats|compras)(?:\s+(?:dept|department|division|office)\.?)?\s*$|a (?:division|subsidiary|unit) of\b|an? [\p{L}\p{N}&.-]+(?: [\p{L}\p{N}&.-]+)? (?:business|company)\s*$).*)$/isu;
 /**
  * A card payment's descriptor: a processor's prefix before an asterisk ("SQ *SKYDIO SAN MATEO CA", "PAYPAL
  * *FIRESTORMLABS"), or the merchant before it and what was bought after it ("ALTANA AI *SUBSCRIPTION").
@@ -949,6 +949,17 @@ function lastWordOf(text: string): string {
   let start = end;
   while (start > 0 && (WORD_CHARACTER.test(text[start - 1]) || text[start - 1] === ".")) start--;
   return foldName(text.slice(start, end).replace(/\./g, ""));
+}
+
+/** The text without the legal forms at its end ("LOCKHEED MARTIN CORP" → "LOCKHEED MARTIN"). */
+function withoutLegalFormsAtEnd(text: string): string {
+  let rest = text.trim();
+  while (rest !== "" && isLegalForm(lastWordOf(rest))) {
+    const cut = rest.search(/[\p{L}\p{N}.]+[^\p{L}\p{N}]*$/u);
+    if (cut <= 0) break;
+    rest = rest.slice(0, cut).replace(/[\s,]+$/u, "");
+  }
+  return rest;
 }
 
 /** The first word of a text, dots left out and in lower case ("UAB Ekspla" → "uab"). */
@@ -1270,6 +1281,8 @@ interface NameReading {
 }
 
 const UNSPACED_SEMICOLON = /;(?=\S)/gu;
+/** A name, a spaced slash, then more name ("… CORP / MISSILES AND FIRE CONTROL"). */
+const SLASHED_DIVISION = /^\s*([^/]*\p{L}[^/]*?)\s+\/\s+([^/]*\p{L}[^/]*?)\s*$/u;
 
 /** The readings of a name beside the whole name: without its brackets, the ledger's text, a site or an address after it. */
 function partialReadings(written: string): NameReading[] {
@@ -1290,6 +1303,14 @@ function partialReadings(written: string): NameReading[] {
   // A site after the name, once the ledger's own text is set aside ("SHIPPER: … INC SAN MATEO CA 94402").
   const ledgerText = ledger.find((reading) => reading.aside.kind === "ledger_text");
   const named = ledgerText?.text ?? unbracketed;
+  // A vendor master's NAME1 (the group, with its legal form) and NAME2 (the unit) on either side of a slash: the unit's
+  // own name joins them ("LOCKHEED MARTIN CORP / MISSILES AND FIRE CONTROL" is Lockheed Martin Missiles and Fire Control).
+  const division = SLASHED_DIVISION.exec(named);
+  if (division !== null && isLegalForm(lastWordOf(division[1]))) {
+    const text = `${withoutLegalFormsAtEnd(division[1])} ${division[2]}`;
+    // Nothing of the name is set aside (legal forms never count), so this reading wins a tie with the group's.
+    readings.push({ form: readEntityName(text), aside: null, text });
+  }
   const site = withoutSite(named);
   for (const found of site === null ? citiesAndState(named) : [site]) {
     const setAside = ledgerText === undefined ? [...(brackets ?? []), found.site] : [ledgerText.aside.text, found.site];
@@ -1313,7 +1334,7 @@ function partialReadings(written: string): NameReading[] {
 
 /** A street address's start: a house number, a street's name and its kind ("2041 E GLADWICK ST", "1625 K St NW"). */
 const STREET_ADDRESS =
-  /[\s,]+\d{1,6}[A-Za-z]?\s+(?:[NSEW]\.?\s+)?(?:\p{L}[\p{L}'.-]*\s+){0,4}?(?:st|street|ave|avenue|rd|road|dr|drive|blvd|boulevard|way|ln|lane|ct|court|pkwy|parkway|hwy|highway|pl|place|sq|square|ter|terrace|cir|circle)\b\.?(?:\s|,|$).*$/isu;
+  /[\s,]+\d{1,6}[A-Za-z]?\s+(?:[NSEW]\.?\s+)?(?:(?:\p{L}[\p{L}'.-]*|\d{1,4}(?:st|nd|rd|th))\s+){0,4}?(?:st|street|ave|avenue|rd|road|dr|drive|blvd|boulevard|way|ln|lane|ct|court|pkwy|parkway|hwy|highway|pl|place|sq|square|ter|terrace|cir|circle)\b\.?(?:\s|,|$).*$/isu;
 /** A European address after a comma: a street with its number, then a postcode ("…, ul. Grunwaldzka 30, 50-357 Wroclaw"). */
 const EUROPEAN_ADDRESS = /\s*,\s*[^,]*\p{L}[^,]*\d[^,]*,\s*(?:[A-Z]{1,2}-)?\d{2}[-\s]?\d{3}\b.*$/su;
 /**

@@ -151,6 +151,7 @@ describe("what a vendor master writes around a name (bundled rules)", () => {
     ["Lafert S.p.A. P.IVA 01234560279", "IT", "Lafert S.p.A.", "ledger_text"],
     ["Cubic Corporation, EIN 95-1678055", "US", "Cubic Corporation", "ledger_text"],
     ["Shield AI, Inc. - Purchasing Dept.", "US", "Shield AI, Inc.", "ledger_text"],
+    ["CUBIC CORPORATION CAGE 0X4Z7 UEI KX1NQ2AA5JM3", "US", "Cubic Corporation", "ledger_text"],
   ])("%s (%s) is %s: the ledger's text is set aside", (name, country, listed, feature) => {
     const result = screenBundled(name, country);
     expect([name, result.status, result.match?.name]).toEqual([name, "listed", listed]);
@@ -344,6 +345,17 @@ describe("what a vendor master writes around a name (bundled rules)", () => {
 
   it("fields joined with a bare semicolon are read as words apart, so the site after the legal form is found", () => {
     expectEachListed([["GENERAL DYNAMICS;MISSION SYSTEMS INC.;FAIRFAX VA", "US", "General Dynamics Mission Systems"]]);
+  });
+
+  it("a street with an ordinal number is a street address ('1300 W 120TH AVE')", () => {
+    expectEachListed([["SHIELD AI, INC.  600 W 58TH AVE  DENVER CO 80221", "US", "Shield AI, Inc."]], "site");
+  });
+
+  it("a group's name with its legal form, a slash and a unit's name is the unit's name (NAME1 / NAME2)", () => {
+    // With a registration number after it, the unit's name must still win over the group's with the unit set aside.
+    expectEachListed([["GENERAL DYNAMICS CORP / ORDNANCE AND TACTICAL SYSTEMS  CAGE 1C3B5  ST PETERSBURG FL", "US", "General Dynamics Ordnance and Tactical Systems"]]);
+    // A place after the slash still leaves the firm before it.
+    expectEachListed([["HENSOLDT AG / Taufkirchen", "DE", "HENSOLDT AG"]], "site");
   });
 
   it("a city of three words before the state is the firm's site (SALT LAKE CITY UT)", () => {
