@@ -1337,6 +1337,8 @@ const STREET_ADDRESS =
   /[\s,]+\d{1,6}[A-Za-z]?\s+(?:[NSEW]\.?\s+)?(?:(?:\p{L}[\p{L}'.-]*|\d{1,4}(?:st|nd|rd|th))\s+){0,4}?(?:st|street|ave|avenue|rd|road|dr|drive|blvd|boulevard|way|ln|lane|ct|court|pkwy|parkway|hwy|highway|pl|place|sq|square|ter|terrace|cir|circle)\b\.?(?:\s|,|$).*$/isu;
 /** A European address after a comma: a street with its number, then a postcode ("…, ul. Grunwaldzka 30, 50-357 Wroclaw"). */
 const EUROPEAN_ADDRESS = /\s*,\s*[^,]*\p{L}[^,]*\d[^,]*,\s*(?:[A-Z]{1,2}-)?\d{2}[-\s]?\d{3}\b.*$/su;
+/** A Japanese address in Latin letters after a comma: the block numbers, then the district ("…, 2-12-1 Ookayama, Meguro-ku"). */
+const JAPANESE_BLOCK_ADDRESS = /\s*,\s*\d{1,4}-\d{1,4}(?:-\d{1,4})?,?\s+\p{L}.*$/su;
 /**
  * A street and its house number after a comma, the town maybe after another ("…, ul. Janiszewskiego 11, Wroclaw",
  * "…, Via Kennedy 43"): no postcode says it is an address, so only the row's country can (`addressCountry`).
@@ -1354,7 +1356,7 @@ const SEPARATOR_MARK = /[-–—|/:]/u;
 function addressReadings(name: string): NameReading[] {
   const readings: NameReading[] = [];
   // A street address has a number; most names have none.
-  for (const pattern of DIGIT.test(name) ? [STREET_ADDRESS, EUROPEAN_ADDRESS] : []) {
+  for (const pattern of DIGIT.test(name) ? [STREET_ADDRESS, EUROPEAN_ADDRESS, JAPANESE_BLOCK_ADDRESS] : []) {
     const found = pattern.exec(name);
     if (found === null || found.index === 0) continue;
     const bare = name.slice(0, found.index).replace(/[\s,]+$/u, "");

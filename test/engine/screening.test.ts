@@ -358,6 +358,13 @@ describe("what a vendor master writes around a name (bundled rules)", () => {
     expectEachListed([["HENSOLDT AG / Taufkirchen", "DE", "HENSOLDT AG"]], "site");
   });
 
+  it("a Japanese address in Latin letters after a comma (block numbers, then the district) is the firm's site", () => {
+    expectEachListed([
+      ["Japan Aerospace Exploration Agency, 7-44-1 Jindaiji Higashi-machi, Chofu-shi, Tokyo", "JP", "Japan Aerospace Exploration Agency"],
+      ["National Defense Academy of Japan, 1-10-20 Hashirimizu, Yokosuka", "JP", "National Defense Academy of Japan"],
+    ], "site");
+  });
+
   it("a city of three words before the state is the firm's site (SALT LAKE CITY UT)", () => {
     expectEachListed([["TEAL DRONES INC SALT LAKE CITY UT", "US", "Teal Drones, Inc."]], "site");
   });
