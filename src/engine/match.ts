@@ -347,7 +347,10 @@ class LineReader {
    */
   private applyNonGoods(): void {
     if (this.head === null) return;
-    const seq = this.sequence(this.head.chunk);
+    // The head's chunk, and before it any chunk with nothing of the goods in it ("Spare kit | for centrifugal extractor").
+    const headAt = this.line.chunks.indexOf(this.head.chunk);
+    const leading = this.line.chunks.slice(0, Math.max(0, headAt)).filter((chunk) => !chunk.words.some(isContent));
+    const seq = [...leading.flatMap((chunk) => this.sequence(chunk)), ...this.sequence(this.head.chunk)];
     const found = seq.flatMap((word) => word.keys.flatMap((key) => this.index.nonGoods.get(key) ?? [])).map((nonGood) => ({ nonGood, words: this.containsPhrase(seq, nonGood.keys), opening: "" }));
     for (const chunk of this.line.chunks) {
       if (chunk.opener !== "aside" || chunk.preposition === null || !PURPOSE_PREPOSITIONS.has(chunk.preposition)) continue;

@@ -995,6 +995,21 @@ describe("reading like an analyst (bundled rules)", () => {
     ["Gallium 99.99%, 1 kg PE bottle", "gallium"],
   ]);
 
+  // Edition 2026.11.27-8: names the fact base gives (pyrolytic graphite, expandable graphite, an electrode coating line),
+  // customs clearance as logistics; spare parts are no machine (a listed part still is itself); insurance is a service.
+  readsAs([
+    ["Highly oriented pyrolytic graphite block 12 x 12 x 2 mm", "synthetic-graphite"],
+    ["Expandable graphite 80 mesh, 200 ml/g", "natural-graphite"],
+    ["Electrode coating line, slot-die, 1.2 m web", "battery-production-equipment"],
+    ["Import customs clearance, 3 containers", "logistics-services"],
+    ["Cubic press spare parts: hinge beam, 2 pcs", "diamond-press-parts"],
+  ]);
+  readsNothing("%s is no item (%s)", [
+    ["Spare kit for centrifugal extractor: seals and bearings", "spare parts"],
+    ["Ersatzteile Wickelmaschine: Führungsrolle", "spare parts"],
+    ["Cargo insurance 0.15% of CIF value, APT shipment", "services"],
+  ]);
+
   // The twenty-fourth round: a camera that holds a listed material is a camera; an aluminium salt, a copper extractant
   // and a chip-making wafer are not the metal or a solar wafer; the press's carbide anvil.
   readsNothing("%s is no item (%s)", [
