@@ -92,7 +92,15 @@ module.exports = async (env, options) => {
           use: { loader: "ts-loader", options: { configFile: "tsconfig.json", onlyCompileBundledFiles: true, transpileOnly: true } },
         },
         // The bundled rules, checked and completed at build time (scripts/checked-rules-loader.js).
-        { test: /default-rules\.json$/, resourceQuery: /checked/, type: "json", use: path.resolve(__dirname, "scripts/checked-rules-loader.js") },
+        {
+          test: /default-rules\.json$/,
+          resourceQuery: /checked/,
+          oneOf: [
+            // The first load's lean copy is a module that puts the fields holding their defaults back on import.
+            { resourceQuery: /lean/, type: "javascript/auto", use: path.resolve(__dirname, "scripts/checked-rules-loader.js") },
+            { type: "json", use: path.resolve(__dirname, "scripts/checked-rules-loader.js") },
+          ],
+        },
         // Country codes: only the alpha-2 and alpha-3 codes the engine reads (scripts/country-codes-loader.js).
         { test: /i18n-iso-countries[\\/]codes\.json$/, type: "json", use: path.resolve(__dirname, "scripts/country-codes-loader.js") },
         { test: /\.css$/, type: "asset/resource", generator: { filename: "[name][ext]" } },
@@ -104,8 +112,8 @@ module.exports = async (env, options) => {
     // One webpack runtime for both bundles on the page, so modules such as the rules runtime are
     // instantiated once and the pane and the functions share the same state in the shared runtime.
     optimization: {
-      // Terser as webpack runs it, told the code is ES2020 (tsconfig's target) and given a third pass: about 0.8 KB less.
-      minimizeOptions: { javascript: { ecma: 2020, compress: { passes: 3, ecma: 2020 }, format: { ecma: 2020 } } },
+      // Terser as webpack runs it, told the code is ES2020 (the tsconfig target), given a third pass and leave to hoist function declarations: about 0.9 KB less.
+      minimizeOptions: { javascript: { ecma: 2020, compress: { passes: 3, ecma: 2020, hoist_funs: true }, format: { ecma: 2020 } } },
       runtimeChunk: "single",
       // shared.js holds what both entries use. Only initial chunks count: a module that only parts fetched on
       // demand share (the report writer, What changed, Coming up) stays with them instead of joining the first load.

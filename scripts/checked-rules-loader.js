@@ -4,9 +4,22 @@
  * without loading the validator, which it fetches only when a document from outside has to be checked
  * (a download, the cache). An invalid bundled document fails the build. With `?checked&lean` it emits the
  * document without the texts only people and the edition diff read, for the first load, and with
- * `?checked&texts` those texts alone, for the part that compares editions (src/rules/lean.ts).
+ * `?checked&texts` those texts alone, for the part that compares editions (src/rules/lean.ts). The lean copy is
+ * a JavaScript module (webpack's rule gives it `type: "javascript/auto"`) that leaves out the fields holding their
+ * defaults and puts them back on import (`omitDefaults`, `withDefaults`).
  */
 const path = require("path");
+const zlib = require("zlib");
+
+/** Bytes a field left out must save, gzipped, to be worth its entry in the table that puts it back. */
+const LEAST_SAVING = 25;
+
+/** The fields whose leaving out saves more than their entry costs, each measured alone. */
+function worthOmitting(defaults, leanRules) {
+  const size = (document) => zlib.gzipSync(JSON.stringify(document), { level: 9 }).length;
+  const whole = size(leanRules);
+  return defaults.omittableDefaults(leanRules).filter((entry) => whole - size(defaults.omitDefaults(leanRules, [entry])) >= LEAST_SAVING);
+}
 
 module.exports = async function checkedRulesLoader(source) {
   const callback = this.async();
@@ -21,7 +34,19 @@ module.exports = async function checkedRulesLoader(source) {
     // `?checked&lean`: what the first load carries; `?checked&texts`: what it leaves out (src/rules/lean.ts).
     const part = (name) => new RegExp(`(^|[?&])${name}(&|$)`).test(this.resourceQuery);
     const lean = part("lean") || part("texts") ? await this.importModule(path.resolve(__dirname, "../src/rules/lean.ts")) : null;
-    const value = part("lean") ? lean.leanDocument(parsed.rules) : part("texts") ? lean.leftOutTexts(parsed.rules) : parsed.rules;
+    if (part("lean")) {
+      // A module, not JSON: the fields that hold their defaults are left out and put back when it is first imported.
+      const leanRules = lean.leanDocument(parsed.rules);
+      const defaults = await this.importModule(path.resolve(__dirname, "../src/rules/omitted-defaults.ts"));
+      const omitted = worthOmitting(defaults, leanRules);
+      const document = defaults.omitDefaults(leanRules, omitted);
+      const from = JSON.stringify(path.resolve(__dirname, "../src/rules/omitted-defaults.ts"));
+      // In single quotes, as webpack writes JSON modules: the document's many double quotes need no escaping.
+      const text = `'${JSON.stringify(document).replace(/\\/g, "\\\\").replace(/'/g, "\\'")}'`;
+      callback(null, `import { withDefaults } from ${from};\nexport default withDefaults(JSON.parse(${text}), ${JSON.stringify(omitted)});\n`);
+      return;
+    }
+    const value = part("texts") ? lean.leftOutTexts(parsed.rules) : parsed.rules;
     callback(null, JSON.stringify(value));
   } catch (error) {
     callback(error);

@@ -33,7 +33,15 @@ async function build(rulesText: string, query = "checked"): Promise<{ rules: unk
     module: {
       rules: [
         { test: /\.ts$/, exclude: /node_modules/, use: { loader: "ts-loader", options: { configFile: path.join(ROOT, "tsconfig.json"), onlyCompileBundledFiles: true, transpileOnly: true } } },
-        { test: /\.json$/, resourceQuery: /checked/, type: "json", use: path.join(ROOT, "scripts", "checked-rules-loader.js") },
+        {
+          test: /\.json$/,
+          resourceQuery: /checked/,
+          // As webpack.config.js: the lean copy is a module that puts the fields holding their defaults back.
+          oneOf: [
+            { resourceQuery: /lean/, type: "javascript/auto", use: path.join(ROOT, "scripts", "checked-rules-loader.js") },
+            { type: "json", use: path.join(ROOT, "scripts", "checked-rules-loader.js") },
+          ],
+        },
       ],
     },
   });
