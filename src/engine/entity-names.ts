@@ -282,7 +282,8 @@ function canonicalWordOf(raw: string): string {
  * something is left to compare; an empty or punctuation-only text has no tokens.
  */
 export function readEntityName(text: string): EntityNameForm {
-  const folded = foldName(text).replace(MISREAD_DIGIT, readAsLetter);
+  const plain = foldName(text);
+  const folded = plain.includes("0") || plain.includes("1") ? plain.replace(MISREAD_DIGIT, readAsLetter) : plain;
   const runs = folded.match(WORD_RUNS) ?? [];
   // Only a name with non-ASCII characters can hold a CJK run to split off.
   const maybeCjk = !ASCII_ONLY.test(folded);

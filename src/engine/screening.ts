@@ -880,6 +880,8 @@ export function screenName(index: ScreeningIndex, doc: RulesDocument, name: stri
 const BRACKETED = /[(（[［][^)）\]］]*[)）\]］]/g;
 /** A spaced dash: what follows is a site, a plant or a department in a vendor master ("Raytheon Missiles & Defense - Tucson"). */
 const DASHED_TAIL = /^(.*?\S)\s+[-–—]+\s+(.*\S)\s*$/su;
+/** What DASHED_TAIL needs, found in one pass. */
+const SPACED_DASH = /\s[-–—]/u;
 
 const WORD_CHARACTER = /[\p{L}\p{N}]/u;
 
@@ -896,8 +898,11 @@ const VENDOR_NUMBER = /^\s*((?:[A-Za-z]{1,3}[-\s]?)?\d{4,}[\w/-]*)\s+(?=\p{L})/u
  * owner, where to send the payment (remit to, a post-office box, a lockbox), a tax number (VAT, EIN, NIP, USCC…), the
  * buyer's department that keeps the account ("/ Procurement Dept.", "- ACCOUNTS"), a registration number (UEI, CAGE, DUNS, LEI).
  */
-const LEDGER_TAIL =
-  /^(.*?\p{L}.*?)[\s,;]+((?:attn\b|attention\b|z\.\s?hd\.|c\/o\b|care of\b|dba\b|d\/b\/a\b|fka\b|f\/k\/a\b|formerly\b|remit\b|p\.?\s?o\.?\s?box\b|lockbox\b|postfach\b|(?:ust-?id(?:nr)?|vat(?:\s*(?:no|nr|id|reg))?|ein|nip|uscc|gstin|tax\s*id|tin|kvk|siret|p\.?\s?iva|uei|cage(?:\s*code)?|duns|lei)\.?\s*[:#-]?\s*(?:[a-z]{2})?[-\s]?\d|(?:procurement|purchasing|accounts(?: payable)?|a\/p|einkauf|buchhaltung|achats|compras)(?:\s+(?:dept|department|division|office)\.?)?\s*$|a (?:division|subsidiary|unit) of\b|an? [\p{L}\p{N}&.-]+(?: [\p{L}\p{N}&.-]+)? (?:business|company)\s*$).*)$/isu;
+const LEDGER_WORDS =
+  /(?:attn\b|attention\b|z\.\s?hd\.|c\/o\b|care of\b|dba\b|d\/b\/a\b|fka\b|f\/k\/a\b|formerly\b|remit\b|p\.?\s?o\.?\s?box\b|lockbox\b|postfach\b|(?:ust-?id(?:nr)?|vat(?:\s*(?:no|nr|id|reg))?|ein|nip|uscc|gstin|tax\s*id|tin|kvk|siret|p\.?\s?iva|uei|cage(?:\s*code)?|duns|lei)\.?\s*[:#-]?\s*(?:[a-z]{2})?[-\s]?\d|(?:procurement|purchasing|accounts(?: payable)?|a\/p|einkauf|buchhaltung|achats|compras)(?:\s+(?:dept|department|division|office)\.?)?\s*$|a (?:division|subsidiary|unit) of\b|an? [\p{L}\p{N}&.-]+(?: [\p{L}\p{N}&.-]+)? (?:business|company)\s*$)/u.source;
+const LEDGER_TAIL = new RegExp(`^(.*?\\p{L}.*?)[\\s,;]+(${LEDGER_WORDS}.*)$`, "isu");
+/** What LEDGER_TAIL needs somewhere, found in one pass: most names have none of it, and the tail's search is slow. */
+const LEDGER_HINT = new RegExp(`[\\s,;]${LEDGER_WORDS}`, "iu");
 /**
  * A card payment's descriptor: a processor's prefix before an asterisk ("SQ *SKYDIO SAN MATEO CA", "PAYPAL
  * *FIRESTORMLABS"), or the merchant before it and what was bought after it ("ALTANA AI *SUBSCRIPTION").
@@ -914,7 +919,7 @@ const MOST_ABBREVIATION_WORDS = 2;
 /** Readings of the name without what the ledger wrote around it, and of the name an abbreviation stands before. */
 function ledgerReadings(brackets: readonly string[] | null, unbracketed: string): { text: string; aside: NameAside }[] {
   const readings: { text: string; aside: NameAside }[] = [];
-  const card = CARD_DESCRIPTOR.exec(unbracketed);
+  const card = unbracketed.includes("*") ? CARD_DESCRIPTOR.exec(unbracketed) : null;
   if (card !== null) {
     const processor = CARD_PROCESSORS.has(card[1].toLowerCase());
     readings.push(processor ? { text: card[2], aside: { kind: "ledger_text", text: `${card[1]} *` } } : { text: card[1], aside: { kind: "ledger_text", text: `*${card[2]}` } });
@@ -923,7 +928,7 @@ function ledgerReadings(brackets: readonly string[] | null, unbracketed: string)
   let bare = role === null ? unbracketed : unbracketed.slice(role[0].length);
   const number = VENDOR_NUMBER.exec(bare);
   if (number !== null) bare = bare.slice(number[0].length);
-  const tail = LEDGER_TAIL.exec(bare);
+  const tail = LEDGER_HINT.test(bare) ? LEDGER_TAIL.exec(bare) : null;
   if (role !== null || number !== null || tail !== null) {
     const set = [role?.[1], number?.[1], tail?.[2]].filter((text): text is string => text !== undefined);
     if (tail !== null) bare = tail[1];
@@ -969,9 +974,9 @@ function firstWordOf(text: string): string {
 
 /** The name without a site or branch written after it, and that text; null when it has none. */
 function withoutSite(name: string): { bare: string; site: string } | null {
-  const dashed = DASHED_TAIL.exec(name);
+  const dashed = SPACED_DASH.test(name) ? DASHED_TAIL.exec(name) : null;
   if (dashed !== null) return { bare: dashed[1], site: dashed[2] };
-  const cjk = CJK_SITE_AFTER_LEGAL_FORM.exec(name);
+  const cjk = HAN.test(name) ? CJK_SITE_AFTER_LEGAL_FORM.exec(name) : null;
   if (cjk !== null) return { bare: cjk[1], site: cjk[2] };
   return cjkAddressAfterName(name) ?? afterLegalFormAndComma(name) ?? cityAfterLegalForm(name) ?? cityAndStateAfterComma(name);
 }
@@ -984,7 +989,7 @@ const COMMA_CITY_STATE = /^(.*\S)\s*,\s*(\p{L}+(?:[\s.]+\p{L}+){0,2})\s*,?\s+(\p
  * Halifax, NS"; "Boeing Defense, Space & Security, Arlington, VA"): the firm's site.
  */
 function cityAndStateAfterComma(name: string): { bare: string; site: string } | null {
-  const found = COMMA_CITY_STATE.exec(name);
+  const found = name.includes(",") ? COMMA_CITY_STATE.exec(name) : null;
   if (found === null || !STATE_CODES.has(found[3].toLowerCase()) || !found[2].split(/[\s.]+/).every(placeWord)) return null;
   return readEntityName(found[1]).tokens.length > 0 ? { bare: found[1], site: `${found[2]}, ${found[3]}` } : null;
 }
@@ -1305,7 +1310,7 @@ function partialReadings(written: string): NameReading[] {
   const named = ledgerText?.text ?? unbracketed;
   // A vendor master's NAME1 (the group, with its legal form) and NAME2 (the unit) on either side of a slash: the unit's
   // own name joins them ("LOCKHEED MARTIN CORP / MISSILES AND FIRE CONTROL" is Lockheed Martin Missiles and Fire Control).
-  const division = SLASHED_DIVISION.exec(named);
+  const division = named.includes("/") ? SLASHED_DIVISION.exec(named) : null;
   if (division !== null && isLegalForm(lastWordOf(division[1]))) {
     const text = `${withoutLegalFormsAtEnd(division[1])} ${division[2]}`;
     // Nothing of the name is set aside (legal forms never count), so this reading wins a tie with the group's.
