@@ -130,6 +130,13 @@ const DOPED_HINT = /dop|drog|dotier|domieszk|gedoteerd|legovan/;
  * "m/c" written out, "non-" joined to its word and "X doped with Y" written dopant first (the reading key does the
  * same, so keys follow readings).
  */
+/**
+ * "InGaAs/InP epi wafer": in an epitaxial wafer's name the layer comes before the slash and the substrate it is grown
+ * on after it, so it reads as "InGaAs on InP", the goods being the layer.
+ */
+const LAYER_ON_SUBSTRATE = /\b([a-z][a-z0-9.]{1,11})\/(inp|gaas|si|sic|ge|sapphire)\b/g;
+const EPITAXY_HINT = /epi|磊晶|外延|エピ|에피/u;
+
 export function expandShorthand(folded: string): string {
   const negated = folded.includes("non") ? folded.replace(NEGATED_WORD, "non") : folded;
   const written = !negated.includes("/")
@@ -139,7 +146,8 @@ export function expandShorthand(folded: string): string {
         .replace(WITH_ABBREVIATED, (_match, without: string | undefined) => (without === undefined ? " with " : " without "))
         .replace(ROMANCE_ABBREVIATED, (_match, apart: string | undefined, joined: string | undefined) => ROMANCE_WRITTEN_OUT[apart ?? joined!])
         .replace(MACHINE_ABBREVIATED, " machine ");
-  return DOPED_HINT.test(written) ? written.replace(DOPED_WITH, "$3 $2 $1") : written;
+  const epitaxy = written.includes("/") && EPITAXY_HINT.test(written) ? written.replace(LAYER_ON_SUBSTRATE, "$1 on $2") : written;
+  return DOPED_HINT.test(epitaxy) ? epitaxy.replace(DOPED_WITH, "$3 $2 $1") : epitaxy;
 }
 
 /** The mass number of an isotope after its element's hyphen ("177" in "Lu-177", "99m" in "Tc-99m"), alone. */

@@ -1010,6 +1010,12 @@ describe("reading like an analyst (bundled rules)", () => {
     ["Cargo insurance 0.15% of CIF value, APT shipment", "services"],
   ]);
 
+  // An epitaxial wafer's layer before the slash, its substrate after: "InGaAs/InP" is InGaAs grown on InP.
+  readsAs([
+    ["InGaAs/InP PIN epiwafer 2 in, lattice-matched", "indium-gallium-arsenide"],
+    ["Epi-Wafer InGaAs/InP 3 Zoll für SWIR-Fotodioden", "indium-gallium-arsenide"],
+  ]);
+
   // The twenty-fourth round: a camera that holds a listed material is a camera; an aluminium salt, a copper extractant
   // and a chip-making wafer are not the metal or a solar wafer; the press's carbide anvil.
   readsNothing("%s is no item (%s)", [
