@@ -16,6 +16,8 @@ import { deletions, withinOneEdit } from "./spelling";
 const SHORTEST_COMPOUND = 6;
 /** Each part of a compound: "test" + "er" is not tester. */
 const SHORTEST_COMPOUND_PART = 3;
+/** A compound needs one part at least this long. */
+const SHORTEST_TELLING_PART = 4;
 const TRUNCATION_LENGTHS = { shortest: 4, longest: 5 };
 const MOST_TRUNCATION_CANDIDATES = 6;
 const SHORTEST_MISSPELT = 5;
@@ -38,7 +40,8 @@ export function wordRepair(vocabulary: ReadonlySet<string>, english: ReadonlySet
   let spelling: Map<string, string[]> | null = null;
   const cache = new Map<string, { keys: readonly string[]; via: WordVia } | null>();
 
-  function compound(word: string): string[] | null {
+  /** The known words the word is made of, as written. */
+  function pieces(word: string): string[] | null {
     if (word.length < SHORTEST_COMPOUND) return null;
     for (let cut = word.length - SHORTEST_COMPOUND_PART; cut >= SHORTEST_COMPOUND_PART; cut--) {
       const left = word.slice(0, cut);
@@ -46,11 +49,21 @@ export function wordRepair(vocabulary: ReadonlySet<string>, english: ReadonlySet
       if (left === NEGATION || !partKnown(left)) continue;
       let right = word.slice(cut);
       if (!partKnown(right) && right.startsWith("s") && partKnown(right.slice(1))) right = right.slice(1); // German linking s
-      if (partKnown(right)) return [...canonicalWords(left), ...canonicalWords(right)];
-      const rest = right.length >= SHORTEST_COMPOUND ? compound(right) : null;
-      if (rest !== null) return [...canonicalWords(left), ...rest];
+      if (partKnown(right)) return [left, right];
+      const rest = right.length >= SHORTEST_COMPOUND ? pieces(right) : null;
+      if (rest !== null) return [left, ...rest];
     }
     return null;
+  }
+
+  /**
+   * The canonical words of a compound. Pieces of three letters alone make none: short words fit almost anywhere
+   * (Hungarian "csomag", a package, is no "cso" + "mag"; "Singapore" is no "sin" + "gap" + "ore").
+   */
+  function compound(word: string): string[] | null {
+    const found = pieces(word);
+    if (found === null || found.every((piece) => piece.length < SHORTEST_TELLING_PART)) return null;
+    return found.flatMap((piece) => canonicalWords(piece));
   }
 
   function truncation(word: string): string[] | null {

@@ -989,6 +989,8 @@ describe("reading like an analyst (bundled rules)", () => {
     ["Coin cell cases CR2016, 200 sets", "cell"],
     // A country's name is a place: "Singapore" was taken for a compound of "gap" (GaP) and "ore".
     ["Bonded warehouse rent Singapore, November", "rent"],
+    // Three-letter pieces alone make no compound: Hungarian "csomag" (a package) is no "cső" + "mag" (magnet).
+    ["Akkumulátor csomag 24V 50Ah", "csomag"],
   ]);
   readsAs([
     ["APT 88.5% WO3 min, 250 kg big bag", "tungsten"],
