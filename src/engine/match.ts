@@ -342,8 +342,9 @@ class LineReader {
   }
 
   /**
-   * A non-goods phrase in the first chunk makes the line a service, utility, fee…: no goods item applies. So does
-   * one that opens with a preposition of purpose, in a purpose ("Gallium standard for ICP").
+   * A non-goods phrase in the head's chunk, or in a chunk before it that holds nothing of the goods, makes the line a
+   * service, utility, fee…: no goods item applies. So does one that opens with a preposition of purpose, in a purpose
+   * ("Gallium standard for ICP").
    */
   private applyNonGoods(): void {
     if (this.head === null) return;
@@ -470,7 +471,7 @@ class LineReader {
     const head = this.head;
     if (head === null || head.word === null) return null;
     const live = this.occurrences.filter((o) => !this.vetoed.has(o));
-    const packaging = this.asPackaging(live);
+    const packaging = this.asPackaging(head, live);
     if (packaging !== null) return packaging;
     const H = head.word;
 
@@ -595,12 +596,12 @@ class LineReader {
    * nothing names goods but what packaging is made of. (Packs before "of", or after the goods' name and a spec, are
    * not what a line is: "3 drums of lithium hydroxide", "Gallium 1 kg bottle".)
    */
-  private asPackaging(live: readonly Occurrence[]): { occurrence: Occurrence; form: null; how: "head" } | null {
+  private asPackaging(head: NonNullable<LineReader["head"]>, live: readonly Occurrence[]): { occurrence: Occurrence; form: null; how: "head" } | null {
     const itemId = this.index.packagingItem;
     if (itemId === null || this.vetoed.size > 0) return null;
-    const part = this.head!.part.filter((w) => w.role === "word");
+    const part = head.part.filter((w) => w.role === "word");
     // The name's part ends at a spec, but a packaging material's container belongs with it ("UN 1A2 steel drum").
-    const seq = this.sequence(this.head!.chunk);
+    const seq = this.sequence(head.chunk);
     const next = part.length > 0 ? seq[seq.indexOf(part[part.length - 1]) + 1] : undefined;
     if (next !== undefined && next.role === "word" && part[part.length - 1].keys.some((k) => PACK_MATERIALS.has(k))) part.push(next);
     let at = part.length - 1;
@@ -1021,7 +1022,7 @@ const LETTER_WORDS = /\p{L}{2,}/gu;
  * two words.
  */
 function describingField(text: string): string | null {
-  const edifact = EDIFACT_DESCRIPTION.exec(text);
+  const edifact = text.includes("IMD+") ? EDIFACT_DESCRIPTION.exec(text) : null;
   if (edifact !== null) return `${edifact[1]} ${edifact[2] ?? ""}`.trim();
   if (!FIELD_BAR.test(text)) return null;
   const fields = text.split(FIELD_BAR);

@@ -671,7 +671,10 @@ function compareNames(index: ScreeningIndex, query: EntityNameForm, entryId: num
     missing,
     addedWords,
     wrappersLetPass,
-    addedCountries: extras.flatMap((token) => (token.cjk || token.raw.length < SHORTEST_COUNTRY_NAME ? [] : [toCountryCode(token.raw) ?? []].flat())),
+    addedCountries: extras.flatMap((token) => {
+      const code = token.cjk || token.raw.length < SHORTEST_COUNTRY_NAME ? null : toCountryCode(token.raw);
+      return code === null ? [] : [code];
+    }),
     distinctiveAgrees,
     structure: (distinctiveAgrees || onlyCommonWords) && confirmed && slipsBacked && !tooShort && !entry.initialsOfName,
     tooShort,
