@@ -95,6 +95,8 @@ const LATIN_LETTERS: Readonly<Record<string, string>> = {
 
 const CYRILLIC = /\p{Script=Cyrillic}/u;
 const CYRILLIC_LEGAL = new Set(CYRILLIC_LEGAL_FORMS);
+/** Bulgarian legal forms as Latin letters write them (AD, EAD, OOD, EOOD): a legal form only as a name's last word. */
+const LATIN_END_LEGAL = new Set(["ad", "ead", "ood", "eood"]);
 
 /**
  * How a word sounds, roughly, in the letters a Cyrillic spelling of an English or German name comes back as:
@@ -291,7 +293,10 @@ export function readEntityName(text: string): EntityNameForm {
   const legalForms: string[] = [];
   const tokens: NameToken[] = [];
   if (!ASCII_ONLY.test(text) && CYRILLIC.test(text)) return readCyrillicName(words, legalForms, tokens);
-  for (const word of removeLegalPhrases(words, legalForms)) {
+  const latinWords = removeLegalPhrases(words, legalForms);
+  // "Opticoelectron Group AD": Bulgarian legal forms in Latin letters end a name; first, "AD" may be initials.
+  if (latinWords.length >= 2 && LATIN_END_LEGAL.has(latinWords[latinWords.length - 1])) legalForms.push(latinWords.pop()!);
+  for (const word of latinWords) {
     if (maybeCjk && CJK_CHARACTER.test(word)) {
       const stripped = stripCjkForms(word, legalForms);
       const english = stripped === "" ? null : englishWordsOfName(stripped);

@@ -108,7 +108,9 @@ describe("names written in Cyrillic", () => {
     expect(readEntityName("Lockheed Martin").tokens.map((token) => token.sound)).toEqual([null, null]);
   });
 
-  it("'AD' is a legal form only in a name written in Cyrillic; in Latin letters it may be initials", () => {
+  it("'AD' is a legal form in a name written in Cyrillic; in Latin letters only as the last word, first it may be initials", () => {
     expect(words("AD Systems")).toEqual(["ad", "system"]);
+    expect(words("Arsenal AD")).toEqual(["arsenal"]);
+    expect(words("Vazovski Mashinostroitelni Zavodi EAD")).toEqual(["vazovski", "mashinostroitelni", "zavodi"]);
   });
 });
