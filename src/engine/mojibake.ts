@@ -17,25 +17,8 @@ function byteOf(character: string): number | null {
   return BYTE_OF.get(character) ?? null;
 }
 
-/** Bytes as UTF-8, or null when they are not valid UTF-8 (a repair that would make nonsense is no repair). */
-function utf8(bytes: readonly number[]): string | null {
-  let out = "";
-  for (let i = 0; i < bytes.length; ) {
-    const lead = bytes[i];
-    const length = lead < 0x80 ? 1 : lead >= 0xc2 && lead <= 0xdf ? 2 : lead >= 0xe0 && lead <= 0xef ? 3 : 0;
-    if (length === 0 || i + length > bytes.length) return null;
-    let code = length === 1 ? lead : length === 2 ? lead & 0x1f : lead & 0x0f;
-    for (let k = 1; k < length; k++) {
-      const next = bytes[i + k];
-      if ((next & 0xc0) !== 0x80) return null;
-      code = (code << 6) | (next & 0x3f);
-    }
-    if ((length === 3 && code < 0x800) || (code >= 0xd800 && code <= 0xdfff)) return null;
-    out += String.fromCodePoint(code);
-    i += length;
-  }
-  return out;
-}
+/** Bytes read as UTF-8 by the platform's decoder, which refuses what is no UTF-8 (a repair that would make nonsense is no repair). */
+const STRICT_UTF8 = new TextDecoder("utf-8", { fatal: true });
 
 export function repairMojibake(text: string): string {
   if (!MOJIBAKE.test(text)) return text;
@@ -45,5 +28,9 @@ export function repairMojibake(text: string): string {
     if (byte === null) return text;
     bytes.push(byte);
   }
-  return utf8(bytes) ?? text;
+  try {
+    return STRICT_UTF8.decode(Uint8Array.from(bytes));
+  } catch {
+    return text;
+  }
 }
