@@ -17,8 +17,11 @@ function byteOf(character: string): number | null {
   return BYTE_OF.get(character) ?? null;
 }
 
-/** Bytes read as UTF-8 by the platform's decoder, which refuses what is no UTF-8 (a repair that would make nonsense is no repair). */
-const STRICT_UTF8 = new TextDecoder("utf-8", { fatal: true });
+/**
+ * Bytes are read as UTF-8 by the platform's decoder, which refuses what is no UTF-8 (a repair that would make nonsense
+ * is no repair). Made on first use, not when the module loads: a host without it (jsdom) leaves names unrepaired.
+ */
+let strictUtf8: TextDecoder | undefined;
 
 export function repairMojibake(text: string): string {
   if (!MOJIBAKE.test(text)) return text;
@@ -29,7 +32,8 @@ export function repairMojibake(text: string): string {
     bytes.push(byte);
   }
   try {
-    return STRICT_UTF8.decode(Uint8Array.from(bytes));
+    strictUtf8 ??= new TextDecoder("utf-8", { fatal: true });
+    return strictUtf8.decode(Uint8Array.from(bytes));
   } catch {
     return text;
   }
