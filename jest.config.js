@@ -14,6 +14,7 @@ module.exports = {
     // The same as the first load carries it (src/rules/lean.ts).
     "^.*/default-rules\\.json\\?checked&lean$": "<rootDir>/test/checked-bundled-lean-rules.ts",
     "^.*/default-rules\\.json\\?checked&texts$": "<rootDir>/test/checked-bundled-left-out-texts.ts",
+    "^.*/default-rules\\.json\\?checked&producers$": "<rootDir>/test/checked-bundled-producers.ts",
     // office-addin-mock needs only the OfficeApp enum; the package entry pulls an ESM-only module jest on Node 20 cannot load.
     "^office-addin-manifest$": "<rootDir>/node_modules/office-addin-manifest/lib/officeApp.js",
   },

@@ -4,7 +4,8 @@
  * without loading the validator, which it fetches only when a document from outside has to be checked
  * (a download, the cache). An invalid bundled document fails the build. With `?checked&lean` it emits the
  * document without the texts only people and the edition diff read, for the first load, and with
- * `?checked&texts` those texts alone, for the part that compares editions (src/rules/lean.ts). The lean copy is
+ * `?checked&texts` those texts alone, for the part that compares editions (src/rules/lean.ts). The first load
+ * leaves the producer figures out too: `?checked&producers` gives them, lean, to what reads them. The lean copy is
  * a JavaScript module (webpack's rule gives it `type: "javascript/auto"`) that leaves out the fields holding their
  * defaults and puts them back on import (`omitDefaults`, `withDefaults`).
  */
@@ -33,10 +34,10 @@ module.exports = async function checkedRulesLoader(source) {
     }
     // `?checked&lean`: what the first load carries; `?checked&texts`: what it leaves out (src/rules/lean.ts).
     const part = (name) => new RegExp(`(^|[?&])${name}(&|$)`).test(this.resourceQuery);
-    const lean = part("lean") || part("texts") ? await this.importModule(path.resolve(__dirname, "../src/rules/lean.ts")) : null;
+    const lean = part("lean") || part("texts") || part("producers") ? await this.importModule(path.resolve(__dirname, "../src/rules/lean.ts")) : null;
     if (part("lean")) {
       // A module, not JSON: the fields that hold their defaults are left out and put back when it is first imported.
-      const leanRules = lean.leanDocument(parsed.rules);
+      const leanRules = lean.firstLoadDocument(lean.leanDocument(parsed.rules));
       const defaults = await this.importModule(path.resolve(__dirname, "../src/rules/omitted-defaults.ts"));
       const omitted = worthOmitting(defaults, leanRules);
       const document = defaults.omitDefaults(leanRules, omitted);
@@ -44,6 +45,10 @@ module.exports = async function checkedRulesLoader(source) {
       // In single quotes, as webpack writes JSON modules: the document's many double quotes need no escaping.
       const text = `'${JSON.stringify(document).replace(/\\/g, "\\\\").replace(/'/g, "\\'")}'`;
       callback(null, `import { withDefaults } from ${from};\nexport default withDefaults(JSON.parse(${text}), ${JSON.stringify(omitted)});\n`);
+      return;
+    }
+    if (part("producers")) {
+      callback(null, JSON.stringify(lean.leanDocument(parsed.rules).producers));
       return;
     }
     const value = part("texts") ? lean.leftOutTexts(parsed.rules) : parsed.rules;

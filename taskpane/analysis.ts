@@ -27,7 +27,7 @@ export interface Analysis {
   options: ScoreOptions;
   /** Where else each matched item is produced (its binding stage and the producers outside China), by item id. */
   alternatives: ReadonlyMap<string, ItemAlternatives>;
-  /** The rules the results were scored with. */
+  /** The rules the results were scored with, with their producer figures (`RulesRuntime.supplyRules`). */
   rules: CompiledRules;
 }
 
@@ -37,6 +37,8 @@ export interface AnalyseOptions {
   pause?: () => Promise<void>;
   onProgress?: (rowsScored: number, rowsTotal: number) => void;
   isCancelled?: () => boolean;
+  /** The same rules with their producer figures, when the scoring rules leave them out (the first load's). */
+  supplyRules?: CompiledRules;
 }
 
 export async function analyseRows(
@@ -63,9 +65,10 @@ export async function analyseRows(
     spend: record.spend,
   }));
   const portfolio = summarizePortfolio(portfolioRows, results);
+  const supplyRules = control.supplyRules ?? rules;
   const alternatives = new Map<string, ItemAlternatives>();
   for (const { itemId } of portfolio.byItem) {
-    const found = alternativesFor(rules, itemId);
+    const found = alternativesFor(supplyRules, itemId);
     if (found) alternatives.set(itemId, found);
   }
   return {
@@ -75,6 +78,6 @@ export async function analyseRows(
     portfolio,
     options,
     alternatives,
-    rules,
+    rules: supplyRules,
   };
 }

@@ -252,7 +252,11 @@ export class TaskPaneApp {
     const options = this.scoreOptions();
     this.setBusy(true);
     try {
+      // Where else the items are produced: the first load fetches the bundled rules' figures on first use.
+      const supplyRules = await this.runtime.supplyRules();
+      if (generation !== this.scoreGeneration) return;
       const analysis = await analyseRows(table.rows, table.mapping.map, this.runtime.active.compiled, options, {
+        supplyRules,
         isCancelled: () => generation !== this.scoreGeneration,
         onProgress: (done, total) => {
           if (total > 5_000) this.showProgress(`Scoring: ${formatCount(done)} of ${formatCount(total)}`, done, total);

@@ -148,8 +148,8 @@ export function chinaShare(commodity: any[][], stage?: any[][]): any[][] {
  * @param [count] How many producers to list, largest first. Empty: every producer the source names.
  * @returns A table with four columns (country, share 0 to 1, year, source); #N/A when the rules give no country breakdown.
  */
-export function alternatives(commodity: any[][], stage?: any[][], count?: any[][]): any[][] {
-  return alternativesCells(commodity, stage, count, getRulesRuntime().active.compiled);
+export async function alternatives(commodity: any[][], stage?: any[][], count?: any[][]): Promise<any[][]> {
+  return alternativesCells(commodity, stage, count, await getRulesRuntime().supplyRules());
 }
 
 /**
@@ -198,6 +198,6 @@ export function rulesVersion(invocation: CustomFunctions.StreamingInvocation<str
  * @param [supplierName] The supplier's name, screened against China's entity lists (a clear match raises the score). Empty: not screened.
  * @returns One card per row showing the item's name; #N/A when the commodity is not recognised, #VALUE! when an input is unusable.
  */
-export function profile(commodity: any[][], supplierCountry?: any[][], siteCountry?: any[][], asOf?: any[][], supplierName?: any[][]): any[][] {
-  return profileCells([commodity, supplierCountry, siteCountry, asOf, supplierName], getRulesRuntime().active.compiled);
+export async function profile(commodity: any[][], supplierCountry?: any[][], siteCountry?: any[][], asOf?: any[][], supplierName?: any[][]): Promise<any[][]> {
+  return profileCells([commodity, supplierCountry, siteCountry, asOf, supplierName], await getRulesRuntime().supplyRules());
 }

@@ -87,6 +87,15 @@ export function leftOutTexts(doc: RulesDocument): LeftOutTexts {
   };
 }
 
+/**
+ * What the add-in's first load carries: the lean document without its producer figures, which only ALTERNATIVES,
+ * PROFILE and the pane's supply section read. They fetch the lean figures apart (`default-rules.json?checked&producers`,
+ * `RulesRuntime.supplyRules`), so a workbook that never asks where else an item is produced never loads them.
+ */
+export function firstLoadDocument(lean: RulesDocument): RulesDocument {
+  return { ...lean, producers: [] };
+}
+
 /** The whole document again, from the lean one and what was left out of it. */
 export function withTexts(lean: RulesDocument, texts: LeftOutTexts): RulesDocument {
   const withText = <T extends object, K extends string>(entry: T, key: K, text: string | null | undefined): T => (text === undefined || text === null ? entry : { ...entry, [key]: text });

@@ -8,7 +8,7 @@ declare module "*.json?checked" {
   export default rules;
 }
 
-/** `default-rules.json?checked&lean`: the same, without the texts the first load does not need (src/rules/lean.ts). */
+/** `default-rules.json?checked&lean`: the same, without the texts and producer figures the first load does not need (src/rules/lean.ts). */
 declare module "*.json?checked&lean" {
   const rules: import("../rules/schema").RulesDocument;
   export default rules;
@@ -18,4 +18,10 @@ declare module "*.json?checked&lean" {
 declare module "*.json?checked&texts" {
   const texts: import("../rules/lean").LeftOutTexts;
   export default texts;
+}
+
+/** `default-rules.json?checked&producers`: the producer figures the first load leaves out, lean (src/rules/lean.ts). */
+declare module "*.json?checked&producers" {
+  const producers: import("../rules/schema").RulesDocument["producers"];
+  export default producers;
 }

@@ -6,6 +6,7 @@
  *   await runtime.start();                      // cached rules if they validate, else bundled; then a
  *                                               // background refresh if the cache is older than the interval
  *   runtime.active.compiled                     // what the engine scores with (never null)
+ *   await runtime.supplyRules()                 // the same with the producer figures, fetched on first use
  *   runtime.status                              // source, version, dates, control count, lastError…
  *   const stop = runtime.onChange((active) => …) // once per swap, after the swap is complete
  *   runtime.lastSwap                            // { previous, next, reason, at } of the last swap (null before one):
@@ -25,6 +26,7 @@
  * (`src/rules/status-codes.ts`) and show in `status.lastError`.
  */
 import bundledRules from "../rules/default-rules.json?checked&lean";
+import type { ProducerFigure } from "../rules/schema";
 import { lazyNomenclature, loadBundledDescriptions } from "./hs-nomenclature";
 import { RulesRuntime } from "./rules-runtime";
 import { detectStorage } from "./storage";
@@ -48,6 +50,10 @@ export type {
 export { DEFAULT_REFRESH_INTERVAL_HOURS, type RulesSettings } from "./settings";
 export { createMemoryStorage, detectStorage, type KeyValueStorage } from "./storage";
 
+/** The producer figures the first load leaves out, as a chunk of their own (src/rules/lean.ts). */
+const loadBundledProducers = (): Promise<readonly ProducerFigure[]> =>
+  import(/* webpackChunkName: "producers" */ "../rules/default-rules.json?checked&producers").then((module) => module.default);
+
 let shared: RulesRuntime | null = null;
 
 /** The add-in's rules runtime for this JavaScript context, over the host's persistent storage. */
@@ -55,7 +61,7 @@ export function getRulesRuntime(): RulesRuntime {
   if (shared === null) {
     // Readings made before the descriptions arrive are read again, so a code no item claims says what it is.
     const nomenclature = lazyNomenclature(loadBundledDescriptions, () => shared?.refreshReadings());
-    shared = new RulesRuntime({ bundled: bundledRules, storage: detectStorage(), hsNomenclature: nomenclature });
+    shared = new RulesRuntime({ bundled: bundledRules, storage: detectStorage(), hsNomenclature: nomenclature, loadBundledProducers });
   }
   return shared;
 }

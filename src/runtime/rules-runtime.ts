@@ -1,9 +1,10 @@
+import { indexProducers } from "../engine/alternatives";
 import { compileRules, type CompiledRules } from "../engine/compile";
 import type { HsNomenclature } from "../engine/hs";
 import { NO_USER_ALIASES, checkUserAliases, withUserAliases, type UserAliases, type UserAliasIssue } from "../engine/user-aliases";
 import { isOlderRelease } from "../rules/releases";
 import type { FetchLike } from "../rules/remote";
-import type { RulesDocument } from "../rules/schema";
+import type { ProducerFigure, RulesDocument } from "../rules/schema";
 import { describeRulesError, type RulesLoadError } from "../rules/status-codes";
 import { loadInputChecks, type InputChecks, type InputChecksLoader } from "./load-input-checks";
 import {
@@ -126,6 +127,11 @@ export interface RulesRuntimeOptions {
   hsNomenclature?: HsNomenclature | null;
   /** Fetches the input checks (the validator, the downloader); the add-in's chunk unless a test gives another. */
   loadInputChecks?: InputChecksLoader;
+  /**
+   * Fetches the bundled rules' producer figures when `bundled` is the first load's copy, which leaves them out
+   * (src/rules/lean.ts); absent when `bundled` carries its own.
+   */
+  loadBundledProducers?: () => Promise<readonly ProducerFigure[]>;
 }
 
 const HOUR_MS = 60 * 60 * 1000;
@@ -188,6 +194,9 @@ export class RulesRuntime {
   private inFlightRefresh: Promise<RefreshOutcome> | null = null;
   /** Serialises every operation that reads and then replaces state. */
   private queue: Promise<unknown> = Promise.resolve();
+  private bundledProducers: Promise<readonly ProducerFigure[]> | null = null;
+  /** Each bundled ruleset the pane or a function asked where else its items are produced, with the figures in. */
+  private readonly withFigures = new WeakMap<CompiledRules, CompiledRules>();
 
   constructor(options: RulesRuntimeOptions) {
     this.options = options;
@@ -218,6 +227,33 @@ export class RulesRuntime {
   /** The active rules. Always set: the bundled rules until something better is loaded. */
   get active(): ActiveRules {
     return this.current;
+  }
+
+  /**
+   * The active rules with their producer figures, for what says where else an item is produced (ALTERNATIVES,
+   * PROFILE, the pane's supply section). The same as `active.compiled` unless those are the bundled rules of the
+   * first load, whose figures are fetched on the first call and kept. If they cannot be fetched, the rules come
+   * back without figures (each item then has none) and the next call tries again.
+   */
+  async supplyRules(): Promise<CompiledRules> {
+    const load = this.options.loadBundledProducers;
+    if (load === undefined || this.current.document !== this.options.bundled || this.options.bundled.producers.length > 0) return this.current.compiled;
+    let figures: readonly ProducerFigure[];
+    try {
+      figures = await (this.bundledProducers ??= load());
+    } catch {
+      this.bundledProducers = null;
+      return this.current.compiled;
+    }
+    // Read again after the wait: the rules may have been replaced meanwhile.
+    const active = this.current;
+    if (active.document !== this.options.bundled) return active.compiled;
+    let complete = this.withFigures.get(active.compiled);
+    if (complete === undefined) {
+      complete = { ...active.compiled, producersByItem: indexProducers(figures) };
+      this.withFigures.set(active.compiled, complete);
+    }
+    return complete;
   }
 
   /**

@@ -43,7 +43,7 @@ export function parsePasteable(formula: string, namespace: string): PasteableFor
   return { id: match[1], args };
 }
 
-export function evaluatePasteable(formula: PasteableFormula, functions: Map<string, RegisteredFunction>): Grid {
+export function evaluatePasteable(formula: PasteableFormula, functions: Map<string, RegisteredFunction>): Promise<Grid> {
   const fn = functions.get(formula.id);
   if (!fn) throw new Error(`${formula.id} is not a registered function`);
   return fn.call(formula.args.map((arg) => (arg === null ? null : [[arg]])));

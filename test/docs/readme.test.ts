@@ -27,7 +27,7 @@ test("the first screen has one picture and the two set-up commands, whose npm sc
   expect(scripts.test).toBe("node scripts/test.js");
 });
 
-test("the 30-second example is three formulas that paste into any cell and give what the README says", () => {
+test("the 30-second example is three formulas that paste into any cell and give what the README says", async () => {
   const rows = FIRST_SCREEN.split("\n").filter((line) => line.startsWith(`| \`=${FUNCTIONS_NAMESPACE}.`));
   expect(rows).toHaveLength(3);
   for (const row of rows) {
@@ -35,7 +35,7 @@ test("the 30-second example is three formulas that paste into any cell and give 
     const [formula] = backticked(formulaCell);
     const parsed = parsePasteable(formula, FUNCTIONS_NAMESPACE);
     if ("problem" in parsed) throw new Error(parsed.problem);
-    const comparison = compareStated(evaluatePasteable(parsed, functions), backticked(resultCell));
+    const comparison = compareStated(await evaluatePasteable(parsed, functions), backticked(resultCell));
     expect({ formula, result: comparison.actual }).toEqual({ formula, result: comparison.stated });
   }
 });

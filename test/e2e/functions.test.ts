@@ -18,12 +18,13 @@ const bundledRules = distRules;
 
 const openAddIn = () => openFunctionsHost(e2e, (ids) => ids.length >= 8);
 
-/** Calls a registered function in the page and returns its result with error values as { code, message }. */
+/** Calls a registered function in the page, waits for it, and returns its result with error values as { code, message }. */
 function callRegistered(page: Page, id: string, args: unknown[]): Promise<unknown[][]> {
   return page.evaluate(
-    ({ id, args }) => {
-      const fn = (window as unknown as { __associated: Record<string, (...a: unknown[]) => unknown[][]> }).__associated[id];
-      const result = fn(...args);
+    async ({ id, args }) => {
+      const fn = (window as unknown as { __associated: Record<string, (...a: unknown[]) => unknown[][] | Promise<unknown[][]>> }).__associated[id];
+      // ALTERNATIVES and PROFILE are asynchronous: the first call fetches the producer figures' chunk.
+      const result = await fn(...args);
       return result.map((row) =>
         row.map((cell) =>
           cell !== null && typeof cell === "object"

@@ -21,12 +21,12 @@ const bundledRules = distRules;
 
 const openAddIn = () => openFunctionsHost(e2e, (ids) => ids.includes("PROFILE"));
 
-/** Calls a registered function in the page and returns its cells as JSON (cards, numbers, text, error objects). */
+/** Calls a registered function in the page, waits for it (PROFILE is asynchronous), and returns its cells as JSON (cards, numbers, text, error objects). */
 function callRegistered(page: Page, id: string, args: unknown[]): Promise<unknown[][]> {
   return page.evaluate(
-    ({ id, args }) => {
-      const fn = (window as unknown as { __associated: Record<string, (...a: unknown[]) => unknown[][]> }).__associated[id];
-      return JSON.parse(JSON.stringify(fn(...args)));
+    async ({ id, args }) => {
+      const fn = (window as unknown as { __associated: Record<string, (...a: unknown[]) => unknown[][] | Promise<unknown[][]>> }).__associated[id];
+      return JSON.parse(JSON.stringify(await fn(...args)));
     },
     { id, args },
   );

@@ -30,12 +30,16 @@ function geography(name: string): Excel.LinkedEntityCellValue {
 const percent = (share: number): Excel.FormattedNumberCellValue => ({ type: "FormattedNumber", basicValue: share, numberFormat: "0%" });
 const date = (serial: number): Excel.FormattedNumberCellValue => ({ type: "FormattedNumber", basicValue: serial, numberFormat: "yyyy-mm-dd" });
 
-/** A PROFILE card, as the function itself returns it. */
-function card(commodity: string): Excel.EntityCellValue {
-  const [[cell]] = profile([[commodity]], SKIPPED, SKIPPED, [[ON]]);
-  if ((cell as Excel.EntityCellValue).type !== "Entity") throw new Error(`no card for ${commodity}`);
-  return cell as Excel.EntityCellValue;
-}
+/** PROFILE cards, as the function itself returns them (it is asynchronous: made before the tests). */
+const cards = new Map<string, Excel.EntityCellValue>();
+beforeAll(async () => {
+  for (const commodity of ["neo magnet", "gallium", "GaAs wafer"]) {
+    const [[cell]] = await profile([[commodity]], SKIPPED, SKIPPED, [[ON]]);
+    if ((cell as Excel.EntityCellValue).type !== "Entity") throw new Error(`no card for ${commodity}`);
+    cards.set(commodity, cell as Excel.EntityCellValue);
+  }
+});
+const card = (commodity: string): Excel.EntityCellValue => cards.get(commodity)!;
 
 test("a card of a matched item has that item's name as its text (what the functions read)", () => {
   expect(card("neo magnet").text).toBe("NdFeB magnet");
@@ -44,7 +48,7 @@ test("a card of a matched item has that item's name as its text (what the functi
 describe("SCORE, BREAKDOWN and EXPLAIN", () => {
   type RowArguments = Parameters<typeof score>;
   const plain: RowArguments = [column("NdFeB magnet", "gallium"), column("China", "Japan"), [["United States"]], column(null, 0.45), SKIPPED, SKIPPED, SKIPPED, [[ON]]];
-  const typed: RowArguments = [
+  const typed = (): RowArguments => [
     column(card("neo magnet"), card("gallium")),
     column(geography("China"), geography("Japan")),
     [[geography("United States")]],
@@ -61,7 +65,7 @@ describe("SCORE, BREAKDOWN and EXPLAIN", () => {
     ["EXPLAIN", explain],
   ] as const)("%s: cards, Geography countries, a formatted share and date answer as their text and numbers do", (_name, fn) => {
     const expected = fn(...plain);
-    const result = fn(...typed);
+    const result = fn(...typed());
     expect(result).toEqual(expected);
     expect(result.flat().some((cell) => errorOf(cell) !== null)).toBe(false);
   });
@@ -93,7 +97,7 @@ test("CHINASHARE takes a card for the commodity", () => {
   expect(chinaShare(column(card("gallium"), card("neo magnet")), SKIPPED)).toEqual(chinaShare(column("Gallium", "NdFeB magnet"), SKIPPED));
 });
 
-test("PROFILE takes a card, Geography countries and a formatted date", () => {
-  const expected = profile([["NdFeB magnet"]], [["China"]], [["Germany"]], [[ON]]);
-  expect(profile([[card("neo magnet")]], [[geography("China")]], [[geography("Germany")]], [[date(SERIAL_2025_06_01)]])).toEqual(expected);
+test("PROFILE takes a card, Geography countries and a formatted date", async () => {
+  const expected = await profile([["NdFeB magnet"]], [["China"]], [["Germany"]], [[ON]]);
+  expect(await profile([[card("neo magnet")]], [[geography("China")]], [[geography("Germany")]], [[date(SERIAL_2025_06_01)]])).toEqual(expected);
 });

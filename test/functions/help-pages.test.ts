@@ -70,7 +70,7 @@ test("every registered function has a help URL into docs/functions.html, to a se
 
 test.each(FUNCTION_IDS)(
   "%s's help page opens on a formula that can be pasted into any cell, and gives what the page says",
-  (id) => {
+  async (id) => {
     expect(functions.has(id)).toBe(true);
     const opening = openingOf(FUNCTIONS_MD, id.toLowerCase());
     if ("problem" in opening) throw new Error(opening.problem);
@@ -78,7 +78,7 @@ test.each(FUNCTION_IDS)(
     expect(formula.id).toBe(id);
     const stated = backticked(opening.resultLine);
     expect(stated.length).toBeGreaterThan(0);
-    const comparison = compareStated(evaluatePasteable(formula, functions), stated);
+    const comparison = compareStated(await evaluatePasteable(formula, functions), stated);
     expect(comparison.actual).toEqual(comparison.stated);
   },
 );
@@ -95,13 +95,13 @@ test("the rendered page puts the example first under each function's heading", (
   }
 });
 
-test("every literal formula the page says gives, or is, a value gives that value", () => {
+test("every literal formula the page says gives, or is, a value gives that value", async () => {
   const claims = [...FUNCTIONS_MD.matchAll(/`(=[A-Z]+\.[A-Z]+\([^`]*\))`\s+(?:gives|is)\s+`([^`]+)`/g)];
   expect(claims.length).toBeGreaterThan(3);
   for (const [, formula, value] of claims) {
     const parsed = parsePasteable(formula, FUNCTIONS_NAMESPACE);
     if ("problem" in parsed) continue; // a formula with a cell reference or DATE() cannot be checked alone
-    const comparison = compareStated(evaluatePasteable(parsed, functions), [value]);
+    const comparison = compareStated(await evaluatePasteable(parsed, functions), [value]);
     expect({ formula, value: comparison.actual[0] }).toEqual({ formula, value: comparison.stated[0] });
   }
 });

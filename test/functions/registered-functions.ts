@@ -13,8 +13,8 @@ export type Grid = unknown[][];
 
 export interface RegisteredFunction {
   metadata: IFunction;
-  /** Calls the function; a streaming function (RULESVERSION) gives its first result as one cell. */
-  call(args: readonly (Grid | null)[]): Grid;
+  /** Calls the function, waiting for an asynchronous one; a streaming function (RULESVERSION) gives its first result as one cell. */
+  call(args: readonly (Grid | null)[]): Promise<Grid>;
 }
 
 const SOURCE = path.join(__dirname, "..", "..", "src", "functions", "functions.ts");
@@ -32,8 +32,8 @@ export async function registeredFunctions(): Promise<Map<string, RegisteredFunct
     const streaming = fn.options?.stream === true;
     registered.set(fn.id, {
       metadata: fn,
-      call(args) {
-        if (!streaming) return implementation(...args) as Grid;
+      async call(args) {
+        if (!streaming) return (await implementation(...args)) as Grid;
         let first: unknown = undefined;
         const invocation = { setResult: (value: unknown) => (first ??= value), onCanceled: () => undefined } as { setResult(v: unknown): void; onCanceled: () => void };
         implementation(...args, invocation);

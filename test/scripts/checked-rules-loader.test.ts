@@ -8,7 +8,7 @@ import * as os from "os";
 import * as path from "path";
 import webpack from "webpack";
 import { parseRules } from "../../src/rules/parse";
-import { leanDocument, leftOutTexts, withTexts, type LeftOutTexts } from "../../src/rules/lean";
+import { firstLoadDocument, leanDocument, leftOutTexts, withTexts, type LeftOutTexts } from "../../src/rules/lean";
 import type { RulesDocument } from "../../src/rules/schema";
 
 const ROOT = path.join(__dirname, "..", "..");
@@ -64,7 +64,7 @@ test("a valid document is built as the parser reads it: defaults filled in", asy
   expect((rules as { changes: unknown[] }).changes).toEqual([]);
 });
 
-test("with ?checked&lean, the document comes out as the first load carries it, and ?checked&texts gives what it leaves out (src/rules/lean.ts)", async () => {
+test("with ?checked&lean, the document comes out as the first load carries it, and ?checked&texts and ?checked&producers give what it leaves out (src/rules/lean.ts)", async () => {
   // The small fixture is a version-1 file: read (and so upgraded) first, then given texts the lean copy leaves out.
   const upgraded = parseRules(SMALL_RULES);
   if (!upgraded.ok) throw new Error("fixture invalid");
@@ -75,13 +75,18 @@ test("with ?checked&lean, the document comes out as the first load carries it, a
   if (!parsed.ok) throw new Error(parsed.issues.map((issue) => issue.message).join("; "));
   const { rules, errors } = await build(JSON.stringify(raw), "checked&lean");
   expect(errors).toEqual([]);
-  expect(rules).toEqual(JSON.parse(JSON.stringify(leanDocument(parsed.rules))));
+  expect(rules).toEqual(JSON.parse(JSON.stringify(firstLoadDocument(leanDocument(parsed.rules)))));
   expect((rules as { items: { description?: string }[] }).items[0].description).toBeUndefined();
   expect((rules as { changes: unknown[] }).changes).toEqual([]);
+  expect((rules as RulesDocument).producers).toEqual([]);
   const texts = await build(JSON.stringify(raw), "checked&texts");
   expect(texts.errors).toEqual([]);
   expect(texts.rules).toEqual(JSON.parse(JSON.stringify(leftOutTexts(parsed.rules))));
-  expect(withTexts(rules as RulesDocument, texts.rules as LeftOutTexts)).toEqual(JSON.parse(JSON.stringify(parsed.rules)));
+  const producers = await build(JSON.stringify(raw), "checked&producers");
+  expect(producers.errors).toEqual([]);
+  expect(producers.rules).toEqual(JSON.parse(JSON.stringify(leanDocument(parsed.rules).producers)));
+  const restored = { ...(rules as RulesDocument), producers: producers.rules as RulesDocument["producers"] };
+  expect(withTexts(restored, texts.rules as LeftOutTexts)).toEqual(JSON.parse(JSON.stringify(parsed.rules)));
 });
 
 test("an invalid document fails the build, naming the first issue", async () => {

@@ -125,7 +125,7 @@ interface Evaluated {
   result: Grid;
 }
 
-function evaluate(formula: FormulaCell, evaluated: Map<string, Evaluated>): Evaluated {
+async function evaluate(formula: FormulaCell, evaluated: Map<string, Evaluated>): Promise<Evaluated> {
   const call = CALL.exec(formula.stored);
   if (call) {
     const [, namespace, id, argumentText] = call;
@@ -138,7 +138,7 @@ function evaluate(formula: FormulaCell, evaluated: Map<string, Evaluated>): Eval
     parameters.forEach((parameter, i) => {
       if (!parameter.optional) expect(args[i] ?? "").not.toBe("");
     });
-    return { fn: id, result: fn.call(args.map((arg) => resolveArgument(formula.sheet, arg))) };
+    return { fn: id, result: await fn.call(args.map((arg) => resolveArgument(formula.sheet, arg))) };
   }
   const difference = SPILL_DIFFERENCE.exec(formula.stored);
   if (difference) {
@@ -201,12 +201,12 @@ test("every function the add-in registers is used, under its namespace, and no f
   expect(formulas.length).toBeGreaterThanOrEqual(functions.size);
 });
 
-test("every formula refers to tables, columns and cells that exist, computes on the bundled rules, and spills onto empty cells", () => {
+test("every formula refers to tables, columns and cells that exist, computes on the bundled rules, and spills onto empty cells", async () => {
   const evaluated = new Map<string, Evaluated>();
   const spills: { formula: FormulaCell; box: Box; fn: string }[] = [];
   const ordered = [...formulas].sort((a, b) => Number(SPILL_DIFFERENCE.test(a.stored)) - Number(SPILL_DIFFERENCE.test(b.stored)));
   for (const formula of ordered) {
-    const result = evaluate(formula, evaluated);
+    const result = await evaluate(formula, evaluated);
     evaluated.set(`${formula.sheet.name}!${formula.address}`, result);
     expect(Array.isArray(result.result) && result.result.length > 0).toBe(true);
     const allErrors = result.result.every((row) => row.every(isError));
@@ -255,11 +255,13 @@ test("the Try it sheet lists every formula cell once, as the formula bar shows i
   for (const { typed } of listed) expect(typed).toMatch(new RegExp(`^=(${FUNCTIONS_NAMESPACE}\\.[A-Z]+\\(|[A-Z]+\\d+# - )`));
 });
 
-test("the date comparison moves exactly the rows its note names: GaN and germanium bought for US plants", () => {
+test("the date comparison moves exactly the rows its note names: GaN and germanium bought for US plants", async () => {
   const sheet = workbook.getWorksheet("Suppliers")!;
-  const headerDates = formulas
-    .filter((f) => f.sheet.name === "Suppliers" && /\$[A-Z]+\$1, Suppliers\[Supplier\]\)$/.test(f.stored))
-    .map((f) => evaluate(f, new Map()).result.map((row) => row[0]));
+  const headerDates = await Promise.all(
+    formulas
+      .filter((f) => f.sheet.name === "Suppliers" && /\$[A-Z]+\$1, Suppliers\[Supplier\]\)$/.test(f.stored))
+      .map(async (f) => (await evaluate(f, new Map())).result.map((row) => row[0])),
+  );
   expect(headerDates).toHaveLength(2);
   const [before, after] = headerDates;
   const table = tables.get("Suppliers")!;
