@@ -29,7 +29,7 @@ const TRANSLATIONS: Record<string, readonly string[]> = {
   piece: ["stucke", "stuck", "morceaux", "morceau", "trozos", "pezzi", "pedacos", "块", "pcs"],
   lump: ["brocken", "chunk", "кусок", "куск"],
   flake: ["flocken", "paillettes", "paillette", "escamas", "scaglie", "flocos", "鳞片", "鱗片状", "인상", "flocke", "płatkowy", "płatkowa", "płatk", "vločkový"],
-  crystal: ["kristall", "cristal", "cristallo", "晶体", "結晶", "결정", "kristal", "krysztal", "xtal", "xtl", "кристалл"],
+  crystal: ["kristall", "kristalle", "cristal", "cristallo", "晶体", "結晶", "결정", "kristal", "krysztal", "xtal", "xtl", "кристалл"],
   wafer: ["scheibe", "plaquette", "oblea", "fetta", "bolacha", "wfr", "晶片", "ウェハ", "ウエハ", "ウェーハ", "ウエハー", "웨이퍼", "单晶片", "晶圆", "gofret"],
   epiwafer: ["外延片", "エピウェハ", "磊晶片", "epilayer"],
   epi: ["에피", "エピ"],
@@ -45,7 +45,7 @@ const TRANSLATIONS: Record<string, readonly string[]> = {
   unground: ["ungeschliffen"],
   cylinder: ["walec", "zylinder", "cilindro", "シリンダ", "シリンダー"],
   substrate: ["substrat", "sustrato", "substrato", "衬底", "基板", "기판", "substr", "キバン", "substraat", "podłoże", "podłoża", "podł"],
-  target: ["cible", "bersaglio", "靶材", "靶", "ターゲット", "타겟", "tgt", "мишен", "terč", "terče"],
+  target: ["sputtertarget", "sputtertargets", "cible", "bersaglio", "靶材", "靶", "ターゲット", "타겟", "tgt", "мишен", "terč", "terče"],
   concentrate: ["konzentrat", "concentre", "concentrado", "concentrato", "conc", "精矿", "精鉱", "정광", "концентрат", "konsantre", "konsantresi"],
   ore: ["erz", "minerai", "minerale", "minerio", "矿", "鉱石", "광석", "cevher", "cevheri"],
   alloy: ["legierung", "alliage", "aleacion", "lega", "liga", "合金", "합금"],
@@ -71,7 +71,7 @@ const TRANSLATIONS: Record<string, readonly string[]> = {
   material: ["matl", "materiau", "materiale", "werkstoff", "材料", "素材", "재료", "材", "материал"],
   cathode: ["kathode", "catodo", "catodi", "catodico", "catodica", "catodos", "正极", "正極", "양극", "катод", "катодн", "katodový", "katodová", "kathodes"],
   anode: ["anoden", "anodo", "anodi", "负极", "負極", "음극", "анод", "анодн", "anódico", "anódica", "anodique"],
-  block: ["quader", "bloque", "blocco", "bloco", "blk", "角型", "方块", "blocchetto", "blocchetti", "blok", "blokje", "блок", "tömb"],
+  block: ["ブロック", "블록", "quader", "bloque", "blocco", "bloco", "blk", "角型", "方块", "blocchetto", "blocchetti", "blok", "blokje", "блок", "tömb"],
   pack: ["パック", "팩", "组", "包"],
   disc: ["scheibe", "scheiben", "schijf", "schijven", "disque", "disques", "disco", "dischi", "discos", "円板", "圆片", "disk", "diski", "disket", "диск"],
   segment: ["seg", "segmento"],
@@ -92,7 +92,7 @@ const TRANSLATIONS: Record<string, readonly string[]> = {
   tungsten: ["wolfram", "volfram", "wolfraam", "wolframio", "tungsteno", "tungstene", "tungstenio", "wolframu", "wolframowy", "wolframowa", "wolframový", "вольфрам", "вольфрамов"],
   graphite: ["graphit", "grafit", "графит", "графитов", "흑연"],
   anhydrous: ["anhydr", "wasserfrei", "anhydre", "anhidro", "anidro"],
-  source: ["src", "quelle"],
+  source: ["src", "quelle", "소스", "ソース"],
   carbide: ["węglik", "węglika", "węgliki", "węglików", "karbid", "karbidu", "карбид", "karbür"],
   grit: ["schleifkorn", "körnung", "koernung", "graniglia", "grano", "granos", "砥粒"],
   steel: ["ocel", "ocelový", "ocelová", "stali", "stalowy", "stalowa", "сталь", "стальн", "acél", "thép"],
@@ -140,7 +140,7 @@ const TRANSLATIONS: Record<string, readonly string[]> = {
   battery_grade: ["bg", "电池级", "電池グレード", "배터리급", "batteriegeeignet", "batteriefähig"],
   stainless_steel: ["ss", "inox", "edelstahl"],
   aluminium: ["alu", "alum", "aluminiowa", "aluminiowy", "aluminiowe", "hlinik", "hlinikovy", "hlinikova", "aluminyum", "алюмин", "алюминиев", "aluminio", "alluminio"],
-  isostatic: ["isostatisch", "isostatique", "isostatico", "isostatica", "isostatically", "等静压", "等方性", "isostat", "izostatik"],
+  isostatic: ["isotropic", "isotrop", "isotrope", "isotropo", "isotropisch", "isostatisch", "isostatique", "isostatico", "isostatica", "isostatically", "等静压", "等方性", "isostat", "izostatik"],
   purified: ["purificado", "purificada", "purifie", "purifiee", "purificato", "purificata", "purif"],
   freight: ["frt", "frght", "vracht", "frakt", "輸送", "輸送費", "运输费", "運賃"],
   spherical: ["spharisch", "spherique", "esferico", "sferica", "sferico", "esferica", "球形", "球状", "구상", "esferoidizado", "esferoidizada"],
@@ -247,13 +247,20 @@ const TRANSLATIONS: Record<string, readonly string[]> = {
   analysis: ["анализ"],
   technology: ["технолог", "технологи"],
   licence: ["лиценз", "licenc", "licencja", "licence", "ライセンス", "라이선스", "许可", "許可"],
-  maintenance: ["обслуживан", "karbantartás", "karbantartása", "údržba", "konserwacja"],
+  maintenance: ["amc", "обслуживан", "karbantartás", "karbantartása", "údržba", "konserwacja"],
   installation: ["монтаж"],
   commissioning: ["наладк", "пусконаладк", "пусконаладочн"],
   rental: ["аренд"],
   repair: ["ремонт"],
   training: ["обучени"],
   paste: ["pasta", "pâte", "паст"],
+  boat: ["schiffchen", "verdampferschiffchen", "nacelle", "navicella"],
+  prototype: ["시제품", "試作品", "試作", "样机", "prototyp", "prototipo"],
+  extraction: ["extraktion", "extraccion", "estrazione", "extracao", "ekstrakcja", "抽出", "提取", "추출"],
+  growth: ["wachstum", "croissance", "crecimiento", "crescita", "crescimento", "生长", "成長", "성장"],
+  insurance: ["versicherung", "assurance", "seguro", "assicurazione", "verzekering", "ubezpieczenie", "pojisteni", "保险", "保険", "보험", "страхов"],
+  hinge: ["ヒンジ", "힌지"],
+  beam: ["ビーム", "빔"],
 };
 
 /** "doped" as lines write it, folded. */
@@ -372,7 +379,7 @@ export const PACKS = set(`
   quantity pkg bubbler canister`);
 
 /** What packaging is made of: "paper bag", "steel drum", "PE bottle". */
-export const PACK_MATERIALS = set(`paper plastic plastics steel pe pp hdpe ldpe glass fibre fiber jute wooden wood cardboard metal tin woven kraft aluminium aluminum alu`);
+export const PACK_MATERIALS = set(`paper plastic plastics steel pe pp hdpe ldpe glass fibre fiber jute wooden wood cardboard metal tin woven kraft aluminium aluminum alu corrugated fibreboard fiberboard paperboard board ply`);
 
 /** The packs that are containers, not counts: a line whose name ends in one of them may be the packaging itself. */
 export const CONTAINERS = set(`bag drum bottle jar box pail carton tote ampoule vial sack bigbag ibc tray case crate pallet container canister`);
@@ -388,7 +395,7 @@ export const DESCRIPTORS = set(`
   made origin brand oem original genuine loose certified distilled sublimed vacuum sealed resinoid vgf lec synergist bare flot flotation lme
   stranded packed grade yellow pink grey
   gray black white red blue green brown clear transparent anodized hydrate hydrated dihydrate trihydrate tetrahydrate
-  pentahydrate hexahydrate heptahydrate octahydrate nonahydrate decahydrate epitaxial infrared isostatic isotropic expanded expandable spheroidized
+  pentahydrate hexahydrate heptahydrate octahydrate nonahydrate decahydrate epitaxial infrared isostatic expanded expandable spheroidized
   flexible purified sorted ultrafine nano micro micronised magnetized magnetised radially axially diametrically
   dendritic homopolymer copolymer front rear back side perc topcon hjt bifacial flat round square hex mfi treo trem
   qty sku din iso astm thk wt gsm nlgi sae api jis ul dia diam fsss bulk turnkey seamless welded aspheric trace basis

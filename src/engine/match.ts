@@ -600,10 +600,12 @@ class LineReader {
     const itemId = this.index.packagingItem;
     if (itemId === null || this.vetoed.size > 0) return null;
     const part = head.part.filter((w) => w.role === "word");
-    // The name's part ends at a spec, but a packaging material's container belongs with it ("UN 1A2 steel drum").
+    // The name's part ends at a spec, but a packaging material's container belongs with it ("UN 1A2 steel drum",
+    // "corrugated fibreboard boxes", the compound's "board" being a product's form elsewhere).
     const seq = this.sequence(head.chunk);
-    const next = part.length > 0 ? seq[seq.indexOf(part[part.length - 1]) + 1] : undefined;
-    if (next !== undefined && next.role === "word" && part[part.length - 1].keys.some((k) => PACK_MATERIALS.has(k))) part.push(next);
+    for (let next = seq[seq.indexOf(part[part.length - 1]) + 1]; next !== undefined && next.role === "word" && part[part.length - 1].keys.some((k) => PACK_MATERIALS.has(k)); next = seq[seq.indexOf(next) + 1]) {
+      part.push(next);
+    }
     let at = part.length - 1;
     while (at >= 0 && !part[at].keys.some((k) => CONTAINERS.has(k))) {
       if (isContent(part[at])) return null;

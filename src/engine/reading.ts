@@ -376,6 +376,22 @@ export function readLine(text: string, segmenter: Segmenter, known: WordRepair |
           const afterNumber = previousWasNumber;
           previousWasNumber = false;
           codeLetters = null;
+          // "モーター用ネオジム磁石": inside a run the suffix follows its purpose, so the run's words before it are the aside.
+          if (cjk && !first && CJK_PURPOSE_SUFFIXES.includes(key) && chunk.words.length > runStart) {
+            const purposeWords = chunk.words.slice(runStart);
+            if (purposeWords.reduce((length, written) => length + written.text.length, 0) >= SHORTEST_CJK_PURPOSE) {
+              chunk.words.length = runStart;
+              const aside = open("aside", key);
+              for (const written of purposeWords) {
+                written.chunk = aside.index;
+                aside.words.push(written);
+              }
+              chunk = open("separator");
+              runStart = 0;
+              specSeen = false;
+              continue;
+            }
+          }
           // "wafer on InP" starts an aside; "GaN-on-Si" and "GaN on Si" name one thing.
           const onPreposition = ON_PREPOSITIONS.has(key) && /\s/.test(before) && previous !== undefined && previous[0].length > 4;
           if (!first && word.via !== "compound" && (ASIDE_PREPOSITIONS.has(key) || onPreposition)) {

@@ -1220,6 +1220,30 @@ describe("reading like an analyst (bundled rules)", () => {
     expect(unclaimed).toMatchObject({ itemId: null, hsCode: { outcome: "unclaimed", code: "7326.90" } });
     expect(unclaimed.why).toContain("no item of the rules claims this code");
   });
+  describe("words of the 29th round: German compounds, Japanese and Korean purposes and sources, packaging of board", () => {
+    readsAs([
+      // German: plural crystals, a sputter target and an evaporation boat written as one word, extraction and growth.
+      ["LSO-Kristalle 3x3x15 mm, poliert", "lyso-crystal"],
+      ["Sputtertarget Cadmiumtellurid 2 Zoll", "cadmium-telluride"],
+      ["Gadolinium-Sputtertarget 99,9 %", "gadolinium"],
+      ["Verdampferschiffchen Molybdän 100 x 10 mm", "molybdenum"],
+      ["Nachlizenz Direkte Lithiumextraktion aus Sole", "lithium-process-technology"],
+      ["MPCVD-Anlage für Diamantwachstum, 915 MHz", "cvd-diamond-reactor"],
+      // Japanese: a purpose in katakana before 用 inside one run; isotropic graphite is the isostatic kind.
+      ["駆動モーター用ネオジム磁石 N52", "ndfeb-magnet"],
+      ["キュービックプレス用ヒンジビーム", "diamond-press-parts"],
+      ["等方性黒鉛ブロック 200×200×50", "synthetic-graphite"],
+      ["Isotropic graphite block for EDM electrodes", "synthetic-graphite"],
+      // Korean: a source of a laser, a prototype of a drive unit.
+      ["이터븀 파이버 레이저 소스 500W 멀티모드", "ytterbium-fibre-laser"],
+      ["e-Axle 시제품 1세트", "ev-powertrain"],
+      // An annual maintenance contract (AMC) is maintenance.
+      ["AMC of rare earth separation line incl. spares", "rare-earth-line-services"],
+      // Boxes of corrugated board: the board's words run on to the container.
+      ["5-ply corrugated fibreboard cartons 400x300x300", "packaging"],
+      ["Corrugated paperboard box with printed logo", "packaging"],
+    ]);
+  });
 });
 
 describe("HS codes several items share (a small ruleset)", () => {
