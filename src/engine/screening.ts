@@ -999,10 +999,10 @@ function cityAndStateAfterComma(name: string): { bare: string; site: string } | 
 
 /**
  * A Japanese or Chinese works, plant, office or branch written after the legal form, as vendor masters in Japan,
- * Taiwan and China add it ("日本原燃株式会社 再処理事業所", "… 股份有限公司 高雄總廠").
+ * Taiwan and China add it ("日本原燃株式会社 再処理事業所", "… 股份有限公司 高雄總廠", "…（股）公司 沙鹿廠": any plant, 廠 or 厂).
  */
 const CJK_SITE_AFTER_LEGAL_FORM =
-  /^(.*\S(?:株式会社|有限会社|合同会社|股份有限公司|有限公司|公司))\s+(\S*(?:事業所|事業部|工場|工厂|工廠|本社|支店|支社|営業所|製作所|事務所|办事处|辦事處|总厂|總廠|分厂|分廠))\s*$/u;
+  /^(.*\S(?:株式会社|有限会社|合同会社|股份有限公司|有限公司|公司))\s+(\S*(?:事業所|事業部|工場|本社|支店|支社|営業所|製作所|事務所|办事处|辦事處|厂|廠))\s*$/u;
 
 /** How a Chinese, Japanese or Korean place's name ends: prefecture, province, county, city, ward, town, village. */
 const CJK_PLACE_SUFFIX = /^[都道府県縣省市区區郡町村鎮鄉乡]$/u;
@@ -1393,10 +1393,14 @@ function addressReadings(name: string): NameReading[] {
   return readings;
 }
 
+/** "（股）公司", "(股)公司": Taiwan's short way of writing 股份有限公司 (company limited by shares), not an aside. */
+const SHARES_SHORT = /[（(]股[）)]\s*(?=公司)/gu;
+
 /** Every listed name the row's name could match, compared by name alone; once per distinct name. */
-function comparedNames(index: ScreeningIndex, name: string): readonly NameComparison[] {
-  const known = index.nameMemo.get(name);
+function comparedNames(index: ScreeningIndex, written: string): readonly NameComparison[] {
+  const known = index.nameMemo.get(written);
   if (known !== undefined) return known;
+  const name = written.includes("股") ? written.replace(SHARES_SHORT, "股份有限") : written;
   const form = readEntityName(name);
   const compared: NameComparison[] = [];
   if (form.tokens.length > 0) {
@@ -1433,7 +1437,7 @@ function comparedNames(index: ScreeningIndex, name: string): readonly NameCompar
       }
     }
   }
-  if (index.nameMemo.size < SCREENING_MEMO_LIMIT) index.nameMemo.set(ownedText(name), compared);
+  if (index.nameMemo.size < SCREENING_MEMO_LIMIT) index.nameMemo.set(ownedText(written), compared);
   return compared;
 }
 

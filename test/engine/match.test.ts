@@ -1220,7 +1220,7 @@ describe("reading like an analyst (bundled rules)", () => {
     expect(unclaimed).toMatchObject({ itemId: null, hsCode: { outcome: "unclaimed", code: "7326.90" } });
     expect(unclaimed.why).toContain("no item of the rules claims this code");
   });
-  describe("words of the 29th round: German compounds, Japanese and Korean purposes and sources, packaging of board", () => {
+  describe("words of the 29th and 30th rounds: German compounds, Japanese and Korean purposes and sources, Chinese wafers and fees, packaging of board", () => {
     readsAs([
       // German: plural crystals, a sputter target and an evaporation boat written as one word, extraction and growth.
       ["LSO-Kristalle 3x3x15 mm, poliert", "lyso-crystal"],
@@ -1242,6 +1242,10 @@ describe("reading like an analyst (bundled rules)", () => {
       // Boxes of corrugated board: the board's words run on to the container.
       ["5-ply corrugated fibreboard cartons 400x300x300", "packaging"],
       ["Corrugated paperboard box with printed logo", "packaging"],
+      // Chinese: a monocrystalline silicon wafer, extraction and separation, a fee for a technology; pinyin for oxide.
+      ["单晶硅片 210mm N型", "solar-wafer"],
+      ["稀土萃取分离技术服务费 2026年", "rare-earth-separation-technology"],
+      ["氧化铽 YANGHUA TE TERBIUM OXIDE 99.99% 25KG/DRUM", "terbium"],
     ]);
   });
 });

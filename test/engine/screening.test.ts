@@ -434,8 +434,18 @@ describe("what a vendor master writes around a name (bundled rules)", () => {
     ["日本原燃株式会社 再処理事業所", "JP", "Japan Nuclear Fuel Limited"],
     ["三菱造船株式会社 下関工場", "JP", "Mitsubishi Heavy Industries Shipbuilding Co."],
     ["國際造船股份有限公司 高雄總廠", "TW", "CSBC Corporation, Taiwan"],
+    ["國際造船股份有限公司 基隆廠", "TW", "CSBC Corporation, Taiwan"],
   ])("%s: a Japanese or Chinese site written after the legal form is the firm's site (%s)", (name, country, listed) => {
     expectListed(name, country, listed, "site");
+  });
+
+  it.each([
+    ["漢翔航空工業(股)公司", "Aerospace Industrial Development Corp."],
+    ["國際造船（股）公司 高雄廠", "CSBC Corporation, Taiwan"],
+  ])("%s: (股)公司 is how Taiwan shortens 股份有限公司, a legal form and no aside", (name, listed) => {
+    const result = screenBundled(name, "TW");
+    expect([result.status, result.match?.name]).toEqual(["listed", listed]);
+    expect(result.match?.features.some((feature) => feature.feature === "brackets")).toBe(false);
   });
 
   it.each([
