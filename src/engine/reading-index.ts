@@ -186,6 +186,9 @@ function isGeneralWord(key: string): boolean {
   return GENERIC_HEADS.has(key) || DESCRIBING_WORDS.some((words) => words.has(key));
 }
 
+/** Fewest names ending in a container that make an item the packaging item (the item with most such names). */
+const FEWEST_CONTAINER_NAMES = 2;
+
 export function buildReadingIndex(doc: RulesDocument): ReadingIndex {
   const lexiconOnly = dictionarySegmenter(cjkLexicon());
   const dictionary = new Map([...cjkLexicon(), ...cjkPieces(doc.items, lexiconOnly)]);
@@ -201,6 +204,7 @@ export function buildReadingIndex(doc: RulesDocument): ReadingIndex {
   const headNouns = new Map<string, Set<string>>();
   const exclusions = new Map<string, string[][]>();
   const aboutGoods = new Map<string, string[]>();
+  let packaging: { id: string; count: number } | null = null;
 
   for (const item of doc.items) {
     kinds.set(item.id, item.kind);
@@ -209,6 +213,8 @@ export function buildReadingIndex(doc: RulesDocument): ReadingIndex {
     const phrases = itemNames(item)
       .filter((name) => name.where[0] !== "id")
       .flatMap((name) => namePhrasesOf(name.text, segmenter).map((keys) => ({ name, keys: keys.filter((key) => !isFiller(key)) })));
+    const containerNames = new Set(phrases.filter(({ keys }) => keys.length > 0 && CONTAINERS.has(keys[keys.length - 1])).map(({ name }) => name.text));
+    if (containerNames.size >= FEWEST_CONTAINER_NAMES && (packaging === null || containerNames.size > packaging.count)) packaging = { id: item.id, count: containerNames.size };
     for (const { name, keys } of phrases) {
       // A lone general word is no name: "18650 cell" without its number is just "cell".
       if (keys.length === 0 || (keys.length === 1 && isGeneralWord(keys[0]))) continue;
@@ -288,23 +294,8 @@ export function buildReadingIndex(doc: RulesDocument): ReadingIndex {
     itemWords: wordsByItem,
     domainWords: equipmentDomains(doc, wordsByItem),
     machineGoods: equipmentRelatedItems(doc, true),
-    packagingItem: packagingItemOf(doc, segmenter),
+    packagingItem: packaging?.id ?? null,
   };
-}
-
-/** Fewest names ending in a container that make an item the packaging item. */
-const FEWEST_CONTAINER_NAMES = 2;
-
-function packagingItemOf(doc: RulesDocument, segmenter: Segmenter): string | null {
-  let best: { id: string; count: number } | null = null;
-  for (const item of doc.items) {
-    const count = itemNames(item).filter((name) => {
-      const keys = phraseKeys(name.text, segmenter);
-      return keys.length > 0 && CONTAINERS.has(keys[keys.length - 1]);
-    }).length;
-    if (count >= FEWEST_CONTAINER_NAMES && (best === null || count > best.count)) best = { id: item.id, count };
-  }
-  return best?.id ?? null;
 }
 
 const BROADEST_DOMAIN_CONTROL = 20;
