@@ -1246,6 +1246,11 @@ describe("reading like an analyst (bundled rules)", () => {
       ["单晶硅片 210mm N型", "solar-wafer"],
       ["稀土萃取分离技术服务费 2026年", "rare-earth-separation-technology"],
       ["氧化铽 YANGHUA TE TERBIUM OXIDE 99.99% 25KG/DRUM", "terbium"],
+      // French and Spanish nomenclatures: a master alloy, tooling, a core.
+      ["Alliage mère aluminium-scandium 2 % en lingots", "aluminium-scandium-alloy"],
+      ["Aleación madre Al-Sc 2% lingote", "aluminium-scandium-alloy"],
+      ["Outillage SPF/DB, panneau TA6V", "spf-db-tooling"],
+      ["Noyau céramique silice pour aube de turbine", "precision-casting-intermediates"],
     ]);
   });
 });
