@@ -260,6 +260,7 @@ const TRANSLATIONS: Record<string, readonly string[]> = {
   growth: ["wachstum", "croissance", "crecimiento", "crescita", "crescimento", "生长", "成長", "성장"],
   insurance: ["versicherung", "assurance", "seguro", "assicurazione", "verzekering", "ubezpieczenie", "pojisteni", "保险", "保険", "보험", "страхов"],
   hinge: ["ヒンジ", "힌지"],
+  extrusion: ["extr", "strangpressprofil", "strangpressprofile", "strangpress", "estrusione", "extrusion", "extrusao", "extrudiert", "stranggepresst"],
   master: ["mere", "madre", "madri", "mae"],
   tooling: ["outillage", "outillages", "utillaje", "utillajes", "ferramental", "attrezzatura", "werkzeuge"],
   detector: ["detecteur", "detecteurs", "detektor", "detektoren", "rivelatore", "detetor"],

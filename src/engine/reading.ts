@@ -126,7 +126,7 @@ const DOPED_WITH = new RegExp(
 const DOPED_HINT = /dop|drog|dotier|domieszk|gedoteerd|legovan/;
 
 /**
- * Folded text with purchasing shorthand made plain: part-number labels joined, "w/", "w/o", "p/", "c/", "s/" and
+ * Folded text with purchasing shorthand made plain: aluminium alloy numbers marked, part-number labels joined, "w/", "w/o", "p/", "c/", "s/" and
  * "m/c" written out, "non-" joined to its word and "X doped with Y" written dopant first (the reading key does the
  * same, so keys follow readings).
  */
@@ -137,8 +137,23 @@ const DOPED_HINT = /dop|drog|dotier|domieszk|gedoteerd|legovan/;
 const LAYER_ON_SUBSTRATE = /\b([a-z][a-z0-9.]{1,11})\/(inp|gaas|si|sic|ge|sapphire)\b/g;
 const EPITAXY_HINT = /epi|磊晶|外延|エピ|에피/u;
 
+/**
+ * An aluminium alloy by its four-digit number: with a temper after it ("6082-T6", "5754 H111", JIS "A5052 H32") or
+ * the Aluminum Association's or EN's prefix before it ("AA6061", "EN AW-6060"). Written "aa" and the number, one word.
+ */
+const ALLOY_NUMBER_WITH_TEMPER = /(?<![\p{L}\p{N}.,/-])(?:(?:en[\s-]?)?aw[\s-]?|aa[\s-]?|a)?([1-8](?!000)\d{3})[\s-]?(t\d{1,4}|h\d{2,3})(?![\p{L}\p{N}])/gu;
+const ALLOY_NUMBER_WITH_PREFIX = /(?<![\p{L}\p{N}])(?:(?:en[\s-]?)?aw[\s-]?|aa[\s-]?)([1-8](?!000)\d{3})(?![\p{L}\p{N}])/gu;
+const ALLOY_NUMBER_HINT = /\d{4}[\s-]?[th]\d|aw[\s-]?\d|aa[\s-]?\d/;
+/** Scandium in the line: the numbered Al-Mg-Sc alloys (AA5024, AA5028) are the Al-Sc item's, which its names decide, so the number stays a number. */
+const SCANDIUM_HINT = /(?<![\p{L}\p{N}])sc(?![\p{L}\p{N}])|scand|скандий/u;
+
 export function expandShorthand(folded: string): string {
-  const negated = folded.includes("non") ? folded.replace(NEGATED_WORD, "non") : folded;
+  const alloys = !ALLOY_NUMBER_HINT.test(folded)
+    ? folded
+    : SCANDIUM_HINT.test(folded)
+      ? folded.replace(ALLOY_NUMBER_WITH_PREFIX, "$1")
+      : folded.replace(ALLOY_NUMBER_WITH_TEMPER, "aa$1 $2").replace(ALLOY_NUMBER_WITH_PREFIX, "aa$1");
+  const negated = alloys.includes("non") ? alloys.replace(NEGATED_WORD, "non") : alloys;
   const written = !negated.includes("/")
     ? negated
     : negated
@@ -191,9 +206,18 @@ export interface RawWord {
 
 const number = (text: string): RawWord => ({ text, keys: [text], via: "written", number: true });
 
+/**
+ * An aluminium alloy's designation: by its elements ("AlSi10Mg", "AlMg3", "AlSi9Cu3", as EN 1706 and DIN write casting
+ * and wrought alloys; scandium's are the Al-Sc item's own names), or by its number ("AA6061", which
+ * `expandShorthand` makes of "6082-T6", "EN AW-6060", "A5052 H32").
+ */
+const ALUMINIUM_ALLOY = /^(?:al(?:(?:si|mg|cu|zn|mn|fe|ni|cr|ti|zr|li|ag|pb|bi|sn)\d*)+|aa[1-8](?!000)\d{3})$/;
+const ALUMINIUM = "aluminium";
+
 function alphanumeric(written: string, known: WordRepair | null): RawWord[] {
   const key = stemWord(written);
   if (ONLY_DIGITS.test(written)) return [number(written)];
+  if (written.startsWith("a") && ALUMINIUM_ALLOY.test(written)) return [{ text: written, keys: [ALUMINIUM], via: "lexicon", number: false }];
   if (known === null || known.isKnown(key)) return [{ text: written, keys: [key], via: "written", number: false }];
   const letters = (written.match(LETTER_RUNS) ?? []).filter((run) => run.length >= SHORTEST_LETTERS_IN_CODE && known.isName(run));
   return letters.length === 0 ? [number(written)] : [...letters.map((run) => ({ text: written, keys: [run], via: "written" as const, number: false })), number(written)];

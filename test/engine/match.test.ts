@@ -1220,6 +1220,27 @@ describe("reading like an analyst (bundled rules)", () => {
     expect(unclaimed).toMatchObject({ itemId: null, hsCode: { outcome: "unclaimed", code: "7326.90" } });
     expect(unclaimed.why).toContain("no item of the rules claims this code");
   });
+  describe("aluminium alloys by their designations", () => {
+    readsAs([
+      // By elements (EN 1706, DIN): casting and wrought alloys.
+      ["AlSi10Mg powder 20-63 µm for laser powder bed fusion", "aluminium"],
+      ["Ingot AlSi7Mg0.3 for low-pressure casting", "aluminium"],
+      ["Sheet AlMg3 H22 2 mm", "aluminium"],
+      // By number, with a temper after it or AA / EN AW before it, JIS's A too.
+      ["Sheet EN AW-5754 H111 2 mm", "aluminium"],
+      ["Round bar 7075-T6 Ø30", "aluminium"],
+      ["AA6061 square tube 40x40x3", "aluminium"],
+      ["A5052 H32 plate t=3", "aluminium"],
+      // Scandium's alloys are the Al-Sc item's, numbered or not.
+      ["Al-Mg-Sc plate AA5028-H116 3 mm", "aluminium-scandium-alloy"],
+      ["AlSc2 master alloy waffle", "aluminium-scandium-alloy"],
+    ]);
+    test("a model number with a T after it, or alumina, is no aluminium alloy", () => {
+      expect(readFresh("Label printer model 4000 T5").itemId).toBeNull();
+      expect(readFresh("Al2O3 polishing powder 0.3 µm").itemId).not.toBe("aluminium");
+    });
+  });
+
   describe("words of the 29th and 30th rounds: German compounds, Japanese and Korean purposes and sources, Chinese wafers and fees, packaging of board", () => {
     readsAs([
       // German: plural crystals, a sputter target and an evaporation boat written as one word, extraction and growth.
