@@ -67,7 +67,7 @@ const TRANSLATIONS: Record<string, readonly string[]> = {
   cell: ["zelle", "zellen", "cellule", "celda", "cella", "celula", "电芯", "セル", "셀", "cel", "ogniwo", "ogniwa", "hücre", "hücresi", "článek", "článku", "článků", "články", "ячеек", "ячейк"],
   window: ["fenster", "fenetre", "ventana", "finestra", "janela", "wndw", "窗口片", "窗口", "窓", "venster", "okno", "fonster", "ウィンドウ", "ウインドウ", "ウィンドー", "ウインドー", "hublot", "oblo"],
   lens: ["linse", "linsen", "lentille", "lente", "透镜", "镜片", "レンズ", "렌즈", "soczewka", "soczewki", "lins", "lenzen", "линз"],
-  wheel: ["schleifscheibe", "meule", "muela", "mola", "rebolo", "砂轮", "砥石", "whl", "ściernica", "ściernice", "rueda", "kotouč", "kotouče"],
+  wheel: ["круг", "schleifscheibe", "meule", "muela", "mola", "rebolo", "砂轮", "砥石", "whl", "ściernica", "ściernice", "rueda", "kotouč", "kotouče"],
   material: ["matl", "materiau", "materiale", "werkstoff", "材料", "素材", "재료", "材", "материал"],
   cathode: ["kathode", "catodo", "catodi", "catodico", "catodica", "catodos", "正极", "正極", "양극", "катод", "катодн", "katodový", "katodová", "kathodes"],
   anode: ["anoden", "anodo", "anodi", "负极", "負極", "음극", "анод", "анодн", "anódico", "anódica", "anodique"],
@@ -90,7 +90,7 @@ const TRANSLATIONS: Record<string, readonly string[]> = {
   copper: ["kupfer", "miedź", "miedzi", "miedziany", "miedziana", "miedziane", "měděný", "měděná", "rame", "cuivre", "cobre", "koper", "koppar", "kobber", "bakir", "медь", "меди", "медн", "réz", "koperen"],
   // One element, one word: "Wolframkupfer" is tungsten copper as "W-Cu" is, so the item's exclusions and names meet it.
   tungsten: ["wolfram", "volfram", "wolfraam", "wolframio", "tungsteno", "tungstene", "tungstenio", "wolframu", "wolframowy", "wolframowa", "wolframový", "вольфрам", "вольфрамов"],
-  graphite: ["graphit", "grafit", "графит", "графитов", "흑연"],
+  graphite: ["graphit", "grafit", "графит", "графитов", "графитированн", "графитирован", "흑연"],
   anhydrous: ["anhydr", "wasserfrei", "anhydre", "anhidro", "anidro"],
   source: ["src", "quelle", "소스", "ソース"],
   carbide: ["węglik", "węglika", "węgliki", "węglików", "karbid", "karbidu", "карбид", "karbür"],
@@ -189,7 +189,7 @@ const TRANSLATIONS: Record<string, readonly string[]> = {
   stainless: ["нержавеющ", "inoxidable", "inoxydable", "inossidabile", "inoxidável", "nierdzewna", "nierdzewny", "nierdzewne", "rostfrei", "rostfreier", "rostfreie"],
   cbn: ["кнб", "эльбор"],
   disulfide: ["дисульфид"],
-  neodymium: ["неодим", "неодимов", "neodyum"],
+  neodymium: ["неодим", "неодимов", "neodyum", "neodim", "neodymowy", "neodymowe"],
   samarium: ["самар", "самариев"],
   cobalt: ["кобальт", "кобальтов"],
   ferrite: ["феррит", "ферритов"],
@@ -245,7 +245,7 @@ const TRANSLATIONS: Record<string, readonly string[]> = {
   // what a line about a service says it is, in Russian (the rules' non-goods phrases are in English)
   boron: ["bor", "boro", "бор"],
   analysis: ["анализ"],
-  technology: ["технолог", "технологи"],
+  technology: ["технолог", "технологи", "tecnologica", "tecnologico", "tecnológica", "tecnológico", "technologique", "technologisch", "technologiczny"],
   licence: ["лиценз", "licenc", "licencja", "licence", "ライセンス", "라이선스", "许可", "許可"],
   maintenance: ["amc", "обслуживан", "karbantartás", "karbantartása", "údržba", "konserwacja"],
   installation: ["монтаж"],
@@ -260,6 +260,12 @@ const TRANSLATIONS: Record<string, readonly string[]> = {
   growth: ["wachstum", "croissance", "crecimiento", "crescita", "crescimento", "生长", "成長", "성장"],
   insurance: ["versicherung", "assurance", "seguro", "assicurazione", "verzekering", "ubezpieczenie", "pojisteni", "保险", "保険", "보험", "страхов"],
   hinge: ["ヒンジ", "힌지"],
+  paratungstate: ["паравольфрамат"],
+  ammonium: ["аммон", "аммоний"],
+  hgcdte: ["крт"],
+  mixer: ["mezclador", "mezcladores", "misturador", "misturadores", "miscelatore", "miscelatori", "melangeur", "melangeurs"],
+  settler: ["decantador", "decantadores", "decantatore", "decantatori", "decanteur", "decanteurs"],
+  transfer: ["transferencia", "transferencias", "trasferimento", "transfert", "transferência"],
   extrusion: ["extr", "strangpressprofil", "strangpressprofile", "strangpress", "estrusione", "extrusion", "extrusao", "extrudiert", "stranggepresst"],
   master: ["mere", "madre", "madri", "mae"],
   tooling: ["outillage", "outillages", "utillaje", "utillajes", "ferramental", "attrezzatura", "werkzeuge"],
@@ -462,7 +468,7 @@ export const LABEL_WORDS = stemmedSet(`
   annex agreement offer dua di bolletta doganale 수입신고 product products commodity merchandise designation bezeichnung
   ware waren produit producto prodotto produkt articulo artikel 报价单 报价 发票 订单 采购单 合同 品名 货物 商品 見積書 見積
   請求書 注文書 発注書 納品書 御見積 御見積書 お見積 お見積書 品目 견적서 발주서 주문서 송장 계약서 품명 품목 인보이스 facture fattura factura fatura rechnung
-  faktura banf freitext coa tender licitacion pregao solicitud requisicion requisicao ausschreibung`);
+  faktura banf freitext coa tender licitacion pregao solicitud requisicion requisicao ausschreibung код kod kód`);
 
 /**
  * Words that label the number after them in a purchasing line: a material, order, lot or position number. Fewer

@@ -119,14 +119,16 @@ const PURPOSE_OR_TYPE_SUFFIX = /^(?:\p{Script=Hangul}{2,}[용형]|[\p{Script=Han
  * noun, and price lists write its adjectives after it ("Графит литейный", "Грузила вольфрамовые"). An adjective is never
  * the goods, though it may name what they are made of; the noun is ("Магнит неодимовый" is a magnet of neodymium).
  */
-const RUSSIAN_ADJECTIVE = /^\p{Script=Cyrillic}{3,}(?:ыи|ои|ая|ое|ые|ого|ых)$/u;
+const RUSSIAN_ADJECTIVE = /^\p{Script=Cyrillic}{3,}(?:ыи|ои|ии|ая|яя|ое|ее|ые|ие|ого|его|ых|их)$/u;
+/** Nouns of action end as adjectives do ("оборудование", equipment; "покрытие", coating). */
+const RUSSIAN_VERBAL_NOUN = /(?:ни|ти)е$/u;
 
 function isDescriptive(word: Word): boolean {
   const key = word.keys[0];
   return (
     DESCRIPTORS.has(key) ||
     PURPOSE_OR_TYPE_SUFFIX.test(key) ||
-    RUSSIAN_ADJECTIVE.test(word.text) ||
+    (RUSSIAN_ADJECTIVE.test(word.text) && !RUSSIAN_VERBAL_NOUN.test(word.text)) ||
     STOPWORDS.has(key) ||
     PACKS.has(key) ||
     DEAL_WORDS.has(key) ||

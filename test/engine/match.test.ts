@@ -1220,6 +1220,27 @@ describe("reading like an analyst (bundled rules)", () => {
     expect(unclaimed).toMatchObject({ itemId: null, hsCode: { outcome: "unclaimed", code: "7326.90" } });
     expect(unclaimed.why).toContain("no item of the rules claims this code");
   });
+  describe("words of the 31st round: Russian adjectives and codes, Spanish and Romanian names", () => {
+    readsAs([
+      // Russian puts adjectives after the noun, in every ending (технический, полуизолирующие); nouns of action still name.
+      ["Теллур технический, слитки 1 кг", "tellurium"],
+      ["Пластины арсенида галлия полуизолирующие 76 мм", "gallium-arsenide"],
+      ["Электроды графитированные UHP 500 мм", "synthetic-graphite"],
+      ["Паравольфрамат аммония 88,5 % WO3", "tungsten"],
+      ["Круг алмазный шлифовальный 1A1 200x10", "diamond-grinding-wheel"],
+      ["ФПУ на основе КРТ 320x256", "mercury-cadmium-telluride"],
+      // "Код ТН ВЭД …:" labels a code, as "HS code:" does.
+      ["Код ТН ВЭД 2805301000: неодим металлический", "neodymium"],
+      // Spanish plurals of a rules name; a technology in an adjective; Romanian neodymium.
+      ["Mezcladores-decantadores para tierras raras, 12 etapas", "rare-earth-processing-equipment"],
+      ["Transferencia tecnológica de síntesis de LFP", "cathode-process-technology"],
+      ["Magnet neodim N42 inel 20x10x5", "ndfeb-magnet"],
+    ]);
+    test("a Russian noun of action is no adjective: equipment for magnets is not a magnet", () => {
+      expect(readFresh("Оборудование для магнитов").itemId).not.toBe("ndfeb-magnet");
+    });
+  });
+
   describe("aluminium alloys by their designations", () => {
     readsAs([
       // By elements (EN 1706, DIN): casting and wrought alloys.
