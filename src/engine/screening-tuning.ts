@@ -253,5 +253,15 @@ export const ABBREVIATIONS: Readonly<Record<string, string>> = {
   matls: "material",
   electr: "electronic",
   chem: "chemical",
+  gen: "general",
+  genl: "general",
+  ctl: "control",
+  ctrl: "control",
+  cntl: "control",
+  cntrl: "control",
+  msl: "missile",
+  msls: "missile",
+  shpbldg: "shipbuilding",
+  shipbldg: "shipbuilding",
 };
 

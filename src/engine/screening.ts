@@ -1156,6 +1156,13 @@ const SINGLE_LETTER = /^\p{L}\.?$/u;
 /** A person's initials in a street's name: "J.", "J.F.", "J. F.". */
 const INITIALS = /^(?:\p{L}\.?|(?:\p{L}\.){2,3})$/u;
 
+/** A street named after a person, with its kind joined by hyphens ("Willy-Messerschmitt-Str.", "Max-Planck-Straße"). */
+const STREET_KINDS = new Set(["str", "strasse", "straße", "weg", "platz", "allee", "ring", "damm", "gasse", "ufer"]);
+function hyphenatedStreet(word: string): boolean {
+  const parts = word.replace(/\.$/u, "").split("-");
+  return parts.length >= 2 && STREET_KINDS.has(parts[parts.length - 1].toLowerCase()) && parts.slice(0, -1).every(placeWord);
+}
+
 function tailAfterLastLegalForm(name: string): { bare: string; site: string } | null {
   const words = name.trim().split(/\s+/);
   let at = -1;
@@ -1173,7 +1180,7 @@ function tailAfterLastLegalForm(name: string): { bare: string; site: string } | 
   const mark = tail.findIndex((word) => DIGIT.test(word) || FIELD_SEPARATOR.test(word));
   // Before the number or the separator only a street's or a place's words ("VIA J. F. KENNEDY 43"), none a firm calls
   // itself ("… CORPORATION SYSTEMS 92123" keeps its "Systems").
-  if (mark < 0 || !tail.slice(0, mark).every((word) => INITIALS.test(word) || placeWord(word.replace(/\.$/u, "")))) return null;
+  if (mark < 0 || !tail.slice(0, mark).every((word) => INITIALS.test(word) || placeWord(word.replace(/\.$/u, "")) || hyphenatedStreet(word))) return null;
   const bare = words.slice(0, at + 1).join(" ").replace(/[\s,]+$/u, "");
   return readEntityName(bare).tokens.length > 0 ? { bare, site: tail.join(" ") } : null;
 }

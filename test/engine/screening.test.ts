@@ -440,6 +440,18 @@ describe("what a vendor master writes around a name (bundled rules)", () => {
   });
 
   it.each([
+    ["GEN DYNAMICS INFORMATION TECHNOLOGY", "General Dynamics Information Technology"],
+    ["LOCKHEED MARTIN MISSILES & FIRE CTRL", "Lockheed Martin Missiles and Fire Control"],
+  ])("%s: GEN is general and CTL or CTRL control, as vendor masters abbreviate them", (name, listed) => {
+    const result = screenBundled(name, "US");
+    expect([result.status, result.match?.name]).toEqual(["listed", listed]);
+  });
+
+  it("a German street named after a person, joined by hyphens, and its postcode after the legal form are the firm's address", () => {
+    expectListed("HENSOLDT AG Max-Planck-Str. 12 89077 Ulm", "DE", "HENSOLDT AG", "site");
+  });
+
+  it.each([
     ["漢翔航空工業(股)公司", "Aerospace Industrial Development Corp."],
     ["國際造船（股）公司 高雄廠", "CSBC Corporation, Taiwan"],
   ])("%s: (股)公司 is how Taiwan shortens 股份有限公司, a legal form and no aside", (name, listed) => {
