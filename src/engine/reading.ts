@@ -325,6 +325,15 @@ export function readLine(text: string, segmenter: Segmenter, known: WordRepair |
   };
   for (const piece of folded.split(SEPARATORS)) {
     let chunk = open(chunks.length === 0 ? "start" : "separator");
+    /** The chunk's words from `from` on name a purpose (before 用, 용…): they become an aside, and a fresh chunk follows. */
+    const asPurpose = (from: number, suffix: string): void => {
+      const aside = open("aside", suffix);
+      for (const word of chunk.words.splice(from)) {
+        word.chunk = aside.index;
+        aside.words.push(word);
+      }
+      chunk = open("separator");
+    };
     let previousWasNumber = false;
     let codeLetters: Word | null = null;
     let quantityAfterCode = false;
@@ -345,13 +354,7 @@ export function readLine(text: string, segmenter: Segmenter, known: WordRepair |
         // Written apart ("ESS 용", "LED 用"), the suffix names the word before it as the purpose.
         const joinedTo = r > 0 ? (isCjk(runs[r - 1]) ? -1 : runStart) : previous !== undefined && !ANY_CJK.test(previous[0]) ? chunk.words.length - 1 : -1;
         if (cjk && joinedTo >= 0 && joinedTo < chunk.words.length && CJK_PURPOSE_SUFFIXES.includes(run)) {
-          const purposeWords = chunk.words.splice(joinedTo);
-          const aside = open("aside", run);
-          for (const word of purposeWords) {
-            word.chunk = aside.index;
-            aside.words.push(word);
-          }
-          chunk = open("separator");
+          asPurpose(joinedTo, run);
           runStart = 0;
           continue;
         }
@@ -402,15 +405,10 @@ export function readLine(text: string, segmenter: Segmenter, known: WordRepair |
           codeLetters = null;
           // "モーター用ネオジム磁石": inside a run the suffix follows its purpose, so the run's words before it are the aside.
           if (cjk && !first && CJK_PURPOSE_SUFFIXES.includes(key) && chunk.words.length > runStart) {
-            const purposeWords = chunk.words.slice(runStart);
-            if (purposeWords.reduce((length, written) => length + written.text.length, 0) >= SHORTEST_CJK_PURPOSE) {
-              chunk.words.length = runStart;
-              const aside = open("aside", key);
-              for (const written of purposeWords) {
-                written.chunk = aside.index;
-                aside.words.push(written);
-              }
-              chunk = open("separator");
+            let length = 0;
+            for (let k = runStart; k < chunk.words.length; k++) length += chunk.words[k].text.length;
+            if (length >= SHORTEST_CJK_PURPOSE) {
+              asPurpose(runStart, key);
               runStart = 0;
               specSeen = false;
               continue;
