@@ -54,7 +54,7 @@ export interface HsNomenclature {
   readonly loaded?: boolean;
 }
 
-const LABEL = String.raw`(?:(?:kod|c[oó]digo|codice)\s+)?(?:hts(?:us)?|us\s*hts|hsk|itc[\s-]?hs(?:\s*code)?|cth|ritc|gt[iİı]p|hs(?:\s*code)?|hs-code|taric|cn(?:\s*code)?|eu\s*cn|tariff(?:\s*(?:no|nr|number|code|line))?|tarif\s*nr|customs\s*(?:code|tariff)|commodity\s*code|zolltarif(?:nummer)?|warennummer|warennr|code\s*sh|nc|ncm|hsn(?:\s*code)?|tigie|partida(?:\s*arancelaria)?|fracc(?:i[oó]n)?(?:\s*arancelaria)?|posici[oó]n(?:\s*arancelaria)?|voce(?:\s*doganale)?|тн\s*вэд(?:\s*еаэс)?|商品编码|商品編碼|海关编码|海關編碼)`;
+const LABEL = String.raw`(?:(?:kod|c[oó]digo|codice)\s+)?(?:hts(?:us)?|us\s*hts|hsk|itc[\s-]?hs(?:\s*code)?|cth|ritc|gt[iİı]p|hs(?:\s*code)?|hs-code|taric|cn(?:\s*code)?|eu\s*cn|tariff(?:\s*(?:no|nr|number|code|line))?|tarif\s*nr|customs\s*(?:code|tariff)|commodity\s*code|zolltarif(?:nummer)?|warennummer|warennr|code\s*sh|nc|ncm|hsn(?:\s*code)?|tigie|partida(?:\s*arancelaria)?|fracc(?:i[oó]n)?(?:\s*arancelaria)?|posici[oó]n(?:\s*arancelaria)?|voce(?:\s*doganale)?|тн\s*вэд(?:\s*еаэс)?|商品编码|商品編碼|海关编码|海關編碼|c\.?c\.?c\.?(?:\s*code)?)`;
 const DIGITS = String.raw`(\d{2}(?:[ .]?\d{2}){1,4})`;
 /** A labelled code: "HS 8505.11", "HTS: 8505.11.0000", "Tariff no. 8505 11 00". */
 const LABELLED = new RegExp(String.raw`(?<![\p{L}\d])(${LABEL})\.?\s{0,3}[:#：]?\s{0,3}${DIGITS}(?![\d\p{L}])`, "giu");

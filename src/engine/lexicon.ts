@@ -42,7 +42,12 @@ const TRANSLATIONS: Record<string, readonly string[]> = {
   drill: ["bohrer", "broca", "brocas", "foret", "forets", "wiertlo", "vrtak", "сверло"],
   vacuum: ["vuoto", "vacio", "vacuo", "vakuum", "prozniowy", "prozniowa"],
   freestanding: ["autoportant", "autoportante", "autoportants", "autoportantes", "freistehend"],
-  unground: ["ungeschliffen"],
+  unground: ["ungeschliffen", "未研磨"],
+  transport: ["trasporto", "trasporti", "transporte", "transportes"],
+  panel: ["pannello", "pannelli", "paneles", "painel", "paineis", "panneau", "panneaux"],
+  additive: ["添加剂", "添加剤", "첨가제", "zusatz", "additif", "aditivo", "additivo"],
+  submicron: ["次微米", "亚微米", "サブミクロン", "서브마이크론"],
+  arc: ["瓦形", "弧形"],
   cylinder: ["walec", "zylinder", "cilindro", "シリンダ", "シリンダー"],
   substrate: ["substrat", "sustrato", "substrato", "衬底", "基板", "기판", "substr", "キバン", "substraat", "podłoże", "podłoża", "podł"],
   target: ["sputtertarget", "sputtertargets", "cible", "bersaglio", "靶材", "靶", "ターゲット", "타겟", "tgt", "мишен", "terč", "terče"],
@@ -139,10 +144,10 @@ const TRANSLATIONS: Record<string, readonly string[]> = {
   ground: ["geschliffen", "rectifie", "rectifiee", "rectificado", "rectificada", "rettificato", "rettificata", "retificado"],
   battery_grade: ["bg", "电池级", "電池グレード", "배터리급", "batteriegeeignet", "batteriefähig"],
   stainless_steel: ["ss", "inox", "edelstahl"],
-  aluminium: ["alu", "alum", "aluminiowa", "aluminiowy", "aluminiowe", "hlinik", "hlinikovy", "hlinikova", "aluminyum", "алюмин", "алюминиев", "aluminio", "alluminio"],
+  aluminium: ["铝", "アルミ", "アルミニウム", "알루미늄", "nhom", "alu", "alum", "aluminiowa", "aluminiowy", "aluminiowe", "hlinik", "hlinikovy", "hlinikova", "aluminyum", "алюмин", "алюминиев", "aluminio", "alluminio"],
   isostatic: ["isotropic", "isotrop", "isotrope", "isotropo", "isotropisch", "isostatisch", "isostatique", "isostatico", "isostatica", "isostatically", "等静压", "等方性", "isostat", "izostatik"],
   purified: ["purificado", "purificada", "purifie", "purifiee", "purificato", "purificata", "purif"],
-  freight: ["frt", "frght", "vracht", "frakt", "輸送", "輸送費", "运输费", "運賃"],
+  freight: ["portes", "frt", "frght", "vracht", "frakt", "輸送", "輸送費", "运输费", "運賃"],
   spherical: ["spharisch", "spherique", "esferico", "sferica", "sferico", "esferica", "球形", "球状", "구상", "esferoidizado", "esferoidizada"],
   expanded: ["expandiert", "expanse", "expandido", "espanso", "膨胀"],
   infrared: ["红外", "赤外"],
@@ -408,7 +413,7 @@ export const DESCRIPTORS = set(`
   stranded packed grade yellow pink grey
   gray black white red blue green brown clear transparent anodized hydrate hydrated dihydrate trihydrate tetrahydrate
   pentahydrate hexahydrate heptahydrate octahydrate nonahydrate decahydrate epitaxial infrared isostatic expanded expandable spheroidized
-  flexible purified sorted ultrafine nano micro micronised magnetized magnetised radially axially diametrically
+  flexible purified sorted ultrafine nano micro submicron additive micronised magnetized magnetised radially axially diametrically
   dendritic homopolymer copolymer front rear back side perc topcon hjt bifacial flat round square hex mfi treo trem
   qty sku din iso astm thk wt gsm nlgi sae api jis ul dia diam fsss bulk turnkey seamless welded aspheric trace basis
   unmagnetized plain bright matte surface orientation oriented cut sliced sawn semiinsulating zone float regular

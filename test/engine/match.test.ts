@@ -1241,6 +1241,25 @@ describe("reading like an analyst (bundled rules)", () => {
     });
   });
 
+  describe("words of the 32nd round: Taiwan's CCC codes, traditional characters, Italian and Spanish freight and panels", () => {
+    readsAs([
+      // Taiwan labels its tariff code CCC; submicron describes; 未研磨 (unground) and 瓦形 (arc-shaped) too.
+      ["碳化鎢圓棒 WC-Co 未研磨 CCC 2849.90.20.00-3", "tungsten-carbide"],
+      ["Y2O3 submicron powder 4N", "yttrium"],
+      ["氧化鏑 次微米粉 99.9%", "dysprosium"],
+      ["釹鐵硼磁石 瓦形 N42SH", "ndfeb-magnet"],
+      // Aluminium in Chinese, Japanese, Korean and Vietnamese.
+      ["高純鋁錠 99.996%", "aluminium"],
+      ["알루미늄 코일 1100 H14", "aluminium"],
+      // Freight and panels in Italian, Spanish, Portuguese and French.
+      ["Trasporto groupage Milano-Lione", "logistics-services"],
+      ["Transporte marítimo contenedor 40' Valencia", "logistics-services"],
+      ["Portes pagados Madrid", "logistics-services"],
+      ["Pannelli fotovoltaici monocristallini 450 W", "solar-module"],
+      ["海運費 高雄-鹿特丹 20GP", "logistics-services"],
+    ]);
+  });
+
   describe("aluminium alloys by their designations", () => {
     readsAs([
       // By elements (EN 1706, DIN): casting and wrought alloys.
