@@ -54,7 +54,7 @@ const TRANSLATIONS: Record<string, readonly string[]> = {
   concentrate: ["konzentrat", "concentre", "concentrado", "concentrato", "conc", "精矿", "精鉱", "정광", "концентрат", "konsantre", "konsantresi"],
   ore: ["erz", "minerai", "minerale", "minerio", "矿", "鉱石", "광석", "cevher", "cevheri"],
   alloy: ["legierung", "alliage", "aleacion", "lega", "liga", "合金", "합금"],
-  oxide: ["yanghua", "oxid", "oxyde", "oxido", "ossido", "氧化物", "酸化物", "산화물", "оксид"],
+  oxide: ["氧化", "酸化", "산화", "yanghua", "oxid", "oxyde", "oxido", "ossido", "氧化物", "酸化物", "산화물", "оксид"],
   dioxide: ["dioxid", "dioxyde", "dioxido", "biossido", "diossido"],
   trioxide: ["trioxid", "trioxyde", "trioxido", "triossido", "triox", "триоксид", "trioksida", "trioksit"],
   hydroxide: ["hydroxid", "hydroxyde", "hidroxido", "idrossido", "hydrox", "гидроксид", "hidroksida", "hidroksit"],

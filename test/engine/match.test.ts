@@ -1258,6 +1258,12 @@ describe("reading like an analyst (bundled rules)", () => {
       ["Pannelli fotovoltaici monocristallini 450 W", "solar-module"],
       ["海運費 高雄-鹿特丹 20GP", "logistics-services"],
     ]);
+    test("aluminium oxide is no aluminium, in any language (rules 2026.11.28-1), while the metal still reads", () => {
+      for (const line of ["Aluminium oxide grinding balls 20 mm", "Alumina ceramic plate 99.6%", "氧化铝陶瓷球 10mm", "酸化アルミニウム研磨材", "산화알루미늄 볼 5mm"]) {
+        expect({ line, item: readFresh(line).itemId }).toEqual({ line, item: null });
+      }
+      expect(readFresh("Aluminium sheet 5754 H111").itemId).toBe("aluminium");
+    });
   });
 
   describe("aluminium alloys by their designations", () => {

@@ -197,8 +197,8 @@ function parseCheck(check: Check): { date: string; status: Status | null; unconf
   return { date, status: written.replace("*", "") as Status, unconfirmed: written.endsWith("*") };
 }
 
-test("the edition is 2026.11.27-8 (names and vetoes added and removed on 27 Nov), its facts reviewed on 26 Nov 2026", () => {
-  expect(rules.version).toBe("2026.11.27-8");
+test("the edition is 2026.11.28-1 (names and vetoes added and removed on 27 and 28 Nov), its facts reviewed on 26 Nov 2026", () => {
+  expect(rules.version).toBe("2026.11.28-1");
   expect(rules.reviewedAt).toBe("2026-11-26");
   expect(rules.publishedAt >= rules.reviewedAt).toBe(true);
 });
@@ -337,7 +337,7 @@ describe("item scope per the errata", () => {
   test("the edition lists its changes, each naming what it changed", () => {
     expect(rules.changes.length).toBeGreaterThanOrEqual(10);
     for (const change of rules.changes) {
-      expect(["2026-11-26", "2026-11-27"]).toContain(change.date);
+      expect(["2026-11-26", "2026-11-27", "2026-11-28"]).toContain(change.date);
       expect(change.controls.length + change.items.length).toBeGreaterThan(0);
     }
     const changed = new Set(rules.changes.flatMap((change) => change.controls));
