@@ -120,6 +120,8 @@ const PURPOSE_OR_TYPE_SUFFIX = /^(?:\p{Script=Hangul}{2,}[용형]|[\p{Script=Han
  * the goods, though it may name what they are made of; the noun is ("Магнит неодимовый" is a magnet of neodymium).
  */
 const RUSSIAN_ADJECTIVE = /^\p{Script=Cyrillic}{3,}(?:ыи|ои|ии|ая|яя|ое|ее|ые|ие|ого|его|ых|их)$/u;
+/** A purity in nines: "4N", "5N", "6N5". */
+const NINES = /^\d+n\d*$/;
 /** Nouns of action end as adjectives do ("оборудование", equipment; "покрытие", coating). */
 const RUSSIAN_VERBAL_NOUN = /(?:ни|ти)е$/u;
 
@@ -747,7 +749,8 @@ class LineReader {
     if (!this.isHeadNoun(H)) return null;
     // Only a grade written as a code, beyond the head itself, says whose the line is: "N45SH" says NdFeB, but
     // "sheet", "ingot" or "solder" is a grade of molybdenum or indium and of a hundred other things too.
-    const beyondHead = (this.rawKeys ?? this.line.words.flatMap((w) => w.keys)).filter((k) => !H.keys.includes(k));
+    // A purity written as nines ("4N", "5N5") is a grade of every material: it says nothing about whose.
+    const beyondHead = (this.rawKeys ?? this.line.words.flatMap((w) => w.keys)).filter((k) => !H.keys.includes(k) && !NINES.test(k));
     const named: string[] = [];
     const all = this.line.chunks.flatMap((chunk) => this.sequence(chunk));
     for (const itemId of itemsHeadedBy(this.index, H.keys)) {

@@ -1258,8 +1258,13 @@ describe("reading like an analyst (bundled rules)", () => {
       ["Pannelli fotovoltaici monocristallini 450 W", "solar-module"],
       ["海運費 高雄-鹿特丹 20GP", "logistics-services"],
     ]);
+    test("a purity in nines is a grade of every material: a powder of 4N names no item by it", () => {
+      // Antimony trioxide's high-purity grade lists 4N and its names end in "powder"; no other word named it.
+      expect(readFresh("Boron nitride powder 5N").itemId).toBeNull();
+      expect(readFresh("酸化ガドリニウム粉末 4N").itemId).toBe("gadolinium");
+    });
     test("aluminium oxide is no aluminium, in any language (rules 2026.11.28-1), while the metal still reads", () => {
-      for (const line of ["Aluminium oxide grinding balls 20 mm", "Alumina ceramic plate 99.6%", "氧化铝陶瓷球 10mm", "酸化アルミニウム研磨材", "산화알루미늄 볼 5mm"]) {
+      for (const line of ["Aluminium oxide powder 0.3 µm", "Alumina powder 99.99%", "氧化铝粉 99.99%", "酸化アルミニウム粉末 4N", "산화알루미늄 분말 99.99%"]) {
         expect({ line, item: readFresh(line).itemId }).toEqual({ line, item: null });
       }
       expect(readFresh("Aluminium sheet 5754 H111").itemId).toBe("aluminium");
