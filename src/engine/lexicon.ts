@@ -176,7 +176,7 @@ const TRANSLATIONS: Record<string, readonly string[]> = {
   electrode: ["электрод", "elektroda", "elektrode", "elektroden", "electrodo", "electrodos", "eletrodo", "eletrodos", "elettrodo", "elettrodi"],
   thermocouple: ["термопар", "thermoelement", "thermocouples"],
   transistor: ["транзистор"],
-  sulfate: ["сернокисл", "сульфат"],
+  sulfate: ["硫酸", "硫酸塩", "황산", "сернокисл", "сульфат"],
   stator: ["statore", "statori", "estator", "статор"],
   tablet: ["comprimidos", "comprimido", "compresse", "tabletas", "таблетк"],
   lamp: ["luminaria", "lampada", "lampe", "lampen", "светильник"],

@@ -1269,6 +1269,13 @@ describe("reading like an analyst (bundled rules)", () => {
       }
       expect(readFresh("Aluminium sheet 5754 H111").itemId).toBe("aluminium");
     });
+    test("bismuth oxide and indium's salts are not the metals (rules 2026.11.28-1, errata E6 and E7), while the metals still read", () => {
+      for (const line of ["Bismuth(III) oxide 99.9% for varistors", "氧化铋 Bi2O3 99.99%", "Indium(III) chloride anhydrous 99.99%", "Indium sulfate plating salt", "硫酸铜 电镀级"]) {
+        expect({ line, item: readFresh(line).itemId }).toEqual({ line, item: null });
+      }
+      expect(readFresh("Bismuth metal needles 99.99%").itemId).toBe("bismuth");
+      expect(readFresh("Indium ingot 99.995%").itemId).toBe("indium");
+    });
   });
 
   describe("aluminium alloys by their designations", () => {
