@@ -1278,6 +1278,16 @@ describe("reading like an analyst (bundled rules)", () => {
     });
   });
 
+  describe("words of the 33rd round: Korean hydroxides, foils, pellets and grades; Danish and Dutch metals", () => {
+    readsAs([
+      ["수산화리튬 일수화물 배터리그레이드", "lithium-hydroxide"],
+      ["리튬 메탈 포일 30um", "lithium-metal"],
+      ["은 펠렛 5N 증착용", "silver"],
+      ["Stålplade S355J2 20 mm", "steel"],
+      ["Staalplaat S355 10 mm", "steel"],
+    ]);
+  });
+
   describe("aluminium alloys by their designations", () => {
     readsAs([
       // By elements (EN 1706, DIN): casting and wrought alloys.
