@@ -45,7 +45,7 @@ export const SOFT_WORD_WEIGHT = 0.15;
  * are removed from the end (or start) of a run of characters: see CJK_LEGAL_FORMS.
  */
 export const LEGAL_FORMS: readonly string[] = [
-  "inc", "incorporated", "llc", "llp", "lp", "ltd", "limited", "corp", "corporation", "co", "company", "cos", "plc", "pte", "pty", "pvt",
+  "inc", "incorporated", "llc", "llp", "lp", "ltd", "limited", "corp", "corpn", "corporation", "co", "company", "cos", "plc", "pte", "pty", "pvt",
   "private", "partnership", "gmbh", "mbh", "ag", "kg", "kgaa", "se", "ug", "sa", "sas", "sarl", "spa", "srl", "sro", "spol", "as", "ab",
   "uab", "oy", "oyj", "asa", "bv", "nv", "kk", "gk", "kabushiki", "kaisha", "yugen", "godo", "sp", "zoo", "sdn", "bhd", "tbk", "jsc", "pjsc",
   "ooo", "zao", "ojsc", "cv", "sl", "slu", "sae", "aps", "aktiengesellschaft", "kommanditgesellschaft", "aktiebolag", "osakeyhtio",

@@ -1402,12 +1402,15 @@ function addressReadings(name: string): NameReading[] {
 
 /** "（股）公司", "(股)公司": Taiwan's short way of writing 股份有限公司 (company limited by shares), not an aside. */
 const SHARES_SHORT = /[（(]股[）)]\s*(?=公司)/gu;
+/** "M/S", "M/s.", "Messrs": how Indian and other South Asian records address a firm before its name. */
+const MESSRS = /^\s*(?:m\/s\.?|messrs\.?)\s+/iu;
 
 /** Every listed name the row's name could match, compared by name alone; once per distinct name. */
 function comparedNames(index: ScreeningIndex, written: string): readonly NameComparison[] {
   const known = index.nameMemo.get(written);
   if (known !== undefined) return known;
-  const name = written.includes("股") ? written.replace(SHARES_SHORT, "股份有限") : written;
+  const addressed = written.includes("股") ? written.replace(SHARES_SHORT, "股份有限") : written;
+  const name = addressed.length > 3 && (addressed[1] === "/" || addressed[0] === "M" || addressed[0] === "m") ? addressed.replace(MESSRS, "") : addressed;
   const form = readEntityName(name);
   const compared: NameComparison[] = [];
   if (form.tokens.length > 0) {

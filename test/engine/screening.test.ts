@@ -447,6 +447,15 @@ describe("what a vendor master writes around a name (bundled rules)", () => {
     expect([result.status, result.match?.name]).toEqual(["listed", listed]);
   });
 
+  it.each([
+    ["M/S RHEINMETALL AG, DUSSELDORF", "DE", "Rheinmetall AG"],
+    ["M/s. ViaSat Inc.", "US", "ViaSat, Inc."],
+    ["Messrs Aerospace Industrial Development Corpn.", "TW", "Aerospace Industrial Development Corp."],
+  ])("%s: M/S and Messrs address the firm, and CORPN is a corporation, as Indian vendor lists write them", (name, country, listed) => {
+    const result = screenBundled(name, country);
+    expect([result.status, result.match?.name]).toEqual(["listed", listed]);
+  });
+
   it("a German street named after a person, joined by hyphens, and its postcode after the legal form are the firm's address", () => {
     expectListed("HENSOLDT AG Max-Planck-Str. 12 89077 Ulm", "DE", "HENSOLDT AG", "site");
   });
