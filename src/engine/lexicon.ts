@@ -22,7 +22,7 @@ const TRANSLATIONS: Record<string, readonly string[]> = {
   plate: ["plade", "plader", "platte", "plaque", "lastra", "plt", "plaat", "platen", "plyta", "пластин", "deska", "desky"],
   foil: ["포일", "folie", "hoja", "箔", "호일", "folia", "фольг", "folha"],
   wire: ["draht", "fil", "alambre", "filo", "fio", "丝", "線", "线", "와이어", "draad", "drut", "trad", "проволок", "hilo", "huzal", "drát", "drátu"],
-  rod: ["stab", "stange", "tige", "varilla", "barra", "bastone", "vareta", "棒", "丸棒", "봉", "staaf", "staven", "pret", "prety", "stang", "tyč", "tyče", "пруток", "прутк", "стержен"],
+  rod: ["rundstab", "rundstabe", "stab", "stange", "tige", "varilla", "barra", "bastone", "vareta", "棒", "丸棒", "봉", "staaf", "staven", "pret", "prety", "stang", "tyč", "tyče", "пруток", "прутк", "стержен"],
   bar: ["barrette", "stange"],
   tube: ["rohr", "tubo", "管", "buis", "rura", "труб", "cső"],
   granule: ["granza", "granulo", "펠렛", "펠릿", "granulat", "granules", "granulado", "granuli", "granulos", "颗粒", "粒", "粒状", "과립", "granulated", "granulaat", "granulki", "granuler", "granalien", "gran", "гранул", "granül", "granulate"],
@@ -64,23 +64,23 @@ const TRANSLATIONS: Record<string, readonly string[]> = {
   fibre: ["fiber", "fibres", "fibers", "faser", "fibra", "ファイバ", "ファイバー", "파이버", "光ファイバ", "光ファイバー", "광섬유", "fbr", "волокн", "оптоволокн"],
   diamond: ["diamant", "diamante", "diament", "diamanten", "diamants", "diamantový", "diamantová", "diamentowy", "diamentowa", "алмаз", "алмазн", "elmas", "diamantado", "diamantada", "diamantados"],
   spool: ["bobine", "bobina", "spule", "spoel", "szpula"],
-  insert: ["刀片", "インサート", "인서트", "wendeschneidplatte", "plaquette amovible", "insrt", "pastilha", "pastilhas", "plaquita", "plaquitas", "inserto", "insertos", "placchetta", "placchette"],
+  insert: ["wendeplatte", "wendeplatten", "刀片", "インサート", "인서트", "wendeschneidplatte", "plaquette amovible", "insrt", "pastilha", "pastilhas", "plaquita", "plaquitas", "inserto", "insertos", "placchetta", "placchette"],
   round: ["丸型", "圆形", "원형", "rund", "runde", "rond", "ronde", "redondo", "redonda", "tondo", "tonda", "丸", "okrągły", "okrągła", "kruhová", "kruhový"],
   ring: ["anello", "anelli", "anneau", "anneaux", "anillo", "anillos", "anel", "aneis", "リング", "링", "环", "圆环", "кольц"],
   magnet: ["magnete", "magneti", "aimant", "iman", "imane", "imanes", "ima", "imas", "magnetes", "mag", "magn", "磁铁", "磁钢", "磁体", "磁石", "자석", "マグネット", "마그넷", "magneten", "magnes", "magnesy", "magneet", "mıknatıs", "mıknatısı", "miknatis", "miknatisi", "магнит", "ジシャク", "mágnes", "mágnesek"],
-  battery: ["batterie", "akku", "akkumulator", "bateria", "batteria", "batt", "电池", "電池", "배터리", "전지", "batterij", "accu", "akumulator", "batteri", "аккумулятор", "батаре", "акб"],
+  battery: ["baterai", "batterie", "akku", "akkumulator", "bateria", "batteria", "batt", "电池", "電池", "배터리", "전지", "batterij", "accu", "akumulator", "batteri", "аккумулятор", "батаре", "акб"],
   cell: ["zelle", "zellen", "cellule", "celda", "cella", "celula", "电芯", "セル", "셀", "cel", "ogniwo", "ogniwa", "hücre", "hücresi", "článek", "článku", "článků", "články", "ячеек", "ячейк"],
   window: ["fenster", "fenetre", "ventana", "finestra", "janela", "wndw", "窗口片", "窗口", "窓", "venster", "okno", "fonster", "ウィンドウ", "ウインドウ", "ウィンドー", "ウインドー", "hublot", "oblo"],
   lens: ["linse", "linsen", "lentille", "lente", "透镜", "镜片", "レンズ", "렌즈", "soczewka", "soczewki", "lins", "lenzen", "линз"],
   wheel: ["круг", "schleifscheibe", "meule", "muela", "mola", "rebolo", "砂轮", "砥石", "whl", "ściernica", "ściernice", "rueda", "kotouč", "kotouče"],
   material: ["matl", "materiau", "materiale", "werkstoff", "材料", "素材", "재료", "材", "материал"],
-  cathode: ["kathode", "catodo", "catodi", "catodico", "catodica", "catodos", "正极", "正極", "양극", "катод", "катодн", "katodový", "katodová", "kathodes"],
-  anode: ["anoden", "anodo", "anodi", "负极", "負極", "음극", "анод", "анодн", "anódico", "anódica", "anodique"],
+  cathode: ["katoda", "kathode", "catodo", "catodi", "catodico", "catodica", "catodos", "正极", "正極", "양극", "катод", "катодн", "katodový", "katodová", "kathodes"],
+  anode: ["anoda", "anoden", "anodo", "anodi", "负极", "負極", "음극", "анод", "анодн", "anódico", "anódica", "anodique"],
   block: ["ブロック", "블록", "quader", "bloque", "blocco", "bloco", "blk", "角型", "方块", "blocchetto", "blocchetti", "blok", "blokje", "блок", "tömb"],
   pack: ["パック", "팩", "组", "包"],
   disc: ["scheibe", "scheiben", "schijf", "schijven", "disque", "disques", "disco", "dischi", "discos", "円板", "圆片", "disk", "diski", "disket", "диск"],
   segment: ["seg", "segmento"],
-  machine: ["maschine", "maquina", "macchina", "mach", "machinery", "maschinen", "机", "設備", "设备", "makinesi", "makine", "makinası", "マシン", "머신", "anlage", "anlagen"],
+  machine: ["mesin", "maschine", "maquina", "macchina", "mach", "machinery", "maschinen", "机", "設備", "设备", "makinesi", "makine", "makinası", "マシン", "머신", "anlage", "anlagen"],
   blank: ["rohling", "rohlinge", "ebauche", "grezzo"],
   cathode_material: ["kathodenmaterial", "kathodenmaterialien", "materiau cathodique", "正极材料", "正極材", "양극재", "kathodenmat"],
   anode_material: ["anodenmaterial", "负极材料", "負極材", "음극재", "anodenmat"],
@@ -148,7 +148,7 @@ const TRANSLATIONS: Record<string, readonly string[]> = {
   isostatic: ["isotropic", "isotrop", "isotrope", "isotropo", "isotropisch", "isostatisch", "isostatique", "isostatico", "isostatica", "isostatically", "等静压", "等方性", "isostat", "izostatik"],
   purified: ["purificado", "purificada", "purifie", "purifiee", "purificato", "purificata", "purif"],
   freight: ["portes", "frt", "frght", "vracht", "frakt", "輸送", "輸送費", "运输费", "運賃"],
-  spherical: ["spharisch", "spherique", "esferico", "sferica", "sferico", "esferica", "球形", "球状", "구상", "esferoidizado", "esferoidizada"],
+  spherical: ["bulat", "spharisch", "spherique", "esferico", "sferica", "sferico", "esferica", "球形", "球状", "구상", "esferoidizado", "esferoidizada"],
   expanded: ["expandiert", "expanse", "expandido", "espanso", "膨胀"],
   infrared: ["红外", "赤外"],
   // words about the deal in CJK marketplace titles and quotations (read as the English words DEAL_WORDS holds)
@@ -250,21 +250,23 @@ const TRANSLATIONS: Record<string, readonly string[]> = {
   // what a line about a service says it is, in Russian (the rules' non-goods phrases are in English)
   boron: ["bor", "boro", "бор"],
   analysis: ["анализ"],
-  technology: ["технолог", "технологи", "tecnologica", "tecnologico", "tecnológica", "tecnológico", "technologique", "technologisch", "technologiczny"],
-  licence: ["лиценз", "licenc", "licencja", "licence", "ライセンス", "라이선스", "许可", "許可"],
+  technology: ["teknologi", "технолог", "технологи", "tecnologica", "tecnologico", "tecnológica", "tecnológico", "technologique", "technologisch", "technologiczny"],
+  licence: ["lisensi", "лиценз", "licenc", "licencja", "licence", "ライセンス", "라이선스", "许可", "許可"],
   maintenance: ["amc", "обслуживан", "karbantartás", "karbantartása", "údržba", "konserwacja"],
   installation: ["монтаж"],
-  commissioning: ["наладк", "пусконаладк", "пусконаладочн"],
+  commissioning: ["komisioning", "наладк", "пусконаладк", "пусконаладочн"],
   rental: ["аренд"],
   repair: ["ремонт"],
   training: ["обучени"],
   paste: ["pasta", "pâte", "паст"],
   boat: ["schiffchen", "verdampferschiffchen", "nacelle", "navicella"],
   prototype: ["시제품", "試作品", "試作", "样机", "prototyp", "prototipo"],
-  extraction: ["萃取", "extraktion", "extraccion", "estrazione", "extracao", "ekstrakcja", "抽出", "提取", "추출"],
+  extraction: ["ekstraksi", "萃取", "extraktion", "extraccion", "estrazione", "extracao", "ekstrakcja", "抽出", "提取", "추출"],
   growth: ["wachstum", "croissance", "crecimiento", "crescita", "crescimento", "生长", "成長", "성장"],
   insurance: ["versicherung", "assurance", "seguro", "assicurazione", "verzekering", "ubezpieczenie", "pojisteni", "保险", "保険", "보험", "страхов"],
   hinge: ["ヒンジ", "힌지"],
+  pcd: ["pkd"],
+  coating: ["pelapis"],
   box: ["박스"],
   corrugated: ["골판지"],
   paratungstate: ["паравольфрамат"],
@@ -310,6 +312,7 @@ const VIETNAMESE_PHRASES: readonly (readonly [string, string])[] = [
   ["dien cuc", "electrode"], ["vat lieu", "material"], ["nhan tao", "synthetic"], ["tu nhien", "natural"], ["chat chiet", "extractant"],
   ["khuech dai", "amplifier"], ["pha tap", "doped"], ["dung cho", "for"], ["dung de", "for"], ["dung", "using"], ["hinh cung", "arc"],
   ["hinh cau", "spherical"], ["hang moi", "new"], ["tinh khiet", "purity"], ["may ep", "press"], ["bot", "powder"], ["thoi", "ingot"],
+  ["la nhom", "aluminium foil"], ["nhom", "aluminium"], ["don tinh the", "monocrystalline"], ["cuon", "winding"], ["tam", "sheet"],
   ["day", "wire"], ["may", "machine"], ["pin", "battery"], ["nguon", "source"], ["cho", "for"], ["cua", "of"], ["loai", "type"],
 ].map(([written, english]) => [written, english] as const);
 const VIETNAMESE_LETTERS = /[ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ]/iu;
@@ -505,10 +508,10 @@ export const UNITS = set(`
  */
 export const ASIDE_PREPOSITIONS = set(`
   for with without containing contains using used via fur mit ohne zur zum zu pour avec sans para con sin per senza voor dla
-  com sem incl including inkl inclusive contenant enthaltend contenente conteniendo contendo 用 用于 용 用の 向け для с со без`);
+  com sem incl including inkl inclusive contenant enthaltend contenente conteniendo contendo untuk dengan 用 用于 용 用の 向け для с со без`);
 
 /** The asides that say what a thing is for: a machine "for milk powder" is not a battery machine. */
-export const PURPOSE_PREPOSITIONS = set(`for fur zur zum pour para per voor dla 用 用于 용 用の 向け для`);
+export const PURPOSE_PREPOSITIONS = set(`for fur zur zum pour para per voor dla untuk 用 用于 용 用の 向け для`);
 
 /** "on", "sur", "auf"…: a preposition when written as a word ("epi wafer on InP"), part of a name when hyphenated ("GaN-on-Si"). */
 export const ON_PREPOSITIONS = set(`on sur auf su sobre`);

@@ -1285,7 +1285,15 @@ describe("reading like an analyst (bundled rules)", () => {
       ["은 펠렛 5N 증착용", "silver"],
       ["Stålplade S355J2 20 mm", "steel"],
       ["Staalplaat S355 10 mm", "steel"],
+      // The 34th round: German PKD and Wendeplatte, Indonesian and Vietnamese purchasing words.
+      ["PKD-Wendeplatte DCGW 11T304", "polycrystalline-diamond"],
+      ["Mesin pelapis elektroda baterai 1200 mm", "battery-production-equipment"],
+      ["Lisensi teknologi ekstraksi litium langsung", "lithium-process-technology"],
+      ["Lá nhôm 8µm dạng cuộn", "aluminium"],
     ]);
+    test("Indonesian 'untuk' (for) opens a purpose, as 'for' does", () => {
+      expect(readFresh("Material katoda NCM 622 (LiNiCoMnO2) untuk sel baterai mobil").itemId).not.toBe("li-ion-cell");
+    });
   });
 
   describe("aluminium alloys by their designations", () => {
