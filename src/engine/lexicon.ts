@@ -178,7 +178,7 @@ const TRANSLATIONS: Record<string, readonly string[]> = {
   transistor: ["транзистор"],
   sulfate: ["硫酸", "硫酸塩", "황산", "сернокисл", "сульфат"],
   stator: ["statore", "statori", "estator", "статор"],
-  tablet: ["comprimidos", "comprimido", "compresse", "tabletas", "таблетк"],
+  tablet: ["錠", "comprimidos", "comprimido", "compresse", "tabletas", "таблетк"],
   lamp: ["luminaria", "lampada", "lampe", "lampen", "светильник"],
   arsenide: ["арсенид", "arsenür", "arseneto", "arseniuro", "arséniure", "arsenek", "arsenid", "arseniuri"],
   antimonide: ["antimoneto", "antimoniuro", "antimoniure", "antimonid", "antymonek", "antimonide", "안티모나이드", "アンチモナイド", "антимонид"],
@@ -265,6 +265,7 @@ const TRANSLATIONS: Record<string, readonly string[]> = {
   growth: ["wachstum", "croissance", "crecimiento", "crescita", "crescimento", "生长", "成長", "성장"],
   insurance: ["versicherung", "assurance", "seguro", "assicurazione", "verzekering", "ubezpieczenie", "pojisteni", "保险", "保険", "보험", "страхов"],
   hinge: ["ヒンジ", "힌지"],
+  boot: ["botas", "bota", "stiefel", "bottes", "stivali"],
   pcd: ["pkd"],
   coating: ["pelapis"],
   box: ["박스"],
@@ -388,7 +389,7 @@ export const PRODUCT_NOUNS = set(`
   solder grease lubricant lube oil paint lacquer coating adhesive glue epoxy polish cleaner tablet tablets capsule
   capsules supplement drug injection medicine cable cord connector plug charger adapter bulb lamp diode
   transistor tester meter thermometer thermocouple probe brush pad pads filter fuse jewellery jewelry necklace ring bracelet earring
-  cutlery spoon fork knife watch toy figure pencil pen crayon leads sealant putty flux spray preform
+  cutlery spoon fork knife watch toy figure pencil pen crayon leads sealant putty flux spray preform boot
   sharpener sweeper burr drill bit saw blade tool tools camera cameras kamera camara telecamera fresa fresas frese fraise fraises fraser fraeser frez chair table desk ladder boots shoe glove mask ferro
   corp corporation inc incorporated ltd limited gmbh llc plc company bolt screw nut washer rivet bracket fastener hinge
   spring valve pump fan hose seal bearing gear shaft housing enclosure frame speaker headphone earphone microphone
@@ -401,7 +402,7 @@ export const PACKS = set(`
   quantity pkg bubbler canister`);
 
 /** What packaging is made of: "paper bag", "steel drum", "PE bottle". */
-export const PACK_MATERIALS = set(`paper plastic plastics steel pe pp hdpe ldpe glass fibre fiber jute wooden wood cardboard metal tin woven kraft aluminium aluminum alu corrugated fibreboard fiberboard paperboard board ply`);
+export const PACK_MATERIALS = set(`paper plastic plastics steel ss stainless inox pe pp hdpe ldpe glass fibre fiber jute wooden wood cardboard metal tin woven kraft aluminium aluminum alu corrugated fibreboard fiberboard paperboard board ply`);
 
 /** The packs that are containers, not counts: a line whose name ends in one of them may be the packaging itself. */
 export const CONTAINERS = set(`bag drum bottle jar box pail carton tote ampoule vial sack bigbag ibc tray case crate pallet container canister`);

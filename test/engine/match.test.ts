@@ -1291,6 +1291,11 @@ describe("reading like an analyst (bundled rules)", () => {
       ["Lisensi teknologi ekstraksi litium langsung", "lithium-process-technology"],
       ["Lá nhôm 8µm dạng cuộn", "aluminium"],
     ]);
+    test("a safety boot with a steel toe is a boot, in any language; a stainless drum after the goods is their packaging", () => {
+      expect(readFresh("S1P Steel-Toe Boot EU42").itemId).toBeNull();
+      expect(readFresh("STEEL TOE BOOT SIZE 9 ASTM F2413").itemId).toBeNull();
+      expect(readFresh("Lithium carbonate battery grade 99.5%, 25 kg SS drum").itemId).toBe("lithium-carbonate");
+    });
     test("Indonesian 'untuk' (for) opens a purpose, as 'for' does", () => {
       expect(readFresh("Material katoda NCM 622 (LiNiCoMnO2) untuk sel baterai mobil").itemId).not.toBe("li-ion-cell");
     });
