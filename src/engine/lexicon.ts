@@ -27,7 +27,7 @@ const TRANSLATIONS: Record<string, readonly string[]> = {
   tube: ["rohr", "tubo", "管", "buis", "rura", "труб", "cső"],
   granule: ["granulatum", "granza", "granulo", "펠렛", "펠릿", "granulat", "granules", "granulado", "granuli", "granulos", "颗粒", "粒", "粒状", "과립", "granulated", "granulaat", "granulki", "granuler", "granalien", "gran", "гранул", "granül", "granulate"],
   piece: ["stucke", "stuck", "morceaux", "morceau", "trozos", "pezzi", "pedacos", "块", "pcs"],
-  lump: ["brocken", "chunk", "кусок", "куск"],
+  lump: ["块状", "塊状", "brocken", "chunk", "кусок", "куск"],
   flake: ["flocken", "paillettes", "paillette", "escamas", "scaglie", "flocos", "鳞片", "鱗片状", "인상", "flocke", "płatkowy", "płatkowa", "płatk", "vločkový"],
   crystal: ["kristall", "kristalle", "cristal", "cristallo", "晶体", "結晶", "결정", "kristal", "krysztal", "xtal", "xtl", "кристалл"],
   wafer: ["硅片", "scheibe", "plaquette", "oblea", "fetta", "bolacha", "wfr", "晶片", "ウェハ", "ウエハ", "ウェーハ", "ウエハー", "웨이퍼", "单晶片", "晶圆", "gofret"],
@@ -96,7 +96,7 @@ const TRANSLATIONS: Record<string, readonly string[]> = {
   // One element, one word: "Wolframkupfer" is tungsten copper as "W-Cu" is, so the item's exclusions and names meet it.
   tungsten: ["wolfram", "volfram", "wolfraam", "wolframio", "tungsteno", "tungstene", "tungstenio", "wolframu", "wolframowy", "wolframowa", "wolframový", "вольфрам", "вольфрамов"],
   graphite: ["graphit", "grafit", "графит", "графитов", "графитированн", "графитирован", "흑연"],
-  anhydrous: ["anhydr", "wasserfrei", "anhydre", "anhidro", "anidro"],
+  anhydrous: ["无水", "無水", "anhydr", "wasserfrei", "anhydre", "anhidro", "anidro"],
   source: ["src", "quelle", "소스", "ソース"],
   carbide: ["węglik", "węglika", "węgliki", "węglików", "karbid", "karbidu", "карбид", "karbür"],
   grit: ["schleifkorn", "körnung", "koernung", "graniglia", "grano", "granos", "砥粒"],
@@ -204,7 +204,7 @@ const TRANSLATIONS: Record<string, readonly string[]> = {
   antimony: ["сурьм", "сурьмян", "antymon", "antymonu", "antimon", "antimoine", "antimonio", "antimônio", "antimónio", "antimoon"],
   bismuth: ["висмут", "висмутов"],
   molybdenum: ["молибден", "молибденов", "molybdenový", "molybdenová", "molybdenové", "molibden", "molibdenowy", "molibdenowa", "molibdenowe", "molibdén"],
-  tellurium: ["теллур", "теллуров"],
+  tellurium: ["碲", "теллур", "теллуров"],
   lithium: ["литии", "лития", "литиев", "lityum", "lithný", "lithná", "litium"],
   terbium: ["терб", "тербиев"],
   dysprosium: ["диспроз", "диспрозиев"],
@@ -274,7 +274,10 @@ const TRANSLATIONS: Record<string, readonly string[]> = {
   pcd: ["pkd"],
   coating: ["pelapis"],
   box: ["박스"],
-  corrugated: ["골판지"],
+  corrugated: ["골판지", "瓦楞"],
+  pallet: ["托盘", "パレット", "팔레트"],
+  wood: ["木"],
+  fumigated: ["熏蒸", "燻蒸", "fumigado", "fumigada", "fumigato", "fumigata", "begast", "fumige", "fumigee"],
   paratungstate: ["паравольфрамат"],
   ammonium: ["аммон", "аммоний"],
   hgcdte: ["крт"],
@@ -404,7 +407,7 @@ export const PRODUCT_NOUNS = set(`
 export const PACKS = set(`
   bag drum bottle jar box pail cylinder spool reel roll pack packet carton tote can ampoule vial cassette kit set lot
   batch sample container tin sack bigbag jumbo ibc tray case crate pallet pcs pc piece pieces ea each unit units qty
-  quantity pkg bubbler canister`);
+  quantity pkg bubbler canister 吨 个 件 套 台 卷 只 根 批 公斤 千克 トン 個 개 톤`);
 
 /** What packaging is made of: "paper bag", "steel drum", "PE bottle". */
 export const PACK_MATERIALS = set(`paper plastic plastics steel ss stainless inox pe pp hdpe ldpe glass fibre fiber jute wooden wood cardboard metal tin woven kraft aluminium aluminum alu corrugated fibreboard fiberboard paperboard board ply`);
@@ -429,7 +432,7 @@ export const DESCRIPTORS = set(`
   qty sku din iso astm thk wt gsm nlgi sae api jis ul dia diam fsss bulk turnkey seamless welded aspheric trace basis
   unmagnetized plain bright matte surface orientation oriented cut sliced sawn semiinsulating zone float regular
   customized custom various assorted strong super powerful permanent grain boundary diffused fired precision replacement
-  wear acs automatic automatica automatico automatique automatisch automatyczna misto mixto mixed mixte 压实 压实密度 振实密度 铁磷比 spheroidise spheroidisee spheroidises spare ground unground unwrought wrought freestanding deep cycle cycles rechargeable 自立 自支撑 band 波段 バンド 밴드
+  wear fumigated acs automatic automatica automatico automatique automatisch automatyczna misto mixto mixed mixte 压实 压实密度 振实密度 铁磷比 spheroidise spheroidisee spheroidises spare ground unground unwrought wrought freestanding deep cycle cycles rechargeable 自立 自支撑 band 波段 バンド 밴드
   electrolytic electrolitico electrolitica elettrolitico elettrolitica eletrolitico eletrolitica elektrolytisch
   halbhart viertelhart federhart hart weich półtwarda półtwardy twarda twardy miękka miękki recuit recuite ricotto`);
 

@@ -112,7 +112,7 @@ const isParticiple = (key: string) => key.length >= 5 && key.endsWith("ed") && !
  * are, not what they are. (A suffix the dictionary splits off a known word opens an aside instead: reading.ts. Words
  * such as 비용, cost, or 専用, dedicated, have one character before it.)
  */
-const PURPOSE_OR_TYPE_SUFFIX = /^(?:\p{Script=Hangul}{2,}[용형]|[\p{Script=Han}\p{Script=Katakana}\p{Script=Hiragana}]{2,}(?:用|型|向け))$/u;
+const PURPOSE_OR_TYPE_SUFFIX = /^(?:\p{Script=Hangul}{2,}[용형급]|[\p{Script=Han}\p{Script=Katakana}\p{Script=Hiragana}]{2,}(?:用|型|级|級|向け))$/u;
 
 /**
  * A Russian word with an adjective's ending (литейный, foundry; вольфрамовые, of tungsten): Russian writes the goods as a

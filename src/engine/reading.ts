@@ -170,7 +170,7 @@ const MASS_NUMBER = /^\d{1,3}m?(?![\p{L}\p{N}.,])/u;
 /** A ratio such as "2:17" is one spec, not a break between phrases. */
 const RATIO = /(\d)\s*:\s*(\d)/g;
 const CJK_PURPOSE_SUFFIXES = ["用", "向け", "用の", "용"].map(foldCharacters);
-const CJK_TYPE_SUFFIXES = ["型", "형"];
+const CJK_TYPE_SUFFIXES = ["型", "형", "级", "級", "급"];
 /** "电池用", "카메라용": at least two characters name the purpose; "专用" (dedicated) and "비용" (cost) are words. */
 const SHORTEST_CJK_PURPOSE = 2;
 /** "battery grade", "reagent quality": the word beside these names a grade. */

@@ -1294,6 +1294,10 @@ describe("reading like an analyst (bundled rules)", () => {
       ["Пресс кубический для синтеза алмазов, б/у", "diamond-press"],
       ["PCD váltólapka DCGW 11T304", "polycrystalline-diamond"],
       ["Anód aktív anyag szintetikus grafit", "graphite-anode"],
+      // The 35th round: Chinese procurement lines end in a unit and write grades as "…级"; 块状 is a lump, 无水 anhydrous.
+      ["电池级磷酸铁 无水 吨", "phosphate-precursor"],
+      ["高纯碲 块状 5N 公斤", "tellurium"],
+      ["熏蒸木托盘 1100×1100 个", "packaging"],
     ]);
     test("a safety boot with a steel toe is a boot, in any language; a stainless drum after the goods is their packaging", () => {
       expect(readFresh("S1P Steel-Toe Boot EU42").itemId).toBeNull();
