@@ -253,7 +253,8 @@ export class TaskPaneApp {
     this.setBusy(true);
     try {
       // Where else the items are produced: the first load fetches the bundled rules' figures on first use.
-      const supplyRules = await this.runtime.supplyRules();
+      // Without them (their chunk could not be fetched) the summary goes on without where else items are produced.
+      const supplyRules = await this.runtime.supplyRules().catch(() => this.runtime.active.compiled);
       if (generation !== this.scoreGeneration) return;
       const analysis = await analyseRows(table.rows, table.mapping.map, this.runtime.active.compiled, options, {
         supplyRules,

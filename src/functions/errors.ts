@@ -24,6 +24,7 @@ export type FunctionProblem =
   | { code: "producer_stage_unknown"; received: string }
   | { code: "count_invalid"; received: string }
   | { code: "producers_missing"; itemName: string; stage: ProducerStage | null }
+  | { code: "producers_not_loaded"; cause: string }
   | {
       code: "no_country_breakdown";
       /** The item asked about, and the item whose figure answered (a component, for a binding stage). */
@@ -64,6 +65,7 @@ const EXCEL_ERROR: Record<FunctionProblemCode, ExcelErrorText> = {
   commodity_unmatched: "#N/A",
   share_figure_missing: "#N/A",
   producers_missing: "#N/A",
+  producers_not_loaded: "#N/A",
   no_country_breakdown: "#N/A",
 };
 
@@ -118,6 +120,8 @@ function describe(problem: FunctionProblem): string {
       return `count must be a whole number from 1 (or left empty for every producer); got ${problem.received}`;
     case "producers_missing":
       return `no country breakdown for ${problem.itemName}: the rules give no producer figures${problem.stage ? ` for ${problem.stage}` : ""}`;
+    case "producers_not_loaded":
+      return `the producer figures could not be loaded (${problem.cause}); recalculate to try again`;
     case "no_country_breakdown": {
       const whose = problem.figureItemName === problem.itemName ? "" : ` (through ${problem.figureItemName})`;
       const named = problem.named.length > 0 ? `; named without shares: ${problem.named.join(", ")}` : "";

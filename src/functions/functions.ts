@@ -5,9 +5,11 @@
  * passes a single cell, a column or a row; a skipped optional argument arrives as null.
  */
 /* eslint-disable @typescript-eslint/no-explicit-any -- `any[][]` is what makes the generator declare a matrix of any value */
+import type { CompiledRules } from "../engine";
 import { getRulesRuntime } from "../runtime";
 import { alternativesCells, breakdownCells, chinaShareCells, controlsCells, explainCells, matchCells, scoreCells, screenCells } from "./adapters";
 import { changesCells } from "./changes";
+import { toExcelError } from "./errors";
 import { streamRulesVersion } from "./rules-version";
 import { profileCells } from "./profile";
 import "./startup";
@@ -149,7 +151,13 @@ export function chinaShare(commodity: any[][], stage?: any[][]): any[][] {
  * @returns A table with four columns (country, share 0 to 1, year, source); #N/A when the rules give no country breakdown.
  */
 export async function alternatives(commodity: any[][], stage?: any[][], count?: any[][]): Promise<any[][]> {
-  return alternativesCells(commodity, stage, count, await getRulesRuntime().supplyRules());
+  let rules: CompiledRules;
+  try {
+    rules = await getRulesRuntime().supplyRules();
+  } catch (error) {
+    return [[toExcelError({ code: "producers_not_loaded", cause: (error as { cause?: string }).cause ?? String(error) })]];
+  }
+  return alternativesCells(commodity, stage, count, rules);
 }
 
 /**
@@ -199,5 +207,8 @@ export function rulesVersion(invocation: CustomFunctions.StreamingInvocation<str
  * @returns One card per row showing the item's name; #N/A when the commodity is not recognised, #VALUE! when an input is unusable.
  */
 export async function profile(commodity: any[][], supplierCountry?: any[][], siteCountry?: any[][], asOf?: any[][], supplierName?: any[][]): Promise<any[][]> {
-  return profileCells([commodity, supplierCountry, siteCountry, asOf, supplierName], await getRulesRuntime().supplyRules());
+  // Without the producer figures (their chunk could not be fetched) the card still comes, without that section.
+  const runtime = getRulesRuntime();
+  const rules = await runtime.supplyRules().catch(() => runtime.active.compiled);
+  return profileCells([commodity, supplierCountry, siteCountry, asOf, supplierName], rules);
 }

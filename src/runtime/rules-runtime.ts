@@ -232,8 +232,9 @@ export class RulesRuntime {
   /**
    * The active rules with their producer figures, for what says where else an item is produced (ALTERNATIVES,
    * PROFILE, the pane's supply section). The same as `active.compiled` unless those are the bundled rules of the
-   * first load, whose figures are fetched on the first call and kept. If they cannot be fetched, the rules come
-   * back without figures (each item then has none) and the next call tries again.
+   * first load, whose figures are fetched on the first call and kept. If they cannot be fetched, it rejects with the
+   * coded error `part_not_loaded` (a caller may go on with `active.compiled`, which has none) and the next call tries
+   * again.
    */
   async supplyRules(): Promise<CompiledRules> {
     const load = this.options.loadBundledProducers;
@@ -241,9 +242,9 @@ export class RulesRuntime {
     let figures: readonly ProducerFigure[];
     try {
       figures = await (this.bundledProducers ??= load());
-    } catch {
+    } catch (error) {
       this.bundledProducers = null;
-      return this.current.compiled;
+      throw Object.assign(new Error(describeRulesError({ code: "part_not_loaded", cause: causeOf(error) })), { code: "part_not_loaded", cause: causeOf(error) });
     }
     // Read again after the wait: the rules may have been replaced meanwhile.
     const active = this.current;

@@ -22,6 +22,7 @@ const CODES: Record<FunctionProblemCode, "#VALUE!" | "#N/A"> = {
   commodity_unmatched: "#N/A",
   share_figure_missing: "#N/A",
   producers_missing: "#N/A",
+  producers_not_loaded: "#N/A",
   no_country_breakdown: "#N/A",
 };
 

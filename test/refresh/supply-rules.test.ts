@@ -45,14 +45,14 @@ test("fetched on first use and kept: the answers are those of the lean bundled d
   expect(supply.itemsById).toBe(runtime.active.compiled.itemsById);
 });
 
-test("a chunk that cannot be fetched leaves the rules without figures, and the next call tries again", async () => {
+test("a chunk that cannot be fetched is the coded error part_not_loaded, and the next call tries again", async () => {
   let attempt = 0;
   const runtime = firstLoadRuntime(async () => {
     attempt += 1;
     if (attempt === 1) throw new Error("network down");
     return figures;
   });
-  expect(await runtime.supplyRules()).toBe(runtime.active.compiled);
+  await expect(runtime.supplyRules()).rejects.toMatchObject({ code: "part_not_loaded", cause: "network down" });
   expect(alternativesFor(await runtime.supplyRules(), "gallium")?.answer).not.toBeNull();
   expect(attempt).toBe(2);
 });
