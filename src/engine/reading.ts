@@ -126,11 +126,6 @@ const DOPED_WITH = new RegExp(
 const DOPED_HINT = /dop|drog|dotier|domieszk|gedoteerd|legovan/;
 
 /**
- * Folded text with purchasing shorthand made plain: aluminium alloy numbers marked, part-number labels joined, "w/", "w/o", "p/", "c/", "s/" and
- * "m/c" written out, "non-" joined to its word and "X doped with Y" written dopant first (the reading key does the
- * same, so keys follow readings).
- */
-/**
  * "InGaAs/InP epi wafer": in an epitaxial wafer's name the layer comes before the slash and the substrate it is grown
  * on after it, so it reads as "InGaAs on InP", the goods being the layer.
  */
@@ -147,6 +142,11 @@ const ALLOY_NUMBER_HINT = /\d{4}[\s-]?[th]\d|aw[\s-]?\d|aa[\s-]?\d/;
 /** Scandium in the line: the numbered Al-Mg-Sc alloys (AA5024, AA5028) are the Al-Sc item's, which its names decide, so the number stays a number. */
 const SCANDIUM_HINT = /(?<![\p{L}\p{N}])sc(?![\p{L}\p{N}])|scand|скандий/u;
 
+/**
+ * Folded text with purchasing shorthand made plain: aluminium alloy numbers marked, part-number labels joined, "w/",
+ * "w/o", "p/", "c/", "s/" and "m/c" written out, "non-" joined to its word, an epitaxial layer written before "on" its
+ * substrate and "X doped with Y" written dopant first (the reading key does the same, so keys follow readings).
+ */
 export function expandShorthand(folded: string): string {
   const alloys = !ALLOY_NUMBER_HINT.test(folded)
     ? folded

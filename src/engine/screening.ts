@@ -1145,12 +1145,6 @@ function addressAfterLegalForm(name: string): { bare: string; site: string; coun
 /** A word that separates a name's field from a remark in a ledger ("- PICK-UP BY …", "| DAP", "/ BANK …", "ATTN:"). */
 const FIELD_SEPARATOR = /^(?:[-–—|/]+|\p{L}*:)$/u;
 
-/**
- * The name up to its last legal form, where what follows has a number or a field separator and no legal form of its
- * own ("TDK CORPORATION 1-13-1 NIHONBASHI CHUO-KU", "TATRA TRUCKS A.S. KOPRIVNICE - PICK-UP BY …"): a street
- * address, a postcode or a ledger's remark, which no firm puts in its name after its legal form. Single letters
- * after the legal form are part of it ("SPOL S R O"). Set aside only where the row's country confirms it.
- */
 /** One letter, maybe with its dot: what is left of a legal form written with spaces ("S. A."). */
 const SINGLE_LETTER = /^\p{L}\.?$/u;
 /** A person's initials in a street's name: "J.", "J.F.", "J. F.". */
@@ -1163,6 +1157,12 @@ function hyphenatedStreet(word: string): boolean {
   return parts.length >= 2 && STREET_KINDS.has(parts[parts.length - 1].toLowerCase()) && parts.slice(0, -1).every(placeWord);
 }
 
+/**
+ * The name up to its last legal form, where what follows has a number or a field separator and no legal form of its
+ * own ("TDK CORPORATION 1-13-1 NIHONBASHI CHUO-KU", "TATRA TRUCKS A.S. KOPRIVNICE - PICK-UP BY …"): a street
+ * address, a postcode or a ledger's remark, which no firm puts in its name after its legal form. Single letters
+ * after the legal form are part of it ("SPOL S R O"). Set aside only where the row's country confirms it.
+ */
 function tailAfterLastLegalForm(name: string): { bare: string; site: string } | null {
   const words = name.trim().split(/\s+/);
   let at = -1;
@@ -1410,7 +1410,7 @@ function comparedNames(index: ScreeningIndex, written: string): readonly NameCom
   const known = index.nameMemo.get(written);
   if (known !== undefined) return known;
   const addressed = written.includes("股") ? written.replace(SHARES_SHORT, "股份有限") : written;
-  const name = addressed.length > 3 && (addressed[1] === "/" || addressed[0] === "M" || addressed[0] === "m") ? addressed.replace(MESSRS, "") : addressed;
+  const name = MESSRS.test(addressed) ? addressed.replace(MESSRS, "") : addressed;
   const form = readEntityName(name);
   const compared: NameComparison[] = [];
   if (form.tokens.length > 0) {
