@@ -6,13 +6,14 @@
 import { stripControlCharacters } from "../../engine/text-safety";
 
 export interface TextSink {
-  write(text: string): Promise<void>;
+  /** Text, or text already encoded as UTF-8 (see utf8-builder.ts). */
+  write(text: string | Uint8Array): Promise<void>;
   /** Resolves once every write so far has been handed to the system; rejects with the first write error. */
   settle(): Promise<void>;
 }
 
 export interface WritableLike {
-  write(text: string, callback?: (error?: Error | null) => void): unknown;
+  write(text: string | Uint8Array, callback?: (error?: Error | null) => void): unknown;
   once?(event: "drain", listener: () => void): unknown;
   on?(event: "error", listener: (error: Error) => void): unknown;
   isTTY?: boolean;
@@ -50,7 +51,7 @@ export function textSink(stream: WritableLike): TextSink {
   return {
     async write(text) {
       if (failure) throw failure;
-      if (text === "") return;
+      if (text.length === 0) return;
       pending += 1;
       const accepted = stream.write(text, (error) => {
         pending -= 1;
@@ -83,7 +84,7 @@ export function textSink(stream: WritableLike): TextSink {
 export function terminalSafe(stream: WritableLike): WritableLike {
   return {
     isTTY: stream.isTTY,
-    write: (text, callback) => stream.write(stripControlCharacters(text), callback),
+    write: (text, callback) => stream.write(stripControlCharacters(typeof text === "string" ? text : Buffer.from(text.buffer, text.byteOffset, text.byteLength).toString("utf8")), callback),
     once: stream.once?.bind(stream),
     on: stream.on?.bind(stream),
     unfiltered: stream.unfiltered ?? stream,
