@@ -28,7 +28,7 @@ test("bytes written to a terminal lose their escape sequences as text does", asy
     await sink.write(utf8("a\u001b[31mred\u0007 b"));
     await sink.write("c\u001b]0;title\u0007d");
   }, true);
-  expect(text).not.toMatch(/[\u001b\u0007]/);
+  expect(text.includes("\u001b") || text.includes("\u0007")).toBe(false);
   expect(text).toContain("red");
 });
 
