@@ -19,6 +19,7 @@ import { controlHits, hitWarnings, NO_PRESSURE, readingWarnings } from "./hits";
 import { judgeCondition } from "./grades";
 import { MAINLAND_CHINA } from "./countries";
 import { matchCommodity } from "./match";
+import { statusChangeDays } from "./status";
 
 /** Plans and readings a book keeps before new ones are worked out without being kept, so no sheet can exhaust memory. */
 const MOST_PLANS = 100_000;
@@ -175,8 +176,9 @@ export interface Reading {
 
 /**
  * The plans of one ruleset under one set of options, worked out on first need and kept (up to MOST_PLANS).
- * Keyed by date, by the plant's country as the controls weigh it, and by the reading's plan key; the
- * commodity texts seen are kept with their reading and, for the run's own date, their plans.
+ * Keyed by the stretch of days the date falls in (between two days on which some control's status changes, a
+ * plan's hits are the same whatever the day), by the plant's country as the controls weigh it, and by the
+ * reading's plan key; the commodity texts seen are kept with their reading and, for the run's own date, their plans.
  */
 export class PlanBook {
   private readonly plans = new Map<string, Map<string, Map<string | null, ScoringPlan>>>();
@@ -188,7 +190,12 @@ export class PlanBook {
   private runDatePlansKept = 0;
   private readonly destinationControls;
   private readonly runDate: string | null;
+  /** Every day on which some control's status changes, in order. */
+  private readonly changeDays: readonly string[];
+  private readonly stretches = new Map<string, string>();
   private kept = 0;
+  /** Plans worked out so far, kept or not. */
+  made = 0;
 
   /** `runDate`: the run's own date as the rows read it (null when `options.asOf` is no date). */
   constructor(
@@ -198,6 +205,7 @@ export class PlanBook {
   ) {
     this.destinationControls = [...rules.controlsById.values()].filter((compiled) => compiled.destinations !== null);
     this.runDate = runDate;
+    this.changeDays = [...new Set([...rules.controlsById.values()].flatMap((compiled) => statusChangeDays(compiled.timeline)))].sort();
   }
 
   /** The reading of a commodity text (match.ts, memoised with the rules) and what the book keeps with it. */
@@ -235,18 +243,38 @@ export class PlanBook {
 
   plan(reading: Reading, siteCountry: string | null, asOf: string): ScoringPlan {
     const siteKey = this.siteKey(siteCountry);
-    let bySite = this.plans.get(asOf);
-    if (bySite === undefined) this.plans.set(asOf, (bySite = new Map()));
+    const stretch = this.stretchOf(asOf);
+    let bySite = this.plans.get(stretch);
+    if (bySite === undefined) this.plans.set(stretch, (bySite = new Map()));
     let byReading = bySite.get(siteKey);
     if (byReading === undefined) bySite.set(siteKey, (byReading = new Map()));
     const known = byReading.get(reading.planKey);
     if (known !== undefined) return known;
     const plan = new ScoringPlan(this.rules, reading.match, siteCountry, asOf, this.options);
+    this.made += 1;
     if (this.kept < MOST_PLANS) {
       this.kept += 1;
       byReading.set(reading.planKey, plan);
     }
     return plan;
+  }
+
+  /** The last day on or before `asOf` on which some control's status changed ("" before the first): the stretch's key. */
+  private stretchOf(asOf: string): string {
+    let stretch = this.stretches.get(asOf);
+    if (stretch === undefined) {
+      const days = this.changeDays;
+      let low = 0;
+      let high = days.length;
+      while (low < high) {
+        const middle = (low + high) >>> 1;
+        if (days[middle] <= asOf) low = middle + 1;
+        else high = middle;
+      }
+      stretch = low === 0 ? "" : days[low - 1];
+      if (this.stretches.size < MOST_PLANS) this.stretches.set(asOf, stretch);
+    }
+    return stretch;
   }
 
   /** Plant countries get numbers in the order they are first seen. */

@@ -525,6 +525,11 @@ export class RowScorer {
 
   private rowsScored = 0;
 
+  /** Scoring plans worked out so far (plan.ts), for tests and the bench. */
+  get plansMade(): number {
+    return this.plans.made;
+  }
+
   /**
    * The first batch a scorer gets: every commodity text it holds is read before any row is scored. Reading is
    * the bulk of a cold batch, and done in one run, before the rows' results exist, it runs about twice as fast

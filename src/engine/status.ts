@@ -74,6 +74,14 @@ export function statusOn<S extends string = Status>(
   };
 }
 
+/**
+ * The days on which `statusOn` may answer differently from the day before: each entry's first day, and the day
+ * after each dated status ends. Between two such days a timeline gives every date the same answer.
+ */
+export function statusChangeDays(timeline: readonly TimelineInput<string>[]): string[] {
+  return timeline.flatMap((entry) => (entry.until === undefined ? [entry.from] : [entry.from, nextDay(entry.until)]));
+}
+
 /** Timelines in `from` order; entries with the same day keep their authored order. */
 export function sortTimeline<T extends TimelineInput<string>>(timeline: readonly T[]): T[] {
   return timeline
