@@ -342,9 +342,10 @@ function basisAt(minerals: number, technology: number, equipment: number, person
 /** What a planned row keeps for the parts it makes on first read (symbol keys: no JSON, no Object.keys). */
 const PLAN = Symbol("plan");
 const LEADING_WARNINGS = Symbol("leadingWarnings");
+/** The ids and warnings of the hits that move the score, once read (the JSON report reads them on every row). */
+const MOVED = Symbol("moved");
 /** Parts made on first read, by row (a row whose hits nobody reads never gets an entry). */
 const HITS = new WeakMap<PlannedRow, ControlHit[]>();
-const MOVED = new WeakMap<PlannedRow, MovedHits>();
 const EXPLANATIONS = new WeakMap<PlannedRow, string>();
 /** Warnings a caller gave a row in place of those it was scored with. */
 const WARNINGS = new WeakMap<PlannedRow, Warning[]>();
@@ -377,6 +378,7 @@ class PlannedRow implements ScoredRow {
   readonly [PLAN]: ScoringPlan;
   /** Warnings before those of the hits: the supplier's screening, then the reading. */
   readonly [LEADING_WARNINGS]: readonly Warning[];
+  private [MOVED]: MovedHits | null = null;
 
   constructor(
     rules: CompiledRules,
@@ -431,12 +433,12 @@ class PlannedRow implements ScoredRow {
     const leading = this[LEADING_WARNINGS];
     // Nothing to make (an unread commodity, no control on the date): every such row shares one answer.
     if (!plan.hasHits && leading.length === 0) return NOTHING_MOVED;
-    let moved = MOVED.get(this);
-    if (moved === undefined) {
+    let moved = this[MOVED];
+    if (moved === null) {
       const { minerals, technology, equipment, personnel } = this.dependence;
       const own = plan.moved(minerals, technology, equipment, personnel);
       const warnings = leading.length === 0 ? own.warnings : own.warnings.length === 0 ? leading : [...leading, ...own.warnings];
-      MOVED.set(this, (moved = { controlIds: own.controlIds, warnings }));
+      this[MOVED] = moved = { controlIds: own.controlIds, warnings };
     }
     return moved;
   }
