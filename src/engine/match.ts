@@ -393,6 +393,20 @@ class LineReader {
     return formsOf(this.kindOf(itemId)).some((forms) => word.keys.some((key) => forms.has(key)));
   }
 
+  /**
+   * "DRUM, STEEL, 55 GAL", "BAG, PLASTIC, RECLOSABLE": item names written noun first, as US federal catalogues and
+   * many ERP masters write them. A line that opens with a container alone, the next field saying what it is made of
+   * or that it is for shipping, is the container, whatever material that field names.
+   */
+  private containerFirst(): Chunk | undefined {
+    const [first, second] = this.line.chunks;
+    if (first === undefined || second === undefined || second.opener !== "separator" || first.words.length !== 1) return undefined;
+    const [container] = first.words;
+    if (container.role !== "word" || container.via !== "written" || !container.keys.some((k) => CONTAINERS.has(k))) return undefined;
+    const said = second.words.filter((w) => w.role === "word");
+    return said.length > 0 && said.every((w) => w.keys.some((k) => PACK_MATERIALS.has(k) || FREIGHT_WORDS.has(k))) ? first : undefined;
+  }
+
   private findHead(): LineReader["head"] {
     const inOccurrence = (w: Word) => this.occurrences.some((o) => o.words.includes(w));
     const named = (w: Word) => isContent(w) || inOccurrence(w);
@@ -401,6 +415,7 @@ class LineReader {
     // A purpose written with 用 or 용 before the goods ("ESS용 …", "LED用 …") is no head: the head is looked for after it.
     const goodsFirst = (c: Chunk) => !(c.opener === "aside" && c.preposition !== null && isCjk(c.preposition)) && c.words.some(telling);
     const chunk =
+      this.containerFirst() ??
       this.line.chunks.find(goodsFirst) ??
       this.line.chunks.find((c) => c.words.some(telling)) ??
       this.line.chunks.find((c) => c.words.some(named)) ??

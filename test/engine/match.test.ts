@@ -1363,6 +1363,36 @@ describe("reading like an analyst (bundled rules)", () => {
       ["Noyau céramique silice pour aube de turbine", "precision-casting-intermediates"],
     ]);
   });
+
+  describe("words of the 36th round: Turkish defence texts, Korean and Japanese forms, Polish services, noun-first containers", () => {
+    readsAs([
+      // Turkish, with and without its letters (ERP texts in capitals drop them): windows, detectors, alloys, rods, lasers, ingots.
+      ["Germanyum pencere Ø25 mm, AR kaplı", "germanium-optics"],
+      ["CdZnTe dedektör kristali 20x20x10", "cadmium-zinc-telluride"],
+      ["VOLFRAM AGIR ALASIM CUBUK 95W", "tungsten"],
+      ["Yb fiber lazer modülü 1 kW", "ytterbium-fibre-laser"],
+      ["Al-Sc alaşım külçe %2 Sc", "aluminium-scandium-alloy"],
+      ["Germanyum altlık 4 inç", "germanium-substrate"],
+      ["CVD elmas pencere, optik kalite", "diamond-window"],
+      ["SPF/DB kalıbı, Ti-6Al-4V", "spf-db-tooling"],
+      ["IHA motoru 2 zamanlı", "drone-components"],
+      // Korean: sputtering is one word (its last syllable is no ring), and the other spelling of target.
+      ["이트륨 타깃 3인치 99.9%", "yttrium"],
+      ["CdTe 스퍼터링 타겟 4N", "cadmium-telluride"],
+      // Japanese katakana for wire and blank (half-width in many ERP exports).
+      ["インジウムワイヤー φ0.5", "indium"],
+      ["ｲﾝｼﾞｳﾑ ﾜｲﾔ 1mm", "indium"],
+      // Polish: pallets, a transport service, assembly of boards.
+      ["Palety 1200x800 - 40 szt.", "packaging"],
+      ["Usługa transportowa - przewóz wagonów", "logistics-services"],
+      // Noun first, as US federal item names are written: the first field is the goods, the later ones describe it.
+      ["DRUM, STEEL, 55 GAL, TIGHT HEAD", "packaging"],
+      ["BAG, PLASTIC, RECLOSABLE, 9 X 12 IN", "packaging"],
+      ["BOX, SHIPPING, FIBERBOARD, 12 X 10 X 8", "packaging"],
+    ]);
+    // A noun-first drum or box of something else is not packaging because a later field names a material.
+    readsNothing("%s is no item (%s)", [["DRUM, BRAKE, STEEL, REAR AXLE", "brake"]]);
+  });
 });
 
 describe("HS codes several items share (a small ruleset)", () => {
