@@ -1392,6 +1392,12 @@ describe("reading like an analyst (bundled rules)", () => {
     ]);
     // A noun-first drum or box of something else is not packaging because a later field names a material.
     readsNothing("%s is no item (%s)", [["DRUM, BRAKE, STEEL, REAR AXLE", "brake"]]);
+    // Rules 2026.11.28-2: a gasket is a finished seal, graphite's downstream product; the sheet it is cut from is graphite.
+    readsNothing("%s is no item (%s)", [
+      ["Graphite gasket DN80 PN16, 3 mm", "gasket"],
+      ["GASKET, FLAT, FLEXIBLE GRAPHITE, 4 IN", "gasket"],
+    ]);
+    readsAs([["Flexible graphite sheet 1000 x 1000 x 1.5 mm, for gasket cutting", "natural-graphite"]]);
   });
 });
 

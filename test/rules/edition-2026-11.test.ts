@@ -197,8 +197,8 @@ function parseCheck(check: Check): { date: string; status: Status | null; unconf
   return { date, status: written.replace("*", "") as Status, unconfirmed: written.endsWith("*") };
 }
 
-test("the edition is 2026.11.28-1 (names and vetoes added and removed on 27 and 28 Nov), its facts reviewed on 26 Nov 2026", () => {
-  expect(rules.version).toBe("2026.11.28-1");
+test("the edition is 2026.11.28-2 (names and vetoes added and removed on 27 and 28 Nov), its facts reviewed on 26 Nov 2026", () => {
+  expect(rules.version).toBe("2026.11.28-2");
   expect(rules.reviewedAt).toBe("2026-11-26");
   expect(rules.publishedAt >= rules.reviewedAt).toBe(true);
 });
