@@ -449,7 +449,7 @@ export const DESCRIPTORS = set(`
  */
 export const DEAL_WORDS = stemmedSet(`
   origin country prc usa uk chinese japanese korean taiwanese german american indian vietnamese thai malaysian indonesian
-  exw fca cpt cip dap dpu ddp fas fob cfr cif ddu incoterm incoterms rohs reach compliant compliance conform conforming
+  exw fca cpt cip dap dpu ddp fas fob cfr cif ddu incoterm incoterms eur usd gbp jpy cny rmb chf rohs reach compliant compliance conform conforming
   conformity surplus obsolete unused refurbished reconditioned remanufactured wholesale retail stock available cheap
   consignment prototype samples trial drawing drawings dwg spec specs specification datasheet attached see weight gross
   tare waterproof portable reusable lightweight miniature compatible resistant temperature rectangular cylindrical duty
@@ -522,7 +522,7 @@ export const UNITS = set(`
  * them does not say what the line is.
  */
 export const ASIDE_PREPOSITIONS = set(`
-  for with without containing contains using used via fur mit ohne zur zum zu pour avec sans para con sin per senza voor dla
+  for from with without containing contains using used via fur mit ohne zur zum zu pour avec sans para con sin per senza voor dla
   com sem incl including inkl inclusive contenant enthaltend contenente conteniendo contendo untuk dengan 用 用于 용 用の 向け для с со без`);
 
 /** The asides that say what a thing is for: a machine "for milk powder" is not a battery machine. */

@@ -1398,6 +1398,13 @@ describe("reading like an analyst (bundled rules)", () => {
       ["GASKET, FLAT, FLEXIBLE GRAPHITE, 4 IN", "gasket"],
     ]);
     readsAs([["Flexible graphite sheet 1000 x 1000 x 1.5 mm, for gasket cutting", "natural-graphite"]]);
+    // What follows "from" is where the goods come from, not what they are; a currency is no word of the goods.
+    readsAs([
+      ["Gallium recovery from alumina refinery liquor, process study", "gallium-recovery-technology"],
+      ["Dysprosium oxide from ionic clay, 99.5%", "dysprosium"],
+      ["EUR pallets, heat treated, 1200 x 800", "packaging"],
+      ["Lithium carbonate battery grade USD 9.80/kg", "lithium-carbonate"],
+    ]);
   });
 });
 
