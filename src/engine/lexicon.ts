@@ -54,7 +54,7 @@ const TRANSLATIONS: Record<string, readonly string[]> = {
   concentrate: ["konzentrat", "concentre", "concentrado", "concentrato", "conc", "精矿", "精鉱", "정광", "концентрат", "konsantre", "konsantresi"],
   ore: ["erz", "minerai", "minerale", "minerio", "矿", "鉱石", "광석", "cevher", "cevheri"],
   alloy: ["legierung", "alliage", "aleacion", "lega", "liga", "合金", "합금", "alaşım", "alasim", "alaşımı", "alasimi", "alaşımlı", "alasimli"],
-  oxide: ["氧化", "酸化", "산화", "yanghua", "oxid", "oxyde", "oxido", "ossido", "氧化物", "酸化物", "산화물", "оксид"],
+  oxide: ["氧化", "酸化", "산화", "yanghua", "oxid", "oxyde", "oxido", "ossido", "氧化物", "酸化物", "산화물", "оксид", "oxit"],
   dioxide: ["dioxid", "dioxyde", "dioxido", "biossido", "diossido"],
   trioxide: ["trioxid", "trioxyde", "trioxido", "triossido", "triox", "триоксид", "trioksida", "trioksit"],
   hydroxide: ["수산화", "氢氧化", "水酸化", "hydroxid", "hydroxyde", "hidroxido", "idrossido", "hydrox", "гидроксид", "hidroksida", "hidroksit"],
@@ -72,7 +72,7 @@ const TRANSLATIONS: Record<string, readonly string[]> = {
   cell: ["zelle", "zellen", "cellule", "celda", "cella", "celula", "电芯", "セル", "셀", "cel", "ogniwo", "ogniwa", "hücre", "hücresi", "článek", "článku", "článků", "články", "ячеек", "ячейк"],
   window: ["fenster", "fenetre", "ventana", "finestra", "janela", "wndw", "窗口片", "窗口", "窓", "venster", "okno", "fonster", "ウィンドウ", "ウインドウ", "ウィンドー", "ウインドー", "hublot", "oblo", "pencere", "penceresi"],
   lens: ["linse", "linsen", "lentille", "lente", "透镜", "镜片", "レンズ", "렌즈", "soczewka", "soczewki", "lins", "lenzen", "линз"],
-  wheel: ["круг", "schleifscheibe", "meule", "muela", "mola", "rebolo", "砂轮", "砥石", "whl", "ściernica", "ściernice", "rueda", "kotouč", "kotouče"],
+  wheel: ["круг", "schleifscheibe", "meule", "muela", "mola", "rebolo", "砂轮", "砥石", "whl", "ściernica", "ściernice", "rueda", "kotouč", "kotouče", "slipskiva", "slipskivor", "slipskivan"],
   material: ["anyag", "matl", "materiau", "materiale", "werkstoff", "材料", "素材", "재료", "材", "материал"],
   cathode: ["katoda", "kathode", "catodo", "catodi", "catodico", "catodica", "catodos", "正极", "正極", "양극", "катод", "катодн", "katodový", "katodová", "kathodes"],
   anode: ["anod", "anoda", "anoden", "anodo", "anodi", "负极", "負極", "음극", "анод", "анодн", "anódico", "anódica", "anodique"],
@@ -147,7 +147,7 @@ const TRANSLATIONS: Record<string, readonly string[]> = {
   aluminium: ["铝", "アルミ", "アルミニウム", "알루미늄", "nhom", "alu", "alum", "aluminiowa", "aluminiowy", "aluminiowe", "hlinik", "hlinikovy", "hlinikova", "aluminyum", "алюмин", "алюминиев", "aluminio", "alluminio"],
   isostatic: ["isotropic", "isotrop", "isotrope", "isotropo", "isotropisch", "isostatisch", "isostatique", "isostatico", "isostatica", "isostatically", "等静压", "等方性", "isostat", "izostatik"],
   purified: ["purificado", "purificada", "purifie", "purifiee", "purificato", "purificata", "purif"],
-  freight: ["portes", "frt", "frght", "vracht", "frakt", "輸送", "輸送費", "运输费", "運賃"],
+  freight: ["portes", "frt", "frght", "vracht", "frakt", "輸送", "輸送費", "运输费", "運賃", "vrag", "vragkoste"],
   spherical: ["bulat", "spharisch", "spherique", "esferico", "sferica", "sferico", "esferica", "球形", "球状", "구상", "esferoidizado", "esferoidizada"],
   expanded: ["expandiert", "expanse", "expandido", "espanso", "膨胀"],
   infrared: ["红外", "赤外"],
@@ -173,7 +173,7 @@ const TRANSLATIONS: Record<string, readonly string[]> = {
   diode: ["диод", "фотодиод"],
   capsule: ["капсул"],
   profile: ["профил", "perfil", "perfiles", "perfis", "profil", "profile", "profilo", "profili", "profiel"],
-  electrode: ["электрод", "elektroda", "elektrode", "elektroden", "electrodo", "electrodos", "eletrodo", "eletrodos", "elettrodo", "elettrodi"],
+  electrode: ["электрод", "elektroda", "elektrode", "elektroden", "electrodo", "electrodos", "eletrodo", "eletrodos", "elettrodo", "elettrodi", "elektrod", "elektroder", "elektroderna"],
   thermocouple: ["термопар", "thermoelement", "thermocouples"],
   transistor: ["транзистор"],
   sulfate: ["硫酸", "硫酸塩", "황산", "сернокисл", "сульфат"],
@@ -268,14 +268,14 @@ const TRANSLATIONS: Record<string, readonly string[]> = {
   press: ["пресс"],
   cubic: ["кубическ"],
   motor: ["двигател", "motoru"],
-  directional: ["направленн"],
-  solidification: ["кристаллизац"],
+  directional: ["направленн", "direccional"],
+  solidification: ["кристаллизац", "solidificacion"],
   boot: ["botas", "bota", "stiefel", "bottes", "stivali"],
   pcd: ["pkd"],
   coating: ["pelapis"],
   box: ["박스"],
   corrugated: ["골판지", "瓦楞"],
-  pallet: ["托盘", "パレット", "팔레트", "palety", "paleta", "palet", "paletler"],
+  pallet: ["托盘", "パレット", "팔레트", "palety", "paleta", "palet", "paletler", "pall", "pallar", "tarima", "tarimas"],
   wood: ["木"],
   fumigated: ["熏蒸", "燻蒸", "fumigado", "fumigada", "fumigato", "fumigata", "begast", "fumige", "fumigee"],
   paratungstate: ["паравольфрамат"],
@@ -286,10 +286,10 @@ const TRANSLATIONS: Record<string, readonly string[]> = {
   transfer: ["transferencia", "transferencias", "trasferimento", "transfert", "transferência"],
   extrusion: ["extr", "strangpressprofil", "strangpressprofile", "strangpress", "estrusione", "extrusion", "extrusao", "extrudiert", "stranggepresst"],
   master: ["mere", "madre", "madri", "mae"],
-  tooling: ["outillage", "outillages", "utillaje", "utillajes", "ferramental", "attrezzatura", "werkzeuge"],
+  tooling: ["outillage", "outillages", "utillaje", "utillajes", "ferramental", "attrezzatura", "werkzeuge", "herramental", "herramentales"],
   detector: ["detecteur", "detecteurs", "detektor", "detektoren", "rivelatore", "detetor", "dedektör", "dedektor", "dedektörü", "dedektoru"],
   core: ["noyau", "noyaux", "nucleo", "anima"],
-  fee: ["服务费", "手续费", "费用"],
+  fee: ["服务费", "手续费", "费用", "avgift", "avgifter"],
   beam: ["ビーム", "빔", "балк"],
   // Turkish defence and industry texts, and the sputtering of targets in Korean, Japanese and Chinese
   die: ["kalıp", "kalip", "kalıbı", "kalibi"],
@@ -297,6 +297,10 @@ const TRANSLATIONS: Record<string, readonly string[]> = {
   precision: ["hassas"],
   heavy: ["ağır", "agir"],
   sputtering: ["스퍼터링", "スパッタリング", "溅射"],
+  // Swedish steel, Vietnamese and other ERP packaging words
+  rolled: ["varmvalsad", "varmvalsade", "kallvalsad", "kallvalsade"],
+  bigbag: ["fibc", "fibcs"],
+  endmill: ["pinnfräs", "pinnfräsar", "fräs", "fräsar", "schaftfräser"],
 };
 
 /** "doped" as lines write it, folded. */
@@ -320,6 +324,8 @@ for (const [canonical, variants] of Object.entries(TRANSLATIONS)) {
 const VIETNAMESE_PHRASES: readonly (readonly [string, string])[] = [
   ["tam pin nang luong mat troi", "solar module"], ["pin nang luong mat troi", "solar module"], ["pin mat troi", "solar cell"],
   ["xe dap dien", "electric bicycle"], ["o to dien", "electric car"], ["hop kim cung", "hard metal"],
+  ["chuyen giao cong nghe", "technology transfer"], ["cong nghe", "technology"], ["bao tri", "maintenance"], ["sua chua", "repair"],
+  ["day chuyen", "line"], ["san xuat", "production"], ["hat nhua", "polymer granule"], ["duong kinh", "diameter"], ["ban cach dien", "semi insulating"], ["nguyen sinh", "virgin"],
   ["tinh quang", "concentrate"], ["dich vu", "service"], ["van chuyen", "transport"], ["lap rap", "assembly"], ["bo mach", "board"], ["dien tu", "electronic"], ["hop dong", "contract"],
   ["bu long", "bolt"], ["sac", "charger"], ["dai oc", "nut"], ["ma kem", "zinc plated"],
   ["nam cham", "magnet"], ["soi quang", "fibre"], ["kim cuong", "diamond"], ["dat hiem", "rare earth"], ["than chi", "graphite"],
@@ -407,7 +413,7 @@ export const PRODUCT_NOUNS = set(`
   sharpener sweeper burr drill bit saw blade tool tools camera cameras kamera camara telecamera fresa fresas frese fraise fraises fraser fraeser frez chair table desk ladder boots shoe glove mask ferro
   corp corporation inc incorporated ltd limited gmbh llc plc company bolt screw nut washer rivet bracket fastener hinge
   spring valve pump fan hose seal bearing gear shaft housing enclosure frame speaker headphone earphone microphone
-  binder lack`);
+  binder lack remache remaches endmill vandskar`);
 
 /** Packaging and quantities, never what a line is. */
 export const PACKS = set(`
@@ -429,7 +435,7 @@ export const DESCRIPTORS = set(`
   coarse large small micronized micronised spherical anhydrous dry wet liquid solid cast rolled forged drawn annealed
   hot cold new quality mono monocrystalline polycrystalline single multi class nominal approx min max total net size
   diameter thick thickness width length od id mesh assay content heat cas ref item part number pn sku model series rev
-  made origin brand oem original genuine loose certified distilled sublimed vacuum sealed resinoid vgf lec synergist bare flot flotation lme
+  made origin brand oem original genuine virgin loose certified distilled sublimed vacuum sealed resinoid vgf lec synergist bare flot flotation lme
   stranded packed grade yellow pink grey
   gray black white red blue green brown clear transparent anodized hydrate hydrated dihydrate trihydrate tetrahydrate
   pentahydrate hexahydrate heptahydrate octahydrate nonahydrate decahydrate epitaxial infrared isostatic expanded expandable spheroidized
@@ -449,7 +455,7 @@ export const DESCRIPTORS = set(`
  */
 export const DEAL_WORDS = stemmedSet(`
   origin country prc usa uk chinese japanese korean taiwanese german american indian vietnamese thai malaysian indonesian
-  exw fca cpt cip dap dpu ddp fas fob cfr cif ddu incoterm incoterms eur usd gbp jpy cny rmb chf rohs reach compliant compliance conform conforming
+  exw fca cpt cip dap dpu ddp fas fob cfr cif ddu incoterm incoterms offtake toll eur usd gbp jpy cny rmb chf rohs reach compliant compliance conform conforming
   conformity surplus obsolete unused refurbished reconditioned remanufactured wholesale retail stock available cheap
   consignment prototype samples trial drawing drawings dwg spec specs specification datasheet attached see weight gross
   tare waterproof portable reusable lightweight miniature compatible resistant temperature rectangular cylindrical duty

@@ -630,7 +630,8 @@ class LineReader {
       if (isContent(part[at])) return null;
       at--;
     }
-    if (at < 0 || part[at].via !== "written") return null;
+    // Written, or the lexicon's word for a container ("FIBC", "palety"); never a spelling repair.
+    if (at < 0 || (part[at].via !== "written" && part[at].via !== "lexicon")) return null;
     const container = part[at];
     const before = part.slice(0, at);
     const packMaterial = (w: Word) => w.keys.some((k) => PACK_MATERIALS.has(k));

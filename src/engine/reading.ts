@@ -213,11 +213,18 @@ const number = (text: string): RawWord => ({ text, keys: [text], via: "written",
  */
 const ALUMINIUM_ALLOY = /^(?:al(?:(?:si|mg|cu|zn|mn|fe|ni|cr|ti|zr|li|ag|pb|bi|sn)\d*)+|aa[1-8](?!000)\d{3})$/;
 const ALUMINIUM = "aluminium";
+/**
+ * A structural steel by its EN 10025 / EN 10149 name ("S235JR", "S355J2", "S355MC", "S690QL"): the grade is written in
+ * place of the word steel on plate, sheet and beams.
+ */
+const STRUCTURAL_STEEL = /^s(?:235|275|355|420|460|500|550|600|650|690|700|890|960)(?:jr|j0|j2|j2\+?n|k2|n|nl|m|ml|mc|q|ql|ql1|g\d+)?(?:h|c|w)?$/;
+const STEEL = "steel";
 
 function alphanumeric(written: string, known: WordRepair | null): RawWord[] {
   const key = stemWord(written);
   if (ONLY_DIGITS.test(written)) return [number(written)];
   if (written.startsWith("a") && ALUMINIUM_ALLOY.test(written)) return [{ text: written, keys: [ALUMINIUM], via: "lexicon", number: false }];
+  if (written.startsWith("s") && STRUCTURAL_STEEL.test(written)) return [{ text: written, keys: [STEEL], via: "lexicon", number: false }];
   if (known === null || known.isKnown(key)) return [{ text: written, keys: [key], via: "written", number: false }];
   const letters = (written.match(LETTER_RUNS) ?? []).filter((run) => run.length >= SHORTEST_LETTERS_IN_CODE && known.isName(run));
   return letters.length === 0 ? [number(written)] : [...letters.map((run) => ({ text: written, keys: [run], via: "written" as const, number: false })), number(written)];

@@ -1397,7 +1397,33 @@ describe("reading like an analyst (bundled rules)", () => {
       ["Graphite gasket DN80 PN16, 3 mm", "gasket"],
       ["GASKET, FLAT, FLEXIBLE GRAPHITE, 4 IN", "gasket"],
     ]);
-    readsAs([["Flexible graphite sheet 1000 x 1000 x 1.5 mm, for gasket cutting", "natural-graphite"]]);
+    readsAs([
+      ["Flexible graphite sheet 1000 x 1000 x 1.5 mm, for gasket cutting", "natural-graphite"],
+      ["Flinggrafit 94 % C, +100 mesh", "natural-graphite"],
+    ]);
+    // Round 37: Swedish tooling and steel, Mexican Spanish, Afrikaans freight, Vietnamese services and forms,
+    // deal words of mining offtakes, and structural steel by its EN grade.
+    readsAs([
+      ["Slipskiva diamant 1A1 150x10", "diamond-grinding-wheel"],
+      ["Grafitelektrod UHP 450 mm", "synthetic-graphite"],
+      ["Pallar 1200x800, 20 st", "packaging"],
+      ["Tarimas 1200x1000, 40 piezas", "packaging"],
+      ["Herramental SPF/DB Ti-6Al-4V, P/N 8841", "spf-db-tooling"],
+      ["Hạt nhựa PP nguyên sinh, bao 25kg", "plastics"],
+      ["Chuyển giao công nghệ sản xuất vật liệu catốt LFP", "cathode-process-technology"],
+      ["Dịch vụ bảo trì dây chuyền sản xuất pin lithium", "battery-line-services"],
+      ["Tấm wafer InP bán cách điện đường kính 3 inch", "indium-phosphide"],
+      ["VRAGKOSTE JOHANNESBURG NA RUSTENBURG", "logistics-services"],
+      ["SPODUMENE CONC 6% LI2O OFFTAKE", "spodumene"],
+      ["Varmvalsad plåt S355J2 10 mm", "steel"],
+      ["FIBC 90x90x120 cm, 1000 kg", "packaging"],
+    ]);
+    readsNothing("%s is no item (%s)", [
+      ["Vändskär hårdmetall WNMG 080408", "vandskar"],
+      ["Pinnfräs hårdmetall Ø10 mm", "pinnfras"],
+      ["Remache aluminio 4,8 mm", "remache"],
+      ["Bismut oxit 99,9% dạng bột", "oxit"],
+    ]);
     // What follows "from" is where the goods come from, not what they are; a currency is no word of the goods.
     readsAs([
       ["Gallium recovery from alumina refinery liquor, process study", "gallium-recovery-technology"],
