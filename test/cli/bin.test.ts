@@ -31,6 +31,38 @@ describe("bin/chokepoint.js score (compiled, as a child process)", () => {
   });
 });
 
+describe("bin/chokepoint.js score starts Node again with a larger young generation", () => {
+  /** Runs the command with a module preloaded in every Node it starts, which writes down the flags that Node got. */
+  function nodesStarted(env: Record<string, string>, nodeOptions = ""): string[][] {
+    const dir = mkdtempSync(join(tmpdir(), "chokepoint-young-"));
+    const probe = join(dir, "probe.js");
+    const record = join(dir, "flags.txt");
+    writeFileSync(probe, `require("fs").appendFileSync(${JSON.stringify(record)}, JSON.stringify(process.execArgv) + "\\n");`);
+    const child = spawnSync(process.execPath, [BIN, "score", "examples/suppliers.csv", "--as-of", AS_OF, "--format", "json"], {
+      cwd: ROOT,
+      encoding: "utf8",
+      env: { ...process.env, NODE_OPTIONS: `--require ${probe} ${nodeOptions}`.trim(), ...env },
+    });
+    expect(child.status).toBe(0);
+    expect(JSON.parse(child.stdout).summary.rows).toBeGreaterThan(0);
+    const started = readFileSync(record, "utf8").trim().split("\n").map((line) => JSON.parse(line) as string[]);
+    rmSync(dir, { recursive: true, force: true });
+    return started;
+  }
+
+  it("runs the command in a second Node that has the setting, the first one only waiting for it", () => {
+    const started = nodesStarted({});
+    expect(started).toHaveLength(2);
+    expect(started[0]).not.toContain("--max-semi-space-size=32");
+    expect(started[1]).toContain("--max-semi-space-size=32");
+  });
+
+  it("runs in the same Node when asked to, or when the setting is given already", () => {
+    expect(nodesStarted({ CHOKEPOINT_SAME_PROCESS: "1" })).toHaveLength(1);
+    expect(nodesStarted({}, "--max-semi-space-size=16")).toHaveLength(1);
+  });
+});
+
 describe("bin/chokepoint.js --version", () => {
   it("prints the version in package.json", () => {
     const manifest = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")) as { version: string };
