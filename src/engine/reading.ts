@@ -97,6 +97,8 @@ const PART_NUMBER_LABEL = /(?<![\p{L}\p{N}])[ps]\s?\/\s?n(?![\p{L}\p{N}])(?:\.?\
 
 /** "W/ NdFeB magnet pack", "w/o coating": with and without as purchasing lines abbreviate them ("W/Cu" is tungsten-copper). */
 const WITH_ABBREVIATED = /(?<![\p{L}\p{N}])w\/(o)?(?=\s|$)/gu;
+/** "UPS 10 KVA C/W BATTERY CABINET": complete with, as English engineering lines abbreviate it. */
+const COMPLETE_WITH = /(?<![\p{L}\p{N}])c\/w(?![\p{L}\p{N}])/gu;
 
 /**
  * "NUCLEO CERAMICO P/ PALHETA", "MOTOR C/ IMA", "BARRA S/ USINAGEM": para, com (con) and sem (sin) as Portuguese and
@@ -158,6 +160,7 @@ export function expandShorthand(folded: string): string {
     ? negated
     : negated
         .replace(PART_NUMBER_LABEL, "pn")
+        .replace(COMPLETE_WITH, " with ")
         .replace(WITH_ABBREVIATED, (_match, without: string | undefined) => (without === undefined ? " with " : " without "))
         .replace(ROMANCE_ABBREVIATED, (_match, apart: string | undefined, joined: string | undefined) => ROMANCE_WRITTEN_OUT[apart ?? joined!])
         .replace(MACHINE_ABBREVIATED, " machine ");

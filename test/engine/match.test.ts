@@ -1424,6 +1424,24 @@ describe("reading like an analyst (bundled rules)", () => {
       ["Remache aluminio 4,8 mm", "remache"],
       ["Bismut oxit 99,9% dạng bột", "oxit"],
     ]);
+    // Round 38: Finnish and Norwegian refinery purchasing (compounds of known parts), Korean battery-line words,
+    // Malay packaging, and ERP shorthand for services and stevedoring.
+    readsAs([
+      ["Kuparikatodi LME Grade A", "copper"],
+      ["Grafiittielektrodi UHP Ø450 mm", "synthetic-graphite"],
+      ["Molybdeenijauhe 99,95 %, raekoko 2 µm", "molybdenum"],
+      ["Antimonitrioksidi 99,8 %", "antimony-trioxide"],
+      ["Hopearae 99,99 % Ag", "silver"],
+      ["Sølvgranulat 999,9", "silver"],
+      ["Flakgrafitt 94 % C, +80 mesh", "natural-graphite"],
+      ["Monazittkonsentrat TREO 58 %", "rare-earth-ore"],
+      ["파우치 리튬이온 셀 3.7V 10Ah", "li-ion-cell"],
+      ["Z-스태킹 머신, 파우치 셀용", "battery-production-equipment"],
+      ["Kotak kadbod 3-lapis 300x200x150", "packaging"],
+      ["PCBA assembly svc, load board rev C", "electronics-assembly"],
+      ["STEVEDORING, BULK BERTH 3", "logistics-services"],
+    ]);
+    readsNothing("%s is no item (%s)", [["UPS 20KVA C/W LI-ION BATTERY RACK", "rack"]]);
     // What follows "from" is where the goods come from, not what they are; a currency is no word of the goods.
     readsAs([
       ["Gallium recovery from alumina refinery liquor, process study", "gallium-recovery-technology"],
