@@ -186,6 +186,12 @@ function isGeneralWord(key: string): boolean {
   return GENERIC_HEADS.has(key) || DESCRIBING_WORDS.some((words) => words.has(key));
 }
 
+/**
+ * What a machine is kept in or stands on ("formation cabinet", "wafer rack"): such a word ends a machine's name but
+ * alone names no machine, since a "battery cabinet" or a "server rack" is storage.
+ */
+const ENCLOSURES = new Set(["cabinet", "rack", "enclosure", "housing", "cart", "trolley", "case", "box"]);
+
 /** Fewest names ending in a container that make an item the packaging item (the item with most such names). */
 const FEWEST_CONTAINER_NAMES = 2;
 
@@ -241,7 +247,8 @@ export function buildReadingIndex(doc: RulesDocument): ReadingIndex {
       // Names written head-last ("NdFeB magnet", "GaAs wafer", "Neodym-Magnet") tell what the item is called;
       // French, Spanish, Italian and Portuguese put the head first, so their names are left out here.
       const headLast = name.language === null || name.language === "de" || name.language === "nl" || name.language === "sv";
-      if (headLast && content.length >= 2 && !isCjk(content[content.length - 1])) heads.add(content[content.length - 1]);
+      const last = content[content.length - 1];
+      if (headLast && content.length >= 2 && !isCjk(last) && !(item.kind === "equipment" && ENCLOSURES.has(last))) heads.add(last);
     }
     headNouns.set(item.id, heads);
     wordsByItem.set(item.id, new Set(phrases.flatMap(({ keys }) => keys).filter((key) => DOMAIN_NOUNS.has(key) || (!isGeneralWord(key) && !GENERAL_WORDS.some((words) => words.has(key))))));

@@ -1442,6 +1442,15 @@ describe("reading like an analyst (bundled rules)", () => {
       ["STEVEDORING, BULK BERTH 3", "logistics-services"],
     ]);
     readsNothing("%s is no item (%s)", [["UPS 20KVA C/W LI-ION BATTERY RACK", "rack"]]);
+    // A cabinet is a machine only by its name ("formation cabinet"): a battery cabinet is storage, not battery equipment.
+    readsNothing("%s is no item (%s)", [
+      ["Li-ion battery cabinet 100 kWh, outdoor", "cabinet"],
+      ["LFP battery storage cabinet 215 kWh", "cabinet"],
+    ]);
+    readsAs([
+      ["Formation and grading cabinet, 512 channels, pouch cells", "battery-production-equipment"],
+      ["化成分容柜 512通道", "battery-production-equipment"],
+    ]);
     // What follows "from" is where the goods come from, not what they are; a currency is no word of the goods.
     readsAs([
       ["Gallium recovery from alumina refinery liquor, process study", "gallium-recovery-technology"],
