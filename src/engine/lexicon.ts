@@ -23,7 +23,7 @@ const TRANSLATIONS: Record<string, readonly string[]> = {
   foil: ["포일", "folie", "hoja", "箔", "호일", "folia", "фольг", "folha"],
   wire: ["draht", "fil", "alambre", "filo", "fio", "丝", "線", "线", "와이어", "draad", "drut", "trad", "проволок", "hilo", "huzal", "drát", "drátu", "ワイヤ", "ワイヤー"],
   rod: ["rundstab", "rundstabe", "stab", "stange", "tige", "varilla", "barra", "bastone", "vareta", "棒", "丸棒", "봉", "staaf", "staven", "pret", "prety", "stang", "tyč", "tyče", "пруток", "прутк", "стержен", "çubuk", "cubuk", "çubuğu", "cubugu"],
-  bar: ["barrette", "stange"],
+  bar: ["barrette", "stange", "flachstange", "flachstangen", "flachstab"],
   tube: ["rohr", "tubo", "管", "buis", "rura", "труб", "cső"],
   granule: ["granulatum", "granza", "granulo", "펠렛", "펠릿", "granulat", "granules", "granulado", "granuli", "granulos", "颗粒", "粒", "粒状", "과립", "granulated", "granulaat", "granulki", "granuler", "granalien", "gran", "гранул", "granül", "granulate", "rae", "rakeet"],
   piece: ["stucke", "stuck", "morceaux", "morceau", "trozos", "pezzi", "pedacos", "块", "pcs"],
@@ -190,7 +190,7 @@ const TRANSLATIONS: Record<string, readonly string[]> = {
   centrifugal: ["центробежн", "centrifugo", "centrifuga", "centrifughi", "centrifughe", "centrifuge", "centrifuges", "centrífugo", "centrífuga", "centrífugos", "centrífugas", "zentrifugal"],
   drone: ["дрон", "бпла", "iha"],
   solar: ["солнечн", "solari", "solaire", "solaires", "solares", "solarer", "solare"],
-  polypropylene: ["полипропилен"],
+  polypropylene: ["полипропилен", "polipropileno", "polipropilene", "polypropylen"],
   stainless: ["нержавеющ", "inoxidable", "inoxydable", "inossidabile", "inoxidável", "nierdzewna", "nierdzewny", "nierdzewne", "rostfrei", "rostfreier", "rostfreie"],
   cbn: ["кнб", "эльбор"],
   disulfide: ["дисульфид"],
@@ -250,11 +250,11 @@ const TRANSLATIONS: Record<string, readonly string[]> = {
   // what a line about a service says it is, in Russian (the rules' non-goods phrases are in English)
   boron: ["bor", "boro", "бор"],
   analysis: ["анализ"],
-  technology: ["teknologi", "технолог", "технологи", "tecnologica", "tecnologico", "tecnológica", "tecnológico", "technologique", "technologisch", "technologiczny"],
+  technology: ["teknologi", "технолог", "технологи", "tecnologica", "tecnologico", "tecnológica", "tecnológico", "technologique", "technologisch", "technologiczny", "技术", "技術"],
   licence: ["lisensi", "лиценз", "licenc", "licencja", "licence", "ライセンス", "라이선스", "许可", "許可"],
   maintenance: ["amc", "обслуживан", "karbantartás", "karbantartása", "údržba", "konserwacja"],
-  installation: ["монтаж"],
-  commissioning: ["komisioning", "наладк", "пусконаладк", "пусконаладочн"],
+  installation: ["монтаж", "安装", "安裝"],
+  commissioning: ["komisioning", "наладк", "пусконаладк", "пусконаладочн", "调试", "調試"],
   rental: ["аренд"],
   repair: ["ремонт"],
   training: ["обучени"],
@@ -275,7 +275,7 @@ const TRANSLATIONS: Record<string, readonly string[]> = {
   coating: ["pelapis"],
   box: ["박스", "kotak"],
   corrugated: ["골판지", "瓦楞"],
-  pallet: ["托盘", "パレット", "팔레트", "palety", "paleta", "palet", "paletler", "pall", "pallar", "tarima", "tarimas"],
+  pallet: ["托盘", "パレット", "팔레트", "palety", "paleta", "palet", "paletler", "pall", "pallar", "tarima", "tarimas", "europalette", "europaletten", "europaleta", "europaletas", "epal"],
   wood: ["木"],
   fumigated: ["熏蒸", "燻蒸", "fumigado", "fumigada", "fumigato", "fumigata", "begast", "fumige", "fumigee"],
   paratungstate: ["паравольфрамат"],
@@ -289,7 +289,7 @@ const TRANSLATIONS: Record<string, readonly string[]> = {
   tooling: ["outillage", "outillages", "utillaje", "utillajes", "ferramental", "attrezzatura", "werkzeuge", "herramental", "herramentales"],
   detector: ["detecteur", "detecteurs", "detektor", "detektoren", "rivelatore", "detetor", "dedektör", "dedektor", "dedektörü", "dedektoru"],
   core: ["noyau", "noyaux", "nucleo", "anima"],
-  fee: ["服务费", "手续费", "费用", "avgift", "avgifter"],
+  fee: ["服务费", "手续费", "费用", "avgift", "avgifter", "ライセンス料"],
   beam: ["ビーム", "빔", "балк"],
   // Turkish defence and industry texts, and the sputtering of targets in Korean, Japanese and Chinese
   die: ["kalıp", "kalip", "kalıbı", "kalibi"],
@@ -306,7 +306,11 @@ const TRANSLATIONS: Record<string, readonly string[]> = {
   pouch: ["파우치", "パウチ"],
   lithium_ion: ["리튬이온"],
   cardboard: ["kadbod"],
-  service: ["svc", "svcs"],
+  service: ["svc", "svcs", "服务", "服務"],
+  // Spanish and other words for thickness, and polymers by the abbreviations their datasheets use
+  thickness: ["espesor", "spessore", "espessura", "dicke", "epaisseur"],
+  polymer: ["pom", "pbt", "peek", "pmma", "lldpe", "uhmwpe", "polyamide", "poliamida", "polyamid"],
+  grain_boundary_diffusion: ["粒界拡散", "晶界扩散", "晶界擴散"],
 };
 
 /** "doped" as lines write it, folded. */

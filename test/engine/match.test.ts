@@ -1451,6 +1451,17 @@ describe("reading like an analyst (bundled rules)", () => {
       ["Formation and grading cabinet, 512 channels, pouch cells", "battery-production-equipment"],
       ["化成分容柜 512通道", "battery-production-equipment"],
     ]);
+    // Round 39: German SAP compounds, Spanish thickness and plastics, polymers by their abbreviations, structural
+    // steel by its EN grade, and Chinese and Japanese words of services and licences.
+    readsAs([
+      ["Kupfer Flachstange 30x10 Cu-ETP", "copper"],
+      ["Europaletten EPAL, 20 Stk", "packaging"],
+      ["Chapa acero S275JR espesor 12 mm", "steel"],
+      ["Granza polipropileno homopolímero 25 kg", "plastics"],
+      ["PBT Granulat natur, 25 kg Sack", "plastics"],
+      ["电芯产线调试服务", "battery-line-services"],
+      ["粒界拡散技術 ライセンス料 2026年度", "rare-earth-magnet-technology"],
+    ]);
     // What follows "from" is where the goods come from, not what they are; a currency is no word of the goods.
     readsAs([
       ["Gallium recovery from alumina refinery liquor, process study", "gallium-recovery-technology"],
