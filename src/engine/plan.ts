@@ -176,8 +176,8 @@ export interface Reading {
 
 /**
  * The plans of one ruleset under one set of options, worked out on first need and kept (up to MOST_PLANS).
- * Keyed by the stretch of days the date falls in (between two days on which some control's status changes, a
- * plan's hits are the same whatever the day), by the plant's country as the controls weigh it, and by the
+ * Keyed by the stretch of days the date falls in (between two days on which a control that can reach the item changes
+ * status, a plan's hits are the same whatever the day), by the plant's country as the controls weigh it, and by the
  * reading's plan key; the commodity texts seen are kept with their reading and, for the run's own date, their plans.
  */
 export class PlanBook {
@@ -190,9 +190,8 @@ export class PlanBook {
   private runDatePlansKept = 0;
   private readonly destinationControls;
   private readonly runDate: string | null;
-  /** Every day on which some control's status changes, in order. */
-  private readonly changeDays: readonly string[];
-  private readonly stretches = new Map<string, string>();
+  /** By item (null: no item): the days on which a control that can reach the item's plans changes status, and the stretches of dates seen. */
+  private readonly stretchesByItem = new Map<string | null, { changeDays: readonly string[]; byDate: Map<string, string> }>();
   private kept = 0;
   /** Plans worked out so far, kept or not. */
   made = 0;
@@ -205,7 +204,6 @@ export class PlanBook {
   ) {
     this.destinationControls = [...rules.controlsById.values()].filter((compiled) => compiled.destinations !== null);
     this.runDate = runDate;
-    this.changeDays = [...new Set([...rules.controlsById.values()].flatMap((compiled) => statusChangeDays(compiled.timeline)))].sort();
   }
 
   /** The reading of a commodity text (match.ts, memoised with the rules) and what the book keeps with it. */
@@ -243,7 +241,7 @@ export class PlanBook {
 
   plan(reading: Reading, siteCountry: string | null, asOf: string): ScoringPlan {
     const siteKey = this.siteKey(siteCountry);
-    const stretch = this.stretchOf(asOf);
+    const stretch = this.stretchOf(reading.match.itemId, asOf);
     let bySite = this.plans.get(stretch);
     if (bySite === undefined) this.plans.set(stretch, (bySite = new Map()));
     let byReading = bySite.get(siteKey);
@@ -259,11 +257,21 @@ export class PlanBook {
     return plan;
   }
 
-  /** The last day on or before `asOf` on which some control's status changed ("" before the first): the stretch's key. */
-  private stretchOf(asOf: string): string {
-    let stretch = this.stretches.get(asOf);
+  /**
+   * The last day on or before `asOf` on which a control that can reach the item's plans (its links and the controls on
+   * any item) changed status, "" before the first: the stretch's key. Another item's controls do not split it.
+   */
+  private stretchOf(itemId: string | null, asOf: string): string {
+    let stretches = this.stretchesByItem.get(itemId);
+    if (stretches === undefined) {
+      const links = itemId === null ? [] : (this.rules.controlsByItem.get(itemId) ?? []);
+      const controls = [...links.map((link) => link.compiled), ...this.rules.anyItemControls];
+      const changeDays = [...new Set(controls.flatMap((compiled) => statusChangeDays(compiled.timeline)))].sort();
+      this.stretchesByItem.set(itemId, (stretches = { changeDays, byDate: new Map() }));
+    }
+    let stretch = stretches.byDate.get(asOf);
     if (stretch === undefined) {
-      const days = this.changeDays;
+      const days = stretches.changeDays;
       let low = 0;
       let high = days.length;
       while (low < high) {
@@ -272,7 +280,7 @@ export class PlanBook {
         else high = middle;
       }
       stretch = low === 0 ? "" : days[low - 1];
-      if (this.stretches.size < MOST_PLANS) this.stretches.set(asOf, stretch);
+      if (stretches.byDate.size < MOST_PLANS) stretches.byDate.set(asOf, stretch);
     }
     return stretch;
   }

@@ -1,8 +1,8 @@
 /**
  * A control's status changes only on certain days (status.ts): when a timeline entry begins, and the day after a
- * dated status (a suspension) ends. Rows dated on different days between two such days get the same hits, so
- * they share one plan; rows on either side of a change day never do, and every result is what scoring the row
- * alone gives.
+ * dated status (a suspension) ends. Rows dated on different days between two such days of the controls that can
+ * reach their item get the same hits, so they share one plan; rows on either side of such a day never do, and every
+ * result is what scoring the row alone gives.
  */
 import { compileRules, type RowInput } from "../../src/engine";
 import { RowScorer } from "../../src/engine/score";
@@ -21,20 +21,26 @@ test("rows dated on any day of February 2025 share one plan in the small ruleset
   expect(scorer.plansMade).toBe(1);
 });
 
-test("January 2025 is three stretches in the small ruleset: statuses change on the 2nd and on the 10th", () => {
-  const scorer = new RowScorer(fixtureRules(), { asOf: "2025-06-01" });
-  scorer.scoreRows(daysOf("2025-01", 31).map((day) => row(day)));
-  expect(scorer.plansMade).toBe(3);
+test("January 2025 is two stretches for gallium (any-item controls change on the 10th) and three for LFP cathode (its technology control changes on the 2nd)", () => {
+  const gallium = new RowScorer(fixtureRules(), { asOf: "2025-06-01" });
+  gallium.scoreRows(daysOf("2025-01", 31).map((day) => row(day)));
+  expect(gallium.plansMade).toBe(2);
+  const cathode = new RowScorer(fixtureRules(), { asOf: "2025-06-01" });
+  cathode.scoreRows(daysOf("2025-01", 31).map((day) => ({ ...row(day), commodity: "LFP cathode" })));
+  expect(cathode.plansMade).toBe(3);
 });
 
-test("a suspension's first day, its last day and the day after it each get a plan of their own", () => {
-  // CN-2025-REE-5 in the small ruleset: announced 2025-10-09, suspended from 2025-11-07 through 2026-11-10.
+test("the day before a suspension, the suspension from its first to its last day, and the day after it are three stretches", () => {
+  // CN-2025-REE-5 in the small ruleset covers holmium: announced 2025-10-09, suspended from 2025-11-07 through 2026-11-10.
   const scorer = new RowScorer(fixtureRules(), { asOf: "2025-06-01" });
   const days = ["2025-11-06", "2025-11-07", "2025-11-08", "2026-11-10", "2026-11-11", "2026-11-12"];
-  const results = scorer.scoreRows(days.map((day) => row(day)));
+  const rows = days.map((day) => ({ ...row(day), commodity: "holmium" }));
+  const results = scorer.scoreRows(rows);
   // The day before and the first day differ; so do the last day and the day after. Within a stretch, one plan.
-  expect(scorer.plansMade).toBe(4);
-  expect(results.map((result) => (result.ok ? result.score : null))).toEqual(referenceScoreRows(days.map((day) => row(day)), compileRules(fixtureRules().doc), { asOf: "2025-06-01" }).map((result) => (result.ok ? result.score : null)));
+  expect(scorer.plansMade).toBe(3);
+  expect(results.map((result) => JSON.stringify(result))).toEqual(
+    referenceScoreRows(rows, compileRules(fixtureRules().doc), { asOf: "2025-06-01" }).map((result) => JSON.stringify(result)),
+  );
 });
 
 test("with the bundled rules, rows dated around every status change day score as the per-row scorer scores them", () => {
