@@ -1462,6 +1462,20 @@ describe("reading like an analyst (bundled rules)", () => {
       ["电芯产线调试服务", "battery-line-services"],
       ["粒界拡散技術 ライセンス料 2026年度", "rare-earth-magnet-technology"],
     ]);
+    // Round 40: Dutch battery materials and extractants, German cores, Hungarian and Romanian electronics purchasing.
+    readsAs([
+      ["Kathodemateriaal LFP, koolstofgecoat", "lfp-cathode"],
+      ["Keramikkerne für Turbinenschaufeln", "precision-casting-intermediates"],
+      ["GaAs szelet 3\" epi-ready", "gallium-arsenide"],
+      ["InP szubsztrát 2\"", "indium-phosphide"],
+      ["Fuvardíj Budapest–Debrecen", "logistics-services"],
+      ["Lentilă germaniu AR 8-12 µm", "germanium-optics"],
+      ["Magnet ferită segment Y35", "ferrite-magnet"],
+      ["Cutii carton ondulat 600x400x400", "packaging"],
+    ]);
+    readsNothing("%s is no item (%s)", [
+      ["Germánium dióda 1N60", "dioda"],
+    ]);
     // What follows "from" is where the goods come from, not what they are; a currency is no word of the goods.
     readsAs([
       ["Gallium recovery from alumina refinery liquor, process study", "gallium-recovery-technology"],
