@@ -141,6 +141,11 @@ function isDescriptive(word: Word): boolean {
   );
 }
 
+/** A container's word, written or the lexicon's ("FIBC", "palety"); never a spelling repair. */
+function isContainer(word: Word): boolean {
+  return (word.via === "written" || word.via === "lexicon") && word.keys.some((k) => CONTAINERS.has(k));
+}
+
 function isContent(word: Word): boolean {
   return word.role === "word" && !isDescriptive(word);
 }
@@ -402,7 +407,7 @@ class LineReader {
     const [first, second] = this.line.chunks;
     if (first === undefined || second === undefined || second.opener !== "separator" || first.words.length !== 1) return undefined;
     const [container] = first.words;
-    if (container.role !== "word" || container.via !== "written" || !container.keys.some((k) => CONTAINERS.has(k))) return undefined;
+    if (container.role !== "word" || !isContainer(container)) return undefined;
     const said = second.words.filter((w) => w.role === "word");
     return said.length > 0 && said.every((w) => w.keys.some((k) => PACK_MATERIALS.has(k) || FREIGHT_WORDS.has(k))) ? first : undefined;
   }
@@ -630,8 +635,7 @@ class LineReader {
       if (isContent(part[at])) return null;
       at--;
     }
-    // Written, or the lexicon's word for a container ("FIBC", "palety"); never a spelling repair.
-    if (at < 0 || (part[at].via !== "written" && part[at].via !== "lexicon")) return null;
+    if (at < 0 || !isContainer(part[at])) return null;
     const container = part[at];
     const before = part.slice(0, at);
     const packMaterial = (w: Word) => w.keys.some((k) => PACK_MATERIALS.has(k));

@@ -1417,6 +1417,8 @@ describe("reading like an analyst (bundled rules)", () => {
       ["SPODUMENE CONC 6% LI2O OFFTAKE", "spodumene"],
       ["Varmvalsad plåt S355J2 10 mm", "steel"],
       ["FIBC 90x90x120 cm, 1000 kg", "packaging"],
+      // Noun first with the lexicon's word for the container, as with a written one.
+      ["FIBC, PP, 1000 KG, 4 LOOPS", "packaging"],
     ]);
     readsNothing("%s is no item (%s)", [
       ["Vändskär hårdmetall WNMG 080408", "vandskar"],
