@@ -193,8 +193,7 @@ export class PlanBook {
   /** By item (null: no item): the days on which a control that can reach the item's plans changes status, and the stretches of dates seen. */
   private readonly stretchesByItem = new Map<string | null, { changeDays: readonly string[]; byDate: Map<string, string> }>();
   private kept = 0;
-  /** Plans worked out so far, kept or not. */
-  made = 0;
+  private plansMade = 0;
 
   /** `runDate`: the run's own date as the rows read it (null when `options.asOf` is no date). */
   constructor(
@@ -204,6 +203,11 @@ export class PlanBook {
   ) {
     this.destinationControls = [...rules.controlsById.values()].filter((compiled) => compiled.destinations !== null);
     this.runDate = runDate;
+  }
+
+  /** Plans worked out so far, kept or not. */
+  get made(): number {
+    return this.plansMade;
   }
 
   /** The reading of a commodity text (match.ts, memoised with the rules) and what the book keeps with it. */
@@ -249,7 +253,7 @@ export class PlanBook {
     const known = byReading.get(reading.planKey);
     if (known !== undefined) return known;
     const plan = new ScoringPlan(this.rules, reading.match, siteCountry, asOf, this.options);
-    this.made += 1;
+    this.plansMade += 1;
     if (this.kept < MOST_PLANS) {
       this.kept += 1;
       byReading.set(reading.planKey, plan);
