@@ -11,9 +11,9 @@ if (!fs.existsSync(compiled)) {
 
 /**
  * `score` makes and drops millions of small objects on a large file: a larger young generation for Node's garbage
- * collector makes a million-row file about a sixth faster for no more memory (docs/cli.md, "Large files"). Node takes
- * the setting only as it starts, so `score` starts Node again with it, unless it is set already or
- * CHOKEPOINT_SAME_PROCESS=1. The exit code is the child's; if Node cannot be started again, the command runs here.
+ * collector makes a million-row file about a sixth faster, for the 42 MB of the Node that waits (docs/cli.md, "Large
+ * files"). Node takes the setting only as it starts, so `score` starts Node again with it, unless it is set already
+ * or CHOKEPOINT_SAME_PROCESS=1. The exit code is the child's; if Node cannot be started again, the command runs here.
  */
 const YOUNG_GENERATION = "--max-semi-space-size=32";
 
