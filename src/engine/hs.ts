@@ -64,6 +64,8 @@ const DOTTED = /(?<![\d.,])(\d{4}\.\d{2}(?:\.\d{2,4}){0,2}(?:\.\d{2})?)(?![\d,]|
 const LONG_RUN = /(?<![\d.,\p{L}-])(\d{8}|\d{10})(?![\d.,\p{L}-])/gu;
 /** A whole cell that is only a code, 4 to 10 digits with dots or spaces. */
 const WHOLE = /^\s*(\d[\d .]{2,14}\d)\s*$/u;
+/** What every code but a whole-cell one holds: two digits, then two more after at most a space or a dot. */
+const FOUR_DIGITS = /\d\d[ .]?\d\d/;
 
 function systemOf(label: string, written: string): TariffSystem | null {
   const l = label.toLowerCase().replace(/\s+/g, "");
@@ -92,6 +94,8 @@ export function findHsCodes(text: string): HsCodeInText[] {
     if (digits.length % 2 === 1) digits = `0${digits}`;
     if (plausible(digits)) return [{ digits, system: null, start: 0, end: text.length }];
   }
+  // Most lines hold no code at all: one plain search spares them the three patterns below.
+  if (!FOUR_DIGITS.test(text)) return found;
   for (const m of text.matchAll(LABELLED)) {
     const digits = digitsOf(m[2]);
     if (!plausible(digits)) continue;
