@@ -130,10 +130,27 @@ function cjkPieces(items: readonly Item[], lexiconOnly: Segmenter): Map<string, 
   return pieces;
 }
 
-function cjkLexicon(): Map<string, readonly string[]> {
-  const entries = new Map<string, readonly string[]>();
-  for (const variant of lexiconVariants()) if (isCjk(variant)) entries.set(variant, canonicalWords(variant));
-  return entries;
+/**
+ * What the index takes from the lexicon alone (code, not rules): the same for every ruleset, so worked out once.
+ * CJK words → their canonical words; a segmenter over them; every canonical word the lexicon and its word lists use.
+ */
+interface LexiconPart {
+  cjk: ReadonlyMap<string, readonly string[]>;
+  segmenter: Segmenter;
+  vocabulary: readonly string[];
+}
+
+let lexiconPart: LexiconPart | null = null;
+
+function fromLexicon(): LexiconPart {
+  if (lexiconPart !== null) return lexiconPart;
+  const cjk = new Map<string, readonly string[]>();
+  for (const variant of lexiconVariants()) if (isCjk(variant)) cjk.set(variant, canonicalWords(variant));
+  const vocabulary = new Set<string>();
+  for (const words of GENERAL_WORDS) for (const word of words) vocabulary.add(word);
+  for (const variant of lexiconVariants()) for (const word of canonicalWords(variant)) vocabulary.add(word);
+  lexiconPart = { cjk, segmenter: dictionarySegmenter(cjk), vocabulary: [...vocabulary] };
+  return lexiconPart;
 }
 
 /** Longest-match segmentation over a dictionary of CJK words; unknown characters are grouped into one piece. */
@@ -196,8 +213,8 @@ const ENCLOSURES = new Set(["cabinet", "rack", "enclosure", "housing", "cart", "
 const FEWEST_CONTAINER_NAMES = 2;
 
 export function buildReadingIndex(doc: RulesDocument): ReadingIndex {
-  const lexiconOnly = dictionarySegmenter(cjkLexicon());
-  const dictionary = new Map([...cjkLexicon(), ...cjkPieces(doc.items, lexiconOnly)]);
+  const lexicon = fromLexicon();
+  const dictionary = new Map([...lexicon.cjk, ...cjkPieces(doc.items, lexicon.segmenter)]);
   const segmenter = dictionarySegmenter(dictionary);
 
   const phrasesByFirst = new Map<string, Phrase[]>();
@@ -263,8 +280,7 @@ export function buildReadingIndex(doc: RulesDocument): ReadingIndex {
     }
   }
   for (const list of phrasesByFirst.values()) list.sort((a, b) => b.keys.length - a.keys.length);
-  for (const words of GENERAL_WORDS) for (const word of words) vocabulary.add(word);
-  for (const variant of lexiconVariants()) for (const word of canonicalWords(variant)) vocabulary.add(word);
+  for (const word of lexicon.vocabulary) vocabulary.add(word);
 
   const nonGoods = new Map<string, { id: string; keys: readonly string[]; exceptKinds: readonly ItemKind[] }[]>();
   for (const entry of doc.matching?.nonGoods ?? []) {
