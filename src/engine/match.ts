@@ -125,19 +125,16 @@ const NINES = /^\d+n\d*$/;
 /** Nouns of action end as adjectives do ("оборудование", equipment; "покрытие", coating). */
 const RUSSIAN_VERBAL_NOUN = /(?:ни|ти)е$/u;
 
+/** Cyrillic and every script after it in Unicode (Hangul, Han, kana): the two patterns above need a word to start there. */
+const FIRST_CYRILLIC = 0x0400;
+
 function isDescriptive(word: Word): boolean {
+  if (word.qualifier === true || word.code === true || word.place === true) return true;
   const key = word.keys[0];
+  if (DESCRIPTORS.has(key) || STOPWORDS.has(key) || PACKS.has(key) || DEAL_WORDS.has(key) || isParticiple(key)) return true;
   return (
-    DESCRIPTORS.has(key) ||
-    PURPOSE_OR_TYPE_SUFFIX.test(key) ||
-    (RUSSIAN_ADJECTIVE.test(word.text) && !RUSSIAN_VERBAL_NOUN.test(word.text)) ||
-    STOPWORDS.has(key) ||
-    PACKS.has(key) ||
-    DEAL_WORDS.has(key) ||
-    isParticiple(key) ||
-    word.qualifier === true ||
-    word.code === true ||
-    word.place === true
+    (key.charCodeAt(0) >= FIRST_CYRILLIC && PURPOSE_OR_TYPE_SUFFIX.test(key)) ||
+    (word.text.charCodeAt(0) >= FIRST_CYRILLIC && RUSSIAN_ADJECTIVE.test(word.text) && !RUSSIAN_VERBAL_NOUN.test(word.text))
   );
 }
 
@@ -226,6 +223,13 @@ class LineReader {
     return (this.sequences[chunk.index] ??= chunk.words.filter((word) => !STOPWORDS.has(word.keys[0])));
   }
 
+  /** Every chunk's words without stopwords, in line order. */
+  private all: Word[] | undefined = undefined;
+
+  private allWords(): Word[] {
+    return (this.all ??= this.line.chunks.flatMap((chunk) => this.sequence(chunk)));
+  }
+
   private exactIn(seq: readonly Word[], exact: boolean, mustSpan?: (words: Word[]) => boolean): void {
     for (let i = 0; i < seq.length; i++) {
       for (const key of seq[i].keys) {
@@ -285,18 +289,19 @@ class LineReader {
   private bagIn(words: readonly Word[]): void {
     // Each key present, numbered in the order first written. A phrase is listed under each of its words and is
     // taken up once, under the first of them the words hold, when they hold them all.
-    const present = new Map<string, number>();
+    // (An array, not a map: a line holds a few dozen keys at most, and this runs for every chunk of every line.)
+    const present: string[] = [];
     // A qualifier ("battery" in "battery grade", "metals" in "trace metals basis") describes; it names nothing here.
-    for (const word of words) if (word.qualifier !== true) for (const key of word.keys) if (!present.has(key)) present.set(key, present.size);
-    let at = 0;
-    for (const key of present.keys()) {
-      const here = at++;
-      for (const phrase of this.index.phrasesByWord.get(key) ?? []) {
+    for (const word of words) if (word.qualifier !== true) for (const key of word.keys) if (!present.includes(key)) present.push(key);
+    for (let here = 0; here < present.length; here++) {
+      const phrases = this.index.phrasesByWord.get(present[here]);
+      if (phrases === undefined) continue;
+      for (const phrase of phrases) {
         let first = here;
         let all = true;
         for (const k of phrase.content) {
-          const order = present.get(k);
-          if (order === undefined) {
+          const order = present.indexOf(k);
+          if (order < 0) {
             all = false;
             break;
           }
@@ -338,7 +343,7 @@ class LineReader {
   }
 
   private applyExclusions(): void {
-    const all = this.line.chunks.flatMap((chunk) => this.sequence(chunk));
+    const all = this.allWords();
     for (const occurrence of this.occurrences) {
       for (const keys of this.index.exclusions.get(occurrence.itemId) ?? []) {
         const found = this.containsPhrase(all, keys);
@@ -448,11 +453,23 @@ class LineReader {
       const modifier = part[part.length - 2];
       if (modifier.keys.some((k) => PACK_MATERIALS.has(k)) && part.slice(0, -2).some(isContent)) part = part.slice(0, -2);
     }
-    const content = part.filter(isContent);
-    const long = content.filter((w) => !w.keys.every(isShortLatin));
-    const words = part.filter((w) => w.role === "word");
-    const covered = words.filter((w) => this.occurrences.some((o) => o.words.includes(w)));
-    const word = long[long.length - 1] ?? content[content.length - 1] ?? covered[covered.length - 1] ?? words[words.length - 1] ?? null;
+    // The head word: the last word of content that is no short Latin word, else the last of content, else the last word
+    // a name covers, else the last word.
+    let lastLong: Word | null = null;
+    let lastContent: Word | null = null;
+    let lastCovered: Word | null = null;
+    let lastWord: Word | null = null;
+    for (const w of part) {
+      if (isContent(w)) {
+        lastContent = w;
+        if (!w.keys.every(isShortLatin)) lastLong = w;
+      }
+      if (w.role === "word") {
+        lastWord = w;
+        if (inOccurrence(w)) lastCovered = w;
+      }
+    }
+    const word = lastLong ?? lastContent ?? lastCovered ?? lastWord;
     return { chunk, part, word, endedAtOf };
   }
 
@@ -666,7 +683,7 @@ class LineReader {
     const fitting = machines.filter((id) => goods.some((o) => this.index.machineGoods.get(id)!.has(o.itemId)));
     if (fitting.length !== 1) return null;
     const itemId = fitting[0];
-    const all = this.line.chunks.flatMap((chunk) => this.sequence(chunk));
+    const all = this.allWords();
     if ((this.index.exclusions.get(itemId) ?? []).some((keys) => this.containsPhrase(all, keys) !== null)) return null;
     const forGoods = this.best(goods.filter((o) => this.index.machineGoods.get(itemId)!.has(o.itemId)))!;
     const phrase: Phrase = { itemId, keys: H.keys, content: H.keys, text: `${H.text} for ${this.nameOf(forGoods.itemId)}`, weak: false };
@@ -772,7 +789,7 @@ class LineReader {
     // A purity written as nines ("4N", "5N5") is a grade of every material: it says nothing about whose.
     const beyondHead = (this.rawKeys ?? this.line.words.flatMap((w) => w.keys)).filter((k) => !H.keys.includes(k) && !NINES.test(k));
     const named: string[] = [];
-    const all = this.line.chunks.flatMap((chunk) => this.sequence(chunk));
+    const all = this.allWords();
     for (const itemId of itemsHeadedBy(this.index, H.keys)) {
       // A grade the item's exclusions name is no reading of it either ("ITO target": ITO is excluded from indium).
       if ((this.index.exclusions.get(itemId) ?? []).some((keys) => this.containsPhrase(all, keys) !== null)) continue;
@@ -790,7 +807,7 @@ class LineReader {
    * head that is a thing no form of the item can be.
    */
   contradicts(itemId: string): string | null {
-    const all = this.line.chunks.flatMap((chunk) => this.sequence(chunk));
+    const all = this.allWords();
     for (const keys of this.index.exclusions.get(itemId) ?? []) {
       const found = this.containsPhrase(all, keys);
       if (found !== null) return `the rules exclude "${asWritten(found)}"`;
