@@ -148,6 +148,16 @@ function isContent(word: Word): boolean {
 }
 
 const LETTERS_ONLY = /^\p{L}+$/u;
+const ACRONYMS = /(?<![\p{L}\p{N}])[A-Z]{2,5}(?![\p{L}\p{N}])/gu;
+const SMALL_LETTER = /\p{Ll}/u;
+const NO_ACRONYMS: ReadonlySet<string> = new Set();
+
+/** The words of two to five capitals in a text that also has small letters, lower-cased; none in a text in capitals. */
+function acronymsIn(text: string): ReadonlySet<string> {
+  if (!SMALL_LETTER.test(text)) return NO_ACRONYMS;
+  const found = text.match(ACRONYMS);
+  return found === null ? NO_ACRONYMS : new Set(found.map((word) => word.toLowerCase()));
+}
 
 /** Words sorted by their place in the line (most come in order already: then nothing is moved or made). */
 function inLineOrder(words: Word[]): Word[] {
@@ -199,6 +209,8 @@ class LineReader {
     private readonly purity: boolean,
     /** The text's words as the grade names are matched against (digits kept: "n45sh"). */
     private readonly rawKeys: readonly string[] | null = null,
+    /** Words written in capitals in a line written in both cases, folded (`acronymsIn`). */
+    private readonly acronyms: ReadonlySet<string> = NO_ACRONYMS,
   ) {
     this.findOccurrences();
     this.applyExclusions();
@@ -460,7 +472,7 @@ class LineReader {
     let lastCovered: Word | null = null;
     let lastWord: Word | null = null;
     for (const w of part) {
-      if (isContent(w)) {
+      if (isContent(w) && !this.isAcronymOfSomethingElse(w)) {
         lastContent = w;
         if (!w.keys.every(isShortLatin)) lastLong = w;
       }
@@ -471,6 +483,34 @@ class LineReader {
     }
     const word = lastLong ?? lastContent ?? lastCovered ?? lastWord;
     return { chunk, part, word, endedAtOf };
+  }
+
+  /**
+   * "Indium antimonide ingot": a name and a form found apart ("indium … ingot", an alias of indium) that reach across a
+   * word of a name written word after word ("indium antimonide") which holds the name's words. That name is what the
+   * form is of. (Words of their own beside the form keep the reading: "anode material … synthetic graphite" is anode
+   * material of synthetic graphite.)
+   */
+  private reachesAcrossName(o: Occurrence, live: readonly Occurrence[]): boolean {
+    if (o.exact || o.words.length < 2) return false;
+    const first = o.words[0].position;
+    const last = o.words[o.words.length - 1].position;
+    return live.some(
+      (other) =>
+        other.exact &&
+        other.itemId !== o.itemId &&
+        other.words.some((w) => o.words.includes(w)) &&
+        o.words.every((w) => other.words.includes(w) || isAnyForm(w)) &&
+        other.words.some((w) => w.position > first && w.position < last && !o.words.includes(w)),
+    );
+  }
+
+  /**
+   * "EV traction motor PMSM 120 kW": a word in capitals, in a line written in both cases, that the rules do not know is an
+   * acronym or a model's letters describing the goods (PMSM: permanent-magnet synchronous motor), not what the goods are.
+   */
+  private isAcronymOfSomethingElse(word: Word): boolean {
+    return word.via === "written" && this.acronyms.has(word.text) && !this.rules.wordRepair().isKnown(word.keys[0]);
   }
 
   private rank(o: Occurrence): number {
@@ -516,7 +556,7 @@ class LineReader {
     if (packaging !== null) return packaging;
     const H = head.word;
 
-    const covering = live.filter((o) => this.covered(H, o));
+    const covering = live.filter((o) => this.covered(H, o) && !this.reachesAcrossName(o, live));
     let found: { occurrence: Occurrence; form: Word | null; how: "head" | "form" | "of" | "listed" } | null = null;
     const bestCover = this.best(covering);
     if (bestCover !== null) found = { occurrence: bestCover, form: null, how: "head" };
@@ -931,7 +971,7 @@ function readText(
 ): { reading: Reading | null; reader: LineReader | null; weakOnly: Occurrence[] } {
   const index = rules.readingIndex();
   const line = readLine(text, index.segmenter, rules.wordRepair(), capitals);
-  const reader = new LineReader(rules, index, line, purity, gradeWords);
+  const reader = new LineReader(rules, index, line, purity, gradeWords, acronymsIn(text));
   lastRead.reader = reader;
   if (line.words.length === 0) return { reading: null, reader, weakOnly: [] };
 
@@ -1196,6 +1236,13 @@ export function readCommodity(rules: CompiledRules, text: string, capitals = wri
   if (reading === null && hsCode?.outcome !== "item" && (reader === null || reader.vetoes.length === 0) && labelled !== null && !labelled.pure) {
     const goods = afterLabel(rules, normalized, labelled, capitals);
     if (goods !== null) return goods;
+    // "Graphite anode active material / Matériau actif d'anode en graphite": a line written in two languages, where
+    // the goods are read in the first (the label side) and not in the translation after it.
+    const first = readCommodity(rules, labelled.label, capitals, false);
+    if (first.itemId !== null) {
+      const why = `${first.why} (before "${labelled.part}")`;
+      return result(rules, normalized, { itemId: first.itemId, method: first.method, confidence: first.confidence, why, suggestions: NO_SUGGESTIONS, hsCode: first.hsCode });
+    }
   }
 
   // Nothing read from Chinese, Japanese or Korean words, and nothing vetoed: an English gloss in brackets may name the goods.

@@ -382,7 +382,7 @@ describe("reading like an analyst (bundled rules)", () => {
   ]);
 
   test("an English gloss in brackets names the goods of a Chinese, Japanese or Korean line that reads as nothing", () => {
-    expect(read("전극 코팅기 (Electrode Coating Machine) 1식")).toMatchObject({
+    expect(read("슬러리 도포기 (Electrode Coating Machine) 1식")).toMatchObject({
       itemId: "battery-production-equipment",
       why: expect.stringContaining('from the English in brackets "Electrode Coating Machine"'),
     });
@@ -1484,6 +1484,61 @@ describe("reading like an analyst (bundled rules)", () => {
       ["Dysprosium oxide from ionic clay, 99.5%", "dysprosium"],
       ["EUR pallets, heat treated, 1200 x 800", "packaging"],
       ["Lithium carbonate battery grade USD 9.80/kg", "lithium-carbonate"],
+    ]);
+  });
+
+  describe("words of the 41st to 44th rounds: Asian scripts, customs boxes, bilingual lines, acronyms beside a name", () => {
+    // Chinese, Japanese, Korean and Kazakh words: diamond, rod, detector, press, resin, customs clearance, furnace.
+    readsAs([
+      ["金刚石窗口 φ25 光学级", "diamond-window"],
+      ["ダイヤモンド窓 φ8", "diamond-window"],
+      ["InSb 探测器 640×512", "indium-antimonide"],
+      ["超磁歪材料 ロッド φ10", "terfenol-d"],
+      ["금괴 아님 은괴 500g", "silver"],
+      ["六面顶压机 φ800 缸径", "diamond-press"],
+      ["六面顶压机用 铰链梁 φ650", "diamond-press-parts"],
+      ["폴리에틸렌 수지 25kg", "plastics"],
+      ["清关费 2026年10月", "logistics-services"],
+      ["通関手数料 10月分", "logistics-services"],
+      ["单晶高温合金铸造炉 真空", "superalloy-casting-furnace"],
+      ["2차전지 전극 코팅기 2호기", "battery-production-equipment"],
+      ["负极材料 黒鉛系", "graphite-anode"],
+      ["三合一电驱总成 样件", "ev-powertrain"],
+      ["Табиғи графит ұнтақ, 25 кг", "natural-graphite"],
+      ["Өңделмеген сүрме құймалар", "antimony"],
+      ["ГЕРМАНИЙ ЗОННОЙ ПЛАВКИ, СЛИТКИ", "germanium"],
+    ]);
+    // Italian, French and Polish plurals and forms; regulus, busbar and preform are forms of the metal.
+    readsAs([
+      ["Fette di fosfuro di indio 2 pollici", "indium-phosphide"],
+      ["Plaquettes de GaAs 4 pouces", "gallium-arsenide"],
+      ["Antimony regulus 99.65%, 1 t", "antimony"],
+      ["Copper busbar 60 x 8 mm, 3 m", "copper"],
+      ["Tungsten carbide preforms for rods", "tungsten-carbide"],
+      ["Weglan litu 99,5% bateryjny", "lithium-carbonate"],
+    ]);
+    // A customs declaration's box before the goods is a label ("Casilla 31:", "Feld 31:").
+    readsAs([
+      ["Casella 31: Germanio metallo greggio in lingotti", "germanium"],
+      ["Casilla 31: Óxido de disprosio 99,5 %", "dysprosium"],
+    ]);
+    // A line in two languages: what the first says when the translation after the slash reads as nothing.
+    readsAs([["Gallium metal ingot 4N / Lingot de métal (voir spécification)", "gallium"]]);
+    // A name and a form found apart that reach across a word of a longer name: the longer name is the reading.
+    readsAs([
+      ["Gallium arsenide ingot, Si-doped", "gallium-arsenide"],
+      ["Indium antimonide ingot 2 inch", "indium-antimonide"],
+    ]);
+    // A word in capitals the rules do not know, in a line written in both cases, is an acronym, not the goods.
+    readsAs([
+      ["Traction motor for EV, PMSM", "ev-powertrain"],
+      ["PCB assembly service, SMT and THT", "electronics-assembly"],
+    ]);
+    // "Euro" is money or a pallet's standard, never europium cut short; a single lone character is no fee word.
+    readsAs([["EURO PALLET 1200X800 HEAT TREATED", "packaging"]]);
+    readsNothing("%s is no item (%s)", [
+      ["货物运输保险费", "费"],
+      ["钼粉 费氏粒度 测试费", "测试"],
     ]);
   });
 });
