@@ -22,13 +22,13 @@ const TRANSLATIONS: Record<string, readonly string[]> = {
   plate: ["plade", "plader", "platte", "plaque", "lastra", "plt", "plaat", "platen", "plyta", "пластин", "deska", "desky"],
   foil: ["포일", "folie", "hoja", "箔", "호일", "folia", "фольг", "folha"],
   wire: ["draht", "fil", "alambre", "filo", "fio", "丝", "線", "线", "와이어", "draad", "drut", "trad", "проволок", "hilo", "huzal", "drát", "drátu", "ワイヤ", "ワイヤー"],
-  rod: ["rundstab", "rundstabe", "stab", "stange", "tige", "varilla", "barra", "bastone", "vareta", "棒", "丸棒", "봉", "staaf", "staven", "pret", "prety", "stang", "tyč", "tyče", "пруток", "прутк", "стержен", "çubuk", "cubuk", "çubuğu", "cubugu", "ロッド"],
+  rod: ["rundstab", "rundstabe", "stab", "stange", "tige", "varilla", "barra", "bastone", "vareta", "棒", "丸棒", "봉", "staaf", "staven", "pret", "prety", "stang", "tyč", "tyče", "пруток", "прутк", "стержен", "çubuk", "cubuk", "çubuğu", "cubugu", "ロッド", "stavar", "stav"],
   bar: ["barrette", "stange", "flachstange", "flachstangen", "flachstab", "busbar", "busbars", "stromschiene", "stromschienen"],
   tube: ["rohr", "tubo", "管", "buis", "rura", "труб", "cső"],
   granule: ["granulatum", "granza", "granulo", "펠렛", "펠릿", "granulat", "granules", "granulado", "granuli", "granulos", "颗粒", "粒", "粒状", "과립", "granulated", "granulaat", "granulki", "granuler", "granalien", "gran", "гранул", "granül", "granulate", "rae", "rakeet"],
   piece: ["stucke", "stuck", "morceaux", "morceau", "trozos", "pezzi", "pedacos", "块", "pcs"],
   lump: ["块状", "塊状", "brocken", "chunk", "кусок", "куск", "괴"],
-  flake: ["flocken", "paillettes", "paillette", "escamas", "scaglie", "flocos", "鳞片", "鱗片状", "인상", "flocke", "płatkowy", "płatkowa", "płatk", "vločkový", "flak", "platkowy", "platkowa"],
+  flake: ["flocken", "paillettes", "paillette", "escamas", "scaglie", "flocos", "鳞片", "鱗片状", "인상", "flocke", "płatkowy", "płatkowa", "płatk", "vločkový", "flak", "platkowy", "platkowa", "šupinkový", "supinkovy"],
   crystal: ["kristall", "kristalle", "cristal", "cristallo", "晶体", "結晶", "결정", "kristal", "krysztal", "xtal", "xtl", "кристалл", "kristali", "kristalı"],
   wafer: ["硅片", "scheibe", "plaquette", "oblea", "fetta", "bolacha", "wfr", "晶片", "ウェハ", "ウエハ", "ウェーハ", "ウエハー", "웨이퍼", "单晶片", "晶圆", "gofret", "szelet", "szeletek", "plaquettes", "fette"],
   epiwafer: ["外延片", "エピウェハ", "磊晶片", "epilayer"],
@@ -81,7 +81,7 @@ const TRANSLATIONS: Record<string, readonly string[]> = {
   disc: ["scheibe", "scheiben", "schijf", "schijven", "disque", "disques", "disco", "dischi", "discos", "円板", "圆片", "disk", "diski", "disket", "диск"],
   segment: ["seg", "segmento"],
   machine: ["mesin", "maschine", "maquina", "macchina", "mach", "machinery", "maschinen", "机", "設備", "设备", "makinesi", "makine", "makinası", "マシン", "머신", "anlage", "anlagen"],
-  blank: ["rohling", "rohlinge", "ebauche", "grezzo", "ブランク", "preform", "preforms", "ebauches"],
+  blank: ["rohling", "rohlinge", "ebauche", "grezzo", "ブランク", "preform", "preforms", "ebauches", "ämnen", "amnen", "ämne"],
   cathode_material: ["kathodenmaterial", "kathodenmaterialien", "materiau cathodique", "正极材料", "正極材", "양극재", "kathodenmat"],
   anode_material: ["anodenmaterial", "负极材料", "負極材", "음극재", "anodenmat"],
   li_ion: ["liion", "lipo", "lipoly"],
@@ -125,7 +125,7 @@ const TRANSLATIONS: Record<string, readonly string[]> = {
   sintered: ["gesintert", "fritte", "sinterizado", "sinterizzato", "sinterizzati", "烧结", "焼結", "소결", "sinterlenmiş", "sinterizados", "sinterizada", "sinterizadas", "frittes"],
   synthetic: ["synthetisch", "synthetischer", "synthetische", "synthetique", "sintetico", "sintetica", "sintetici", "syn", "synth", "人造", "人工", "合成", "인조", "합성", "syntetyczny", "syntetyczna", "syntetyczne", "syntetisk", "синтетическ", "искусственн", "sentetik"],
   artificial: ["artif", "kunstlich", "artificiel", "artificiale"],
-  natural: ["naturlich", "naturel", "naturelle", "naturale", "天然", "천연", "natur", "natuurlijk", "naturalny", "naturalna", "naturlig", "природн", "естественн", "табиғи"],
+  natural: ["naturlich", "naturel", "naturelle", "naturale", "天然", "천연", "natur", "natuurlijk", "naturalny", "naturalna", "naturlig", "природн", "естественн", "табиғи", "prírodný", "prirodny", "prírodná", "prirodna"],
   high: ["hoch", "haute", "alta", "alto", "elevata"],
   purity: ["reinheit", "purete", "pureza", "purezza", "纯度", "純度", "순도", "高纯", "高純度", "hochrein", "高纯度", "zuiverheid", "czystosc", "renhet", "pur"],
   refined: ["gereinigt", "zonengereinigt", "zonengereinigtes", "raffine", "refinado", "raffinato", "ref", "refd", "плавк"],
@@ -142,12 +142,12 @@ const TRANSLATIONS: Record<string, readonly string[]> = {
   ],
   polished: ["poliert", "polierte", "pulido", "pulida", "lucidato", "lucidata", "polido", "polida", "gepolijst", "抛光"],
   ground: ["geschliffen", "rectifie", "rectifiee", "rectificado", "rectificada", "rettificato", "rettificata", "retificado"],
-  battery_grade: ["bg", "电池级", "電池グレード", "배터리급", "batteriegeeignet", "batteriefähig", "bateryjny", "bateryjna", "bateryjne"],
+  battery_grade: ["bg", "电池级", "電池グレード", "배터리급", "batteriegeeignet", "batteriefähig", "bateryjny", "bateryjna", "bateryjne", "batteriequal", "batteriequalität", "batteriequalitat", "batteriequalitaet"],
   stainless_steel: ["ss", "inox", "edelstahl"],
   aluminium: ["铝", "アルミ", "アルミニウム", "알루미늄", "nhom", "alu", "alum", "aluminiowa", "aluminiowy", "aluminiowe", "hlinik", "hlinikovy", "hlinikova", "aluminyum", "алюмин", "алюминиев", "aluminio", "alluminio"],
   isostatic: ["isotropic", "isotrop", "isotrope", "isotropo", "isotropisch", "isostatisch", "isostatique", "isostatico", "isostatica", "isostatically", "等静压", "等方性", "isostat", "izostatik"],
   purified: ["purificado", "purificada", "purifie", "purifiee", "purificato", "purificata", "purif"],
-  freight: ["portes", "frt", "frght", "vracht", "frakt", "輸送", "輸送費", "运输费", "運賃", "vrag", "vragkoste", "stevedoring", "stevedore", "fuvardíj", "fuvar"],
+  freight: ["portes", "frt", "frght", "vracht", "frakt", "輸送", "輸送費", "运输费", "運賃", "vrag", "vragkoste", "stevedoring", "stevedore", "fuvardíj", "fuvar", "spedizione", "spedizioni", "dhl", "fedex"],
   spherical: ["bulat", "spharisch", "spherique", "esferico", "sferica", "sferico", "esferica", "球形", "球状", "구상", "esferoidizado", "esferoidizada"],
   expanded: ["expandiert", "expanse", "expandido", "espanso", "膨胀"],
   infrared: ["红外", "赤外"],
@@ -268,13 +268,13 @@ const TRANSLATIONS: Record<string, readonly string[]> = {
   press: ["пресс", "压机", "压力机", "プレス", "프레스"],
   cubic: ["кубическ"],
   motor: ["двигател", "motoru"],
-  directional: ["направленн", "direccional"],
-  solidification: ["кристаллизац", "solidificacion"],
+  directional: ["направленн", "direccional", "gerichtete", "gerichtet", "gerichteter"],
+  solidification: ["кристаллизац", "solidificacion", "erstarrung"],
   boot: ["botas", "bota", "stiefel", "bottes", "stivali"],
   pcd: ["pkd"],
   coating: ["pelapis"],
-  box: ["박스", "kotak", "cutii", "cutie"],
-  corrugated: ["골판지", "瓦楞", "ondulat", "ondulata"],
+  box: ["박스", "kotak", "cutii", "cutie", "caixa", "caixas"],
+  corrugated: ["골판지", "瓦楞", "ondulat", "ondulata", "canelado", "canelada"],
   pallet: ["托盘", "パレット", "팔레트", "palety", "paleta", "palet", "paletler", "pall", "pallar", "tarima", "tarimas", "europalette", "europaletten", "europaleta", "europaletas", "epal"],
   wood: ["木"],
   fumigated: ["熏蒸", "燻蒸", "fumigado", "fumigada", "fumigato", "fumigata", "begast", "fumige", "fumigee"],
@@ -305,7 +305,7 @@ const TRANSLATIONS: Record<string, readonly string[]> = {
   monazite: ["monazitt", "monatsiitti"],
   pouch: ["파우치", "パウチ"],
   lithium_ion: ["리튬이온"],
-  cardboard: ["kadbod"],
+  cardboard: ["kadbod", "cartão", "cartao"],
   service: ["svc", "svcs", "服务", "服務", "jasa"],
   // Spanish and other words for thickness, and polymers by the abbreviations their datasheets use
   thickness: ["espesor", "spessore", "espessura", "dicke", "epaisseur"],
@@ -320,6 +320,16 @@ const TRANSLATIONS: Record<string, readonly string[]> = {
   coating_machine: ["코팅기", "涂布机", "塗工機"],
   "e-_drive": ["电驱"],
   cutter: ["滚刀", "刀圈", "刀具"],
+  // German, Swedish, Hungarian and card-statement words of the 45th and 46th rounds
+  fibre_laser: ["faserlaser", "faserlasers"],
+  single_crystal: ["einkristall", "einkristalle"],
+  turbine_blade: ["turbinenschaufel", "turbinenschaufeln", "タービンブレード", "涡轮叶片"],
+  iron_phosphate: ["eisenphosphat"],
+  casting_furnace: ["gießofen", "giessofen"],
+  hardmetal: ["hårdmetall", "hardmetall"],
+  oil: ["öl", "oel", "huile", "aceite", "olio", "óleo", "oleo"],
+  ladder: ["létra"],
+  screw: ["parafuso", "parafusos", "tornillo", "tornillos", "vite", "viti", "schraube", "schrauben"],
   drum: ["fass", "fässer", "faesser", "stahlfass", "stahlfässer", "kunststofffass"],
   eur: ["euro", "euros"],
   // "三合一电驱" (three-in-one e-drive), "黒鉛系" (graphite-based): how many parts, and of which kind, describe
@@ -463,7 +473,7 @@ export const DESCRIPTORS = set(`
   hot cold new quality mono monocrystalline polycrystalline single multi class nominal approx min max total net size
   diameter thick thickness width length od id mesh assay content heat cas ref item part number pn sku model series rev
   made origin brand oem original genuine virgin loose certified distilled sublimed vacuum sealed resinoid vgf lec synergist bare flot flotation lme
-  stranded packed grade yellow pink grey
+  stranded packed grade yellow pink grey bonding free standing freestanding
   gray black white red blue green brown clear transparent anodized hydrate hydrated dihydrate trihydrate tetrahydrate
   pentahydrate hexahydrate heptahydrate octahydrate nonahydrate decahydrate epitaxial infrared isostatic expanded expandable spheroidized
   flexible purified sorted ultrafine nano micro submicron additive micronised magnetized magnetised radially axially diametrically
@@ -482,7 +492,7 @@ export const DESCRIPTORS = set(`
  */
 export const DEAL_WORDS = stemmedSet(`
   origin country prc usa uk chinese japanese korean taiwanese german american indian vietnamese thai malaysian indonesian
-  exw fca cpt cip dap dpu ddp fas fob cfr cif ddu incoterm incoterms offtake toll eur usd gbp jpy cny rmb chf rohs reach compliant compliance conform conforming
+  exw fca cpt cip dap dpu ddp fas fob cfr cif ddu incoterm incoterms offtake toll amzn mktp amazon ebay paypal aliexpress eur usd gbp jpy cny rmb chf rohs reach compliant compliance conform conforming
   conformity surplus obsolete unused refurbished reconditioned remanufactured wholesale retail stock available cheap
   consignment prototype samples trial drawing drawings dwg spec specs specification datasheet attached see weight gross
   tare waterproof portable reusable lightweight miniature compatible resistant temperature rectangular cylindrical duty

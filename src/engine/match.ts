@@ -148,6 +148,7 @@ function isContent(word: Word): boolean {
 }
 
 const LETTERS_ONLY = /^\p{L}+$/u;
+const DOPED = "doped";
 const ACRONYMS = /(?<![\p{L}\p{N}])[A-Z]{2,5}(?![\p{L}\p{N}])/gu;
 const SMALL_LETTER = /\p{Ll}/u;
 const NO_ACRONYMS: ReadonlySet<string> = new Set();
@@ -513,6 +514,12 @@ class LineReader {
     return word.via === "written" && this.acronyms.has(word.text) && !this.rules.wordRepair().isKnown(word.keys[0]);
   }
 
+  /** "Antimony-doped tin oxide powder": a name written just before "doped" is what the goods are doped with, not the goods. */
+  private isDopant(o: Occurrence): boolean {
+    const next = this.line.words[o.words[o.words.length - 1].position + 1];
+    return next !== undefined && next.keys[0] === DOPED && !o.words.includes(next);
+  }
+
   private rank(o: Occurrence): number {
     const repaired = o.words.some((w) => w.via === "spelling") ? 2 : o.words.some((w) => w.via === "compound" || w.via === "truncation") ? 1 : 0;
     // Stopwords do not make a name longer: "carbonate de lithium" is no better a reading than "lithium carbonate".
@@ -564,7 +571,7 @@ class LineReader {
     if (found === null && (isAnyForm(H) || this.isHeadNoun(H))) {
       // "gallium 4N ingot": the nearest name before the form, with nothing but descriptions between.
       const before = live
-        .filter((o) => o.words.every((w) => head.part.includes(w)) && o.words[o.words.length - 1].position < H.position)
+        .filter((o) => o.words.every((w) => head.part.includes(w)) && o.words[o.words.length - 1].position < H.position && !this.isDopant(o))
         .sort((a, b) => b.words[b.words.length - 1].position - a.words[a.words.length - 1].position || this.rank(b) - this.rank(a));
       for (const o of before) {
         const last = o.words[o.words.length - 1].position;

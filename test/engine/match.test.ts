@@ -1541,6 +1541,31 @@ describe("reading like an analyst (bundled rules)", () => {
       ["钼粉 费氏粒度 测试费", "测试"],
     ]);
   });
+
+  describe("words of the 45th and 46th rounds: dopants, German SAP texts, Portuguese and Italian, card statements", () => {
+    // A name just before "doped" is the dopant: the goods are what follows it.
+    readsNothing("%s is no item (%s)", [
+      ["Antimony doped tin oxide powder, 50 nm", "antimony doped tin oxide"],
+      ["Parafusos de aço inox M8x30", "parafusos"],
+      ["MCT Öl 1 l, Kokosöl", "exclude"],
+    ]);
+    readsAs([
+      ["Erbium-doped fibre, 980 nm pumped, 50 m", "erbium-doped-fibre"],
+      ["Lithiumcarbonat Batteriequalität 99,5 %", "lithium-carbonate"],
+      ["Eisenphosphat FePO4 Batteriequalitaet 1 t", "phosphate-precursor"],
+      ["Faserlaser Yb 3 kW Modul", "ytterbium-fibre-laser"],
+      ["Gießofen gerichtete Erstarrung für Turbinenschaufeln", "superalloy-casting-furnace"],
+      ["CVD-Diamant Einkristall 3x3 mm", "synthetic-diamond"],
+      ["Prírodný grafit šupinkový 95 % C", "natural-graphite"],
+      ["Hårdmetallämnen 10 x 330 mm", "tungsten-carbide"],
+      ["Caixas de cartão canelado 400x300x200", "packaging"],
+      ["Spedizione groupage Milano-Madrid", "logistics-services"],
+      ["GaN free-standing wafer 4 inch", "gallium-nitride"],
+      ["Cu bonding wire 20 µm, 1000 m", "copper"],
+      ["AMZN Mktp US*1A2B3C Neodymium magnets 20x5 mm", "ndfeb-magnet"],
+      ["FedEx International Priority, 2 parcels", "logistics-services"],
+    ]);
+  });
 });
 
 describe("HS codes several items share (a small ruleset)", () => {
