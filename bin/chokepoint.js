@@ -12,8 +12,8 @@ if (!fs.existsSync(compiled)) {
 /**
  * `score` makes and drops millions of small objects on a large file: a larger young generation for Node's garbage
  * collector makes a million-row file about a sixth faster, for the 42 MB of the Node that waits (docs/cli.md, "Large
- * files"). Node takes the setting only as it starts, so `score` starts Node again with it, unless it is set already
- * or CHOKEPOINT_SAME_PROCESS=1. The exit code is the child's; if Node cannot be started again, the command runs here.
+ * files"). Node takes the setting only as it starts, so `score` starts Node again with it, unless it is set already,
+ * CHOKEPOINT_SAME_PROCESS=1 or Node is being debugged. The exit code is the child's; if Node cannot be started again, the command runs here.
  */
 const YOUNG_GENERATION = "--max-semi-space-size=32";
 
@@ -21,6 +21,8 @@ function scoreWithYoungGeneration(args) {
   if (args[0] !== "score" || process.env.CHOKEPOINT_SAME_PROCESS === "1") return null;
   const flags = [...process.execArgv, ...(process.env.NODE_OPTIONS || "").split(/\s+/)];
   if (flags.some((flag) => flag.startsWith("--max-semi-space-size"))) return null;
+  // A Node being debugged runs the command itself: a second Node would open a second inspector.
+  if (flags.some((flag) => /^--(inspect|debug)/.test(flag))) return null;
   const child = require("child_process").spawnSync(process.execPath, [...process.execArgv, YOUNG_GENERATION, __filename, ...args], {
     stdio: "inherit",
     env: { ...process.env, CHOKEPOINT_SAME_PROCESS: "1" },

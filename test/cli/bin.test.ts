@@ -61,6 +61,10 @@ describe("bin/chokepoint.js score starts Node again with a larger young generati
     expect(nodesStarted({ CHOKEPOINT_SAME_PROCESS: "1" })).toHaveLength(1);
     expect(nodesStarted({}, "--max-semi-space-size=16")).toHaveLength(1);
   });
+
+  it("runs in the same Node when that Node is being debugged, so one inspector is opened, not two", () => {
+    expect(nodesStarted({}, "--inspect=127.0.0.1:0")).toHaveLength(1);
+  });
 });
 
 describe("bin/chokepoint.js --version", () => {
