@@ -413,6 +413,9 @@ class LineReader {
     if (this.coveredBySameItem(word, itemId)) return true;
     const heads = this.index.headNouns.get(itemId);
     if (word.keys.some((key) => heads?.has(key))) return true;
+    // "Terfenol-D magnetostrictive rod": a word of another of the item's own names describes it.
+    const own = this.index.itemWords.get(itemId);
+    if (own !== undefined && word.keys.some((key) => own.has(key))) return true;
     return formsOf(this.kindOf(itemId)).some((forms) => word.keys.some((key) => forms.has(key)));
   }
 

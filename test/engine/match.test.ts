@@ -1565,6 +1565,12 @@ describe("reading like an analyst (bundled rules)", () => {
       ["AMZN Mktp US*1A2B3C Neodymium magnets 20x5 mm", "ndfeb-magnet"],
       ["FedEx International Priority, 2 parcels", "logistics-services"],
     ]);
+    // A word of another of the item's own names may stand between a name and its form.
+    readsAs([
+      ["Terfenol-D magnetostrictive rod 8 mm", "terfenol-d"],
+      ["Sc sputtering target 2 inch, 99.9%", "scandium"],
+      ["W-Ni-Fe heavy alloy bar 92.5% W", "tungsten"],
+    ]);
   });
 });
 
