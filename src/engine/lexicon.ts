@@ -37,7 +37,7 @@ const TRANSLATIONS: Record<string, readonly string[]> = {
   sample: ["样品", "サンプル", "샘플", "muster", "echantillon", "muestra", "campione", "amostra", "vzorek", "numune", "样件"],
   size: ["粒径", "平均粒径", "粒度", "입도", "raekoko"],
   diameter: ["径", "線径", "直径", "直徑", "外径", "内径", "직경", "외경", "내경"],
-  monocrystalline: ["单晶", "monocristallin", "monocristalline", "monocristallino", "monocristallini", "monocristalino", "monocristalinos", "monocristalinas", "monokristallin", "монокристаллическ"],
+  monocrystalline: ["单晶", "monocristallin", "monocristalline", "monocristallino", "monocristallini", "monocristalino", "monocristalinos", "monocristalinas", "monokristallin", "монокристаллическ", "mono"],
   aspheric: ["asferica", "asferico", "asferique", "asphaerisch", "aspharisch", "asferisch", "asph"],
   drill: ["bohrer", "broca", "brocas", "foret", "forets", "wiertlo", "vrtak", "сверло"],
   vacuum: ["vuoto", "vacio", "vacuo", "vakuum", "prozniowy", "prozniowa"],
@@ -100,7 +100,7 @@ const TRANSLATIONS: Record<string, readonly string[]> = {
   source: ["src", "quelle", "소스", "ソース"],
   carbide: ["węglik", "węglika", "węgliki", "węglików", "karbid", "karbidu", "карбид", "karbür"],
   grit: ["schleifkorn", "körnung", "koernung", "graniglia", "grano", "granos", "砥粒"],
-  steel: ["stal", "staal", "ocel", "ocelový", "ocelová", "stali", "stalowy", "stalowa", "сталь", "стальн", "acél", "thép"],
+  steel: ["stal", "staal", "ocel", "ocelový", "ocelová", "stali", "stalowy", "stalowa", "сталь", "стальн", "acél", "thép", "elektroband", "elektroblech"],
   nitrate: ["nitrat", "nitrato", "硝酸", "硝酸塩"],
   // things a line may be that are never a traded form of a material (PRODUCT_NOUNS)
   paint: ["tinta", "pintura", "peinture", "vernice", "lackfarbe", "verf", "farba"],
@@ -188,7 +188,7 @@ const TRANSLATIONS: Record<string, readonly string[]> = {
   bastnaesite: ["бастнезит", "бастнезитов", "bastnasite", "bastnasit"],
   extractor: ["экстрактор", "estrattore", "estrattori", "extracteur", "extracteurs", "extractores", "extratores", "extrator", "extraktor", "extraktoren"],
   centrifugal: ["центробежн", "centrifugo", "centrifuga", "centrifughi", "centrifughe", "centrifuge", "centrifuges", "centrífugos", "centrífugas", "zentrifugal"],
-  drone: ["дрон", "бпла", "iha"],
+  drone: ["дрон", "бпла", "iha", "dron", "drones"],
   solar: ["солнечн", "solari", "solaire", "solaires", "solares", "solarer", "solare"],
   polypropylene: ["полипропилен", "polipropileno", "polipropilene", "polypropylen", "폴리프로필렌", "ポリプロピレン", "聚丙烯"],
   stainless: ["нержавеющ", "inoxidable", "inoxydable", "inossidabile", "inoxidável", "nierdzewna", "nierdzewny", "nierdzewne", "rostfrei", "rostfreier", "rostfreie"],
@@ -289,7 +289,7 @@ const TRANSLATIONS: Record<string, readonly string[]> = {
   tooling: ["outillage", "outillages", "utillaje", "utillajes", "ferramental", "attrezzatura", "werkzeuge", "herramental", "herramentales"],
   detector: ["detecteur", "detecteurs", "detektor", "detektoren", "rivelatore", "detetor", "dedektör", "dedektörü", "探测器", "検出器", "검출기"],
   core: ["noyau", "noyaux", "nucleo", "anima", "kern", "kerne"],
-  fee: ["服务费", "手续费", "费用", "avgift", "avgifter", "ライセンス料", "手数料", "수수료"],
+  fee: ["服务费", "手续费", "费用", "avgift", "avgifter", "ライセンス料", "手数料", "수수료", "díj"],
   beam: ["ビーム", "빔", "балк"],
   // Turkish defence and industry texts, and the sputtering of targets in Korean, Japanese and Chinese
   die: ["kalıp", "kalip", "kalıbı", "kalibi"],
@@ -313,7 +313,7 @@ const TRANSLATIONS: Record<string, readonly string[]> = {
   grain_boundary_diffusion: ["粒界拡散", "晶界扩散", "晶界擴散"],
   // Chinese, Japanese, Korean and Indonesian words of customs, shipping and plastics purchasing
   // (As the rules' names are read: "customs" is stemmed to "custom".)
-  custom_clearance: ["报关", "清关", "通关", "通関", "통관"],
+  custom_clearance: ["报关", "清关", "通关", "通関", "통관", "vámkezelés", "vámkezelési"],
   custom_clearance_fee: ["报关费", "清关费", "通关费"],
   hinge_beam: ["铰链梁"],
   superalloy: ["高温合金", "超合金"],
@@ -323,6 +323,8 @@ const TRANSLATIONS: Record<string, readonly string[]> = {
   // German, Swedish, Hungarian and card-statement words of the 45th and 46th rounds
   fibre_laser: ["faserlaser", "faserlasers"],
   single_crystal: ["einkristall", "einkristalle"],
+  direct_lithium_extraction: ["dle"],
+  warehousing: ["opslag"],
   turbine_blade: ["turbinenschaufel", "turbinenschaufeln", "タービンブレード", "涡轮叶片"],
   iron_phosphate: ["eisenphosphat"],
   casting_furnace: ["gießofen", "giessofen"],
@@ -473,7 +475,7 @@ export const DESCRIPTORS = set(`
   hot cold new quality mono monocrystalline polycrystalline single multi class nominal approx min max total net size
   diameter thick thickness width length od id mesh assay content heat cas ref item part number pn sku model series rev
   made origin brand oem original genuine virgin loose certified distilled sublimed vacuum sealed resinoid vgf lec synergist bare flot flotation lme
-  stranded packed grade yellow pink grey bonding free standing freestanding
+  stranded packed grade yellow pink grey bonding free standing freestanding big brushless source src
   gray black white red blue green brown clear transparent anodized hydrate hydrated dihydrate trihydrate tetrahydrate
   pentahydrate hexahydrate heptahydrate octahydrate nonahydrate decahydrate epitaxial infrared isostatic expanded expandable spheroidized
   flexible purified sorted ultrafine nano micro submicron additive micronised magnetized magnetised radially axially diametrically

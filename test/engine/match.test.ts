@@ -1571,6 +1571,16 @@ describe("reading like an analyst (bundled rules)", () => {
       ["Sc sputtering target 2 inch, 99.9%", "scandium"],
       ["W-Ni-Fe heavy alloy bar 92.5% W", "tungsten"],
     ]);
+    // Abbreviations and words of the tuned set's unread lines: mono wafers, DLE, electrical steel, storage, laser sources.
+    readsAs([
+      ["Mono wafer M10 n-type 150 um", "solar-wafer"],
+      ["DLE process licence for geothermal brine", "lithium-process-technology"],
+      ["Elektroband M330-50A Coil 1200 mm", "steel"],
+      ["Opslag per palletplaats, januari", "logistics-services"],
+      ["Fibre laser source 2 kW Yb", "ytterbium-fibre-laser"],
+      ["Vámkezelési díj, export", "logistics-services"],
+      ["MOTOR,BRUSHLESS,DRON", "drone-components"],
+    ]);
   });
 });
 
