@@ -331,7 +331,10 @@ const TRANSLATIONS: Record<string, readonly string[]> = {
   hardmetal: ["hårdmetall"],
   oil: ["öl", "oel", "huile", "aceite", "olio", "óleo"],
   ladder: ["létra"],
-  screw: ["parafuso", "parafusos", "tornillo", "tornillos", "vite", "viti", "schraube", "schrauben"],
+  cable: ["cavo", "cavi"],
+  solder: ["soldadura", "silberlot"],
+  shaft: ["wałek", "walek"],
+  screw: ["parafuso", "parafusos", "tornillo", "tornillos", "vite", "viti", "schraube", "schrauben", "tornilleria", "tornillería"],
   drum: ["fass", "fässer", "faesser", "stahlfass", "stahlfässer", "kunststofffass"],
   eur: ["euro", "euros"],
   // "三合一电驱" (three-in-one e-drive), "黒鉛系" (graphite-based): how many parts, and of which kind, describe
@@ -452,7 +455,7 @@ export const PRODUCT_NOUNS = set(`
   sharpener sweeper burr drill bit saw blade tool tools camera cameras kamera camara telecamera fresa fresas frese fraise fraises fraser fraeser frez chair table desk ladder boots shoe glove mask ferro
   corp corporation inc incorporated ltd limited gmbh llc plc company bolt screw nut washer rivet bracket fastener hinge
   spring valve pump fan hose seal bearing gear shaft housing enclosure frame speaker headphone earphone microphone
-  binder lack remache remaches endmill vandskar`);
+  binder lack remache remaches endmill vandskar laminate laminates heatsink`);
 
 /** Packaging and quantities, never what a line is. */
 export const PACKS = set(`

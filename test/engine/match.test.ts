@@ -1581,6 +1581,15 @@ describe("reading like an analyst (bundled rules)", () => {
       ["Vámkezelési díj, export", "logistics-services"],
       ["MOTOR,BRUSHLESS,DRON", "drone-components"],
     ]);
+    // Things made of a metal, in the words of other languages: screws, shafts, cables, solder, laminates, heatsinks.
+    readsNothing("%s is no item (%s)", [
+      ["Tornillería inox M10x40 DIN 912", "tornilleria"],
+      ["Wałek stalowy Ø40 x 300", "wałek"],
+      ["Copper clad laminate 1.0 mm, 18 µm", "laminate"],
+      ["Heatsink aluminium 50 x 50 x 20", "heatsink"],
+      ["Cavo unipolare rame 1x6 mm²", "cavo"],
+      ["Soldadura de plata 40 %, varilla 2 mm", "soldadura"],
+    ]);
   });
 });
 
