@@ -257,6 +257,7 @@ export function buildScreeningIndex(doc: RulesDocument): ScreeningIndex {
   // Entities of different notices are one firm when a name, alias or Chinese name of one reads like one of the
   // other's (units are parts of a firm, not the firm, so they do not join firms), unless the notices place them in
   // different countries: "TechInsights Europe Limited" (GB) and "TechInsights Europe Sp zo.o" (PL) are two firms.
+  // Two entities one notice names are two firms, however alike ("Hanwha Shipping LLC", "Hanwha Shipping Holdings LLC").
   const sets = new UnionFind();
   refs.forEach(() => sets.add());
   const ownersOfKey = new Map<string, number[]>();
@@ -264,12 +265,13 @@ export function buildScreeningIndex(doc: RulesDocument): ScreeningIndex {
     const [first, second] = [refs[a].entity.countries, refs[b].entity.countries];
     return first.length === 0 || second.length === 0 || first.some((country) => second.includes(country));
   };
+  const oneFirm = (a: number, b: number) => a === b || (refs[a].listing.action.id !== refs[b].listing.action.id && sameCountries(a, b));
   for (const entry of raw) {
     if (entry.kind === "unit") continue;
     const key = firmKey(entry.form);
     if (key === "") continue;
     const owners = ownersOfKey.get(key);
-    const owner = owners?.find((candidate) => sameCountries(candidate, entry.entity));
+    const owner = owners?.find((candidate) => oneFirm(candidate, entry.entity));
     if (owner !== undefined) sets.union(owner, entry.entity);
     else if (owners !== undefined) owners.push(entry.entity);
     else ownersOfKey.set(key, [entry.entity]);

@@ -142,6 +142,15 @@ describe("what a vendor master writes around a name (bundled rules)", () => {
     for (const [name, country, listed] of cases) expectListed(name, country, listed, feature);
   };
 
+  // One notice names "Hanwha Shipping LLC" and "Hanwha Shipping Holdings LLC": two firms, whatever "Holdings" weighs.
+  it.each([
+    ["Hanwha Shipping Holdings, L.L.C.", "Hanwha Shipping Holdings LLC"],
+    ["HANWHA SHIPPING HOLDINGS LLC", "Hanwha Shipping Holdings LLC"],
+    ["Hanwha Shipping LLC", "Hanwha Shipping LLC"],
+  ])("%s is the listed %s, not another firm the same notice names", (name, listed) => {
+    expectListed(name, "US", listed);
+  });
+
   it.each([
     ["200345 HENSOLDT AG", "DE", "HENSOLDT AG", "ledger_text"],
     ["LOCKHEED MARTIN CORP ATTN: ACCOUNTS PAYABLE", "US", "Lockheed Martin Corporation", "ledger_text"],
