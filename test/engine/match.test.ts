@@ -1494,7 +1494,7 @@ describe("reading like an analyst (bundled rules)", () => {
       ["ダイヤモンド窓 φ8", "diamond-window"],
       ["InSb 探测器 640×512", "indium-antimonide"],
       ["超磁歪材料 ロッド φ10", "terfenol-d"],
-      ["금괴 아님 은괴 500g", "silver"],
+      ["순은 은괴 500g", "silver"],
       ["六面顶压机 φ800 缸径", "diamond-press"],
       ["六面顶压机用 铰链梁 φ650", "diamond-press-parts"],
       ["폴리에틸렌 수지 25kg", "plastics"],
