@@ -805,10 +805,11 @@ class LineReader {
   private formFirst(live: readonly Occurrence[]): { occurrence: Occurrence; form: Word; how: "form" } | null {
     const head = this.head!;
     const content = head.part.filter(isContent);
-    const form = content[0];
-    if (form === undefined || !isAnyForm(form)) return null;
+    // The first form, after words that describe it ("SPUTTERING TARGET GD 99.9%"): they must fit the material too.
+    const form = content.find(isAnyForm);
+    if (form === undefined) return null;
     const candidates = live
-      .filter((o) => o.words.every((w) => head.part.includes(w)) && o.words[0].position > form.position && this.fits(form, o.itemId))
+      .filter((o) => o.words.every((w) => head.part.includes(w)) && o.words[0].position > form.position && this.fits(form, o.itemId) && !this.isDopant(o))
       .filter((o) => content.every((w) => o.words.includes(w) || this.fits(w, o.itemId)))
       .sort((a, b) => a.words[0].position - b.words[0].position || this.rank(b) - this.rank(a));
     return candidates.length === 0 ? null : { occurrence: candidates[0], form, how: "form" };

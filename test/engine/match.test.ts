@@ -1590,6 +1590,13 @@ describe("reading like an analyst (bundled rules)", () => {
       ["Cavo unipolare rame 1x6 mm²", "cavo"],
       ["Soldadura de plata 40 %, varilla 2 mm", "soldadura"],
     ]);
+    // Form first, after words that describe it, then the material: the describing words must fit the material too; a
+    // dopant after the form is still no material of the line.
+    readsAs([
+      ["SPUTTERING TARGET TB 99.9% 2IN", "terbium"],
+      ["Magnet segment Nd-Fe-B N42SH", "ndfeb-magnet"],
+    ]);
+    readsNothing("%s is no item (%s)", [["WAFER SI SB-DOPED 150MM", "wafer"]]);
   });
 });
 
