@@ -602,9 +602,10 @@ class LineReader {
       if (found === null && head.part.filter(isContent).every(isAnyForm)) {
         const zone = this.headZone().slice(1);
         for (const chunk of zone) {
-          // The field must name the material and nothing else ("GALLIUM", "GALLIUM METAL"), not mention it among other words.
-          const namesOnly = (o: Occurrence) => chunk.words.every((w) => !isContent(w) || o.words.includes(w) || this.fits(w, o.itemId));
-          const inChunk = live.filter((o) => o.words.every((w) => w.chunk === chunk.index) && this.fits(H, o.itemId) && namesOnly(o));
+          // The field must name the material and nothing else ("GALLIUM", "GALLIUM METAL"), not mention it among other words;
+          // what follows its first specification describes it ("BISMUTH 99.99% MALLEABLE IRON ADD").
+          const namesOnly = (o: Occurrence) => chunk.words.every((w) => w.afterSpec || !isContent(w) || o.words.includes(w) || this.fits(w, o.itemId));
+          const inChunk = live.filter((o) => o.words.every((w) => w.chunk === chunk.index && !w.afterSpec) && this.fits(H, o.itemId) && namesOnly(o));
           const o = this.best(inChunk);
           if (o !== null) {
             found = { occurrence: o, form: H, how: "listed" };

@@ -1597,6 +1597,13 @@ describe("reading like an analyst (bundled rules)", () => {
       ["Magnet segment Nd-Fe-B N42SH", "ndfeb-magnet"],
     ]);
     readsNothing("%s is no item (%s)", [["WAFER SI SB-DOPED 150MM", "wafer"]]);
+    // Noun first, the material in the next field: what follows the field's first specification describes the goods; a
+    // name written only after it is no name of the field ("ZNO:AL" in an AZO target).
+    readsAs([
+      ["SHOT,ANTIMONY 99.65% HARDENER FOR LEAD", "antimony"],
+      ["LUMP,GERMANIUM 99.999% OPTICAL BLANK STOCK", "germanium"],
+    ]);
+    readsNothing("%s is no item (%s)", [["TGT,AZO 98/2 PLANAR ZNO:AL", "tgt"]]);
   });
 });
 
