@@ -57,9 +57,9 @@ const TRANSLATIONS: Record<string, readonly string[]> = {
   oxide: ["氧化", "酸化", "산화", "yanghua", "oxid", "oxyde", "oxido", "ossido", "氧化物", "酸化物", "산화물", "оксид", "oxit"],
   dioxide: ["dioxid", "dioxyde", "dioxido", "biossido", "diossido"],
   trioxide: ["trioxid", "trioxyde", "trioxido", "triossido", "triox", "триоксид", "trioksida", "trioksit", "trioksidi"],
-  hydroxide: ["수산화", "氢氧化", "水酸化", "hydroxid", "hydroxyde", "hidroxido", "idrossido", "hydrox", "гидроксид", "hidroksida", "hidroksit"],
+  hydroxide: ["수산화", "氢氧化", "水酸化", "hydroxid", "hydroxyde", "hidroxido", "idrossido", "hydrox", "гидроксид", "hidroksida", "hidroksit", "hidrox"],
   carbonate: ["carbonat", "karbonat", "carbonato", "карбонат", "uhličitan", "weglan"],
-  monohydrate: ["monohydrat", "monohydrated", "monohidratado", "monoidrato", "monoidratado", "monohyd", "一水和物", "单水", "일수화물", "jednowodny", "моногидрат", "monohydraat"],
+  monohydrate: ["monohydrat", "monohydrated", "monohidratado", "monoidrato", "monoidratado", "monohyd", "一水和物", "单水", "일수화물", "jednowodny", "моногидрат", "monohydraat", "monohidr"],
   scrap: ["schrott", "dechets", "chatarra", "rottami", "sucata", "废料"],
   fibre: ["fiber", "fibres", "fibers", "faser", "fibra", "ファイバ", "ファイバー", "파이버", "光ファイバ", "光ファイバー", "광섬유", "fbr", "волокн", "оптоволокн"],
   diamond: ["diamant", "diamante", "diament", "diamanten", "diamants", "diamantový", "diamantová", "diamentowy", "diamentowa", "алмаз", "алмазн", "elmas", "diamantado", "diamantada", "diamantados", "金刚石", "金剛石", "ダイヤモンド", "다이아몬드", "ダイヤ"],
@@ -275,7 +275,7 @@ const TRANSLATIONS: Record<string, readonly string[]> = {
   coating: ["pelapis"],
   box: ["박스", "kotak", "cutii", "cutie", "caixa", "caixas"],
   corrugated: ["골판지", "瓦楞", "ondulat", "ondulata", "canelado", "canelada"],
-  pallet: ["托盘", "パレット", "팔레트", "palety", "paleta", "palet", "paletler", "pall", "pallar", "tarima", "tarimas", "europalette", "europaletten", "europaleta", "europaletas", "epal"],
+  pallet: ["托盘", "パレット", "팔레트", "palety", "paleta", "palet", "paletler", "pall", "pallar", "tarima", "tarimas", "europalette", "europaletten", "europaleta", "europaletas", "epal", "tarima", "tarimas"],
   wood: ["木"],
   fumigated: ["熏蒸", "燻蒸", "fumigado", "fumigada", "fumigato", "fumigata", "begast", "fumige", "fumigee"],
   paratungstate: ["паравольфрамат"],
@@ -478,7 +478,7 @@ export const DESCRIPTORS = set(`
   hot cold new quality mono monocrystalline polycrystalline single multi class nominal approx min max total net size
   diameter thick thickness width length od id mesh assay content heat cas ref item part number pn sku model series rev
   made origin brand oem original genuine virgin loose certified distilled sublimed vacuum sealed resinoid vgf lec synergist bare flot flotation lme
-  stranded packed grade yellow pink grey bonding free standing freestanding big brushless source src
+  stranded packed grade yellow pink grey bonding free standing freestanding big brushless source src evaporation plankonvex desnudo desnuda wtryskowy tratada tratado
   gray black white red blue green brown clear transparent anodized hydrate hydrated dihydrate trihydrate tetrahydrate
   pentahydrate hexahydrate heptahydrate octahydrate nonahydrate decahydrate epitaxial infrared isostatic expanded expandable spheroidized
   flexible purified sorted ultrafine nano micro submicron additive micronised magnetized magnetised radially axially diametrically
@@ -542,7 +542,7 @@ export const LABEL_WORDS = stemmedSet(`
   ware waren produit producto prodotto produkt articulo artikel 报价单 报价 发票 订单 采购单 合同 品名 货物 商品 見積書 見積
   請求書 注文書 発注書 納品書 御見積 御見積書 お見積 お見積書 品目 견적서 발주서 주문서 송장 계약서 품명 품목 인보이스 facture fattura factura fatura rechnung
   faktura banf freitext coa tender licitacion pregao solicitud requisicion requisicao ausschreibung код kod kód
-  box feld casilla casella case campo rubrique`);
+  box feld casilla casella case campo rubrique list`);
 
 /**
  * Words that label the number after them in a purchasing line: a material, order, lot or position number. Fewer

@@ -1604,6 +1604,14 @@ describe("reading like an analyst (bundled rules)", () => {
       ["LUMP,GERMANIUM 99.999% OPTICAL BLANK STOCK", "germanium"],
     ]);
     readsNothing("%s is no item (%s)", [["TGT,AZO 98/2 PLANAR ZNO:AL", "tgt"]]);
+    // Describing words of other languages (bare, injection grade, plano-convex) and what a packing list lists.
+    readsAs([
+      ["Alambre de cobre desnudo 4 mm, rollo 25 kg", "copper"],
+      ["Granulat polietylenu LDPE wtryskowy 25 kg", "plastics"],
+      ["Germanium Linse plankonvex f=25 mm", "germanium-optics"],
+      ["Indium evaporation pellets 99.99%, 50 g", "indium"],
+      ["Packing list: 10 pallets, heat treated, 1200 x 800", "packaging"],
+    ]);
   });
 });
 
