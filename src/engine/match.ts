@@ -598,13 +598,16 @@ class LineReader {
           .sort((a, b) => a.words[0].position - b.words[0].position || this.rank(b) - this.rank(a));
         if (candidates.length > 0) found = { occurrence: candidates[0], form: H, how: "of" };
       }
-      // "INGOT, GALLIUM, 4N": ERP lines give the form first and the material in the next field.
-      if (found === null && head.part.filter(isContent).every(isAnyForm)) {
+      // "INGOT, GALLIUM, 4N", "MAGNET,PERMANENT,SMCO": ERP lines give the form or the kind of thing first and the
+      // material in the next field.
+      if (found === null && head.part.filter(isContent).every((w) => isAnyForm(w) || this.isHeadNoun(w))) {
         const zone = this.headZone().slice(1);
         for (const chunk of zone) {
           // The field must name the material and nothing else ("GALLIUM", "GALLIUM METAL"), not mention it among other words;
-          // what follows its first specification describes it ("BISMUTH 99.99% MALLEABLE IRON ADD").
-          const namesOnly = (o: Occurrence) => chunk.words.every((w) => w.afterSpec || !isContent(w) || o.words.includes(w) || this.fits(w, o.itemId));
+          // what follows its first specification describes it ("BISMUTH 99.99% MALLEABLE IRON ADD"). A word that opens a
+          // phrase of things that are no goods ("TBM SPARES") says the line is that thing.
+          const namesOnly = (o: Occurrence) =>
+            chunk.words.every((w) => w.afterSpec || (!w.keys.some((k) => this.index.nonGoods.has(k)) && (!isContent(w) || o.words.includes(w) || this.fits(w, o.itemId))));
           const inChunk = live.filter((o) => o.words.every((w) => w.chunk === chunk.index && !w.afterSpec) && this.fits(H, o.itemId) && namesOnly(o));
           const o = this.best(inChunk);
           if (o !== null) {

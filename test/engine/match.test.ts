@@ -1612,6 +1612,12 @@ describe("reading like an analyst (bundled rules)", () => {
       ["Indium evaporation pellets 99.99%, 50 g", "indium"],
       ["Packing list: 10 pallets, heat treated, 1200 x 800", "packaging"],
     ]);
+    // Noun first, as federal catalogues write it: a kind of thing an item is called by, then the material or the item.
+    readsAs([
+      ["MAGNET,PERMANENT,SMCO 2:17 RING", "smco-magnet"],
+      ["DETECTOR,INFRARED,HGCDTE, 3-5 MICRON", "mercury-cadmium-telluride"],
+      ["SCINTILLATOR,LYSO,3X3X20", "lyso-crystal"],
+    ]);
   });
 });
 
