@@ -14,7 +14,7 @@ import { foldCharacters, stemWord } from "../rules/names";
 /** Canonical word → the ways lines write it (other languages, spellings, truncations). */
 const TRANSLATIONS: Record<string, readonly string[]> = {
   // forms of a material
-  metal: ["metall", "metalle", "metallique", "metalico", "metalica", "metallico", "metallica", "metallo", "metallici", "metalicos", "metais", "mtl", "metl", "金属", "メタル", "메탈", "금속", "地金", "metaal", "metaliczny", "metaliczna", "metaliczne", "металл", "металлическ", "kov", "kovový", "kovová"],
+  metal: ["metall", "metalle", "metallique", "metalico", "metalica", "metallico", "metallica", "metallo", "metallici", "metalicos", "metais", "mtl", "metl", "金属", "メタル", "메탈", "금속", "地金", "metaal", "metaliczny", "metaliczna", "metaliczne", "металл", "металлическ", "kov", "kovový", "kovová", "met"],
   ingot: ["barren", "barre", "lingot", "lingote", "lingotto", "lingotti", "pani", "pane", "ingt", "インゴット", "锭", "잉곳", "ingote", "wlewek", "wlewki", "sztaba", "sztaby", "tacka", "tackor", "massel", "masseln", "слиток", "слитк", "külçe", "külçesi", "құйма", "құймалар", "regulus", "regule"],
   powder: ["pulver", "poudre", "polvo", "polvere", "po", "pwd", "pwdr", "pdr", "powdr", "粉", "粉末", "粉体", "パウダー", "분말", "가루", "poeder", "proszek", "proszku", "порошок", "порошк", "пудр", "prášek", "prášku", "toz", "tozu", "jauhe", "jauhetta", "ұнтақ"],
   micropowder: ["micron", "mikropulver", "微粉", "micropwd", "micropwdr", "микропорошок", "микропорошк", "미분"],
@@ -478,7 +478,7 @@ export const DESCRIPTORS = set(`
   hot cold new quality mono monocrystalline polycrystalline single multi class nominal approx min max total net size
   diameter thick thickness width length od id mesh assay content heat cas ref item part number pn sku model series rev
   made origin brand oem original genuine virgin loose certified distilled sublimed vacuum sealed resinoid vgf lec synergist bare flot flotation lme
-  stranded packed grade yellow pink grey bonding free standing freestanding big brushless source src evaporation plankonvex desnudo desnuda wtryskowy tratada tratado
+  stranded packed grade yellow pink grey bonding free standing freestanding big brushless source src evaporation plankonvex desnudo desnuda wtryskowy tratada tratado curing
   gray black white red blue green brown clear transparent anodized hydrate hydrated dihydrate trihydrate tetrahydrate
   pentahydrate hexahydrate heptahydrate octahydrate nonahydrate decahydrate epitaxial infrared isostatic expanded expandable spheroidized
   flexible purified sorted ultrafine nano micro submicron additive micronised magnetized magnetised radially axially diametrically

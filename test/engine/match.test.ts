@@ -1617,6 +1617,9 @@ describe("reading like an analyst (bundled rules)", () => {
       ["MAGNET,PERMANENT,SMCO 2:17 RING", "smco-magnet"],
       ["DETECTOR,INFRARED,HGCDTE, 3-5 MICRON", "mercury-cadmium-telluride"],
       ["SCINTILLATOR,LYSO,3X3X20", "lyso-crystal"],
+      // "MET" for metal in short texts; how a paste cures describes it.
+      ["GD MET DISTILLED 3N 1KG", "gadolinium"],
+      ["AG PASTE LOW TEMP CURING 500G", "silver"],
     ]);
   });
 });
