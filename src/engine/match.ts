@@ -1308,8 +1308,21 @@ const NUMBER_JOIN = /(?<=[\p{L}\p{N}])-(?=\d)/gu;
 const FIELD_BARS = new RegExp(FIELD_BAR.source, "gu");
 const FIELD_MARK = "\uE002";
 /** The marks the key uses for the ones above and for a line in capitals: taken out of the text first, so no text can write them. */
-const KEY_MARKS = /[¦\uE000\uE001\uE002]/gu;
+const KEY_MARKS = /[¦\uE000\uE001\uE002\uE003]/gu;
 const CAPITALS_MARK = "\uE001";
+const CASE_MARK = "\uE003";
+const AN_ACRONYM = new RegExp(ACRONYMS.source, "u");
+const LETTER_RUNS = /\p{L}+/gu;
+
+/**
+ * Words in capitals the rules do not know are acronyms in a line written in both cases (`acronymsIn`), so such a line
+ * keeps each word's case in its key ("U" in capitals, "l" with a small letter): "EV traction motor PMSM" and "EV
+ * traction motor pmsm" read differently, and neither may be handed the other's reading.
+ */
+function caseShape(cut: string): string {
+  if (!SMALL_LETTER.test(cut) || !AN_ACRONYM.test(cut)) return "";
+  return CASE_MARK + (cut.match(LETTER_RUNS) ?? []).map((word) => (SMALL_LETTER.test(word) ? "l" : "U")).join("");
+}
 const CAPITAL_LETTER = /\p{Lu}/u;
 const OTHER_MARKS = /[^\p{L}\p{N}|¦\uE000\uE002.]+|(?<!\d)\.|\.(?!\d)/gu;
 
@@ -1329,7 +1342,7 @@ export function readingKey(text: string): string {
     .replace(/\s*([|¦\uE002])\s*/g, "$1")
     .replace(/\|+/g, "|")
     .replace(/\s+/g, " ")
-    .replace(/^[\s|¦\uE002]+|[\s|¦\uE002]+$/g, "");
+    .replace(/^[\s|¦\uE002]+|[\s|¦\uE002]+$/g, "") + caseShape(cut);
 }
 
 const cutToLongestRead = (text: string): string => (text.length > LONGEST_READ ? text.slice(0, LONGEST_READ) : text);

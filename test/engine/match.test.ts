@@ -1534,6 +1534,16 @@ describe("reading like an analyst (bundled rules)", () => {
       ["Traction motor for EV, PMSM", "ev-powertrain"],
       ["PCB assembly service, SMT and THT", "electronics-assembly"],
     ]);
+    // Texts that differ only by an acronym's case read apart whichever comes first: the memo must not hand one the other's reading.
+    test("a text reads the same whichever text differing only in case was read before it", () => {
+      const texts = ["EV traction motor PMSM 120 kW", "EV traction motor pmsm 120 kW"];
+      const alone = texts.map((text) => matchCommodity(compileRules(rules.doc), text).itemId);
+      for (const order of [texts, [...texts].reverse()]) {
+        const shared = compileRules(rules.doc);
+        const read = new Map(order.map((text) => [text, matchCommodity(shared, text).itemId]));
+        expect(texts.map((text) => read.get(text))).toEqual(alone);
+      }
+    });
     // "Euro" is money or a pallet's standard, never europium cut short; a single lone character is no fee word.
     readsAs([["EURO PALLET 1200X800 HEAT TREATED", "packaging"]]);
     readsNothing("%s is no item (%s)", [
