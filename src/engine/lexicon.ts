@@ -455,7 +455,7 @@ export const PRODUCT_NOUNS = set(`
   sharpener sweeper burr drill bit saw blade tool tools camera cameras kamera camara telecamera fresa fresas frese fraise fraises fraser fraeser frez chair table desk ladder boots shoe glove mask ferro
   corp corporation inc incorporated ltd limited gmbh llc plc company bolt screw nut washer rivet bracket fastener hinge
   spring valve pump fan hose seal bearing gear shaft housing enclosure frame speaker headphone earphone microphone
-  binder lack remache remaches endmill vandskar laminate laminates heatsink`);
+  binder lack remache remaches endmill vandskar laminate laminates heatsink fet mosfet`);
 
 /** Packaging and quantities, never what a line is. */
 export const PACKS = set(`
@@ -478,7 +478,7 @@ export const DESCRIPTORS = set(`
   hot cold new quality mono monocrystalline polycrystalline single multi class nominal approx min max total net size
   diameter thick thickness width length od id mesh assay content heat cas ref item part number pn sku model series rev
   made origin brand oem original genuine virgin loose certified distilled sublimed vacuum sealed resinoid vgf lec synergist bare flot flotation lme
-  stranded packed grade yellow pink grey bonding free standing freestanding big brushless source src evaporation plankonvex desnudo desnuda wtryskowy tratada tratado curing temp low
+  stranded packed grade yellow pink grey bonding free standing freestanding big brushless source src evaporation plankonvex desnudo desnuda wtryskowy tratada tratado curing temp low power
   gray black white red blue green brown clear transparent anodized hydrate hydrated dihydrate trihydrate tetrahydrate
   pentahydrate hexahydrate heptahydrate octahydrate nonahydrate decahydrate epitaxial infrared isostatic expanded expandable spheroidized
   flexible purified sorted ultrafine nano micro submicron additive micronised magnetized magnetised radially axially diametrically

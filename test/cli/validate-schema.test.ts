@@ -26,7 +26,7 @@ describe("chokepoint validate", () => {
   it("exits 0 for the bundled rules and says what it checked", async () => {
     const { code, stdout } = await run(["validate", DEFAULT_RULES]);
     expect(code).toBe(0);
-    expect(stdout).toMatch(/valid\. Rules 2026\.11\.28-2 .*: \d+ items, 43 controls/);
+    expect(stdout).toMatch(/valid\. Rules 2026\.11\.28-3 .*: \d+ items, 43 controls/);
   });
 
   it("exits 1 for a copy whose control names an unknown item, printing the path", async () => {

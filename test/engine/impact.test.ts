@@ -101,7 +101,7 @@ describe("the end of the US clause suspension on 27 Nov 2026, on the example lis
     5: "Albion Precision Magnets Ltd", // SmCo magnet: not a gallium, germanium, antimony, graphite or superhard item
     7: "Cascadia Cathode Inc.", // LiFePO4 cathode powder: not on the US list
     10: "Pampas Lithium SA", // lithium hydroxide: not on the US list
-    12: "Pacific Wideband Devices Corp", // GaN power transistor: gallium nitride, on the US list
+    12: "Pacific Wideband Devices Corp", // GaN-on-Si epi wafer: gallium nitride, on the US list
     15: "Crystal Valley Germanium Co.", // germanium ingot: germanium, on the US list
     28: "Lakeside Corrugated Packaging",
     30: "Keystone Copper Wire Inc.",

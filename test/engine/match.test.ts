@@ -138,7 +138,7 @@ describe("reading like an analyst (bundled rules)", () => {
     ["Loudspeaker LS-90 BOM line 3: ferrite ring magnet 72 x 32 x 15", "ferrite-magnet", "BOM line 3"],
     ["Thermal camera assy TC-640 > 020 Ge window 25 x 1 mm", "germanium-optics", "assy"],
     ["Customs decl.: 2846.90 - yttrium oxide 99.999%", "yttrium", "decl"],
-    ["Servo drive SD-4 / U7: GaN FET 650 V", "gallium-nitride", "U7"],
+    ["Servo drive SD-4 / U7: GaN HEMT die 650 V", "gallium-nitride", "U7"],
     ["Pump housing PH-2 / 015: SmCo5 magnet 8 x 4 mm", "smco-magnet", "015"],
   ])("%s: what follows the label is read (%s), and the reading says after which label", (text, itemId, label) => {
     const match = read(text);
@@ -1401,6 +1401,23 @@ describe("reading like an analyst (bundled rules)", () => {
       ["Flexible graphite sheet 1000 x 1000 x 1.5 mm, for gasket cutting", "natural-graphite"],
       ["Flinggrafit 94 % C, +100 mesh", "natural-graphite"],
     ]);
+    // Rules 2026.11.28-3: a packaged GaN transistor is a downstream device; the compound's material forms and the
+    // bare HEMT die (the fact base's procurement name for it) stay gallium nitride.
+    readsNothing("%s is no item (%s)", [
+      ["GaN FET 650V 30mOhm TOLL", "fet"],
+      ["EPC2045 GaN fet 100 V", "fet"],
+      ["GaN HEMT 650V TO-247", "hemt"],
+      ["GaN power transistor, E-mode, 650 V", "transistor"],
+      ["Tranzystor GaN MOSFET 650V", "mosfet"],
+      ["GaN power device 650 V", "device"],
+    ]);
+    readsAs([
+      ["GaN HEMT die 650 V, bare chip", "gallium-nitride"],
+      ["GaN-on-SiC epi wafer 100 mm, HEMT structure", "gallium-nitride"],
+      ["GaN-on-Si epi wafer 200 mm", "gallium-nitride"],
+    ]);
+    // "Power" is an everyday word of its own, not "powder" misspelt, whatever words the rules' names hold.
+    readsNothing("%s is no item (%s)", [["Power supply PS-12: NdFeB magnet", "power supply"]]);
     // Round 37: Swedish tooling and steel, Mexican Spanish, Afrikaans freight, Vietnamese services and forms,
     // deal words of mining offtakes, and structural steel by its EN grade.
     readsAs([
@@ -1632,6 +1649,7 @@ describe("reading like an analyst (bundled rules)", () => {
       ["AG PASTE LOW TEMP CURING 500G", "silver"],
     ]);
   });
+
 });
 
 describe("HS codes several items share (a small ruleset)", () => {

@@ -197,8 +197,8 @@ function parseCheck(check: Check): { date: string; status: Status | null; unconf
   return { date, status: written.replace("*", "") as Status, unconfirmed: written.endsWith("*") };
 }
 
-test("the edition is 2026.11.28-2 (names and vetoes added and removed on 27 and 28 Nov), its facts reviewed on 26 Nov 2026", () => {
-  expect(rules.version).toBe("2026.11.28-2");
+test("the edition is 2026.11.28-3 (names and vetoes added and removed on 27 and 28 Nov), its facts reviewed on 26 Nov 2026", () => {
+  expect(rules.version).toBe("2026.11.28-3");
   expect(rules.reviewedAt).toBe("2026-11-26");
   expect(rules.publishedAt >= rules.reviewedAt).toBe(true);
 });
@@ -460,4 +460,11 @@ describe("golden grade cases on the bundled rules", () => {
       expect(row.explanation).toContain("CN-2024-US-DUALUSE-2 [No. 46/2024 cl. 2] in force (unconfirmed) since 2026-11-28");
     });
   });
+});
+
+test("gallium nitride is named in its material forms and as a bare HEMT die, never as a packaged device (fact base, section C: GaN power devices are downstream)", () => {
+  const aliases = rules.items.find((item) => item.id === "gallium-nitride")!.aliases;
+  expect(aliases).toContain("GaN HEMT die");
+  expect(aliases).toContain("GaN-on-Si wafer");
+  for (const device of ["GaN HEMT", "GaN FET", "GaN transistor", "GaN power transistor", "GaN power device"]) expect(aliases).not.toContain(device);
 });
