@@ -21,7 +21,7 @@ const TRANSLATIONS: Record<string, readonly string[]> = {
   sheet: ["blech", "bleche", "tole", "lamina", "lamiera", "chapa", "feuille", "placa", "板", "판", "판재", "shts", "sht", "blacha", "plat", "시트", "シート", "лист", "levha", "lemez", "lembaran"],
   plate: ["plade", "plader", "platte", "plaque", "lastra", "plt", "plaat", "platen", "plyta", "пластин", "deska", "desky"],
   foil: ["포일", "folie", "hoja", "箔", "호일", "folia", "фольг", "folha"],
-  wire: ["draht", "fil", "alambre", "filo", "fio", "丝", "線", "와이어", "draad", "drut", "trad", "проволок", "hilo", "huzal", "drát", "drátu", "ワイヤ", "ワイヤー"],
+  wire: ["draht", "lanka", "fil", "alambre", "filo", "fio", "丝", "線", "와이어", "draad", "drut", "trad", "проволок", "hilo", "huzal", "drát", "drátu", "ワイヤ", "ワイヤー"],
   rod: ["rundstab", "rundstabe", "stab", "stange", "tige", "varilla", "barra", "bastone", "vareta", "棒", "丸棒", "봉", "staaf", "staven", "pret", "prety", "stang", "tyč", "tyče", "пруток", "прутк", "стержен", "çubuk", "çubuğu", "ロッド", "stavar", "stav"],
   bar: ["barrette", "stange", "flachstange", "flachstangen", "flachstab", "busbar", "busbars", "stromschiene", "stromschienen"],
   tube: ["rohr", "tubo", "管", "buis", "rura", "труб", "cső"],
@@ -30,14 +30,14 @@ const TRANSLATIONS: Record<string, readonly string[]> = {
   lump: ["块状", "brocken", "chunk", "кусок", "куск", "괴"],
   flake: ["flocken", "paillettes", "paillette", "escamas", "scaglie", "flocos", "鳞片", "鱗片状", "인상", "flocke", "płatkowy", "płatkowa", "płatk", "vločkový", "flak", "platkowy", "platkowa", "šupinkový"],
   crystal: ["kristall", "kristalle", "cristal", "cristallo", "晶体", "結晶", "결정", "kristal", "krysztal", "xtal", "xtl", "кристалл", "kristali", "kristalı"],
-  wafer: ["硅片", "scheibe", "plaquette", "oblea", "fetta", "bolacha", "wfr", "晶片", "ウェハ", "ウエハ", "ウェーハ", "ウエハー", "웨이퍼", "单晶片", "晶圆", "gofret", "szelet", "szeletek", "plaquettes", "fette"],
+  wafer: ["硅片", "kiekko", "scheibe", "plaquette", "oblea", "fetta", "bolacha", "wfr", "晶片", "ウェハ", "ウエハ", "ウェーハ", "ウエハー", "웨이퍼", "单晶片", "晶圆", "gofret", "szelet", "szeletek", "plaquettes", "fette"],
   epiwafer: ["外延片", "エピウェハ", "磊晶片", "epilayer"],
   epi: ["에피", "エピ"],
   chip: ["裸片", "芯片", "チップ", "칩"],
   sample: ["样品", "サンプル", "샘플", "muster", "echantillon", "muestra", "campione", "amostra", "vzorek", "numune", "样件"],
   size: ["粒径", "平均粒径", "粒度", "입도", "raekoko"],
   diameter: ["径", "線径", "直径", "直徑", "外径", "内径", "직경", "외경", "내경"],
-  monocrystalline: ["单晶", "monocristallin", "monocristalline", "monocristallino", "monocristallini", "monocristalino", "monocristalinos", "monocristalinas", "monokristallin", "монокристаллическ", "mono"],
+  monocrystalline: ["单晶", "単結晶", "monocristallin", "monocristalline", "monocristallino", "monocristallini", "monocristalino", "monocristalinos", "monocristalinas", "monokristallin", "монокристаллическ", "mono"],
   aspheric: ["asferica", "asferico", "asferique", "asphaerisch", "aspharisch", "asferisch", "asph"],
   drill: ["bohrer", "broca", "brocas", "foret", "forets", "wiertlo", "vrtak", "сверло"],
   vacuum: ["vuoto", "vacio", "vacuo", "vakuum", "prozniowy", "prozniowa"],
@@ -336,6 +336,7 @@ const TRANSLATIONS: Record<string, readonly string[]> = {
   shaft: ["wałek", "walek"],
   screw: ["parafuso", "parafusos", "tornillo", "tornillos", "vite", "viti", "schraube", "schrauben", "tornilleria", "tornillería"],
   drum: ["fass", "fässer", "faesser", "stahlfass", "stahlfässer", "kunststofffass"],
+  bag: ["吨袋", "噸袋"],
   eur: ["euro", "euros"],
   // "三合一电驱" (three-in-one e-drive), "黒鉛系" (graphite-based): how many parts, and of which kind, describe
   multi: ["二合一", "三合一", "四合一", "多合一"],
@@ -478,7 +479,7 @@ export const DESCRIPTORS = set(`
   hot cold new quality mono monocrystalline polycrystalline single multi class nominal approx min max total net size
   diameter thick thickness width length od id mesh assay content heat cas ref item part number pn sku model series rev
   made origin brand oem original genuine virgin loose certified distilled sublimed vacuum sealed resinoid vgf lec synergist bare flot flotation lme
-  stranded packed grade yellow pink grey bonding free standing freestanding big brushless source src evaporation plankonvex desnudo desnuda wtryskowy tratada tratado curing temp low power
+  stranded packed grade yellow pink grey bonding free standing freestanding big brushless source src evaporation plankonvex desnudo desnuda wtryskowy tratada tratado curing temp low power giant
   gray black white red blue green brown clear transparent anodized hydrate hydrated dihydrate trihydrate tetrahydrate
   pentahydrate hexahydrate heptahydrate octahydrate nonahydrate decahydrate epitaxial infrared isostatic expanded expandable spheroidized
   flexible purified sorted ultrafine nano micro submicron additive micronised magnetized magnetised radially axially diametrically

@@ -191,6 +191,11 @@ function formsOf(kind: ItemKind): readonly ReadonlySet<string>[] {
 const NEGATIONS = new Set(["not", "nicht", "kein", "keine", "pas"]);
 
 /** A word that is a form of any kind of goods ("ingot", "ring", "assembly"): a head that still needs a name. */
+/** A name made only of describing words and forms ("monocrystalline wafer"): it says what kind of thing, not whose. */
+function isGenericName(occurrence: Occurrence): boolean {
+  return occurrence.words.every((w) => isAnyForm(w) || isDescriptive(w));
+}
+
 function isAnyForm(word: Word): boolean {
   return word.keys.some((key) => MATERIAL_FORMS.has(key) || COMPONENT_SHAPES.has(key) || PRODUCT_FORMS.has(key) || SERVICE_FORMS.has(key));
 }
@@ -529,6 +534,25 @@ class LineReader {
     return o.phrase.content.length * 100 + (o.exact ? 10 : 0) - repaired * 3 + (o.phrase.weak ? 0 : 1);
   }
 
+  /**
+   * The material named right before a name of describing words and a form, when the form fits it and nothing else
+   * stands between them; null when the generic name stands alone or the words before it name no material.
+   */
+  private materialBeforeGenericName(generic: Occurrence, H: Word, live: readonly Occurrence[]): Occurrence | null {
+    const head = this.head!;
+    const start = generic.words[0].position;
+    const candidates = live.filter(
+      (o) =>
+        o !== generic &&
+        this.kindOf(o.itemId) === "material" &&
+        o.words.every((w) => head.part.includes(w) && w.position < start && !isAnyForm(w) && !isDescriptive(w)) &&
+        !this.isDopant(o) &&
+        this.fits(H, o.itemId) &&
+        head.part.every((w) => w.position <= o.words[o.words.length - 1].position || w.position >= start || !isContent(w)),
+    );
+    return this.best(candidates);
+  }
+
   private best(candidates: readonly Occurrence[]): Occurrence | null {
     let best: Occurrence | null = null;
     for (const o of candidates) if (best === null || this.rank(o) > this.rank(best)) best = o;
@@ -570,6 +594,14 @@ class LineReader {
     let found: { occurrence: Occurrence; form: Word | null; how: "head" | "form" | "of" | "listed" } | null = null;
     const bestCover = this.best(covering);
     if (bestCover !== null) found = { occurrence: bestCover, form: null, how: "head" };
+    // "GaAs monocrystalline wafer": a name made only of describing words and forms ("monocrystalline wafer") says what
+    // kind of thing the line is; a material named just before it says whose.
+    if (bestCover !== null && isGenericName(bestCover)) {
+      const named = this.best(covering.filter((o) => !isGenericName(o)));
+      const materialBefore = named === null ? this.materialBeforeGenericName(bestCover, H, live) : null;
+      if (named !== null) found = { occurrence: named, form: null, how: "head" };
+      else if (materialBefore !== null) found = { occurrence: materialBefore, form: H, how: "form" };
+    }
 
     if (found === null && (isAnyForm(H) || this.isHeadNoun(H))) {
       // "gallium 4N ingot": the nearest name before the form, with nothing but descriptions between.

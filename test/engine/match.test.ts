@@ -1650,6 +1650,25 @@ describe("reading like an analyst (bundled rules)", () => {
     ]);
   });
 
+  describe("words of the 49th and 50th rounds: monocrystalline in Japanese, ton bags, Finnish forms, giant magnetostriction, generic names", () => {
+    readsAs([
+      ["ゲルマニウム単結晶インゴット 6N", "germanium"],
+      ["磷酸铁锂 正极材料 储能型 吨袋 1000kg", "lfp-cathode"],
+      ["Indiumlanka 0,5 mm 99,995 %", "indium"],
+      ['Germaniumkiekko 2", optinen laatu', "germanium-substrate"],
+      ["TbDyFe giant magnetostrictive rod Φ20 x 100 mm", "terfenol-d"],
+    ]);
+    // A name made only of describing words and a form ("monocrystalline wafer", a solar wafer's name) says what kind of
+    // thing the line is; the material named before it says whose, and another item's own name wins over it.
+    readsAs([
+      ["GaAs monocrystalline wafer, 3 inch, SI", "gallium-arsenide"],
+      ["InP monocrystalline wafer 2 inch", "indium-phosphide"],
+      ["CdTe mono wafer 10x10 mm", "cadmium-telluride"],
+      ["Germanium monocrystalline wafer 4in", "germanium-substrate"],
+      ["mono wafer M10 182 mm", "solar-wafer"],
+      ["n-type monocrystalline wafer 182 x 182 mm, 130 µm", "solar-wafer"],
+    ]);
+  });
 });
 
 describe("HS codes several items share (a small ruleset)", () => {
