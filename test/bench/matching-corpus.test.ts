@@ -200,6 +200,15 @@ describe("the matcher on the labelled corpus (test/fixtures/matching)", () => {
   // Polish and Czech cell plants, British and German labs), all four files held out unread (0.976 / 0.909 / 0.028 and
   // 0.973 / 0.832 / 0.022), joined fresh-held-out.csv (0.946 / 0.784 / 0.041 → 0.950 / 0.794 / 0.040 with them; 0.950 /
   // 0.797 / 0.040 after the last changes).
+  // Rules 2026.11.28-3 (afternoon of 28 Nov) no longer name packaged GaN transistors as gallium nitride (the fact base
+  // lists GaN power devices downstream); thirteen lines an earlier lead had labelled or relabelled gallium-nitride to
+  // follow the old aliases (eleven in fresh.csv, two in fresh-held-out.csv) are labelled NONE again, by that fact, each
+  // saying so in its reason. Of the forty-ninth (customs lines with national tariff codes, ERP short texts, Thai,
+  // Arabic, Hebrew, Hindi, Turkish, Czech and Nordic lines) and the fiftieth (catalogue, marketplace and BOM lines in
+  // ten languages), decided before any error was printed: the first files (untouched 0.938 / 0.682 / 0.022 and 0.982 /
+  // 0.947 / 0.011; 0.940 / 0.709 / 0.022 and 0.982 / 0.965 / 0.011 after) were tuned on and joined fresh.csv (0.958 /
+  // 0.835 / 0.031 with them); the second files (0.946 / 0.800 / 0.056 and 0.980 / 0.884 / 0.023, the same after the
+  // changes) joined fresh-held-out.csv unread (0.952 / 0.798 / 0.037 → 0.953 / 0.800 / 0.037 with them).
   test.each([
     ["working.csv", { precision: 0.95, recall: 0.9, falsePositiveRate: 0.03 }],
     ["held-out.csv", { precision: 0.95, recall: 0.9, falsePositiveRate: 0.04 }],
