@@ -2,7 +2,8 @@
  * The report sheets of "What changed" and "Coming up", built only from the engine's diff, horizon and
  * impacts (the pane never recomputes a score). Each is written to a new sheet by ./excel/sheet-report.ts.
  */
-import { STATUS_WORDS, describeShift, type ChangeImpact, type DateImpact, type Horizon, type ImpactSummary, type RulesDiff } from "../src/engine";
+import { STATUS_WORDS, type ChangeImpact, type DateImpact, type Horizon, type ImpactSummary, type RulesDiff } from "../src/engine";
+import { describeShift } from "../src/engine/impact";
 import type { ReportCell } from "./excel/report";
 import type { SheetReport, SheetTable } from "./excel/sheet-report";
 import type { RowLabel } from "./ui/change-sections";

@@ -8,8 +8,6 @@
 import {
   DEFAULT_HORIZON_DAYS,
   addDays,
-  impactOfChange,
-  impactOfDate,
   upcomingChanges,
   type ChangeImpact,
   type DateImpact,
@@ -158,28 +156,29 @@ export class ChangeWatch {
 
     const horizonKey = `${rulesId}|${options.asOf}|${this.days}`;
     if (this.horizon?.key !== horizonKey) this.horizon = { key: horizonKey, value: upcomingChanges(active.compiled, options.asOf, this.days) };
-    let upcomingRows: RowsPart<DateImpact> = measure === "no_table" ? { kind: "no_table" } : { kind: "on_request", rows: analysis!.records.length };
-    if (measure === "yes") {
-      const key = `${horizonKey}|${tableId}`;
-      if (this.dateImpact?.key !== key) {
-        await yieldToEventLoop();
-        if (!current()) return;
-        this.dateImpact = { key, analysis: analysis!, value: impactOfDate(portfolioRows(analysis!), active.compiled, options.asOf, addDays(options.asOf, this.days)) };
-      }
-      upcomingRows = { kind: "ready", impact: this.dateImpact.value, asOf: options.asOf };
+    // The part that draws the section also measures its rows (rescoring the list is not part of the first load).
+    let upcoming: UpcomingPart | null = null;
+    try {
+      upcoming = await this.loadUpcomingPart();
+    } catch (error) {
+      // Not drawn: the next refresh fetches the part again; What changed below does not depend on it.
+      if (current()) this.host.failed("part_not_loaded", errorDetail(error));
     }
     if (!current()) return;
-    const upcomingShown = `${horizonKey}|${upcomingRows.kind === "ready" ? this.dateImpact!.key : upcomingRows.kind}`;
-    if (upcomingShown !== this.shownUpcoming) {
-      let upcoming: UpcomingPart | null = null;
-      try {
-        upcoming = await this.loadUpcomingPart();
-      } catch (error) {
-        // Not drawn: the next refresh fetches the part again; What changed below does not depend on it.
-        if (current()) this.host.failed("part_not_loaded", errorDetail(error));
+    if (upcoming !== null) {
+      let upcomingRows: RowsPart<DateImpact> = measure === "no_table" ? { kind: "no_table" } : { kind: "on_request", rows: analysis!.records.length };
+      if (measure === "yes") {
+        const key = `${horizonKey}|${tableId}`;
+        if (this.dateImpact?.key !== key) {
+          await yieldToEventLoop();
+          if (!current()) return;
+          this.dateImpact = { key, analysis: analysis!, value: upcoming.impactOfDate(portfolioRows(analysis!), active.compiled, options.asOf, addDays(options.asOf, this.days)) };
+        }
+        upcomingRows = { kind: "ready", impact: this.dateImpact.value, asOf: options.asOf };
       }
       if (!current()) return;
-      if (upcoming !== null) {
+      const upcomingShown = `${horizonKey}|${upcomingRows.kind === "ready" ? this.dateImpact!.key : upcomingRows.kind}`;
+      if (upcomingShown !== this.shownUpcoming) {
         this.shownUpcoming = upcomingShown;
         this.renderUpcoming(upcoming, upcomingRows);
       }
@@ -203,7 +202,7 @@ export class ChangeWatch {
       if (this.changeImpact?.key !== key) {
         await yieldToEventLoop();
         if (!current()) return;
-        this.changeImpact = { key, analysis: analysis!, value: impactOfChange(portfolioRows(analysis!), baseline.compiled, active.compiled, options) };
+        this.changeImpact = { key, analysis: analysis!, value: part.impactOfChange(portfolioRows(analysis!), baseline.compiled, active.compiled, options) };
       }
       changeRows = { kind: "ready", impact: this.changeImpact.value, asOf: options.asOf };
     }

@@ -14,6 +14,8 @@ import { withTexts } from "../src/rules/lean";
 import type { RulesDocument } from "../src/rules/schema";
 
 export { renderChanges } from "./ui/what-changed-section";
+// Which rows the swap moved: scoring the list under both rulesets, which the first load does not need.
+export { impactOfChange } from "../src/engine/impact";
 
 let bundledWhole: RulesDocument | null = null;
 const whole = (doc: RulesDocument): RulesDocument =>

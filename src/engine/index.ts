@@ -25,8 +25,11 @@ export { alternativesFor, formatFigureYear, formatShare, producerStageOf, PRODUC
 export type { ItemAlternatives, ProducerShare, ProducerStage, StageSupply, SupplyAnswer } from "./alternatives";
 export type { FigureQualifier } from "../rules/vocabulary";
 export type { ControlSummary, EditionFacts, EntryChange, FieldChange, IdLists, ItemSummary, OwnerChange, OwnerChanges, RulesDiff, SectionDiff, SectionDiffer, SectionEntry } from "./diff";
-export { describeShift, impactOfChange } from "./impact";
+// What a change of rules or a coming day does to a list is worked out by the pane's parts fetched on demand and by
+// the CLI, which import impact.ts and date-impact.ts themselves: only their types are here, so the first load does not
+// carry them.
 export type { ChangeImpact, ControlShift, ImpactSummary, RowMove, RowOutcome } from "./impact";
-export { DEFAULT_HORIZON_DAYS, LONGEST_HORIZON_DAYS, describeTransition, impactOfDate, parseHorizonDays, transitionsBetween, upcomingChanges } from "./horizon";
-export type { DateImpact, DateMove, DateStep, Horizon, Transition, TransitionKind } from "./horizon";
+export { DEFAULT_HORIZON_DAYS, LONGEST_HORIZON_DAYS, describeTransition, parseHorizonDays, transitionsBetween, upcomingChanges } from "./horizon";
+export type { Horizon, Transition, TransitionKind } from "./horizon";
+export type { DateImpact, DateMove, DateStep } from "./date-impact";
 export { STATUS_WORDS } from "./explain";

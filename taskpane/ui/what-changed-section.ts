@@ -4,7 +4,8 @@
  * selected in the sheet. Shown only after the rules are replaced, so it is part of the pane's "What changed"
  * part (../what-changed.ts), fetched then.
  */
-import { describeShift, type ChangeImpact, type FieldChange, type ImpactSummary, type RulesDiff } from "../../src/engine";
+import { type ChangeImpact, type FieldChange, type ImpactSummary, type RulesDiff } from "../../src/engine";
+import { describeShift } from "../../src/engine/impact";
 import { foldFieldChanges } from "../../src/engine/diff";
 import { moversList, rowsPending, topMovers, weightedText, type RowLabel, type RowsPart, type SectionHandlers } from "./change-sections";
 import { formatCount, h } from "./dom";

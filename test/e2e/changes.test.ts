@@ -8,7 +8,8 @@ import * as fs from "fs";
 import * as path from "path";
 import Papa from "papaparse";
 import type { BrowserContext, Page } from "playwright-core";
-import { impactOfDate, upcomingChanges, type PortfolioRowInput } from "../../src/engine";
+import { upcomingChanges, type PortfolioRowInput } from "../../src/engine";
+import { impactOfDate } from "../../src/engine/date-impact";
 import { mapColumns, readRecords } from "../../src/engine/columns";
 
 import { ROOT, useBrowserAndServer, openPaneOn, realErrors, distRules, distRulesJson } from "./harness";

@@ -7,7 +7,8 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { compileRules, type CompiledRules } from "../../src/engine/compile";
-import { describeTransition, impactOfDate, upcomingChanges } from "../../src/engine/horizon";
+import { impactOfDate } from "../../src/engine/date-impact";
+import { describeTransition, upcomingChanges } from "../../src/engine/horizon";
 import type { PortfolioRowInput } from "../../src/engine/types";
 import { checkedRules } from "../rules/checked";
 

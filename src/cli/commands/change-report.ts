@@ -7,7 +7,8 @@
 import Papa from "papaparse";
 import { csvCellText } from "../../engine/text-safety";
 import { foldFieldChanges } from "../../engine/diff";
-import { describeShift, type ChangeImpact, type ControlShift, type DateImpact, type FieldChange, type Horizon, type ImpactSummary, type RowMove, type RulesDiff, type Transition } from "../../engine";
+import { type ChangeImpact, type ControlShift, type DateImpact, type FieldChange, type Horizon, type ImpactSummary, type RowMove, type RulesDiff, type Transition } from "../../engine";
+import { describeShift } from "../../engine/impact";
 import { STATUS_WORDS } from "../../engine/explain";
 import { roundToThousandth } from "../../engine/rounding";
 import { safeJson, shown } from "./change-text";

@@ -3,7 +3,8 @@
  * one rules file to another (controls, items, edition, the rule owner's list beside it), and with a
  * supplier list, which rows move and why. Exit 0 when compared, 2 when an input cannot be used.
  */
-import { compileRules, impactOfChange, todayIso } from "../../engine";
+import { compileRules, todayIso } from "../../engine";
+import { impactOfChange } from "../../engine/impact";
 import { diffRules } from "../../engine/diff";
 import { EXIT, type CommandIo, type ExitCode } from "../io";
 import { calendarDate, chooseFormat, loadRules } from "./change-inputs";

@@ -4,7 +4,8 @@
  * effect), and with a supplier list, the rows that move on those days and why. Exit 0 when listed, 2 when
  * an input cannot be used.
  */
-import { addDays, compileRules, impactOfDate, parseHorizonDays, todayIso, upcomingChanges, LONGEST_HORIZON_DAYS, DEFAULT_HORIZON_DAYS } from "../../engine";
+import { addDays, compileRules, parseHorizonDays, todayIso, upcomingChanges, LONGEST_HORIZON_DAYS, DEFAULT_HORIZON_DAYS } from "../../engine";
+import { impactOfDate } from "../../engine/date-impact";
 import { EXIT, type CommandIo, type ExitCode } from "../io";
 import { calendarDate, chooseFormat, loadRules } from "./change-inputs";
 import { CHANGE_FORMATS, upcomingCsv, upcomingJson, upcomingTable, type UpcomingReport } from "./change-report";
