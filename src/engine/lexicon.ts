@@ -224,7 +224,8 @@ const TRANSLATIONS: Record<string, readonly string[]> = {
   rare: ["rares", "raras", "seltene", "seltenen", "seltener", "zeldzame", "rzadkich", "rzadkie", "sällsynta", "nadir"],
   earth: ["terres", "terre", "tierras", "terras", "erden", "aarden", "ziem", "jordartsmetaller", "toprak"],
   photovoltaic: ["fotovoltaico", "fotovoltaica", "fotovoltaici", "fotovoltaiche", "photovoltaique", "photovoltaiques", "fotovoltaicos", "fotovoltaicas", "photovoltaisch", "photovoltaische", "fotowoltaiczny", "fotowoltaiczne", "fotovoltaik"],
-  process: ["procédé", "procédés", "proceso", "procesos", "processo", "processi", "procedimento", "verfahren", "proces", "procesu", "процесс"],
+  manufacturing: ["mfg"],
+  process: ["proc", "procédé", "procédés", "proceso", "procesos", "processo", "processi", "procedimento", "verfahren", "proces", "procesu", "процесс"],
   separation: ["分离", "분리", "trennung", "separazione", "separación", "separação", "scheiding", "separacja", "separace", "разделени"],
   charger: ["lader", "ladegerät", "chargeur", "cargador", "caricabatterie", "carregador", "ładowarka", "nabíječka", "töltő", "şarj", "充电器", "충전기"],
   insulating: ["isolante", "isolanti", "aislante", "aislantes", "isolant", "isolants", "isolierend", "izolacyjny", "semiisolante", "semiaislante"],
@@ -287,7 +288,7 @@ const TRANSLATIONS: Record<string, readonly string[]> = {
   extrusion: ["extr", "strangpressprofil", "strangpressprofile", "strangpress", "estrusione", "extrusao", "extrudiert", "stranggepresst"],
   master: ["mere", "madre", "madri", "mae"],
   tooling: ["outillage", "outillages", "utillaje", "utillajes", "ferramental", "attrezzatura", "werkzeuge", "herramental", "herramentales"],
-  detector: ["detecteur", "detecteurs", "detektor", "detektoren", "rivelatore", "detetor", "dedektör", "dedektörü", "探测器", "検出器", "검출기"],
+  detector: ["fpa", "detecteur", "detecteurs", "detektor", "detektoren", "rivelatore", "detetor", "dedektör", "dedektörü", "探测器", "検出器", "검출기"],
   core: ["noyau", "noyaux", "nucleo", "anima", "kern", "kerne"],
   fee: ["服务费", "手续费", "费用", "avgift", "avgifter", "ライセンス料", "手数料", "수수료", "díj"],
   beam: ["ビーム", "빔", "балк"],
@@ -479,7 +480,7 @@ export const DESCRIPTORS = set(`
   hot cold new quality mono monocrystalline polycrystalline single multi class nominal approx min max total net size
   diameter thick thickness width length od id mesh assay content heat cas ref item part number pn sku model series rev
   made origin brand oem original genuine virgin loose certified distilled sublimed vacuum sealed resinoid vgf lec synergist bare flot flotation lme
-  stranded packed grade yellow pink grey bonding free standing freestanding big brushless source src evaporation plankonvex desnudo desnuda wtryskowy tratada tratado curing temp low power giant
+  stranded packed grade yellow pink grey bonding free standing freestanding big brushless source src evaporation plankonvex desnudo desnuda wtryskowy tratada tratado curing temp low power giant mwir lwir swir
   gray black white red blue green brown clear transparent anodized hydrate hydrated dihydrate trihydrate tetrahydrate
   pentahydrate hexahydrate heptahydrate octahydrate nonahydrate decahydrate epitaxial infrared isostatic expanded expandable spheroidized
   flexible purified sorted ultrafine nano micro submicron additive micronised magnetized magnetised radially axially diametrically

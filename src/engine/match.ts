@@ -1171,6 +1171,8 @@ function describingField(text: string): string | null {
   return best?.trim() ?? null;
 }
 
+/** A mass in a volume ("1000 mg/L", "10 µg/mL"): how solutions, not solids, are specified. */
+const CONCENTRATION = /(?<![\d.,])\d+(?:[.,]\d+)?\s{0,2}(?:mg|µg|μg|ug|g)\s{0,1}\/\s{0,1}(?:l|ml)(?![\p{L}\p{N}])/iu;
 const FIRST_WORD = /^[\p{L}\p{N}]+/u;
 /** One to three short words of letters, and nothing else, before a line's first code. */
 const SHORT_LABEL_BEFORE_CODE = /^\s*(?:\p{L}{2,5}\.?\s+){1,3}$/u;
@@ -1306,6 +1308,13 @@ export function readCommodity(rules: CompiledRules, text: string, capitals = wri
 
   if (describedNothing !== null && (reading !== null || hsCode?.outcome !== "item")) {
     return result(rules, normalized, { itemId: null, method: "none", confidence: 0, why: describedNothing.why, suggestions: describedNothing.suggestions, hsCode });
+  }
+  // "Gallium standard 1000 mg/L in 5% HNO3": a mass per volume makes the line a solution of the material (a
+  // reference standard or a reagent), never the material itself.
+  const concentration = reading === null ? null : CONCENTRATION.exec(cut);
+  if (reading !== null && concentration !== null && rules.readingIndex().kinds.get(reading.itemId) === "material") {
+    const why = `not ${rules.itemsById.get(reading.itemId)?.name}: "${concentration[0].trim()}" is a concentration, so the line is a solution of it (a reference standard or a reagent)`;
+    return result(rules, normalized, { itemId: null, method: "none", confidence: 0, why, suggestions: NO_SUGGESTIONS, hsCode });
   }
   if (reading !== null) {
     let why = reading.why;

@@ -1668,6 +1668,18 @@ describe("reading like an analyst (bundled rules)", () => {
       ["mono wafer M10 182 mm", "solar-wafer"],
       ["n-type monocrystalline wafer 182 x 182 mm, 130 µm", "solar-wafer"],
     ]);
+    // Infrared bands describe a detector, and a focal plane array is one; MFG and PROC as ERP texts cut them.
+    readsAs([
+      ["HgCdTe MWIR detector 640 x 512, cooled", "mercury-cadmium-telluride"],
+      ["InGaAs SWIR FPA 320 x 256", "indium-gallium-arsenide"],
+      ["EV CELL MFG TECHNOLOGY LICENCE, 46-SERIES", "battery-cell-process-technology"],
+    ]);
+    // A mass in a volume makes the line a solution of a material: a reference standard or a reagent.
+    readsNothing("%s is no item (%s)", [
+      ["Germanium standard 1000 mg/L in 2% HNO3, 125 mL", "concentration"],
+      ["Indium 10 µg/mL in 2% HNO3", "concentration"],
+      ["Antimony 1 g/L solution, 500 ml", "concentration"],
+    ]);
   });
 });
 
