@@ -293,6 +293,26 @@ class LineReader {
     }
     const zone = this.headZone();
     if (zone.length > 1) this.bagIn(zone.flatMap((chunk) => this.sequence(chunk)));
+    this.namesAcrossPurpose();
+  }
+
+  /**
+   * "Motor brushless 2814 p/ dron", "Motor für Drohne": a name that puts what the goods are for before them ("drone
+   * motor") is also written as the goods, then "for", then what they are for. Read when the purpose directly follows
+   * the chunk that holds the goods, and the name takes one word of each.
+   */
+  private namesAcrossPurpose(): void {
+    const chunks = this.line.chunks;
+    for (let k = 1; k < chunks.length; k++) {
+      const purpose = chunks[k];
+      if (purpose.opener !== "aside" || purpose.preposition === null || !PURPOSE_PREPOSITIONS.has(purpose.preposition)) continue;
+      if (chunks[k - 1].opener === "aside") continue;
+      const forWhat = this.sequence(purpose).filter(isContent);
+      if (forWhat.length === 0) continue;
+      for (const goods of this.sequence(chunks[k - 1]).filter(isContent)) {
+        this.exactIn([...forWhat, goods], false, (words) => words.length === 2 && words.includes(goods));
+      }
+    }
   }
 
   /** The first chunk with words and the chunks after it up to the first phrase about something else. */

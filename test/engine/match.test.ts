@@ -1674,6 +1674,13 @@ describe("reading like an analyst (bundled rules)", () => {
       ["InGaAs SWIR FPA 320 x 256", "indium-gallium-arsenide"],
       ["EV CELL MFG TECHNOLOGY LICENCE, 46-SERIES", "battery-cell-process-technology"],
     ]);
+    // A name that puts the purpose first ("drone motor") written the other way round: goods, "for", purpose.
+    readsAs([
+      ["Brushless motor 5010 for heavy-lift drone", "drone-components"],
+      ["Rotary engine 40 kW for target UAV", "drone-components"],
+      ["Plaquettes de silicium 210 mm pour modules solaires", "solar-wafer"],
+    ]);
+    readsNothing("%s is no item (%s)", [["Brushless motor for conveyor belt", "motor"]]);
     // A mass in a volume makes the line a solution of a material: a reference standard or a reagent.
     readsNothing("%s is no item (%s)", [
       ["Germanium standard 1000 mg/L in 2% HNO3, 125 mL", "concentration"],
