@@ -1681,6 +1681,13 @@ describe("reading like an analyst (bundled rules)", () => {
       ["Plaquettes de silicium 210 mm pour modules solaires", "solar-wafer"],
     ]);
     readsNothing("%s is no item (%s)", [["Brushless motor for conveyor belt", "motor"]]);
+    // Commissioning, maintenance and a production line in more languages: services on a battery line.
+    readsAs([
+      ["Mantenimiento preventivo línea de ensamblaje de celdas de batería", "battery-line-services"],
+      ["Jasa commissioning jalur produksi katoda baterai", "battery-line-services"],
+      ["배터리 전극 라인 유지보수 계약", "battery-line-services"],
+      ["Onderhoud batterijlijn, jaarcontract", "battery-line-services"],
+    ]);
     // A mass in a volume makes the line a solution of a material: a reference standard or a reagent.
     readsNothing("%s is no item (%s)", [
       ["Germanium standard 1000 mg/L in 2% HNO3, 125 mL", "concentration"],
