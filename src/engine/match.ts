@@ -484,8 +484,9 @@ class LineReader {
         endedAtOf = word;
         break;
       }
-      // The first spec ends the name: "Molybdenum wire Ø0.18 mm EDM" is a wire.
-      if (word.afterSpec && part.some(isContent)) break;
+      // The first spec ends the name: "Molybdenum wire Ø0.18 mm EDM" is a wire, and so does a whole name before it
+      // ("Europalette 1200x800 gebraucht").
+      if (word.afterSpec && part.some((w) => isContent(w) || this.occurrences.some((o) => o.words.includes(w) && o.words.every((x) => part.includes(x))))) break;
       part.push(word);
     }
     // "… 25 kg paper bag", "… in steel drums": the packaging at the end is not what the line is.

@@ -1688,6 +1688,12 @@ describe("reading like an analyst (bundled rules)", () => {
       ["배터리 전극 라인 유지보수 계약", "battery-line-services"],
       ["Onderhoud batterijlijn, jaarcontract", "battery-line-services"],
     ]);
+    // A name the rules know, written before a size, ends the line's name like any word of content: what follows the
+    // size describes it.
+    readsAs([
+      ["Carton 600x400x300 double wall printed", "packaging"],
+      ["Europalette 1200x800 gebraucht Klasse A", "packaging"],
+    ]);
     // A mass in a volume makes the line a solution of a material: a reference standard or a reagent.
     readsNothing("%s is no item (%s)", [
       ["Germanium standard 1000 mg/L in 2% HNO3, 125 mL", "concentration"],
