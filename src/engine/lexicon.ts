@@ -253,7 +253,7 @@ const TRANSLATIONS: Record<string, readonly string[]> = {
   analysis: ["анализ"],
   technology: ["teknologi", "технолог", "технологи", "tecnologica", "tecnologico", "technologique", "technologisch", "technologiczny", "技术"],
   licence: ["lisensi", "лиценз", "licenc", "licencja", "ライセンス", "라이선스", "许可", "許可"],
-  maintenance: ["wartung", "wartungsvertrag", "mantenimiento", "manutenzione", "manutencao", "onderhoud", "유지보수", "维护", "保守", "amc", "обслуживан", "karbantartás", "karbantartása", "údržba", "konserwacja"],
+  maintenance: ["维修保养", "保养", "wartung", "wartungsvertrag", "mantenimiento", "manutenzione", "manutencao", "onderhoud", "유지보수", "维护", "保守", "amc", "обслуживан", "karbantartás", "karbantartása", "údržba", "konserwacja"],
   installation: ["монтаж", "安装"],
   commissioning: ["inbetriebnahme", "ibn", "comissionamento", "시운전", "rozruch", "rozruchu", "igangkjoring", "komisioning", "наладк", "пусконаладк", "пусконаладочн", "调试", "調試"],
   rental: ["аренд"],
@@ -480,7 +480,7 @@ export const DESCRIPTORS = set(`
   hot cold new quality mono monocrystalline polycrystalline single multi class nominal approx min max total net size
   diameter thick thickness width length od id mesh assay content heat cas ref item part number pn sku model series rev
   made origin brand oem original genuine virgin loose certified distilled sublimed vacuum sealed resinoid vgf lec synergist bare flot flotation lme
-  stranded packed grade yellow pink grey bonding free standing freestanding big brushless source src evaporation plankonvex desnudo desnuda wtryskowy tratada tratado curing temp low power giant mwir lwir swir
+  stranded packed grade yellow pink grey bonding free standing freestanding big brushless source src evaporation plankonvex desnudo desnuda wtryskowy tratada tratado curing temp low power giant mwir lwir swir 容量 克容量 용량
   gray black white red blue green brown clear transparent anodized hydrate hydrated dihydrate trihydrate tetrahydrate
   pentahydrate hexahydrate heptahydrate octahydrate nonahydrate decahydrate epitaxial infrared isostatic expanded expandable spheroidized
   flexible purified sorted ultrafine nano micro submicron additive micronised magnetized magnetised radially axially diametrically

@@ -1694,6 +1694,11 @@ describe("reading like an analyst (bundled rules)", () => {
       ["Carton 600x400x300 double wall printed", "packaging"],
       ["Europalette 1200x800 gebraucht Klasse A", "packaging"],
     ]);
+    // 维修保养 (maintenance) in Chinese; a capacity (容量, 용량) is a spec, not what the line is.
+    readsAs([
+      ["锂电池生产线 维修保养 年度服务合同", "battery-line-services"],
+      ["負極材 天然黒鉛 容量 360mAh/g", "graphite-anode"],
+    ]);
     // A mass in a volume makes the line a solution of a material: a reference standard or a reagent.
     readsNothing("%s is no item (%s)", [
       ["Germanium standard 1000 mg/L in 2% HNO3, 125 mL", "concentration"],
