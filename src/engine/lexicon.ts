@@ -130,7 +130,7 @@ const TRANSLATIONS: Record<string, readonly string[]> = {
   purity: ["reinheit", "purete", "pureza", "purezza", "纯度", "순도", "高纯", "高純度", "hochrein", "zuiverheid", "czystosc", "renhet", "pur"],
   refined: ["gereinigt", "zonengereinigt", "zonengereinigtes", "raffine", "refinado", "raffinato", "ref", "refd", "плавк"],
   zone_refined: ["区熔"],
-  coated: ["beschichtet", "revetu", "recubierto", "rivestito", "revestido", "enrobe", "enrobee", "涂层", "コート", "kaplı", "kapli", "kaplamalı", "kaplamali", "gecoat", "gecoate"],
+  coated: ["包覆", "beschichtet", "revetu", "recubierto", "rivestito", "revestido", "enrobe", "enrobee", "涂层", "コート", "kaplı", "kapli", "kaplamalı", "kaplamali", "gecoat", "gecoate"],
   technical: ["techn", "technisch", "technische", "tecnico", "tecnica", "technique", "techniczny", "technicky"],
   transformer: ["trafo", "trafos", "transformator", "transformatoren", "transformateur", "trasformatore"],
   // Surface finishes written after the name in catalogue and ERP lines ("NdFeB Magnet vernickelt").
@@ -480,7 +480,7 @@ export const DESCRIPTORS = set(`
   hot cold new quality mono monocrystalline polycrystalline single multi class nominal approx min max total net size
   diameter thick thickness width length od id mesh assay content heat cas ref item part number pn sku model series rev
   made origin brand oem original genuine virgin loose certified distilled sublimed vacuum sealed resinoid vgf lec synergist bare flot flotation lme
-  stranded packed grade yellow pink grey bonding free standing freestanding big brushless source src evaporation plankonvex desnudo desnuda wtryskowy tratada tratado curing temp low power giant mwir lwir swir 容量 克容量 용량
+  stranded packed grade yellow pink grey bonding free standing freestanding big brushless source src evaporation plankonvex desnudo desnuda wtryskowy tratada tratado curing temp low power giant mwir lwir swir 容量 克容量 용량 中试 中试批
   gray black white red blue green brown clear transparent anodized hydrate hydrated dihydrate trihydrate tetrahydrate
   pentahydrate hexahydrate heptahydrate octahydrate nonahydrate decahydrate epitaxial infrared isostatic expanded expandable spheroidized
   flexible purified sorted ultrafine nano micro submicron additive micronised magnetized magnetised radially axially diametrically

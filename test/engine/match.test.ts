@@ -1698,6 +1698,8 @@ describe("reading like an analyst (bundled rules)", () => {
     readsAs([
       ["锂电池生产线 维修保养 年度服务合同", "battery-line-services"],
       ["負極材 天然黒鉛 容量 360mAh/g", "graphite-anode"],
+      // 包覆 (coated) and 中试 (pilot batch) describe.
+      ["磷酸铁锂 碳包覆 中试批 500kg", "lfp-cathode"],
     ]);
     // A mass in a volume makes the line a solution of a material: a reference standard or a reagent.
     readsNothing("%s is no item (%s)", [
