@@ -182,6 +182,10 @@ const GRADE_WORDS = new Set(["grade", "quality"]);
 const TRACE = "trace";
 /** "nickel plated", "epoxy coated": the word before these is what the surface is made of, not what the line is. */
 const COATING_WORDS = new Set(["plated", "coated", "clad", "plating", "coating"]);
+/** "Y2O3 coated", "gold plated": an element or a formula just before a surface already applied is the coating. */
+const SURFACE_DONE = new Set(["plated", "coated"]);
+const FORMULA_WITH_NUMBERS = /^(?=[a-z]*\d)[a-z0-9]{3,8}$/;
+const isSurfaceMaterial = (key: string): boolean => ELEMENTS.has(key) || FORMULA_WITH_NUMBERS.test(key);
 const COATING_MATERIALS = new Set([
   ...["nickel", "ni", "zinc", "zn", "chrome", "chromium", "cr", "copper", "cu", "gold", "au", "silver", "ag", "tin", "sn"],
   ...["epoxy", "parylene", "ptfe", "teflon", "니켈", "아연", "크롬", "ニッケル", "亜鉛", "クロム", "镍", "锌", "铬"],
@@ -439,7 +443,9 @@ export function readLine(text: string, segmenter: Segmenter, known: WordRepair |
           const role = OF_PREPOSITIONS.has(key) && !first ? "of" : "word";
           const previousWord = chunk.words[chunk.words.length - 1];
           if (previousWord !== undefined && GRADE_WORDS.has(key)) previousWord.qualifier = true;
-          if (previousWord !== undefined && COATING_WORDS.has(key) && COATING_MATERIALS.has(previousWord.keys[0])) previousWord.qualifier = true;
+          if (previousWord !== undefined && COATING_WORDS.has(key) && (COATING_MATERIALS.has(previousWord.keys[0]) || (SURFACE_DONE.has(key) && isSurfaceMaterial(previousWord.keys[0])))) {
+            previousWord.qualifier = true;
+          }
           // Every field is set here, none added later: words of one shape keep the reading code optimised (see lastRead in match.ts).
           const entry: Word = {
             text: word.text,

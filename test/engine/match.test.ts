@@ -1701,6 +1701,8 @@ describe("reading like an analyst (bundled rules)", () => {
       // 包覆 (coated) and 中试 (pilot batch) describe.
       ["磷酸铁锂 碳包覆 中试批 500kg", "lfp-cathode"],
     ]);
+    // An element or a formula just before "coated" or "plated" is the coating of something else.
+    readsNothing("%s is no item (%s)", [["Shower head Y2O3 coated, refurbished", "head"]]);
     // A mass in a volume makes the line a solution of a material: a reference standard or a reagent.
     readsNothing("%s is no item (%s)", [
       ["Germanium standard 1000 mg/L in 2% HNO3, 125 mL", "concentration"],
