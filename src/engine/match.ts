@@ -882,7 +882,9 @@ class LineReader {
     const domain = this.index.domainWords.get(equipmentId);
     // A machine no control names with any goods (a tunnel-boring machine) has no domain to check a purpose against.
     if (domain === undefined) return true;
-    return purposes.some((chunk) => chunk.words.some((w) => w.keys.some((k) => domain.has(k))));
+    // What the machine's own names say it makes counts too ("turbine blade casting furnace" … "for SX blades").
+    const ownName = (key: string) => this.index.phrasesByWord.get(key)?.some((phrase) => phrase.itemId === equipmentId) === true;
+    return purposes.some((chunk) => chunk.words.some((w) => w.keys.some((k) => domain.has(k) || ownName(k))));
   }
 
   private isHeadNoun(word: Word): boolean {

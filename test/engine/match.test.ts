@@ -1703,6 +1703,13 @@ describe("reading like an analyst (bundled rules)", () => {
     ]);
     // An element or a formula just before "coated" or "plated" is the coating of something else.
     readsNothing("%s is no item (%s)", [["Shower head Y2O3 coated, refurbished", "head"]]);
+    // A machine's purpose may be what its own names say it makes ("turbine blade casting furnace" … "for HPT blades");
+    // Hungarian keményfém is hardmetal.
+    readsAs([
+      ["DS furnace for HPT blades, 150 kg charge", "superalloy-casting-furnace"],
+      ["Keményfém rúd K40 d6x330 köszörületlen", "tungsten-carbide"],
+    ]);
+    readsNothing("%s is no item (%s)", [["winding machine for transformers", "transformers"]]);
     // A mass in a volume makes the line a solution of a material: a reference standard or a reagent.
     readsNothing("%s is no item (%s)", [
       ["Germanium standard 1000 mg/L in 2% HNO3, 125 mL", "concentration"],
