@@ -5,7 +5,7 @@
  */
 import type { CompiledRules } from "./compile";
 import { transitionsBetween, type Horizon } from "./horizon";
-import { byLargestMove, commodityText, controlShifts, outcomeOf, scoreDelta, summarizeImpact, type ControlShift, type ImpactSummary, type MovedRow } from "./impact";
+import { byLargestMove, controlShifts, movedRow, outcomeOf, scoreDelta, summarizeImpact, type ControlShift, type ImpactSummary, type MovedRow } from "./impact";
 import { scoreRows } from "./score";
 import type { PortfolioRowInput, RowInput, RowResult } from "./types";
 
@@ -78,19 +78,10 @@ export function impactOfDate(rows: readonly PortfolioRowInput[], rules: Compiled
     });
   }
 
-  const moves: DateMove[] = [...steps.keys()].map((index) => {
-    const a = outcomeOf(start[index]);
-    const b = outcomeOf(current[index]);
-    return {
-      index,
-      supplier: rows[index]?.supplier ?? null,
-      commodity: commodityText(rows[index]),
-      before: a,
-      after: b,
-      delta: scoreDelta(a, b),
-      steps: steps.get(index)!,
-    };
-  });
+  const moves: DateMove[] = [...steps.keys()].map((index) => ({
+    ...movedRow(rows, index, outcomeOf(start[index]), outcomeOf(current[index])),
+    steps: steps.get(index)!,
+  }));
   moves.sort(byLargestMove);
   const summary = summarizeImpact(rows, start, current, moves);
   return { from, to, transitions, rows: moves, summary };

@@ -141,6 +141,11 @@ export function byLargestMove(a: { delta: number | null; index: number }, b: { d
   return size(b.delta) - size(a.delta) || a.index - b.index;
 }
 
+/** A row of the list on both sides of a comparison. */
+export function movedRow(rows: readonly PortfolioRowInput[], index: number, before: RowOutcome, after: RowOutcome): MovedRow {
+  return { index, supplier: rows[index]?.supplier ?? null, commodity: commodityText(rows[index]), before, after, delta: scoreDelta(before, after) };
+}
+
 /** Compares two scorings of the same rows; only the rows that moved are returned. */
 export function compareResults(rows: readonly PortfolioRowInput[], before: readonly RowResult[], after: readonly RowResult[]): RowMove[] {
   const moves: RowMove[] = [];
@@ -149,15 +154,7 @@ export function compareResults(rows: readonly PortfolioRowInput[], before: reado
     const a = outcomeOf(old);
     const b = outcomeOf(now);
     if (!hasMoved(a, b)) return;
-    moves.push({
-      index,
-      supplier: rows[index]?.supplier ?? null,
-      commodity: commodityText(rows[index]),
-      before: a,
-      after: b,
-      delta: scoreDelta(a, b),
-      controls: controlShifts(old, now),
-    });
+    moves.push({ ...movedRow(rows, index, a, b), controls: controlShifts(old, now) });
   });
   return moves.sort(byLargestMove);
 }
