@@ -701,8 +701,9 @@ class LineReader {
       return null;
     }
 
-    // "Aluminium foil containers": packaging right after a form is what the line is.
-    if (found.form !== null) {
+    // "Aluminium foil containers": packaging right after a form containers are made of is what the line is (a powder
+    // or a material before "bag" is what the bag holds: "LiFePO4 cathode material bag").
+    if (found.form !== null && found.form.keys.some((key) => CONTAINER_STOCK.has(key))) {
       const after = head.part[head.part.indexOf(found.form) + 1];
       if (after !== undefined && PACKS.has(after.keys[0]) && this.kindOf(found.occurrence.itemId) !== "product") {
         this.veto(found.occurrence, `not ${this.nameOf(found.occurrence.itemId)}: the line is "${found.form.text} ${after.text}" (packaging)`, true);
@@ -1194,6 +1195,8 @@ function describingField(text: string): string | null {
   return best?.trim() ?? null;
 }
 
+/** Forms that containers are made of: a container after one of them is made of the material ("foil containers"). */
+const CONTAINER_STOCK = new Set(["foil", "sheet", "film", "plate", "wire", "mesh", "strip", "board", "tube"]);
 /** A mass in a volume ("1000 mg/L", "10 µg/mL"): how solutions, not solids, are specified. */
 const CONCENTRATION = /(?<![\d.,])\d+(?:[.,]\d+)?\s{0,2}(?:mg|µg|μg|ug|g)\s{0,1}\/\s{0,1}(?:l|ml)(?![\p{L}\p{N}])/iu;
 const FIRST_WORD = /^[\p{L}\p{N}]+/u;

@@ -1710,6 +1710,15 @@ describe("reading like an analyst (bundled rules)", () => {
       ["Keményfém rúd K40 d6x330 köszörületlen", "tungsten-carbide"],
     ]);
     readsNothing("%s is no item (%s)", [["winding machine for transformers", "transformers"]]);
+    // A bag or a sample after a powder, a concentrate or a material is what it comes in, not what the line is; only a
+    // container after a form containers are made of ("foil containers") is packaging.
+    readsAs([
+      ["LiFePO4 cathode material bag", "lfp-cathode"],
+      ["LiFePO4 正极材料 吨袋", "lfp-cathode"],
+      ["Monazite concentrate sample 20 kg, assay pending", "rare-earth-ore"],
+      ["LRMO cathode powder sample 500 g", "li-rich-manganese-cathode"],
+    ]);
+    readsNothing("%s is no item (%s)", [["Aluminium foil containers 750 ml", "foil"]]);
     // A mass in a volume makes the line a solution of a material: a reference standard or a reagent.
     readsNothing("%s is no item (%s)", [
       ["Germanium standard 1000 mg/L in 2% HNO3, 125 mL", "concentration"],
