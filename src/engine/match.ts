@@ -385,8 +385,10 @@ class LineReader {
     for (const occurrence of this.occurrences) {
       for (const keys of this.index.exclusions.get(occurrence.itemId) ?? []) {
         const found = this.containsPhrase(all, keys);
-        if (found !== null) {
-          this.veto(occurrence, `not ${this.nameOf(occurrence.itemId)}: the rules exclude "${asWritten(found)}"`, false);
+        // A formula with digits ("LiSOCl2", "LiMnO2") is no word of the reader's: it is looked for in the text's words.
+        const formula = found === null && keys.length === 1 && ANY_DIGIT.test(keys[0]) && this.rawKeys?.includes(keys[0]) === true;
+        if (found !== null || formula) {
+          this.veto(occurrence, `not ${this.nameOf(occurrence.itemId)}: the rules exclude "${found === null ? keys[0] : asWritten(found)}"`, false);
           break;
         }
       }
@@ -1195,6 +1197,7 @@ function describingField(text: string): string | null {
   return best?.trim() ?? null;
 }
 
+const ANY_DIGIT = /\d/;
 /** Forms that containers are made of: a container after one of them is made of the material ("foil containers"). */
 const CONTAINER_STOCK = new Set(["foil", "sheet", "film", "plate", "wire", "mesh", "strip", "board", "tube"]);
 /** A mass in a volume ("1000 mg/L", "10 µg/mL"): how solutions, not solids, are specified. */

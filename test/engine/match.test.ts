@@ -1719,6 +1719,11 @@ describe("reading like an analyst (bundled rules)", () => {
       ["LRMO cathode powder sample 500 g", "li-rich-manganese-cathode"],
     ]);
     readsNothing("%s is no item (%s)", [["Aluminium foil containers 750 ml", "foil"]]);
+    // An exclusion written as a formula with digits is looked for in the text's words, which keep digits.
+    readsNothing("%s is no item (%s)", [
+      ["Lithium battery LiSOCl2 3.6V AA, bobbin type", "lisocl2"],
+      ["BATTERY,LITHIUM,9V,LIMNO2", "limno2"],
+    ]);
     // A mass in a volume makes the line a solution of a material: a reference standard or a reagent.
     readsNothing("%s is no item (%s)", [
       ["Germanium standard 1000 mg/L in 2% HNO3, 125 mL", "concentration"],
