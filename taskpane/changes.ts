@@ -156,29 +156,30 @@ export class ChangeWatch {
 
     const horizonKey = `${rulesId}|${options.asOf}|${this.days}`;
     if (this.horizon?.key !== horizonKey) this.horizon = { key: horizonKey, value: upcomingChanges(active.compiled, options.asOf, this.days) };
-    // The part that draws the section also measures its rows (rescoring the list is not part of the first load).
-    let upcoming: UpcomingPart | null = null;
-    try {
-      upcoming = await this.loadUpcomingPart();
-    } catch (error) {
-      // Not drawn: the next refresh fetches the part again; What changed below does not depend on it.
-      if (current()) this.host.failed("part_not_loaded", errorDetail(error));
-    }
-    if (!current()) return;
-    if (upcoming !== null) {
-      let upcomingRows: RowsPart<DateImpact> = measure === "no_table" ? { kind: "no_table" } : { kind: "on_request", rows: analysis!.records.length };
-      if (measure === "yes") {
-        const key = `${horizonKey}|${tableId}`;
-        if (this.dateImpact?.key !== key) {
-          await yieldToEventLoop();
-          if (!current()) return;
-          this.dateImpact = { key, analysis: analysis!, value: upcoming.impactOfDate(portfolioRows(analysis!), active.compiled, options.asOf, addDays(options.asOf, this.days)) };
-        }
-        upcomingRows = { kind: "ready", impact: this.dateImpact.value, asOf: options.asOf };
+    const dateKey = `${horizonKey}|${tableId}`;
+    const upcomingKind = measure === "no_table" ? "no_table" : measure === "yes" ? "ready" : "on_request";
+    const upcomingShown = `${horizonKey}|${upcomingKind === "ready" ? dateKey : upcomingKind}`;
+    if (upcomingShown !== this.shownUpcoming) {
+      // The part that draws the section also measures its rows (rescoring the list is not part of the first load).
+      let upcoming: UpcomingPart | null = null;
+      try {
+        upcoming = await this.loadUpcomingPart();
+      } catch (error) {
+        // Not drawn: the next refresh fetches the part again; What changed below does not depend on it.
+        if (current()) this.host.failed("part_not_loaded", errorDetail(error));
       }
       if (!current()) return;
-      const upcomingShown = `${horizonKey}|${upcomingRows.kind === "ready" ? this.dateImpact!.key : upcomingRows.kind}`;
-      if (upcomingShown !== this.shownUpcoming) {
+      if (upcoming !== null) {
+        let upcomingRows: RowsPart<DateImpact> = measure === "no_table" ? { kind: "no_table" } : { kind: "on_request", rows: analysis!.records.length };
+        if (measure === "yes") {
+          if (this.dateImpact?.key !== dateKey) {
+            await yieldToEventLoop();
+            if (!current()) return;
+            this.dateImpact = { key: dateKey, analysis: analysis!, value: upcoming.impactOfDate(portfolioRows(analysis!), active.compiled, options.asOf, addDays(options.asOf, this.days)) };
+          }
+          upcomingRows = { kind: "ready", impact: this.dateImpact.value, asOf: options.asOf };
+        }
+        if (!current()) return;
         this.shownUpcoming = upcomingShown;
         this.renderUpcoming(upcoming, upcomingRows);
       }

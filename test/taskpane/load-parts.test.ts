@@ -134,6 +134,28 @@ test("the Coming up section, when its part cannot be fetched, reports part_not_l
   expect(text("#upcoming")?.length).toBeGreaterThan(0);
 });
 
+test("the Coming up part is fetched only when the section has something new to draw, not on every refresh", async () => {
+  const { ChangeWatch } = await import("../../taskpane/changes");
+  document.documentElement.innerHTML = PANE_HTML.replace(/<script[\s\S]*?<\/script>/g, "");
+  const runtime = new RulesRuntime({ bundled: checkedRules(RULES), storage: createMemoryStorage() });
+  await runtime.start();
+  let fetches = 0;
+  const loadUpcomingPart = () => {
+    fetches += 1;
+    return Promise.resolve(jest.requireActual<UpcomingPart>("../../taskpane/upcoming"));
+  };
+  const host = { onSelectRow: () => undefined, announce: () => undefined, failed: () => undefined, tableLabel: () => null };
+  const watch = new ChangeWatch(runtime, host, 90, 10_000, undefined, loadUpcomingPart);
+
+  await watch.refresh(null, { asOf: "2026-09-01" });
+  expect(fetches).toBe(1);
+  await watch.refresh(null, { asOf: "2026-09-01" });
+  expect(fetches).toBe(1);
+  // Another scoring date is another horizon: drawn again.
+  await watch.refresh(null, { asOf: "2026-09-02" });
+  expect(fetches).toBe(2);
+});
+
 test("the alias list is drawn when its section is opened; when its part cannot be fetched the pane says so, and opening again draws it", async () => {
   const aliases = JSON.stringify({ format: 1, aliases: [{ commodity: "Widget X", item: "gallium" }] });
   suppliersBook({ [ALIASES_SETTING_KEY]: aliases });
