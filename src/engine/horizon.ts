@@ -1,8 +1,8 @@
 /**
  * What is about to change: every day in a window on which a control's status changes (a suspension ends,
  * an announced control takes effect, a draft is adopted), read from the timelines with `statusOn` — the
- * function scoring uses — so the horizon and the scores can never disagree about a date. Then the rows of a
- * supplier list that move on those days, with the day and the controls responsible.
+ * function scoring uses — so the horizon and the scores can never disagree about a date. The rows of a supplier
+ * list that move on those days are worked out in date-impact.ts.
  *
  * A day D is a transition when the status on D differs from the status on the day before. The window runs
  * from the day after `from` through `to`: a change on `from` itself is already in today's scores.

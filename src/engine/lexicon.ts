@@ -348,7 +348,9 @@ const TRANSLATIONS: Record<string, readonly string[]> = {
 };
 
 /** "doped" as lines write it, folded. */
-export const DOPED_WORDS: readonly string[] = ["doped", ...TRANSLATIONS.doped.map(foldCharacters)];
+/** The canonical word the reader gives "doped" and its translations. */
+export const DOPED_WORD = "doped";
+export const DOPED_WORDS: readonly string[] = [DOPED_WORD, ...TRANSLATIONS.doped.map(foldCharacters)];
 
 /** The canonical word an abbreviation or foreign word stands for; several words where it stands for a phrase. */
 const CANONICAL = new Map<string, readonly string[]>();

@@ -57,6 +57,7 @@ import {
   STOPWORDS,
   TECHNOLOGY_MARKERS,
   TECHNOLOGY_PHRASES,
+  DOPED_WORD,
   LABEL_WORDS,
   isCjk,
 } from "./lexicon";
@@ -148,7 +149,6 @@ function isContent(word: Word): boolean {
 }
 
 const LETTERS_ONLY = /^\p{L}+$/u;
-const DOPED = "doped";
 const ACRONYMS = /(?<![\p{L}\p{N}])[A-Z]{2,5}(?![\p{L}\p{N}])/gu;
 const SMALL_LETTER = /\p{Ll}/u;
 const NO_ACRONYMS: ReadonlySet<string> = new Set();
@@ -190,12 +190,12 @@ function formsOf(kind: ItemKind): readonly ReadonlySet<string>[] {
 /** Words that negate what follows them ("nicht wiederaufladbar", "not rechargeable"). */
 const NEGATIONS = new Set(["not", "nicht", "kein", "keine", "pas"]);
 
-/** A word that is a form of any kind of goods ("ingot", "ring", "assembly"): a head that still needs a name. */
 /** A name made only of describing words and forms ("monocrystalline wafer"): it says what kind of thing, not whose. */
 function isGenericName(occurrence: Occurrence): boolean {
   return occurrence.words.every((w) => isAnyForm(w) || isDescriptive(w));
 }
 
+/** A word that is a form of any kind of goods ("ingot", "ring", "assembly"): a head that still needs a name. */
 function isAnyForm(word: Word): boolean {
   return word.keys.some((key) => MATERIAL_FORMS.has(key) || COMPONENT_SHAPES.has(key) || PRODUCT_FORMS.has(key) || SERVICE_FORMS.has(key));
 }
@@ -548,7 +548,7 @@ class LineReader {
   /** "Antimony-doped tin oxide powder": a name written just before "doped" is what the goods are doped with, not the goods. */
   private isDopant(o: Occurrence): boolean {
     const next = this.line.words[o.words[o.words.length - 1].position + 1];
-    return next !== undefined && next.keys[0] === DOPED && !o.words.includes(next);
+    return next !== undefined && next.keys[0] === DOPED_WORD && !o.words.includes(next);
   }
 
   private rank(o: Occurrence): number {
