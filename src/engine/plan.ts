@@ -174,6 +174,16 @@ export interface Reading {
   readonly warnings: readonly Warning[];
 }
 
+/** What the book keeps per commodity text: its reading, and its plans on the run's date by the plant's number. */
+export interface TextEntry {
+  /** The text, as the book keeps it. */
+  text: string;
+  readonly reading: Reading;
+  readonly runDatePlans: (ScoringPlan | undefined)[];
+  /** False once the book is full: the text is read again when next seen, and its plans are not kept with it. */
+  readonly kept: boolean;
+}
+
 /**
  * The plans of one ruleset under one set of options, worked out on first need and kept (up to MOST_PLANS).
  * Keyed by the stretch of days the date falls in (between two days on which a control that can reach the item changes
@@ -182,11 +192,13 @@ export interface Reading {
  */
 export class PlanBook {
   private readonly plans = new Map<string, Map<string, Map<string | null, ScoringPlan>>>();
-  private readonly readings = new Map<string, Reading>();
+  /**
+   * Commodity text → its reading and, by the number of the plant's country, its plan on the run's own date. One
+   * map and one copy of each text, whatever the plants: a row's lookup then touches a few kilobytes, not a map per plant.
+   */
+  private readonly texts = new Map<string, TextEntry>();
   private readonly siteKeys = new Map<string | null, string>();
   private readonly siteNumbers = new Map<string | null, number>();
-  /** By the number of the plant's country: commodity text → its reading and plan on the run's own date. */
-  private readonly runDatePlans: Map<string, { reading: Reading; plan: ScoringPlan }>[] = [];
   private runDatePlansKept = 0;
   private readonly destinationControls;
   private readonly runDate: string | null;
@@ -210,37 +222,39 @@ export class PlanBook {
     return this.plansMade;
   }
 
-  /** The reading of a commodity text (match.ts, memoised with the rules) and what the book keeps with it. */
-  reading(commodity: string): Reading {
-    const known = this.readings.get(commodity);
+  /** What the book keeps for a commodity text (its reading, match.ts, memoised with the rules), read now if it was not seen before. */
+  entry(commodity: string): TextEntry {
+    return this.texts.get(commodity) ?? this.enter(commodity);
+  }
+
+  /**
+   * The plan of a commodity text (its entry) at a plant on the run's own date, for the rows that carry no date
+   * of their own: kept in the entry by the plant's number.
+   */
+  runDatePlan(entry: TextEntry, siteCountry: string | null): ScoringPlan {
+    const siteNumber = this.siteNumbers.get(siteCountry) ?? this.numberSite(siteCountry);
+    const known = entry.runDatePlans[siteNumber];
     if (known !== undefined) return known;
+    const plan = this.plan(entry.reading, siteCountry, this.runDate ?? "");
+    if (this.runDatePlansKept < MOST_PLANS && siteNumber < MOST_SITES && entry.kept) {
+      this.runDatePlansKept += 1;
+      entry.runDatePlans[siteNumber] = plan;
+    }
+    return plan;
+  }
+
+  /** A text not seen before: read, and kept while the book has room. */
+  private enter(commodity: string): TextEntry {
     const match = matchCommodity(this.rules, commodity);
     const reading: Reading = {
       match,
       planKey: this.planKey(match),
       warnings: Object.freeze(readingWarnings(match).map((warning) => Object.freeze(warning))),
     };
-    if (this.readings.size < MOST_PLANS) this.readings.set(ownedText(commodity), reading);
-    return reading;
-  }
-
-  /**
-   * The reading and plan of a commodity text at a plant on the run's own date (the rows that carry no date of
-   * their own): one lookup, in the texts seen at that plant.
-   */
-  onRunDate(commodity: string, siteCountry: string | null): { reading: Reading; plan: ScoringPlan } {
-    const siteNumber = this.siteNumbers.get(siteCountry) ?? this.numberSite(siteCountry);
-    let byText = this.runDatePlans[siteNumber];
-    if (byText === undefined) this.runDatePlans[siteNumber] = byText = new Map();
-    const known = byText.get(commodity);
-    if (known !== undefined) return known;
-    const reading = this.reading(commodity);
-    const planned = { reading, plan: this.plan(reading, siteCountry, this.runDate ?? "") };
-    if (this.runDatePlansKept < MOST_PLANS && siteNumber < MOST_SITES) {
-      this.runDatePlansKept += 1;
-      byText.set(ownedText(commodity), planned);
-    }
-    return planned;
+    const kept = this.texts.size < MOST_PLANS;
+    const entry: TextEntry = { text: commodity, reading, runDatePlans: [], kept };
+    if (kept) this.texts.set((entry.text = ownedText(commodity)), entry);
+    return entry;
   }
 
   plan(reading: Reading, siteCountry: string | null, asOf: string): ScoringPlan {

@@ -22,7 +22,7 @@ import { explainRow } from "./explain";
 import { parseSupplierName, screenName, type ScreeningResult } from "./screening";
 import { pressureOf, type ListingPressure } from "./listings";
 import { controlHits, hitWarnings, listingHits, NO_PRESSURE, readingWarnings, strongestFirst } from "./hits";
-import { NO_HITS, NOTHING_MOVED, PlanBook, type MovedHits, type ScoringPlan } from "./plan";
+import { NO_HITS, NOTHING_MOVED, PlanBook, type MovedHits, type ScoringPlan, type TextEntry } from "./plan";
 
 /** Longer cells are not commodity descriptions (a pasted document, a runaway formula). */
 export const LONGEST_COMMODITY = 500;
@@ -538,26 +538,32 @@ export class RowScorer {
    * as among them (fewer collections of young objects, the reader's code kept hot). Texts the scoring pass would
    * refuse (blank, too long) are skipped; reading is a pure function of the text, so results do not change.
    */
-  private readCommodities(rows: readonly RowInput[]): void {
+  private readCommodities(rows: readonly RowInput[]): (TextEntry | undefined)[] {
+    const entries: (TextEntry | undefined)[] = new Array(rows.length);
     for (let index = 0; index < rows.length; index++) {
       const given = rows[index];
       if (given === null || given === undefined || typeof given !== "object") continue;
       const cell = readCell(given.commodity, "text");
       if (cell === null) continue;
       const commodity = String(cell);
-      if (commodity.length <= LONGEST_COMMODITY) this.plans.reading(commodity);
+      if (commodity.length <= LONGEST_COMMODITY) entries[index] = this.plans.entry(commodity);
     }
+    return entries;
   }
 
-  /** Never throws on any cell content: a bad row comes back as `{ ok: false, error }`. */
-  scoreRow(given: RowInput): RowResult {
+  /**
+   * Never throws on any cell content: a bad row comes back as `{ ok: false, error }`. `known`: the entry of the
+   * row's commodity text as the reading pass found it, used only if the row still holds that text.
+   */
+  scoreRow(given: RowInput, known?: TextEntry): RowResult {
     // A hole in the array of rows (or a null handed over as a row) is a row with nothing in it.
     if (given === null || given === undefined || typeof given !== "object") return failed(engineError("commodity_missing", "commodity", ""));
     const row = parseRow(given, this.options, this.runDate, this.parsed);
     if (row !== this.parsed) return failed(row as EngineError);
     const rules = this.rules;
-    const planned = row.asOf === this.runDate.value.iso ? this.plans.onRunDate(row.commodity, row.siteCountry) : null;
-    const reading = planned?.reading ?? this.plans.reading(row.commodity);
+    const entry = known !== undefined && known.text === row.commodity ? known : this.plans.entry(row.commodity);
+    const reading = entry.reading;
+    const plan = row.asOf === this.runDate.value.iso ? this.plans.runDatePlan(entry, row.siteCountry) : null;
     const match = reading.match;
     const entity =
       row.supplierName === null
@@ -569,14 +575,14 @@ export class RowScorer {
           });
     // Only a clear match weighs in the score; a possible one is a warning for review.
     if (entity?.status === "listed") return scoreListed(rules, row, match, entity, pressureOf(entity.match!.listings), this.options);
-    return scorePlanned(rules, planned?.plan ?? this.plans.plan(reading, row.siteCountry, row.asOf), reading.warnings, row, match, entity);
+    return scorePlanned(rules, plan ?? this.plans.plan(reading, row.siteCountry, row.asOf), reading.warnings, row, match, entity);
   }
 
   scoreRows(rows: readonly RowInput[]): RowResult[] {
-    if (this.rowsScored === 0) this.readCommodities(rows);
+    const entries = this.rowsScored === 0 ? this.readCommodities(rows) : null;
     this.rowsScored += rows.length;
     const results: RowResult[] = new Array(rows.length);
-    for (let index = 0; index < rows.length; index++) results[index] = this.scoreRow(rows[index]);
+    for (let index = 0; index < rows.length; index++) results[index] = this.scoreRow(rows[index], entries?.[index]);
     return results;
   }
 }

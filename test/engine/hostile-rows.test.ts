@@ -55,3 +55,13 @@ test("rows that share a plan cannot change each other's hits; a row's own parts 
   expect(first.warnings).toEqual([]);
   expect(second.explanation).not.toBe("reviewed by hand");
 });
+
+test("a row whose commodity reads differently each time is scored on the text it gives when scored, not on the one the first pass read", () => {
+  // The first batch is read ahead of scoring (score.ts, readCommodities): a getter may answer differently the second time.
+  let reads = 0;
+  const shifting = Object.defineProperty({}, "commodity", { get: () => (reads++ === 0 ? "gallium" : "office chairs"), enumerable: true }) as RowInput;
+  const [result] = scoreRows([shifting], bundledRules(), OPTIONS);
+  expect(reads).toBeGreaterThan(1);
+  expect(result.ok && result.match.itemId).toBeNull();
+  expect(result.ok && result.score).toBe(0);
+});
