@@ -59,6 +59,7 @@ const TRANSLATIONS: Record<string, readonly string[]> = {
   trioxide: ["trioxid", "trioxyde", "trioxido", "triossido", "triox", "триоксид", "trioksida", "trioksit", "trioksidi"],
   hydroxide: ["수산화", "氢氧化", "水酸化", "hydroxid", "hydroxyde", "hidroxido", "idrossido", "hydrox", "гидроксид", "hidroksida", "hidroksit", "hidrox"],
   carbonate: ["carbonat", "karbonat", "carbonato", "карбонат", "uhličitan", "weglan"],
+  phosphate: ["phosph", "phosphat", "fosfato", "fosforan", "фосфат"],
   monohydrate: ["monohydrat", "monohydrated", "monohidratado", "monoidrato", "monoidratado", "monohyd", "一水和物", "单水", "일수화물", "jednowodny", "моногидрат", "monohydraat", "monohidr"],
   scrap: ["schrott", "dechets", "chatarra", "rottami", "sucata", "废料"],
   fibre: ["fiber", "fibres", "fibers", "faser", "fibra", "ファイバ", "ファイバー", "파이버", "光ファイバ", "光ファイバー", "광섬유", "fbr", "волокн", "оптоволокн"],
@@ -96,7 +97,7 @@ const TRANSLATIONS: Record<string, readonly string[]> = {
   // One element, one word: "Wolframkupfer" is tungsten copper as "W-Cu" is, so the item's exclusions and names meet it.
   tungsten: ["wolfram", "volfram", "wolfraam", "wolframio", "tungsteno", "tungstene", "tungstenio", "wolframu", "wolframowy", "wolframowa", "wolframový", "вольфрам", "вольфрамов"],
   graphite: ["graphit", "grafit", "графит", "графитов", "графитированн", "графитирован", "흑연", "grafiitti", "grafitt", "grafitten", "grafiet", "黒鉛", "石墨"],
-  anhydrous: ["无水", "anhydr", "wasserfrei", "anhydre", "anhidro", "anidro"],
+  anhydrous: ["无水", "anhydr", "anhyd", "wasserfrei", "anhydre", "anhidro", "anidro"],
   source: ["src", "quelle", "소스", "ソース"],
   carbide: ["węglik", "węglika", "węgliki", "węglików", "karbid", "karbidu", "карбид", "karbür"],
   grit: ["schleifkorn", "körnung", "koernung", "graniglia", "grano", "granos", "砥粒"],
@@ -188,7 +189,7 @@ const TRANSLATIONS: Record<string, readonly string[]> = {
   bastnaesite: ["бастнезит", "бастнезитов", "bastnasite", "bastnasit"],
   extractor: ["экстрактор", "estrattore", "estrattori", "extracteur", "extracteurs", "extractores", "extratores", "extrator", "extraktor", "extraktoren"],
   centrifugal: ["центробежн", "centrifugo", "centrifuga", "centrifughi", "centrifughe", "centrifuge", "centrifuges", "centrífugos", "centrífugas", "zentrifugal"],
-  drone: ["дрон", "бпла", "iha", "dron", "drones"],
+  drone: ["дрон", "бпла", "iha", "dron", "drones", "uav", "uavs", "multirotor", "multicopter"],
   solar: ["солнечн", "solari", "solaire", "solaires", "solares", "solarer", "solare"],
   polypropylene: ["полипропилен", "polipropileno", "polipropilene", "polypropylen", "폴리프로필렌", "ポリプロピレン", "聚丙烯"],
   stainless: ["нержавеющ", "inoxidable", "inoxydable", "inossidabile", "inoxidável", "nierdzewna", "nierdzewny", "nierdzewne", "rostfrei", "rostfreier", "rostfreie"],
@@ -264,7 +265,7 @@ const TRANSLATIONS: Record<string, readonly string[]> = {
   prototype: ["시제품", "試作品", "試作", "样机", "prototyp", "prototipo"],
   extraction: ["ekstraksi", "萃取", "extraktion", "extraccion", "estrazione", "extracao", "ekstrakcja", "抽出", "提取", "추출"],
   growth: ["wachstum", "croissance", "crecimiento", "crescita", "crescimento", "生长", "成長", "성장"],
-  insurance: ["versicherung", "assurance", "seguro", "assicurazione", "verzekering", "ubezpieczenie", "pojisteni", "保险", "보험", "страхов"],
+  insurance: ["versicherung", "assurance", "seguro", "assicurazione", "verzekering", "ubezpieczenie", "pojisteni", "保险", "保険", "보험", "страхов"],
   hinge: ["ヒンジ", "힌지", "шарнирн"],
   press: ["пресс", "压机", "压力机", "プレス", "프레스"],
   cubic: ["кубическ"],
@@ -290,7 +291,7 @@ const TRANSLATIONS: Record<string, readonly string[]> = {
   tooling: ["outillage", "outillages", "utillaje", "utillajes", "ferramental", "attrezzatura", "werkzeuge", "herramental", "herramentales"],
   detector: ["fpa", "detecteur", "detecteurs", "detektor", "detektoren", "rivelatore", "detetor", "dedektör", "dedektörü", "探测器", "検出器", "검출기"],
   core: ["noyau", "noyaux", "nucleo", "anima", "kern", "kerne"],
-  fee: ["服务费", "手续费", "费用", "avgift", "avgifter", "ライセンス料", "手数料", "수수료", "díj"],
+  fee: ["服务费", "手续费", "费用", "avgift", "avgifter", "ライセンス料", "手数料", "수수료", "díj", "frais", "honoraires", "gebühr", "gebühren", "spese", "onorari", "honorarios"],
   beam: ["ビーム", "빔", "балк"],
   // Turkish defence and industry texts, and the sputtering of targets in Korean, Japanese and Chinese
   die: ["kalıp", "kalip", "kalıbı", "kalibi"],
@@ -314,7 +315,8 @@ const TRANSLATIONS: Record<string, readonly string[]> = {
   grain_boundary_diffusion: ["粒界拡散", "晶界扩散", "晶界擴散"],
   // Chinese, Japanese, Korean and Indonesian words of customs, shipping and plastics purchasing
   // (As the rules' names are read: "customs" is stemmed to "custom".)
-  custom_clearance: ["报关", "清关", "通关", "通関", "통관", "vámkezelés", "vámkezelési"],
+  import: ["einfuhr", "importazione", "importacion", "importação", "importation", "импорт", "进口", "輸入", "수입"],
+  custom_clearance: ["报关", "清关", "通关", "通関", "통관", "vámkezelés", "vámkezelési", "zollabfertigung", "verzollung", "dédouanement", "sdoganamento", "desaduanamiento", "desaduanaje", "растаможк"],
   custom_clearance_fee: ["报关费", "清关费", "通关费"],
   hinge_beam: ["铰链梁"],
   superalloy: ["高温合金", "超合金"],
@@ -344,7 +346,7 @@ const TRANSLATIONS: Record<string, readonly string[]> = {
   type: ["系"],
   shipping: ["pengiriman"],
   polyethylene: ["폴리에틸렌", "ポリエチレン", "聚乙烯"],
-  resin: ["수지", "树脂", "樹脂"],
+  resin: ["수지", "树脂", "樹脂", "harz", "résine", "resina"],
 };
 
 /** "doped" as lines write it, folded. */
@@ -373,7 +375,7 @@ const VIETNAMESE_PHRASES: readonly (readonly [string, string])[] = [
   ["chuyen giao cong nghe", "technology transfer"], ["cong nghe", "technology"], ["bao tri", "maintenance"], ["sua chua", "repair"],
   ["day chuyen", "line"], ["san xuat", "production"], ["hat nhua", "polymer granule"], ["duong kinh", "diameter"], ["ban cach dien", "semi insulating"], ["nguyen sinh", "virgin"],
   ["tinh quang", "concentrate"], ["dich vu", "service"], ["van chuyen", "transport"], ["lap rap", "assembly"], ["bo mach", "board"], ["dien tu", "electronic"], ["hop dong", "contract"],
-  ["bu long", "bolt"], ["sac", "charger"], ["dai oc", "nut"], ["ma kem", "zinc plated"],
+  ["bu long", "bolt"], ["sac", "charger"], ["bao hiem", "insurance"], ["dai oc", "nut"], ["ma kem", "zinc plated"],
   ["nam cham", "magnet"], ["soi quang", "fibre"], ["kim cuong", "diamond"], ["dat hiem", "rare earth"], ["than chi", "graphite"],
   ["kim loai", "metal"], ["dong co", "motor"], ["bien tan", "inverter"], ["cuc am", "anode"], ["cuc duong", "cathode"],
   ["dien cuc", "electrode"], ["vat lieu", "material"], ["nhan tao", "synthetic"], ["tu nhien", "natural"], ["chat chiet", "extractant"],
@@ -459,7 +461,9 @@ export const PRODUCT_NOUNS = set(`
   sharpener sweeper burr drill bit saw blade tool tools camera cameras kamera camara telecamera fresa fresas frese fraise fraises fraser fraeser frez chair table desk ladder boots shoe glove mask ferro
   corp corporation inc incorporated ltd limited gmbh llc plc company bolt screw nut washer rivet bracket fastener hinge
   spring valve pump fan hose seal bearing gear shaft housing enclosure frame speaker headphone earphone microphone
-  binder lack remache remaches endmill vandskar laminate laminates heatsink fet mosfet`);
+  binder lack remache remaches endmill vandskar laminate laminates heatsink fet mosfet capacitor capacitors elko elkos
+  kondensator kondensatoren condensateur condensateurs condensatore condensatori condensador condensadores capacitores
+  forklift hubwagen`);
 
 /** Packaging and quantities, never what a line is. */
 export const PACKS = set(`

@@ -724,7 +724,8 @@ class LineReader {
       const seq = this.sequence(head.chunk);
       const at = seq.indexOf(found.occurrence.words[0]);
       const neighbours = [seq[at - 1], seq[at + 1]].filter((w): w is Word => w !== undefined && w.role === "word");
-      const alloyed = neighbours.find((w) => w.keys.some((k) => OTHER_ELEMENTS.has(k)) && !this.coveredBySameItem(w, found!.occurrence.itemId));
+      // A coating ("LiFePO4 carbon-coated") is no alloy.
+      const alloyed = neighbours.find((w) => !w.qualifier && w.keys.some((k) => OTHER_ELEMENTS.has(k)) && !this.coveredBySameItem(w, found!.occurrence.itemId));
       if (alloyed !== undefined) {
         this.veto(found.occurrence, `not ${this.nameOf(found.occurrence.itemId)}: an alloy or compound with "${alloyed.text}"`, true);
         return null;

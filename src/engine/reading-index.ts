@@ -269,10 +269,9 @@ export function buildReadingIndex(doc: RulesDocument): ReadingIndex {
     }
     headNouns.set(item.id, heads);
     wordsByItem.set(item.id, new Set(phrases.flatMap(({ keys }) => keys).filter((key) => DOMAIN_NOUNS.has(key) || (!isGeneralWord(key) && !GENERAL_WORDS.some((words) => words.has(key))))));
-    exclusions.set(
-      item.id,
-      item.exclusions.map((text) => phraseKeys(text, segmenter)).filter((keys) => keys.length > 0),
-    );
+    // An exclusion "Dy-free" is met by the reader itself, which drops the word before "-free" (reading.ts); kept, it would exclude every "free".
+    const excluded = item.exclusions.map((text) => phraseKeys(text, segmenter)).filter((keys) => keys.length > 0 && !(keys.length === 1 && keys[0] === "free"));
+    exclusions.set(item.id, excluded);
     for (const goods of item.about ?? []) {
       const list = aboutGoods.get(goods) ?? [];
       list.push(item.id);

@@ -107,6 +107,12 @@ const COMPLETE_WITH = /(?<![\p{L}\p{N}])c\/w(?![\p{L}\p{N}])/gu;
 const ROMANCE_ABBREVIATED = /(?<![\p{L}\p{N}])(?:([pcs])\/(?=\s)|([pc])\/(?=\p{L}{3}))/gu;
 const ROMANCE_WRITTEN_OUT: Readonly<Record<string, string>> = { p: " para ", c: " com ", s: " sem " };
 
+/**
+ * "ANTIMONY-FREE", "Dy-free", "lead-free": what the goods are without. The word is dropped, so the line no longer
+ * names it; "free" stays, a word of no item.
+ */
+const WITHOUT_WORD = /(?<![\p{L}\p{N}])\p{L}[\p{L}\p{N}]*-free(?![\p{L}\p{N}])/gu;
+
 /** "WINDING M/C", "FILLING M/C": a machine. */
 const MACHINE_ABBREVIATED = /(?<![\p{L}\p{N}])m\/c(?![\p{L}\p{N}])/gu;
 
@@ -146,7 +152,7 @@ const SCANDIUM_HINT = /(?<![\p{L}\p{N}])sc(?![\p{L}\p{N}])|scand|скандий/
 
 /**
  * Folded text with purchasing shorthand made plain: aluminium alloy numbers marked, part-number labels joined, "w/",
- * "w/o", "p/", "c/", "s/" and "m/c" written out, "non-" joined to its word, an epitaxial layer written before "on" its
+ * "w/o", "p/", "c/", "s/" and "m/c" written out, "non-" joined to its word, the word before "-free" dropped, an epitaxial layer written before "on" its
  * substrate and "X doped with Y" written dopant first (the reading key does the same, so keys follow readings).
  */
 export function expandShorthand(folded: string): string {
@@ -155,7 +161,7 @@ export function expandShorthand(folded: string): string {
     : SCANDIUM_HINT.test(folded)
       ? folded.replace(ALLOY_NUMBER_WITH_PREFIX, "$1")
       : folded.replace(ALLOY_NUMBER_WITH_TEMPER, "aa$1 $2").replace(ALLOY_NUMBER_WITH_PREFIX, "aa$1");
-  const negated = alloys.includes("non") ? alloys.replace(NEGATED_WORD, "non") : alloys;
+  const negated = (alloys.includes("non") ? alloys.replace(NEGATED_WORD, "non") : alloys).replace(WITHOUT_WORD, "free");
   const written = !negated.includes("/")
     ? negated
     : negated

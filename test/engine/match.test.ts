@@ -1731,6 +1731,49 @@ describe("reading like an analyst (bundled rules)", () => {
       ["Antimony 1 g/L solution, 500 ml", "concentration"],
     ]);
   });
+
+  describe("words of the 53rd and 54th rounds: what goods are free of, coatings, capacitors, customs clearance, UAVs", () => {
+    // "X-free" says what the goods are without: the line no longer names X, whatever X is.
+    readsAs([
+      ["PET-Harz antimony-free, Sack 25 kg", "plastics"],
+      ["Sintered magnet NdFeB 52SH, Dy-free, Ni plated", "ndfeb-magnet"],
+      ["Antimony ingot 99.65%, free sample", "antimony"],
+    ]);
+    test.each([
+      ["BOTTLE GRADE PET CHIPS SB-FREE IV 0.84", "Antimony"],
+      ["Lead-free solder bar SAC305, 1 kg", "Lead"],
+      ["Bismuth-free brass rod CW614N", "Bismuth"],
+    ])("%s is no item and does not name %s", (text, material) => {
+      const match = readFresh(text);
+      expect(match.itemId).toBeNull();
+      expect(match.why).not.toContain(material);
+    });
+    // An element before "coated" is the coating, never an alloying element beside the material.
+    readsAs([
+      ["LiFePO4 carbon-coated, battery grade, 20 kg drum", "lfp-cathode"],
+      ["Carbon-coated LiFePO4 powder D50 1.2 µm", "lfp-cathode"],
+    ]);
+    // A capacitor is a component, whatever its electrodes are made of.
+    readsNothing("%s is no item (%s)", [
+      ["Kondensator Aluminium 1000 µF 63 V", "kondensator"],
+      ["ELKO 2200UF 16V ALU RADIAL", "elko"],
+      ["Condensatore elettrolitico alluminio 100 uF", "condensatore"],
+    ]);
+    // Customs clearance in German, French, Italian and Spanish is the brokerage the logistics services cover.
+    readsAs([
+      ["Verzollung Einfuhr", "logistics-services"],
+      ["Frais de dédouanement import conteneur", "logistics-services"],
+      ["Sdoganamento importazione", "logistics-services"],
+      ["Desaduanamiento de importación, contenedor 40'", "logistics-services"],
+    ]);
+    // A UAV is a drone: its motors and engines are drone components.
+    readsAs([
+      ["UAV motor 4114 400KV", "drone-components"],
+      ["Brushless motor 6215 for heavy-lift multirotor", "drone-components"],
+    ]);
+    // "PHOSPH" is how a cut-short ERP text writes phosphate.
+    readsAs([["IRON PHOSPH ANHYD BATT GRD 25KG", "phosphate-precursor"]]);
+  });
 });
 
 describe("HS codes several items share (a small ruleset)", () => {
