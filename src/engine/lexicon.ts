@@ -18,11 +18,11 @@ const TRANSLATIONS: Record<string, readonly string[]> = {
   ingot: ["barren", "barre", "lingot", "lingote", "lingotto", "lingotti", "pani", "pane", "ingt", "インゴット", "锭", "잉곳", "ingote", "wlewek", "wlewki", "sztaba", "sztaby", "tacka", "tackor", "massel", "masseln", "слиток", "слитк", "külçe", "külçesi", "құйма", "құймалар", "regulus", "regule"],
   powder: ["pulver", "poudre", "polvo", "polvere", "po", "pwd", "pwdr", "pdr", "powdr", "粉", "粉末", "粉体", "パウダー", "분말", "가루", "poeder", "proszek", "proszku", "порошок", "порошк", "пудр", "prášek", "prášku", "toz", "tozu", "jauhe", "jauhetta", "ұнтақ"],
   micropowder: ["micron", "mikropulver", "微粉", "micropwd", "micropwdr", "микропорошок", "микропорошк", "미분"],
-  sheet: ["blech", "bleche", "tole", "lamina", "lamiera", "chapa", "feuille", "placa", "板", "판", "판재", "shts", "sht", "blacha", "plat", "시트", "シート", "лист", "levha", "lemez", "lembaran"],
+  sheet: ["blech", "bleche", "tole", "lamina", "lamiera", "chapa", "feuille", "placa", "板", "판", "판재", "shts", "sht", "blacha", "plat", "시트", "シート", "лист", "levha", "lemez", "lembaran", "kepingan"],
   plate: ["plade", "plader", "platte", "plaque", "lastra", "plt", "plaat", "platen", "plyta", "пластин", "deska", "desky"],
   foil: ["포일", "folie", "hoja", "箔", "호일", "folia", "фольг", "folha"],
   wire: ["draht", "lanka", "fil", "alambre", "filo", "fio", "丝", "線", "와이어", "draad", "drut", "trad", "проволок", "hilo", "huzal", "drát", "drátu", "ワイヤ", "ワイヤー"],
-  rod: ["rundstab", "rundstabe", "stab", "stange", "tige", "varilla", "barra", "bastone", "vareta", "棒", "丸棒", "봉", "staaf", "staven", "pret", "prety", "stang", "tyč", "tyče", "пруток", "прутк", "стержен", "çubuk", "çubuğu", "ロッド", "stavar", "stav"],
+  rod: ["rundstab", "rundstabe", "stab", "stabe", "staebe", "stange", "tige", "varilla", "barra", "bastone", "vareta", "棒", "丸棒", "봉", "staaf", "staven", "pret", "prety", "stang", "tyč", "tyče", "пруток", "прутк", "стержен", "çubuk", "çubuğu", "ロッド", "stavar", "stav"],
   bar: ["barrette", "stange", "flachstange", "flachstangen", "flachstab", "busbar", "busbars", "stromschiene", "stromschienen"],
   tube: ["rohr", "tubo", "管", "buis", "rura", "труб", "cső"],
   granule: ["granulatum", "granza", "granulo", "펠렛", "펠릿", "granulat", "granules", "granulado", "granuli", "granulos", "颗粒", "粒", "粒状", "과립", "granulated", "granulaat", "granulki", "granuler", "granalien", "gran", "гранул", "granül", "granulate", "rae", "rakeet"],
@@ -101,7 +101,7 @@ const TRANSLATIONS: Record<string, readonly string[]> = {
   source: ["src", "quelle", "소스", "ソース"],
   carbide: ["węglik", "węglika", "węgliki", "węglików", "karbid", "karbidu", "карбид", "karbür"],
   grit: ["schleifkorn", "körnung", "koernung", "graniglia", "grano", "granos", "砥粒"],
-  steel: ["stal", "staal", "ocel", "ocelový", "ocelová", "stali", "stalowy", "stalowa", "сталь", "стальн", "acél", "thép", "elektroband", "elektroblech"],
+  steel: ["stal", "staal", "ocel", "ocelový", "ocelová", "stali", "stalowy", "stalowa", "сталь", "стальн", "acél", "thép", "elektroband", "elektroblech", "keluli"],
   nitrate: ["nitrat", "nitrato", "硝酸", "硝酸塩"],
   // things a line may be that are never a traded form of a material (PRODUCT_NOUNS)
   paint: ["tinta", "pintura", "peinture", "vernice", "lackfarbe", "verf", "farba"],
@@ -190,7 +190,7 @@ const TRANSLATIONS: Record<string, readonly string[]> = {
   extractor: ["экстрактор", "estrattore", "estrattori", "extracteur", "extracteurs", "extractores", "extratores", "extrator", "extraktor", "extraktoren"],
   centrifugal: ["центробежн", "centrifugo", "centrifuga", "centrifughi", "centrifughe", "centrifuge", "centrifuges", "centrífugos", "centrífugas", "zentrifugal"],
   drone: ["дрон", "бпла", "iha", "dron", "drones", "uav", "uavs", "multirotor", "multicopter"],
-  solar: ["солнечн", "solari", "solaire", "solaires", "solares", "solarer", "solare"],
+  solar: ["солнечн", "solari", "solaire", "solaires", "solares", "solarer", "solare", "suria"],
   polypropylene: ["полипропилен", "polipropileno", "polipropilene", "polypropylen", "폴리프로필렌", "ポリプロピレン", "聚丙烯"],
   stainless: ["нержавеющ", "inoxidable", "inoxydable", "inossidabile", "inoxidável", "nierdzewna", "nierdzewny", "nierdzewne", "rostfrei", "rostfreier", "rostfreie"],
   cbn: ["кнб", "эльбор"],
@@ -265,7 +265,7 @@ const TRANSLATIONS: Record<string, readonly string[]> = {
   prototype: ["시제품", "試作品", "試作", "样机", "prototyp", "prototipo"],
   extraction: ["ekstraksi", "萃取", "extraktion", "extraccion", "estrazione", "extracao", "ekstrakcja", "抽出", "提取", "추출"],
   growth: ["wachstum", "croissance", "crecimiento", "crescita", "crescimento", "生长", "成長", "성장"],
-  insurance: ["versicherung", "assurance", "seguro", "assicurazione", "verzekering", "ubezpieczenie", "pojisteni", "保险", "保険", "보험", "страхов"],
+  insurance: ["versicherung", "assurance", "seguro", "assicurazione", "verzekering", "ubezpieczenie", "pojisteni", "保险", "保険", "보험", "страхов", "versekering"],
   hinge: ["ヒンジ", "힌지", "шарнирн"],
   press: ["пресс", "压机", "压力机", "プレス", "프레스"],
   cubic: ["кубическ"],
@@ -337,6 +337,8 @@ const TRANSLATIONS: Record<string, readonly string[]> = {
   cable: ["cavo", "cavi"],
   solder: ["soldadura", "silberlot"],
   shaft: ["wałek", "walek"],
+  bolt: ["ボルト", "螺栓", "볼트", "болт"],
+  gasket: ["dichtung", "junta", "guarnizione", "ガスケット", "垫片", "가스켓", "прокладк"],
   screw: ["parafuso", "parafusos", "tornillo", "tornillos", "vite", "viti", "schraube", "schrauben", "tornilleria", "tornillería"],
   drum: ["fass", "fässer", "faesser", "stahlfass", "stahlfässer", "kunststofffass"],
   bag: ["吨袋", "噸袋"],
@@ -357,7 +359,8 @@ export const DOPED_WORDS: readonly string[] = [DOPED_WORD, ...TRANSLATIONS.doped
 /** The canonical word an abbreviation or foreign word stands for; several words where it stands for a phrase. */
 const CANONICAL = new Map<string, readonly string[]>();
 for (const [canonical, variants] of Object.entries(TRANSLATIONS)) {
-  const words = canonical.split("_");
+  // Stemmed as the reader stems what is written: "linse" must meet "lens" where a name writes it (read "len").
+  const words = canonical.split("_").map(stemWord);
   for (const written of variants) {
     const variant = foldCharacters(written);
     if (!CANONICAL.has(variant)) CANONICAL.set(variant, words);
@@ -463,7 +466,7 @@ export const PRODUCT_NOUNS = set(`
   spring valve pump fan hose seal bearing gear shaft housing enclosure frame speaker headphone earphone microphone
   binder lack remache remaches endmill vandskar laminate laminates heatsink fet mosfet capacitor capacitors elko elkos
   kondensator kondensatoren condensateur condensateurs condensatore condensatori condensador condensadores capacitores
-  forklift hubwagen`);
+  forklift hubwagen gasket gaskets`);
 
 /** Packaging and quantities, never what a line is. */
 export const PACKS = set(`
@@ -486,6 +489,7 @@ export const DESCRIPTORS = set(`
   hot cold new quality mono monocrystalline polycrystalline single multi class nominal approx min max total net size
   diameter thick thickness width length od id mesh assay content heat cas ref item part number pn sku model series rev
   made origin brand oem original genuine virgin loose certified distilled sublimed vacuum sealed resinoid vgf lec synergist bare flot flotation lme
+  dopant dopants dotierstoff booster
   stranded packed grade yellow pink grey bonding free standing freestanding big brushless source src evaporation plankonvex desnudo desnuda wtryskowy tratada tratado curing temp low power giant mwir lwir swir 容量 克容量 용량 中试 中试批
   gray black white red blue green brown clear transparent anodized hydrate hydrated dihydrate trihydrate tetrahydrate
   pentahydrate hexahydrate heptahydrate octahydrate nonahydrate decahydrate epitaxial infrared isostatic expanded expandable spheroidized

@@ -196,6 +196,15 @@ function isGenericName(occurrence: Occurrence): boolean {
 }
 
 /** A word that is a form of any kind of goods ("ingot", "ring", "assembly"): a head that still needs a name. */
+/**
+ * Stock that is made for a product and named after it: "gasket sheet", "spray powder", "saw grit", "Lackdraht" (enamelled
+ * wire). Only products made of stock: solder wire is solder, and a grease or a paint is what it is.
+ */
+const STOCK_FOR_PRODUCTS = new Set(["powder", "sheet", "foil", "wire", "rod", "tube", "plate", "grit"]);
+const PRODUCTS_MADE_FROM_STOCK = new Set(["gasket", "spray", "saw", "spring", "seal", "lack", "brush", "filter"]);
+const isStockForProduct = (product: Word, next: Word | undefined): boolean =>
+  next !== undefined && product.keys.some((k) => PRODUCTS_MADE_FROM_STOCK.has(k)) && next.keys.some((k) => STOCK_FOR_PRODUCTS.has(k));
+
 function isAnyForm(word: Word): boolean {
   return word.keys.some((key) => MATERIAL_FORMS.has(key) || COMPONENT_SHAPES.has(key) || PRODUCT_FORMS.has(key) || SERVICE_FORMS.has(key));
 }
@@ -637,7 +646,9 @@ class LineReader {
         // "magnet rotor segments": a component's shape may follow words saying what it is for; a material's
         // form may not ("yttria stabilized zirconia beads" are zirconia).
         const component = this.kindOf(o.itemId) !== "material";
-        const betweenFits = (w: Word) => this.fits(w, o.itemId) || (component && !w.keys.some((k) => PRODUCT_NOUNS.has(k)));
+        // Stock named after the product it is for may say so ("graphite gasket sheet").
+        const forProduct = (w: Word) => between.length === 1 && isStockForProduct(w, H);
+        const betweenFits = (w: Word) => this.fits(w, o.itemId) || (component && !w.keys.some((k) => PRODUCT_NOUNS.has(k))) || forProduct(w);
         if (this.fits(H, o.itemId) && between.every(betweenFits)) {
           found = { occurrence: o, form: H, how: "form" };
           break;
@@ -690,12 +701,15 @@ class LineReader {
     const material = this.kindOf(found.occurrence.itemId) === "material";
     // For a material, the product may also come after the name's specification: "Chromoly 4130 bicycle frame".
     const named = material ? [...head.part, ...this.sequence(head.chunk).filter((w) => w.afterSpec && !head.part.includes(w))] : head.part;
+    // A product named just before a stock form is what the stock is for ("graphite gasket sheet", "thermal spray powder").
+    const beforeForm = (w: Word) => isStockForProduct(w, named[named.indexOf(w) + 1]);
     const product = named.find(
       (w) =>
         isContent(w) &&
         !found!.occurrence.words.includes(w) &&
         (material || w.position > H.position) &&
         w.keys.some((k) => PRODUCT_NOUNS.has(k)) &&
+        !beforeForm(w) &&
         !this.fits(w, found!.occurrence.itemId),
     );
     if (product !== undefined) {

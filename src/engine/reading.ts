@@ -113,6 +113,16 @@ const ROMANCE_WRITTEN_OUT: Readonly<Record<string, string>> = { p: " para ", c: 
  */
 const WITHOUT_WORD = /(?<![\p{L}\p{N}])\p{L}[\p{L}\p{N}]*-free(?![\p{L}\p{N}])/gu;
 
+/**
+ * "SUS304", "SS316L", "AISI 304": a stainless steel by its three-digit grade, read as "ss" (stainless steel) and the
+ * grade. JIS "SS400" is a structural carbon steel, so "SS" only before a 200 or 300 series grade.
+ */
+const STAINLESS_GRADE = /(?<![\p{L}\p{N}])(?:(?:sus|aisi)[\s-]?([2-4]\d\d[a-z]{0,2})|ss[\s-]?([23]\d\d[a-z]{0,2}))(?![\p{L}\p{N}])/gu;
+const STAINLESS_HINT = /(?:sus|ss|aisi)[\s-]?[2-4]\d\d/;
+
+/** "ex-works Antwerp", "EX WORKS", "ab Werk": the Incoterm EXW written out. */
+const EX_WORKS = /(?<![\p{L}\p{N}])(?:ex[-\s]?works?|ab\s+werk)(?![\p{L}\p{N}])/gu;
+
 /** "WINDING M/C", "FILLING M/C": a machine. */
 const MACHINE_ABBREVIATED = /(?<![\p{L}\p{N}])m\/c(?![\p{L}\p{N}])/gu;
 
@@ -151,8 +161,8 @@ const ALLOY_NUMBER_HINT = /\d{4}[\s-]?[th]\d|aw[\s-]?\d|aa[\s-]?\d/;
 const SCANDIUM_HINT = /(?<![\p{L}\p{N}])sc(?![\p{L}\p{N}])|scand|скандий/u;
 
 /**
- * Folded text with purchasing shorthand made plain: aluminium alloy numbers marked, part-number labels joined, "w/",
- * "w/o", "p/", "c/", "s/" and "m/c" written out, "non-" joined to its word, the word before "-free" dropped, an epitaxial layer written before "on" its
+ * Folded text with purchasing shorthand made plain: aluminium alloy numbers marked, stainless grades written apart, part-number labels joined, "w/",
+ * "w/o", "p/", "c/", "s/" and "m/c" written out, "non-" joined to its word, the word before "-free" dropped, "ex works" as EXW, an epitaxial layer written before "on" its
  * substrate and "X doped with Y" written dopant first (the reading key does the same, so keys follow readings).
  */
 export function expandShorthand(folded: string): string {
@@ -161,7 +171,8 @@ export function expandShorthand(folded: string): string {
     : SCANDIUM_HINT.test(folded)
       ? folded.replace(ALLOY_NUMBER_WITH_PREFIX, "$1")
       : folded.replace(ALLOY_NUMBER_WITH_TEMPER, "aa$1 $2").replace(ALLOY_NUMBER_WITH_PREFIX, "aa$1");
-  const negated = (alloys.includes("non") ? alloys.replace(NEGATED_WORD, "non") : alloys).replace(WITHOUT_WORD, "free");
+  const graded = STAINLESS_HINT.test(alloys) ? alloys.replace(STAINLESS_GRADE, (_match, grade: string | undefined, ssGrade: string | undefined) => `ss ${grade ?? ssGrade}`) : alloys;
+  const negated = (graded.includes("non") ? graded.replace(NEGATED_WORD, "non") : graded).replace(WITHOUT_WORD, "free").replace(EX_WORKS, "exw");
   const written = !negated.includes("/")
     ? negated
     : negated

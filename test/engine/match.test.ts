@@ -1774,6 +1774,46 @@ describe("reading like an analyst (bundled rules)", () => {
     // "PHOSPH" is how a cut-short ERP text writes phosphate.
     readsAs([["IRON PHOSPH ANHYD BATT GRD 25KG", "phosphate-precursor"]]);
   });
+
+  describe("words of the 55th and 56th rounds: stainless grades, ex works, stock named after its product, lenses, dopants", () => {
+    // A stainless steel by its grade: SUS and AISI with a 200, 300 or 400 series number, SS with a 200 or 300 one.
+    readsAs([
+      ["SUS304 round bar 25 mm h9", "steel"],
+      ["Plate SS316L 10 mm 1500x3000 No.1", "steel"],
+      ["AISI 430 coil 0.6 mm BA", "steel"],
+      ["Keluli tahan karat kepingan 316 1.5mm", "steel"],
+    ]);
+    test("SS400 is a structural carbon steel: the reading does not call it stainless", () => {
+      expect(readFresh("SS400 plate 12 mm").why).not.toContain('"ss"');
+    });
+    // The Incoterm written out ("ex-works Antwerp", "ab Werk Hamburg") says where the goods are handed over.
+    readsAs([
+      ["Bismuth 99.99 ingots, ex-works Antwerp", "bismuth"],
+      ["Indium Barren 4N, ab Werk Hamburg", "indium"],
+    ]);
+    // Stock made for a product and named after it is the stock ("gasket sheet", "spray powder", "saw grit").
+    readsAs([
+      ["WC-10Co4Cr thermal spray powder 15-45 µm", "tungsten-carbide"],
+      ["Expanded graphite gasket sheet 2 mm, 98% C", "natural-graphite"],
+      ["Kupferlackdraht 1,00 mm Grad 1", "copper"],
+    ]);
+    // Solder, grease or paint is what it is, in any form: solder wire is solder.
+    readsNothing("%s is no item (%s)", [
+      ["Spiral wound gasket SS316/graphite DN80 PN40", "gasket"],
+      ["Indium solder foil 0.1 mm, 50 x 50", "solder"],
+    ]);
+    // A translated word meets the names the reader stems ("linse" is a lens as "lens" is); Stäbe are rods.
+    readsAs([
+      ["Germanium-Linse asphärisch D30, AR 8-12 µm", "germanium-optics"],
+      ["Hartmetallstäbe K20 Ø8 x 330 mm", "tungsten-carbide"],
+    ]);
+    // A dopant is the element itself; a booster is the job an EDFA does.
+    readsAs([
+      ["Antimony dopant 6N shot for CZ pulling, 100 g", "antimony"],
+      ["EDFA C-band booster 17 dBm, 19in", "erbium-doped-fibre"],
+      ["Modul suria monokristal 550W", "solar-module"],
+    ]);
+  });
 });
 
 describe("HS codes several items share (a small ruleset)", () => {
