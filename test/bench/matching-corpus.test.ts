@@ -223,7 +223,14 @@ describe("the matcher on the labelled corpus (test/fixtures/matching)", () => {
   // and 0.953 / 0.927 / 0.056; 0.952 / 0.900 / 0.044 and 0.954 / 0.945 / 0.056 after) were tuned on and joined
   // fresh.csv (0.960 / 0.849 / 0.031 with them); the second files (0.925 / 0.891 / 0.078 and 0.980 / 0.891 / 0.022,
   // unchanged by the changes) joined fresh-held-out.csv unread (0.955 / 0.810 / 0.036 on the earlier lines after the
-  // changes, 0.955 / 0.814 / 0.037 with them).
+  // changes, 0.955 / 0.814 / 0.037 with them). Of the fifty-fifth (a metals and chemicals trading desk: offer sheets,
+  // contracts, stock lists, letters of credit, broker emails, eight tariffs) and the fifty-sixth (a fab's, a solar
+  // maker's and a magnet plant's capital, spares, consumables and service buying in six languages), decided the same
+  // way: the first files (untouched 0.926 / 0.909 / 0.089 and 1.000 / 0.818 / 0.000; 0.927 / 0.927 / 0.089 and 1.000 /
+  // 0.882 / 0.000 after) were tuned on and joined fresh.csv (0.960 / 0.852 / 0.032 with them); the second files (0.981
+  // / 0.936 / 0.011 and 0.962 / 0.909 / 0.033, unchanged by the changes) joined fresh-held-out.csv unread (0.954 / 0.816
+  // / 0.037 on the earlier lines after the changes: EDFA boosters, which writers label both ways, now read as the fibre;
+  // 0.955 / 0.821 / 0.037 with them).
   test.each([
     ["working.csv", { precision: 0.95, recall: 0.9, falsePositiveRate: 0.03 }],
     ["held-out.csv", { precision: 0.95, recall: 0.9, falsePositiveRate: 0.04 }],
