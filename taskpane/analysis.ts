@@ -4,7 +4,6 @@
  * them so a 100,000-row list does not freeze the pane.
  */
 import {
-  alternativesFor,
   scoreRows,
   summarizePortfolio,
   type CompiledRules,
@@ -17,6 +16,7 @@ import {
 import { readRecords, type ColumnMap, type SupplierRecord } from "../src/engine/columns";
 import { yieldToEventLoop } from "./excel/host";
 import type { SheetRecord } from "./excel/table-source";
+import type { SupplyPart } from "../src/runtime/supply";
 
 export interface Analysis {
   /** Parallel arrays: one entry per non-blank data row, in sheet order. */
@@ -29,6 +29,8 @@ export interface Analysis {
   alternatives: ReadonlyMap<string, ItemAlternatives>;
   /** The rules the results were scored with, with their producer figures (`RulesRuntime.supplyRules`). */
   rules: CompiledRules;
+  /** The code that reads those figures, when it could be fetched. */
+  supply: SupplyPart | null;
 }
 
 const SCORE_SLICE_ROWS = 5_000;
@@ -39,6 +41,8 @@ export interface AnalyseOptions {
   isCancelled?: () => boolean;
   /** The same rules with their producer figures, when the scoring rules leave them out (the first load's). */
   supplyRules?: CompiledRules;
+  /** The code that reads those figures (fetched with them); without it the analysis says nothing of where else items are produced. */
+  supply?: SupplyPart | null;
 }
 
 export async function analyseRows(
@@ -67,8 +71,8 @@ export async function analyseRows(
   const portfolio = summarizePortfolio(portfolioRows, results);
   const supplyRules = control.supplyRules ?? rules;
   const alternatives = new Map<string, ItemAlternatives>();
-  for (const { itemId } of portfolio.byItem) {
-    const found = alternativesFor(supplyRules, itemId);
+  for (const { itemId } of control.supply ? portfolio.byItem : []) {
+    const found = control.supply!.alternativesFor(supplyRules, itemId);
     if (found) alternatives.set(itemId, found);
   }
   return {
@@ -79,5 +83,6 @@ export async function analyseRows(
     options,
     alternatives,
     rules: supplyRules,
+    supply: control.supply ?? null,
   };
 }

@@ -8,6 +8,7 @@ import type { ColumnField } from "../src/engine/columns";
 import { recalculateAndRecord } from "../src/functions/recalc";
 import { describeRulesError } from "../src/rules/status-codes";
 import type { RulesRuntime } from "../src/runtime";
+import { loadSupply } from "../src/runtime/supply";
 import { analyseRows, type Analysis } from "./analysis";
 import { ChangeWatch } from "./changes";
 import { resolveMapping, type ColumnChoices, type ResolvedMapping } from "./column-mapping";
@@ -254,10 +255,11 @@ export class TaskPaneApp {
     try {
       // Where else the items are produced: the first load fetches the bundled rules' figures on first use.
       // Without them (their chunk could not be fetched) the summary goes on without where else items are produced.
-      const supplyRules = await this.runtime.supplyRules().catch(() => this.runtime.active.compiled);
+      const [supplyRules, supply] = await Promise.all([this.runtime.supplyRules().catch(() => this.runtime.active.compiled), loadSupply().catch(() => null)]);
       if (generation !== this.scoreGeneration) return;
       const analysis = await analyseRows(table.rows, table.mapping.map, this.runtime.active.compiled, options, {
         supplyRules,
+        supply,
         isCancelled: () => generation !== this.scoreGeneration,
         onProgress: (done, total) => {
           if (total > 5_000) this.showProgress(`Scoring: ${formatCount(done)} of ${formatCount(total)}`, done, total);
@@ -301,7 +303,8 @@ export class TaskPaneApp {
           onAssign: hasExcel() ? (commodity, itemId) => this.assignAlias(commodity, itemId) : undefined,
           items: this.runtime.active.document.items,
         },
-        analysis.alternatives,
+        // Without the code that reads the producer figures the summary says nothing of where else items are produced.
+        analysis.supply === null ? undefined : analysis.alternatives,
       ),
     );
   }

@@ -2,14 +2,13 @@
 import {
   describeEngineError,
   describeScreening,
-  formatFigureYear,
-  formatShare,
   isRecognised,
   type CategoryScores,
   type FigureQualifier,
   type ItemAlternatives,
   type MatchResult,
 } from "../src/engine";
+import { formatFigureYear, formatShare } from "../src/engine/alternatives";
 import { profileCard } from "../src/functions/profile-card";
 import { CATEGORIES } from "../src/rules/vocabulary";
 import type { Analysis } from "./analysis";
@@ -63,9 +62,9 @@ function shareCell(share: number | null, qualifier: FigureQualifier | "less_than
   return qualifier === null ? share : formatShare(share, qualifier);
 }
 
-function alternativesRow(itemName: string, found: ItemAlternatives | undefined): ReportCell[] {
+function alternativesRow(itemName: string, found: ItemAlternatives | undefined, loaded: boolean): ReportCell[] {
   const answer = found?.answer ?? null;
-  if (answer === null) return [itemName, "", "", "", "", "", "", "", "no producer figures in the rules", "", ""];
+  if (answer === null) return [itemName, "", "", "", "", "", "", "", loaded ? "no producer figures in the rules" : "producer figures not loaded", "", ""];
   const { supply } = answer;
   // The stage is rated by the figure giving China's share; producers come from the figure with a breakdown.
   const rated = answer.concentration ?? supply;
@@ -95,7 +94,7 @@ function alternativesTable(analysis: Analysis): ReportSideTable {
   return {
     title: "Alternatives: where else each controlled item is produced",
     header: ALTERNATIVES_HEADER,
-    rows: items.map((item) => alternativesRow(item.itemName, analysis.alternatives.get(item.itemId))),
+    rows: items.map((item) => alternativesRow(item.itemName, analysis.alternatives.get(item.itemId), analysis.supply !== null)),
     percentColumns: ALTERNATIVES_PERCENT_COLUMNS,
   };
 }
@@ -153,7 +152,7 @@ export function buildReportContent(analysis: Analysis, context: ReportContext): 
       cardFor: (index) => {
         const result = analysis.results[index];
         if (!result.ok || result.match.itemId === null) return null;
-        return profileCard({ commodity: analysis.records[index].commodity ?? "", row: result, rules: analysis.rules });
+        return profileCard({ commodity: analysis.records[index].commodity ?? "", row: result, rules: analysis.rules, supply: analysis.supply });
       },
     },
   };

@@ -105,19 +105,6 @@ export function producerStageOf(text: string): ProducerStage | null {
   return (PRODUCER_STAGES as readonly string[]).includes(wanted) ? (wanted as ProducerStage) : null;
 }
 
-/** Item id → the producer figures that describe it, in document order. Built once per compiled ruleset. */
-export function indexProducers(figures: readonly ProducerFigure[]): ReadonlyMap<string, readonly ProducerFigure[]> {
-  const byItem = new Map<string, ProducerFigure[]>();
-  for (const figure of figures) {
-    for (const itemId of new Set(figure.items)) {
-      const list = byItem.get(itemId);
-      if (list) list.push(figure);
-      else byItem.set(itemId, [figure]);
-    }
-  }
-  return byItem;
-}
-
 const hasCountryShares = (figure: ProducerFigure) => figure.countries.some((entry) => entry.share !== null);
 
 /**

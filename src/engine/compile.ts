@@ -4,7 +4,6 @@
  */
 import type { Control, Item, ProducerFigure, RulesDocument, TimelineEntry } from "../rules/schema";
 import type { Category } from "../rules/vocabulary";
-import { indexProducers } from "./alternatives";
 import { CATEGORIES, hsCodeOf } from "../rules/vocabulary";
 import { compileGrades, type CompiledGrade } from "./grades";
 import { buildHsIndex, type HsIndex, type HsNomenclature } from "./hs";
@@ -230,3 +229,15 @@ export function compileRules(doc: RulesDocument, options: CompileOptions = {}): 
   };
 }
 
+/** Item id → the producer figures that describe it, in document order. Built once per compiled ruleset. */
+export function indexProducers(figures: readonly ProducerFigure[]): ReadonlyMap<string, readonly ProducerFigure[]> {
+  const byItem = new Map<string, ProducerFigure[]>();
+  for (const figure of figures) {
+    for (const itemId of new Set(figure.items)) {
+      const list = byItem.get(itemId);
+      if (list) list.push(figure);
+      else byItem.set(itemId, [figure]);
+    }
+  }
+  return byItem;
+}

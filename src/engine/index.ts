@@ -21,7 +21,8 @@ export { describeEngineError } from "./messages";
 export { summarizePortfolio } from "./portfolio";
 export { chinaShareFor, firstInForceDate } from "./lookups";
 export type { ChinaShareFigure, SupplyStage } from "./lookups";
-export { alternativesFor, formatFigureYear, formatShare, producerStageOf, PRODUCER_STAGES } from "./alternatives";
+// Where else an item is produced needs the producer figures, which the first load fetches on first use: the pane,
+// the functions and the CLI import alternatives.ts themselves, with those figures, so only its types are here.
 export type { ItemAlternatives, ProducerShare, ProducerStage, StageSupply, SupplyAnswer } from "./alternatives";
 export type { FigureQualifier } from "../rules/vocabulary";
 export type { ControlSummary, EditionFacts, EntryChange, FieldChange, IdLists, ItemSummary, OwnerChange, OwnerChanges, RulesDiff, SectionDiff, SectionDiffer, SectionEntry } from "./diff";

@@ -4,11 +4,8 @@
  * a value, `""` for padding rows of a range, or an Excel error that says what is wrong with that row.
  */
 import {
-  alternativesFor,
   chinaShareFor,
   firstInForceDate,
-  formatFigureYear,
-  producerStageOf,
   isRecognised,
   readCell,
   scoreRow,
@@ -25,6 +22,7 @@ import {
 } from "../engine";
 import { screenRow, type ScreeningResult } from "../engine/screening";
 import type { ActiveRules } from "../runtime";
+import type { SupplyPart } from "../runtime/supply";
 import { lineUp, singleCell, spill, type ExcelArgument, type Orientation } from "./cells";
 import { toExcelError, type FunctionProblem } from "./errors";
 
@@ -383,10 +381,10 @@ function shareAnswer(outcome: Exclude<RowOutcome, { kind: "blank" }>, stageCell:
   return { share: figure.share, year: figure.year, itemName: figure.itemName };
 }
 
-function producerStageArgument(raw: unknown): { ok: true; stage: ProducerStage | null } | { ok: false; problem: FunctionProblem } {
+function producerStageArgument(raw: unknown, part: SupplyPart): { ok: true; stage: ProducerStage | null } | { ok: false; problem: FunctionProblem } {
   const cell = readCell(raw, "text");
   if (cell === null) return { ok: true, stage: null };
-  const stage = producerStageOf(String(cell));
+  const stage = part.producerStageOf(String(cell));
   return stage === null ? { ok: false, problem: { code: "producer_stage_unknown", received: String(cell) } } : { ok: true, stage };
 }
 
@@ -404,12 +402,14 @@ function countArgument(raw: unknown): { ok: true; count: number } | { ok: false;
  * [country, share of world output 0–1, year, source]. With no stage, the binding stage (the most
  * China-concentrated stage of the item and what it contains). Producers the source names without a share come
  * last with an empty share. #N/A when the rules give no figure, or a figure without a country breakdown.
+ * `rules` with their producer figures, and `part` the code that reads them (both fetched on first use).
  */
 export function alternativesCells(
   commodity: ExcelArgument,
   stage: ExcelArgument,
   count: ExcelArgument,
   rules: CompiledRules,
+  part: SupplyPart,
   now = new Date(),
 ): Cell[][] {
   const input = {} as RowInput;
@@ -420,7 +420,7 @@ export function alternativesCells(
     cells[name] = single.value;
   }
   input.commodity = readCell(cells.commodity, "text");
-  const wantedStage = producerStageArgument(cells.stage);
+  const wantedStage = producerStageArgument(cells.stage, part);
   if (!wantedStage.ok) return [[toExcelError(wantedStage.problem)]];
   const wantedCount = countArgument(cells.count);
   if (!wantedCount.ok) return [[toExcelError(wantedCount.problem)]];
@@ -430,7 +430,7 @@ export function alternativesCells(
 
   const itemId = scored.row.match.itemId!;
   const itemName = scored.row.match.itemName ?? itemId;
-  const answer = alternativesFor(rules, itemId, wantedStage.stage)?.answer ?? null;
+  const answer = part.alternativesFor(rules, itemId, wantedStage.stage)?.answer ?? null;
   if (answer === null) return [[toExcelError({ code: "producers_missing", itemName, stage: wantedStage.stage })]];
   const { supply } = answer;
   if (!supply.hasBreakdown) {
@@ -441,7 +441,7 @@ export function alternativesCells(
           itemName,
           figureItemName: supply.itemName,
           stage: supply.stage,
-          year: formatFigureYear(supply),
+          year: part.formatFigureYear(supply),
           reason: supply.noCountryBreakdown ?? "the source gives no country shares",
           named: supply.producers.map((producer) => producer.countryName),
         }),

@@ -7,11 +7,11 @@ import {
   DEFAULT_HORIZON_DAYS,
   LONGEST_HORIZON_DAYS,
   describeEngineError,
-  PRODUCER_STAGES,
   type EngineErrorCode,
   type ProducerStage,
   type SupplyStage,
 } from "../engine";
+import { PRODUCER_STAGES } from "../rules/vocabulary";
 import { FUNCTIONS_NAMESPACE } from "./namespace";
 import type { ShapeProblem } from "./cells";
 

@@ -7,6 +7,7 @@
 /* eslint-disable @typescript-eslint/no-explicit-any -- `any[][]` is what makes the generator declare a matrix of any value */
 import type { CompiledRules } from "../engine";
 import { getRulesRuntime } from "../runtime";
+import { loadSupply, type SupplyPart } from "../runtime/supply";
 import { alternativesCells, breakdownCells, chinaShareCells, controlsCells, explainCells, matchCells, scoreCells, screenCells } from "./adapters";
 import { changesCells } from "./changes";
 import { toExcelError } from "./errors";
@@ -152,12 +153,13 @@ export function chinaShare(commodity: any[][], stage?: any[][]): any[][] {
  */
 export async function alternatives(commodity: any[][], stage?: any[][], count?: any[][]): Promise<any[][]> {
   let rules: CompiledRules;
+  let supply: SupplyPart;
   try {
-    rules = await getRulesRuntime().supplyRules();
+    [rules, supply] = await Promise.all([getRulesRuntime().supplyRules(), loadSupply()]);
   } catch (error) {
     return [[toExcelError({ code: "producers_not_loaded", cause: (error as { cause?: string }).cause ?? String(error) })]];
   }
-  return alternativesCells(commodity, stage, count, rules);
+  return alternativesCells(commodity, stage, count, rules, supply);
 }
 
 /**
@@ -207,8 +209,8 @@ export function rulesVersion(invocation: CustomFunctions.StreamingInvocation<str
  * @returns One card per row showing the item's name; #N/A when the commodity is not recognised, #VALUE! when an input is unusable.
  */
 export async function profile(commodity: any[][], supplierCountry?: any[][], siteCountry?: any[][], asOf?: any[][], supplierName?: any[][]): Promise<any[][]> {
-  // Without the producer figures (their chunk could not be fetched) the card still comes, without that section.
+  // Without the producer figures (their part could not be fetched) the card still comes, without that section.
   const runtime = getRulesRuntime();
-  const rules = await runtime.supplyRules().catch(() => runtime.active.compiled);
-  return profileCells([commodity, supplierCountry, siteCountry, asOf, supplierName], rules);
+  const [rules, supply] = await Promise.all([runtime.supplyRules().catch(() => runtime.active.compiled), loadSupply().catch(() => null)]);
+  return profileCells([commodity, supplierCountry, siteCountry, asOf, supplierName], rules, supply);
 }

@@ -11,16 +11,15 @@
  * part of the formulas users write, so they never change once released; docs/functions.md lists them.
  */
 import {
-  alternativesFor,
   chinaShareFor,
   countryName,
-  formatFigureYear,
   type ChinaShareFigure,
   type CompiledRules,
   type ScoredRow,
   type SupplyStage,
 } from "../engine";
 import { CATEGORIES, type Category } from "../rules/vocabulary";
+import type { SupplyPart } from "../runtime/supply";
 
 /** The field names of a PROFILE card, as written in `=A2.[Field]`. */
 export const PROFILE_FIELDS = {
@@ -83,6 +82,8 @@ export interface ProfileFacts {
   commodity: string;
   row: ScoredRow;
   rules: CompiledRules;
+  /** The code that reads the producer figures, fetched with them on first use; null when it could not be. */
+  supply: SupplyPart | null;
 }
 
 /** One section of the card: its properties in display order (all of them become fields) and how it shows. */
@@ -228,21 +229,21 @@ function listingSection({ row }: ProfileFacts): CardSection {
  * China-concentrated stage of the item and what it contains —, the share made outside China there, and the
  * producers outside China with their shares. An item with no producer figure has no section.
  */
-function alternativesSection({ row, rules }: ProfileFacts): CardSection {
+function alternativesSection({ row, rules, supply: part }: ProfileFacts): CardSection {
   const itemId = row.match.itemId;
-  const answer = itemId === null ? null : (alternativesFor(rules, itemId)?.answer ?? null);
+  const answer = itemId === null || part === null ? null : (part.alternativesFor(rules, itemId)?.answer ?? null);
   if (answer === null) return { title: "Where else it is produced", properties: {} };
   const { supply } = answer;
   const rated = answer.concentration ?? supply;
   const of = answer.path.length > 1 ? ` of ${supply.itemName}` : "";
   const properties: CardSection["properties"] = {
-    [PROFILE_FIELDS.bindingStage]: text(`${rated.stage}${of} (${formatFigureYear(rated)})`),
+    [PROFILE_FIELDS.bindingStage]: text(`${rated.stage}${of} (${part!.formatFigureYear(rated)})`),
   };
   if (rated.outsideChina !== null) properties[PROFILE_FIELDS.outsideChinaShare] = formattedNumber(rated.outsideChina.share, SHARE_FORMAT);
   const producers = supply.producers.map((producer): Excel.CellValue[] => [
     text(producer.countryName),
     producer.share === null ? text("") : formattedNumber(producer.share, SHARE_FORMAT),
-    text(formatFigureYear(supply)),
+    text(part!.formatFigureYear(supply)),
     text(supply.sources[0]?.url ?? ""),
   ]);
   properties[PROFILE_FIELDS.alternatives] =

@@ -10,13 +10,15 @@ import { spill, type ExcelArgument } from "./cells";
 import { toExcelError } from "./errors";
 import { hostSupportsDataTypes } from "./host-support";
 import { profileCard } from "./profile-card";
+import type { SupplyPart } from "../runtime/supply";
 
 export type ProfileCell = Cell | Excel.EntityCellValue;
 
 /** PROFILE's arguments in declaration order: commodity, supplierCountry, siteCountry, asOf, supplierName. */
 export type ProfileArguments = readonly ExcelArgument[];
 
-export function profileCells(values: ProfileArguments, rules: CompiledRules, now = new Date(), cards = hostSupportsDataTypes()): ProfileCell[][] {
+/** `supply`: the code that reads the producer figures (fetched on first use); without it the card has no supply section. */
+export function profileCells(values: ProfileArguments, rules: CompiledRules, supply: SupplyPart | null, now = new Date(), cards = hostSupportsDataTypes()): ProfileCell[][] {
   const [commodity, supplierCountry, siteCountry, asOf, supplierName] = values;
   const scored = scoreLinedRows(
     [
@@ -42,7 +44,7 @@ export function profileCells(values: ProfileArguments, rules: CompiledRules, now
         suggestions: row.match.suggestions.map((suggestion) => suggestion.itemName),
       });
     }
-    return cards ? profileCard({ commodity: outcome.commodity, row, rules }) : (row.match.itemName ?? "");
+    return cards ? profileCard({ commodity: outcome.commodity, row, rules, supply }) : (row.match.itemName ?? "");
   });
   return spill(cells, scored.orientation);
 }

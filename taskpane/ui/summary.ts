@@ -1,7 +1,6 @@
 /** The exposure summary: renders an engine Portfolio as it is, adding only labels and layout. */
+import { formatFigureYear, formatShare } from "../../src/engine/alternatives";
 import {
-  formatFigureYear,
-  formatShare,
   type EngineErrorCode,
   type ItemAlternatives,
   type Portfolio,

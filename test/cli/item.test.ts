@@ -5,7 +5,8 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { alternativesFor, compileRules } from "../../src/engine";
+import { compileRules } from "../../src/engine";
+import { alternativesFor } from "../../src/engine/alternatives";
 import { AS_OF, ROOT, runCli } from "./helpers";
 import { checkedRules } from "../rules/checked";
 

@@ -7,7 +7,8 @@ import * as fs from "fs";
 import * as path from "path";
 import Papa from "papaparse";
 
-import { alternativesFor, compileRules, formatShare, scoreRows, summarizePortfolio, type Portfolio } from "../../src/engine";
+import { compileRules, scoreRows, summarizePortfolio, type Portfolio } from "../../src/engine";
+import { alternativesFor, formatShare } from "../../src/engine/alternatives";
 import { mapColumns, readRecords } from "../../src/engine/columns";
 import { ROOT, useBrowserAndServer, openPaneOn, realErrors, distRulesJson } from "./harness";
 import { checkedRules } from "../rules/checked";

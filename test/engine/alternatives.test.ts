@@ -4,7 +4,8 @@
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { alternativesFor, compileRules, formatFigureYear, formatShare, producerStageOf, type CompiledRules } from "../../src/engine";
+import { compileRules, type CompiledRules } from "../../src/engine";
+import { alternativesFor, formatFigureYear, formatShare, producerStageOf } from "../../src/engine/alternatives";
 import { checkedRules } from "../rules/checked";
 
 const source = [{ url: "https://example.com/producers" }];

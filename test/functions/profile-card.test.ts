@@ -8,6 +8,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import { compileRules, scoreRow, scoreRows, type CompiledRules, type RowInput } from "../../src/engine";
+import * as supply from "../../src/engine/alternatives";
 import {
   ALTERNATIVE_COLUMNS,
   CONTROL_COLUMNS,
@@ -33,7 +34,7 @@ const GRADES = compile(gradesRules);
 function factsFor(rules: CompiledRules, input: RowInput, asOf = ON): ProfileFacts {
   const row = scoreRow(input, rules, { asOf });
   if (!row.ok) throw new Error(row.error.code);
-  return { commodity: String(input.commodity), row, rules };
+  return { commodity: String(input.commodity), row, rules, supply };
 }
 
 const card = (rules: CompiledRules, input: RowInput, asOf = ON): Excel.EntityCellValue => profileCard(factsFor(rules, input, asOf));
@@ -276,7 +277,7 @@ describe("the supplier's entity-list match and where else the item is produced",
       asOf: "2026-07-01",
     });
     if (!result.ok) throw new Error(result.error.code);
-    const entity = profileCard({ commodity: "NdFeB magnet", row: result, rules });
+    const entity = profileCard({ commodity: "NdFeB magnet", row: result, rules, supply });
     const textOf = (field: string) => (entity.properties![field] as Excel.StringCellValue | undefined)?.basicValue;
     expect(textOf("China's lists")).toBe("listed");
     expect(textOf("Listed name")).toBe("MP Materials Corp.");
@@ -289,7 +290,7 @@ describe("the supplier's entity-list match and where else the item is produced",
     const rules = bundled();
     const [result] = scoreRows([{ commodity: "NdFeB magnet", supplierCountry: "US" }], rules, { asOf: "2026-07-01" });
     if (!result.ok) throw new Error(result.error.code);
-    const entity = profileCard({ commodity: "NdFeB magnet", row: result, rules });
+    const entity = profileCard({ commodity: "NdFeB magnet", row: result, rules, supply });
     expect(Object.keys(entity.properties!)).not.toContain("China's lists");
   });
 
@@ -297,7 +298,7 @@ describe("the supplier's entity-list match and where else the item is produced",
     const rules = bundled();
     const [result] = scoreRows([{ commodity: "lithium carbonate", supplierCountry: "CL" }], rules, { asOf: "2026-07-01" });
     if (!result.ok) throw new Error(result.error.code);
-    const entity = profileCard({ commodity: "lithium carbonate", row: result, rules });
+    const entity = profileCard({ commodity: "lithium carbonate", row: result, rules, supply });
     expect((entity.properties!["Binding stage"] as Excel.StringCellValue).basicValue).toBe("refining (2024)");
     const outside = entity.properties!["Outside China share"] as Excel.FormattedNumberCellValue;
     expect(outside.basicValue).toBeCloseTo(0.298, 6);

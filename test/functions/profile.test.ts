@@ -67,7 +67,7 @@ describe("PROFILE", () => {
   });
 
   test("a host without Excel data types gets the item's name instead of a card", async () => {
-    expect(profileCells([column("gallium", "unobtainium")], rules(), new Date(`${ON}T12:00:00Z`), false).map(([cell]) => errorOf(cell)?.code ?? cell)).toEqual([
+    expect(profileCells([column("gallium", "unobtainium")], rules(), null, new Date(`${ON}T12:00:00Z`), false).map(([cell]) => errorOf(cell)?.code ?? cell)).toEqual([
       "Gallium",
       "#N/A",
     ]);

@@ -1,6 +1,8 @@
 import * as fs from "fs";
 import * as path from "path";
-import { alternativesFor, compileRules, scoreRows, summarizePortfolio } from "../../src/engine";
+import { compileRules, scoreRows, summarizePortfolio } from "../../src/engine";
+import * as supply from "../../src/engine/alternatives";
+import { alternativesFor } from "../../src/engine/alternatives";
 import { mapColumns, readRecords } from "../../src/engine/columns";
 import { parseRules } from "../../src/rules/parse";
 import { analyseRows } from "../../taskpane/analysis";
@@ -41,11 +43,24 @@ test("the analysis carries where else each matched item is produced: the engine'
   const mapped = mapColumns(["Supplier", "Commodity"]);
   if (!mapped.ok) throw new Error("mapping");
   const rows = ["lithium carbonate", "NdFeB magnet", "steel coil", "widget X"].map((commodity, i) => ({ sheetRow: i + 1, cells: [`S${i}`, commodity] }));
-  const analysis = await analyseRows(rows, mapped.map, compiled, { asOf: "2026-06-01" }, { pause: async () => undefined });
+  const analysis = await analyseRows(rows, mapped.map, compiled, { asOf: "2026-06-01" }, { pause: async () => undefined, supply });
 
   expect([...analysis!.alternatives.keys()].sort()).toEqual(["lithium-carbonate", "ndfeb-magnet", "steel"]);
   for (const [itemId, found] of analysis!.alternatives) expect(found).toEqual(alternativesFor(compiled, itemId));
   // shared/research/producers.md §19: lithium chemicals (IEA 2024) are 70.2% Chinese, Chile the largest other refiner.
   const lithium = analysis!.alternatives.get("lithium-carbonate")!.answer!.supply;
   expect([lithium.stage, lithium.china.share, lithium.producers[0].country]).toEqual(["refining", 0.702, "CL"]);
+});
+
+test("without the code that reads the producer figures (its part could not be fetched) the analysis still comes, saying nothing of where else items are produced", async () => {
+  const bundled = parseRules(fs.readFileSync(path.join(__dirname, "..", "..", "src", "rules", "default-rules.json"), "utf8"));
+  if (!bundled.ok) throw new Error("bundled rules invalid");
+  const compiled = compileRules(bundled.rules);
+  const mapped = mapColumns(["Supplier", "Commodity"]);
+  if (!mapped.ok) throw new Error("mapping");
+  const rows = [{ sheetRow: 1, cells: ["S1", "lithium carbonate"] }];
+  const analysis = await analyseRows(rows, mapped.map, compiled, { asOf: "2026-06-01" }, { pause: async () => undefined, supply: null });
+  expect(analysis!.alternatives.size).toBe(0);
+  expect(analysis!.supply).toBeNull();
+  expect(analysis!.portfolio.byItem.map((entry) => entry.itemId)).toEqual(["lithium-carbonate"]);
 });

@@ -1,7 +1,7 @@
 /**
  * What the pane and the functions load first is what their entry files import statically; everything else comes in
- * parts fetched on demand (`import()`). Rescoring a list for a change of rules or for the coming days, and comparing
- * two rules documents, are such parts: this walks the static imports from both entry points and checks that they do
+ * parts fetched on demand (`import()`). Rescoring a list for a change of rules or for the coming days, comparing
+ * two rules documents, and saying where else an item is produced (with the producer figures) are such parts: this walks the static imports from both entry points and checks that they do
  * not reach those files, so a stray value import through the engine's index cannot bring them back into the first load.
  */
 import { existsSync, readFileSync } from "node:fs";
@@ -9,7 +9,7 @@ import { dirname, join, relative, resolve } from "node:path";
 
 const ROOT = join(__dirname, "..", "..");
 const ENTRY_POINTS = ["taskpane/taskpane.ts", "src/functions/functions.ts"];
-const ON_DEMAND_ONLY = ["src/engine/impact.ts", "src/engine/date-impact.ts", "src/engine/diff.ts"];
+const ON_DEMAND_ONLY = ["src/engine/impact.ts", "src/engine/date-impact.ts", "src/engine/diff.ts", "src/engine/alternatives.ts"];
 
 /** `import … from "x"` and `export … from "x"`, but not their type-only forms, nor `import("x")`. */
 const STATIC_IMPORT = /^\s*(import|export)\s+(?!type\s)(?:[^;]*?\sfrom\s+)?["']([^"']+)["']/gm;

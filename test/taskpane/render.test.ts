@@ -1,7 +1,8 @@
 /** @jest-environment jsdom */
 import * as fs from "fs";
 import * as path from "path";
-import { alternativesFor, compileRules, type Portfolio } from "../../src/engine";
+import { compileRules, type Portfolio } from "../../src/engine";
+import { alternativesFor } from "../../src/engine/alternatives";
 import type { RulesStatus } from "../../src/runtime";
 import { externalLink, httpsUrl } from "../../taskpane/ui/dom";
 import { controlsNeedingReview, controlsWithUnconfirmedStatus, renderRulesPanel } from "../../taskpane/ui/rules-panel";

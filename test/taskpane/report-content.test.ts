@@ -8,6 +8,7 @@ import * as fs from "fs";
 import * as path from "path";
 import { compileRules } from "../../src/engine";
 import { mapColumns } from "../../src/engine/columns";
+import * as supply from "../../src/engine/alternatives";
 import { profileCard } from "../../src/functions/profile-card";
 import { analyseRows } from "../../taskpane/analysis";
 import { buildReportContent } from "../../taskpane/report-content";
@@ -20,7 +21,7 @@ async function report(commodities: string[]) {
   const mapped = mapColumns(["Supplier", "Commodity", "Supplier country"]);
   if (!mapped.ok) throw new Error("mapping");
   const rows = commodities.map((commodity, i) => ({ sheetRow: i + 1, cells: [`S${i}`, commodity, "China"] }));
-  const analysis = await analyseRows(rows, mapped.map, compileRules(checked), { asOf: "2026-06-01" }, { pause: async () => undefined });
+  const analysis = await analyseRows(rows, mapped.map, compileRules(checked), { asOf: "2026-06-01" }, { pause: async () => undefined, supply });
   return buildReportContent(analysis!, { tableLabel: "Suppliers!A1:C4", rulesVersion: "test", rulesSource: "bundled" });
 }
 
@@ -61,7 +62,7 @@ test("the Matched item column carries each matched row's PROFILE card; unmatched
   ];
   const mapped = mapColumns(header);
   if (!mapped.ok) throw new Error("mapping");
-  const analysis = (await analyseRows(rows, mapped.map, rules, { asOf: "2025-06-01" }, { pause: async () => undefined }))!;
+  const analysis = (await analyseRows(rows, mapped.map, rules, { asOf: "2025-06-01" }, { pause: async () => undefined, supply }))!;
   const content = buildReportContent(analysis, { tableLabel: "Sheet1!A1:C5", rulesVersion: "fixture-1", rulesSource: "bundled" });
 
   const cards = content.cards!;
@@ -70,7 +71,7 @@ test("the Matched item column carries each matched row's PROFILE card; unmatched
   const [gallium, chairs, badCountry, magnet] = [0, 1, 2, 3].map((row) => cards.cardFor(row));
   const first = analysis.results[0];
   if (!first.ok) throw new Error("row 1 should score");
-  expect(gallium).toEqual(profileCard({ commodity: "gallium", row: first, rules }));
+  expect(gallium).toEqual(profileCard({ commodity: "gallium", row: first, rules, supply }));
   expect(gallium?.text).toBe(content.rows[0][cards.column]);
   expect(chairs).toBeNull();
   expect(content.rows[1][cards.column]).toBe("(not recognised)");
@@ -93,4 +94,14 @@ test("the China's lists column says whom a supplier matched, on which list and n
   expect(column).toBeGreaterThan(content.header.indexOf("Personnel"));
   expect(content.rows[0][column]).toMatch(/^Supplier listed: MP Materials Corp\. on the .+ \(ECL-2026-23, listed since 2026-06-22; similarity 1\.00\)\.$/);
   expect(content.rows[1][column]).toBe("");
+});
+
+test("when the code that reads the producer figures could not be fetched, the Alternatives table says so rather than that the rules have none", async () => {
+  const checked = checkedRules(fs.readFileSync(path.join(__dirname, "..", "..", "src", "rules", "default-rules.json"), "utf8"));
+  const mapped = mapColumns(["Supplier", "Commodity", "Supplier country"]);
+  if (!mapped.ok) throw new Error("mapping");
+  const rows = [{ sheetRow: 1, cells: ["S1", "lithium carbonate", "China"] }];
+  const analysis = await analyseRows(rows, mapped.map, compileRules(checked), { asOf: "2026-06-01" }, { pause: async () => undefined, supply: null });
+  const content = buildReportContent(analysis!, { tableLabel: "Suppliers!A1:C2", rulesVersion: "test", rulesSource: "bundled" });
+  expect(content.alternatives!.rows).toEqual([["Lithium carbonate", "", "", "", "", "", "", "", "producer figures not loaded", "", ""]]);
 });

@@ -5,13 +5,11 @@
  * this file only lays it out as a table or JSON. Exit 0 with a profile; 2 for unusable input (an unknown
  * commodity, a bad option, unreadable rules).
  */
+import { alternativesFor, formatFigureYear, formatShare } from "../../engine/alternatives";
 import {
-  alternativesFor,
   chinaShareFor,
   compileRules,
   describeEngineError,
-  formatFigureYear,
-  formatShare,
   isoDateOrNull,
   scoreRow,
   todayIso,
