@@ -3,6 +3,7 @@
  * rules is built here, once per ruleset: no row ever builds an index or compiles a pattern.
  */
 import type { Control, Item, ProducerFigure, RulesDocument, TimelineEntry } from "../rules/schema";
+import { indexProducers } from "../rules/producer-index";
 import type { Category } from "../rules/vocabulary";
 import { CATEGORIES, hsCodeOf } from "../rules/vocabulary";
 import { compileGrades, type CompiledGrade } from "./grades";
@@ -227,17 +228,4 @@ export function compileRules(doc: RulesDocument, options: CompileOptions = {}): 
     producersByItem: indexProducers(doc.producers),
     screeningIndex: lazily(() => buildScreeningIndex(doc)),
   };
-}
-
-/** Item id → the producer figures that describe it, in document order. Built once per compiled ruleset. */
-export function indexProducers(figures: readonly ProducerFigure[]): ReadonlyMap<string, readonly ProducerFigure[]> {
-  const byItem = new Map<string, ProducerFigure[]>();
-  for (const figure of figures) {
-    for (const itemId of new Set(figure.items)) {
-      const list = byItem.get(itemId);
-      if (list) list.push(figure);
-      else byItem.set(itemId, [figure]);
-    }
-  }
-  return byItem;
 }

@@ -7,6 +7,7 @@
 import { formatPath, issue, type PathSegment, type RulesIssue } from "./issues";
 import { itemNames, nameFormOf } from "./names";
 import { type Coverage, type Item, type ProducerFigure, type RulesDocument } from "./schema";
+import { indexProducers } from "./producer-index";
 import { coverageOf, ENDED_LISTING_STATUSES, ENDED_STATUSES, hsCodeOf, MAX_CONTAINS_DEPTH, PRODUCER_STAGES_OF_CHINA_SHARE, type Status } from "./vocabulary";
 
 export function crossCheck(rules: RulesDocument): RulesIssue[] {
@@ -495,14 +496,7 @@ const percent = (share: number) => `${Number((share * 100).toFixed(1))}%`;
  */
 function checkChinaShareAgreement(rules: RulesDocument): RulesIssue[] {
   const figures = rules.producers;
-  const figuresByItem = new Map<string, ProducerFigure[]>();
-  for (const figure of figures) {
-    for (const itemId of new Set(figure.items)) {
-      const list = figuresByItem.get(itemId);
-      if (list) list.push(figure);
-      else figuresByItem.set(itemId, [figure]);
-    }
-  }
+  const figuresByItem = indexProducers(figures);
   const issues: RulesIssue[] = [];
   const excused = (figure: ProducerFigure, itemId: string) => figure.chinaShareDiffers.some((entry) => entry.item === itemId);
   rules.items.forEach((item, i) => {

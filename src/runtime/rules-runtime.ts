@@ -1,4 +1,4 @@
-import { indexProducers } from "../engine/compile";
+import { indexProducers } from "../rules/producer-index";
 import { compileRules, type CompiledRules } from "../engine/compile";
 import type { HsNomenclature } from "../engine/hs";
 import { NO_USER_ALIASES, checkUserAliases, withUserAliases, type UserAliases, type UserAliasIssue } from "../engine/user-aliases";

@@ -36,12 +36,17 @@ test("the pane's analysis is the engine's scoreRows + summarizePortfolio, row fo
   expect(portfolio.counts.unmatched).toBeGreaterThan(0);
 });
 
-test("the analysis carries where else each matched item is produced: the engine's alternativesFor, per item", async () => {
+/** The bundled rules compiled, and a supplier table of two columns (supplier, commodity) mapped. */
+function bundledWithTwoColumns() {
   const bundled = parseRules(fs.readFileSync(path.join(__dirname, "..", "..", "src", "rules", "default-rules.json"), "utf8"));
   if (!bundled.ok) throw new Error("bundled rules invalid");
-  const compiled = compileRules(bundled.rules);
   const mapped = mapColumns(["Supplier", "Commodity"]);
   if (!mapped.ok) throw new Error("mapping");
+  return { compiled: compileRules(bundled.rules), mapped };
+}
+
+test("the analysis carries where else each matched item is produced: the engine's alternativesFor, per item", async () => {
+  const { compiled, mapped } = bundledWithTwoColumns();
   const rows = ["lithium carbonate", "NdFeB magnet", "steel coil", "widget X"].map((commodity, i) => ({ sheetRow: i + 1, cells: [`S${i}`, commodity] }));
   const analysis = await analyseRows(rows, mapped.map, compiled, { asOf: "2026-06-01" }, { pause: async () => undefined, supply });
 
@@ -53,11 +58,7 @@ test("the analysis carries where else each matched item is produced: the engine'
 });
 
 test("without the code that reads the producer figures (its part could not be fetched) the analysis still comes, saying nothing of where else items are produced", async () => {
-  const bundled = parseRules(fs.readFileSync(path.join(__dirname, "..", "..", "src", "rules", "default-rules.json"), "utf8"));
-  if (!bundled.ok) throw new Error("bundled rules invalid");
-  const compiled = compileRules(bundled.rules);
-  const mapped = mapColumns(["Supplier", "Commodity"]);
-  if (!mapped.ok) throw new Error("mapping");
+  const { compiled, mapped } = bundledWithTwoColumns();
   const rows = [{ sheetRow: 1, cells: ["S1", "lithium carbonate"] }];
   const analysis = await analyseRows(rows, mapped.map, compiled, { asOf: "2026-06-01" }, { pause: async () => undefined, supply: null });
   expect(analysis!.alternatives.size).toBe(0);
