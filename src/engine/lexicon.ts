@@ -24,11 +24,11 @@ const TRANSLATIONS: Record<string, readonly string[]> = {
   wire: ["draht", "lanka", "fil", "alambre", "filo", "fio", "丝", "線", "와이어", "draad", "drut", "trad", "проволок", "hilo", "huzal", "drát", "drátu", "ワイヤ", "ワイヤー"],
   rod: ["rundstab", "rundstabe", "stab", "stabe", "staebe", "stange", "tige", "varilla", "barra", "bastone", "vareta", "棒", "丸棒", "봉", "staaf", "staven", "pret", "prety", "stang", "tyč", "tyče", "пруток", "прутк", "стержен", "çubuk", "çubuğu", "ロッド", "stavar", "stav"],
   bar: ["barrette", "stange", "flachstange", "flachstangen", "flachstab", "busbar", "busbars", "stromschiene", "stromschienen"],
-  tube: ["rohr", "tubo", "管", "buis", "rura", "труб", "cső"],
+  tube: ["rohr", "tubo", "管", "buis", "rura", "труб", "cső", "boru", "borular"],
   granule: ["granulatum", "granza", "granulo", "펠렛", "펠릿", "granulat", "granules", "granulado", "granuli", "granulos", "颗粒", "粒", "粒状", "과립", "granulated", "granulaat", "granulki", "granuler", "granalien", "gran", "гранул", "granül", "granulate", "rae", "rakeet"],
   piece: ["stucke", "stuck", "morceaux", "morceau", "trozos", "pezzi", "pedacos", "块", "pcs"],
   lump: ["块状", "brocken", "chunk", "кусок", "куск", "괴"],
-  flake: ["flocken", "paillettes", "paillette", "escamas", "scaglie", "flocos", "鳞片", "鱗片状", "인상", "flocke", "płatkowy", "płatkowa", "płatk", "vločkový", "flak", "platkowy", "platkowa", "šupinkový"],
+  flake: ["flocken", "paillettes", "paillette", "escamas", "scaglie", "flocos", "鳞片", "鱗片状", "인상", "flocke", "płatkowy", "płatkowa", "płatk", "vločkový", "flak", "platkowy", "platkowa", "šupinkový", "片状"],
   crystal: ["kristall", "kristalle", "cristal", "cristallo", "晶体", "結晶", "결정", "kristal", "krysztal", "xtal", "xtl", "кристалл", "kristali", "kristalı"],
   wafer: ["硅片", "kiekko", "scheibe", "plaquette", "oblea", "fetta", "bolacha", "wfr", "晶片", "ウェハ", "ウエハ", "ウェーハ", "ウエハー", "웨이퍼", "单晶片", "晶圆", "gofret", "szelet", "szeletek", "plaquettes", "fette"],
   epiwafer: ["外延片", "エピウェハ", "磊晶片", "epilayer"],
@@ -101,13 +101,15 @@ const TRANSLATIONS: Record<string, readonly string[]> = {
   source: ["src", "quelle", "소스", "ソース"],
   carbide: ["węglik", "węglika", "węgliki", "węglików", "karbid", "karbidu", "карбид", "karbür"],
   grit: ["schleifkorn", "körnung", "koernung", "graniglia", "grano", "granos", "砥粒"],
-  steel: ["stal", "staal", "ocel", "ocelový", "ocelová", "stali", "stalowy", "stalowa", "сталь", "стальн", "acél", "thép", "elektroband", "elektroblech", "keluli"],
+  steel: ["stal", "staal", "ocel", "ocelový", "ocelová", "stali", "stalowy", "stalowa", "сталь", "стальн", "acél", "thép", "elektroband", "elektroblech", "keluli", "stl", "çelik", "maraging"],
   nitrate: ["nitrat", "nitrato", "硝酸", "硝酸塩"],
   // things a line may be that are never a traded form of a material (PRODUCT_NOUNS)
   paint: ["tinta", "pintura", "peinture", "vernice", "lackfarbe", "verf", "farba"],
   lubricant: ["seize", "antiseize", "schmierstoff", "lubrifiant", "lubricante", "lubrificante", "montagepaste", "смазк", "smar", "smary", "mazivo", "kenőanyag"],
   laser: ["lsr", "лазер", "лазерн", "lazer", "lazeri"],
   equipment: ["equip", "eqpt", "eqp", "equipo", "equipamento", "ausrüstung"],
+  bubbler: ["バブラー", "버블러"],
+  packed: ["入り"],
   winder: ["wickelmaschine", "wickelmasch", "wickler"],
   cutting: ["kesme", "corte", "taglio"],
   concrete: ["beton", "hormigón", "calcestruzzo", "concreto"],
@@ -129,7 +131,7 @@ const TRANSLATIONS: Record<string, readonly string[]> = {
   natural: ["naturlich", "naturel", "naturelle", "naturale", "天然", "천연", "natur", "natuurlijk", "naturalny", "naturalna", "naturlig", "природн", "естественн", "табиғи", "prírodný", "prírodná"],
   high: ["hoch", "haute", "alta", "alto", "elevata"],
   purity: ["reinheit", "purete", "pureza", "purezza", "纯度", "순도", "高纯", "高純度", "hochrein", "zuiverheid", "czystosc", "renhet", "pur"],
-  refined: ["gereinigt", "zonengereinigt", "zonengereinigtes", "raffine", "refinado", "raffinato", "ref", "refd", "плавк"],
+  refined: ["gereinigt", "zonengereinigt", "zonengereinigtes", "raffine", "refinado", "raffinato", "ref", "refd", "плавк", "区域精制", "区域精製"],
   zone_refined: ["区熔"],
   coated: ["包覆", "beschichtet", "revetu", "recubierto", "rivestito", "revestido", "enrobe", "enrobee", "涂层", "コート", "kaplı", "kapli", "kaplamalı", "kaplamali", "gecoat", "gecoate"],
   technical: ["techn", "technisch", "technische", "tecnico", "tecnica", "technique", "techniczny", "technicky"],
@@ -192,7 +194,7 @@ const TRANSLATIONS: Record<string, readonly string[]> = {
   drone: ["дрон", "бпла", "iha", "dron", "drones", "uav", "uavs", "multirotor", "multicopter"],
   solar: ["солнечн", "solari", "solaire", "solaires", "solares", "solarer", "solare", "suria"],
   polypropylene: ["полипропилен", "polipropileno", "polipropilene", "polypropylen", "폴리프로필렌", "ポリプロピレン", "聚丙烯"],
-  stainless: ["нержавеющ", "inoxidable", "inoxydable", "inossidabile", "inoxidável", "nierdzewna", "nierdzewny", "nierdzewne", "rostfrei", "rostfreier", "rostfreie"],
+  stainless: ["нержавеющ", "inoxidable", "inoxydable", "inossidabile", "inoxidável", "nierdzewna", "nierdzewny", "nierdzewne", "rostfrei", "rostfreier", "rostfreie", "paslanmaz"],
   cbn: ["кнб", "эльбор"],
   disulfide: ["дисульфид"],
   neodymium: ["неодим", "неодимов", "neodyum", "neodim", "neodymowy", "neodymowe"],
@@ -220,7 +222,7 @@ const TRANSLATIONS: Record<string, readonly string[]> = {
   praseodymium: ["празеодим"],
   lanthanum: ["лантан"],
   cerium: ["церии", "церия"],
-  silver: ["серебр", "серебрян", "gümüş", "srebro", "srebra", "srebrny", "stříbro", "ezüst", "hopea", "sølv"],
+  silver: ["серебр", "серебрян", "gümüş", "srebro", "srebra", "srebrny", "stříbro", "ezüst", "hopea", "sølv", "chandi", "चांदी"],
   // "terres rares", "tierras raras", "Seltene Erden": rare earths in other languages, read word by word
   rare: ["rares", "raras", "seltene", "seltenen", "seltener", "zeldzame", "rzadkich", "rzadkie", "sällsynta", "nadir"],
   earth: ["terres", "terre", "tierras", "terras", "erden", "aarden", "ziem", "jordartsmetaller", "toprak"],
@@ -230,7 +232,7 @@ const TRANSLATIONS: Record<string, readonly string[]> = {
   separation: ["分离", "분리", "trennung", "separazione", "separación", "separação", "scheiding", "separacja", "separace", "разделени"],
   charger: ["lader", "ladegerät", "chargeur", "cargador", "caricabatterie", "carregador", "ładowarka", "nabíječka", "töltő", "şarj", "充电器", "충전기"],
   insulating: ["isolante", "isolanti", "aislante", "aislantes", "isolant", "isolants", "isolierend", "izolacyjny", "semiisolante", "semiaislante"],
-  raw: ["grezzo", "grezza", "grezzi", "grezze", "bruto", "bruta", "brut", "brute", "roh", "surowy", "surowa", "ruw", "өңделмеген", "greggio", "greggia", "greggi"],
+  raw: ["grezzo", "grezza", "grezzi", "grezze", "bruto", "bruta", "brut", "brute", "roh", "surowy", "surowa", "ruw", "өңделмеген", "greggio", "greggia", "greggi", "原料"],
   resinoid: ["resinoide", "resinoidi", "kunstharzgebunden", "żywiczna", "żywiczny"],
   distilled: ["destilado", "destilada", "distillato", "distillata", "distillé", "destilliert", "destillierte"],
   sublimed: ["sublimiert", "sublimierte", "sublimé", "sublimée", "sublimado", "sublimada", "sublimato"],
@@ -264,7 +266,7 @@ const TRANSLATIONS: Record<string, readonly string[]> = {
   boat: ["schiffchen", "verdampferschiffchen", "nacelle", "navicella"],
   prototype: ["시제품", "試作品", "試作", "样机", "prototyp", "prototipo"],
   extraction: ["ekstraksi", "萃取", "extraktion", "extraccion", "estrazione", "extracao", "ekstrakcja", "抽出", "提取", "추출"],
-  growth: ["wachstum", "croissance", "crecimiento", "crescita", "crescimento", "生长", "成長", "성장"],
+  growth: ["wachstum", "croissance", "crecimiento", "crescita", "crescimento", "生长", "成長", "성장", "长晶"],
   insurance: ["versicherung", "assurance", "seguro", "assicurazione", "verzekering", "ubezpieczenie", "pojisteni", "保险", "保険", "보험", "страхов", "versekering"],
   hinge: ["ヒンジ", "힌지", "шарнирн"],
   press: ["пресс", "压机", "压力机", "プレス", "프레스"],
@@ -308,7 +310,7 @@ const TRANSLATIONS: Record<string, readonly string[]> = {
   pouch: ["파우치", "パウチ"],
   lithium_ion: ["리튬이온"],
   cardboard: ["kadbod", "cartão"],
-  service: ["svc", "svcs", "服务", "jasa"],
+  service: ["svc", "svcs", "服务", "jasa", "hizmet", "hizmeti", "hizmetleri"],
   // Spanish and other words for thickness, and polymers by the abbreviations their datasheets use
   thickness: ["espesor", "spessore", "espessura", "dicke", "epaisseur"],
   polymer: ["pom", "pbt", "peek", "pmma", "lldpe", "uhmwpe", "polyamide", "poliamida", "polyamid", "polycarbonate", "polycarbonat"],
@@ -489,7 +491,7 @@ export const DESCRIPTORS = set(`
   hot cold new quality mono monocrystalline polycrystalline single multi class nominal approx min max total net size
   diameter thick thickness width length od id mesh assay content heat cas ref item part number pn sku model series rev
   made origin brand oem original genuine virgin loose certified distilled sublimed vacuum sealed resinoid vgf lec synergist bare flot flotation lme
-  dopant dopants dotierstoff booster
+  dopant dopants dotierstoff booster sputtering sputter aspheric asphérique asphärisch asferica asferico asférico 非球面
   stranded packed grade yellow pink grey bonding free standing freestanding big brushless source src evaporation plankonvex desnudo desnuda wtryskowy tratada tratado curing temp low power giant mwir lwir swir 容量 克容量 용량 中试 中试批
   gray black white red blue green brown clear transparent anodized hydrate hydrated dihydrate trihydrate tetrahydrate
   pentahydrate hexahydrate heptahydrate octahydrate nonahydrate decahydrate epitaxial infrared isostatic expanded expandable spheroidized

@@ -115,10 +115,11 @@ const WITHOUT_WORD = /(?<![\p{L}\p{N}])\p{L}[\p{L}\p{N}]*-free(?![\p{L}\p{N}])/g
 
 /**
  * "SUS304", "SS316L", "AISI 304": a stainless steel by its three-digit grade, read as "ss" (stainless steel) and the
- * grade. JIS "SS400" is a structural carbon steel, so "SS" only before a 200 or 300 series grade.
+ * grade; the precipitation-hardening grades by name ("17-4PH", "15-5PH", "13-8PH"). JIS "SS400" is a structural carbon
+ * steel, so "SS" only before a 200 or 300 series grade.
  */
-const STAINLESS_GRADE = /(?<![\p{L}\p{N}])(?:(?:sus|aisi)[\s-]?([2-4]\d\d[a-z]{0,2})|ss[\s-]?([23]\d\d[a-z]{0,2}))(?![\p{L}\p{N}])/gu;
-const STAINLESS_HINT = /(?:sus|ss|aisi)[\s-]?[2-4]\d\d/;
+const STAINLESS_GRADE = /(?<![\p{L}\p{N}])(?:(?:sus|aisi)[\s-]?([2-4]\d\d[a-z]{0,2})|ss[\s-]?([23]\d\d[a-z]{0,2})|(17-4|15-5|13-8)\s?ph)(?![\p{L}\p{N}])/gu;
+const STAINLESS_HINT = /(?:sus|ss|aisi)[\s-]?[2-4]\d\d|\d-\d\s?ph/;
 
 /** "ex-works Antwerp", "EX WORKS", "ab Werk": the Incoterm EXW written out. */
 const EX_WORKS = /(?<![\p{L}\p{N}])(?:ex[-\s]?works?|ab\s+werk)(?![\p{L}\p{N}])/gu;
@@ -171,7 +172,7 @@ export function expandShorthand(folded: string): string {
     : SCANDIUM_HINT.test(folded)
       ? folded.replace(ALLOY_NUMBER_WITH_PREFIX, "$1")
       : folded.replace(ALLOY_NUMBER_WITH_TEMPER, "aa$1 $2").replace(ALLOY_NUMBER_WITH_PREFIX, "aa$1");
-  const graded = STAINLESS_HINT.test(alloys) ? alloys.replace(STAINLESS_GRADE, (_match, grade: string | undefined, ssGrade: string | undefined) => `ss ${grade ?? ssGrade}`) : alloys;
+  const graded = STAINLESS_HINT.test(alloys) ? alloys.replace(STAINLESS_GRADE, (_match, grade: string | undefined, ssGrade: string | undefined, phGrade: string | undefined) => `ss ${grade ?? ssGrade ?? `${phGrade}ph`}`) : alloys;
   const negated = (graded.includes("non") ? graded.replace(NEGATED_WORD, "non") : graded).replace(WITHOUT_WORD, "free").replace(EX_WORKS, "exw");
   const written = !negated.includes("/")
     ? negated

@@ -1814,6 +1814,30 @@ describe("reading like an analyst (bundled rules)", () => {
       ["Modul suria monokristal 550W", "solar-module"],
     ]);
   });
+
+  describe("words of the 57th and 58th rounds: sputtering targets, steels by name, Turkish services, CJK forms and packs", () => {
+    // "Sputtering" says how a target is used: the metal's target is the metal, as "tungsten target" is.
+    readsAs([
+      ["Molybdenum sputtering target 99.95%, Ø300 mm", "molybdenum"],
+      ["W SPUTTER TGT 5N 450MM BONDED", "tungsten"],
+    ]);
+    // Steels by the names buyers give them: STL, maraging, the precipitation-hardening grades, Turkish çelik.
+    readsAs([
+      ["BAR,STL 4130 RD 1.000 AMS 6370", "steel"],
+      ["15-5PH round bar 50 mm H1025", "steel"],
+      ["Maraging 250 forging 200x200", "steel"],
+      ["Çelik boru 42CrMo4 Ø60x5", "steel"],
+    ]);
+    // A service in Turkish ("hizmeti") is a service, whatever steel it treats.
+    readsNothing("%s is no item (%s)", [["Isıl işlem hizmeti 15-5PH H1150", "hizmeti"]]);
+    readsAs([
+      ["Chandi granules 999 fine, 5 kg", "silver"],
+      ["Germanium-Linse asphärisch Ø40, AR 3-5 µm", "germanium-optics"],
+      ["银粉 片状 D50 5um 500g/瓶", "silver"],
+      ["ゲルマニウム インゴット 6N 区域精製 5kg", "germanium"],
+      ["TMIn トリメチルインジウム 6N バブラー入り", "trimethylindium"],
+    ]);
+  });
 });
 
 describe("HS codes several items share (a small ruleset)", () => {
