@@ -197,6 +197,12 @@ function isGenericName(occurrence: Occurrence): boolean {
 
 /** A word that is a form of any kind of goods ("ingot", "ring", "assembly"): a head that still needs a name. */
 /**
+ * Products that serve another thing and are named with it in either order ("battery charger", "Ladegerät Li-Ion",
+ * "sạc pin lithium"): never what that thing is for, so they are the line wherever they stand.
+ */
+const SERVING_PRODUCTS = new Set(["charger", "tester"]);
+
+/**
  * Stock that is made for a product and named after it: "gasket sheet", "spray powder", "saw grit", "Lackdraht" (enamelled
  * wire). Only products made of stock: solder wire is solder, and a grease or a paint is what it is.
  */
@@ -707,7 +713,7 @@ class LineReader {
       (w) =>
         isContent(w) &&
         !found!.occurrence.words.includes(w) &&
-        (material || w.position > H.position) &&
+        (material || w.position > H.position || w.keys.some((k) => SERVING_PRODUCTS.has(k))) &&
         w.keys.some((k) => PRODUCT_NOUNS.has(k)) &&
         !beforeForm(w) &&
         !this.fits(w, found!.occurrence.itemId),

@@ -121,6 +121,13 @@ const WITHOUT_WORD = /(?<![\p{L}\p{N}])\p{L}[\p{L}\p{N}]*-free(?![\p{L}\p{N}])/g
 const STAINLESS_GRADE = /(?<![\p{L}\p{N}])(?:(?:sus|aisi)[\s-]?([2-4]\d\d[a-z]{0,2})|ss[\s-]?([23]\d\d[a-z]{0,2})|(17-4|15-5|13-8)\s?ph)(?![\p{L}\p{N}])/gu;
 const STAINLESS_HINT = /(?:sus|ss|aisi)[\s-]?[2-4]\d\d|\d-\d\s?ph/;
 
+/**
+ * "CR2032", "CR123A", "BR2032", "ER14505": a lithium primary (non-rechargeable) cell by its IEC designation, which says
+ * "primary" as plainly as the word does.
+ */
+const PRIMARY_LITHIUM_CELL = /(?<![\p{L}\p{N}])(?:cr\d{3,4}a?|br\d{4}|er\d{5})(?![\p{L}\p{N}])/gu;
+const PRIMARY_LITHIUM_HINT = /(?:cr|br|er)\d{3}/;
+
 /** "ex-works Antwerp", "EX WORKS", "ab Werk": the Incoterm EXW written out. */
 const EX_WORKS = /(?<![\p{L}\p{N}])(?:ex[-\s]?works?|ab\s+werk)(?![\p{L}\p{N}])/gu;
 
@@ -172,7 +179,8 @@ export function expandShorthand(folded: string): string {
     : SCANDIUM_HINT.test(folded)
       ? folded.replace(ALLOY_NUMBER_WITH_PREFIX, "$1")
       : folded.replace(ALLOY_NUMBER_WITH_TEMPER, "aa$1 $2").replace(ALLOY_NUMBER_WITH_PREFIX, "aa$1");
-  const graded = STAINLESS_HINT.test(alloys) ? alloys.replace(STAINLESS_GRADE, (_match, grade: string | undefined, ssGrade: string | undefined, phGrade: string | undefined) => `ss ${grade ?? ssGrade ?? `${phGrade}ph`}`) : alloys;
+  const cells = PRIMARY_LITHIUM_HINT.test(alloys) ? alloys.replace(PRIMARY_LITHIUM_CELL, "$& primary") : alloys;
+  const graded = STAINLESS_HINT.test(cells) ? cells.replace(STAINLESS_GRADE, (_match, grade: string | undefined, ssGrade: string | undefined, phGrade: string | undefined) => `ss ${grade ?? ssGrade ?? `${phGrade}ph`}`) : cells;
   const negated = (graded.includes("non") ? graded.replace(NEGATED_WORD, "non") : graded).replace(WITHOUT_WORD, "free").replace(EX_WORKS, "exw");
   const written = !negated.includes("/")
     ? negated

@@ -1838,6 +1838,23 @@ describe("reading like an analyst (bundled rules)", () => {
       ["TMIn トリメチルインジウム 6N バブラー入り", "trimethylindium"],
     ]);
   });
+
+  describe("primary lithium cells by their IEC designation, and chargers in either order", () => {
+    // CR, BR and ER cells are primary (non-rechargeable) lithium cells, which the lithium-ion item excludes.
+    test.each([
+      "BATTERY,LITHIUM,3V,CR2450,TAB",
+      "Lithium battery CR123A 3V photo, 10 pcs",
+      "ER14505 lithium thionyl 3.6V AA",
+      "BR2032 lithium coin 3V, high temp",
+      // A charger is the line whether it is written before or after what it charges.
+      "Ladegerät Li-Ion Akku 24V 2A",
+      "Battery charger Li-ion 24V 5A",
+      "Bộ sạc pin lithium 24V 3A",
+    ])("%s is no item", (text) => {
+      expect(readFresh(text).itemId).toBeNull();
+    });
+    readsAs([["Li-ion cell 18650 3.6V 3000mAh", "li-ion-cell"]]);
+  });
 });
 
 describe("HS codes several items share (a small ruleset)", () => {
