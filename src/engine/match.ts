@@ -398,15 +398,16 @@ class LineReader {
   private applyExclusions(): void {
     const all = this.allWords();
     for (const occurrence of this.occurrences) {
+      // The reason quoted is the exclusion the line writes first ("non-rechargeable" before the "primary" of a CR123A).
+      let first: { text: string; position: number } | null = null;
       for (const keys of this.index.exclusions.get(occurrence.itemId) ?? []) {
         const found = this.containsPhrase(all, keys);
         // A formula with digits ("LiSOCl2", "LiMnO2") is no word of the reader's: it is looked for in the text's words.
         const formula = found === null && keys.length === 1 && ANY_DIGIT.test(keys[0]) && this.rawKeys?.includes(keys[0]) === true;
-        if (found !== null || formula) {
-          this.veto(occurrence, `not ${this.nameOf(occurrence.itemId)}: the rules exclude "${found === null ? keys[0] : asWritten(found)}"`, false);
-          break;
-        }
+        const position = found === null ? Number.POSITIVE_INFINITY : found[0].position;
+        if ((found !== null || formula) && (first === null || position < first.position)) first = { text: found === null ? keys[0] : asWritten(found), position };
       }
+      if (first !== null) this.veto(occurrence, `not ${this.nameOf(occurrence.itemId)}: the rules exclude "${first.text}"`, false);
     }
   }
 
