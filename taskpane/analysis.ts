@@ -71,9 +71,12 @@ export async function analyseRows(
   const portfolio = summarizePortfolio(portfolioRows, results);
   const supplyRules = control.supplyRules ?? rules;
   const alternatives = new Map<string, ItemAlternatives>();
-  for (const { itemId } of control.supply ? portfolio.byItem : []) {
-    const found = control.supply!.alternativesFor(supplyRules, itemId);
-    if (found) alternatives.set(itemId, found);
+  const supply = control.supply ?? null;
+  if (supply !== null) {
+    for (const { itemId } of portfolio.byItem) {
+      const found = supply.alternativesFor(supplyRules, itemId);
+      if (found) alternatives.set(itemId, found);
+    }
   }
   return {
     sheetRows: rows.map((row) => row.sheetRow),
@@ -83,6 +86,6 @@ export async function analyseRows(
     options,
     alternatives,
     rules: supplyRules,
-    supply: control.supply ?? null,
+    supply,
   };
 }

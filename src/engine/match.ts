@@ -195,7 +195,6 @@ function isGenericName(occurrence: Occurrence): boolean {
   return occurrence.words.every((w) => isAnyForm(w) || isDescriptive(w));
 }
 
-/** A word that is a form of any kind of goods ("ingot", "ring", "assembly"): a head that still needs a name. */
 /**
  * Products that serve another thing and are named with it in either order ("battery charger", "Ladegerät Li-Ion",
  * "sạc pin lithium"): never what that thing is for, so they are the line wherever they stand.
@@ -211,6 +210,7 @@ const PRODUCTS_MADE_FROM_STOCK = new Set(["gasket", "spray", "saw", "spring", "s
 const isStockForProduct = (product: Word, next: Word | undefined): boolean =>
   next !== undefined && product.keys.some((k) => PRODUCTS_MADE_FROM_STOCK.has(k)) && next.keys.some((k) => STOCK_FOR_PRODUCTS.has(k));
 
+/** A word that is a form of any kind of goods ("ingot", "ring", "assembly"): a head that still needs a name. */
 function isAnyForm(word: Word): boolean {
   return word.keys.some((key) => MATERIAL_FORMS.has(key) || COMPONENT_SHAPES.has(key) || PRODUCT_FORMS.has(key) || SERVICE_FORMS.has(key));
 }

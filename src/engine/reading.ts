@@ -169,9 +169,11 @@ const ALLOY_NUMBER_HINT = /\d{4}[\s-]?[th]\d|aw[\s-]?\d|aa[\s-]?\d/;
 const SCANDIUM_HINT = /(?<![\p{L}\p{N}])sc(?![\p{L}\p{N}])|scand|скандий/u;
 
 /**
- * Folded text with purchasing shorthand made plain: aluminium alloy numbers marked, stainless grades written apart, part-number labels joined, "w/",
- * "w/o", "p/", "c/", "s/" and "m/c" written out, "non-" joined to its word, the word before "-free" dropped, "ex works" as EXW, an epitaxial layer written before "on" its
- * substrate and "X doped with Y" written dopant first (the reading key does the same, so keys follow readings).
+ * Folded text with purchasing shorthand made plain: aluminium alloy numbers marked, a lithium primary cell's
+ * designation followed by "primary", stainless grades written apart, part-number labels joined, "w/", "w/o", "p/",
+ * "c/", "s/" and "m/c" written out, "non-" joined to its word, the word before "-free" dropped, "ex works" as EXW, an
+ * epitaxial layer written before "on" its substrate and "X doped with Y" written dopant first (the reading key does the
+ * same, so keys follow readings).
  */
 export function expandShorthand(folded: string): string {
   const alloys = !ALLOY_NUMBER_HINT.test(folded)

@@ -231,19 +231,21 @@ function listingSection({ row }: ProfileFacts): CardSection {
  */
 function alternativesSection({ row, rules, supply: part }: ProfileFacts): CardSection {
   const itemId = row.match.itemId;
-  const answer = itemId === null || part === null ? null : (part.alternativesFor(rules, itemId)?.answer ?? null);
-  if (answer === null) return { title: "Where else it is produced", properties: {} };
+  const none: CardSection = { title: "Where else it is produced", properties: {} };
+  if (itemId === null || part === null) return none;
+  const answer = part.alternativesFor(rules, itemId)?.answer ?? null;
+  if (answer === null) return none;
   const { supply } = answer;
   const rated = answer.concentration ?? supply;
   const of = answer.path.length > 1 ? ` of ${supply.itemName}` : "";
   const properties: CardSection["properties"] = {
-    [PROFILE_FIELDS.bindingStage]: text(`${rated.stage}${of} (${part!.formatFigureYear(rated)})`),
+    [PROFILE_FIELDS.bindingStage]: text(`${rated.stage}${of} (${part.formatFigureYear(rated)})`),
   };
   if (rated.outsideChina !== null) properties[PROFILE_FIELDS.outsideChinaShare] = formattedNumber(rated.outsideChina.share, SHARE_FORMAT);
   const producers = supply.producers.map((producer): Excel.CellValue[] => [
     text(producer.countryName),
     producer.share === null ? text("") : formattedNumber(producer.share, SHARE_FORMAT),
-    text(part!.formatFigureYear(supply)),
+    text(part.formatFigureYear(supply)),
     text(supply.sources[0]?.url ?? ""),
   ]);
   properties[PROFILE_FIELDS.alternatives] =

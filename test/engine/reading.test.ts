@@ -1,7 +1,8 @@
 import { dictionarySegmenter } from "../../src/engine/reading-index";
 import { readLine, type Line } from "../../src/engine/reading";
 import { wordRepair } from "../../src/engine/word-repair";
-import { lexiconVariants, canonicalWords } from "../../src/engine/lexicon";
+import { lexiconVariants, canonicalWords, TRANSLATIONS } from "../../src/engine/lexicon";
+import { foldCharacters } from "../../src/rules/names";
 
 const segmenter = dictionarySegmenter(new Map<string, readonly string[]>([
   ["镓", ["镓"]],
@@ -60,4 +61,12 @@ describe("reading a line into chunks of words", () => {
   test("every foreign or abbreviated word of the lexicon stands for at least one English word", () => {
     for (const variant of lexiconVariants()) expect(canonicalWords(variant).length).toBeGreaterThan(0);
   });
+});
+
+test("each word the lexicon knows means one thing: a word listed under two canonical words would only ever mean the first", () => {
+  const meanings = new Map<string, string[]>();
+  for (const [canonical, written] of Object.entries(TRANSLATIONS)) {
+    for (const word of written.map(foldCharacters)) meanings.set(word, [...(meanings.get(word) ?? []), canonical]);
+  }
+  expect([...meanings].filter(([, canonicals]) => canonicals.length > 1)).toEqual([]);
 });
