@@ -1740,13 +1740,24 @@ describe("reading like an analyst (bundled rules)", () => {
       ["Antimony ingot 99.65%, free sample", "antimony"],
     ]);
     test.each([
-      ["BOTTLE GRADE PET CHIPS SB-FREE IV 0.84", "Antimony"],
       ["Lead-free solder bar SAC305, 1 kg", "Lead"],
       ["Bismuth-free brass rod CW614N", "Bismuth"],
     ])("%s is no item and does not name %s", (text, material) => {
       const match = readFresh(text);
       expect(match.itemId).toBeNull();
       expect(match.why).not.toContain(material);
+    });
+    test("a PET resin written free of antimony is not read as antimony or its trioxide", () => {
+      expect(["antimony", "antimony-trioxide"]).not.toContain(readFresh("BOTTLE GRADE PET CHIPS SB-FREE IV 0.84").itemId);
+    });
+    // Known gaps, kept as tests that fail while the reader misses them: PET "chips" are resin pellets (plastics), and a
+    // customs-clearance line with unknown words after it (a shipment, a port, goods in Italian) is still clearance.
+    test.failing.each([
+      ["BOTTLE GRADE PET CHIPS SB-FREE IV 0.84", "plastics"],
+      ["Verzollung Einfuhr Sendung Shanghai", "logistics-services"],
+      ["Sdoganamento merce in importazione", "logistics-services"],
+    ])("known gap: %s is read as %s", (text, itemId) => {
+      expect(readFresh(text).itemId).toBe(itemId);
     });
     // An element before "coated" is the coating, never an alloying element beside the material.
     readsAs([
@@ -1759,6 +1770,9 @@ describe("reading like an analyst (bundled rules)", () => {
       ["ELKO 2200UF 16V ALU RADIAL", "elko"],
       ["Condensatore elettrolitico alluminio 100 uF", "condensatore"],
     ]);
+    test("an aluminium electrolytic capacitor written as German compounds is no item", () => {
+      expect(readFresh("Kondensator Aluminium-Elektrolyt 1000 µF 63 V").itemId).toBeNull();
+    });
     // Customs clearance in German, French, Italian and Spanish is the brokerage the logistics services cover.
     readsAs([
       ["Verzollung Einfuhr", "logistics-services"],
